@@ -1,0 +1,1 @@
+"""Researcher-editable dictionaries: actors (TSV) and German event patterns (YAML)."""

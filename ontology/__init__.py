@@ -1,0 +1,1 @@
+"""The OWL ontology and SHACL shapes of conflict-kg (Turtle files), installed as ``kg.ontology``."""

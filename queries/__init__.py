@@ -1,0 +1,1 @@
+"""Saved SPARQL queries (one ``.rq`` file per question), installed as ``kg.queries``."""

@@ -1,0 +1,1 @@
+"""NetworkX analytics and the offline browser explorer of conflict-kg graphs."""
