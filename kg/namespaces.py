@@ -76,3 +76,11 @@ def sparql_prefixes() -> str:
 ROLE = Namespace("https://w3id.org/conflict-kg/id/role/")
 PREFIXES["role"] = str(ROLE)
 __all__ += ["ROLE"]
+
+# Named graphs that do not come from one article (contract: "Reference data ... lives in
+# its own named graph"). An article's graph is named by the article's IRI (kg.iris).
+REFERENCE_GRAPH = ID["graph/reference"]
+ONTOLOGY_GRAPH = ID["graph/ontology"]
+LINKS_GRAPH = ID["graph/links"]
+ANNOTATIONS_GRAPH = ID["graph/annotations"]
+__all__ += ["ANNOTATIONS_GRAPH", "LINKS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH"]
