@@ -57,13 +57,13 @@ def content_hash(*parts: object, length: int = 12) -> str:
 def article_slug(identifier: str) -> str:
     """The slug of an article identifier: a file name without its extension, or a record id.
 
-    >>> article_slug("de/2020-10-10-humanitaere-waffenruhe.txt")
+    >>> article_slug("2020-10-10-humanitaere-waffenruhe.txt")
     '2020-10-10-humanitaere-waffenruhe'
     >>> article_slug("dpa 2021/07#3")
     'dpa-2021-07-3'
     """
-    name = PurePath(identifier).name
-    stem = name[: -len(PurePath(name).suffix)] if PurePath(name).suffix in {".txt", ".json"} else name
+    suffix = PurePath(identifier).suffix
+    stem = identifier[: -len(suffix)] if suffix in {".txt", ".json"} else identifier
     return re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-") or content_hash(identifier)
 
 
