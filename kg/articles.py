@@ -2,7 +2,8 @@
 
 Input forms (issue 3, "Input"):
 
-* a plain-text file whose first line is ``date YYYY-MM[-DD] <headline>``, then the body;
+* a plain-text file whose first line is ``date YYYY-MM[-DD] <headline>`` (leading blanks
+  allowed), then the body;
 * JSON Lines, one article a line: ``id``, ``date``, ``text`` (required), ``title``,
   ``url``, ``source``, ``lang`` (optional);
 * a directory (its ``.txt``, ``.jsonl`` and ``.ndjson`` files, recursively, sorted);
@@ -46,7 +47,7 @@ __all__ = [
 #: bigger is almost surely a wrong file, and would make extraction slow.
 DEFAULT_MAX_CHARS = 1_000_000
 
-_DATE_LINE = re.compile(r"^\ufeff?date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t]+(.*))?$")
+_DATE_LINE = re.compile(r"^\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t]+(.*))?$")
 _TEXT_SUFFIXES = {".txt"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -212,7 +213,10 @@ def _read_file(path: Path, max_chars: int) -> Iterator[Article | Rejected]:
         return
     # Limit on bytes before decoding: a huge file is refused without building a huge str.
     if path.suffix not in _JSONL_SUFFIXES and len(data) > 4 * max_chars:
-        yield Rejected(origin, f"file has {len(data):,} bytes, far more than an article")
+        yield Rejected(
+            origin,
+            f"file has {len(data):,} bytes, far beyond the limit of {max_chars:,} characters",
+        )
         return
     text = _decode(data, origin)
     if isinstance(text, Rejected):
