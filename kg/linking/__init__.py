@@ -1,0 +1,29 @@
+"""Linking: the same event across sources, researchers' links, imports, checks, tables.
+
+The ingest hook is :func:`link_article_events`; ``ckg relink`` calls :func:`relink`.
+
+>>> 0 < DEFAULT_THRESHOLD < 1
+True
+"""
+
+from __future__ import annotations
+
+from kg.linking.events import (
+    DEFAULT_THRESHOLD,
+    EventLink,
+    find_links,
+    link_article_events,
+    relink,
+    stored_links,
+    unlink,
+)
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "EventLink",
+    "find_links",
+    "link_article_events",
+    "relink",
+    "stored_links",
+    "unlink",
+]

@@ -1,0 +1,343 @@
+"""Link events from different sources that describe the same real-world event.
+
+Candidates are *blocked* first (same type family, date spans within two days of each
+other), then scored by :func:`kg.linking.features.score_pair`. A pair at or above the
+threshold becomes
+
+* ``e1 ckg:sameEventAs e2`` and ``e2 ckg:sameEventAs e1`` in :data:`LINKS_GRAPH` (both
+  directions, so that queries without a reasoner see them; the property is symmetric and
+  transitive in the ontology: use ``ckg:sameEventAs+`` for the whole cluster), and
+* an evidence node ``id:link/<hash>`` (``ckg:EventLink``, IRI from the ordered pair) with
+  ``ckg:linkedEvent`` both events, ``ckg:linkScore``, ``ckg:linkThreshold``,
+  ``ckg:sharedActor``, and one ``ckg:matchedFeature`` node per feature
+  (``ckg:featureName``, ``ckg:featureScore``, ``ckg:featureWeight``, ``rdfs:comment``).
+
+Article graphs are never rewritten. Events of one origin (one article, one imported
+record) are never linked to each other. A pair a researcher rejected (``ckg unlink``,
+stored as ``ckg:differentEventFrom`` in the annotations graph) is never linked again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pyoxigraph as ox
+
+from kg.iris import fact_iri
+from kg.linking.features import (
+    DEFAULT_WEIGHTS,
+    EventRecord,
+    LinkScore,
+    TypeHierarchy,
+    Weights,
+    score_pair,
+)
+from kg.linking.store_io import (
+    LinkingVocabulary,
+    default_vocabulary,
+    nn,
+    read_events,
+    replace_quads,
+)
+from kg.namespaces import ANNOTATIONS_GRAPH, CKG, LINKS_GRAPH, RDF, RDFS, XSD
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "EventLink",
+    "candidate_pairs",
+    "find_links",
+    "link_article_events",
+    "link_iri",
+    "link_quads",
+    "rejected_pairs",
+    "relink",
+    "remove_link",
+    "stored_links",
+    "unlink",
+]
+
+#: Score at or above which two events are linked (0..1); ``--threshold`` overrides it.
+DEFAULT_THRESHOLD = 0.6
+#: Day tolerance of the date blocking (matches the date feature's largest gap).
+_BLOCK_TOLERANCE = timedelta(days=2)
+
+
+@dataclass(frozen=True)
+class EventLink:
+    """A same-event link: the ordered pair (``event1 < event2``) and its evidence."""
+
+    event1: str
+    event2: str
+    score: LinkScore
+
+    @property
+    def iri(self) -> str:
+        """The evidence node's IRI (deterministic from the ordered pair)."""
+        return str(link_iri(self.event1, self.event2))
+
+
+def link_iri(e1: str, e2: str) -> str:
+    """The evidence IRI of a pair, the same whichever order it is given in.
+
+    >>> link_iri("http://x/b", "http://x/a") == link_iri("http://x/a", "http://x/b")
+    True
+    """
+    a, b = sorted((str(e1), str(e2)))
+    return str(fact_iri("link", a, b))
+
+
+def candidate_pairs(
+    records: Sequence[EventRecord],
+    hierarchy: TypeHierarchy,
+    *,
+    focus: set[str] | None = None,
+) -> Iterable[tuple[EventRecord, EventRecord]]:
+    """Pairs worth scoring: same type family, dates within the tolerance, other origin.
+
+    With ``focus`` only pairs with at least one event in it. Each pair once, ordered.
+    """
+    families: dict[str, list[EventRecord]] = defaultdict(list)
+    bare: list[EventRecord] = []
+    for r in records:
+        if r.date is None:
+            continue  # neither a date nor a dated report: nothing to block on
+        specific = hierarchy.specific(r.classes)
+        fams = {hierarchy.family(c) for c in specific if c != hierarchy.root}
+        if not fams:
+            bare.append(r)
+        for f in fams:
+            families[f].append(r)
+    if bare:
+        for f in list(families):
+            families[f].extend(bare)
+        families[hierarchy.root].extend(bare)
+    seen: set[tuple[str, str]] = set()
+    for fam in sorted(families):
+        members = sorted(families[fam], key=lambda r: (r.date.start, r.iri))  # type: ignore[union-attr]
+        for i, a in enumerate(members):
+            assert a.date is not None
+            limit = a.date.end + _BLOCK_TOLERANCE
+            for b in members[i + 1 :]:
+                assert b.date is not None
+                if b.date.start > limit:
+                    break
+                if a.origin == b.origin or a.iri == b.iri:
+                    continue
+                if focus is not None and a.iri not in focus and b.iri not in focus:
+                    continue
+                pair = (a, b) if a.iri < b.iri else (b, a)
+                key = (pair[0].iri, pair[1].iri)
+                if key not in seen:
+                    seen.add(key)
+                    yield pair
+
+
+def find_links(
+    records: Sequence[EventRecord],
+    *,
+    hierarchy: TypeHierarchy,
+    threshold: float = DEFAULT_THRESHOLD,
+    rejected: set[frozenset[str]] | None = None,
+    focus: set[str] | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[EventLink]:
+    """Score the candidate pairs and keep those at or above ``threshold`` (sorted)."""
+    rejected = rejected or set()
+    links = []
+    for a, b in candidate_pairs(records, hierarchy, focus=focus):
+        if frozenset((a.iri, b.iri)) in rejected:
+            continue
+        s = score_pair(a, b, hierarchy=hierarchy, weights=weights)
+        if s.gate is None and s.score >= threshold:
+            links.append(EventLink(a.iri, b.iri, s))
+    return sorted(links, key=lambda link: (link.event1, link.event2))
+
+
+def _dec(x: float) -> ox.Literal:
+    return ox.Literal(f"{x:.3f}", datatype=nn(XSD.decimal))
+
+
+def link_quads(link: EventLink, *, threshold: float) -> list[ox.Quad]:
+    """The quads of one link and its evidence, all in :data:`LINKS_GRAPH`."""
+    g = nn(LINKS_GRAPH)
+    node = nn(link.iri)
+    e1, e2 = nn(link.event1), nn(link.event2)
+    same = nn(CKG.sameEventAs)
+    quads = [
+        ox.Quad(e1, same, e2, g),
+        ox.Quad(e2, same, e1, g),
+        ox.Quad(node, nn(RDF.type), nn(CKG.EventLink), g),
+        ox.Quad(node, nn(CKG.linkedEvent), e1, g),
+        ox.Quad(node, nn(CKG.linkedEvent), e2, g),
+        ox.Quad(node, nn(CKG.linkScore), _dec(link.score.score), g),
+        ox.Quad(node, nn(CKG.linkThreshold), _dec(threshold), g),
+    ]
+    for actor in sorted(link.score.shared_actors):
+        quads.append(ox.Quad(node, nn(CKG.sharedActor), nn(actor), g))
+    for f in link.score.features:
+        fnode = nn(f"{link.iri}/{f.name}")
+        quads += [
+            ox.Quad(node, nn(CKG.matchedFeature), fnode, g),
+            ox.Quad(fnode, nn(RDF.type), nn(CKG.LinkFeature), g),
+            ox.Quad(fnode, nn(CKG.featureName), ox.Literal(f.name), g),
+            ox.Quad(fnode, nn(CKG.featureScore), _dec(f.score), g),
+            ox.Quad(fnode, nn(CKG.featureWeight), _dec(f.weight), g),
+            ox.Quad(fnode, nn(RDFS.comment), ox.Literal(f.detail), g),
+        ]
+    return quads
+
+
+def rejected_pairs(store: ox.Store) -> set[frozenset[str]]:
+    """Pairs a researcher said are different events (``ckg:differentEventFrom``)."""
+    return {
+        frozenset((q.subject.value, q.object.value))  # type: ignore[union-attr]
+        for q in store.quads_for_pattern(
+            None, nn(CKG.differentEventFrom), None, nn(ANNOTATIONS_GRAPH)
+        )
+        if isinstance(q.object, ox.NamedNode)
+    }
+
+
+def stored_links(store: ox.Store) -> list[tuple[str, str, float]]:
+    """The links in the store: (event1, event2, score), sorted.
+
+    >>> stored_links(ox.Store())
+    []
+    """
+    g = nn(LINKS_GRAPH)
+    out = []
+    for q in store.quads_for_pattern(None, nn(RDF.type), nn(CKG.EventLink), g):
+        events = sorted(
+            x.object.value  # type: ignore[union-attr]
+            for x in store.quads_for_pattern(q.subject, nn(CKG.linkedEvent), None, g)
+        )
+        scores = [
+            float(x.object.value)  # type: ignore[union-attr]
+            for x in store.quads_for_pattern(q.subject, nn(CKG.linkScore), None, g)
+        ]
+        if len(events) == 2:
+            out.append((events[0], events[1], scores[0] if scores else 0.0))
+    return sorted(out)
+
+
+def relink(
+    store: ox.Store,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    vocabulary: LinkingVocabulary | None = None,
+) -> list[EventLink]:
+    """Recompute every same-event link in the store (after a threshold change, say).
+
+    The links graph is cleared and refilled; researchers' annotations (including
+    rejected links) are kept and respected.
+    """
+    vocab = vocabulary or default_vocabulary()
+    records = read_events(store, vocab)
+    links = find_links(
+        records, hierarchy=vocab.hierarchy, threshold=threshold, rejected=rejected_pairs(store)
+    )
+    quads = [q for link in links for q in link_quads(link, threshold=threshold)]
+    # Two steps (clear, then one transactional extend): a failure leaves no links, never
+    # half of them, and rerunning relink restores them.
+    store.clear_graph(nn(LINKS_GRAPH))
+    store.extend(quads)
+    return links
+
+
+def _existing_link_quads(store: ox.Store, events: set[str]) -> list[ox.Quad]:
+    """Every quad of the links graph about links that involve one of ``events``."""
+    g = nn(LINKS_GRAPH)
+    nodes: set[str] = set()
+    out: list[ox.Quad] = []
+    for e in sorted(events):
+        for q in store.quads_for_pattern(None, nn(CKG.linkedEvent), nn(e), g):
+            nodes.add(q.subject.value)  # type: ignore[union-attr]
+        out += list(store.quads_for_pattern(nn(e), nn(CKG.sameEventAs), None, g))
+        out += list(store.quads_for_pattern(None, nn(CKG.sameEventAs), nn(e), g))
+    for node in sorted(nodes):
+        for q in store.quads_for_pattern(nn(node), nn(CKG.matchedFeature), None, g):
+            out += list(store.quads_for_pattern(q.object, None, None, g))  # type: ignore[arg-type]
+        out += list(store.quads_for_pattern(nn(node), None, None, g))
+    return list(dict.fromkeys(out))
+
+
+def link_article_events(
+    store: ox.Store,
+    article_iri: str,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    vocabulary: LinkingVocabulary | None = None,
+) -> list[EventLink]:
+    """Link the events of one source graph (an article) to the events already stored.
+
+    The ingest hook: call it after the article's transaction. Earlier links of these
+    events are replaced, in one transaction. Returns the new links.
+    """
+    vocab = vocabulary or default_vocabulary()
+    graph = str(article_iri)
+    own = read_events(store, vocab, graph=graph)
+    if not own:
+        return []
+    windows = [r.date for r in own if r.date is not None]
+    records = read_events(store, vocab, windows=windows) if windows else own
+    focus = {r.iri for r in own}
+    links = find_links(
+        records,
+        hierarchy=vocab.hierarchy,
+        threshold=threshold,
+        rejected=rejected_pairs(store),
+        focus=focus,
+    )
+    new = [q for link in links for q in link_quads(link, threshold=threshold)]
+    replace_quads(store, remove=_existing_link_quads(store, focus), add=new)
+    return links
+
+
+def remove_link(store: ox.Store, e1: str, e2: str) -> bool:
+    """Remove the link between two events (both directions and its evidence).
+
+    Returns whether there was one.
+    """
+    g = nn(LINKS_GRAPH)
+    node = nn(link_iri(e1, e2))
+    quads = list(store.quads_for_pattern(node, None, None, g))
+    for q in store.quads_for_pattern(node, nn(CKG.matchedFeature), None, g):
+        quads += list(store.quads_for_pattern(q.object, None, None, g))  # type: ignore[arg-type]
+    same = nn(CKG.sameEventAs)
+    quads += list(store.quads_for_pattern(nn(e1), same, nn(e2), g))
+    quads += list(store.quads_for_pattern(nn(e2), same, nn(e1), g))
+    if quads:
+        replace_quads(store, remove=list(dict.fromkeys(quads)), add=[])
+    return bool(quads)
+
+
+def unlink(
+    store: ox.Store,
+    e1: str,
+    e2: str,
+    *,
+    note: str = "",
+    creator: str | None = None,
+) -> bool:
+    """Remove the link between two events and record that a researcher rejected it.
+
+    The rejection is an annotation ``e1 ckg:differentEventFrom e2`` (motivation
+    ``oa:moderating``), so :func:`relink` and the ingest hook never bring the link back.
+    Returns whether a stored link was removed. Unknown IRIs raise
+    :class:`kg.errors.InputError` and nothing changes.
+    """
+    from kg.linking.annotations import LinkPredicate, add_annotation, resolve_iri
+
+    a, b = resolve_iri(e1), resolve_iri(e2)
+    add_annotation(
+        store,
+        a,
+        LinkPredicate.DIFFERENT_EVENT,
+        b,
+        note=note or "same-event link rejected",
+        creator=creator,
+    )
+    return remove_link(store, a, b)
