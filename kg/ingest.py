@@ -1,0 +1,251 @@
+"""Extract articles and put each into the store in its own transaction.
+
+For every :class:`~kg.articles.Article`, :func:`ingest_articles` calls the extraction
+(``kg.extract.extract_article``), compares the result with what the store holds for that
+article, and, unless nothing changed, replaces the article's named graph in ONE
+transaction (:func:`kg.store.replace_graphs`). A process killed half-way therefore leaves
+every article either as it was before or wholly replaced. Re-ingesting an article replaces
+its graph, so nothing is duplicated.
+
+After an article's transaction the linking hook ``kg.linking.link_article_events`` runs,
+if that package is installed, and the links it makes are counted.
+
+With ``dry_run=True`` nothing is written; each article is reported as ``new``,
+``unchanged`` or ``changed`` with the numbers of triples that would be added and removed.
+
+>>> import tempfile
+>>> from rdflib import Graph, Literal, URIRef
+>>> from kg.store import open_store
+>>> g = Graph(identifier=URIRef("https://w3id.org/conflict-kg/id/article/x"))
+>>> _ = g.add((g.identifier, URIRef("http://purl.org/dc/terms/title"), Literal("X")))
+>>> with tempfile.TemporaryDirectory() as d:
+...     store = open_store(d + "/s")
+...     first = ingest_graph(store, g, link=False)
+...     again = ingest_graph(store, g, link=False)
+>>> first.status.value, again.status.value, first.added
+('new', 'unchanged', 1)
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Protocol
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.articles import Article, Rejected
+from kg.namespaces import CKG, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS
+from kg.store import graph_quads, rdflib_quads, replace_graphs
+
+__all__ = [
+    "ArticleOutcome",
+    "IngestReport",
+    "Status",
+    "count_events_and_facts",
+    "event_classes",
+    "ingest_articles",
+    "ingest_graph",
+]
+
+
+class Status(str, Enum):
+    """What ingesting an article did (or, in a dry run, would do)."""
+
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """One article's result: status, counts, triples added/removed, links made."""
+
+    identifier: str
+    iri: str
+    status: Status
+    triples: int
+    events: int
+    facts: int
+    added: int
+    removed: int
+    links: int = 0
+
+
+@dataclass
+class IngestReport:
+    """Everything one ``ingest_articles`` run did."""
+
+    dry_run: bool = False
+    articles: list[ArticleOutcome] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def events(self) -> int:
+        return sum(a.events for a in self.articles)
+
+    @property
+    def facts(self) -> int:
+        return sum(a.facts for a in self.articles)
+
+    @property
+    def links(self) -> int:
+        return sum(a.links for a in self.articles)
+
+    def summary(self) -> str:
+        """One line: articles by status, events, standing facts, links, rejected inputs."""
+        by = {s: sum(1 for a in self.articles if a.status is s) for s in Status}
+        verb = "would ingest" if self.dry_run else "ingested"
+        return (
+            f"{verb} {len(self.articles)} article(s) ({by[Status.NEW]} new, "
+            f"{by[Status.CHANGED]} changed, {by[Status.UNCHANGED]} unchanged): "
+            f"{self.events} events, {self.facts} standing facts, {self.links} links; "
+            f"{len(self.rejected)} input(s) rejected"
+        )
+
+
+class Progress(Protocol):
+    def advance(self, label: str = "") -> None: ...
+    def close(self) -> None: ...
+
+
+def event_classes(store: ox.Store) -> set[str]:
+    """IRIs of ``ckg:Event`` and its subclasses, per the store's ontology graph."""
+    rows = store.query(
+        f"SELECT ?c WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?c <{RDFS.subClassOf}>* <{CKG.Event}> }} }}"
+    )
+    return {row["c"].value for row in rows} | {str(CKG.Event)}  # type: ignore[union-attr]
+
+
+_FACT_TYPES = {str(CKG.Position), str(CKG.ArmedConflict), str(OWL.NegativePropertyAssertion)}
+_FACT_PREDICATES = {str(CKG.memberOf), str(CKG.leads)}
+
+
+def count_events_and_facts(quads: Iterable[ox.Quad], events: set[str]) -> tuple[int, int]:
+    """(events, standing facts) in one article's quads.
+
+    Events are subjects typed with a class in ``events``. Standing facts are memberships,
+    leaderships, positions, declared non-memberships and conflicts.
+    """
+    event_nodes: set[str] = set()
+    fact_nodes: set[str] = set()
+    facts = 0
+    rdf_type = str(RDF.type)
+    for q in quads:
+        p = q.predicate.value
+        if p == rdf_type:
+            cls = getattr(q.object, "value", "")
+            if cls in events:
+                event_nodes.add(str(q.subject))
+            elif cls in _FACT_TYPES:
+                fact_nodes.add(str(q.subject))
+        elif p in _FACT_PREDICATES:
+            facts += 1
+    return len(event_nodes), facts + len(fact_nodes)
+
+
+def _canonical(quads: list[ox.Quad], name: ox.NamedNode) -> set[str]:
+    # Blank nodes get store-specific labels; canonical labels (RDFC-1.0) make two
+    # versions of a graph comparable.
+    dataset = ox.Dataset(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return {str(q) for q in dataset}
+
+
+def _link_hook() -> Callable[[ox.Store, str], list] | None:
+    # The linking package is optional: look for it instead of guarding an import.
+    if importlib.util.find_spec("kg.linking") is None:
+        return None
+    module = importlib.import_module("kg.linking")
+    hook = getattr(module, "link_article_events", None)
+    return hook if callable(hook) else None
+
+
+def ingest_graph(
+    store: ox.Store,
+    graph: Graph,
+    *,
+    identifier: str | None = None,
+    dry_run: bool = False,
+    link: bool = True,
+    events: set[str] | None = None,
+) -> ArticleOutcome:
+    """Put one article's graph (named by its ``identifier``) into the store, replacing it."""
+    name = ox.NamedNode(str(graph.identifier))
+    new_quads = rdflib_quads(graph, graph.identifier)
+    old_quads = graph_quads(store, name)
+    new_set = _canonical(new_quads, name)
+    old_set = _canonical(old_quads, name) if old_quads else set()
+    if not old_quads and not store.contains_named_graph(name):
+        status = Status.NEW
+    elif new_set == old_set:
+        status = Status.UNCHANGED
+    else:
+        status = Status.CHANGED
+    n_events, n_facts = count_events_and_facts(
+        new_quads, events if events is not None else event_classes(store)
+    )
+    links = 0
+    if not dry_run and status is not Status.UNCHANGED:
+        replace_graphs(store, {graph.identifier: new_quads})
+        hook = _link_hook() if link else None
+        if hook is not None:
+            links = len(hook(store, name.value))
+    return ArticleOutcome(
+        identifier=identifier or name.value.rsplit("/", 1)[-1],
+        iri=name.value,
+        status=status,
+        triples=len(new_quads),
+        events=n_events,
+        facts=n_facts,
+        added=len(new_set - old_set),
+        removed=len(old_set - new_set),
+        links=links,
+    )
+
+
+def ingest_articles(
+    store: ox.Store,
+    articles: Iterable[Article | Rejected],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    link: bool = True,
+) -> IngestReport:
+    """Extract each article and store its graph in its own transaction.
+
+    ``articles`` is what :func:`kg.articles.read_articles` yields; refused inputs are
+    collected in the report. An article whose extraction fails is reported as rejected
+    with the reason, and the others go on.
+    """
+    extract = importlib.import_module("kg.extract").extract_article
+    report = IngestReport(dry_run=dry_run)
+    events = event_classes(store)
+    for item in articles:
+        if isinstance(item, Rejected):
+            report.rejected.append(item)
+        else:
+            try:
+                graph = extract(item)
+            except (ValueError, KeyError) as err:  # a bad article, not a bug elsewhere
+                report.rejected.append(Rejected(item.origin, f"extraction failed: {err}"))
+            else:
+                report.articles.append(
+                    ingest_graph(
+                        store,
+                        graph,
+                        identifier=item.identifier,
+                        dry_run=dry_run,
+                        link=link,
+                        events=events,
+                    )
+                )
+        if progress is not None:
+            progress.advance(getattr(item, "identifier", "") or getattr(item, "origin", ""))
+    if progress is not None:
+        progress.close()
+    return report

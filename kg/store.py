@@ -1,0 +1,282 @@
+"""The embedded, on-disk knowledge-graph store (pyoxigraph) and its managed graphs.
+
+A store is a directory holding a pyoxigraph (RocksDB) database with one named graph per
+article, plus two graphs the store keeps up to date by itself on every read-write open:
+
+- :data:`~kg.namespaces.ONTOLOGY_GRAPH`: the project's OWL ontology, so that queries can
+  follow ``rdfs:subClassOf*`` / ``rdfs:subPropertyOf*``;
+- :data:`~kg.namespaces.REFERENCE_GRAPH`: known entities, labels and Wikidata links.
+
+Each is refreshed when its content changed; the content hashes live in a small JSON file
+beside the database (``conflict-kg-store.json``), invisible to SPARQL.
+
+Writes go through :func:`replace_graphs`, which replaces whole named graphs in ONE SPARQL
+update. pyoxigraph applies an update as a single transaction ("either the full operation
+succeeds, or nothing is written"), so a graph is wholly replaced or left as it was, even
+if the process is killed half-way.
+
+>>> import tempfile, pyoxigraph as ox
+>>> from rdflib import Graph, Literal, URIRef
+>>> with tempfile.TemporaryDirectory() as d:
+...     store = open_store(Path(d) / "s")
+...     g = Graph(identifier=URIRef("https://example.org/g"))
+...     _ = g.add((URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal("x")))
+...     replace_graphs(store, {g.identifier: rdflib_quads(g)})
+...     replace_graphs(store, {g.identifier: rdflib_quads(g)})  # replaced, not duplicated
+...     len(list(store.quads_for_pattern(None, None, None, ox.NamedNode("https://example.org/g"))))
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.util
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import CkgError
+from kg.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kg.resources import ontology_files
+
+__all__ = [
+    "META_FILE",
+    "STORE_ENV",
+    "default_store_path",
+    "graph_quads",
+    "managed_graphs",
+    "open_store",
+    "rdflib_graph",
+    "rdflib_quads",
+    "replace_graphs",
+    "resolve_store_path",
+    "sync_managed_graphs",
+    "to_ox",
+    "to_rdflib",
+]
+
+#: Environment variable naming the store directory.
+STORE_ENV = "CKG_STORE"
+#: File beside the database that records the content hashes of the managed graphs.
+META_FILE = "conflict-kg-store.json"
+_IN_USE = "store {path} is in use by another process (e.g. a running 'ckg serve'); stop it or use --store"
+
+
+def default_store_path() -> Path:
+    """``$CKG_STORE``, else ``$XDG_DATA_HOME/conflict-kg/store`` (~/.local/share/...).
+
+    >>> import os
+    >>> os.environ.get("CKG_STORE") is not None or default_store_path().name == "store"
+    True
+    """
+    env = os.environ.get(STORE_ENV)
+    if env:
+        return Path(env).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home).expanduser() / "conflict-kg" / "store"
+
+
+def resolve_store_path(path: str | Path | None) -> Path:
+    """The store directory to use: ``path`` if given, else :func:`default_store_path`."""
+    return Path(path).expanduser() if path else default_store_path()
+
+
+def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox.Store:
+    """Open (creating if needed) the store in directory ``path``.
+
+    Read-write opens make sure the ontology and reference graphs are current. Read-only
+    opens (``Store.read_only``) do not lock the directory and write nothing; the store
+    must already exist. Errors are :class:`~kg.errors.CkgError` with a one-line message:
+    locked by another process, not writable, not a store.
+    """
+    where = resolve_store_path(path)
+    if read_only:
+        if not (where / "CURRENT").is_file():
+            raise CkgError(f"no store at {where} (create one with 'ckg ingest' or 'ckg load')")
+        try:
+            return ox.Store.read_only(str(where))
+        except OSError as err:
+            raise CkgError(f"cannot open store {where} read-only: {_reason(err)}") from err
+    _check_directory(where)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        store = ox.Store(str(where))
+    except OSError as err:
+        raise _open_error(where, err) from err
+    sync_managed_graphs(store, where)
+    return store
+
+
+def _check_directory(where: Path) -> None:
+    if where.exists() and not where.is_dir():
+        raise CkgError(f"store {where} is not writable: it exists and is not a directory")
+    if where.is_dir() and not (where / "CURRENT").exists() and any(where.iterdir()):
+        raise CkgError(
+            f"{where} is not a store (it holds other files); use an empty or new directory"
+        )
+
+
+def _reason(err: OSError) -> str:
+    return str(err).removeprefix("IO error: ").strip()
+
+
+def _open_error(where: Path, err: OSError) -> CkgError:
+    text = str(err)
+    if "lock" in text.lower() and ("unavailable" in text.lower() or "LOCK" in text):
+        return CkgError(_IN_USE.format(path=where))
+    if any(s in text for s in ("Permission denied", "Read-only file system", "Not a directory")):
+        return CkgError(f"store {where} is not writable: {_reason(err)}")
+    return CkgError(f"cannot open store {where}: {_reason(err)}")
+
+
+# --- term conversion -------------------------------------------------------------------
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The pyoxigraph term for an rdflib term.
+
+    >>> to_ox(Literal("Armenien", lang="de"))
+    <Literal value=Armenien language=de>
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def to_rdflib(term: object) -> Node:
+    """The rdflib term for a pyoxigraph term (plain strings stay plain ``xsd:string``).
+
+    >>> to_rdflib(ox.Literal("0.9", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))
+    rdflib.term.Literal('0.9', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def rdflib_quads(graph: Graph, name: Node | None = None) -> list[ox.Quad]:
+    """The triples of an rdflib graph as pyoxigraph quads in graph ``name``
+    (default: the graph's identifier)."""
+    g = to_ox(name if name is not None else graph.identifier)
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]  # type: ignore[arg-type]
+
+
+def graph_quads(store: ox.Store, name: Node | ox.NamedNode) -> list[ox.Quad]:
+    """Every quad of one named graph of the store."""
+    g = name if isinstance(name, ox.NamedNode) else to_ox(name)
+    return list(store.quads_for_pattern(None, None, None, g))
+
+
+def rdflib_graph(store: ox.Store, name: Node) -> Graph:
+    """One named graph of the store as an rdflib :class:`~rdflib.Graph` (a copy)."""
+    graph = Graph(identifier=name)
+    for q in graph_quads(store, name):
+        graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return graph
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def replace_graphs(store: ox.Store, graphs: Mapping[Node, Sequence[ox.Quad]]) -> None:
+    """Replace each named graph by the given quads, all in ONE transaction.
+
+    The quads' own graph names are ignored: each goes to the graph it is listed under.
+    Blank nodes keep their identity within one graph (they are renamed by the store).
+    """
+    if not graphs:
+        return
+    parts: list[str] = []
+    inserts: list[str] = []
+    for name, quads in graphs.items():
+        g = str(to_ox(name))
+        parts.append(f"DROP SILENT GRAPH {g}")
+        if quads:
+            body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+            inserts.append(f"GRAPH {g} {{\n{body} .\n}}")
+    if inserts:
+        parts.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+    store.update(" ;\n".join(parts))
+
+
+# --- managed graphs: ontology and reference ---------------------------------------------
+
+
+def _ontology_graph() -> Graph:
+    module = importlib.import_module("kg.ontology")
+    loader = getattr(module, "load_ontology", None)
+    if callable(loader):
+        loaded = loader()
+        if isinstance(loaded, Graph):
+            return loaded
+    graph = Graph()
+    for path in ontology_files():
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def _reference_graph() -> Graph:
+    if importlib.util.find_spec("kg.extract") is None:
+        return Graph()
+    extract = importlib.import_module("kg.extract")
+    builder = getattr(extract, "reference_graph", None)
+    return builder() if callable(builder) else Graph()
+
+
+def managed_graphs() -> dict[URIRef, Graph]:
+    """The graphs the store maintains itself: ontology and reference data."""
+    return {ONTOLOGY_GRAPH: _ontology_graph(), REFERENCE_GRAPH: _reference_graph()}
+
+
+def _content_hash(quads: Iterable[ox.Quad]) -> str:
+    dataset = ox.Dataset(quads)
+    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    lines = sorted(str(q) for q in dataset)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def sync_managed_graphs(store: ox.Store, where: Path) -> list[URIRef]:
+    """Bring the ontology and reference graphs up to date; return the graphs refreshed."""
+    meta_path = where / META_FILE
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = {}
+    hashes: dict[str, str] = dict(meta.get("graphs", {}))
+    refreshed: list[URIRef] = []
+    for name, graph in managed_graphs().items():
+        quads = rdflib_quads(graph, name)
+        digest = _content_hash(quads)
+        present = store.contains_named_graph(ox.NamedNode(str(name)))
+        if hashes.get(str(name)) == digest and (present or not quads):
+            continue
+        replace_graphs(store, {name: quads})
+        hashes[str(name)] = digest
+        refreshed.append(name)
+    if refreshed:
+        tmp = meta_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps({"format": 1, "graphs": hashes}, indent=1, sort_keys=True))
+        os.replace(tmp, meta_path)
+    return refreshed
