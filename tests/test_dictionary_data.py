@@ -64,7 +64,7 @@ RELATED_TARGETS = {
     "country": {"State"},
     "part_of": ACTOR_CLASSES - {"Person"},
     "led_by": ACTOR_CLASSES,
-    "location": PLACE_CLASSES,
+    "location": PLACE_CLASSES | {"State"},  # a war "in Syria" is located in the state
     "party": ACTOR_CLASSES,
 }
 
@@ -185,8 +185,14 @@ def test_cells_are_clean(records: list[dict[str, str]]) -> None:
             value = record[column]
             assert value == value.strip(), f"{record['key']}.{column}: stray whitespace"
             assert "  " not in value, f"{record['key']}.{column}: double space"
-            for item in _split(value):
+            items = _split(value)
+            for item in items:
                 assert item and item == item.strip(), f"{record['key']}.{column}: {value!r}"
+            assert len(items) == len(set(items)), f"{record['key']}.{column}: repeated item"
+        # forms_de holds only what the labels and alt_de do not already say.
+        german = {record["label_de"], *_split(record["alt_de"])}
+        repeated = german & set(_split(record["forms_de"]))
+        assert not repeated, f"{record['key']}: forms_de repeats {repeated}"
 
 
 def test_adjective_stems_are_lowercase_stems(records: list[dict[str, str]]) -> None:
