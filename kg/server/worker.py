@@ -1,0 +1,117 @@
+"""What runs inside a worker process: the store handle and the job loop.
+
+A reading worker opens the store **read-only** (``pyoxigraph.Store.read_only``), which
+takes no lock, so ``ckg ingest`` can write to the same directory while the server runs.
+A read-only RocksDB handle is a snapshot taken when it is opened, so before each job the
+worker compares a cheap signature of the store directory (the names, sizes and mtimes
+of ``CURRENT``, ``MANIFEST-*`` and the write-ahead ``*.log`` files, which change on every
+commit) and reopens when it changed: newly ingested articles are visible to the next
+query. Should a read race with a writer's compaction and fail with ``OSError``, the
+worker reopens once and retries.
+
+The writing worker (only with ``ckg serve --allow-update``) opens the store read-write
+for each update and closes it afterwards, so it holds the store's lock only while an
+update runs.
+"""
+
+from __future__ import annotations
+
+import os
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import CkgError
+from kg.server.execute import Job, Reply, execute, execute_update
+
+__all__ = ["StoreHandle", "run_job", "worker_main"]
+
+
+def _signature(path: Path) -> tuple[tuple[str, int, int], ...]:
+    entries = []
+    with os.scandir(path) as it:
+        for entry in it:
+            name = entry.name
+            if name == "CURRENT" or name.startswith("MANIFEST-") or name.endswith(".log"):
+                st = entry.stat()
+                entries.append((name, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+class StoreHandle:
+    """A read-only store that reopens itself when the directory changed on disk."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._store: ox.Store | None = None
+        self._signature: tuple[tuple[str, int, int], ...] = ()
+
+    def get(self, *, force_reopen: bool = False) -> ox.Store:
+        """The store as of now (reopened if something was committed since last time)."""
+        signature = _signature(self.path)
+        if self._store is None or force_reopen or signature != self._signature:
+            self._store = None  # drop the old handle before opening the new one
+            self._store = ox.Store.read_only(str(self.path))
+            self._signature = signature
+        return self._store
+
+
+def _explorer(store: ox.Store, job: Job) -> Reply:
+    try:
+        from viz import explorer_page  # type: ignore[attr-defined]
+    except ImportError:
+        return Reply.error(501, "the explorer (viz.explorer_page) is not available yet")
+    try:
+        if job.text:
+            from kg.query import load_saved_query, run_query
+
+            result = run_query(store, load_saved_query(job.text), params={})
+            if result.graph is None:
+                return Reply.error(
+                    400, f"saved query '{job.text}' is not a CONSTRUCT query; cannot explore it"
+                )
+            page = explorer_page(result.graph, view=job.view, title=f"conflict-kg: {job.text}")
+        else:
+            page = explorer_page(store, view=job.view, title="conflict-kg")
+    except CkgError as err:  # unknown query name, unknown view
+        return Reply.error(404 if "unknown" in str(err).lower() else 400, str(err))
+    return Reply(200, "text/html; charset=utf-8", page.encode())
+
+
+def run_job(handle: StoreHandle | Path, job: Job) -> Reply:
+    """Run one job: queries and explorer pages on ``handle``, updates on ``Path``."""
+    if isinstance(handle, Path):  # the writer: open read-write only for this update
+        try:
+            store = ox.Store(str(handle))
+        except OSError as err:
+            return Reply.error(503, f"cannot open the store for writing (is it in use?): {err}")
+        try:
+            return execute_update(store, job)
+        finally:
+            del store
+    run = _explorer if job.kind == "explorer" else execute
+    try:
+        return run(handle.get(), job)
+    except OSError:
+        # A writer may have compacted files away under this snapshot: reopen and retry once.
+        try:
+            return run(handle.get(force_reopen=True), job)
+        except OSError as err:
+            return Reply.error(500, f"cannot read the store: {err}")
+
+
+def worker_main(conn: Connection, store_path: str, writer: bool) -> None:
+    """Serve jobs from ``conn`` until the other end closes (the entry of a worker process)."""
+    path = Path(store_path)
+    handle: StoreHandle | Path = path if writer else StoreHandle(path)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = run_job(handle, job)
+        except Exception as err:  # a bug must not kill the worker silently
+            reply = Reply.error(500, f"internal error: {type(err).__name__}: {err}")
+        conn.send(reply)
