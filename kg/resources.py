@@ -1,6 +1,6 @@
 """Locate the files shipped with the package: ontology, shapes, queries, dictionaries.
 
-They are package data (``kg.ontology``, ``kg.queries``, ``kg.data``), so the same code
+They are package data (``kg.ontology_ttl``, ``kg.queries``, ``kg.data``), so the same code
 finds them in a checkout and in an installed wheel.
 
 >>> ontology_file().name
@@ -33,7 +33,7 @@ def _dir(package: str) -> Path:
 
 def ontology_dir() -> Path:
     """The directory holding the Turtle files of the ontology and the SHACL shapes."""
-    return _dir("kg.ontology")
+    return _dir("kg.ontology_ttl")
 
 
 def ontology_file() -> Path:

@@ -1,1 +1,1 @@
-"""The OWL ontology and SHACL shapes of conflict-kg (Turtle files), installed as ``kg.ontology``."""
+"""The OWL ontology and SHACL shapes of conflict-kg (Turtle files), installed as ``kg.ontology_ttl`` (``kg.ontology`` is the Python module that loads them)."""
