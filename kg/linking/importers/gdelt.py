@@ -1,0 +1,90 @@
+"""GDELT 2.0 event records (the tab-separated ``*.export.CSV`` files, 61 columns, no header).
+
+Columns after the GDELT 2.0 Event Codebook: ids and dates, Actor1*/Actor2* (code, name,
+country code, known group, ethnic, religion, type codes), event codes and scores, three
+geography blocks (Actor1Geo_*, Actor2Geo_*, ActionGeo_*), DATEADDED, SOURCEURL.
+``EventCode`` is mapped through the ontology's CAMEO alignment; Actor1 becomes the agent,
+Actor2 the addressee (a participant for consultations and agreements); ``SQLDATE`` the
+date; ``ActionGeo_FullName`` the place; ``SOURCEURL`` the record's source.
+
+>>> len(COLUMNS), COLUMNS[0], COLUMNS[26], COLUMNS[-1]
+(61, 'GLOBALEVENTID', 'EventCode', 'SOURCEURL')
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.linking.importers.common import ActorRef, Mappings, SourceEvent, check_date, read_text
+from kg.namespaces import CKG
+
+__all__ = ["COLUMNS", "parse_gdelt"]
+
+_ACTOR = [
+    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+    "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
+]  # fmt: skip
+_GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
+
+COLUMNS: tuple[str, ...] = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{c}" for c in _ACTOR),
+    *(f"Actor2{c}" for c in _ACTOR),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{c}" for c in _GEO),
+    *(f"Actor2Geo_{c}" for c in _GEO),
+    *(f"ActionGeo_{c}" for c in _GEO),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+
+# Classes whose second actor takes part rather than being addressed.
+_SYMMETRIC = {
+    str(CKG[c])
+    for c in ("Meeting", "Negotiation", "PhoneCall", "Agreement", "CeasefireAgreement", "Mediation")
+}
+
+
+def parse_gdelt(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list[str]]:
+    """Events and per-record errors (``file:line: message``) of one GDELT events file."""
+    events: list[SourceEvent] = []
+    errors: list[str] = []
+    for n, line in enumerate(read_text(path).splitlines(), 1):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) != len(COLUMNS):
+            errors.append(f"{path}:{n}: {len(cells)} columns, a GDELT 2.0 event row has 61")
+            continue
+        row = dict(zip(COLUMNS, cells, strict=True))
+        rid = row["GLOBALEVENTID"].strip()
+        try:
+            if not rid:
+                raise InputError("no GLOBALEVENTID")
+            cls = mappings.cameo_class(row["EventCode"])
+            date = check_date(row["SQLDATE"], what="SQLDATE")
+        except InputError as err:
+            errors.append(f"{path}:{n}: record {rid or '?'}: {err}")
+            continue
+        second = str(CKG.participant if cls in _SYMMETRIC else CKG.addressee)
+        actors = []
+        for i, role in ((1, str(CKG.agent)), (2, second)):
+            ref = ActorRef(row[f"Actor{i}Name"].strip(), row[f"Actor{i}CountryCode"].strip())
+            if ref.name or ref.country:
+                actors.append((role, ref))
+        place = row["ActionGeo_FullName"].strip()
+        events.append(
+            SourceEvent(
+                dataset="GDELT 2.0",
+                record_id=rid,
+                line=n,
+                date=date,
+                cls=cls,
+                actors=tuple(actors),
+                place=ActorRef(place) if place else None,
+                url=row["SOURCEURL"].strip(),
+                cameo=row["EventCode"].strip(),
+            )
+        )
+    return events, errors
