@@ -141,14 +141,15 @@ def _parse_accept(header: str) -> list[_Range]:
     return ranges
 
 
-def _quality(ranges: list[_Range], fmt: Format) -> tuple[float, int]:
-    best = (0.0, -1)
-    for media_type in fmt.media_types():
+def _quality(ranges: list[_Range], fmt: Format) -> tuple[float, int, int]:
+    """(q, specificity, 1 if matched by the canonical media type) of the best match."""
+    best = (0.0, -1, 0)
+    for i, media_type in enumerate(fmt.media_types()):
         for r in ranges:
             spec = r.specificity(media_type)
             # The most specific matching range decides the quality (RFC 9110 12.5.1).
             if spec > best[1] or (spec == best[1] and r.q > best[0]):
-                best = (r.q, spec)
+                best = (r.q, spec, int(i == 0))
     return best
 
 
@@ -174,7 +175,7 @@ def negotiate(accept: str, formats: tuple[Format, ...], *, hint: str = "") -> Fo
     acceptable = [s for s in scored if s[0][0] > 0 and s[0][1] >= 0]
     if not acceptable:
         return None
-    (_q, spec), _, best = max(acceptable, key=lambda s: (s[0][0], s[0][1], -s[1]))
+    (_q, spec, _canonical), _, best = max(acceptable, key=lambda s: (*s[0], -s[1]))
     if hinted is not None and spec == 0:
         return hinted
     return best
@@ -282,7 +283,8 @@ def parse_operation(method: str, query_string: str, content_type: str, body: byt
             tuple(params.get("default-graph-uri", [])),
             tuple(params.get("named-graph-uri", [])),
         )
-    hint = _single(params, "format") or _single(params, "output") or ""
+    # Clients such as SPARQLWrapper repeat these; they are only hints, so the first wins.
+    hint = (params.get("format") or params.get("output") or [""])[0]
     return Operation(kind, text, dataset[0], dataset[1], hint)
 
 
