@@ -1,9 +1,193 @@
-"""(being written)"""
+"""``ckg relink | unlink | link | links | import | check | table``: linking commands.
+
+Thin layer over :mod:`kg.linking`; every command takes ``--store DIR``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from kg.errors import EXIT_OK, EXIT_REFUSED, UsageError
+
+__all__ = ["register"]
+
+
+def _store(args: argparse.Namespace, *, read_only: bool = False):
+    from kg.store import open_store
+
+    return open_store(args.store, read_only=read_only)
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"threshold must be in 0..1, got {value}")
+    return value
+
+
+def _relink(args: argparse.Namespace) -> int:
+    from kg.linking import relink
+
+    links = relink(_store(args), threshold=args.threshold)
+    print(f"{len(links)} same-event links (threshold {args.threshold})")
+    return EXIT_OK
+
+
+def _unlink(args: argparse.Namespace) -> int:
+    from kg.linking import unlink
+
+    removed = unlink(_store(args), args.event1, args.event2, note=args.note, creator=args.creator)
+    print("link removed; rejection recorded" if removed else "no stored link; rejection recorded")
+    return EXIT_OK
+
+
+def _link(args: argparse.Namespace) -> int:
+    from kg.linking.annotations import add_annotation
+
+    ann = add_annotation(
+        _store(args),
+        args.subject,
+        args.predicate,
+        args.object,
+        note=args.note,
+        creator=args.creator,
+    )
+    print(ann.iri)
+    return EXIT_OK
+
+
+def _links(args: argparse.Namespace) -> int:
+    from kg.linking import stored_links
+    from kg.linking.annotations import list_annotations
+
+    store = _store(args, read_only=True)
+    rows = [
+        (
+            a.created,
+            a.creator,
+            a.subject,
+            a.predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1],
+            a.object,
+            a.note,
+        )
+        for a in list_annotations(store)
+    ]
+    if args.automatic:
+        rows += [
+            ("", "(linker)", e1, f"sameEventAs {s:.3f}", e2, "")
+            for e1, e2, s in stored_links(store)
+        ]
+    header = ("created", "creator", "subject", "predicate", "object", "note")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for r in [header, *rows]:
+        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from kg.linking.importers import import_files
+
+    results = import_files(_store(args), args.files, fmt=args.format, threshold=args.threshold)
+    refused = 0
+    for r in results:
+        for e in r.errors:
+            print(f"ckg import: {e}", file=sys.stderr)
+        refused += len(r.errors)
+        print(f"{r.path}: {r.events} events -> {r.graph}")
+    return EXIT_REFUSED if refused else EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from kg.linking.check import check_store
+
+    conflicts = check_store(
+        _store(args, read_only=True), reasoner=not args.no_reasoner, window_days=args.window
+    )
+    for c in conflicts:
+        print(
+            f"{c.kind}: {c.message}\n  sources: {c.source1} | {c.source2}\n"
+            f"  found by: {c.confirmed_by}"
+        )
+    print(f"{len(conflicts)} conflict(s)")
+    return EXIT_REFUSED if conflicts else EXIT_OK
+
+
+def _table(args: argparse.Namespace) -> int:
+    from kg.linking.table import write_event_table
+
+    store = _store(args, read_only=True)
+    if args.output:
+        with Path(args.output).open("w", encoding="utf-8", newline="") as f:
+            n = write_event_table(store, f)
+        print(f"{n} events -> {args.output}", file=sys.stderr)
+    else:
+        write_event_table(store, sys.stdout)
+    return EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to ``sub``."""
+    from kg.linking import DEFAULT_THRESHOLD
+    from kg.linking.annotations import LinkPredicate
+    from kg.linking.importers import ImportFormat
+
+    def add(name: str, help_: str, handler) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--store", metavar="DIR", help="store directory (default: $CKG_STORE)")
+        p.set_defaults(handler=handler)
+        return p
+
+    p = add("relink", "Recompute every same-event link (ckg:sameEventAs with evidence).", _relink)
+    p.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        help="score 0..1 (default %(default)s)",
+    )
+
+    p = add(
+        "unlink",
+        "Remove a same-event link and record the rejection so relink keeps it out.",
+        _unlink,
+    )
+    p.add_argument("event1")
+    p.add_argument("event2")
+    p.add_argument("--note", default="", help="why the link is wrong")
+    p.add_argument("--creator", help="who rejects it (default: $CKG_CREATOR or login name)")
+
+    p = add("link", "Record a researcher's link as a W3C Web Annotation.", _link)
+    p.add_argument("subject", help="IRI or CURIE (id:event/...)")
+    p.add_argument(
+        "predicate",
+        choices=[x.value for x in LinkPredicate],
+        metavar="PREDICATE",
+        help="one of: " + ", ".join(x.value for x in LinkPredicate),
+    )
+    p.add_argument("object", help="IRI or CURIE")
+    p.add_argument("--note", required=True, help="the evidence or reason, as text")
+    p.add_argument("--creator", help="who asserts it (default: $CKG_CREATOR or login name)")
+
+    p = add(
+        "links", "List researchers' links (annotations); --automatic adds the linker's.", _links
+    )
+    p.add_argument("--automatic", action="store_true", help="also list ckg:sameEventAs links")
+
+    p = add("import", "Import GDELT 2.0, PLOVER/POLECAT JSON or ACLED CSV records.", _import)
+    p.add_argument("--format", required=True, choices=[f.value for f in ImportFormat])
+    p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD)
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = add("check", "Report contradictions across sources (exit 1 if any).", _check)
+    p.add_argument("--no-reasoner", action="store_true", help="SPARQL rules only, skip HermiT")
+    p.add_argument(
+        "--window", type=int, default=60, help="days within which offices count as concurrent"
+    )
+
+    p = add("table", "Write the event table as CSV (one event a row).", _table)
+    p.add_argument("-o", "--output", metavar="FILE.csv", help="default: standard output")
+    _ = UsageError

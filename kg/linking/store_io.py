@@ -154,7 +154,9 @@ def read_events(
         key = (_value(q.subject), _value(q.graph_name))
         if key in classes:
             span = DateSpan.parse(_value(q.object))
-            if span and (key not in dates or span.end - span.start < dates[key].end - dates[key].start):
+            if span and (
+                key not in dates or span.end - span.start < dates[key].end - dates[key].start
+            ):
                 dates[key] = span
     report_dates: dict[str, DateSpan] = {}
     for q in store.quads_for_pattern(None, nn(DCTERMS.date), None, None):
@@ -174,7 +176,9 @@ def read_events(
             k
             for k in keys
             if k in dates
-            and any(dates[k].start <= w.end + tol and w.start - tol <= dates[k].end for w in windows)
+            and any(
+                dates[k].start <= w.end + tol and w.start - tol <= dates[k].end for w in windows
+            )
         ]
 
     affiliation = _affiliations(store)
@@ -196,14 +200,17 @@ def read_events(
             elif q.predicate == about:
                 obj = q.object
                 topics.add(obj.value if isinstance(obj, ox.NamedNode) else _value(obj).lower())
-            elif q.predicate == derived and isinstance(q.object, ox.NamedNode):
-                if any(
+            elif (
+                q.predicate == derived
+                and isinstance(q.object, ox.NamedNode)
+                and any(
                     True
                     for _ in store.quads_for_pattern(
                         q.object, nn(RDF.type), nn(CKG.SourceRecord), gnode
                     )
-                ):
-                    origin = q.object.value
+                )
+            ):
+                origin = q.object.value
         # A bare ckg:hasActor next to a specific role for the same actor adds nothing.
         specific = {a for r, a in actors if r != str(CKG.hasActor)}
         actors = {(r, a) for r, a in actors if r != str(CKG.hasActor) or a not in specific}

@@ -15,7 +15,13 @@ import pyoxigraph as ox
 
 from kg.errors import InputError
 from kg.linking.importers.acled import parse_acled
-from kg.linking.importers.common import ImportResult, Mappings, SourceEvent, batch_graph, write_batch
+from kg.linking.importers.common import (
+    ImportResult,
+    Mappings,
+    SourceEvent,
+    batch_graph,
+    write_batch,
+)
 from kg.linking.importers.gdelt import parse_gdelt
 from kg.linking.importers.polecat import parse_polecat
 
@@ -66,7 +72,9 @@ def import_files(
             result.events = len(events)
             if link:
                 link_article_events(
-                    store, result.graph, threshold=DEFAULT_THRESHOLD if threshold is None else threshold
+                    store,
+                    result.graph,
+                    threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
                 )
         results.append(result)
     return results

@@ -237,7 +237,9 @@ def _place_node(ref: ActorRef, mappings: Mappings, g: ox.NamedNode) -> tuple[str
     ]
 
 
-def event_quads(ev: SourceEvent, *, fmt: str, path: Path, graph: str, mappings: Mappings) -> list[ox.Quad]:
+def event_quads(
+    ev: SourceEvent, *, fmt: str, path: Path, graph: str, mappings: Mappings
+) -> list[ox.Quad]:
     """The quads of one imported event, its source record and minted actors."""
     g = nn(graph)
     event = nn(fact_iri(f"event/{fmt}", ev.record_id))
@@ -312,7 +314,9 @@ def check_date(value: str, *, what: str = "date") -> str:
     if not v:
         raise InputError(f"no {what}")
     _ = date  # the accepted forms are listed in the message
-    raise InputError(f"malformed {what} {value!r} (expected YYYY-MM-DD, YYYYMMDD or '9 October 2020')")
+    raise InputError(
+        f"malformed {what} {value!r} (expected YYYY-MM-DD, YYYYMMDD or '9 October 2020')"
+    )
 
 
 def read_text(path: Path) -> str:
