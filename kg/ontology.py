@@ -211,7 +211,8 @@ def _describe_class(graph: Graph, node: Node) -> str:
         on = graph.value(node, OWL.onDatatype)
         if on is not None:
             facets = []
-            for r in graph.items(graph.value(node, OWL.withRestrictions)):
+            restrictions = graph.value(node, OWL.withRestrictions)
+            for r in graph.items(restrictions) if restrictions is not None else ():
                 for p, o in graph.predicate_objects(r):
                     facets.append(f"{_local(p).split(':')[-1]} {o}")
             return f"{_local(on)}[{', '.join(facets)}]"
@@ -258,7 +259,11 @@ def summarize(graph: Graph) -> OntologySummary:
 
     def ours(kind: URIRef) -> list[URIRef]:
         return sorted(
-            {s for s in graph.subjects(RDF.type, kind) if str(s).startswith(str(CKG))},
+            {
+                s
+                for s in graph.subjects(RDF.type, kind)
+                if isinstance(s, URIRef) and str(s).startswith(str(CKG))
+            },
             key=str,
         )
 
@@ -294,8 +299,7 @@ def summarize(graph: Graph) -> OntologySummary:
                 sorted(
                     _local(t).split("#")[-1].replace("Property", "").lower()
                     for t in graph.objects(p, RDF.type)
-                    if t
-                    in (OWL.FunctionalProperty, OWL.SymmetricProperty, OWL.TransitiveProperty)
+                    if t in (OWL.FunctionalProperty, OWL.SymmetricProperty, OWL.TransitiveProperty)
                 )
             )
             props.append(
@@ -371,13 +375,15 @@ def _explain(graph: Graph) -> tuple[str, ...]:
     # 1. an individual typed with two disjoint classes (directly or via subclasses)
     disjoint_pairs: set[tuple[URIRef, URIRef]] = set()
     for group in graph.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = [m for m in graph.items(graph.value(group, OWL.members)) if isinstance(m, URIRef)]
+        head = graph.value(group, OWL.members)
+        items = graph.items(head) if head is not None else ()
+        members = [m for m in items if isinstance(m, URIRef)]
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 disjoint_pairs.add((a, b))
-    for a, b in graph.subject_objects(OWL.disjointWith):
-        if isinstance(a, URIRef) and isinstance(b, URIRef):
-            disjoint_pairs.add((a, b))
+    for x, y in graph.subject_objects(OWL.disjointWith):
+        if isinstance(x, URIRef) and isinstance(y, URIRef):
+            disjoint_pairs.add((x, y))
     for a, b in sorted(disjoint_pairs):
         rows = graph.query(
             "SELECT DISTINCT ?x WHERE { ?x a/rdfs:subClassOf* ?a . ?x a/rdfs:subClassOf* ?b }",
@@ -413,7 +419,9 @@ def _explain(graph: Graph) -> tuple[str, ...]:
     return tuple(sorted(set(reasons)))
 
 
-def check_consistency(extra: Graph | None = None, *, ontology: Graph | None = None) -> ReasoningResult:
+def check_consistency(
+    extra: Graph | None = None, *, ontology: Graph | None = None
+) -> ReasoningResult:
     """Run HermiT (via owlready2) on the ontology plus ``extra`` data; needs Java.
 
     The graphs are written to a temporary N-Triples file and loaded into a fresh, isolated
@@ -439,9 +447,7 @@ def check_consistency(extra: Graph | None = None, *, ontology: Graph | None = No
             # owlready2's documented way to name the Java binary; restored below.
             owlready2.JAVA_EXE = java
             try:
-                owlready2.sync_reasoner_hermit(
-                    world, debug=0, ignore_unsupported_datatypes=True
-                )
+                owlready2.sync_reasoner_hermit(world, debug=0, ignore_unsupported_datatypes=True)
             except owlready2.OwlReadyInconsistentOntologyError:
                 return ReasoningResult(
                     consistent=False,
