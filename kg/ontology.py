@@ -392,7 +392,25 @@ def _explain(graph: Graph) -> tuple[str, ...]:
         )
         for (x,) in rows:  # type: ignore[misc]
             reasons.append(f"{x} is both a {_local(a)} and a {_local(b)}, which are disjoint")
-    # 2. a negative property assertion contradicted by the positive statement
+
+    # 2. a value of a property whose range is disjoint with the value's type
+    def closure(node: Node) -> set[Node]:
+        types = set(graph.objects(node, RDF.type))
+        for t in list(types):
+            types |= {x for x in graph.transitive_objects(t, RDFS.subClassOf) if x is not None}
+        return types
+
+    for prop, required in graph.subject_objects(RDFS.range):
+        if not isinstance(required, URIRef) or not isinstance(prop, URIRef):
+            continue
+        for value in set(graph.objects(None, prop)):
+            for t in sorted(closure(value), key=str):
+                if (t, required) in disjoint_pairs or (required, t) in disjoint_pairs:
+                    reasons.append(
+                        f"{value} is a {_local(t)} but is the value of {_local(prop)}, "
+                        f"whose values are {_local(required)}, disjoint with {_local(t)}"
+                    )
+    # 3. a negative property assertion contradicted by the positive statement
     rows = graph.query(
         """SELECT ?s ?p ?o WHERE {
              ?n a owl:NegativePropertyAssertion ; owl:sourceIndividual ?s ;
@@ -402,13 +420,13 @@ def _explain(graph: Graph) -> tuple[str, ...]:
     )
     for s, p, o in rows:  # type: ignore[misc]
         reasons.append(f"{s} {_local(p)} {o} is stated and also denied (NegativePropertyAssertion)")
-    # 3. a functional property with two different values
+    # 4. a functional property with two different values
     for p in sorted(set(graph.subjects(RDF.type, OWL.FunctionalProperty)), key=str):
         for s in sorted(set(graph.subjects(p, None)), key=str):
             values = sorted({str(o) for o in graph.objects(s, p)})
             if len(values) > 1:
                 reasons.append(f"{s} has {len(values)} values for functional {_local(p)}: {values}")
-    # 4. confidence outside 0..1
+    # 5. confidence outside 0..1
     for s, o in graph.subject_objects(CKG.confidence):
         try:
             v = float(o)  # type: ignore[arg-type]

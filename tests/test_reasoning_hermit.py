@@ -114,6 +114,20 @@ def test_negative_assertion_contradicted_by_membership_is_inconsistent(onto):
     )
 
 
+def test_city_acting_as_agent_is_inconsistent(onto):
+    # the contract resolves an acting capital to its state; a City agent contradicts that
+    data = _graph(
+        PREFIXES + "id:event-x a ckg:Meeting ; ckg:agent id:entity-moscow .\n"
+        "id:entity-moscow a ckg:City ."
+    )
+    result = check_consistency(data, ontology=onto)
+    assert not result.consistent
+    assert result.explanation == (
+        "https://w3id.org/conflict-kg/id/entity-moscow is a City but is the value of agent, "
+        "whose values are Actor, disjoint with City",
+    )
+
+
 def test_confidence_above_one_is_inconsistent(onto):
     data = _graph(PREFIXES + "id:event-x a ckg:Meeting ; ckg:confidence 1.5 .")
     assert not check_consistency(data, ontology=onto).consistent
