@@ -170,7 +170,7 @@ _MONTH = (
     r"|November|Dezember|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Okt|Nov|Dez)\.)"
 )
 _NUMWORD = (
-    r"(?:\d{1,3}|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?"
+    r"(?i:\d{1,3}|(?:(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und)?"
     r"(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)"
     r"|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zehn|elf|zwölf"
     r"|zwei|drei|vier|fünf|sechs|sieben|acht|neun|eine[mnr]?|ein)"
@@ -211,9 +211,14 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
     "relative": re.compile(
         r"(?P<rel>(?i:am\s+Vortag|am\s+Folgetag|am\s+Tag\s+(?:zuvor|danach|darauf)"
         r"|tags\s+(?:zuvor|darauf)|vorgestern|gestern|heute|übermorgen)"
-        r"|(?<![Aa]m\s)(?<!heute\s)(?<!gestern\s)(?<!jeden\s)morgen)"
+        r"|(?<![Aa]m\s)(?<!heute\s)(?<!gestern\s)(?<![Jj]eden\s)morgen)"
         r"(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh))?"
         rf"{_END}"
+    ),
+    # "drei Tage später": relative to the anchor (the narrative date).
+    "later": re.compile(
+        rf"(?<![\wäöüß])(?P<num>{_NUMWORD})\s+(?P<unit>Tage|Tag|Wochen|Woche|Monate|Monat"
+        rf"|Jahre|Jahr)\s+(?:später|danach|darauf){_END}"
     ),
     "ago": re.compile(
         rf"(?i:vor)\s+(?P<num>{_NUMWORD})\s+(?P<unit>Tagen|Tag|Wochen|Woche|Monaten|Monat"
@@ -238,6 +243,7 @@ _DURATION_ADJ = re.compile(
 _DURATION_NOUN = re.compile(
     rf"(?<![\wäöüß])(?P<num>{_NUMWORD})\s+(?P<unit>Tagen|Tage|Tag|Wochen|Woche|Monaten|Monate"
     rf"|Monat|Jahren|Jahre|Jahr|Stunden|Stunde){_END}"
+    r"(?!\s+alt(?:e[mnrs]?)?\b)"  # "30 Jahre alte Panzer" is an age
 )
 
 _TZ_OFFSET = {"UTC": "Z", "GMT": "Z", "MEZ": "+01:00", "MESZ": "+02:00"}
@@ -247,7 +253,9 @@ _CLAUSE_BOUNDARY = re.compile(r"(?<!\d)[.;!?:](?=\s|$)|,|\s[–—]\s|\n")
 _EFFECT_CUE = re.compile(r"\b(?:in\s+Kraft|gilt|gelte|gelten|galt|galten|wirksam)\b", re.IGNORECASE)
 _FUTURE_CUE = re.compile(
     r"\b(?:soll|sollen|solle|will|wollen|wolle|geplant|planen|plant"
-    r"|in\s+Kraft\s+treten)\b",
+    r"|in\s+Kraft\s+(?:treten|tritt|trete)"
+    # present tense of "in Kraft treten" announces: "tritt am Montag in Kraft"
+    r"|(?:tritt|trete|treten)\b[^,.;]*\bin\s+Kraft)\b",
     re.IGNORECASE,
 )
 _ONSET_CUE = re.compile(
@@ -255,9 +263,9 @@ _ONSET_CUE = re.compile(
     r"|Aufflammen|entbrannt\w*|entflammt\w*|begonnen|begann|begannen|Beginn"
     r"|brachen?\b[^,.;]*\baus|flammten?\b[^,.;]*\bauf)\b"
 )
-# If a day without year would lie this far beyond the reference date, it meant the
-# previous year (looking back) / the next year (looking forward).
-_YEAR_SLACK = timedelta(days=45)
+# If a day without year would lie more than a month beyond the reference date, it meant
+# the previous year (looking back) / the next year (looking forward).
+_YEAR_SLACK = timedelta(days=31)
 
 
 # --- public helpers ---------------------------------------------------------------------
@@ -583,6 +591,8 @@ def _resolve_day(m: _Match, ctx: _Context, *, forward: bool) -> _Day | None:
         return _relative_day(g["rel"] or "", ctx)
     if m.rule == "ago":
         return _ago(g["num"] or "", g["unit"] or "", ctx)
+    if m.rule == "later":
+        return _ago(g["num"] or "", g["unit"] or "", ctx, sign=-1)
     return None
 
 
@@ -628,13 +638,16 @@ def _relative_day(word: str, ctx: _Context) -> _Day:
     return ctx.ref + timedelta(days=shift)
 
 
-def _ago(number_word: str, unit: str, ctx: _Context) -> _Day | None:
-    number = parse_german_number(number_word)
-    if number is None:
+def _ago(number_word: str, unit: str, ctx: _Context, *, sign: int = 1) -> _Day | None:
+    """``number`` units before the reference date (``sign=-1``: after it)."""
+    parsed = parse_german_number(number_word)
+    if parsed is None:
         return None
+    number = sign * parsed
     unit = unit.lower()
     if ctx.ref is None:
-        return (ctx.year, ctx.month) if not unit.startswith("jahr") else (ctx.year - number,)
+        # Days or weeks from an unknown day may cross into another month: say nothing.
+        return (ctx.year - number,) if unit.startswith("jahr") else None
     if unit.startswith("tag"):
         return ctx.ref - timedelta(days=number)
     if unit.startswith("woche"):
