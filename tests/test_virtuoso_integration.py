@@ -17,8 +17,8 @@ import subprocess
 import sys
 import time
 import urllib.error
-import warnings
 import urllib.request
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
