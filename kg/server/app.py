@@ -74,7 +74,9 @@ def _saved_queries() -> list[dict[str, str]]:
                 "name": q.name,
                 "title": q.title,
                 "description": q.description,
-                "parameters": [getattr(p, "name", str(p)) for p in getattr(q, "parameters", ())],
+                "parameters": [
+                    {"name": p.name, "meaning": p.meaning, "example": p.example} for p in q.params
+                ],
                 "text": q.text,
             }
         )
@@ -276,22 +278,11 @@ def make_server(config: ServerConfig, *, quiet: bool = False) -> SparqlServer:
     is created. It is opened once here to fail early with a clear error.
     """
     from kg.errors import CkgError
+    from kg.store import open_store
 
-    path = config.store_path
-    if config.allow_update:
-        try:
-            store = ox.Store(str(path))
-            del store
-        except OSError as err:
-            raise CkgError(f"cannot open store {path} for writing: {err}") from None
-    elif not path.is_dir():
-        raise CkgError(f"no store at {path}; create one with 'ckg ingest' or give --store DIR")
-    else:
-        try:
-            store = ox.Store.read_only(str(path))
-            del store
-        except OSError as err:
-            raise CkgError(f"cannot open store {path}: {err}") from None
+    # Raises CkgError with a one-line reason: missing, locked, not writable, not a store.
+    store = open_store(config.store_path, read_only=not config.allow_update)
+    del store
     try:
         return SparqlServer(config, quiet=quiet)
     except OSError as err:

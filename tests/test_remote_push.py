@@ -1,0 +1,96 @@
+"""``kg.remote`` / ``ckg push`` failures: unreachable endpoint, HTTP errors naming the graph.
+
+Pushing for real is tested against Virtuoso in ``test_virtuoso_integration.py``.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.remote import RemoteError, RemoteStore, push_store
+
+EX = "http://example.org/"
+CKG = str(Path(sys.executable).parent / "ckg")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def store() -> ox.Store:
+    s = ox.Store()
+    s.add(ox.Quad(ox.NamedNode(f"{EX}a"), ox.NamedNode(f"{EX}p"), ox.Literal("x"),
+                  ox.NamedNode(f"{EX}g")))  # fmt: skip
+    return s
+
+
+def test_graph_store_urls():
+    remote = RemoteStore("http://h/ds/sparql", graph_store="http://h/ds/data?x=1")
+    assert remote.graph_url("http://g/1") == "http://h/ds/data?x=1&graph=http%3A%2F%2Fg%2F1"
+    assert remote.graph_url(None) == "http://h/ds/data?x=1&default"
+    assert RemoteStore("http://h/store").graph_url(None) == "http://h/store?default"
+
+
+def test_unreachable_endpoint_stops_with_a_clear_error(store):
+    url = f"http://127.0.0.1:{_free_port()}/sparql"
+    with pytest.raises(RemoteError, match=r"pushing graph <http://example.org/g>: cannot reach"):
+        push_store(store, RemoteStore(url))
+
+
+def test_http_error_is_reported_per_graph(store, tmp_path):
+    # A real HTTP server that does not implement the Graph Store Protocol: ckg serve.
+    ox.Store(str(tmp_path / "s")).flush()
+    port = _free_port()
+    proc = subprocess.Popen([CKG, "serve", "--store", str(tmp_path / "s"), "--port", str(port),
+                             "--quiet"], stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        import time
+        import urllib.request
+
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        report = push_store(store, RemoteStore(f"http://127.0.0.1:{port}/sparql"))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert not report.ok and not report.pushed
+    assert list(report.failed) == [f"{EX}g"]
+    assert "pushing graph <http://example.org/g>" in report.failed[f"{EX}g"]
+    assert "501" in report.failed[f"{EX}g"]
+    assert "failed: pushing graph" in report.summary()
+
+
+def test_unknown_article_is_a_usage_error(store):
+    from kg.errors import UsageError
+
+    with pytest.raises(UsageError, match="no article 'nope.txt'"):
+        push_store(store, RemoteStore("http://127.0.0.1:9/sparql"), articles=["nope.txt"])
+
+
+def test_cli_push_unreachable_exits_1(tmp_path):
+    ox.Store(str(tmp_path / "s")).flush()
+    s = ox.Store(str(tmp_path / "s2"))
+    s.add(ox.Quad(ox.NamedNode(f"{EX}a"), ox.NamedNode(f"{EX}p"), ox.Literal("x"),
+                  ox.NamedNode(f"{EX}g")))  # fmt: skip
+    s.flush()
+    del s
+    result = subprocess.run(
+        [CKG, "push", "--store", str(tmp_path / "s2"), "--endpoint",
+         f"http://127.0.0.1:{_free_port()}/sparql"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("ckg push: error: pushing graph <http://example.org/g>")
