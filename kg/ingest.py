@@ -32,14 +32,14 @@ import importlib
 import importlib.util
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.articles import Article, Rejected
-from kg.namespaces import CKG, ONTOLOGY_GRAPH, OWL, PROV, RDF, RDFS
+from kg.namespaces import CKG, ONTOLOGY_GRAPH, OWL, RDF, RDFS
 from kg.store import graph_quads, rdflib_quads, replace_graphs
 
 __all__ = [
@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """What ingesting an article did (or, in a dry run, would do)."""
 
     NEW = "new"
@@ -116,7 +116,8 @@ class Progress(Protocol):
 def event_classes(store: ox.Store) -> set[str]:
     """IRIs of ``ckg:Event`` and its subclasses, per the store's ontology graph."""
     rows = store.query(
-        f"SELECT ?c WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?c <{RDFS.subClassOf}>* <{CKG.Event}> }} }}"
+        f"SELECT ?c WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
+        f"{{ ?c <{RDFS.subClassOf}>* <{CKG.Event}> }} }}"
     )
     return {row["c"].value for row in rows} | {str(CKG.Event)}  # type: ignore[union-attr]
 

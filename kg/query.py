@@ -17,8 +17,11 @@ not used: 0.5 refuses it for variables that are not projected, e.g. ``?org`` in
 ``members``.) A value such as ``"} ; DROP ALL ; {"`` is a string literal that matches
 nothing.
 
->>> bind_values('SELECT ?m WHERE { ?m <http://ex/p> ?org }', {"org": parse_param_value("id:entity/csto")})
-'SELECT ?m WHERE {\\n  VALUES ?org { <https://w3id.org/conflict-kg/id/entity/csto> }\\n ?m <http://ex/p> ?org }'
+>>> org = parse_param_value("id:entity/csto")
+>>> print(bind_values('SELECT ?m WHERE { ?m <http://ex/p> ?org }', {"org": org}))
+SELECT ?m WHERE {
+  VALUES ?org { <https://w3id.org/conflict-kg/id/entity/csto> }
+ ?m <http://ex/p> ?org }
 >>> print(parse_param_value('x" } ; DROP ALL ; { "'))
 "x\\" } ; DROP ALL ; { \\""
 >>> sorted(query_variables('SELECT ?a WHERE { ?a <http://x#?b> "?c" } # ?d'))
@@ -37,7 +40,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,7 @@ __all__ = [
     "load_query_file",
     "load_saved_query",
     "parse_param_value",
+    "prepare_query",
     "query_form",
     "query_variables",
     "run_query",
@@ -68,7 +72,7 @@ __all__ = [
 ]
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How ``ckg query`` prints results."""
 
     TABLE = "table"
@@ -168,16 +172,16 @@ def saved_queries() -> list[SavedQuery]:
 def load_saved_query(name: str) -> SavedQuery:
     """The saved query called ``name``; an unknown name is a UsageError with close matches.
 
-    >>> load_saved_query("mediator")
+    >>> load_saved_query("mediator")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.UsageError: unknown query 'mediator'; did you mean: mediators? (see 'ckg query --list')
+    kg.errors.UsageError: unknown query 'mediator'; did you mean: mediators...?...
     """
     path = queries_dir() / f"{name}.rq"
     if re.fullmatch(r"[\w.-]+", name) and path.is_file():
         return load_query_file(path)
     names = [q.stem for q in sorted(queries_dir().glob("*.rq"))]
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
     hint = f"did you mean: {', '.join(close)}?" if close else f"known: {', '.join(names)}"
     raise UsageError(f"unknown query {name!r}; {hint} (see 'ckg query --list')")
 
@@ -207,6 +211,9 @@ def query_variables(text: str) -> set[str]:
     return {m.group()[1:] for m in _tokens(text) if m.lastgroup == "var"}
 
 
+_FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
+
+
 def query_form(text: str) -> str:
     """``SELECT``, ``CONSTRUCT``, ``ASK`` or ``DESCRIBE`` (the first query keyword).
 
@@ -214,7 +221,7 @@ def query_form(text: str) -> str:
     'ASK'
     """
     for m in _tokens(text):
-        if m.lastgroup == "word" and m.group().upper() in {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}:
+        if m.lastgroup == "word" and m.group().upper() in _FORMS:
             return m.group().upper()
     raise UsageError("not a SPARQL query: no SELECT, CONSTRUCT, ASK or DESCRIBE")
 
@@ -229,14 +236,14 @@ def _where_brace(text: str) -> int | None:
         kind, value = m.lastgroup, m.group()
         if kind == "word" and depth == 0:
             upper = value.upper()
-            if form is None and upper in {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}:
+            if form is None and upper in _FORMS:
                 form = upper
             elif upper == "WHERE":
                 saw_where = True
         elif kind == "open":
             if depth == 0:
                 top_groups += 1
-                if saw_where or (form != "CONSTRUCT" or top_groups == 2) and form is not None:
+                if saw_where or (form is not None and (form != "CONSTRUCT" or top_groups == 2)):
                     return m.end()
             depth += 1
         elif kind == "close":
@@ -430,9 +437,7 @@ def prepare_query(saved: SavedQuery, params: Mapping[str, str]) -> str:
         key = name.lstrip("?$")
         if key not in variables:
             known = ", ".join(f"?{v}" for v in sorted(variables)) or "none"
-            raise UsageError(
-                f"query {saved.name} has no variable ?{key} (its variables: {known})"
-            )
+            raise UsageError(f"query {saved.name} has no variable ?{key} (its variables: {known})")
         terms[key] = parse_param_value(value)
     return _with_prefixes(bind_values(saved.text, terms))
 
@@ -498,7 +503,7 @@ def shorten(term: Node | None) -> str:
             key=lambda pn: len(pn[1]),
             default=None,
         )
-        return f"{best[0]}:{str(term)[len(best[1]):]}" if best else f"<{term}>"
+        return f"{best[0]}:{str(term)[len(best[1]) :]}" if best else f"<{term}>"
     if isinstance(term, BNode):
         return f"_:{term}"
     return str(term)

@@ -41,14 +41,17 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import CkgError
-from kg.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kg.errors import CkgError, UsageError
+from kg.iris import article_iri
+from kg.namespaces import CKG, DCTERMS, ID, ONTOLOGY_GRAPH, REFERENCE_GRAPH
 from kg.resources import ontology_files
 
 __all__ = [
     "META_FILE",
     "STORE_ENV",
+    "article_graphs",
     "default_store_path",
+    "find_article",
     "graph_quads",
     "managed_graphs",
     "open_store",
@@ -65,7 +68,9 @@ __all__ = [
 STORE_ENV = "CKG_STORE"
 #: File beside the database that records the content hashes of the managed graphs.
 META_FILE = "conflict-kg-store.json"
-_IN_USE = "store {path} is in use by another process (e.g. a running 'ckg serve'); stop it or use --store"
+_IN_USE = (
+    "store {path} is in use by another process (e.g. a running 'ckg serve'); stop it or use --store"
+)
 
 
 def default_store_path() -> Path:
@@ -183,13 +188,13 @@ def rdflib_quads(graph: Graph, name: Node | None = None) -> list[ox.Quad]:
     return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph]  # type: ignore[arg-type]
 
 
-def graph_quads(store: ox.Store, name: Node | ox.NamedNode) -> list[ox.Quad]:
+def graph_quads(store: ox.Store, name: URIRef | ox.NamedNode) -> list[ox.Quad]:
     """Every quad of one named graph of the store."""
-    g = name if isinstance(name, ox.NamedNode) else to_ox(name)
+    g = name if isinstance(name, ox.NamedNode) else ox.NamedNode(str(name))
     return list(store.quads_for_pattern(None, None, None, g))
 
 
-def rdflib_graph(store: ox.Store, name: Node) -> Graph:
+def rdflib_graph(store: ox.Store, name: URIRef) -> Graph:
     """One named graph of the store as an rdflib :class:`~rdflib.Graph` (a copy)."""
     graph = Graph(identifier=name)
     for q in graph_quads(store, name):
@@ -280,3 +285,48 @@ def sync_managed_graphs(store: ox.Store, where: Path) -> list[URIRef]:
         tmp.write_text(json.dumps({"format": 1, "graphs": hashes}, indent=1, sort_keys=True))
         os.replace(tmp, meta_path)
     return refreshed
+
+
+# --- articles ----------------------------------------------------------------------------
+
+
+def article_graphs(store: ox.Store) -> list[dict[str, Node | None]]:
+    """The articles in the store: graph IRI, identifier, title, date, sorted by IRI."""
+    rows = store.query(
+        f"""SELECT ?g ?id ?title ?date WHERE {{
+          GRAPH ?g {{ ?g a <{CKG.Article}> .
+            OPTIONAL {{ ?g <{DCTERMS.identifier}> ?id }}
+            OPTIONAL {{ ?g <{DCTERMS.title}> ?title }}
+            OPTIONAL {{ ?g <{DCTERMS.date}> ?date }} }} }} ORDER BY ?g"""
+    )
+    return [
+        {k: (None if row[k] is None else to_rdflib(row[k])) for k in ("g", "id", "title", "date")}
+        for row in rows  # type: ignore[union-attr]
+    ]
+
+
+def find_article(store: ox.Store, ref: str) -> URIRef:
+    """The graph IRI of an article named by its identifier, slug, ``id:article/...`` or IRI.
+
+    An unknown article is a :class:`~kg.errors.UsageError`.
+    """
+    candidates: list[str] = []
+    text = ref.strip()
+    if text.startswith("<") and text.endswith(">"):
+        candidates.append(text[1:-1])
+    elif text.startswith(("http://", "https://")):
+        candidates.append(text)
+    elif text.startswith("id:"):
+        candidates.append(str(ID) + text[3:])
+    candidates.append(str(article_iri(text)))
+    for iri in candidates:
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            continue
+        if store.contains_named_graph(node):
+            return URIRef(iri)
+    for row in article_graphs(store):
+        if row["id"] is not None and str(row["id"]) == text:
+            return URIRef(str(row["g"]))
+    raise UsageError(f"no article {ref!r} in the store (see 'ckg articles')")

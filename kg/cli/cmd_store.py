@@ -1,9 +1,302 @@
-"""(being written)"""
+"""``ckg ingest``, ``articles``, ``remove``, ``load``, ``query``, ``export``: the store.
+
+Thin layer over :mod:`kg.ingest`, :mod:`kg.store`, :mod:`kg.loading`, :mod:`kg.query` and
+:mod:`kg.export`. Every command takes ``--store DIR`` (default ``$CKG_STORE``, else
+``~/.local/share/conflict-kg/store``).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from kg.errors import EXIT_OK, EXIT_REFUSED, UsageError
+
+__all__ = ["register"]
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="DIR",
+        help="store directory (default: $CKG_STORE, else ~/.local/share/conflict-kg/store)",
+    )
+
+
+def _write(text: str | bytes, output: str | None) -> None:
+    if output and output != "-":
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        Path(output).write_bytes(data)
+    elif isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(text)
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from kg.articles import Article, read_articles
+    from kg.ingest import ingest_articles
+    from kg.progress import ProgressBar
+    from kg.store import open_store
+
+    store = open_store(args.store)
+    items = list(read_articles(args.articles))
+    bar = ProgressBar(sum(isinstance(i, Article) for i in items)) if len(items) > 1 else None
+    report = ingest_articles(
+        store, items, dry_run=args.dry_run, progress=bar, link=not args.no_link
+    )
+    for a in report.articles:
+        change = f"+{a.added} -{a.removed} triples" if a.status.value != "unchanged" else ""
+        links = f", {a.links} links" if a.links else ""
+        print(
+            f"{a.status.value:9}  {a.identifier}  {a.events} events, {a.facts} facts"
+            f"{links}  {change}".rstrip()
+        )
+    for r in report.rejected:
+        print(f"ckg ingest: rejected: {r.origin}: {r.reason}", file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    return EXIT_REFUSED if report.rejected else EXIT_OK
+
+
+def _articles(args: argparse.Namespace) -> int:
+    from rdflib import Literal, URIRef
+    from rdflib.term import Node
+
+    from kg.ingest import count_events_and_facts, event_classes
+    from kg.query import QueryResult, format_result
+    from kg.store import article_graphs, graph_quads, open_store
+
+    store = open_store(args.store)
+    events = event_classes(store)
+    rows: list[dict[str, Node | None]] = []
+    for row in article_graphs(store):
+        graph = URIRef(str(row["g"]))
+        n_events, n_facts = count_events_and_facts(graph_quads(store, graph), events)
+        rows.append(
+            {
+                "identifier": row["id"],
+                "title": row["title"],
+                "date": row["date"],
+                "events": Literal(n_events),
+                "facts": Literal(n_facts),
+            }
+        )
+    result = QueryResult(
+        form="SELECT",
+        text="",
+        variables=["identifier", "title", "date", "events", "facts"],
+        rows=rows,
+    )
+    _write(format_result(result, args.format), None)
+    return EXIT_OK
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from kg.store import find_article, open_store, replace_graphs
+
+    store = open_store(args.store)
+    for ref in args.articles:
+        iri = find_article(store, ref)
+        replace_graphs(store, {iri: []})
+        print(f"removed {iri}")
+    return EXIT_OK
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kg.loading import load_file
+    from kg.store import open_store
+
+    store = open_store(args.store)
+    status = EXIT_OK
+    for name in args.files:
+        path = Path(name)
+        report = load_file(store, path, graph=args.graph, validate=not args.no_validate)
+        if report.violations:
+            print(
+                f"ckg load: {path}: refused, nothing loaded: {len(report.violations)} "
+                "shape violation(s):",
+                file=sys.stderr,
+            )
+            for v in report.violations:
+                print(f"  {v}", file=sys.stderr)
+            status = EXIT_REFUSED
+            continue
+        for skipped in report.skipped:
+            print(f"{path}: skipped {skipped} (the store maintains it)", file=sys.stderr)
+        print(f"{path}: loaded {len(report.graphs)} graph(s), {report.triples} triples")
+    return status
+
+
+# --- query ---------------------------------------------------------------------------------
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--param {pair!r}: expected name=value")
+        params[name.strip().lstrip("?$")] = value
+    return params
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg.query import (
+        format_result,
+        load_query_file,
+        load_saved_query,
+        prepare_query,
+        run_query,
+        saved_queries,
+    )
+
+    if args.list:
+        for q in saved_queries():
+            params = " ".join(f"--param {p.name}=…" for p in q.params)
+            print(f"{q.name:20} {q.title}" + (f"  [{params}]" if params else ""))
+        return EXIT_OK
+    if not args.query:
+        raise UsageError("give a query NAME or FILE.rq (see 'ckg query --list')")
+    ref = args.query
+    saved = (
+        load_query_file(ref)
+        if ref.endswith(".rq") or Path(ref).is_file()
+        else load_saved_query(ref)
+    )
+    bindings = _params(args.param)
+    if args.explain:
+        text = prepare_query(saved, bindings)
+        print(f"# query {saved.name}" + (f": {saved.title}" if saved.title else ""))
+        if bindings:
+            print("# parameters are bound as RDF terms by the VALUES lines at the top of WHERE")
+        print(text)
+        return EXIT_OK
+    if args.endpoint:
+        source: object = args.endpoint
+    else:
+        from kg.store import open_store
+
+        source = open_store(args.store)
+    result = run_query(source, saved, params=bindings)  # type: ignore[arg-type]
+    fmt = args.format or ("ttl" if result.graph is not None else "table")
+    _write(format_result(result, fmt), args.output)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kg.export import export_store
+    from kg.store import open_store
+
+    store = open_store(args.store)
+    data = export_store(store, args.format, article=args.article)
+    if not data and args.format == "ttl" and args.article is None:
+        print(
+            "ckg export: the default graph is empty; use --article ID, or --format trig",
+            file=sys.stderr,
+        )
+    _write(data, args.output)
+    return EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's commands to ``sub``."""
+    """Add ``ingest``, ``articles``, ``remove``, ``load``, ``query`` and ``export``."""
+    p = sub.add_parser(
+        "ingest",
+        help="extract articles and add each to the store in its own transaction",
+        description="Extract articles and add each to the store in its own transaction "
+        "(re-ingesting replaces the article's graph). Exit 1 if any input was rejected.",
+    )
+    p.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="text files, JSON Lines, directories, or - for stdin",
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="report new / unchanged / changed (+added -removed) without writing",
+    )
+    p.add_argument("--no-link", action="store_true", help="do not run event linking after ingest")
+    _store_option(p)
+    p.set_defaults(handler=_ingest)
+
+    p = sub.add_parser(
+        "articles",
+        help="list the articles in the store",
+        description="List the articles in the store: identifier, title, date, "
+        "number of events and standing facts.",
+    )
+    p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
+    _store_option(p)
+    p.set_defaults(handler=_articles)
+
+    p = sub.add_parser(
+        "remove",
+        help="remove articles from the store",
+        description="Remove articles (by identifier, slug or IRI) from the store.",
+    )
+    p.add_argument("articles", nargs="+", metavar="ARTICLE")
+    _store_option(p)
+    p.set_defaults(handler=_remove)
+
+    p = sub.add_parser(
+        "load",
+        help="add RDF made elsewhere (TriG, N-Quads, Turtle, JSON-LD), validated first",
+        description="Validate files against the SHACL shapes and load each valid file's "
+        "graphs in one transaction (replacing graphs of the same name). Invalid files are "
+        "refused with their violations, and nothing of them is loaded.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help=".trig, .nq, .ttl, .nt or .jsonld")
+    p.add_argument(
+        "--graph", metavar="IRI", help="graph for triples without one (required for .ttl / .nt)"
+    )
+    p.add_argument("--no-validate", action="store_true", help=argparse.SUPPRESS)
+    _store_option(p)
+    p.set_defaults(handler=_load)
+
+    p = sub.add_parser(
+        "query",
+        help="run a saved (NAME) or ad-hoc (FILE.rq) SPARQL query",
+        description="Run a saved query (see --list) or a .rq file on the store, or on a "
+        "remote SPARQL 1.1 endpoint with --endpoint. Parameters are bound as RDF terms.",
+    )
+    p.add_argument("query", nargs="?", metavar="NAME|FILE.rq")
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help='bind ?NAME to VALUE: <iri>, prefix:local, "text"@de, '
+        '"…"^^xsd:date, or a plain string (repeatable)',
+    )
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "tsv", "json", "ttl"],
+        help="output format (default: table, or ttl for CONSTRUCT/DESCRIBE)",
+    )
+    p.add_argument(
+        "--explain", action="store_true", help="print the query after binding, do not run it"
+    )
+    p.add_argument("--list", action="store_true", help="list the saved queries")
+    p.add_argument("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE")
+    _store_option(p)
+    p.set_defaults(handler=_query)
+
+    p = sub.add_parser(
+        "export",
+        help="write the store (or one article) as TriG, N-Quads, Turtle or JSON-LD",
+        description="Export every named graph (trig, nq, jsonld), or one article's graph "
+        "(--article; the only choice for ttl). Output is deterministic.",
+    )
+    p.add_argument("--format", choices=["trig", "nq", "ttl", "jsonld"], default="trig")
+    p.add_argument("--article", metavar="ID", help="only this article (identifier, slug or IRI)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _store_option(p)
+    p.set_defaults(handler=_export)
