@@ -76,7 +76,7 @@ def test_http_error_is_reported_per_graph(store, tmp_path):
 def test_unknown_article_is_a_usage_error(store):
     from kg.errors import UsageError
 
-    with pytest.raises(UsageError, match="no article 'nope.txt'"):
+    with pytest.raises(UsageError, match=r"no article 'nope\.txt'"):
         push_store(store, RemoteStore("http://127.0.0.1:9/sparql"), articles=["nope.txt"])
 
 

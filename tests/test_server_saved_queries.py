@@ -1,4 +1,4 @@
-"""The saved query library through ``ckg serve``: listed on the page, and same answers as ``ckg query``.
+"""The saved query library through ``ckg serve``: listed, and answering like ``ckg query``.
 
 The store holds the contract-shaped hand-written sample ``tests/data/viz-sample.trig``
 (two articles), so the saved queries have real answers independent of extraction quality.

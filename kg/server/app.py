@@ -63,7 +63,7 @@ def static_dir() -> Path:
     return Path(str(files("kg.server") / "static"))
 
 
-def _saved_queries() -> list[dict[str, str]]:
+def _saved_queries() -> list[dict[str, Any]]:
     """Name, title, description and text of every saved query (for the query page)."""
     from kg.query import saved_queries
 
