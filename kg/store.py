@@ -44,7 +44,7 @@ from rdflib.term import Node
 from kg.errors import CkgError, UsageError
 from kg.iris import article_iri
 from kg.namespaces import CKG, DCTERMS, ID, ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.resources import ontology_files
+from kg.resources import data_dir, ontology_files
 
 __all__ = [
     "META_FILE",
@@ -97,7 +97,8 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
 
     Read-write opens make sure the ontology and reference graphs are current. Read-only
     opens (``Store.read_only``) do not lock the directory and write nothing; the store
-    must already exist. Errors are :class:`~kg.errors.CkgError` with a one-line message:
+    must already exist, and no other process may be writing it (pyoxigraph: "undefined
+    behavior"; in practice a corruption error on read). Errors are :class:`~kg.errors.CkgError` with a one-line message:
     locked by another process, not writable, not a store.
     """
     where = resolve_store_path(path)
@@ -106,7 +107,7 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
             raise CkgError(f"no store at {where} (create one with 'ckg ingest' or 'ckg load')")
         try:
             return ox.Store.read_only(str(where))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:
             raise CkgError(f"cannot open store {where} read-only: {_reason(err)}") from err
     _check_directory(where)
     try:
@@ -255,6 +256,9 @@ def managed_graphs() -> dict[URIRef, Graph]:
     return {ONTOLOGY_GRAPH: _ontology_graph(), REFERENCE_GRAPH: _reference_graph()}
 
 
+_EMPTY = hashlib.sha256(b"").hexdigest()
+
+
 def _content_hash(quads: Iterable[ox.Quad]) -> str:
     dataset = ox.Dataset(quads)
     dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
@@ -262,28 +266,53 @@ def _content_hash(quads: Iterable[ox.Quad]) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
+def _sources_fingerprint() -> str:
+    """A digest of the files the managed graphs are built from (ontology, dictionaries,
+    extraction code), so that an unchanged installation skips rebuilding them."""
+    paths = list(ontology_files())
+    paths += sorted(p for p in data_dir().rglob("*") if p.suffix in {".tsv", ".yaml", ".ttl"})
+    spec = importlib.util.find_spec("kg.extract")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        paths += sorted(Path(location).glob("*.py"))
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def sync_managed_graphs(store: ox.Store, where: Path) -> list[URIRef]:
-    """Bring the ontology and reference graphs up to date; return the graphs refreshed."""
+    """Bring the ontology and reference graphs up to date; return the graphs refreshed.
+
+    The graphs are rebuilt only when their sources changed (or a graph is missing), and
+    rewritten only when their content changed.
+    """
     meta_path = where / META_FILE
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         meta = {}
     hashes: dict[str, str] = dict(meta.get("graphs", {}))
+    sources = _sources_fingerprint()
+    present = all(
+        store.contains_named_graph(ox.NamedNode(name)) or hashes.get(name) == _EMPTY
+        for name in (str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH))
+    )
+    if meta.get("sources") == sources and present:
+        return []
     refreshed: list[URIRef] = []
     for name, graph in managed_graphs().items():
         quads = rdflib_quads(graph, name)
         digest = _content_hash(quads)
-        present = store.contains_named_graph(ox.NamedNode(str(name)))
-        if hashes.get(str(name)) == digest and (present or not quads):
+        stored = store.contains_named_graph(ox.NamedNode(str(name)))
+        if hashes.get(str(name)) == digest and (stored or not quads):
             continue
         replace_graphs(store, {name: quads})
         hashes[str(name)] = digest
         refreshed.append(name)
-    if refreshed:
-        tmp = meta_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"format": 1, "graphs": hashes}, indent=1, sort_keys=True))
-        os.replace(tmp, meta_path)
+    tmp = meta_path.with_suffix(".tmp")
+    doc = {"format": 1, "sources": sources, "graphs": hashes}
+    tmp.write_text(json.dumps(doc, indent=1, sort_keys=True))
+    os.replace(tmp, meta_path)
     return refreshed
 
 
