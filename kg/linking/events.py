@@ -95,7 +95,8 @@ def candidate_pairs(
     *,
     focus: set[str] | None = None,
 ) -> Iterable[tuple[EventRecord, EventRecord]]:
-    """Pairs worth scoring: same type family, dates within the tolerance, other origin.
+    """Pairs worth scoring: same type family, a shared (projected) actor, dates within the
+    tolerance, other origin.
 
     With ``focus`` only pairs with at least one event in it. Each pair once, ordered.
     """
@@ -114,25 +115,32 @@ def candidate_pairs(
         for f in list(families):
             families[f].extend(bare)
         families[hierarchy.root].extend(bare)
+    # Within a family, bucket by (projected) actor: the actor feature rules out pairs
+    # without a shared actor anyway, so only co-bucketed events are compared.
     seen: set[tuple[str, str]] = set()
     for fam in sorted(families):
-        members = sorted(families[fam], key=lambda r: (r.date.start, r.iri))  # type: ignore[union-attr]
-        for i, a in enumerate(members):
-            assert a.date is not None
-            limit = a.date.end + _BLOCK_TOLERANCE
-            for b in members[i + 1 :]:
-                assert b.date is not None
-                if b.date.start > limit:
-                    break
-                if a.origin == b.origin or a.iri == b.iri:
-                    continue
-                if focus is not None and a.iri not in focus and b.iri not in focus:
-                    continue
-                pair = (a, b) if a.iri < b.iri else (b, a)
-                key = (pair[0].iri, pair[1].iri)
-                if key not in seen:
-                    seen.add(key)
-                    yield pair
+        buckets: dict[str, list[EventRecord]] = defaultdict(list)
+        for r in families[fam]:
+            for actor in r.projected:
+                buckets[actor].append(r)
+        for actor in sorted(buckets):
+            members = sorted(buckets[actor], key=lambda r: (r.date.start, r.iri))  # type: ignore[union-attr]
+            for i, a in enumerate(members):
+                assert a.date is not None
+                limit = a.date.end + _BLOCK_TOLERANCE
+                for b in members[i + 1 :]:
+                    assert b.date is not None
+                    if b.date.start > limit:
+                        break
+                    if a.origin == b.origin or a.iri == b.iri:
+                        continue
+                    if focus is not None and a.iri not in focus and b.iri not in focus:
+                        continue
+                    pair = (a, b) if a.iri < b.iri else (b, a)
+                    key = (pair[0].iri, pair[1].iri)
+                    if key not in seen:
+                        seen.add(key)
+                        yield pair
 
 
 def find_links(
@@ -156,36 +164,57 @@ def find_links(
     return sorted(links, key=lambda link: (link.event1, link.event2))
 
 
+_DECIMAL = nn(XSD.decimal)
+
+
 def _dec(x: float) -> ox.Literal:
-    return ox.Literal(f"{x:.3f}", datatype=nn(XSD.decimal))
+    return ox.Literal(f"{x:.3f}", datatype=_DECIMAL)
+
+
+class _T:
+    """Constant terms of the link quads, built once (pyoxigraph terms are immutable)."""
+
+    g = nn(LINKS_GRAPH)
+    same = nn(CKG.sameEventAs)
+    type_ = nn(RDF.type)
+    event_link = nn(CKG.EventLink)
+    linked = nn(CKG.linkedEvent)
+    score = nn(CKG.linkScore)
+    threshold = nn(CKG.linkThreshold)
+    shared = nn(CKG.sharedActor)
+    matched = nn(CKG.matchedFeature)
+    feature = nn(CKG.LinkFeature)
+    fname = nn(CKG.featureName)
+    fscore = nn(CKG.featureScore)
+    fweight = nn(CKG.featureWeight)
+    comment = nn(RDFS.comment)
 
 
 def link_quads(link: EventLink, *, threshold: float) -> list[ox.Quad]:
     """The quads of one link and its evidence, all in :data:`LINKS_GRAPH`."""
-    g = nn(LINKS_GRAPH)
+    t, g = _T, _T.g
     node = nn(link.iri)
     e1, e2 = nn(link.event1), nn(link.event2)
-    same = nn(CKG.sameEventAs)
     quads = [
-        ox.Quad(e1, same, e2, g),
-        ox.Quad(e2, same, e1, g),
-        ox.Quad(node, nn(RDF.type), nn(CKG.EventLink), g),
-        ox.Quad(node, nn(CKG.linkedEvent), e1, g),
-        ox.Quad(node, nn(CKG.linkedEvent), e2, g),
-        ox.Quad(node, nn(CKG.linkScore), _dec(link.score.score), g),
-        ox.Quad(node, nn(CKG.linkThreshold), _dec(threshold), g),
+        ox.Quad(e1, t.same, e2, g),
+        ox.Quad(e2, t.same, e1, g),
+        ox.Quad(node, t.type_, t.event_link, g),
+        ox.Quad(node, t.linked, e1, g),
+        ox.Quad(node, t.linked, e2, g),
+        ox.Quad(node, t.score, _dec(link.score.score), g),
+        ox.Quad(node, t.threshold, _dec(threshold), g),
     ]
     for actor in sorted(link.score.shared_actors):
-        quads.append(ox.Quad(node, nn(CKG.sharedActor), nn(actor), g))
+        quads.append(ox.Quad(node, t.shared, nn(actor), g))
     for f in link.score.features:
         fnode = nn(f"{link.iri}/{f.name}")
         quads += [
-            ox.Quad(node, nn(CKG.matchedFeature), fnode, g),
-            ox.Quad(fnode, nn(RDF.type), nn(CKG.LinkFeature), g),
-            ox.Quad(fnode, nn(CKG.featureName), ox.Literal(f.name), g),
-            ox.Quad(fnode, nn(CKG.featureScore), _dec(f.score), g),
-            ox.Quad(fnode, nn(CKG.featureWeight), _dec(f.weight), g),
-            ox.Quad(fnode, nn(RDFS.comment), ox.Literal(f.detail), g),
+            ox.Quad(node, t.matched, fnode, g),
+            ox.Quad(fnode, t.type_, t.feature, g),
+            ox.Quad(fnode, t.fname, ox.Literal(f.name), g),
+            ox.Quad(fnode, t.fscore, _dec(f.score), g),
+            ox.Quad(fnode, t.fweight, _dec(f.weight), g),
+            ox.Quad(fnode, t.comment, ox.Literal(f.detail), g),
         ]
     return quads
 
@@ -240,10 +269,10 @@ def relink(
         records, hierarchy=vocab.hierarchy, threshold=threshold, rejected=rejected_pairs(store)
     )
     quads = [q for link in links for q in link_quads(link, threshold=threshold)]
-    # Two steps (clear, then one transactional extend): a failure leaves no links, never
-    # half of them, and rerunning relink restores them.
+    # Clear, then bulk load (much faster than a transactional extend for large stores): the
+    # links graph is derived data, so after a failure rerunning relink restores it.
     store.clear_graph(nn(LINKS_GRAPH))
-    store.extend(quads)
+    store.bulk_extend(quads)
     return links
 
 

@@ -19,7 +19,8 @@ Features (weights in :data:`DEFAULT_WEIGHTS`):
   or an undated event's window of 30 days before its report) overlapping the other scores
   0.3 (month) or 0.15; no overlap is a gate.
 * ``place``: the same place 1, unknown on either side 0.5, different places 0.
-* ``about``: a shared topic 1, unknown 0.5, different topics 0.
+* ``about``: a shared topic 1, unknown (or only free-text topics worded differently)
+  0.5, different topic entities 0.
 
 >>> from datetime import date
 >>> h = TypeHierarchy({"Negotiation": {"Meeting"}, "Meeting": set()})
@@ -270,6 +271,11 @@ def _overlap_feature(a: frozenset[str], b: frozenset[str], what: str) -> tuple[f
     shared = a & b
     if shared:
         return 1.0, "same: " + ", ".join(sorted(_local(x) for x in shared))
+    if not any(x.startswith(("http://", "https://")) for x in a) or not any(
+        x.startswith(("http://", "https://")) for x in b
+    ):
+        # Free-text topics are worded differently by every source: no evidence either way.
+        return 0.5, f"{what} worded differently: " + ", ".join(sorted(_local(x) for x in a | b))
     return 0.0, "different: " + ", ".join(sorted(_local(x) for x in a | b))
 
 
