@@ -17,22 +17,27 @@ from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 __all__ = [
+    "ANNOTATIONS_GRAPH",
+    "CAMEO",
     "CKG",
     "DCTERMS",
     "ID",
+    "LINKS_GRAPH",
     "OA",
+    "ONTOLOGY_GRAPH",
     "OWL",
     "PLOVER",
     "PREFIXES",
     "PROV",
     "RDF",
     "RDFS",
+    "REFERENCE_GRAPH",
+    "ROLE",
     "SEM",
     "SKOS",
     "WD",
     "WDT",
     "XSD",
-    "CAMEO",
     "sparql_prefixes",
 ]
 
@@ -72,10 +77,10 @@ def sparql_prefixes() -> str:
     """
     return "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items())
 
+
 #: SKOS concepts for offices (``ckg:role`` values): ``ROLE["foreign-minister"]``.
 ROLE = Namespace("https://w3id.org/conflict-kg/id/role/")
 PREFIXES["role"] = str(ROLE)
-__all__ += ["ROLE"]
 
 # Named graphs that do not come from one article (contract: "Reference data ... lives in
 # its own named graph"). An article's graph is named by the article's IRI (kg.iris).
@@ -83,4 +88,3 @@ REFERENCE_GRAPH = ID["graph/reference"]
 ONTOLOGY_GRAPH = ID["graph/ontology"]
 LINKS_GRAPH = ID["graph/links"]
 ANNOTATIONS_GRAPH = ID["graph/annotations"]
-__all__ += ["ANNOTATIONS_GRAPH", "LINKS_GRAPH", "ONTOLOGY_GRAPH", "REFERENCE_GRAPH"]

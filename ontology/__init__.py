@@ -1,1 +1,4 @@
-"""The OWL ontology and SHACL shapes of conflict-kg (Turtle files), installed as ``kg.ontology_ttl`` (``kg.ontology`` is the Python module that loads them)."""
+"""The OWL ontology and SHACL shapes of conflict-kg (Turtle files).
+
+Installed as ``kg.ontology_ttl``; ``kg.ontology`` is the Python module that loads them.
+"""
