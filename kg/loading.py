@@ -22,6 +22,7 @@ kg.errors.InputError: .../bad.nq:2: ...
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,9 @@ def load_file(
         from kg.shapes import validate as shacl_validate
 
         result = shacl_validate(_dataset(grouped))
+        # pyshacl leaves a garbage cycle holding its frames, whose f_back chain would keep
+        # this frame (and so the store and its directory lock) alive after returning.
+        gc.collect()
         if not result.conforms:
             report.violations = [str(v) for v in result.violations]
             return report

@@ -18,9 +18,8 @@ not used: 0.5 refuses it for variables that are not projected, e.g. ``?org`` in
 nothing.
 
 >>> org = parse_param_value("id:entity/csto")
->>> print(bind_values('SELECT ?m WHERE { ?m <http://ex/p> ?org }', {"org": org}))
-SELECT ?m WHERE {
-  VALUES ?org { <https://w3id.org/conflict-kg/id/entity/csto> }
+>>> print(bind_values('SELECT ?m WHERE {\n ?m <http://ex/p> ?org }', {"org": org}))
+SELECT ?m WHERE { VALUES ?org { <https://w3id.org/conflict-kg/id/entity/csto> }
  ?m <http://ex/p> ?org }
 >>> print(parse_param_value('x" } ; DROP ALL ; { "'))
 "x\\" } ; DROP ALL ; { \\""
@@ -69,6 +68,7 @@ __all__ = [
     "run_query",
     "saved_queries",
     "shorten",
+    "with_prefixes",
 ]
 
 
@@ -258,11 +258,12 @@ def bind_values(text: str, terms: Mapping[str, ox.NamedNode | ox.BlankNode | ox.
     at = _where_brace(text)
     if at is None:
         raise UsageError("cannot bind parameters: the query has no WHERE group")
-    lines = "".join(f"\n  VALUES ?{name} {{ {term} }}" for name, term in terms.items())
-    return text[:at] + lines + "\n" + text[at:]
+    # On the brace's own line, so that line numbers in error messages stay right.
+    values = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in terms.items())
+    return text[:at] + values + text[at:]
 
 
-def _with_prefixes(text: str) -> str:
+def with_prefixes(text: str) -> str:
     """Declare the project's prefixes the query uses without declaring them itself."""
     tokens = list(_tokens(text))
     declared = set()
@@ -419,9 +420,10 @@ def run_query(
     text = prepare_query(saved, params or {})
     form = query_form(text)
     if isinstance(source, str):
-        return _run_remote(source, saved.name, form, text, timeout)
+        return _run_remote(source, saved.name, form, with_prefixes(text), timeout)
     try:
-        raw = source.query(text)
+        # the project's prefixes are known without PREFIX lines (those in the text win)
+        raw = source.query(text, prefixes=PREFIXES)
     except SyntaxError as err:
         raise UsageError(f"query {saved.name}: syntax error: {err}") from err
     except (OSError, RuntimeError) as err:
@@ -430,7 +432,7 @@ def run_query(
 
 
 def prepare_query(saved: SavedQuery, params: Mapping[str, str]) -> str:
-    """The query text that is actually run: known prefixes declared, parameters bound."""
+    """The query text with its parameters bound (see :func:`bind_values`)."""
     variables = query_variables(saved.text)
     terms: dict[str, ox.NamedNode | ox.Literal] = {}
     for name, value in params.items():
@@ -439,7 +441,7 @@ def prepare_query(saved: SavedQuery, params: Mapping[str, str]) -> str:
             known = ", ".join(f"?{v}" for v in sorted(variables)) or "none"
             raise UsageError(f"query {saved.name} has no variable ?{key} (its variables: {known})")
         terms[key] = parse_param_value(value)
-    return _with_prefixes(bind_values(saved.text, terms))
+    return bind_values(saved.text, terms)
 
 
 def _run_remote(url: str, name: str, form: str, text: str, timeout: float) -> QueryResult:

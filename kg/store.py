@@ -98,8 +98,9 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
     Read-write opens make sure the ontology and reference graphs are current. Read-only
     opens (``Store.read_only``) do not lock the directory and write nothing; the store
     must already exist, and no other process may be writing it (pyoxigraph: "undefined
-    behavior"; in practice a corruption error on read). Errors are :class:`~kg.errors.CkgError` with a one-line message:
-    locked by another process, not writable, not a store.
+    behavior"; in practice a corruption error on read). Errors are
+    :class:`~kg.errors.CkgError` with a one-line message: locked by another process, not
+    writable, not a store.
     """
     where = resolve_store_path(path)
     if read_only:
@@ -134,6 +135,8 @@ def _reason(err: OSError) -> str:
 
 def _open_error(where: Path, err: OSError) -> CkgError:
     text = str(err)
+    if "lock hold by current process" in text:
+        return CkgError(f"store {where} is already open in this process")
     if "lock" in text.lower() and ("unavailable" in text.lower() or "LOCK" in text):
         return CkgError(_IN_USE.format(path=where))
     if any(s in text for s in ("Permission denied", "Read-only file system", "Not a directory")):

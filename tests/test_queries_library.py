@@ -85,7 +85,7 @@ def test_runs_on_an_empty_store_with_its_documented_example_params(tmp_path, nam
     assert result.form == "SELECT" and result.rows == []
 
 
-# --- semantics, on the contract fixture ------------------------------------------------------------
+# --- semantics, on the contract fixture ---------------------------------------------------
 
 
 def test_mediators_fixture(fixture):
@@ -148,7 +148,9 @@ def test_timeline_fixture_is_in_date_order(fixture):
 
 def test_actor_events_fixture(fixture):
     r = run(fixture, "actor-events", actor="id:entity/vladimir-putin")
-    got = sorted((str(row["type"]).rsplit("#")[-1], str(row["role"]).rsplit("#")[-1]) for row in r.rows)
+    got = sorted(
+        (str(row["type"]).rsplit("#")[-1], str(row["role"]).rsplit("#")[-1]) for row in r.rows
+    )
     assert got == [
         ("CeasefireAgreement", "participant"),
         ("CeasefireDemand", "agent"),
@@ -200,7 +202,9 @@ def test_claims_fixture(fixture):
 
 def test_events_by_month_fixture(fixture):
     r = run(fixture, "events-by-month")
-    counts = {(str(row["month"]), str(row["type"]).rsplit("#")[-1]): int(row["events"]) for row in r.rows}
+    counts = {
+        (str(row["month"]), str(row["type"]).rsplit("#")[-1]): int(row["events"]) for row in r.rows
+    }
     assert counts[("2020-10", "Meeting")] == 4
     assert counts[("2020-10", "PhoneCall")] == 2
     assert counts[("undated", "MilitaryAction")] == 2

@@ -86,7 +86,10 @@ def test_cli_ingest_reports_rejections_and_goes_on(tmp_path, capsys):
         encoding="utf-8",
     )
     store = tmp_path / "s"
-    assert main(["ingest", "--store", str(store), "--no-link", str(EXAMPLE), str(bad), str(records)]) == 1
+    assert (
+        main(["ingest", "--store", str(store), "--no-link", str(EXAMPLE), str(bad), str(records)])
+        == 1
+    )
     out, err = capsys.readouterr()
     assert "new        2020-10-moskau-verhandlungen.txt" in out
     assert "rec-1" in out
