@@ -1,0 +1,413 @@
+"""What the explorer draws, read from RDF that follows the data contract.
+
+Entities (actors, places, conflicts) with their preferred labels, events with their
+roles, dates, confidence and evidence sentences, and standing facts (membership,
+non-membership, leadership, office, conflict parties).
+
+>>> from viz.source import TripleIndex, load_file
+>>> from kg.resources import data_dir
+>>> m = read_model(TripleIndex.from_source(load_file("tests/data/viz-sample.trig")))
+>>> m.entities["https://w3id.org/conflict-kg/id/entity/armenia"].label
+'Armenien'
+>>> sorted({e.type for e in m.events})[:3]
+['AssistanceRequest', 'CeasefireDemand', 'MilitaryAction']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.namespaces import CKG, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, WD
+from viz.source import Lit, Term, TripleIndex
+
+__all__ = [
+    "ACTOR_CLASSES",
+    "EVENT_CLASSES",
+    "ROLES",
+    "Entity",
+    "EventRecord",
+    "Evidence",
+    "Fact",
+    "Model",
+    "local_name",
+    "read_model",
+]
+
+_C = str(CKG)
+# The class tree of the contract, so that the explorer works on data loaded without the
+# ontology. rdfs:subClassOf triples found in the data extend it.
+_PARENTS: dict[str, str] = {
+    **{
+        c: "Event"
+        for c in (
+            "Meeting PhoneCall Statement Demand MediationOffer Mediation Agreement Endorsement "
+            "Accusation Rejection Apology Deployment MilitaryAction Protest"
+        ).split()
+    },
+    "Negotiation": "Meeting",
+    "CeasefireDemand": "Demand",
+    "AssistanceRequest": "Demand",
+    "CeasefireAgreement": "Agreement",
+    "Person": "Actor",
+    "State": "Actor",
+    "Organization": "Actor",
+    **{
+        c: "Organization"
+        for c in (
+            "MilitaryAlliance InternationalOrganization ArmedGroup MediaOrganization "
+            "GovernmentBody"
+        ).split()
+    },
+    "Region": "Place",
+    "City": "Place",
+}
+EVENT_CLASSES = frozenset(c for c in _PARENTS if _PARENTS[c] in {"Event"}) | {
+    "Event",
+    "Negotiation",
+    "CeasefireDemand",
+    "AssistanceRequest",
+    "CeasefireAgreement",
+}
+ACTOR_CLASSES = frozenset(
+    {"Actor", "Person", "State", "Organization"}
+    | {c for c, p in _PARENTS.items() if p == "Organization"}
+)
+
+#: Event roles, in the order they are shown.
+ROLES = ("agent", "addressee", "participant", "mediator", "hasActor")
+_ROLE_IRIS = {r: _C + r for r in ROLES}
+
+_TYPE = str(RDF.type)
+_LABEL, _PREF, _ALT = str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
+_SUBCLASS = str(RDFS.subClassOf)
+_SAMEAS = str(OWL.sameAs)
+_WD = str(WD)
+_LONG_LABEL = 28  # labels longer than this are drawn as their shortest German altLabel
+
+
+def local_name(iri: str) -> str:
+    """The part of an IRI after its last ``#`` or ``/``.
+
+    >>> local_name("https://w3id.org/conflict-kg/ontology#CeasefireDemand")
+    'CeasefireDemand'
+    """
+    return iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or iri
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a statement comes from: the sentence and the article it is in."""
+
+    sentence: str | None
+    article: str | None
+    identifier: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Entity:
+    """An actor, place or conflict."""
+
+    iri: str
+    label: str
+    kind: str  # "actor", "place", "conflict"
+    type: str  # the most specific ckg class, e.g. "State"
+    alt_labels: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    short_label: str | None = None  # an abbreviation to draw instead of a long label
+
+
+@dataclass
+class EventRecord:
+    """One event with its roles and evidence."""
+
+    iri: str
+    type: str
+    date: str | None
+    confidence: float | None
+    roles: dict[str, list[str]]  # role -> actor IRIs
+    places: list[str]
+    conflicts: list[str]
+    claimed_by: list[str]
+    evidence: list[Evidence]
+    quote: str | None = None
+    effective_from: str | None = None
+
+
+@dataclass
+class Fact:
+    """A standing fact between two entities."""
+
+    kind: str  # "memberOf", "notMemberOf", "leads", "office", "party"
+    source: str
+    target: str
+    label: str  # what the edge says, e.g. "not member of", "head of state"
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Model:
+    """Everything the explorer draws."""
+
+    entities: dict[str, Entity]
+    events: list[EventRecord]
+    facts: list[Fact]
+
+    def is_empty(self) -> bool:
+        """True if there is nothing to draw."""
+        return not (self.entities or self.events or self.facts)
+
+
+def _lit(term: Term | None) -> str | None:
+    return term.value if isinstance(term, Lit) else None
+
+
+def _pick_label(idx: TripleIndex, s: str) -> str | None:
+    """``@de``, then ``@en``, then no language, then any other; rdfs:label before skos:prefLabel."""
+    for pred in (_LABEL, _PREF):
+        lits = [o for o in idx.objects(s, pred) if isinstance(o, Lit)]
+        for want in ("de", "en", None):
+            for o in lits:
+                if (o.lang or "").lower().split("-")[0] == (want or "") or (
+                    want is None and not o.lang
+                ):
+                    return o.value
+        if lits:
+            return lits[0].value
+    return None
+
+
+class _Classes:
+    """The class tree: the contract's, extended by rdfs:subClassOf triples in the data."""
+
+    def __init__(self, idx: TripleIndex) -> None:
+        self.parent = dict(_PARENTS)
+        for s in idx.subjects():
+            if s.startswith(_C):
+                for o in idx.objects(s, _SUBCLASS):
+                    if isinstance(o, str) and o.startswith(_C):
+                        self.parent.setdefault(local_name(s), local_name(o))
+
+    def ancestors(self, c: str) -> list[str]:
+        out, seen = [c], {c}
+        while (c := self.parent.get(c, "")) and c not in seen:
+            out.append(c)
+            seen.add(c)
+        return out
+
+    def most_specific(self, types: Iterable[str]) -> str | None:
+        """The deepest of ``types`` (ties broken by name, for determinism)."""
+        known = sorted(set(types))
+        if not known:
+            return None
+        return max(known, key=lambda c: (len(self.ancestors(c)), c))
+
+    def root(self, c: str) -> str:
+        return self.ancestors(c)[-1]
+
+
+def _ckg_types(idx: TripleIndex, s: str) -> list[str]:
+    return [local_name(o) for o in idx.objects(s, _TYPE) if isinstance(o, str) and o.startswith(_C)]
+
+
+class _Reader:
+    def __init__(self, idx: TripleIndex) -> None:
+        self.idx = idx
+        self.classes = _Classes(idx)
+        self._evidence_cache: dict[str, Evidence] = {}
+        self._article_cache: dict[str, Evidence] = {}
+
+    def article(self, a: str) -> Evidence:
+        """The article's metadata (no sentence)."""
+        if a not in self._article_cache:
+            idx = self.idx
+            url = None
+            for pred in (str(DCTERMS.source), _C + "url"):
+                for o in idx.objects(a, pred):
+                    val = o.value if isinstance(o, Lit) else o
+                    if val.startswith(("http://", "https://")):
+                        url = val
+                        break
+                if url:
+                    break
+            self._article_cache[a] = Evidence(
+                sentence=None,
+                article=a,
+                identifier=_lit(idx.first(a, str(DCTERMS.identifier))),
+                title=_lit(idx.first(a, str(DCTERMS.title))),
+                date=_lit(idx.first(a, str(DCTERMS.date))),
+                url=url,
+            )
+        return self._article_cache[a]
+
+    def is_article(self, g: str) -> bool:
+        return "Article" in _ckg_types(self.idx, g) or bool(
+            self.idx.objects(g, str(DCTERMS.identifier))
+        )
+
+    def mention(self, m: str, graphs: Iterable[str]) -> Evidence:
+        if m not in self._evidence_cache:
+            idx = self.idx
+            art = idx.first(m, _C + "inArticle")
+            if not isinstance(art, str):  # fall back on the named graph the statement is in
+                art = next((g for g in sorted(graphs) if self.is_article(g)), None)
+            meta = self.article(art) if art else Evidence(None, None)
+            start, end = _lit(idx.first(m, _C + "start")), _lit(idx.first(m, _C + "end"))
+            self._evidence_cache[m] = Evidence(
+                sentence=_lit(idx.first(m, _C + "text")),
+                article=meta.article,
+                identifier=meta.identifier,
+                title=meta.title,
+                date=meta.date,
+                url=meta.url,
+                start=int(start) if start and start.lstrip("-").isdigit() else None,
+                end=int(end) if end and end.lstrip("-").isdigit() else None,
+            )
+        return self._evidence_cache[m]
+
+    def stated_in(self, s: str, p: str, o: str) -> list[Evidence]:
+        """The articles whose named graphs state the triple ``s p o``."""
+        graphs = self.idx.triple_graphs(s, p, o)
+        return [self.article(g) for g in sorted(graphs) if self.is_article(g)]
+
+    def evidence(self, s: str) -> list[Evidence]:
+        """The mentions ``s`` was derived from; else the article graph(s) it is stated in."""
+        mentions = [m for m in self.idx.objects(s, str(PROV.wasDerivedFrom)) if isinstance(m, str)]
+        if mentions:
+            return [self.mention(m, self.idx.graphs(s)) for m in mentions]
+        return [self.article(g) for g in sorted(self.idx.graphs(s)) if self.is_article(g)]
+
+
+def read_model(idx: TripleIndex) -> Model:
+    """Read entities, events and standing facts from ``idx`` (see module docstring)."""
+    r = _Reader(idx)
+    cls = r.classes
+    kinds: dict[str, set[str]] = {}  # entity IRI -> kinds suggested by its use
+
+    def use(iri: Term, kind: str) -> None:
+        if isinstance(iri, str):
+            kinds.setdefault(iri, set()).add(kind)
+
+    events: list[EventRecord] = []
+    facts: list[Fact] = []
+    subjects = idx.subjects()
+    for s in subjects:
+        types = _ckg_types(idx, s)
+        roots = {cls.root(t) for t in types}
+        preds = idx.predicates(s)
+        if "Event" in roots or (
+            any(_ROLE_IRIS[r_] in preds for r_ in ROLES[:4]) and "ArmedConflict" not in types
+        ):
+            roles = {
+                role: sorted(o for o in idx.objects(s, _ROLE_IRIS[role]) if isinstance(o, str))
+                for role in ROLES
+            }
+            named = {a for role in ROLES[:4] for a in roles[role]}
+            roles["hasActor"] = [a for a in roles["hasActor"] if a not in named]
+            for actors in roles.values():
+                for a in actors:
+                    use(a, "actor")
+            places = [o for o in idx.objects(s, _C + "location") if isinstance(o, str)]
+            conflicts = [o for o in idx.objects(s, _C + "partOf") if isinstance(o, str)]
+            claimed = [o for o in idx.objects(s, _C + "claimedBy") if isinstance(o, str)]
+            for p in places:
+                use(p, "place")
+            for c in conflicts:
+                use(c, "conflict")
+            for c in claimed:
+                use(c, "actor")
+            conf = _lit(idx.first(s, _C + "confidence"))
+            try:
+                confidence = float(conf) if conf is not None else None
+            except ValueError:
+                confidence = None
+            events.append(
+                EventRecord(
+                    iri=s,
+                    type=cls.most_specific(t for t in types if cls.root(t) == "Event") or "Event",
+                    date=_lit(idx.first(s, _C + "date")),
+                    confidence=confidence,
+                    roles={k: v for k, v in roles.items() if v},
+                    places=places,
+                    conflicts=conflicts,
+                    claimed_by=claimed,
+                    evidence=r.evidence(s),
+                    quote=_lit(idx.first(s, _C + "quote")),
+                    effective_from=_lit(idx.first(s, _C + "effectiveFrom")),
+                )
+            )
+            continue
+        for pred, kind, label in ((_C + "memberOf", "memberOf", "member of"), (_C + "leads", "leads", "leads")):
+            for o in idx.objects(s, pred):
+                if isinstance(o, str):
+                    use(s, "actor")
+                    use(o, "actor")
+                    facts.append(Fact(kind, s, o, label, r.stated_in(s, pred, o)))
+        if str(OWL.NegativePropertyAssertion) in idx.objects(s, _TYPE):
+            src = idx.first(s, str(OWL.sourceIndividual))
+            prop = idx.first(s, str(OWL.assertionProperty))
+            tgt = idx.first(s, str(OWL.targetIndividual))
+            if isinstance(src, str) and isinstance(prop, str) and isinstance(tgt, str):
+                name = local_name(prop)
+                label = "not member of" if name == "memberOf" else f"not {name}"
+                kind = "notMemberOf" if name == "memberOf" else "not:" + name
+                use(src, "actor")
+                use(tgt, "actor")
+                facts.append(Fact(kind, src, tgt, label, r.evidence(s)))
+        if "Position" in types:
+            holder = idx.first(s, _C + "holder")
+            of = idx.first(s, _C + "of")
+            role = idx.first(s, _C + "role")
+            if isinstance(holder, str) and isinstance(of, str):
+                role_label = (
+                    (_pick_label(idx, role) or local_name(role)) if isinstance(role, str) else None
+                )
+                use(holder, "actor")
+                use(of, "actor")
+                facts.append(Fact("office", holder, of, role_label or "holds office in", r.evidence(s)))
+        if "ArmedConflict" in types:
+            use(s, "conflict")
+            for role in ("hasActor", "party", *ROLES[:4]):
+                for o in idx.objects(s, _C + role):
+                    if isinstance(o, str):
+                        use(o, "actor")
+                        facts.append(Fact("party", s, o, "party", r.evidence(s)))
+    entities: dict[str, Entity] = {}
+    for iri in sorted(kinds):
+        types = _ckg_types(idx, iri)
+        specific = cls.most_specific(t for t in types if cls.root(t) in {"Actor", "Place"})
+        if specific is not None:
+            kind = "actor" if cls.root(specific) == "Actor" else "place"
+        elif "ArmedConflict" in types:
+            kind, specific = "conflict", "ArmedConflict"
+        else:  # untyped: judge by use, actor first
+            used = kinds[iri]
+            kind = next(k for k in ("actor", "place", "conflict") if k in used)
+            specific = {"actor": "Actor", "place": "Place", "conflict": "ArmedConflict"}[kind]
+        wikidata = next(
+            (o for o in idx.objects(iri, _SAMEAS) if isinstance(o, str) and o.startswith(_WD)),
+            None,
+        )
+        label = _pick_label(idx, iri) or local_name(iri)
+        alts = sorted(
+            {o.value for p in (_ALT, _LABEL) for o in idx.objects(iri, p) if isinstance(o, Lit)}
+            - {label}
+        )
+        short = None
+        if len(label) > _LONG_LABEL:
+            short = min(
+                (
+                    o.value
+                    for o in idx.objects(iri, _ALT)
+                    if isinstance(o, Lit) and (o.lang or "de").startswith("de")
+                ),
+                key=lambda v: (len(v), v),
+                default=None,
+            )
+        entities[iri] = Entity(iri, label, kind, specific, alts, wikidata, short)
+    return Model(entities=entities, events=events, facts=facts)
