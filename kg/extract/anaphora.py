@@ -1,0 +1,123 @@
+"""Stage 6b: event anaphora and topics.
+
+Reads events, tagged sentences, resolved mentions, the dictionary and the lexicon; writes
+events with what a sentence says about an event reported before, and with topics:
+
+* "Die Gespräche in X wurden von Y vermittelt": Y is the mediator of the talks and of the
+  agreement reported in the sentence before (a definite noun refers back).
+* Signing "das Abkommen" / "eine gemeinsame Erklärung" right after a ceasefire agreement
+  was reported: the signed document is that ceasefire agreement.
+* "getrennt mit A und B gesprochen": one meeting per partner.
+* A dateline city ("Pretoria – ...") is where the lead paragraph's talks and agreements
+  took place when the sentence names no city.
+* Topics: ceasefire events are about the ceasefire (the German word used) and the regions
+  the sentence names; negotiations about their "über X" noun; statements about the
+  places, organisations and conflicts they name, and the "von X" noun of "sprach von X".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.dictionary import ActorDictionary
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import EntityMention, Event, Role, TaggedSentence
+
+__all__ = ["resolve_event_anaphora"]
+
+_TALKS = ("Meeting", "Negotiation", "Agreement", "CeasefireAgreement")
+
+
+def _dateline(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention],
+              d: ActorDictionary) -> str | None:
+    if not sentences:
+        return None
+    first = sentences[0]
+    toks = first.tokens
+    dash = next((j for j, t in enumerate(toks[:6]) if t.text in ("–", "—", "-")), None)
+    if dash is None:
+        return None
+    cities = [m for m in mentions if m.sentence == first.sentence.index and m.last <= dash and m.keys]
+    if len(cities) == 1 and d.is_a(cities[0].keys[0], "City") and "/" not in first.sentence.text[:40]:
+        return cities[0].keys[0]
+    return None
+
+
+def resolve_event_anaphora(events: Sequence[Event], sentences: Sequence[TaggedSentence],
+                           mentions: Sequence[EntityMention], dictionary: ActorDictionary,
+                           lex: Lexicon) -> tuple[Event, ...]:
+    d = dictionary
+    by_index = {ts.sentence.index: ts for ts in sentences}
+    out = list(events)
+    # mediation of the talks just reported
+    for n, ev in enumerate(out):
+        if ev.event_class != "Mediation" or not ev.trigger.passive:
+            continue
+        ts = by_index[ev.sentence]
+        if not any(lex.lemma_in(t.lemma, "talks") for t in ts.tokens[: ev.trigger.first]):
+            continue
+        for k, other in enumerate(out):
+            if other.sentence in (ev.sentence - 1, ev.sentence) and other.event_class in _TALKS:
+                extra = tuple((Role.MEDIATOR, a) for a in ev.actors(Role.AGENT) if (Role.MEDIATOR, a) not in other.roles)
+                out[k] = replace(other, roles=other.roles + extra)
+    # signing a document right after a ceasefire agreement
+    for n, ev in enumerate(out):
+        if ev.event_class != "Agreement":
+            continue
+        lemma = by_index[ev.sentence].tokens[ev.trigger.first].lemma.lower()
+        if lemma not in ("unterzeichnen", "unterschreiben", "paraphieren", "besiegeln"):
+            continue
+        if any(o.event_class == "CeasefireAgreement" and ev.sentence - 2 <= o.sentence < ev.sentence for o in out):
+            out[n] = replace(ev, event_class="CeasefireAgreement")
+    # one meeting per partner when met separately
+    split: list[Event] = []
+    for ev in out:
+        ts = by_index[ev.sentence]
+        parts = ev.actors(Role.PARTICIPANT)
+        if ev.event_class == "Meeting" and len(parts) > 1 and any(t.text.lower() == "getrennt" for t in ts.tokens):
+            rest = tuple(r for r in ev.roles if r[0] != Role.PARTICIPANT)
+            for s, p in enumerate(parts):
+                split.append(replace(ev, roles=(*rest, (Role.PARTICIPANT, p)), split=s))
+        else:
+            split.append(ev)
+    out = split
+    city = _dateline(sentences, mentions, d)
+    first_para = sentences[0].sentence.paragraph if sentences else 0
+    result: list[Event] = []
+    for ev in out:
+        ts = by_index[ev.sentence]
+        sms = [m for m in mentions if m.sentence == ev.sentence and m.keys]
+        if city and ts.sentence.paragraph == first_para and ev.event_class in _TALKS:
+            locs = ev.actors(Role.LOCATION)
+            if not any(d.is_a(k, "City") for k in locs):
+                ev = replace(ev, roles=(*ev.roles, (Role.LOCATION, city)))
+        lemmas = [t.lemma for t in ts.tokens]
+        about: list[str] = []
+        topics: list[str] = []
+        if ev.event_class in ("CeasefireAgreement", "CeasefireDemand", "Negotiation", "Agreement"):
+            for j, t in enumerate(ts.tokens):
+                if t.pos == "NN" and lex.concept_at(lemmas, j, "ceasefire"):
+                    topics.append(t.lemma)
+            about += [m.keys[0] for m in sms if d.is_a(m.keys[0], "Region", "ArmedConflict")]
+        if ev.event_class == "Negotiation":
+            for j, t in enumerate(ts.tokens):
+                if t.text.lower() == "über":
+                    noun = next((x for x in ts.tokens[j + 1 : j + 5] if x.pos == "NN"), None)
+                    if noun is not None:
+                        topics.append(noun.lemma)
+        if ev.event_class == "Statement":
+            agents = set(ev.actors(Role.AGENT))
+            about += [m.keys[0] for m in sms if m.keys[0] not in agents and (
+                d.is_a(m.keys[0], "Region", "ArmedConflict", "Organization", "State") or m.cls == "Organization")]
+            for j, t in enumerate(ts.tokens):
+                if t.text.lower() == "von" and j > 0 and ts.tokens[j - 1].lemma.lower() == "sprechen":
+                    noun = next((x for x in ts.tokens[j + 1 : j + 5] if x.pos == "NN"), None)
+                    if noun is not None:
+                        topics.append(noun.lemma)
+                if t.text.lower() == "von" and any(x.lemma.lower() == "sprechen" for x in ts.tokens[:j]):
+                    noun = next((x for x in ts.tokens[j + 1 : j + 5] if x.pos == "NN"), None)
+                    if noun is not None:
+                        topics.append(noun.lemma)
+        result.append(replace(ev, about=tuple(dict.fromkeys(about)), topics=tuple(dict.fromkeys(topics))))
+    return tuple(result)

@@ -1,0 +1,126 @@
+"""Stage 9: claims, reported speech, quotes and negation.
+
+Reads events, tagged sentences and resolved mentions; writes the events that survive,
+with ``quote`` and ``claimed_by`` set.
+
+* Negation: an event whose clause is negated ("nicht", "kein", "keine der beiden Seiten
+  … unterstützt") is dropped: no positive fact.
+* Quotes: a Statement whose sentence holds „…“ keeps the quoted words verbatim; a
+  speech verb with reported speech ("…, sagte X, dies sei …") keeps the reported clause.
+  A sentence that is only a quote, right after a Statement, is a Statement by the same
+  speaker. "…, so X." is a Statement by X. "nach Angaben X" / "laut X" is a Statement by X.
+* Claims: the events an accusation describes ("werfen sich vor, die Waffenruhe gebrochen
+  zu haben") carry ``claimed_by`` the accusers. Reported speech that announces something
+  (an agreement, a meeting, a deployment) is coded as an event without ``claimed_by``:
+  the speaker is the source, not someone whose allegation it is; reported attacks,
+  violations and other hostile acts in reported speech carry ``claimed_by`` the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
+
+__all__ = ["apply_claims"]
+
+_HOSTILE = {"MilitaryAction", "Accusation", "Protest"}
+_SPEECH = "Statement"
+
+
+def _quote(ts: TaggedSentence) -> str | None:
+    """The words between „ and “ (all quotations of the sentence joined by ' … ')."""
+    text = ts.sentence.text
+    parts = []
+    opened = None
+    for t in ts.tokens:
+        if t.text in ("„", "»") or (t.text == '"' and opened is None):
+            opened = t.end
+        elif t.text in ("“", "«", '"') and opened is not None:
+            parts.append(text[opened - ts.sentence.start : t.start - ts.sentence.start])
+            opened = None
+    return " … ".join(p for p in parts if p.strip()) or None
+
+
+def _reported(ts: TaggedSentence, i: int) -> str | None:
+    """The reported clause around the speech verb at ``i``: after "sagte X, " or before
+    ", teilte X mit"."""
+    toks = ts.tokens
+    text = ts.sentence.text
+    base = ts.sentence.start
+    commas = [j for j, t in enumerate(toks) if t.text == ","]
+    after = [j for j in commas if j > i]
+    before = [j for j in commas if j < i]
+    if after:
+        j = after[0]
+        end = toks[-1].start if toks[-1].pos == "$." else toks[-1].end
+        span = text[toks[j + 1].start - base : end - base] if j + 1 < len(toks) else ""
+        if len(span.split()) >= 3:
+            return span
+    if before and before[-1] > 2:
+        j = before[-1]
+        return text[toks[0].start - base : toks[j].start - base]
+    return None
+
+
+def apply_claims(events: Sequence[Event], sentences: Sequence[TaggedSentence],
+                 mentions: Sequence[EntityMention], lex: Lexicon) -> tuple[Event, ...]:
+    """Drop negated events, add quotes, speakers and claimants."""
+    by_sent = {ts.sentence.index: ts for ts in sentences}
+    out: list[Event] = []
+    source_nouns = lex.cue("source_nouns")
+    last_statement: Event | None = None
+    for ts in sentences:
+        idx = ts.sentence.index
+        sevents = [e for e in events if e.sentence == idx and not e.trigger.negated]
+        smentions = [m for m in mentions if m.sentence == idx and m.keys]
+        toks = ts.tokens
+        quote = _quote(ts)
+        # "..., so Putin."  and  "nach Angaben X" / "laut X"
+        for j, t in enumerate(toks):
+            if t.text == "so" and j > 0 and toks[j - 1].text == ",":
+                speaker = next((m for m in smentions if m.first == j + 1 and m.cls == "Person"), None)
+                if speaker is not None:
+                    trig = Trigger(idx, j, j + 1, "so-speaker", _SPEECH, "010", (), True)
+                    sevents.append(Event(idx, trig, _SPEECH, ((Role.AGENT, speaker.keys[0]),),
+                                         quote=ts.sentence.text[: toks[j - 1].start - ts.sentence.start],
+                                         confidence=0.8))
+            if t.lemma.lower() in source_nouns and j > 0 and toks[j - 1].text.lower() == "nach" or (
+                t.text.lower() in lex.cue("source_preps") and t.pos.startswith("APP")
+            ):
+                src = next((m for m in smentions if m.first in (j + 1, j + 2, j - 1)
+                            and m.kind != MentionKind.ADJECTIVE and m.cls not in ("Region", "City")), None)
+                if src is not None:
+                    trig = Trigger(idx, j, j + 1, "according-to", _SPEECH, "010", (), True)
+                    sevents.append(Event(idx, trig, _SPEECH, ((Role.AGENT, src.keys[0]),), confidence=0.6))
+        speech = [e for e in sevents if e.event_class == _SPEECH]
+        if not sevents and quote and last_statement is not None and toks and toks[0].text in ("„", '"', "»"):
+            # a sentence that is only a quote continues the previous speaker
+            speaker = last_statement.actors(Role.AGENT)
+            if speaker and last_statement.sentence == idx - 1:
+                trig = Trigger(idx, 0, 1, "quote-continued", _SPEECH, "010", (), True)
+                sevents.append(Event(idx, trig, _SPEECH, ((Role.AGENT, speaker[0]),), quote=quote, confidence=0.7))
+        accusers: tuple[str, ...] = ()
+        for e in sevents:
+            if e.event_class == "Accusation":
+                accusers = e.actors(Role.AGENT)
+        for e in sevents:
+            ev = e
+            if ev.event_class == _SPEECH and ev.quote is None:
+                q = quote or _reported(ts, ev.trigger.first)
+                ev = replace(ev, quote=q)
+            elif accusers and ev.event_class != "Accusation" and ev.trigger.first > next(
+                x.trigger.first for x in sevents if x.event_class == "Accusation"
+            ):
+                ev = replace(ev, claimed_by=accusers)
+            elif speech and ev.event_class in _HOSTILE and ev.event_class != "Accusation":
+                sp = speech[0]
+                if sp.trigger.first != ev.trigger.first and sp.actors(Role.AGENT):
+                    ev = replace(ev, claimed_by=sp.actors(Role.AGENT))
+            out.append(ev)
+            if ev.event_class == _SPEECH:
+                last_statement = ev
+        _ = by_sent
+    return tuple(out)

@@ -1,0 +1,404 @@
+"""Stage 3: recognise entity mentions.
+
+Reads the article's :class:`~kg.extract.model.TaggedSentence` records, the actor
+dictionary and the lexicon; writes :class:`~kg.extract.model.EntityMention` records and
+the new entities (people, organisations, places) the dictionary does not know.
+
+Recognised: dictionary names and their inflected forms ("Russlands", "der Vereinigten
+Staaten"), spellings that differ only by transliteration ("Mnatsakanyan"), state
+adjectives ("russische", "US-" in "US-Außenminister"), titles before names ("Präsident X",
+"Russlands Präsident X", "der armenische Ministerpräsident X", "Kenias früherer Präsident
+X"), colleagues ("sein armenischer Amtskollege X"), surnames of people named earlier
+("Putin", genitive "Lawrows"), new names after a title or as NE sequences, abbreviations
+defined in parentheses, places after a place noun ("die Stadt X"), group references
+("beide Seiten") and pronouns ("sein Land", "er"), titles without a name ("der russische
+Staatschef"). Keys of new people come from :func:`kg.extract.names.name_key`.
+
+>>> from kg.dictionary import load_dictionary
+>>> from kg.extract.lexicon import load_lexicon
+>>> from kg.extract.model import Sentence
+>>> from kg.extract.tokens import Tagger
+>>> rec = EntityRecognizer(load_dictionary(), load_lexicon())
+>>> ts = Tagger().tag(Sentence(0, 0, 49, "Der ukrainische Präsident Wolodymyr Selenskyj kam."))
+>>> m = rec.recognise([ts]).mentions[0]
+>>> m.keys, m.offices
+(('wolodymyr-selenskyj',), (('president', 'ukraine', False),))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from kg.dictionary import ActorDictionary
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
+from kg.extract.names import name_key
+from kg.extract.tokens import tokenize
+
+__all__ = ["EntityRecognizer", "Recognition"]
+
+_ADJ_ENDINGS = ("", "e", "er", "en", "em", "es")
+_PERSONISH = {"NE", "FM", "NN", "XY"}
+_SKIP_WORDS = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer"}
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """Mentions in document order and entities minted for names the dictionary lacks."""
+
+    mentions: tuple[EntityMention, ...]
+    new_entities: tuple[tuple[str, str, str], ...]  # (key, class, label)
+
+
+def _variants(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Inflected variants of a multiword name: adjectives take endings, the head noun -s/-n."""
+    out = {words}
+    if len(words) == 1:
+        w = words[0]
+        if w[-1:] not in ("s", "x", "z", "ß"):
+            out.add((w + "s",))
+        return out
+    options: list[list[str]] = []
+    for n, w in enumerate(words):
+        opts = [w]
+        if w[:1].isupper() and n < len(words) - 1:
+            for stem_end in ("e", "es", "er", "en"):
+                if w.endswith(stem_end) and len(w) > 4:
+                    stem = w[: -len(stem_end)]
+                    opts += [stem + e for e in ("e", "en", "er", "es", "em")]
+                    break
+        if n == len(words) - 1 and w[:1].isupper() and w[-1:] not in ("s", "n"):
+            opts += [w + "s", w + "es"]
+        options.append(sorted(set(opts)))
+    combos: list[tuple[str, ...]] = [()]
+    for opts in options:
+        combos = [c + (o,) for c in combos for o in opts]
+        if len(combos) > 64:
+            break
+    out.update(c for c in combos if len(c) == len(words))
+    return out
+
+
+class EntityRecognizer:
+    """Dictionary-backed recogniser; build once, call :meth:`recognise` per article."""
+
+    def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
+        self.dictionary = dictionary
+        self.lexicon = lexicon
+        self._surface: dict[tuple[str, ...], str] = {}
+        self._adjective: dict[str, str] = {}
+        self._normal: dict[str, str] = {}
+        self._surnames: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        for e in dictionary:
+            for name in e.names:
+                words = tuple(t for _s, _e, t in tokenize(name))
+                if not words:
+                    continue
+                for v in _variants(words):
+                    self._surface.setdefault(v, e.key)
+                if e.cls == "Person":
+                    self._normal.setdefault(name_key(name), e.key)
+                    sur = words[-1]
+                    if sur in self._surnames and self._surnames[sur] != e.key:
+                        ambiguous.add(sur)
+                    self._surnames[sur] = e.key
+                elif len(words) == 1:
+                    self._normal.setdefault(name_key(name), e.key)
+            for stem in e.adjectives:
+                for ending in _ADJ_ENDINGS[1:]:
+                    self._adjective.setdefault(stem + ending, e.key)
+                self._adjective.setdefault(stem + "-", e.key)
+        for sur in ambiguous:
+            del self._surnames[sur]
+        self._former = lexicon.former
+        self._colleague = lexicon.colleague
+        self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
+        self._gov_nouns = lexicon.ref("government_nouns")
+        self._sides = lexicon.ref("sides")
+        self._side_det = lexicon.ref("side_determiners")
+        self._countries = lexicon.ref("countries")
+        self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
+        self._poss_nouns = lexicon.ref("possessive_nouns")
+        self._possessives = lexicon.ref("possessives")
+        self._pronouns = lexicon.ref("pronouns")
+
+    # -- small lookups ------------------------------------------------------------------
+    def _title(self, tok: Token) -> tuple[str | None, str | None]:
+        """(role, prefix) of a title token: "Außenminister" → (foreign-minister, None),
+        "US-Außenminister" → (foreign-minister, "US")."""
+        role = self.lexicon.title_role(tok.text)
+        if role:
+            return role, None
+        if "-" in tok.text:
+            head, _, rest = tok.text.partition("-")
+            role = self.lexicon.title_role(rest)
+            if role:
+                return role, head
+        return None, None
+
+    def _is_colleague(self, tok: Token) -> bool:
+        w = tok.text.lower()
+        return any(w in (c, c + "n", c + "en", c + "s") for c in self._colleague)
+
+    def _known(self, words: tuple[str, ...]) -> str | None:
+        key = self._surface.get(words)
+        if key is None and len(words) <= 3 and all(w[:1].isupper() for w in words):
+            key = self._normal.get(name_key(" ".join(words)))
+        return key
+
+    # -- the stage ----------------------------------------------------------------------
+    def recognise(self, sentences: Sequence[TaggedSentence]) -> Recognition:
+        """Mentions of every sentence, in order; surnames of people seen so far resolve."""
+        surnames = dict(self._surnames)
+        local: dict[tuple[str, ...], str] = {}
+        new: dict[str, tuple[str, str]] = {}
+        out: list[EntityMention] = []
+        for ts in sentences:
+            out.extend(self._sentence(ts, surnames, local, new))
+        return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
+
+    def _mention(self, ts: TaggedSentence, a: int, b: int, kind: MentionKind, keys: tuple[str, ...],
+                 start: int | None = None, end: int | None = None, **kw) -> EntityMention:
+        toks = ts.tokens
+        s = toks[a].start if start is None else start
+        e = toks[b - 1].end if end is None else end
+        text = ts.sentence.text[s - ts.sentence.start : e - ts.sentence.start]
+        cls = self.dictionary[keys[0]].cls if keys and keys[0] in self.dictionary else kw.pop("cls", "")
+        kw.pop("cls", None)
+        return EntityMention(ts.sentence.index, a, b, s, e, text, kind, keys, cls, **kw)
+
+    def _sentence(self, ts: TaggedSentence, surnames: dict[str, str],
+                  local: dict[tuple[str, ...], str],
+                  new: dict[str, tuple[str, str]]) -> list[EntityMention]:
+        toks = ts.tokens
+        n = len(toks)
+        found: list[EntityMention] = []
+        i = 0
+        while i < n:
+            tok = toks[i]
+            if tok.pos.startswith("$") and tok.text not in ("(",):
+                i += 1
+                continue
+            m = None
+            for length in range(min(8, n - i), 0, -1):
+                words = tuple(t.text for t in toks[i : i + length])
+                if not words[0][:1].isupper() and words[0] not in self._surface:
+                    break
+                key = local.get(words) or self._known(words)
+                if key:
+                    m = self._mention(ts, i, i + length, MentionKind.NAME, (key,))
+                    break
+            if m is None and tok.text[:1].isupper():
+                m = self._single(ts, tok, surnames, local)
+            if m is None:
+                adj = self._adjective.get(tok.text.lower())
+                if adj:
+                    m = self._mention(ts, i, i + 1, MentionKind.ADJECTIVE, (adj,))
+            if m is not None:
+                found.append(m)
+                i = m.last
+            else:
+                i += 1
+        found = self._abbreviations(ts, found, local, new)
+        found = self._titled(ts, found, surnames, new)
+        found = self._references(ts, found)
+        for m in found:
+            if m.cls == "Person" and m.keys:
+                for word in m.text.split()[-1:]:
+                    w = word.rstrip(",")
+                    if w[:1].isupper() and w not in surnames:
+                        surnames[w] = m.keys[0]
+        return sorted(found, key=lambda m: m.first)
+
+    def _single(self, ts: TaggedSentence, tok: Token, surnames: dict[str, str],
+                local: dict[tuple[str, ...], str]) -> EntityMention | None:
+        """A single capitalised token: surname, genitive surname, or a name prefix of a
+        hyphenated compound ("US-Außenminister", "Berg-Karabach-Konflikt")."""
+        w = tok.text
+        for cand in (w, w[:-1] if w.endswith("s") else None):
+            if cand and cand in surnames and tok.pos in _PERSONISH and tok.i > 0 or (
+                cand and cand in surnames and tok.pos == "NE"
+            ):
+                return self._mention(ts, tok.i, tok.i + 1, MentionKind.SURNAME, (surnames[cand],))
+        if "-" in w:
+            parts = w.split("-")
+            for k in range(len(parts) - 1, 0, -1):
+                prefix = "-".join(parts[:k])
+                key = local.get((prefix,)) or self._surface.get((prefix,))
+                if key and prefix:
+                    return self._mention(
+                        ts, tok.i, tok.i + 1, MentionKind.NAME, (key,),
+                        start=tok.start, end=tok.start + len(prefix),
+                    )
+                adj = self._adjective.get(prefix.lower() + "-") if k == len(parts) - 1 else None
+                if adj:
+                    return self._mention(ts, tok.i, tok.i + 1, MentionKind.ADJECTIVE, (adj,))
+        return None
+
+    def _abbreviations(self, ts: TaggedSentence, found: list[EntityMention],
+                       local: dict[tuple[str, ...], str],
+                       new: dict[str, tuple[str, str]]) -> list[EntityMention]:
+        """"Long Name (ABBR)" not in the dictionary → a new organisation known by both."""
+        toks = ts.tokens
+        covered = {j for m in found for j in range(m.first, m.last)}
+        for j in range(2, len(toks) - 1):
+            abbr = toks[j].text
+            if not (toks[j - 1].text == "(" and toks[j + 1].text == ")"):
+                continue
+            if not (abbr.isupper() and 2 <= len(abbr) <= 7 and abbr.isalpha()) or j in covered:
+                continue
+            k = j - 1
+            while k > 0 and (toks[k - 1].text[:1].isupper() or toks[k - 1].text in ("für", "von", "der", "des", "und")):
+                if toks[k - 1].i in covered or toks[k - 1].text.lower() in _SKIP_WORDS and k - 2 >= 0 and not toks[k - 2].text[:1].isupper():
+                    break
+                k -= 1
+            while k < j - 1 and not toks[k].text[:1].isupper():
+                k += 1
+            if k >= j - 1:
+                continue
+            long_words = tuple(t.text for t in toks[k : j - 1])
+            key = name_key(" ".join(long_words)) or name_key(abbr)
+            label = ts.sentence.text[toks[k].start - ts.sentence.start : toks[j - 2].end - ts.sentence.start]
+            new.setdefault(key, ("Organization", label))
+            local[long_words] = key
+            local[(abbr,)] = key
+            found = [m for m in found if not (k <= m.first < j)]
+            found.append(self._mention(ts, k, j - 1, MentionKind.NAME, (key,), cls="Organization"))
+            found.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Organization"))
+        return found
+
+    def _titled(self, ts: TaggedSentence, found: list[EntityMention], surnames: dict[str, str],
+                new: dict[str, tuple[str, str]]) -> list[EntityMention]:
+        """Attach titles to names, mint people named after a title, keep titles without names."""
+        toks = ts.tokens
+        by_first = {m.first: m for m in found}
+        result: list[EntityMention] = []
+        consumed: set[int] = set()
+        j = 0
+        n = len(toks)
+        while j < n:
+            tok = toks[j]
+            role, prefix = self._title(tok)
+            colleague = role is None and self._is_colleague(tok)
+            if not role and not colleague:
+                j += 1
+                continue
+            # the name after the title
+            person: EntityMention | None = None
+            k = j + 1
+            if k < n and toks[k].text in ("der", "des") and role in ("high-representative",):
+                pass
+            m_next = by_first.get(k)
+            if m_next is not None and m_next.cls == "Person":
+                person = m_next
+            elif k < n and toks[k].text[:1].isupper() and toks[k].pos in _PERSONISH and not toks[k].quoted:
+                end = k
+                while end < n and end - k < 4 and toks[end].text[:1].isupper() and toks[end].pos in _PERSONISH and by_first.get(end) is None and not self._title(toks[end])[0]:
+                    end += 1
+                if end > k:
+                    words = tuple(t.text for t in toks[k:end])
+                    if len(words) == 1 and (words[0] in surnames or words[0].rstrip("s") in surnames):
+                        key = surnames.get(words[0]) or surnames[words[0].rstrip("s")]
+                    else:
+                        key = self._normal.get(name_key(" ".join(words))) or name_key(" ".join(words))
+                        if key not in self.dictionary:
+                            new.setdefault(key, ("Person", " ".join(words)))
+                    person = self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
+            # what stands before the title: adjectives (state, former), possessor genitive
+            of: str | None = None
+            former = False
+            a = j
+            if prefix:
+                of = self._surface.get((prefix,)) or self._adjective.get(prefix.lower() + "-")
+            while a > 0:
+                prev = toks[a - 1]
+                pm = next((m for m in found if m.last == a), None)
+                low = prev.text.lower()
+                if pm is not None and pm.kind in (MentionKind.ADJECTIVE, MentionKind.NAME) and (
+                    pm.kind == MentionKind.ADJECTIVE or pm.text.endswith("s")
+                ) and pm.cls != "Person":
+                    of = of or pm.keys[0]
+                    a = pm.first
+                    continue
+                if any(low.startswith(f) for f in self._former) and prev.pos.startswith("ADJ"):
+                    former = True
+                    a -= 1
+                    continue
+                if prev.pos.startswith("ADJ") or prev.text in ("Hohe", "Hoher", "Hohen"):
+                    a -= 1
+                    continue
+                break
+            if tok.text.lower().startswith(("ex-", "früher")):
+                former = True
+            if person is None:
+                # a title without a name: genitive organisation or state adjective
+                nxt = by_first.get(j + 2) if j + 1 < n and toks[j + 1].text in ("der", "des") else None
+                if nxt is not None and nxt.cls not in ("Person", "") and of is None:
+                    of = nxt.keys[0]
+                if role and of and not colleague:
+                    result.append(self._mention(ts, a, j + 1, MentionKind.TITLE, (), offices=((role, of, former),)))
+                    consumed.update(range(a, j + 1))
+                j += 1
+                continue
+            # a name after it: "..., Außenminister von Y" / "Präsident X in Aserbaidschan"
+            after = person.last
+            if of is None and after + 1 < n and toks[after].text in ("in", "von", "aus"):
+                am = by_first.get(after + 1)
+                if am is not None and self.dictionary.is_a(am.keys[0], "State", "Organization"):
+                    of = am.keys[0]
+                    consumed.update(range(am.first, am.last))
+            offices = () if colleague else ((role or "", of, former),)
+            merged = replace(
+                person,
+                first=a,
+                start=toks[a].start,
+                text=ts.sentence.text[toks[a].start - ts.sentence.start : person.end - ts.sentence.start],
+                offices=person.offices + offices,
+                colleague=colleague or person.colleague,
+            )
+            if colleague and of:
+                merged = replace(merged, offices=(("", of, False),))
+            consumed.update(range(a, person.last))
+            result.append(merged)
+            by_first[person.first] = merged
+            j = person.last
+        kept = [m for m in found if not any(x in consumed for x in range(m.first, m.last))]
+        return kept + result
+
+    def _references(self, ts: TaggedSentence, found: list[EntityMention]) -> list[EntityMention]:
+        """Group references, possessive and personal pronouns, state-adjective governments."""
+        toks = ts.tokens
+        covered = {j for m in found for j in range(m.first, m.last)}
+        out = list(found)
+        for j, tok in enumerate(toks):
+            if j in covered or tok.quoted:
+                continue
+            lem = tok.lemma.lower()
+            prev = toks[j - 1].text.lower() if j > 0 else ""
+            prev2 = toks[j - 2].text.lower() if j > 1 else ""
+            if tok.pos == "NN" and lem in self._sides and (prev in self._side_det or prev in ("beiden", "beide")):
+                a = j - 1 if prev in self._side_det else j
+                if a > 0 and toks[a - 1].text.lower() in ("die", "den", "der") and prev in ("beiden",):
+                    a -= 1
+                if not (tok.lemma.lower() == "seite" and prev in ("der", "den") and prev2 not in ("beiden",)):
+                    out.append(self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="sides"))
+            elif tok.pos == "NN" and lem in self._countries and prev in self._numbers:
+                out.append(self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group=f"states:{self._numbers[prev]}"))
+            elif tok.pos == "NN" and lem in self._poss_nouns and toks[j - 1].lemma.lower() in self._possessives and j > 0:
+                out.append(self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="possessive"))
+            elif tok.pos == "PPER" and tok.text.lower() in self._pronouns and tok.text.lower() == "er":
+                out.append(self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="person"))
+            elif tok.pos == "NN" and lem in self._gov_nouns and j > 0:
+                adj = next((m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None)
+                if adj is not None:
+                    out = [m for m in out if m is not adj]
+                    out.append(self._mention(ts, adj.first, j + 1, MentionKind.NAME, adj.keys, group="government"))
+            elif tok.pos == "NN" and tok.text.lower() in self._place_nouns and j + 1 < len(toks):
+                nxt = toks[j + 1]
+                if nxt.text[:1].isupper() and nxt.pos in ("NE", "NN", "FM") and (j + 1) not in covered:
+                    key = name_key(nxt.text)
+                    cls = self._place_nouns[tok.text.lower()]
+                    out.append(self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls))
+        return out

@@ -1,0 +1,141 @@
+"""Stage 5: detect event expressions with the pattern lexicon.
+
+Reads a :class:`~kg.extract.model.TaggedSentence`, its entity mentions and the
+:class:`~kg.extract.lexicon.Lexicon`; writes :class:`~kg.extract.model.Trigger` records.
+
+A verb matches a pattern by its lemma (separable particles joined: "bot … an" →
+``anbieten``) and the pattern's conditions in its clause (reflexive "sich", an object noun
+of a concept as in "Vermittlung anbieten", a phrase "zur Waffenruhe auffordern", "um
+Hilfe bitten"). A noun matches when a light verb of the pattern governs it ("Gespräche
+führen", "seine Forderung nach einem Waffenstillstand wiederholen"), or when talks are
+the frame of a clause ("nach Verhandlungen in Pretoria"). Words inside quotation marks
+trigger nothing: a quote is coded as the speaker's Statement. The most specific matching
+pattern wins.
+
+>>> from kg.extract.lexicon import load_lexicon
+>>> from kg.extract.model import Sentence
+>>> from kg.extract.tokens import Tagger
+>>> ts = Tagger().tag(Sentence(0, 0, 44, "Die EU rief beide Seiten zur Waffenruhe auf."))
+>>> [(t.event_class, t.pattern) for t in detect_triggers(ts, (), load_lexicon())]
+[('CeasefireDemand', 'demand-ceasefire-call')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.lexicon import Lexicon, Pattern
+from kg.extract.model import EntityMention, TaggedSentence, Token, Trigger
+from kg.extract.syntax import clause_bounds, full_lemma, is_negated, is_passive
+
+__all__ = ["detect_triggers"]
+
+
+def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: Lexicon) -> bool:
+    wanted = set(preps.split("|"))
+    lemmas = [t.lemma for t in tokens]
+    for j in range(a, b):
+        if tokens[j].text.lower() in wanted or tokens[j].lemma.lower() in wanted and tokens[j].pos.startswith("APPR"):
+            for k in range(j + 1, min(b, j + 6)):
+                if tokens[k].pos == "NN" and lex.concept_at(lemmas, k, concept):
+                    return True
+                if tokens[k].pos in ("APPR", "APPRART", "$,", "KON") or tokens[k].pos.startswith("V"):
+                    break
+    return False
+
+
+def _condition(key: str, value, ts: TaggedSentence, i: int, a: int, b: int,
+               mentions: Sequence[EntityMention], lex: Lexicon) -> bool:
+    toks = ts.tokens
+    lemmas = [t.lemma for t in toks]
+    if key == "reflexive":
+        return any(t.pos == "PRF" or t.text.lower() == "sich" for t in toks[a:b]) == bool(value)
+    if key == "object":
+        if value == "actor":
+            return any(a <= m.first < b and m.first != i for m in mentions)
+        return any(toks[j].pos == "NN" and lex.concept_at(lemmas, j, str(value)) for j in range(a, b))
+    if key == "pp":
+        preps, concept = value
+        return _pp(toks, a, b, preps, concept, lex)
+    if key == "prep":
+        return any(t.text.lower() == value for t in toks[a:b])
+    if key == "quote":
+        return any(t.quoted for t in toks) == bool(value)
+    if key == "subject":
+        # the concept noun stands before the verb as its subject (sentence-initial field)
+        return any(toks[j].pos == "NN" and lex.concept_at(lemmas, j, str(value)) for j in range(a, b))
+    return False
+
+
+def _matches(p: Pattern, ts: TaggedSentence, i: int, a: int, b: int,
+             mentions: Sequence[EntityMention], lex: Lexicon) -> bool:
+    if not all(_condition(k, v, ts, i, a, b, mentions, lex) for k, v in p.with_):
+        return False
+    return not any(_condition(k, v, ts, i, a, b, mentions, lex) for k, v in p.without)
+
+
+def _upgrade(p: Pattern, ts: TaggedSentence, a: int, b: int, lex: Lexicon) -> str:
+    lemmas = [t.lemma for t in ts.tokens]
+    for concept, cls in p.upgrade:
+        if any(ts.tokens[j].pos in ("NN", "ADJ(D)", "ADJ(A)") and lex.concept_at(lemmas, j, concept) for j in range(a, b)):
+            return cls
+    return p.event_class
+
+
+def detect_triggers(ts: TaggedSentence, mentions: Sequence[EntityMention], lex: Lexicon) -> tuple[Trigger, ...]:
+    """Event triggers of one sentence, in token order."""
+    toks = ts.tokens
+    out: list[Trigger] = []
+    verb_patterns: dict[str, list[Pattern]] = {}
+    noun_patterns: list[Pattern] = []
+    for p in lex.patterns:
+        for v in p.verbs:
+            verb_patterns.setdefault(v, []).append(p)
+        if p.nouns:
+            noun_patterns.append(p)
+    for i, tok in enumerate(toks):
+        if tok.quoted:
+            continue
+        a, b = clause_bounds(toks, i)
+        if tok.pos.startswith(("VV", "VA", "VM")) or (tok.pos == "ADJ(D)" and tok.text.endswith("t")):
+            lemma = full_lemma(toks, i)
+            cands = [p for p in verb_patterns.get(lemma, ()) if _matches(p, ts, i, a, b, mentions, lex)]
+            if not cands:
+                continue
+            best = max(cands, key=lambda p: (p.specificity, -lex.patterns.index(p)))
+            out.append(Trigger(
+                ts.sentence.index, i, i + 1, best.id, _upgrade(best, ts, a, b, lex), best.cameo,
+                best.frame, True, passive=is_passive(toks, i), negated=is_negated(toks, i),
+            ))
+        elif tok.pos == "NN":
+            low = tok.lemma.lower()
+            for p in noun_patterns:
+                if not any(low.endswith(n) for n in p.nouns):
+                    continue
+                light = [j for j in range(a, b) if toks[j].pos.startswith("V") and full_lemma(toks, j) in p.light]
+                if not light or not _matches(p, ts, light[0], a, b, mentions, lex):
+                    continue
+                out.append(Trigger(
+                    ts.sentence.index, i, i + 1, p.id, _upgrade(p, ts, a, b, lex), p.cameo, p.frame,
+                    True, nominal=True, negated=is_negated(toks, i),
+                ))
+                break
+            else:
+                # "nach (zehntägigen) Verhandlungen/Gesprächen": talks framing the clause
+                j = i - 1
+                while j >= 0 and toks[j].pos in ("ADJ(A)", "ART", "CARD", "PIAT", "ADV", "KOKOM", "PIS"):
+                    j -= 1
+                if j >= 0 and toks[j].text.lower() == "nach" and lex.lemma_in(low, "talks"):
+                    cls = "Negotiation" if lex.lemma_in(low, "negotiation") else "Meeting"
+                    out.append(Trigger(
+                        ts.sentence.index, i, i + 1, "talks-frame", cls,
+                        "046" if cls == "Negotiation" else "043",
+                        (("clause-subj", "participant"),), False, nominal=True,
+                    ))
+    return tuple(_dedupe(out))
+
+
+def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
+    """A light verb that licensed a nominal trigger does not also count on its own."""
+    nominal_classes = {(t.sentence, t.event_class) for t in triggers if t.nominal}
+    return [t for t in triggers if t.nominal or (t.sentence, t.event_class) not in nominal_classes]

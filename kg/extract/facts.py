@@ -1,0 +1,120 @@
+"""Stage 8: standing facts — offices, membership, non-membership, leadership, classes.
+
+Reads tagged sentences and resolved mentions; writes :class:`~kg.extract.model.Fact`.
+
+* Office: a title at a name ("Russlands Präsident X", "der armenische Ministerpräsident
+  X", "Präsident X in Aserbaidschan", "US-Außenminister X"); a colleague takes the office
+  of the person named before in the sentence ("sein armenischer Amtskollege X"). A former
+  office ("früherer Präsident") is not a current position.
+* Membership: "X ist Mitglied der Y", "X gehört Y an"; a body of an organisation
+  ("die Minsk-Gruppe der OSZE").
+* Non-membership: a negated membership ("X ist nicht Mitglied", "kein Mitglied"), and
+  "B und C sind es nicht" after a membership statement.
+* Leadership: "den Vorsitz (der Y) teilen sich A, B und C", "X führt den Vorsitz",
+  "einem von X geführten Bündnis" as an apposition to an organisation.
+* Class: an apposition noun states the class of an organisation ("einem … Militärbündnis").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.dictionary import ActorDictionary
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence
+
+__all__ = ["derive_facts"]
+
+_NEG = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines"}
+
+
+def _orgish(d: ActorDictionary, m: EntityMention) -> bool:
+    return bool(m.keys) and (d.is_a(m.keys[0], "Organization") or m.cls in ("Organization",))
+
+
+def derive_facts(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention],
+                 dictionary: ActorDictionary, lex: Lexicon) -> tuple[Fact, ...]:
+    d = dictionary
+    facts: list[Fact] = []
+    member_nouns = lex.cue("member_nouns")
+    lead_nouns = lex.cue("leadership_nouns")
+    lead_verbs = lex.cue("leadership_verbs")
+    class_nouns = {str(k).lower(): str(v) for k, v in lex.cues.get("class_nouns", {}).items()}
+    for ts in sentences:
+        idx = ts.sentence.index
+        toks = ts.tokens
+        ms = sorted((m for m in mentions if m.sentence == idx and m.keys), key=lambda m: m.first)
+        # offices
+        last_office: str | None = None
+        for m in ms:
+            for role, of, former in m.offices:
+                if role and of and not former and m.cls == "Person":
+                    facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
+                    last_office = role
+            if m.colleague and last_office:
+                for _r, of, former in m.offices:
+                    if of and not former:
+                        facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, last_office))
+        # membership: "X (ist) Mitglied der Y", negated -> non-membership
+        member_of: str | None = None
+        for j, t in enumerate(toks):
+            if t.lemma.lower() in member_nouns and t.pos == "NN":
+                org = next((m for m in ms if m.first in (j + 1, j + 2) and _orgish(d, m)), None)
+                subj = next((m for m in reversed(ms) if m.last <= j and m.last >= j - 3 and not _orgish(d, m)), None)
+                if org is None or subj is None:
+                    continue
+                neg = any(x.text.lower() in _NEG for x in toks[subj.last : j])
+                kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
+                facts.append(Fact(kind, subj.keys[0], org.keys[0], idx))
+                member_of = org.keys[0]
+        # "B und C sind es nicht" after a membership in the same sentence
+        if member_of:
+            for j in range(1, len(toks) - 1):
+                if toks[j].text == "es" and toks[j - 1].lemma.lower() == "sein" and toks[j + 1].text.lower() == "nicht":
+                    group = []
+                    k = j - 2
+                    for m in reversed(ms):
+                        if m.last <= j - 1 and m.last >= k and not _orgish(d, m):
+                            group.append(m)
+                            k = m.first - 2
+                    for m in group:
+                        facts.append(Fact(FactKind.NOT_MEMBER, m.keys[0], member_of, idx))
+        # bodies of organisations: "die Minsk-Gruppe der OSZE"
+        for m1, m2 in zip(ms, ms[1:], strict=False):
+            if _orgish(d, m1) and _orgish(d, m2) and m2.first == m1.last + 1 and toks[m1.last].text in ("der", "des"):
+                if m1.keys[0] != m2.keys[0]:
+                    facts.append(Fact(FactKind.MEMBER, m1.keys[0], m2.keys[0], idx))
+        # leadership: "den Vorsitz der Y teilen sich A, B und C"
+        for j, t in enumerate(toks):
+            if t.lemma.lower() in lead_nouns and t.pos == "NN" and not any(x.text.lower() in _NEG for x in toks):
+                org = next((m for m in ms if m.first in (j + 2, j + 1) and _orgish(d, m)), None)
+                if org is None:
+                    continue
+                for m in ms:
+                    if m is not org and m.first > org.last and (d.is_a(m.keys[0], "State", "Organization")) and m.kind == MentionKind.NAME:
+                        facts.append(Fact(FactKind.LEADS, m.keys[0], org.keys[0], idx))
+        # apposition "ORG, einem von X geführten <class noun>"
+        for m in ms:
+            if not _orgish(d, m):
+                continue
+            k = m.last
+            while k < len(toks) and toks[k].text in (")", "("):
+                k += 1
+            if k >= len(toks) or toks[k].text != ",":
+                continue
+            for n in range(k + 1, min(len(toks), k + 9)):
+                noun = toks[n]
+                if noun.pos == "NN":
+                    cls = next((c for w, c in class_nouns.items() if noun.lemma.lower().endswith(w)), None)
+                    if cls:
+                        facts.append(Fact(FactKind.INSTANCE, m.keys[0], cls, idx))
+                        for x in range(k + 1, n):
+                            if toks[x].lemma.lower() in lead_verbs or toks[x].lemma.lower().startswith("geführt"):
+                                leader = next((mm for mm in ms if k < mm.first < x and toks[mm.first - 1].text.lower() == "von"), None)
+                                if leader is not None:
+                                    facts.append(Fact(FactKind.LEADS, leader.keys[0], m.keys[0], idx))
+                    break
+    seen: dict[tuple, Fact] = {}
+    for f in facts:
+        seen.setdefault((f.kind.value, f.subject, f.object, f.role), f)
+    return tuple(seen.values())

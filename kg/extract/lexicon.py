@@ -1,0 +1,189 @@
+"""Load the researcher-editable pattern files of ``kg/data/patterns/``.
+
+Reads ``events.yaml`` (event patterns and noun concepts), ``roles.yaml`` (titles → role
+keys), ``references.yaml`` (group references, pronouns) and ``cues.yaml`` (negation,
+claims, standing-fact cues); writes one frozen :class:`Lexicon`.
+
+>>> lex = load_lexicon()
+>>> lex.title_role("Ministerpräsidenten")
+'prime-minister'
+>>> lex.concept_at(["Ende", "der", "Kampfhandlung"], 0, "ceasefire")
+True
+>>> any(p.event_class == "MediationOffer" for p in lex.patterns)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.errors import InputError
+from kg.resources import data_dir
+
+__all__ = ["Concept", "Lexicon", "Pattern", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Nouns of one meaning: lemma substrings, or a head noun with a genitive ("Ende der Kämpfe")."""
+
+    name: str
+    terms: tuple[str, ...]
+    heads: tuple[str, ...] = ()
+    of: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One event pattern (see the header of ``events.yaml``)."""
+
+    id: str
+    event_class: str
+    cameo: str
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    light: tuple[str, ...]
+    with_: tuple[tuple[str, Any], ...]
+    without: tuple[tuple[str, Any], ...]
+    upgrade: tuple[tuple[str, str], ...]
+    frame: tuple[tuple[str, str], ...]
+    requires: tuple[str, ...]
+    confidence: float
+
+    @property
+    def specificity(self) -> int:
+        return len(self.with_) * 2 + len(self.without)
+
+
+def _tuple(v: Any) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    return tuple(str(x) for x in v)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All pattern data, with the small lookups the stages need."""
+
+    concepts: Mapping[str, Concept]
+    patterns: tuple[Pattern, ...]
+    titles: Mapping[str, str]
+    former: frozenset[str]
+    colleague: frozenset[str]
+    role_labels: Mapping[str, tuple[str, str]]
+    role_implies: Mapping[str, str]
+    refs: Mapping[str, Any]
+    cues: Mapping[str, Any]
+
+    def cue(self, name: str) -> frozenset[str]:
+        """A cue list of ``cues.yaml`` as a set of lowercase words."""
+        return frozenset(str(x).lower() for x in self.cues.get(name, ()))
+
+    def ref(self, name: str) -> frozenset[str]:
+        """A list of ``references.yaml`` as a set of lowercase words."""
+        return frozenset(str(x).lower() for x in self.refs.get(name, ()))
+
+    def title_role(self, word: str) -> str | None:
+        """The role key of a title word, inflected or not ("Außenministers" → foreign-minister)."""
+        w = word.lower()
+        for cand in (w, w[:-1], w[:-2], w[:-1] + "r"):
+            if cand in self.titles:
+                return self.titles[cand]
+        return None
+
+    def lemma_in(self, lemma: str, concept: str) -> bool:
+        """Whether a noun lemma belongs to a concept (compounds count: "Waffenstillstandsabkommen")."""
+        c = self.concepts.get(concept)
+        low = lemma.lower()
+        return bool(c) and any(t in low for t in c.terms)  # type: ignore[union-attr]
+
+    def concept_at(self, lemmas: Sequence[str], i: int, concept: str) -> bool:
+        """Whether the noun at ``i`` (with its genitive attribute) expresses ``concept``."""
+        c = self.concepts.get(concept)
+        if c is None:
+            return False
+        low = lemmas[i].lower()
+        if any(t in low for t in c.terms):
+            return True
+        if low in c.heads:
+            for j in range(i + 1, min(len(lemmas), i + 4)):
+                if any(o in lemmas[j].lower() for o in c.of):
+                    return True
+        return False
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise InputError(f"{path}: cannot read pattern file: {err}") from err
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
+    for key in ("id", "class", "cameo"):
+        if key not in raw:
+            raise InputError(f"{path}: pattern {raw.get('id', '?')}: missing '{key}'")
+    if not raw.get("verb") and not raw.get("noun"):
+        raise InputError(f"{path}: pattern {raw['id']}: needs 'verb' or 'noun'")
+
+    def conds(v: Any) -> tuple[tuple[str, Any], ...]:
+        if not v:
+            return ()
+        out = []
+        for k, val in sorted(dict(v).items()):
+            out.append((str(k), tuple(str(x) for x in val) if isinstance(val, list) else val))
+        return tuple(out)
+
+    return Pattern(
+        id=str(raw["id"]),
+        event_class=str(raw["class"]),
+        cameo=str(raw["cameo"]),
+        verbs=tuple(x.lower() for x in _tuple(raw.get("verb"))),
+        nouns=tuple(x.lower() for x in _tuple(raw.get("noun"))),
+        light=tuple(x.lower() for x in _tuple(raw.get("light"))),
+        with_=conds(raw.get("with")),
+        without=conds(raw.get("without")),
+        upgrade=tuple(sorted((str(k), str(v)) for k, v in dict(raw.get("upgrade") or {}).items())),
+        frame=tuple((str(k), str(v)) for k, v in dict(raw.get("frame") or {}).items()),
+        requires=_tuple(raw.get("requires")),
+        confidence=float(raw.get("confidence", 0.7)),
+    )
+
+
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """Load the four pattern files from ``directory`` (default: the shipped ones)."""
+    base = directory or data_dir() / "patterns"
+    events = _load_yaml(base / "events.yaml")
+    roles = _load_yaml(base / "roles.yaml")
+    concepts = {
+        name: Concept(
+            name,
+            tuple(t.lower() for t in _tuple(c.get("terms"))),
+            tuple(t.lower() for t in _tuple(c.get("heads"))),
+            tuple(t.lower() for t in _tuple(c.get("of"))),
+        )
+        for name, c in (events.get("concepts") or {}).items()
+    }
+    patterns = tuple(_pattern(p, base / "events.yaml") for p in events.get("patterns") or ())
+    labels = {k: (str(v[0]), str(v[1])) for k, v in (roles.get("labels") or {}).items()}
+    return Lexicon(
+        concepts=concepts,
+        patterns=patterns,
+        titles={str(k).lower(): str(v) for k, v in (roles.get("titles") or {}).items()},
+        former=frozenset(str(x).lower() for x in roles.get("former") or ()),
+        colleague=frozenset(str(x).lower() for x in roles.get("colleague") or ()),
+        role_labels=labels,
+        role_implies={str(k): str(v) for k, v in (roles.get("implies") or {}).items()},
+        refs=_load_yaml(base / "references.yaml"),
+        cues=_load_yaml(base / "cues.yaml"),
+    )

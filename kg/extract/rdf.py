@@ -1,0 +1,219 @@
+"""Stage 10: write an article's analysis as its named graph, and graphs as TriG/N-Quads.
+
+Reads an :class:`~kg.extract.model.ArticleAnalysis`, the article and the dictionary;
+writes one rdflib :class:`~rdflib.Graph` whose identifier is the article IRI, holding the
+article node, one ``ckg:Mention`` per sentence, the events, the standing facts, the
+conflict, and the labels and types of every entity the article mentions (contract,
+"Articles, named graphs and provenance"). No blank nodes: every node has an IRI derived
+from content. :func:`write_dataset` serialises graphs deterministically (sorted), so the
+same input always gives the same bytes.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph(identifier=URIRef("urn:x:g"))
+>>> _ = g.add((URIRef("urn:x:s"), URIRef("urn:x:p"), Literal('"} ; DROP ALL ; {"')))
+>>> print(serialize_graphs([g], fmt="nq").strip())
+<urn:x:s> <urn:x:p> "\\"} ; DROP ALL ; {\\"" <urn:x:g> .
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.articles import Article
+from kg.dictionary import ActorDictionary, entity_triples
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import ArticleAnalysis, Event, FactKind, Role
+from kg.iris import article_iri, entity_iri, event_iri, fact_iri, mention_iri
+from kg.namespaces import CKG, DCTERMS, OWL, PREFIXES, PROV, RDF, RDFS, ROLE, SKOS, XSD
+
+__all__ = ["analysis_graph", "event_node", "role_triples", "serialize_graphs"]
+
+_ROLE_PROPS = {
+    Role.AGENT: CKG.agent,
+    Role.ADDRESSEE: CKG.addressee,
+    Role.PARTICIPANT: CKG.participant,
+    Role.MEDIATOR: CKG.mediator,
+    Role.LOCATION: CKG.location,
+}
+
+
+def _date(value: tuple[str, str]) -> Literal:
+    return Literal(value[0], datatype=XSD[value[1]])
+
+
+def event_node(article: URIRef, ev: Event, start: int) -> URIRef:
+    """The deterministic IRI of an event: article, class, trigger offset, split index."""
+    return event_iri(article, ev.event_class, start, ev.split)
+
+
+def role_triples(lexicon: Lexicon, role: str) -> list[tuple[URIRef, URIRef, Literal]]:
+    """Labels of a role concept (German and English), as rdfs:label and skos:prefLabel."""
+    de, en = lexicon.role_labels.get(role, (role, role))
+    r = ROLE[role]
+    return [
+        (r, RDFS.label, Literal(de, lang="de")),
+        (r, RDFS.label, Literal(en, lang="en")),
+        (r, SKOS.prefLabel, Literal(de, lang="de")),
+        (r, SKOS.prefLabel, Literal(en, lang="en")),
+    ]
+
+
+def analysis_graph(article: Article, analysis: ArticleAnalysis, dictionary: ActorDictionary,
+                   lexicon: Lexicon) -> Graph:
+    """The article's named graph."""
+    a = article_iri(article.identifier)
+    g = Graph(identifier=a)
+    g.add((a, RDF.type, CKG.Article))
+    g.add((a, DCTERMS.identifier, Literal(article.identifier)))
+    g.add((a, DCTERMS.title, Literal(article.title)))
+    g.add((a, DCTERMS.language, Literal(article.lang)))
+    dtype = XSD.date if len(article.date) == 10 else XSD.gYearMonth
+    g.add((a, DCTERMS.date, Literal(article.date, datatype=dtype)))
+    if article.url:
+        g.add((a, DCTERMS.source, URIRef(article.url) if article.url.startswith("http") else Literal(article.url)))
+    if article.source:
+        g.add((a, DCTERMS.publisher, Literal(article.source)))
+    sent_iri = {}
+    for ts in analysis.sentences:
+        s = ts.sentence
+        m = mention_iri(a, s.start, s.end)
+        sent_iri[s.index] = m
+        g.add((m, RDF.type, CKG.Mention))
+        g.add((m, CKG.inArticle, a))
+        g.add((m, CKG.text, Literal(s.text)))
+        g.add((m, CKG.start, Literal(s.start, datatype=XSD.integer)))
+        g.add((m, CKG.end, Literal(s.end, datatype=XSD.integer)))
+    entities: set[str] = set()
+    tokens_start = {ts.sentence.index: ts.tokens for ts in analysis.sentences}
+    conflict = analysis.conflict
+    for ev in analysis.events:
+        start = tokens_start[ev.sentence][ev.trigger.first].start
+        e = event_node(a, ev, start)
+        g.add((e, RDF.type, CKG[ev.event_class]))
+        g.add((e, PROV.wasDerivedFrom, sent_iri[ev.sentence]))
+        g.add((e, CKG.confidence, Literal(Decimal(str(ev.confidence)), datatype=XSD.decimal)))
+        g.add((e, CKG.cameoCode, Literal(ev.trigger.cameo)))
+        for role, key in ev.roles:
+            g.add((e, _ROLE_PROPS[role], entity_iri(key)))
+            entities.add(key)
+        if ev.date:
+            g.add((e, CKG.date, _date(ev.date)))
+        if ev.effective:
+            g.add((e, CKG.effectiveFrom, Literal(ev.effective, datatype=XSD.dateTime)))
+        for key in ev.about:
+            g.add((e, CKG.about, entity_iri(key)))
+            entities.add(key)
+        for topic in ev.topics:
+            g.add((e, CKG.about, Literal(topic, lang="de")))
+        if ev.quote:
+            g.add((e, CKG.quote, Literal(ev.quote, lang=article.lang)))
+        for key in ev.claimed_by:
+            g.add((e, CKG.claimedBy, entity_iri(key)))
+            entities.add(key)
+        if ev.part_of:
+            g.add((e, CKG.partOf, entity_iri(ev.part_of)))
+    roles_used: set[str] = set()
+    for f in analysis.facts:
+        s_, o_ = entity_iri(f.subject), entity_iri(f.object)
+        entities.update((f.subject, f.object) if f.kind != FactKind.INSTANCE else (f.subject,))
+        if f.kind == FactKind.MEMBER:
+            g.add((s_, CKG.memberOf, o_))
+        elif f.kind == FactKind.LEADS:
+            g.add((s_, CKG.leads, o_))
+        elif f.kind == FactKind.NOT_MEMBER:
+            n = fact_iri("assertion", "not-memberOf", f.subject, f.object)
+            g.add((n, RDF.type, OWL.NegativePropertyAssertion))
+            g.add((n, OWL.sourceIndividual, s_))
+            g.add((n, OWL.assertionProperty, CKG.memberOf))
+            g.add((n, OWL.targetIndividual, o_))
+            g.add((n, PROV.wasDerivedFrom, sent_iri[f.sentence]))
+        elif f.kind == FactKind.POSITION and f.role:
+            p = fact_iri("position", f.subject, f.role, f.object)
+            g.add((p, RDF.type, CKG.Position))
+            g.add((p, CKG.holder, s_))
+            g.add((p, CKG.role, ROLE[f.role]))
+            g.add((p, CKG.of, o_))
+            g.add((p, PROV.wasDerivedFrom, sent_iri[f.sentence]))
+            roles_used.add(f.role)
+        elif f.kind == FactKind.INSTANCE:
+            g.add((s_, RDF.type, CKG[f.object]))
+    for role in sorted(roles_used):
+        for t in role_triples(lexicon, role):
+            g.add(t)
+    if conflict is not None:
+        c = entity_iri(conflict.key)
+        g.add((c, RDF.type, CKG.ArmedConflict))
+        g.add((c, RDFS.label, Literal(conflict.label, lang="de")))
+        for p in conflict.parties:
+            g.add((c, CKG.party, entity_iri(p)))
+            entities.add(p)
+        for loc in conflict.locations:
+            g.add((c, CKG.location, entity_iri(loc)))
+            entities.add(loc)
+        if conflict.start:
+            g.add((c, CKG.startDate, _date(conflict.start)))
+        if conflict.sentence is not None:
+            g.add((c, PROV.wasDerivedFrom, sent_iri[conflict.sentence]))
+        entities.add(conflict.key)
+    for m in analysis.mentions:
+        entities.update(m.keys)
+    new = {k: (cls, label) for k, cls, label in analysis.new_entities}
+    for key in sorted(entities):
+        entry = dictionary.get(key)
+        if entry is not None:
+            for t in entity_triples(entry):
+                g.add(t)
+        elif key in new:
+            cls, label = new[key]
+            g.add((entity_iri(key), RDF.type, CKG[cls or "Actor"]))
+            g.add((entity_iri(key), RDFS.label, Literal(label, lang="de")))
+    return g
+
+
+def _term(t: Node, nm) -> str:
+    if isinstance(t, URIRef):
+        s = str(t)
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda x: -len(x[1])):
+            if s.startswith(ns):
+                local = s[len(ns) :]
+                if local and all(c.isalnum() or c in "-_" for c in local) and local[0].isalpha() or (
+                    local and local.isalnum()
+                ):
+                    return f"{prefix}:{local}"
+        return f"<{s}>"
+    return t.n3(nm)
+
+
+def serialize_graphs(graphs: Iterable[Graph], *, fmt: str = "trig") -> str:
+    """TriG or N-Quads text of the graphs, sorted so that the output is deterministic."""
+    graphs = list(graphs)
+    if fmt == "nq":
+        lines = []
+        for g in graphs:
+            name = g.identifier.n3()
+            for s, p, o in g:
+                lines.append(f"{s.n3()} {p.n3()} {o.n3()} {name} .")
+        return "".join(line + "\n" for line in sorted(set(lines)))
+    nm = Graph().namespace_manager
+    out = [f"@prefix {p}: <{iri}> ." for p, iri in sorted(PREFIXES.items())]
+    out.append("")
+    for g in sorted(graphs, key=lambda x: str(x.identifier)):
+        out.append(f"{_term(g.identifier, nm)} {{")  # type: ignore[arg-type]
+        subjects: dict[str, list[tuple[str, str]]] = {}
+        for s, p, o in g:
+            subjects.setdefault(_term(s, nm), []).append((_term(p, nm), _term(o, nm)))
+        for s in sorted(subjects):
+            pos = sorted(set(subjects[s]))
+            body = " ;\n        ".join(f"{p} {o}" for p, o in pos)
+            out.append(f"    {s} {body} .")
+        out.append("}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _unused(_: Sequence[object]) -> None:  # keeps mypy quiet about re-exports
+    return None

@@ -1,0 +1,288 @@
+"""Stage 6: assign roles to triggers from German syntax, and resolve references.
+
+Reads the tagged sentences, entity mentions, triggers, the dictionary and the lexicon;
+writes :class:`~kg.extract.model.Event` records (without dates, which the timing stage
+adds) and the final, resolved mentions.
+
+Syntax: the subject is the actor phrase in the Vorfeld before the finite verb, or the
+first one after it ("Am Freitag kamen Armenien und Aserbaidschan zusammen"); in a
+relative clause the antecedent; an apposition before the verb ("X, Präsident von Y,
+sagte") still counts. Objects are the other unprepositioned phrases; "dem/den/einem"
+mark them as not-subject. Prepositions name the slot ("mit X", "gegenüber X", "zwischen
+A und B"); "unter Vermittlung X" gives the mediator and "auf Einladung/Initiative X"
+the agent of any event; "in X" with a place gives the location. In the passive, "von X"
+fills the subject's role. Coordination ("A und B", "A, B und C") shares the slot.
+
+References: "beide Seiten", "die Konfliktparteien" resolve to the sides of the latest
+multi-party event, else to the parties of the conflict; "die drei Staaten" to the last
+three states; "sein Land" to the country of the nearest person; "er" to the last person;
+"der russische Staatschef" to the person holding that office of that state; a capital
+that acts ("Moskau bemüht sich") to its state, while "in Moskau" stays the city.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from kg.dictionary import ActorDictionary
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
+from kg.extract.syntax import clause_bounds, finite_verb, governor
+
+__all__ = ["Discourse", "RoleAssigner"]
+
+_LOCATIVE = {"in", "nach", "bei", "aus", "auf", "vor", "entlang"}
+_NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
+_ROLE = {r.value: r for r in Role}
+
+
+@dataclass
+class Discourse:
+    """What the article has named so far (updated sentence by sentence)."""
+
+    persons: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    offices: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, of) -> person
+    person_of: dict[str, str] = field(default_factory=dict)  # person -> state
+    sides: tuple[str, ...] = ()
+    conflict_parties: tuple[str, ...] = ()
+
+
+class RoleAssigner:
+    """Build once; :meth:`assign` turns one article's triggers into events."""
+
+    def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
+        self.d = dictionary
+        self.lex = lexicon
+        self._implies = lexicon.role_implies
+
+    # -- references ----------------------------------------------------------------------
+    def _actor_key(self, m: EntityMention, gov: str) -> tuple[str, ...]:
+        """The actor keys a mention stands for in this slot (a capital acts for its state)."""
+        keys = m.keys
+        if len(keys) == 1 and self.d.is_a(keys[0], "City"):
+            state = self.d.capital_of(keys[0])
+            if gov in _LOCATIVE or state is None:
+                return ()
+            return (state,)
+        if gov.startswith("in") and keys and self.d.is_a(keys[0], "Place", "State"):
+            return ()
+        return tuple(k for k in keys if not self.d.is_a(k, "Place", "ArmedConflict"))
+
+    def resolve(self, m: EntityMention, disc: Discourse) -> EntityMention:
+        """Fill the keys of group references, pronouns and titles without names."""
+        if m.keys:
+            return m
+        if m.kind == MentionKind.GROUP and m.group == "sides":
+            return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
+        if m.kind == MentionKind.GROUP and (m.group or "").startswith("states:"):
+            n = int((m.group or "states:2").split(":")[1])
+            uniq: list[str] = []
+            for s in reversed(disc.states):
+                if s not in uniq:
+                    uniq.append(s)
+            return replace(m, keys=tuple(reversed(uniq[:n])))
+        if m.kind == MentionKind.PRONOUN and m.group == "possessive":
+            for k in reversed(disc.actors):
+                if k in disc.person_of:
+                    return replace(m, keys=(disc.person_of[k],))
+                if self.d.is_a(k, "State", "Organization"):
+                    return replace(m, keys=(k,))
+                e = self.d.get(k)
+                if e is not None and e.rel("country"):
+                    return replace(m, keys=(e.rel("country")[0],))
+            return m
+        if m.kind == MentionKind.PRONOUN and m.group == "person":
+            return replace(m, keys=(disc.persons[-1],)) if disc.persons else m
+        if m.kind == MentionKind.TITLE and m.offices:
+            role, of, _former = m.offices[0]
+            for (r, o), person in disc.offices.items():
+                if o == of and (r == role or self._implies.get(r) == role):
+                    return replace(m, keys=(person,), cls="Person")
+            for person in reversed(disc.persons):
+                e = self.d.get(person)
+                if e is not None and of in e.rel("country"):
+                    return replace(m, keys=(person,), cls="Person")
+            if of and self.d.is_a(of, "Organization"):
+                return replace(m, keys=(of,))
+        return m
+
+    def _remember(self, m: EntityMention, disc: Discourse) -> None:
+        for k in m.keys:
+            if m.cls == "Person" or self.d.is_a(k, "Person"):
+                disc.persons.append(k)
+                for role, of, former in m.offices:
+                    if of and not former:
+                        disc.person_of[k] = of
+                        if role:
+                            disc.offices[(role, of)] = k
+                e = self.d.get(k)
+                if k not in disc.person_of and e is not None and e.rel("country"):
+                    disc.person_of[k] = e.rel("country")[0]
+            if self.d.is_a(k, "State"):
+                disc.states.append(k)
+            if m.kind != MentionKind.ADJECTIVE and not self.d.is_a(k, "Place", "ArmedConflict"):
+                disc.actors.append(k)
+
+    # -- the stage -------------------------------------------------------------------------
+    def assign(self, sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention],
+               triggers: Sequence[Trigger], *, conflict_parties: tuple[str, ...] = ()
+               ) -> tuple[tuple[Event, ...], tuple[EntityMention, ...]]:
+        disc = Discourse(conflict_parties=conflict_parties)
+        events: list[Event] = []
+        resolved_all: list[EntityMention] = []
+        for ts in sentences:
+            sms = [m for m in mentions if m.sentence == ts.sentence.index]
+            resolved = [self.resolve(m, disc) for m in sms]
+            resolved_all.extend(resolved)
+            strigs = [t for t in triggers if t.sentence == ts.sentence.index]
+            sent_events = [self._event(ts, t, resolved) for t in strigs]
+            for ev in sent_events:
+                if ev is None:
+                    continue
+                events.append(ev)
+                parts = [k for k in ev.actors(Role.PARTICIPANT) if not self.d.is_a(k, "Person")]
+                if len(parts) >= 2 and ev.event_class in (
+                    "Meeting", "Negotiation", "Agreement", "CeasefireAgreement", "Mediation"
+                ):
+                    disc.sides = tuple(dict.fromkeys(parts))
+            for m in resolved:
+                self._remember(m, disc)
+        return tuple(events), tuple(resolved_all)
+
+    def _groups(self, ts: TaggedSentence, ms: Sequence[EntityMention]) -> list[tuple[str, list[EntityMention]]]:
+        """Mentions with their governor; coordinated ones inherit the first one's."""
+        out: list[tuple[str, list[EntityMention]]] = []
+        prev: EntityMention | None = None
+        for m in sorted(ms, key=lambda x: x.first):
+            if m.kind == MentionKind.ADJECTIVE:
+                gov_adj = governor(ts.tokens, m, prev)
+                # "unter russischer Vermittlung": the adjective's state mediates
+                nxt = ts.tokens[m.last] if m.last < len(ts.tokens) else None
+                if nxt is not None and nxt.lemma.lower() == "vermittlung" and gov_adj == "unter":
+                    out.append(("unter vermittlung", [m]))
+                prev = m
+                continue
+            gov = governor(ts.tokens, m, prev)
+            if gov == "&" and out and out[-1][1] and out[-1][1][-1] is prev:
+                out[-1][1].append(m)
+            else:
+                out.append((gov if gov != "&" else "", [m]))
+            prev = m
+        return out
+
+    def _event(self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]) -> Event | None:
+        toks = ts.tokens
+        i = trig.first
+        a, b = clause_bounds(toks, i)
+        groups = self._groups(ts, ms)
+        frame = dict(trig.frame)
+        roles: list[tuple[Role, str]] = []
+        locations: list[str] = []
+
+        def add(role_name: str | None, keys: Sequence[str]) -> None:
+            if not role_name:
+                return
+            role = _ROLE.get(role_name)
+            if role is None:
+                return
+            for k in keys:
+                if (role, k) not in roles:
+                    roles.append((role, k))
+
+        # where the clause's finite verb is: subject before it (Vorfeld) or right after
+        fin = finite_verb(toks, i) if not trig.nominal else None
+        if trig.nominal:
+            fin = next((j for j in range(a, b) if toks[j].pos.endswith("(FIN)")), None)
+        if fin is None:
+            fin = i
+        fa, fb = clause_bounds(toks, fin)
+        subj: list[EntityMention] = []
+        objs: list[list[EntityMention]] = []
+        clause_groups = [(g, grp) for g, grp in groups if fa <= grp[0].first < max(fb, b)]
+        plain = [grp for g, grp in clause_groups if g == ""]
+        before = [grp for grp in plain if grp[-1].last <= fin]
+        after = [grp for grp in plain if grp[0].first > fin]
+        starter = toks[fa] if fa < len(toks) else None
+        if starter is not None and starter.pos == "PRELS" and fa >= 2:
+            # relative clause: the antecedent before the comma is the subject
+            ante = [grp for g, grp in groups if grp[-1].last <= fa - 1 and g == ""]
+            if ante:
+                subj = ante[-1]
+            objs = [grp for grp in plain]
+        else:
+            if before and not self._oblique(toks, before[-1][0]):
+                subj = before[-1]
+                objs = after + before[:-1]
+            else:
+                cand = [grp for grp in after if not self._oblique(toks, grp[0])]
+                if cand:
+                    subj = cand[0]
+                    objs = [g for g in after if g is not cand[0]]
+                else:
+                    objs = after
+                if not subj and fa > 0 and toks[fa - 1].text == ",":
+                    # "X, Präsident von Y, sagte ...": subject before the apposition
+                    early = [grp for g, grp in groups if g == "" and grp[-1].last < fa]
+                    if early and not any(t.pos.endswith("(FIN)") for t in toks[: fa - 1]):
+                        subj = early[0]
+        subj_keys = [k for m in subj for k in self._actor_key(m, "")]
+        obj_keys = [k for grp in objs for m in grp if m not in subj for k in self._actor_key(m, "")]
+        if trig.passive:
+            von = [k for g, grp in clause_groups if g == "von" for m in grp for k in self._actor_key(m, g)]
+            add(frame.get("subj"), von)
+            add(frame.get("obj"), subj_keys)
+        elif "clause-subj" in frame:
+            add(frame["clause-subj"], subj_keys)
+        else:
+            add(frame.get("subj"), subj_keys)
+            add(frame.get("obj"), obj_keys)
+        if "sich" in [t.text for t in toks[a:b]] and "gegenseitig" in [t.text for t in toks[a:b]]:
+            add("addressee", subj_keys)  # reciprocal: "werfen sich gegenseitig vor"
+        for g, grp in groups:
+            keys = [k for m in grp for k in self._actor_key(m, g)]
+            if g == "unter vermittlung":
+                add("mediator", keys)
+            elif g in ("auf einladung", "auf initiative"):
+                add("agent", keys)
+            elif not (fa <= grp[0].first < max(fb, b)) and not trig.nominal:
+                continue
+            elif g in frame and g not in ("subj", "obj") and not (trig.passive and g == "von"):
+                add(frame[g], keys)
+            if g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei"):
+                for m in grp:
+                    if m.keys and self.d.is_a(m.keys[0], "Place", "State"):
+                        locations.append(m.keys[0])
+        if trig.nominal and trig.pattern == "talks-frame":
+            # "nach Verhandlungen in X": the place right after the noun
+            for g, grp in groups:
+                if g == "in" and grp[0].first > i and grp[0].first <= i + 3:
+                    locations.extend(m.keys[0] for m in grp if m.keys)
+        for loc in locations:
+            add("location", [loc])
+        roles_present = {r.value for r, _ in roles}
+        p = next((p for p in self.lex.patterns if p.id == trig.pattern), None)
+        required = p.requires if p else ()
+        if any(r not in roles_present for r in required):
+            return None
+        wanted = {v for v in frame.values()}
+        conf = p.confidence if p else 0.6
+        if wanted - roles_present:
+            conf = max(0.3, conf - 0.15 * len(wanted - roles_present))
+        return Event(
+            sentence=ts.sentence.index,
+            trigger=trig,
+            event_class=trig.event_class,
+            roles=tuple(roles),
+            confidence=round(conf, 2),
+        )
+
+    @staticmethod
+    def _oblique(toks, m: EntityMention) -> bool:
+        """A phrase marked dative/accusative/genitive by its article ("dem Präsidenten")."""
+        j = m.first - 1
+        while j >= 0 and toks[j].pos in ("ADJ(A)", "PIAT", "PPOSAT") and toks[j].text.lower() not in _NOT_SUBJECT_ART:
+            j -= 1
+        return j >= 0 and toks[j].text.lower() in _NOT_SUBJECT_ART

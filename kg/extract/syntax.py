@@ -1,0 +1,152 @@
+"""Shallow German syntax shared by the event, role and fact stages.
+
+Reads a :class:`~kg.extract.model.TaggedSentence` (and its mentions); answers: where a
+clause starts and ends, what governs a mention (a preposition "mit", a complex
+preposition "unter Vermittlung", a noun whose genitive it is, nothing), which verb
+lemma a token has once a separable particle is joined ("kamen … zusammen" →
+``zusammenkommen``), whether a clause is negated or passive.
+
+>>> from kg.extract.model import Sentence
+>>> from kg.extract.tokens import Tagger
+>>> ts = Tagger().tag(Sentence(0, 0, 37, "Sie kamen am Freitag in Genf zusammen."))
+>>> full_lemma(ts.tokens, 1)
+'zusammenkommen'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.model import EntityMention, Token
+
+__all__ = [
+    "NP_INNER",
+    "clause_bounds",
+    "finite_verb",
+    "full_lemma",
+    "governor",
+    "is_boundary",
+    "is_negated",
+    "is_passive",
+]
+
+#: Parts of speech that may stand between a preposition and its noun.
+NP_INNER = {"ART", "ADJ(A)", "ADJ(D)", "PPOSAT", "PIAT", "PIDAT", "CARD", "PDAT", "PRELAT", "ADV"}
+_CLAUSE_STARTERS = {"KOUS", "PRELS", "PWAV", "PWS", "KOUI"}
+_FUSED = {"im": "in", "ins": "in", "zum": "zu", "zur": "zu", "vom": "von", "am": "an", "beim": "bei"}
+_PARTICLES = {"mit", "an", "auf", "vor", "zu", "hinzu", "ein", "aus", "ab", "bei", "zurück", "fest", "zusammen"}
+_NEGATION = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals"}
+
+
+def full_lemma(tokens: Sequence[Token], i: int) -> str:
+    """The verb lemma with a separated particle joined ("rief … auf" → "aufrufen")."""
+    tok = tokens[i]
+    lemma = tok.lemma.lower()
+    if tok.pos.endswith("(FIN)") or tok.pos.endswith("(IMP)"):
+        for n, t in enumerate(tokens[i + 1 :], i + 1):
+            nxt = tokens[n + 1].text if n + 1 < len(tokens) else "."
+            if t.pos == "PTKVZ" or (
+                t.pos in ("APPR", "ADV", "PTKANT") and nxt in (".", ",", ";", "!", "?")
+                and t.text.lower() in _PARTICLES
+            ):
+                return t.text.lower() + lemma
+            if t.text in (",", ";", ":") or t.pos in ("$.",):
+                break
+    return lemma
+
+
+def is_boundary(tokens: Sequence[Token], j: int) -> bool:
+    """Whether the token at ``j`` ends a clause: ";" ":" and commas that open a new clause
+    (subordinator, relative pronoun, verb, quote) rather than an apposition or a list."""
+    t = tokens[j]
+    if t.text in (";", ":", "–", "—") or t.pos == "$.":
+        return True
+    if t.text != ",":
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is None:
+        return True
+    if nxt.pos in ("APPR", "APPRART") and j + 2 < len(tokens) and tokens[j + 2].pos in ("PRELS", "PWS", "PWAV"):
+        return True
+    if nxt.pos in _CLAUSE_STARTERS or nxt.pos.startswith(("VV", "VA", "VM")) or nxt.pos == "$(":
+        return True
+    if nxt.text in ("aber", "sondern", "doch", "und", "so", "dies", "das", "es", "er", "sie"):
+        return nxt.text not in ("und",) or (j + 2 < len(tokens) and tokens[j + 2].pos.startswith(("VV", "VA", "VM", "PP")))
+    return j > 0 and tokens[j - 1].text in ("“", "«", '"')
+
+
+def clause_bounds(tokens: Sequence[Token], i: int) -> tuple[int, int]:
+    """Token range [a, b) of the clause around ``i``."""
+    a = i
+    while a > 0 and not is_boundary(tokens, a - 1):
+        a -= 1
+    b = i
+    while b < len(tokens) and not is_boundary(tokens, b):
+        b += 1
+    return a, b
+
+
+def finite_verb(tokens: Sequence[Token], i: int) -> int | None:
+    """The finite verb the (non-finite) verb at ``i`` depends on, searched leftwards in its
+    clause, then in the sentence (a coordinated verb phrase shares the finite verb)."""
+    if tokens[i].pos.endswith("(FIN)"):
+        return i
+    a, b = clause_bounds(tokens, i)
+    for j in range(b - 1, a - 1, -1):
+        if tokens[j].pos.endswith("(FIN)") and j != i:
+            return j
+    for j in range(a - 1, -1, -1):
+        if tokens[j].pos.endswith("(FIN)"):
+            return j
+    return None
+
+
+def is_passive(tokens: Sequence[Token], i: int) -> bool:
+    """A participle with a form of "werden" in its clause ("wurde … vermittelt")."""
+    if not tokens[i].pos.endswith("(PP)"):
+        return False
+    a, b = clause_bounds(tokens, i)
+    return any(t.lemma.lower() == "werden" and t.text.lower() not in ("wird", "werden") or t.text.lower() == "worden"
+               for t in tokens[a:b]) or any(
+        t.lemma.lower() == "werden" and t.pos.startswith("VA") and j > i for j, t in enumerate(tokens[a:b], a)
+    )
+
+
+def is_negated(tokens: Sequence[Token], i: int) -> bool:
+    """A negation word in the clause of ``i`` ("nicht", "keine", "nie"), not "nicht nur"."""
+    a, b = clause_bounds(tokens, i)
+    for j in range(a, b):
+        w = tokens[j].text.lower()
+        if w in _NEGATION and not (j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("nur", "zuletzt")):
+            return True
+    return False
+
+
+def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention | None) -> str:
+    """What governs a mention: a preposition ("mit"), a complex preposition ("unter
+    vermittlung", "auf einladung"), "gen:<noun>" for a genitive attribute, "poss" for a
+    possessor ("Russlands Verpflichtungen"), or "" for none (subject/object)."""
+    j = m.first - 1
+    while j >= 0 and tokens[j].pos in NP_INNER and tokens[j].text not in (",",):
+        j -= 1
+    if j < 0:
+        return _possessor(tokens, m)
+    t = tokens[j]
+    if t.pos in ("APPR", "APPRART", "APPO"):
+        return _FUSED.get(t.text.lower(), t.lemma.lower())
+    if t.pos == "NN" or (t.pos == "NE" and m.kind.value == "name" and False):
+        k = j - 1
+        while k >= 0 and tokens[k].pos in NP_INNER:
+            k -= 1
+        if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
+            return f"{_FUSED.get(tokens[k].text.lower(), tokens[k].lemma.lower())} {t.lemma.lower()}"
+        return f"gen:{t.lemma.lower()}"
+    if (t.text in (",", "und", "sowie", "oder") or t.pos == "KON") and previous is not None and previous.last >= j - 1:
+        return "&"
+    return _possessor(tokens, m)
+
+
+def _possessor(tokens: Sequence[Token], m: EntityMention) -> str:
+    if m.cls != "Person" and m.text.endswith("s") and m.last < len(tokens) and tokens[m.last].pos == "NN" and not m.offices:
+        return "poss"
+    return ""

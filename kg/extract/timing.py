@@ -1,0 +1,127 @@
+"""Stage 7: dates of events, times of effect, and the reference date of the narrative.
+
+Reads the article date, tagged sentences and events; writes events with ``date`` and
+``effective`` set, and the START expressions (for the conflict stage). Time expressions
+come from :mod:`kg.extract.dates`.
+
+Reference date (documented rule). News reports its newest event first: the lead
+sentence's event is the latest one. Relative expressions ("am Freitag", "am Vortag")
+resolve against an *anchor*:
+
+* the article has a full date: the anchor is the lead event's date when the lead sentence
+  dates it ("in der Nacht zum Dienstag"), else the article date;
+* the article has only a month: every date the text pins exactly (a calendar date, or a
+  start date plus a duration: "seit seinem Ausbruch am 27. September … den zehntägigen
+  Ausbruch" → 7 October) bounds the publication date from below. The lead event, being the
+  newest, happened on the first occurrence of its weekday on or after the latest such
+  bound; that day is the anchor. Without a weekday in the lead or without a bound, no
+  anchor: dates stay at month precision (``xsd:gYearMonth``); a day is never invented.
+
+An event takes the point-in-time expression of its own clause (else of its sentence);
+without one it takes the article date, except in the pluperfect ("hatte … vereinbart"),
+which reports something earlier than the article's news. "ab Samstag um 12 Uhr",
+"tritt am Montag um 8 Uhr in Kraft", "gilt seit Mitternacht" set ``effectiveFrom`` of the
+agreement the sentence refers to (the latest agreement so far).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from kg.extract.dates import TimeExpression, TimeKind, duration_days, find_time_expressions, pin_from_duration
+from kg.extract.model import Event, TaggedSentence
+from kg.extract.syntax import clause_bounds
+
+__all__ = ["assign_dates", "narrative_anchor"]
+
+_WEEKDAY = re.compile(r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)", re.I)
+_WD_NUM = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
+           "samstag": 5, "sonnabend": 5, "sonntag": 6}
+
+
+def _expressions(sentences: Sequence[TaggedSentence], article_date: str, anchor: str | None
+                 ) -> dict[int, list[TimeExpression]]:
+    return {
+        ts.sentence.index: find_time_expressions(
+            ts.sentence.text, article_date=article_date, offset=ts.sentence.start, anchor=anchor
+        )
+        for ts in sentences
+    }
+
+
+def narrative_anchor(sentences: Sequence[TaggedSentence], article_date: str) -> str | None:
+    """The anchor date for relative expressions (see the module docstring)."""
+    if not sentences:
+        return None
+    exprs = _expressions(sentences, article_date, None)
+    lead = exprs.get(sentences[0].sentence.index, [])
+    if len(article_date) == 10:
+        point = next((e for e in lead if e.kind == TimeKind.POINT and e.datatype == "date"), None)
+        return point.value if point else None
+    bound: date | None = None
+    for ts in sentences:
+        es = exprs[ts.sentence.index]
+        starts = [e for e in es if e.datatype == "date" and e.kind in (TimeKind.START, TimeKind.POINT)]
+        for e in starts:
+            d = date.fromisoformat(e.value)
+            bound = d if bound is None or d > bound else bound
+        for e in es:
+            days = duration_days(e.value) if e.kind == TimeKind.DURATION else None
+            if days and starts:
+                d = date.fromisoformat(pin_from_duration(starts[0].value, days))
+                bound = d if bound is None or d > bound else bound
+    weekday = next((_WEEKDAY.search(e.text) for e in lead if _WEEKDAY.search(e.text)), None)
+    if bound is None or weekday is None:
+        return None
+    target = _WD_NUM[weekday.group(1).lower()]
+    d = bound + timedelta(days=(target - bound.weekday()) % 7)
+    return d.isoformat() if d.isoformat().startswith(article_date) else None
+
+
+def _pluperfect(ts: TaggedSentence, i: int) -> bool:
+    a, b = clause_bounds(ts.tokens, i)
+    return any(t.text.lower() in ("hatte", "hatten", "war", "waren", "worden") for t in ts.tokens[a:b])
+
+
+def assign_dates(events: Sequence[Event], sentences: Sequence[TaggedSentence], article_date: str,
+                 ) -> tuple[tuple[Event, ...], dict[int, list[TimeExpression]]]:
+    """Events with dates and times of effect; also every sentence's time expressions."""
+    anchor = narrative_anchor(sentences, article_date)
+    exprs = _expressions(sentences, article_date, anchor)
+    by_index = {ts.sentence.index: ts for ts in sentences}
+    default = (article_date, "date" if len(article_date) == 10 else "gYearMonth")
+    out: list[Event] = []
+    for ev in events:
+        ts = by_index[ev.sentence]
+        es = exprs[ev.sentence]
+        a, b = clause_bounds(ts.tokens, ev.trigger.first)
+        lo, hi = ts.tokens[a].start, ts.tokens[b - 1].end if b > a else ts.tokens[a].end
+        points = [e for e in es if e.kind == TimeKind.POINT]
+        own = [e for e in points if lo <= e.start < hi] or points
+        if own:
+            t0 = ts.tokens[ev.trigger.first].start
+            best = min(own, key=lambda e: abs(e.start - t0))
+            value = (best.value, best.datatype if best.datatype != "dateTime" else "dateTime")
+            if best.datatype == "dateTime":
+                value = (best.value[:10], "date")
+            out.append(replace(ev, date=value))
+        elif not _pluperfect(ts, ev.trigger.first):
+            out.append(replace(ev, date=default))
+        else:
+            out.append(ev)
+    # times of effect go to the agreement the sentence speaks about
+    final: list[Event] = []
+    for ev in out:
+        final.append(ev)
+    for idx, es in exprs.items():
+        eff = [e for e in es if e.kind == TimeKind.EFFECTIVE and e.datatype == "dateTime"]
+        if not eff:
+            continue
+        candidates = [n for n, e in enumerate(final) if e.sentence <= idx and "Agreement" in e.event_class]
+        if candidates:
+            n = candidates[-1]
+            final[n] = replace(final[n], effective=eff[0].value)
+    return tuple(final), exprs
