@@ -90,7 +90,12 @@ def _event_attrs(ev: EventRecord, labels: dict[str, str]) -> dict[str, Any]:
 
 
 def _add_facts(g: nx.MultiDiGraph, model: Model) -> None:
-    for f in model.facts:
+    """Add the standing facts. A fact stated by an article brings its entities along; a
+    fact only in reference data (all UN bodies are members of the UN...) is drawn only
+    between entities already in the picture, so that it adds context, not clutter."""
+    for f in sorted(model.facts, key=lambda f: not f.grounded):
+        if not f.grounded and not (f.source in g and f.target in g):
+            continue
         for n in (f.source, f.target):
             if n not in g and n in model.entities:
                 g.add_node(n, **_entity_node(model.entities[n]))
@@ -111,8 +116,6 @@ def _add_facts(g: nx.MultiDiGraph, model: Model) -> None:
 def _events_view(model: Model) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(view=View.EVENTS.value)
     labels = {iri: e.label for iri, e in model.entities.items()}
-    for e in model.entities.values():
-        g.add_node(e.iri, **_entity_node(e))
     for ev in model.events:
         attrs = _event_attrs(ev, labels)
         g.add_node(
@@ -128,6 +131,8 @@ def _events_view(model: Model) -> nx.MultiDiGraph:
         links += [("location", p) for p in ev.places] + [("part of", c) for c in ev.conflicts]
         links += [("claimed by", c) for c in ev.claimed_by]
         for role, target in links:
+            if target not in g and target in model.entities:
+                g.add_node(target, **_entity_node(model.entities[target]))
             g.add_edge(
                 ev.iri,
                 target,
@@ -144,9 +149,6 @@ def _events_view(model: Model) -> nx.MultiDiGraph:
 def _actor_view(model: Model) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph(view=View.ACTORS.value)
     labels = {iri: e.label for iri, e in model.entities.items()}
-    for e in model.entities.values():
-        if e.kind == "actor":
-            g.add_node(e.iri, **_entity_node(e), events=[])
     for ev in model.events:
         attrs = _event_attrs(ev, labels)
         agents = ev.roles.get("agent", [])
@@ -183,12 +185,15 @@ def _actor_view(model: Model) -> nx.MultiDiGraph:
             drawn = True
         involved = list(dict.fromkeys(parties + ev.roles.get("mediator", [])))
         for a in involved:
-            if a not in g:
-                g.add_node(a, **_entity_node(model.entities[a]), events=[])
             if not drawn:  # an event with one actor: listed on the actor, not drawn
+                if a not in g:
+                    g.add_node(a, **_entity_node(model.entities[a]))
                 g.nodes[a].setdefault("events", []).append(
                     {"label": ev.type, **attrs, "role": _role_of(ev, a)}
                 )
+    for n in g.nodes:  # endpoints added by add_edge have no attributes yet
+        if "kind" not in g.nodes[n] and n in model.entities:
+            g.nodes[n].update(_entity_node(model.entities[n]))
     _add_facts(g, model)
     # Conflicts take part as nodes only through their parties; places are named on edges.
     for n in [n for n, d in g.nodes(data=True) if d.get("kind") == "place"]:

@@ -149,6 +149,11 @@ class Fact:
     label: str  # what the edge says, e.g. "not member of", "head of state"
     evidence: list[Evidence] = field(default_factory=list)
 
+    @property
+    def grounded(self) -> bool:
+        """True if an article states it; False for reference data only (known entities)."""
+        return any(e.article for e in self.evidence)
+
 
 @dataclass
 class Model:
