@@ -36,6 +36,7 @@ __all__ = [
     "communities_of_simple",
     "components",
     "mediators_between",
+    "is_negative",
     "node_sizes",
     "resolve_node",
     "simple_undirected",
@@ -49,12 +50,21 @@ BETWEENNESS_EXACT_LIMIT = 1500
 _BETWEENNESS_SAMPLE = 16  # enough to tell hubs from leaves, which is all node size shows
 
 
-def simple_undirected(g: nx.Graph) -> nx.Graph:
-    """``g`` as a simple undirected graph; ``weight`` counts the edges merged, no self-loops."""
+def is_negative(kind: object) -> bool:
+    """True for an edge that says two entities are NOT related (a non-membership)."""
+    return kind == "notMemberOf" or str(kind).startswith("not:")
+
+
+def simple_undirected(g: nx.Graph, *, negative: bool = False) -> nx.Graph:
+    """``g`` as a simple undirected graph; ``weight`` counts the edges merged, no self-loops.
+
+    Edges that state a non-relation ("not member of") are not ties, so they are left out
+    unless ``negative`` is true (the layout keeps them: they are drawn).
+    """
     h = nx.Graph()
     h.add_nodes_from(sorted(g.nodes, key=str))
-    for u, v in g.edges():
-        if u == v:
+    for u, v, kind in g.edges(data="kind"):
+        if u == v or (not negative and is_negative(kind)):
             continue
         if h.has_edge(u, v):
             h[u][v]["weight"] += 1

@@ -118,7 +118,7 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "conflict-kg") -> dict[str, An
     cent = analytics.centralities_of_simple(h) if len(h) else {}
     groups = analytics.communities_of_simple(h)
     rank = {n: i for i, c in enumerate(groups) for n in c}
-    pos = layout(h, groups)
+    pos = layout(analytics.simple_undirected(g, negative=True), groups)
     sizes = analytics.node_sizes(cent) if cent else {}
     large = g.number_of_nodes() > PHYSICS_LIMIT
     table = _EvidenceTable()
