@@ -10,10 +10,12 @@ article, plus two graphs the store keeps up to date by itself on every read-writ
 Each is refreshed when its content changed; the content hashes live in a small JSON file
 beside the database (``conflict-kg-store.json``), invisible to SPARQL.
 
-Writes go through :func:`replace_graphs`, which replaces whole named graphs in ONE SPARQL
-update. pyoxigraph applies an update as a single transaction ("either the full operation
-succeeds, or nothing is written"), so a graph is wholly replaced or left as it was, even
-if the process is killed half-way.
+Writes go through :func:`replace_graphs`, which replaces whole named graphs in ONE
+transaction: a single SPARQL update (``DROP SILENT GRAPH ...; INSERT DATA {...}``) when a
+graph is already there, else a single ``Store.extend``. pyoxigraph applies each as one
+transaction ("either the full operation succeeds, or nothing is written"), so a graph is
+wholly replaced or left as it was, even if the process is killed half-way
+(``tests/test_store_ingest.py`` kills an ingest with SIGKILL to check).
 
 >>> import tempfile, pyoxigraph as ox
 >>> from rdflib import Graph, Literal, URIRef
@@ -129,7 +131,7 @@ def _check_directory(where: Path) -> None:
         )
 
 
-def _reason(err: OSError) -> str:
+def _reason(err: Exception) -> str:
     return str(err).removeprefix("IO error: ").strip()
 
 
@@ -216,6 +218,18 @@ def replace_graphs(store: ox.Store, graphs: Mapping[Node, Sequence[ox.Quad]]) ->
     Blank nodes keep their identity within one graph (they are renamed by the store).
     """
     if not graphs:
+        return
+    names = [ox.NamedNode(str(name)) for name in graphs]
+    if not any(store.contains_named_graph(n) for n in names):
+        # Nothing to replace: Store.extend is one transaction too, and needs no SPARQL text.
+        store.extend(
+            ox.Quad(q.subject, q.predicate, q.object, n)
+            for n, quads in zip(names, graphs.values(), strict=True)
+            for q in quads
+        )
+        for n, quads in zip(names, graphs.values(), strict=True):
+            if not quads:  # an empty graph is recorded as a graph, as DROP/INSERT would
+                store.add_graph(n)
         return
     parts: list[str] = []
     inserts: list[str] = []

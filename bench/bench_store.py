@@ -1,0 +1,252 @@
+"""Benchmark: the store's loader and saved queries vs a bare pyoxigraph bulk load and rdflib.
+
+Generates a synthetic graph of N triples (default 1,000,000) shaped like real extraction
+output: one named graph per article, each with the article node, sentence mentions with
+offsets, events of the contract's classes with roles, dates, confidence and provenance,
+standing facts (memberships, non-memberships as blank nodes, positions), and entity labels;
+plus the real ontology and reference graphs. Then measures, in one run:
+
+- ingest rate (triples/s): this project's writer (one transaction per article, as
+  ``ckg ingest`` / ``ckg load`` write) vs a bare ``Store.bulk_load`` of the same N-Quads
+  vs rdflib's in-memory ``Dataset`` parse;
+- each saved query's median latency (with its documented example parameters) through
+  ``kg.query.run_query`` on the store vs the same query text on the rdflib Dataset (rdflib
+  runs in a forked child with a time cap; "> N s" when exceeded).
+
+Usage: python bench/bench_store.py [--triples N] [--repeat R] [--rdflib-cap SECONDS]
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
+
+from kg.namespaces import ONTOLOGY_GRAPH, PREFIXES
+from kg.query import load_saved_query, prepare_query, run_query, saved_queries, with_prefixes
+from kg.store import open_store, replace_graphs
+
+CKG = PREFIXES["ckg"]
+ID = PREFIXES["id"]
+XSD = PREFIXES["xsd"]
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+DCT = PREFIXES["dcterms"]
+PROV_DERIVED = f"<{PREFIXES['prov']}wasDerivedFrom>"
+OWL = PREFIXES["owl"]
+
+EVENT_CLASSES = [
+    "Meeting", "Negotiation", "PhoneCall", "Statement", "Demand", "CeasefireDemand",
+    "MediationOffer", "Mediation", "Agreement", "CeasefireAgreement", "Endorsement",
+    "Accusation", "Rejection", "Deployment", "MilitaryAction", "Protest",
+]  # fmt: skip
+ROLES = ["agent", "addressee", "participant", "mediator"]
+NAMED = [
+    "armenia", "azerbaijan", "russia", "united-states", "vladimir-putin", "csto",
+    "osce-minsk-group", "african-union", "ethiopia", "tplf", "france", "turkey",
+]  # fmt: skip
+CONFLICTS = ["nagorno-karabakh-conflict", "tigray-war"] + [f"conflict-{i}" for i in range(40)]
+ROLE_CONCEPTS = ["president", "prime-minister", "foreign-minister", "secretary-general"]
+
+
+def _lit(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def synthetic_nquads(target: int, seed: int = 42) -> tuple[bytes, int, int]:
+    """(N-Quads bytes, triples, articles) of about ``target`` triples."""
+    rng = random.Random(seed)
+    entities = NAMED + [f"actor-{i}" for i in range(3000)]
+    lines: list[str] = []
+    articles = 0
+    while len(lines) < target:
+        a = articles
+        articles += 1
+        slug = f"bench-{a:06d}"
+        art = f"<{ID}article/{slug}>"
+        g = f" {art} .\n"
+        year = rng.randint(2015, 2024)
+        month = rng.randint(1, 12)
+        lines += [
+            f"{art} {RDF_TYPE} <{CKG}Article>" + g,
+            f"{art} <{DCT}identifier> {_lit(slug + '.txt')}" + g,
+            f"{art} <{DCT}title> {_lit(f'Artikel {a} über Verhandlungen')}" + g,
+            f'{art} <{DCT}language> "de"' + g,
+            f'{art} <{DCT}date> "{year}-{month:02d}"^^<{XSD}gYearMonth>' + g,
+        ]
+        mentioned: set[str] = set()
+        conflict = rng.choice(CONFLICTS)
+        offset = 60
+        for e in range(rng.randint(8, 14)):
+            start, end = offset, offset + rng.randint(60, 200)
+            offset = end + 2
+            m = f"<{ID}mention/{slug}/{start}-{end}>"
+            ev = f"<{ID}event/{slug}/{e:04x}>"
+            cls = rng.choice(EVENT_CLASSES)
+            day = rng.randint(1, 28)
+            lines += [
+                f"{m} {RDF_TYPE} <{CKG}Mention>" + g,
+                f"{m} <{CKG}inArticle> {art}" + g,
+                f'{m} <{CKG}start> "{start}"^^<{XSD}integer>' + g,
+                f'{m} <{CKG}end> "{end}"^^<{XSD}integer>' + g,
+                f"{m} <{CKG}text> {_lit(f'Satz {e} in {a}: Verhandlungen über eine Waffenruhe.')}"
+                + g,
+                f"{ev} {RDF_TYPE} <{CKG}{cls}>" + g,
+                f"{ev} {PROV_DERIVED} {m}" + g,
+                f'{ev} <{CKG}date> "{year}-{month:02d}-{day:02d}"^^<{XSD}date>' + g,
+                f'{ev} <{CKG}confidence> "0.{rng.randint(5, 9)}"^^<{XSD}decimal>' + g,
+            ]
+            if rng.random() < 0.7:
+                lines.append(f"{ev} <{CKG}partOf> <{ID}entity/{conflict}>" + g)
+            for role in ROLES[: rng.randint(1, 4)]:
+                who = rng.choice(entities) if rng.random() < 0.8 else rng.choice(NAMED)
+                mentioned.add(who)
+                lines.append(f"{ev} <{CKG}{role}> <{ID}entity/{who}>" + g)
+            if cls == "Accusation" or rng.random() < 0.03:
+                lines.append(f"{ev} <{CKG}claimedBy> <{ID}entity/{rng.choice(NAMED)}>" + g)
+        # standing facts
+        member, org = rng.choice(entities), rng.choice(["csto", "african-union", "osce"])
+        lines.append(f"<{ID}entity/{member}> <{CKG}memberOf> <{ID}entity/{org}>" + g)
+        b = f"_:npa{a}"
+        lines += [
+            f"{b} {RDF_TYPE} <{OWL}NegativePropertyAssertion>" + g,
+            f"{b} <{OWL}sourceIndividual> <{ID}entity/{rng.choice(entities)}>" + g,
+            f"{b} <{OWL}assertionProperty> <{CKG}memberOf>" + g,
+            f"{b} <{OWL}targetIndividual> <{ID}entity/{org}>" + g,
+        ]
+        holder = rng.choice(entities)
+        p = f"<{ID}position/{slug}-1>"
+        lines += [
+            f"{p} {RDF_TYPE} <{CKG}Position>" + g,
+            f"{p} <{CKG}holder> <{ID}entity/{holder}>" + g,
+            f"{p} <{CKG}role> <{ID}role/{rng.choice(ROLE_CONCEPTS)}>" + g,
+            f"{p} <{CKG}of> <{ID}entity/{rng.choice(NAMED)}>" + g,
+        ]
+        for who in sorted(mentioned | {holder, member}):
+            lines += [
+                f"<{ID}entity/{who}> {RDF_TYPE} <{CKG}Actor>" + g,
+                f"<{ID}entity/{who}> {LABEL} {_lit(who.replace('-', ' ').title())}@en" + g,
+            ]
+    return "".join(lines).encode("utf-8"), len(lines), articles
+
+
+def _timed(fn) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def _our_loader(store: ox.Store, data: bytes) -> None:
+    grouped: dict[str, list[ox.Quad]] = defaultdict(list)
+    for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        grouped[q.graph_name.value].append(q)  # type: ignore[union-attr]
+    for name, quads in grouped.items():  # one transaction per article, as ingest writes
+        replace_graphs(store, {URIRef(name): quads})
+
+
+def _example_params(name: str) -> dict[str, str]:
+    q = load_saved_query(name)
+    return dict(re.findall(r"--param (\w+)=(\S+)", q.example))
+
+
+def _rdflib_child(dataset: Dataset, text: str, conn) -> None:
+    t = time.perf_counter()
+    rows = list(dataset.query(text))
+    conn.send((time.perf_counter() - t, len(rows)))
+
+
+def _rdflib_time(dataset: Dataset, text: str, cap: float) -> tuple[float | None, int | None]:
+    ctx = mp.get_context("fork")  # the child shares the loaded dataset copy-on-write
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_rdflib_child, args=(dataset, text, child))
+    proc.start()
+    if parent.poll(cap):
+        seconds, n = parent.recv()
+        proc.join()
+        return seconds, n
+    proc.kill()
+    proc.join()
+    return None, None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
+    parser.add_argument("--rdflib-cap", type=float, default=30.0, help="seconds per rdflib query")
+    parser.add_argument("--skip-rdflib", action="store_true")
+    args = parser.parse_args()
+
+    data, n, articles = synthetic_nquads(args.triples)
+    size = len(data) / 1e6
+    print(f"synthetic graph: {n:,} triples in {articles:,} article graphs ({size:.0f} MB N-Quads)")
+    tmp = Path(tempfile.mkdtemp(prefix="ckg-bench-"))
+
+    def bulk() -> None:
+        bare = ox.Store(str(tmp / "bare"))
+        bare.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        bare.flush()
+
+    t_bulk = _timed(bulk)
+
+    store = open_store(tmp / "ours")
+    t_ours = _timed(lambda: (_our_loader(store, data), store.flush()))
+
+    t_rdflib: float | None = None
+    dataset: Dataset | None = None
+    if not args.skip_rdflib:
+        dataset = Dataset()
+        t_rdflib = _timed(lambda: dataset.parse(data=data.decode("utf-8"), format="nquads"))
+        onto = dataset.graph(ONTOLOGY_GRAPH)
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))):
+            from kg.store import to_rdflib
+
+            onto.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+
+    print("\nLoading (same N-Quads)            seconds   triples/s   vs bare bulk_load")
+    print(f"  pyoxigraph bulk_load (bare)   {t_bulk:9.1f} {n / t_bulk:11,.0f}   1.00x")
+    ratio = t_ours / t_bulk
+    print(f"  ckg writer, 1 tx per article  {t_ours:9.1f} {n / t_ours:11,.0f}   {ratio:.2f}x")
+    if t_rdflib is not None:
+        ratio = t_rdflib / t_bulk
+        print(
+            f"  rdflib Dataset.parse          {t_rdflib:9.1f} {n / t_rdflib:11,.0f}   {ratio:.2f}x"
+        )
+
+    print(f"\nSaved queries (median of {args.repeat}, example parameters)")
+    print(f"  {'query':20} {'rows':>7} {'pyoxigraph':>12} {'rdflib':>12} {'rdflib/ours':>12}")
+    for q in saved_queries():
+        params = _example_params(q.name)
+        times = []
+        rows = 0
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            rows = len(run_query(store, q, params=params).rows)
+            times.append(time.perf_counter() - t)
+        ours = statistics.median(times)
+        rd = "-"
+        ratio = "-"
+        if dataset is not None:
+            text = with_prefixes(prepare_query(q, params))
+            seconds, _ = _rdflib_time(dataset, text, args.rdflib_cap)
+            if seconds is None:
+                rd, ratio = f"> {args.rdflib_cap:.0f} s", f"> {args.rdflib_cap / ours:,.0f}x"
+            else:
+                rd, ratio = f"{seconds * 1000:,.0f} ms", f"{seconds / ours:,.0f}x"
+        print(f"  {q.name:20} {rows:7,} {ours * 1000:9,.0f} ms {rd:>12} {ratio:>12}")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
