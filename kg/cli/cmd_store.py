@@ -115,7 +115,7 @@ def _load(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in args.files:
         path = Path(name)
-        report = load_file(store, path, graph=args.graph, validate=not args.no_validate)
+        report = load_file(store, path, graph=args.graph)
         if report.violations:
             print(
                 f"ckg load: {path}: refused, nothing loaded: {len(report.violations)} "
@@ -256,7 +256,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--graph", metavar="IRI", help="graph for triples without one (required for .ttl / .nt)"
     )
-    p.add_argument("--no-validate", action="store_true", help=argparse.SUPPRESS)
     _store_option(p)
     p.set_defaults(handler=_load)
 
