@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.iris import entity_iri
@@ -227,14 +229,16 @@ def entity_triples(entry: Entry) -> Iterator[tuple[URIRef, URIRef, URIRef | Lite
         yield s, OWL.sameAs, WD[entry.wikidata]
 
 
-def reference_graph_from(dictionary: ActorDictionary) -> Graph:
+def reference_graph_from(dictionary: ActorDictionary, *, only: AbstractSet[Node] | None = None) -> Graph:
     """The reference named graph: every known entity with labels, types, Wikidata links,
     membership (``part_of``), conflict parties and locations, as the data says."""
     g = Graph(identifier=REFERENCE_GRAPH)
     for entry in dictionary:
+        s = entity_iri(entry.key)
+        if only is not None and s not in only:
+            continue
         for t in entity_triples(entry):
             g.add(t)
-        s = entity_iri(entry.key)
         for org in entry.rel("part_of"):
             g.add((s, CKG.memberOf, entity_iri(org)))
         if entry.cls == "ArmedConflict":

@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="output format (default: from the file suffix, else trig)")
     p.add_argument("--dictionary", action="append", type=Path, default=[], metavar="FILE.tsv",
                    help="extra actor dictionary TSV (same columns as kg/data/actors); repeatable")
+    p.add_argument("--full-reference", action="store_true",
+                   help="write every known entity into the reference graph, not only those the "
+                   "articles mention")
     p.set_defaults(handler=run)
 
 
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"{path}: dictionary file not found")
     fmt = args.format or ("nq" if str(args.output).endswith(".nq") else "trig")
     extractor = Extractor(extra_dictionaries=args.dictionary)
-    graphs = [extractor.reference_graph()]
+    graphs = []
     refused = 0
     for item in read_articles(args.articles, stdin=sys.stdin):
         if isinstance(item, Article):
@@ -52,6 +55,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             refused += 1
             print(f"ckg extract: error: {item.origin}: {item.reason}", file=sys.stderr)
+    used = None if args.full_reference else {o for g in graphs for o in g.objects()} | {
+        s for g in graphs for s in g.subjects()
+    }
+    graphs.insert(0, extractor.reference_graph(only=used))
     if args.output == "-":
         write_dataset(graphs, sys.stdout, fmt=fmt)
     else:

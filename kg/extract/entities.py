@@ -22,7 +22,7 @@ Staatschef"). Keys of new people come from :func:`kg.extract.names.name_key`.
 >>> ts = Tagger().tag(Sentence(0, 0, 49, "Der ukrainische Präsident Wolodymyr Selenskyj kam."))
 >>> m = rec.recognise([ts]).mentions[0]
 >>> m.keys, m.offices
-(('wolodymyr-selenskyj',), (('president', 'ukraine', False),))
+(('volodymyr-zelenskyy',), (('president', 'ukraine', False),))
 """
 
 from __future__ import annotations
@@ -188,7 +188,8 @@ class EntityRecognizer:
                     break
                 key = local.get(words) or self._known(words)
                 if key:
-                    m = self._mention(ts, i, i + length, MentionKind.NAME, (key,))
+                    cls = new[key][0] if key in new else ""
+                    m = self._mention(ts, i, i + length, MentionKind.NAME, (key,), cls=cls)
                     break
             if m is None and tok.text[:1].isupper():
                 m = self._single(ts, tok, surnames, local)
@@ -251,10 +252,10 @@ class EntityRecognizer:
                 continue
             k = j - 1
             while k > 0 and (toks[k - 1].text[:1].isupper() or toks[k - 1].text in ("für", "von", "der", "des", "und")):
-                if toks[k - 1].i in covered or toks[k - 1].text.lower() in _SKIP_WORDS and k - 2 >= 0 and not toks[k - 2].text[:1].isupper():
+                if toks[k - 1].text.lower() in _SKIP_WORDS and k - 2 >= 0 and not toks[k - 2].text[:1].isupper():
                     break
                 k -= 1
-            while k < j - 1 and not toks[k].text[:1].isupper():
+            while k < j - 1 and (not toks[k].text[:1].isupper() or toks[k].text.lower() in _SKIP_WORDS):
                 k += 1
             if k >= j - 1:
                 continue

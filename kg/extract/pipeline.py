@@ -6,7 +6,7 @@ object that caches what is expensive to load (HanTa's model, the dictionary inde
 
 >>> from kg.articles import parse_article_text
 >>> art = parse_article_text("date 2022-03-04 Test\\nKiew – Die Ukraine und Russland haben "
-...     "sich in Istanbul auf eine Waffenruhe geeinigt.\\n", "t.txt")
+...     "sich in Istanbul auf eine Waffenruhe geeinigt.\\n", identifier="t.txt", origin="t.txt")
 >>> g = Extractor().extract(art)
 >>> from kg.namespaces import CKG, RDF
 >>> sorted(str(o).rsplit("#")[-1] for o in g.objects(None, RDF.type) if "Agreement" in str(o))
@@ -15,11 +15,12 @@ object that caches what is expensive to load (HanTa's model, the dictionary inde
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
+from rdflib.term import Node
 
 from kg.articles import Article
 from kg.dictionary import ActorDictionary, load_dictionary, reference_graph_from
@@ -78,9 +79,10 @@ class Extractor:
         """The article's named graph (contract: one named graph per article)."""
         return analysis_graph(article, self.analyse(article), self.dictionary, self.lexicon)
 
-    def reference_graph(self) -> Graph:
-        """Known entities (labels, types, Wikidata links) and the labels of role concepts."""
-        g = reference_graph_from(self.dictionary)
+    def reference_graph(self, *, only: Set[Node] | None = None) -> Graph:
+        """Known entities (labels, types, Wikidata links) and the labels of role concepts;
+        with ``only``, just the entities among those nodes."""
+        g = reference_graph_from(self.dictionary, only=only)
         for role in sorted(self.lexicon.role_labels):
             for t in role_triples(self.lexicon, role):
                 g.add(t)

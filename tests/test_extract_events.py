@@ -1,0 +1,68 @@
+"""Events and roles on self-written sentences (Ukraine, Sudan, Gaza, Sahel, Jemen, Kongo)."""
+
+import pytest
+
+from kg.articles import parse_article_text
+from kg.extract import Extractor
+from kg.extract.model import Role
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def events(ex, body, date="2023-05-12"):
+    art = parse_article_text(f"date {date} Test\n{body}\n", identifier="t.txt", origin="t.txt")
+    a = ex.analyse(art)
+    return [(e.event_class, sorted((r.value, k) for r, k in e.roles), e) for e in a.events]
+
+
+def test_separable_verb_meeting_with_host_and_place(ex):
+    evs = events(ex, "Auf Einladung Saudi-Arabiens kamen am Samstag Vertreter der Armee und der RSF in Dschidda zusammen.")
+    cls, roles, ev = evs[0]
+    assert cls == "Meeting"
+    assert ("agent", "saudi-arabia") in roles
+    assert ev.date == ("2023-05-06", "date")
+
+
+def test_ceasefire_demand_with_addressees_and_mediation_offer(ex):
+    evs = events(ex, "Die Ukraine und Russland kämpfen weiter. Der türkische Präsident Recep Tayyip Erdoğan hat "
+                     "beide Seiten zu einer Waffenruhe aufgefordert und die Vermittlung seines Landes angeboten.")
+    by = {c: r for c, r, _ in evs}
+    assert ("agent", "recep-tayyip-erdogan") in by["CeasefireDemand"]
+    assert {("addressee", "ukraine"), ("addressee", "russia")} <= set(by["CeasefireDemand"])
+    assert ("agent", "recep-tayyip-erdogan") in by["MediationOffer"]
+
+
+def test_agreement_reflexive_with_mediator(ex):
+    evs = events(ex, "Israel und die Hamas haben sich unter Vermittlung Katars auf eine Feuerpause im Gazastreifen geeinigt.")
+    cls, roles, ev = evs[0]
+    assert cls == "CeasefireAgreement"
+    assert ("participant", "israel") in roles and ("mediator", "qatar") in roles
+    assert "Feuerpause" in ev.topics
+
+
+def test_negation_gives_no_event(ex):
+    evs = events(ex, "Mali hat die Wagner-Gruppe nicht unterstützt.")
+    assert not [e for e in evs if e[0] == "Endorsement"]
+
+
+def test_passive_with_von_agent(ex):
+    evs = events(ex, "Die Gespräche in Doha wurden von Katar vermittelt.")
+    assert evs[0][0] == "Mediation" and ("agent", "qatar") in evs[0][1]
+
+
+def test_accusation_claims_the_described_event(ex):
+    evs = events(ex, "Die Huthi und Saudi-Arabien werfen sich gegenseitig vor, die Waffenruhe gebrochen zu haben.")
+    by = {c: e for c, _r, e in evs}
+    assert set(by["Accusation"].actors(Role.AGENT)) == set(by["Accusation"].actors(Role.ADDRESSEE))
+    assert set(by["MilitaryAction"].claimed_by) == set(by["Accusation"].actors(Role.AGENT))
+    assert by["Accusation"].claimed_by == ()
+
+
+def test_quote_statement(ex):
+    evs = events(ex, "„Wir werden nicht aufgeben“, sagte Felix Tshisekedi.")
+    st = [e for c, _r, e in evs if c == "Statement"][0]
+    assert st.quote == "Wir werden nicht aufgeben"
+    assert st.actors(Role.AGENT)
