@@ -24,7 +24,7 @@ from kg.dictionary import ActorDictionary
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, Role, TaggedSentence
 
-__all__ = ["resolve_event_anaphora"]
+__all__ = ["place_events", "resolve_event_anaphora"]
 
 _TALKS = ("Meeting", "Negotiation", "Agreement", "CeasefireAgreement")
 
@@ -42,6 +42,26 @@ def _dateline(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMent
     if len(cities) == 1 and d.is_a(cities[0].keys[0], "City") and "/" not in first.sentence.text[:40]:
         return cities[0].keys[0]
     return None
+
+
+def place_events(events: Sequence[Event], sentences: Sequence[TaggedSentence],
+                 mentions: Sequence[EntityMention], conflict_places: Sequence[str],
+                 dictionary: ActorDictionary) -> tuple[Event, ...]:
+    """Places of deployments, fighting and protests: a city or region the sentence names
+    ("darunter die Stadt Schuscha"), else "die Region" = the region of the conflict."""
+    d = dictionary
+    by_index = {ts.sentence.index: ts for ts in sentences}
+    out = []
+    for ev in events:
+        if ev.event_class in ("Deployment", "MilitaryAction", "Protest") and not ev.actors(Role.LOCATION):
+            ts = by_index[ev.sentence]
+            places = [m.keys[0] for m in mentions if m.sentence == ev.sentence and m.keys
+                      and d.is_a(m.keys[0], "City", "Region") and m.keys[0] not in ev.actors()]
+            if not places and conflict_places and any(t.lemma.lower() in ("region", "gebiet") for t in ts.tokens):
+                places = [conflict_places[0]]
+            ev = replace(ev, roles=(*ev.roles, *((Role.LOCATION, p) for p in dict.fromkeys(places))))
+        out.append(ev)
+    return tuple(out)
 
 
 def resolve_event_anaphora(events: Sequence[Event], sentences: Sequence[TaggedSentence],
@@ -68,7 +88,13 @@ def resolve_event_anaphora(events: Sequence[Event], sentences: Sequence[TaggedSe
         lemma = by_index[ev.sentence].tokens[ev.trigger.first].lemma.lower()
         if lemma not in ("unterzeichnen", "unterschreiben", "paraphieren", "besiegeln"):
             continue
-        if any(o.event_class == "CeasefireAgreement" and ev.sentence - 2 <= o.sentence < ev.sentence for o in out):
+        toks = by_index[ev.sentence].tokens
+        definite = any(
+            t.text.lower() in ("das", "die", "den", "dieses", "diese") and n2 + 1 < len(toks)
+            and lex.lemma_in(toks[n2 + 1].lemma, "document")
+            for n2, t in enumerate(toks)
+        )
+        if any(o.event_class == "CeasefireAgreement" and (definite or ev.sentence - 2 <= o.sentence) and o.sentence < ev.sentence for o in out):
             out[n] = replace(ev, event_class="CeasefireAgreement")
     # one meeting per partner when met separately
     split: list[Event] = []

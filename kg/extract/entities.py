@@ -123,6 +123,7 @@ class EntityRecognizer:
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
         self._pronouns = lexicon.ref("pronouns")
+        self._capital_gov = lexicon.ref("capital_government")
 
     # -- small lookups ------------------------------------------------------------------
     def _title(self, tok: Token) -> tuple[str | None, str | None]:
@@ -345,17 +346,22 @@ class EntityRecognizer:
                 continue
             # a name after it: "..., Außenminister von Y" / "Präsident X in Aserbaidschan"
             after = person.last
+            new_last = person.last
             if of is None and after + 1 < n and toks[after].text in ("in", "von", "aus"):
                 am = by_first.get(after + 1)
                 if am is not None and self.dictionary.is_a(am.keys[0], "State", "Organization"):
                     of = am.keys[0]
                     consumed.update(range(am.first, am.last))
+                    new_last = am.last  # "Präsident X in Aserbaidschan" is one phrase
             offices = () if colleague else ((role or "", of, former),)
+            end_char = toks[new_last - 1].end
             merged = replace(
                 person,
                 first=a,
+                last=new_last,
                 start=toks[a].start,
-                text=ts.sentence.text[toks[a].start - ts.sentence.start : person.end - ts.sentence.start],
+                end=end_char,
+                text=ts.sentence.text[toks[a].start - ts.sentence.start : end_char - ts.sentence.start],
                 offices=person.offices + offices,
                 colleague=colleague or person.colleague,
             )
@@ -391,6 +397,13 @@ class EntityRecognizer:
                 out.append(self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="possessive"))
             elif tok.pos == "PPER" and tok.text.lower() in self._pronouns and tok.text.lower() == "er":
                 out.append(self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="person"))
+            elif tok.pos == "NN" and lem in self._capital_gov and j + 2 < len(toks) and toks[j + 1].text == "in":
+                city = next((m for m in found if m.first == j + 2 and m.keys), None)
+                state = self.dictionary.capital_of(city.keys[0]) if city is not None else None
+                if city is not None and state:
+                    # "die Regierung in Addis Abeba": the capital stands for the state
+                    out = [m for m in out if m is not city]
+                    out.append(self._mention(ts, j, city.last, MentionKind.NAME, (state,), group="government"))
             elif tok.pos == "NN" and lem in self._gov_nouns and j > 0:
                 adj = next((m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None)
                 if adj is not None:

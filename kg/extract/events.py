@@ -58,7 +58,7 @@ def _condition(key: str, value, ts: TaggedSentence, i: int, a: int, b: int,
         preps, concept = value
         return _pp(toks, a, b, preps, concept, lex)
     if key == "prep":
-        return any(t.text.lower() == value for t in toks[a:b])
+        return any(t.text.lower() == value and t.pos.startswith("APPR") for t in toks[a:b])
     if key == "quote":
         return any(t.quoted for t in toks) == bool(value)
     if key == "subject":
@@ -123,7 +123,8 @@ def detect_triggers(ts: TaggedSentence, mentions: Sequence[EntityMention], lex: 
             else:
                 # "nach (zehntägigen) Verhandlungen/Gesprächen": talks framing the clause
                 j = i - 1
-                while j >= 0 and toks[j].pos in ("ADJ(A)", "ART", "CARD", "PIAT", "ADV", "KOKOM", "PIS"):
+                while j >= 0 and (toks[j].pos in ("ADJ(A)", "ART", "CARD", "PIAT", "ADV", "KOKOM", "PIS")
+                                  or toks[j].text.lower() in ("als", "über", "rund", "etwa", "knapp")):
                     j -= 1
                 if j >= 0 and toks[j].text.lower() == "nach" and lex.lemma_in(low, "talks"):
                     cls = "Negotiation" if lex.lemma_in(low, "negotiation") else "Meeting"

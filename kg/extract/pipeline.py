@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from kg.articles import Article
 from kg.dictionary import ActorDictionary, load_dictionary, reference_graph_from
-from kg.extract.anaphora import resolve_event_anaphora
+from kg.extract.anaphora import place_events, resolve_event_anaphora
 from kg.extract.claims import apply_claims
 from kg.extract.conflict import find_conflict
 from kg.extract.entities import EntityRecognizer
@@ -69,6 +69,7 @@ class Extractor:
         events = resolve_event_anaphora(events, sentences, resolved, self.dictionary, self.lexicon)
         events, exprs = assign_dates(events, sentences, article.date)
         conflict = find_conflict(sentences, resolved, exprs, self.dictionary, self.lexicon)
+        events = place_events(events, sentences, resolved, conflict.locations if conflict else (), self.dictionary)
         facts = derive_facts(sentences, resolved, self.dictionary, self.lexicon)
         events = apply_claims(events, sentences, resolved, self.lexicon)
         events = tuple(e for e in events if e.roles or e.event_class in ("MilitaryAction", "Protest") or e.quote)

@@ -78,10 +78,15 @@ def analysis_graph(article: Article, analysis: ArticleAnalysis, dictionary: Acto
     if article.source:
         g.add((a, DCTERMS.publisher, Literal(article.source)))
     sent_iri = {}
+    used = {ev.sentence for ev in analysis.events} | {f.sentence for f in analysis.facts}
+    if analysis.conflict is not None and analysis.conflict.sentence is not None:
+        used.add(analysis.conflict.sentence)
     for ts in analysis.sentences:
         s = ts.sentence
         m = mention_iri(a, s.start, s.end)
         sent_iri[s.index] = m
+        if s.index not in used:
+            continue  # only the sentences that are evidence for something
         g.add((m, RDF.type, CKG.Mention))
         g.add((m, CKG.inArticle, a))
         g.add((m, CKG.text, Literal(s.text)))
@@ -165,8 +170,10 @@ def analysis_graph(article: Article, analysis: ArticleAnalysis, dictionary: Acto
     for key in sorted(entities):
         entry = dictionary.get(key)
         if entry is not None:
+            # type and labels here; alternative names and Wikidata links in the reference graph
             for t in entity_triples(entry):
-                g.add(t)
+                if t[1] in (RDF.type, RDFS.label):
+                    g.add(t)
         elif key in new:
             cls, label = new[key]
             g.add((entity_iri(key), RDF.type, CKG[cls or "Actor"]))

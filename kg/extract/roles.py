@@ -157,6 +157,8 @@ class RoleAssigner:
         out: list[tuple[str, list[EntityMention]]] = []
         prev: EntityMention | None = None
         for m in sorted(ms, key=lambda x: x.first):
+            if prev is not None and m.keys == prev.keys and m.first == prev.last + 1 and ts.tokens[prev.last].text == "(":
+                continue  # "Volksbefreiungsfront von Tigray (TPLF)": the abbreviation repeats the name
             if m.kind == MentionKind.ADJECTIVE:
                 gov_adj = governor(ts.tokens, m, prev)
                 # "unter russischer Vermittlung": the adjective's state mediates
@@ -224,10 +226,17 @@ class RoleAssigner:
                 else:
                     objs = after
                 if not subj and fa > 0 and toks[fa - 1].text == ",":
-                    # "X, Präsident von Y, sagte ...": subject before the apposition
+                    # "X, Präsident von Y, sagte ..." / "X, die ... hatte, begrüßte": the
+                    # subject stands before the apposition or relative clause
                     early = [grp for g, grp in groups if g == "" and grp[-1].last < fa]
-                    if early and not any(t.pos.endswith("(FIN)") for t in toks[: fa - 1]):
+                    if early and early[0][0].first <= 2:
                         subj = early[0]
+        if subj and subj[0].kind == MentionKind.TITLE:
+            # "Der Hohe Repräsentant der AU ..., Nigerias früherer Präsident X,": the person
+            appo = [m for m in ms if m.cls == "Person" and m.first > subj[0].last and m.keys
+                    and toks[m.first - 1].text == "," and m.first < fin]
+            if appo:
+                subj = [appo[0]]
         subj_keys = [k for m in subj for k in self._actor_key(m, "")]
         obj_keys = [k for grp in objs for m in grp if m not in subj for k in self._actor_key(m, "")]
         if trig.passive:

@@ -35,6 +35,12 @@ NP_INNER = {"ART", "ADJ(A)", "ADJ(D)", "PPOSAT", "PIAT", "PIDAT", "CARD", "PDAT"
 _CLAUSE_STARTERS = {"KOUS", "PRELS", "PWAV", "PWS", "KOUI"}
 _FUSED = {"im": "in", "ins": "in", "zum": "zu", "zur": "zu", "vom": "von", "am": "an", "beim": "bei"}
 _PARTICLES = {"mit", "an", "auf", "vor", "zu", "hinzu", "ein", "aus", "ab", "bei", "zurück", "fest", "zusammen"}
+_TEMPORAL = {
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+    "vortag", "tag", "nacht", "woche", "monat", "jahr", "uhr", "ortszeit", "morgen", "abend",
+    "wochenende", "mittag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+    "september", "oktober", "november", "dezember", "twitter", "telefon", "x",
+}
 _NEGATION = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals"}
 
 
@@ -127,14 +133,19 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
     vermittlung", "auf einladung"), "gen:<noun>" for a genitive attribute, "poss" for a
     possessor ("Russlands Verpflichtungen"), or "" for none (subject/object)."""
     j = m.first - 1
-    while j >= 0 and tokens[j].pos in NP_INNER and tokens[j].text not in (",",):
+    articles = []
+    while j >= 0 and (tokens[j].pos in NP_INNER or tokens[j].text.lower() in ("dessen", "deren")) and tokens[j].text not in (",",):
+        if tokens[j].pos == "ART":
+            articles.append(tokens[j].text.lower())
         j -= 1
     if j < 0:
         return _possessor(tokens, m)
     t = tokens[j]
     if t.pos in ("APPR", "APPRART", "APPO"):
         return _FUSED.get(t.text.lower(), t.lemma.lower())
-    if t.pos == "NN" or (t.pos == "NE" and m.kind.value == "name" and False):
+    if t.pos == "NN" and (t.lemma.lower() in _TEMPORAL or any(a not in ("der", "des", "eines", "einer") for a in articles)):
+        return ""  # "am Freitag Armenien ...", "auf Twitter dem Präsidenten": not a genitive
+    if t.pos == "NN":
         k = j - 1
         while k >= 0 and tokens[k].pos in NP_INNER:
             k -= 1
@@ -143,6 +154,13 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         return f"gen:{t.lemma.lower()}"
     if (t.text in (",", "und", "sowie", "oder") or t.pos == "KON") and previous is not None and previous.last >= j - 1:
         return "&"
+    if t.text == "," and j > 0 and tokens[j - 1].pos == "NN":
+        # apposition to a noun in a prepositional phrase: "mit seinen Kollegen, Präsident X"
+        k = j - 2
+        while k >= 0 and tokens[k].pos in NP_INNER:
+            k -= 1
+        if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
+            return _FUSED.get(tokens[k].text.lower(), tokens[k].lemma.lower())
     return _possessor(tokens, m)
 
 
