@@ -98,8 +98,9 @@ def derive_facts(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityM
             if not _orgish(d, m):
                 continue
             k = m.last
-            while k < len(toks) and toks[k].text in (")", "("):
-                k += 1
+            while k < len(toks) and (toks[k].text in (")", "(") or toks[k].lemma.lower() == "sein"
+                                     and toks[k].pos.startswith("VA")):
+                k += 1  # "der CSTO (ist), einem ... Bündnis"
             if k >= len(toks) or toks[k].text != ",":
                 continue
             for n in range(k + 1, min(len(toks), k + 9)):

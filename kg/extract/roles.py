@@ -206,7 +206,11 @@ class RoleAssigner:
         clause_groups = [(g, grp) for g, grp in groups if fa <= grp[0].first < max(fb, b)]
         plain = [grp for g, grp in clause_groups if g == ""]
         before = [grp for grp in plain if grp[-1].last <= fin]
-        after = [grp for grp in plain if grp[0].first > fin]
+        nxt_fin = next((j for j in range(fin + 1, len(toks)) if toks[j].pos.endswith("(FIN)")), len(toks))
+        if trig.first > nxt_fin:
+            nxt_fin = len(toks)
+        # objects stop at the next finite verb ("begrüßte X und rief Y auf": Y is not welcomed)
+        after = [grp for grp in plain if fin < grp[0].first < nxt_fin]
         starter = toks[fa] if fa < len(toks) else None
         if starter is not None and starter.pos == "PRELS" and fa >= 2:
             # relative clause: the antecedent before the comma is the subject

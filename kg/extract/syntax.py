@@ -56,8 +56,8 @@ def full_lemma(tokens: Sequence[Token], i: int) -> str:
                 and t.text.lower() in _PARTICLES
             ):
                 return t.text.lower() + lemma
-            if t.text in (",", ";", ":") or t.pos in ("$.",):
-                break
+            if t.text in (",", ";", ":") or t.pos in ("$.",) or t.pos.endswith("(FIN)"):
+                break  # the particle of a later verb is not this verb's
     return lemma
 
 
