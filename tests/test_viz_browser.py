@@ -93,16 +93,18 @@ def open_page(browser_context, tmp_path) -> Iterator[Any]:
         o = Opened(page)
         page.route(
             "**/*",
-            lambda route: route.continue_()
-            if route.request.url.startswith(LOCAL)
-            else route.abort(),
+            lambda route: (
+                route.continue_() if route.request.url.startswith(LOCAL) else route.abort()
+            ),
         )
         page.on("request", lambda r: o.requests.append(r.url))
         page.on(
             "console",
-            lambda m: o.problems.append(f"console {m.type}: {m.text}")
-            if m.type in {"error", "warning"}
-            else None,
+            lambda m: (
+                o.problems.append(f"console {m.type}: {m.text}")
+                if m.type in {"error", "warning"}
+                else None
+            ),
         )
         page.on("pageerror", lambda e: o.problems.append(f"page error: {e}"))
 
@@ -175,9 +177,10 @@ def test_search_finds_and_focuses_an_actor(open_page, sample):
     assert o.js("network.getSelectedNodes()") == [E + "vladimir-putin"]
     assert o.wait(
         """(() => { const c = network.getViewPosition();
-                    const p = network.getPositions([%r])[%r];
-                    return Math.hypot(c.x - p.x, c.y - p.y) < 2; })()"""
-        % (E + "vladimir-putin", E + "vladimir-putin")
+                    const p = network.getPositions([ID])[ID];
+                    return Math.hypot(c.x - p.x, c.y - p.y) < 2; })()""".replace(
+            "ID", repr(E + "vladimir-putin")
+        )
     ), "the view is not centred on the node found"
     assert "Wladimir Putin" in o.page.inner_text("#details")
     assert "Wladimir Putin" in o.page.inner_text("#search-msg")

@@ -29,14 +29,15 @@ from kg.errors import UsageError
 
 __all__ = [
     "BETWEENNESS_EXACT_LIMIT",
+    "BETWEENNESS_LIMIT",
     "SEED",
     "centralities",
     "centralities_of_simple",
     "communities",
     "communities_of_simple",
     "components",
-    "mediators_between",
     "is_negative",
+    "mediators_between",
     "node_sizes",
     "resolve_node",
     "simple_undirected",
@@ -47,6 +48,9 @@ __all__ = [
 SEED = 42
 #: Above this many nodes betweenness is estimated from a sample of source nodes.
 BETWEENNESS_EXACT_LIMIT = 1500
+#: Above this many nodes betweenness is not computed (0.0): even a sample costs seconds
+#: and node size then follows degree alone.
+BETWEENNESS_LIMIT = 5000
 _BETWEENNESS_SAMPLE = 16  # enough to tell hubs from leaves, which is all node size shows
 
 
@@ -77,7 +81,8 @@ def centralities(g: nx.Graph) -> dict[Hashable, dict[str, float]]:
     """Degree and betweenness centrality of every node (on :func:`simple_undirected`).
 
     Betweenness is exact up to :data:`BETWEENNESS_EXACT_LIMIT` nodes, then estimated
-    from a fixed-seed sample of sources (exact betweenness is O(n·m)).
+    from a fixed-seed sample of sources (exact betweenness is O(n·m)), and above
+    :data:`BETWEENNESS_LIMIT` nodes not computed (all 0.0).
     """
     return centralities_of_simple(simple_undirected(g))
 
@@ -87,6 +92,8 @@ def centralities_of_simple(h: nx.Graph) -> dict[Hashable, dict[str, float]]:
     degree = nx.degree_centrality(h) if len(h) > 1 else dict.fromkeys(h, 0.0)
     if len(h) <= BETWEENNESS_EXACT_LIMIT:
         between = nx.betweenness_centrality(h)
+    elif len(h) > BETWEENNESS_LIMIT:
+        between = dict.fromkeys(h, 0.0)
     else:
         between = nx.betweenness_centrality(h, k=_BETWEENNESS_SAMPLE, seed=SEED)
     return {n: {"degree": degree[n], "betweenness": between[n]} for n in h}

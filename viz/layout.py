@@ -39,11 +39,13 @@ def _sunflower(nodes: Sequence[Hashable], h: nx.Graph) -> dict[Hashable, tuple[f
     return {n: (float(x[k]), float(y[k])) for k, n in enumerate(order)}
 
 
-def _spring(h: nx.Graph, nodes: Sequence[Hashable]) -> dict[Hashable, tuple[float, float]]:
+def _spring(
+    h: nx.Graph, nodes: Sequence[Hashable], iterations: int = 40
+) -> dict[Hashable, tuple[float, float]]:
     sub = h.subgraph(nodes)
     if len(sub) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    pos = nx.spring_layout(sub, seed=SEED, iterations=40 if len(sub) < 100 else 25)
+    pos = nx.spring_layout(sub, seed=SEED, iterations=iterations)
     scale = _SPACING * math.sqrt(len(sub)) * 0.9
     return {n: (float(p[0]) * scale, float(p[1]) * scale) for n, p in pos.items()}
 
@@ -67,13 +69,17 @@ def layout(
     grouped = [sorted(g, key=str) for g in (groups or []) if g]
     seen = {n for g in grouped for n in g}
     grouped += [[n] for n in sorted(h.nodes, key=str) if n not in seen]
-    # Singletons and tiny groups share one sunflower instead of taking a cell each.
-    small = [n for g in grouped if len(g) <= 2 for n in g]
-    cells = [g for g in grouped if len(g) > 2]
+    # Tiny groups share one sunflower instead of taking a cell (and a spring run) each.
+    tiny = 2 if len(h) <= 2000 else 7
+    small = [n for g in grouped if len(g) <= tiny for n in g]
+    cells = [g for g in grouped if len(g) > tiny]
     if small:
         cells.append(small)
+    iterations = 30 if len(h) <= 2000 else 12
     placed = [
-        _spring(h, g) if len(g) <= _COMMUNITY_SPRING_LIMIT and g is not small else _sunflower(g, h)
+        _spring(h, g, iterations)
+        if len(g) <= _COMMUNITY_SPRING_LIMIT and g is not small
+        else _sunflower(g, h)
         for g in cells
     ]
     radii = [_radius(p) for p in placed]

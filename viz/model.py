@@ -40,10 +40,22 @@ _C = str(CKG)
 _PARENTS: dict[str, str] = {
     **{
         c: "Event"
-        for c in (
-            "Meeting PhoneCall Statement Demand MediationOffer Mediation Agreement Endorsement "
-            "Accusation Rejection Apology Deployment MilitaryAction Protest"
-        ).split()
+        for c in [
+            "Meeting",
+            "PhoneCall",
+            "Statement",
+            "Demand",
+            "MediationOffer",
+            "Mediation",
+            "Agreement",
+            "Endorsement",
+            "Accusation",
+            "Rejection",
+            "Apology",
+            "Deployment",
+            "MilitaryAction",
+            "Protest",
+        ]
     },
     "Negotiation": "Meeting",
     "CeasefireDemand": "Demand",
@@ -54,21 +66,20 @@ _PARENTS: dict[str, str] = {
     "Organization": "Actor",
     **{
         c: "Organization"
-        for c in (
-            "MilitaryAlliance InternationalOrganization ArmedGroup MediaOrganization "
-            "GovernmentBody"
-        ).split()
+        for c in [
+            "MilitaryAlliance",
+            "InternationalOrganization",
+            "ArmedGroup",
+            "MediaOrganization",
+            "GovernmentBody",
+        ]
     },
     "Region": "Place",
     "City": "Place",
 }
-EVENT_CLASSES = frozenset(c for c in _PARENTS if _PARENTS[c] in {"Event"}) | {
-    "Event",
-    "Negotiation",
-    "CeasefireDemand",
-    "AssistanceRequest",
-    "CeasefireAgreement",
-}
+EVENT_CLASSES = frozenset(
+    {"Event"} | {c for c, p in _PARENTS.items() if p in {"Event", "Meeting", "Demand", "Agreement"}}
+)
 ACTOR_CLASSES = frozenset(
     {"Actor", "Person", "State", "Organization"}
     | {c for c, p in _PARENTS.items() if p == "Organization"}
@@ -347,7 +358,10 @@ def read_model(idx: TripleIndex) -> Model:
                 )
             )
             continue
-        for pred, kind, label in ((_C + "memberOf", "memberOf", "member of"), (_C + "leads", "leads", "leads")):
+        for pred, kind, label in (
+            (_C + "memberOf", "memberOf", "member of"),
+            (_C + "leads", "leads", "leads"),
+        ):
             for o in idx.objects(s, pred):
                 if isinstance(o, str):
                     use(s, "actor")
@@ -374,7 +388,9 @@ def read_model(idx: TripleIndex) -> Model:
                 )
                 use(holder, "actor")
                 use(of, "actor")
-                facts.append(Fact("office", holder, of, role_label or "holds office in", r.evidence(s)))
+                facts.append(
+                    Fact("office", holder, of, role_label or "holds office in", r.evidence(s))
+                )
         if "ArmedConflict" in types:
             use(s, "conflict")
             for role in ("hasActor", "party", *ROLES[:4]):

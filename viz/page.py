@@ -118,7 +118,8 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "conflict-kg") -> dict[str, An
     cent = analytics.centralities_of_simple(h) if len(h) else {}
     groups = analytics.communities_of_simple(h)
     rank = {n: i for i, c in enumerate(groups) for n in c}
-    pos = layout(analytics.simple_undirected(g, negative=True), groups)
+    negative = any(analytics.is_negative(k) for _, _, k in g.edges(data="kind"))
+    pos = layout(analytics.simple_undirected(g, negative=True) if negative else h, groups)
     sizes = analytics.node_sizes(cent) if cent else {}
     large = g.number_of_nodes() > PHYSICS_LIMIT
     table = _EvidenceTable()
@@ -173,7 +174,7 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "conflict-kg") -> dict[str, An
     edges = []
     fan: Counter[frozenset[str]] = Counter()
     smooth = g.number_of_edges() <= SMOOTH_EDGE_LIMIT
-    for i, (u, v, k, d) in enumerate(
+    for i, (u, v, _key, d) in enumerate(
         sorted(g.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     ):
         kind = d.get("kind", "event")
@@ -272,8 +273,15 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "conflict-kg") -> dict[str, An
                 for t, n in sorted(event_types.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
             "entityTypes": [
-                {"kind": k, "type": t, "shape": style.node_shape(t) if k != "conflict" else "star", "count": n}
-                for (k, t), n in sorted(entity_types.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1])))
+                {
+                    "kind": k,
+                    "type": t,
+                    "shape": style.node_shape(t) if k != "conflict" else "star",
+                    "count": n,
+                }
+                for (k, t), n in sorted(
+                    entity_types.items(), key=lambda kv: (str(kv[0][0]), str(kv[0][1]))
+                )
             ],
             "edgeStyles": [
                 {"kind": k, "color": c, "dashes": dsh, "text": txt}

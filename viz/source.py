@@ -112,9 +112,11 @@ def quads_of(source: Source) -> Iterator[tuple[str, str, Term, str | None]]:
                 gname,
             )
     elif isinstance(source, rdflib.Dataset | rdflib.ConjunctiveGraph):
-        for s, p, o, g in source.quads((None, None, None, None)):
-            gid = getattr(g, "identifier", g)
-            gname = None if gid is None or gid == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else str(gid)
+        for s, p, o, ctx in source.quads((None, None, None, None)):
+            gid = getattr(ctx, "identifier", ctx)
+            gname = (
+                None if gid is None or gid == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else str(gid)
+            )
             yield str(_from_rdflib(s)), str(p), _from_rdflib(o), gname
     elif isinstance(source, rdflib.Graph):
         gname = None if isinstance(source.identifier, rdflib.BNode) else str(source.identifier)

@@ -46,7 +46,7 @@ def _viz(args: argparse.Namespace) -> int:
         from kg.query import load_saved_query, run_query
 
         saved = load_saved_query(args.query)
-        result = run_query(source, saved, params=_params(args.param))  # type: ignore[arg-type]
+        result = run_query(source, saved, params=_params(args.param))
         if result.graph is None:
             raise UsageError(
                 f"query {args.query} is a {result.form} query; the explorer needs a "
@@ -55,7 +55,7 @@ def _viz(args: argparse.Namespace) -> int:
         source = result.graph
         title = title or f"conflict-kg: {saved.title or args.query}"
     out = viz.write_explorer(
-        source,  # type: ignore[arg-type]
+        source,
         Path(args.output),
         view=view,
         title=title or "conflict-kg explorer",
@@ -106,6 +106,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--top", type=int, metavar="N", help="keep only the N most central actors and places"
     )
-    p.add_argument("--title", help="page title (default: from the query, else 'conflict-kg explorer')")
+    p.add_argument(
+        "--title", help="page title (default: from the query, else 'conflict-kg explorer')"
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="file to write")
     p.set_defaults(handler=_viz)
