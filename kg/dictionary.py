@@ -45,8 +45,21 @@ __all__ = [
 
 #: Classes an entry may have (ckg: local names).
 ENTITY_CLASSES = frozenset(
-    "Actor Person State Organization MilitaryAlliance InternationalOrganization ArmedGroup "
-    "MediaOrganization GovernmentBody Place Region City ArmedConflict".split()
+    [
+        "Actor",
+        "Person",
+        "State",
+        "Organization",
+        "MilitaryAlliance",
+        "InternationalOrganization",
+        "ArmedGroup",
+        "MediaOrganization",
+        "GovernmentBody",
+        "Place",
+        "Region",
+        "City",
+        "ArmedConflict",
+    ]
 )
 _COLUMNS = (
     "key",
@@ -203,7 +216,9 @@ def _read_tsv(path: Path) -> Iterator[Entry]:
         )
 
 
-def load_dictionary(paths: Sequence[Path] | None = None, *, extra: Sequence[Path] = ()) -> ActorDictionary:
+def load_dictionary(
+    paths: Sequence[Path] | None = None, *, extra: Sequence[Path] = ()
+) -> ActorDictionary:
     """Load the shipped TSVs (or ``paths``), then ``extra`` ones that add or override keys."""
     entries: dict[str, Entry] = {}
     for path in [*(default_dictionary_files() if paths is None else paths), *extra]:
@@ -229,7 +244,9 @@ def entity_triples(entry: Entry) -> Iterator[tuple[URIRef, URIRef, URIRef | Lite
         yield s, OWL.sameAs, WD[entry.wikidata]
 
 
-def reference_graph_from(dictionary: ActorDictionary, *, only: AbstractSet[Node] | None = None) -> Graph:
+def reference_graph_from(
+    dictionary: ActorDictionary, *, only: AbstractSet[Node] | None = None
+) -> Graph:
     """The reference named graph: every known entity with labels, types, Wikidata links,
     membership (``part_of``), conflict parties and locations, as the data says."""
     g = Graph(identifier=REFERENCE_GRAPH)

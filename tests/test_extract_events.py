@@ -19,7 +19,10 @@ def events(ex, body, date="2023-05-12"):
 
 
 def test_separable_verb_meeting_with_host_and_place(ex):
-    evs = events(ex, "Auf Einladung Saudi-Arabiens kamen am Samstag Vertreter der Armee und der RSF in Dschidda zusammen.")
+    evs = events(
+        ex,
+        "Auf Einladung Saudi-Arabiens kamen am Samstag Vertreter der Armee und der RSF in Dschidda zusammen.",  # noqa: E501 (German test sentence)
+    )
     cls, roles, ev = evs[0]
     assert cls == "Meeting"
     assert ("agent", "saudi-arabia") in roles
@@ -27,8 +30,11 @@ def test_separable_verb_meeting_with_host_and_place(ex):
 
 
 def test_ceasefire_demand_with_addressees_and_mediation_offer(ex):
-    evs = events(ex, "Die Ukraine und Russland kämpfen weiter. Der türkische Präsident Recep Tayyip Erdoğan hat "
-                     "beide Seiten zu einer Waffenruhe aufgefordert und die Vermittlung seines Landes angeboten.")
+    evs = events(
+        ex,
+        "Die Ukraine und Russland kämpfen weiter. Der türkische Präsident Recep Tayyip Erdoğan hat "
+        "beide Seiten zu einer Waffenruhe aufgefordert und die Vermittlung seines Landes angeboten.",  # noqa: E501 (German test sentence)
+    )
     by = {c: r for c, r, _ in evs}
     assert ("agent", "recep-tayyip-erdogan") in by["CeasefireDemand"]
     assert {("addressee", "ukraine"), ("addressee", "russia")} <= set(by["CeasefireDemand"])
@@ -36,7 +42,10 @@ def test_ceasefire_demand_with_addressees_and_mediation_offer(ex):
 
 
 def test_agreement_reflexive_with_mediator(ex):
-    evs = events(ex, "Israel und die Hamas haben sich unter Vermittlung Katars auf eine Feuerpause im Gazastreifen geeinigt.")
+    evs = events(
+        ex,
+        "Israel und die Hamas haben sich unter Vermittlung Katars auf eine Feuerpause im Gazastreifen geeinigt.",  # noqa: E501 (German test sentence)
+    )
     cls, roles, ev = evs[0]
     assert cls == "CeasefireAgreement"
     assert ("participant", "israel") in roles and ("mediator", "qatar") in roles
@@ -54,7 +63,10 @@ def test_passive_with_von_agent(ex):
 
 
 def test_accusation_claims_the_described_event(ex):
-    evs = events(ex, "Die Huthi und Saudi-Arabien werfen sich gegenseitig vor, die Waffenruhe gebrochen zu haben.")
+    evs = events(
+        ex,
+        "Die Huthi und Saudi-Arabien werfen sich gegenseitig vor, die Waffenruhe gebrochen zu haben.",  # noqa: E501 (German test sentence)
+    )
     by = {c: e for c, _r, e in evs}
     assert set(by["Accusation"].actors(Role.AGENT)) == set(by["Accusation"].actors(Role.ADDRESSEE))
     assert set(by["MilitaryAction"].claimed_by) == set(by["Accusation"].actors(Role.AGENT))
@@ -63,6 +75,6 @@ def test_accusation_claims_the_described_event(ex):
 
 def test_quote_statement(ex):
     evs = events(ex, "„Wir werden nicht aufgeben“, sagte Felix Tshisekedi.")
-    st = [e for c, _r, e in evs if c == "Statement"][0]
+    st = next(e for c, _r, e in evs if c == "Statement")
     assert st.quote == "Wir werden nicht aufgeben"
     assert st.actors(Role.AGENT)

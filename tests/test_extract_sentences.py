@@ -4,7 +4,10 @@ from kg.extract.sentences import split_sentences
 
 
 def test_offsets_are_exact_and_ordinals_do_not_split():
-    text = "date 2023-05-12 T\nKhartum – Die Kämpfe begannen am 15. April. Die RSF griff an.\n\n„Wir verhandeln.“ Er ging."
+    text = (
+        "date 2023-05-12 T\nKhartum – Die Kämpfe begannen am 15. April. Die RSF griff an.\n"
+        "\n„Wir verhandeln.“ Er ging."
+    )
     body = text.index("\n") + 1
     ss = split_sentences(text, body)
     assert [s.text for s in ss] == [

@@ -26,15 +26,32 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Extract events, roles, dates and standing facts from German news articles "
         "into one named graph per article (plus the reference graph of known entities).",
     )
-    p.add_argument("articles", nargs="+", metavar="ARTICLE", help="text file, .jsonl file, directory or '-'")
-    p.add_argument("-o", "--output", default="-", metavar="OUT", help="output file ('-' = stdout, default)")
-    p.add_argument("--format", choices=["trig", "nq"], default=None,
-                   help="output format (default: from the file suffix, else trig)")
-    p.add_argument("--dictionary", action="append", type=Path, default=[], metavar="FILE.tsv",
-                   help="extra actor dictionary TSV (same columns as kg/data/actors); repeatable")
-    p.add_argument("--full-reference", action="store_true",
-                   help="write every known entity into the reference graph, not only those the "
-                   "articles mention")
+    p.add_argument(
+        "articles", nargs="+", metavar="ARTICLE", help="text file, .jsonl file, directory or '-'"
+    )
+    p.add_argument(
+        "-o", "--output", default="-", metavar="OUT", help="output file ('-' = stdout, default)"
+    )
+    p.add_argument(
+        "--format",
+        choices=["trig", "nq"],
+        default=None,
+        help="output format (default: from the file suffix, else trig)",
+    )
+    p.add_argument(
+        "--dictionary",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE.tsv",
+        help="extra actor dictionary TSV (same columns as kg/data/actors); repeatable",
+    )
+    p.add_argument(
+        "--full-reference",
+        action="store_true",
+        help="write every known entity into the reference graph, not only those the "
+        "articles mention",
+    )
     p.set_defaults(handler=run)
 
 
@@ -55,9 +72,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             refused += 1
             print(f"ckg extract: error: {item.origin}: {item.reason}", file=sys.stderr)
-    used = None if args.full_reference else {o for g in graphs for o in g.objects()} | {
-        s for g in graphs for s in g.subjects()
-    }
+    used = (
+        None
+        if args.full_reference
+        else {o for g in graphs for o in g.objects()} | {s for g in graphs for s in g.subjects()}
+    )
     graphs.insert(0, extractor.reference_graph(only=used))
     if args.output == "-":
         write_dataset(graphs, sys.stdout, fmt=fmt)

@@ -29,8 +29,9 @@ __all__ = ["place_events", "resolve_event_anaphora"]
 _TALKS = ("Meeting", "Negotiation", "Agreement", "CeasefireAgreement")
 
 
-def _dateline(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention],
-              d: ActorDictionary) -> str | None:
+def _dateline(
+    sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention], d: ActorDictionary
+) -> str | None:
     if not sentences:
         return None
     first = sentences[0]
@@ -38,40 +39,68 @@ def _dateline(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMent
     dash = next((j for j, t in enumerate(toks[:6]) if t.text in ("–", "—", "-")), None)
     if dash is None:
         return None
-    cities = [m for m in mentions if m.sentence == first.sentence.index and m.last <= dash and m.keys]
-    if len(cities) == 1 and d.is_a(cities[0].keys[0], "City") and "/" not in first.sentence.text[:40]:
+    cities = [
+        m for m in mentions if m.sentence == first.sentence.index and m.last <= dash and m.keys
+    ]
+    if (
+        len(cities) == 1
+        and d.is_a(cities[0].keys[0], "City")
+        and "/" not in first.sentence.text[:40]
+    ):
         return cities[0].keys[0]
     return None
 
 
-def place_events(events: Sequence[Event], sentences: Sequence[TaggedSentence],
-                 mentions: Sequence[EntityMention], conflict_places: Sequence[str],
-                 dictionary: ActorDictionary) -> tuple[Event, ...]:
+def place_events(
+    events: Sequence[Event],
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    conflict_places: Sequence[str],
+    dictionary: ActorDictionary,
+) -> tuple[Event, ...]:
     """Places of deployments, fighting and protests: a city or region the sentence names
     ("darunter die Stadt Schuscha"), else "die Region" = the region of the conflict."""
     d = dictionary
     by_index = {ts.sentence.index: ts for ts in sentences}
     out = []
     for ev in events:
-        if ev.event_class in ("Deployment", "MilitaryAction", "Protest") and not ev.actors(Role.LOCATION):
+        if ev.event_class in ("Deployment", "MilitaryAction", "Protest") and not ev.actors(
+            Role.LOCATION
+        ):
             ts = by_index[ev.sentence]
-            places = [m.keys[0] for m in mentions if m.sentence == ev.sentence and m.keys
-                      and d.is_a(m.keys[0], "City", "Region") and m.keys[0] not in ev.actors()]
-            if not places and conflict_places and any(t.lemma.lower() in ("region", "gebiet") for t in ts.tokens):
+            places = [
+                m.keys[0]
+                for m in mentions
+                if m.sentence == ev.sentence
+                and m.keys
+                and d.is_a(m.keys[0], "City", "Region")
+                and m.keys[0] not in ev.actors()
+            ]
+            if (
+                not places
+                and conflict_places
+                and any(t.lemma.lower() in ("region", "gebiet") for t in ts.tokens)
+            ):
                 places = [conflict_places[0]]
-            ev = replace(ev, roles=(*ev.roles, *((Role.LOCATION, p) for p in dict.fromkeys(places))))
+            ev = replace(
+                ev, roles=(*ev.roles, *((Role.LOCATION, p) for p in dict.fromkeys(places)))
+            )
         out.append(ev)
     return tuple(out)
 
 
-def resolve_event_anaphora(events: Sequence[Event], sentences: Sequence[TaggedSentence],
-                           mentions: Sequence[EntityMention], dictionary: ActorDictionary,
-                           lex: Lexicon) -> tuple[Event, ...]:
+def resolve_event_anaphora(
+    events: Sequence[Event],
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+) -> tuple[Event, ...]:
     d = dictionary
     by_index = {ts.sentence.index: ts for ts in sentences}
     out = list(events)
     # mediation of the talks just reported
-    for n, ev in enumerate(out):
+    for ev in list(out):
         if ev.event_class != "Mediation" or not ev.trigger.passive:
             continue
         ts = by_index[ev.sentence]
@@ -79,7 +108,11 @@ def resolve_event_anaphora(events: Sequence[Event], sentences: Sequence[TaggedSe
             continue
         for k, other in enumerate(out):
             if other.sentence in (ev.sentence - 1, ev.sentence) and other.event_class in _TALKS:
-                extra = tuple((Role.MEDIATOR, a) for a in ev.actors(Role.AGENT) if (Role.MEDIATOR, a) not in other.roles)
+                extra = tuple(
+                    (Role.MEDIATOR, a)
+                    for a in ev.actors(Role.AGENT)
+                    if (Role.MEDIATOR, a) not in other.roles
+                )
                 out[k] = replace(other, roles=other.roles + extra)
     # signing a document right after a ceasefire agreement
     for n, ev in enumerate(out):
@@ -90,18 +123,28 @@ def resolve_event_anaphora(events: Sequence[Event], sentences: Sequence[TaggedSe
             continue
         toks = by_index[ev.sentence].tokens
         definite = any(
-            t.text.lower() in ("das", "die", "den", "dieses", "diese") and n2 + 1 < len(toks)
+            t.text.lower() in ("das", "die", "den", "dieses", "diese")
+            and n2 + 1 < len(toks)
             and lex.lemma_in(toks[n2 + 1].lemma, "document")
             for n2, t in enumerate(toks)
         )
-        if any(o.event_class == "CeasefireAgreement" and (definite or ev.sentence - 2 <= o.sentence) and o.sentence < ev.sentence for o in out):
+        if any(
+            o.event_class == "CeasefireAgreement"
+            and (definite or ev.sentence - 2 <= o.sentence)
+            and o.sentence < ev.sentence
+            for o in out
+        ):
             out[n] = replace(ev, event_class="CeasefireAgreement")
     # one meeting per partner when met separately
     split: list[Event] = []
     for ev in out:
         ts = by_index[ev.sentence]
         parts = ev.actors(Role.PARTICIPANT)
-        if ev.event_class == "Meeting" and len(parts) > 1 and any(t.text.lower() == "getrennt" for t in ts.tokens):
+        if (
+            ev.event_class == "Meeting"
+            and len(parts) > 1
+            and any(t.text.lower() == "getrennt" for t in ts.tokens)
+        ):
             rest = tuple(r for r in ev.roles if r[0] != Role.PARTICIPANT)
             for s, p in enumerate(parts):
                 split.append(replace(ev, roles=(*rest, (Role.PARTICIPANT, p)), split=s))
@@ -134,16 +177,31 @@ def resolve_event_anaphora(events: Sequence[Event], sentences: Sequence[TaggedSe
                         topics.append(noun.lemma)
         if ev.event_class == "Statement":
             agents = set(ev.actors(Role.AGENT))
-            about += [m.keys[0] for m in sms if m.keys[0] not in agents and (
-                d.is_a(m.keys[0], "Region", "ArmedConflict", "Organization", "State") or m.cls == "Organization")]
+            about += [
+                m.keys[0]
+                for m in sms
+                if m.keys[0] not in agents
+                and (
+                    d.is_a(m.keys[0], "Region", "ArmedConflict", "Organization", "State")
+                    or m.cls == "Organization"
+                )
+            ]
             for j, t in enumerate(ts.tokens):
-                if t.text.lower() == "von" and j > 0 and ts.tokens[j - 1].lemma.lower() == "sprechen":
+                if (
+                    t.text.lower() == "von"
+                    and j > 0
+                    and ts.tokens[j - 1].lemma.lower() == "sprechen"
+                ):
                     noun = next((x for x in ts.tokens[j + 1 : j + 5] if x.pos == "NN"), None)
                     if noun is not None:
                         topics.append(noun.lemma)
-                if t.text.lower() == "von" and any(x.lemma.lower() == "sprechen" for x in ts.tokens[:j]):
+                if t.text.lower() == "von" and any(
+                    x.lemma.lower() == "sprechen" for x in ts.tokens[:j]
+                ):
                     noun = next((x for x in ts.tokens[j + 1 : j + 5] if x.pos == "NN"), None)
                     if noun is not None:
                         topics.append(noun.lemma)
-        result.append(replace(ev, about=tuple(dict.fromkeys(about)), topics=tuple(dict.fromkeys(topics))))
+        result.append(
+            replace(ev, about=tuple(dict.fromkeys(about)), topics=tuple(dict.fromkeys(topics)))
+        )
     return tuple(result)

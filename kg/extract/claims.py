@@ -35,10 +35,14 @@ def _quote(ts: TaggedSentence) -> str | None:
     text = ts.sentence.text
     parts = []
     opened = None
+    opener = ""
     for t in ts.tokens:
-        if t.text in ("„", "»") or (t.text == '"' and opened is None):
-            opened = t.end
-        elif t.text in ("“", "«", '"') and opened is not None:
+        if opened is None and t.text in ("„", "»", '"'):
+            opened, opener = t.end, t.text
+        elif opened is not None and (
+            (t.text in ("“", "«") and opener != '"') or t.text == opener == '"'
+        ):
+            # a straight quote inside „…“ is part of the quotation
             parts.append(text[opened - ts.sentence.start : t.start - ts.sentence.start])
             opened = None
     return " … ".join(p for p in parts if p.strip()) or None
@@ -65,8 +69,12 @@ def _reported(ts: TaggedSentence, i: int) -> str | None:
     return None
 
 
-def apply_claims(events: Sequence[Event], sentences: Sequence[TaggedSentence],
-                 mentions: Sequence[EntityMention], lex: Lexicon) -> tuple[Event, ...]:
+def apply_claims(
+    events: Sequence[Event],
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    lex: Lexicon,
+) -> tuple[Event, ...]:
     """Drop negated events, add quotes, speakers and claimants."""
     by_sent = {ts.sentence.index: ts for ts in sentences}
     out: list[Event] = []
@@ -81,27 +89,61 @@ def apply_claims(events: Sequence[Event], sentences: Sequence[TaggedSentence],
         # "..., so Putin."  and  "nach Angaben X" / "laut X"
         for j, t in enumerate(toks):
             if t.text == "so" and j > 0 and toks[j - 1].text == ",":
-                speaker = next((m for m in smentions if m.first == j + 1 and m.cls == "Person"), None)
+                speaker = next(
+                    (m for m in smentions if m.first == j + 1 and m.cls == "Person"), None
+                )
                 if speaker is not None:
                     trig = Trigger(idx, j, j + 1, "so-speaker", _SPEECH, "010", (), True)
-                    sevents.append(Event(idx, trig, _SPEECH, ((Role.AGENT, speaker.keys[0]),),
-                                         quote=ts.sentence.text[: toks[j - 1].start - ts.sentence.start],
-                                         confidence=0.8))
-            if t.lemma.lower() in source_nouns and j > 0 and toks[j - 1].text.lower() == "nach" or (
-                t.text.lower() in lex.cue("source_preps") and t.pos.startswith("APP")
-            ):
-                src = next((m for m in smentions if m.first in (j + 1, j + 2, j - 1)
-                            and m.kind != MentionKind.ADJECTIVE and m.cls not in ("Region", "City")), None)
+                    sevents.append(
+                        Event(
+                            idx,
+                            trig,
+                            _SPEECH,
+                            ((Role.AGENT, speaker.keys[0]),),
+                            quote=ts.sentence.text[: toks[j - 1].start - ts.sentence.start],
+                            confidence=0.8,
+                        )
+                    )
+            if (
+                t.lemma.lower() in source_nouns and j > 0 and toks[j - 1].text.lower() == "nach"
+            ) or (t.text.lower() in lex.cue("source_preps") and t.pos.startswith("APP")):
+                src = next(
+                    (
+                        m
+                        for m in smentions
+                        if m.first in (j + 1, j + 2, j - 1)
+                        and m.kind != MentionKind.ADJECTIVE
+                        and m.cls not in ("Region", "City")
+                    ),
+                    None,
+                )
                 if src is not None:
                     trig = Trigger(idx, j, j + 1, "according-to", _SPEECH, "010", (), True)
-                    sevents.append(Event(idx, trig, _SPEECH, ((Role.AGENT, src.keys[0]),), confidence=0.6))
+                    sevents.append(
+                        Event(idx, trig, _SPEECH, ((Role.AGENT, src.keys[0]),), confidence=0.6)
+                    )
         speech = [e for e in sevents if e.event_class == _SPEECH]
-        if not sevents and quote and last_statement is not None and toks and toks[0].text in ("„", '"', "»"):
+        if (
+            not sevents
+            and quote
+            and last_statement is not None
+            and toks
+            and toks[0].text in ("„", '"', "»")
+        ):
             # a sentence that is only a quote continues the previous speaker
-            speaker = last_statement.actors(Role.AGENT)
-            if speaker and last_statement.sentence == idx - 1:
+            speakers = last_statement.actors(Role.AGENT)
+            if speakers and last_statement.sentence == idx - 1:
                 trig = Trigger(idx, 0, 1, "quote-continued", _SPEECH, "010", (), True)
-                sevents.append(Event(idx, trig, _SPEECH, ((Role.AGENT, speaker[0]),), quote=quote, confidence=0.7))
+                sevents.append(
+                    Event(
+                        idx,
+                        trig,
+                        _SPEECH,
+                        ((Role.AGENT, speakers[0]),),
+                        quote=quote,
+                        confidence=0.7,
+                    )
+                )
         accusers: tuple[str, ...] = ()
         for e in sevents:
             if e.event_class == "Accusation":
@@ -111,8 +153,11 @@ def apply_claims(events: Sequence[Event], sentences: Sequence[TaggedSentence],
             if ev.event_class == _SPEECH and ev.quote is None:
                 q = quote or _reported(ts, ev.trigger.first)
                 ev = replace(ev, quote=q)
-            elif accusers and ev.event_class != "Accusation" and ev.trigger.first > next(
-                x.trigger.first for x in sevents if x.event_class == "Accusation"
+            elif (
+                accusers
+                and ev.event_class != "Accusation"
+                and ev.trigger.first
+                > next(x.trigger.first for x in sevents if x.event_class == "Accusation")
             ):
                 ev = replace(ev, claimed_by=accusers)
             elif speech and ev.event_class in _HOSTILE and ev.event_class != "Accusation":

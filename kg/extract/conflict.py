@@ -22,9 +22,13 @@ from kg.extract.model import Conflict, EntityMention, TaggedSentence
 __all__ = ["find_conflict"]
 
 
-def find_conflict(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention],
-                  exprs: Mapping[int, list[TimeExpression]], dictionary: ActorDictionary,
-                  lex: Lexicon) -> Conflict | None:
+def find_conflict(
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    exprs: Mapping[int, list[TimeExpression]],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+) -> Conflict | None:
     d = dictionary
     named = Counter(k for m in mentions for k in m.keys)
     conflict_nouns = lex.cue("conflict_nouns")
@@ -33,8 +37,10 @@ def find_conflict(sentences: Sequence[TaggedSentence], mentions: Sequence[Entity
     for e in d:
         if e.cls != "ArmedConflict":
             continue
-        score = 10 * named[e.key] + sum(1 for p in e.rel("party") if named[p]) + sum(
-            2 for p in e.rel("location") if named[p]
+        score = (
+            10 * named[e.key]
+            + sum(1 for p in e.rel("party") if named[p])
+            + sum(2 for p in e.rel("location") if named[p])
         )
         if score >= 2 and (best is None or score > best[0]):
             best = (score, e.key)
@@ -53,7 +59,9 @@ def find_conflict(sentences: Sequence[TaggedSentence], mentions: Sequence[Entity
                 for m in sms:
                     if j < m.first <= j + 5 and d.is_a(m.keys[0], "State", "Organization"):
                         parties.append(m.keys[0])
-        if start is None and any(lm in start_words or any(lm.endswith(w) for w in start_words) for lm in lemmas):
+        if start is None and any(
+            lm in start_words or any(lm.endswith(w) for w in start_words) for lm in lemmas
+        ):
             st = [e for e in exprs.get(ts.sentence.index, []) if e.kind == TimeKind.START]
             if st:
                 start = (st[0].value, st[0].datatype)

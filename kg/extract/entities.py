@@ -73,7 +73,7 @@ def _variants(words: tuple[str, ...]) -> set[tuple[str, ...]]:
         options.append(sorted(set(opts)))
     combos: list[tuple[str, ...]] = [()]
     for opts in options:
-        combos = [c + (o,) for c in combos for o in opts]
+        combos = [(*c, o) for c in combos for o in opts]
         if len(combos) > 64:
             break
     out.update(c for c in combos if len(c) == len(words))
@@ -160,19 +160,36 @@ class EntityRecognizer:
             out.extend(self._sentence(ts, surnames, local, new))
         return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
 
-    def _mention(self, ts: TaggedSentence, a: int, b: int, kind: MentionKind, keys: tuple[str, ...],
-                 start: int | None = None, end: int | None = None, **kw) -> EntityMention:
+    def _mention(
+        self,
+        ts: TaggedSentence,
+        a: int,
+        b: int,
+        kind: MentionKind,
+        keys: tuple[str, ...],
+        start: int | None = None,
+        end: int | None = None,
+        **kw,
+    ) -> EntityMention:
         toks = ts.tokens
         s = toks[a].start if start is None else start
         e = toks[b - 1].end if end is None else end
         text = ts.sentence.text[s - ts.sentence.start : e - ts.sentence.start]
-        cls = self.dictionary[keys[0]].cls if keys and keys[0] in self.dictionary else kw.pop("cls", "")
+        cls = (
+            self.dictionary[keys[0]].cls
+            if keys and keys[0] in self.dictionary
+            else kw.pop("cls", "")
+        )
         kw.pop("cls", None)
         return EntityMention(ts.sentence.index, a, b, s, e, text, kind, keys, cls, **kw)
 
-    def _sentence(self, ts: TaggedSentence, surnames: dict[str, str],
-                  local: dict[tuple[str, ...], str],
-                  new: dict[str, tuple[str, str]]) -> list[EntityMention]:
+    def _sentence(
+        self,
+        ts: TaggedSentence,
+        surnames: dict[str, str],
+        local: dict[tuple[str, ...], str],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
         toks = ts.tokens
         n = len(toks)
         found: list[EntityMention] = []
@@ -214,13 +231,18 @@ class EntityRecognizer:
                         surnames[w] = m.keys[0]
         return sorted(found, key=lambda m: m.first)
 
-    def _single(self, ts: TaggedSentence, tok: Token, surnames: dict[str, str],
-                local: dict[tuple[str, ...], str]) -> EntityMention | None:
+    def _single(
+        self,
+        ts: TaggedSentence,
+        tok: Token,
+        surnames: dict[str, str],
+        local: dict[tuple[str, ...], str],
+    ) -> EntityMention | None:
         """A single capitalised token: surname, genitive surname, or a name prefix of a
         hyphenated compound ("US-Außenminister", "Berg-Karabach-Konflikt")."""
         w = tok.text
         for cand in (w, w[:-1] if w.endswith("s") else None):
-            if cand and cand in surnames and tok.pos in _PERSONISH and tok.i > 0 or (
+            if (cand and cand in surnames and tok.pos in _PERSONISH and tok.i > 0) or (
                 cand and cand in surnames and tok.pos == "NE"
             ):
                 return self._mention(ts, tok.i, tok.i + 1, MentionKind.SURNAME, (surnames[cand],))
@@ -231,18 +253,27 @@ class EntityRecognizer:
                 key = local.get((prefix,)) or self._surface.get((prefix,))
                 if key and prefix:
                     return self._mention(
-                        ts, tok.i, tok.i + 1, MentionKind.NAME, (key,),
-                        start=tok.start, end=tok.start + len(prefix),
+                        ts,
+                        tok.i,
+                        tok.i + 1,
+                        MentionKind.NAME,
+                        (key,),
+                        start=tok.start,
+                        end=tok.start + len(prefix),
                     )
                 adj = self._adjective.get(prefix.lower() + "-") if k == len(parts) - 1 else None
                 if adj:
                     return self._mention(ts, tok.i, tok.i + 1, MentionKind.ADJECTIVE, (adj,))
         return None
 
-    def _abbreviations(self, ts: TaggedSentence, found: list[EntityMention],
-                       local: dict[tuple[str, ...], str],
-                       new: dict[str, tuple[str, str]]) -> list[EntityMention]:
-        """"Long Name (ABBR)" not in the dictionary → a new organisation known by both."""
+    def _abbreviations(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        local: dict[tuple[str, ...], str],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
+        """ "Long Name (ABBR)" not in the dictionary → a new organisation known by both."""
         toks = ts.tokens
         covered = {j for m in found for j in range(m.first, m.last)}
         for j in range(2, len(toks) - 1):
@@ -252,17 +283,28 @@ class EntityRecognizer:
             if not (abbr.isupper() and 2 <= len(abbr) <= 7 and abbr.isalpha()) or j in covered:
                 continue
             k = j - 1
-            while k > 0 and (toks[k - 1].text[:1].isupper() or toks[k - 1].text in ("für", "von", "der", "des", "und")):
-                if toks[k - 1].text.lower() in _SKIP_WORDS and k - 2 >= 0 and not toks[k - 2].text[:1].isupper():
+            while k > 0 and (
+                toks[k - 1].text[:1].isupper()
+                or toks[k - 1].text in ("für", "von", "der", "des", "und")
+            ):
+                if (
+                    toks[k - 1].text.lower() in _SKIP_WORDS
+                    and k - 2 >= 0
+                    and not toks[k - 2].text[:1].isupper()
+                ):
                     break
                 k -= 1
-            while k < j - 1 and (not toks[k].text[:1].isupper() or toks[k].text.lower() in _SKIP_WORDS):
+            while k < j - 1 and (
+                not toks[k].text[:1].isupper() or toks[k].text.lower() in _SKIP_WORDS
+            ):
                 k += 1
             if k >= j - 1:
                 continue
             long_words = tuple(t.text for t in toks[k : j - 1])
             key = name_key(" ".join(long_words)) or name_key(abbr)
-            label = ts.sentence.text[toks[k].start - ts.sentence.start : toks[j - 2].end - ts.sentence.start]
+            label = ts.sentence.text[
+                toks[k].start - ts.sentence.start : toks[j - 2].end - ts.sentence.start
+            ]
             new.setdefault(key, ("Organization", label))
             local[long_words] = key
             local[(abbr,)] = key
@@ -271,8 +313,13 @@ class EntityRecognizer:
             found.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Organization"))
         return found
 
-    def _titled(self, ts: TaggedSentence, found: list[EntityMention], surnames: dict[str, str],
-                new: dict[str, tuple[str, str]]) -> list[EntityMention]:
+    def _titled(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        surnames: dict[str, str],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
         """Attach titles to names, mint people named after a title, keep titles without names."""
         toks = ts.tokens
         by_first = {m.first: m for m in found}
@@ -295,16 +342,32 @@ class EntityRecognizer:
             m_next = by_first.get(k)
             if m_next is not None and m_next.cls == "Person":
                 person = m_next
-            elif k < n and toks[k].text[:1].isupper() and toks[k].pos in _PERSONISH and not toks[k].quoted:
+            elif (
+                k < n
+                and toks[k].text[:1].isupper()
+                and toks[k].pos in _PERSONISH
+                and not toks[k].quoted
+            ):
                 end = k
-                while end < n and end - k < 4 and toks[end].text[:1].isupper() and toks[end].pos in _PERSONISH and by_first.get(end) is None and not self._title(toks[end])[0]:
+                while (
+                    end < n
+                    and end - k < 4
+                    and toks[end].text[:1].isupper()
+                    and toks[end].pos in _PERSONISH
+                    and by_first.get(end) is None
+                    and not self._title(toks[end])[0]
+                ):
                     end += 1
                 if end > k:
                     words = tuple(t.text for t in toks[k:end])
-                    if len(words) == 1 and (words[0] in surnames or words[0].rstrip("s") in surnames):
+                    if len(words) == 1 and (
+                        words[0] in surnames or words[0].rstrip("s") in surnames
+                    ):
                         key = surnames.get(words[0]) or surnames[words[0].rstrip("s")]
                     else:
-                        key = self._normal.get(name_key(" ".join(words))) or name_key(" ".join(words))
+                        key = self._normal.get(name_key(" ".join(words))) or name_key(
+                            " ".join(words)
+                        )
                         if key not in self.dictionary:
                             new.setdefault(key, ("Person", " ".join(words)))
                     person = self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
@@ -318,9 +381,12 @@ class EntityRecognizer:
                 prev = toks[a - 1]
                 pm = next((m for m in found if m.last == a), None)
                 low = prev.text.lower()
-                if pm is not None and pm.kind in (MentionKind.ADJECTIVE, MentionKind.NAME) and (
-                    pm.kind == MentionKind.ADJECTIVE or pm.text.endswith("s")
-                ) and pm.cls != "Person":
+                if (
+                    pm is not None
+                    and pm.kind in (MentionKind.ADJECTIVE, MentionKind.NAME)
+                    and (pm.kind == MentionKind.ADJECTIVE or pm.text.endswith("s"))
+                    and pm.cls != "Person"
+                ):
                     of = of or pm.keys[0]
                     a = pm.first
                     continue
@@ -336,11 +402,19 @@ class EntityRecognizer:
                 former = True
             if person is None:
                 # a title without a name: genitive organisation or state adjective
-                nxt = by_first.get(j + 2) if j + 1 < n and toks[j + 1].text in ("der", "des") else None
+                nxt = (
+                    by_first.get(j + 2)
+                    if j + 1 < n and toks[j + 1].text in ("der", "des")
+                    else None
+                )
                 if nxt is not None and nxt.cls not in ("Person", "") and of is None:
                     of = nxt.keys[0]
                 if role and of and not colleague:
-                    result.append(self._mention(ts, a, j + 1, MentionKind.TITLE, (), offices=((role, of, former),)))
+                    result.append(
+                        self._mention(
+                            ts, a, j + 1, MentionKind.TITLE, (), offices=((role, of, former),)
+                        )
+                    )
                     consumed.update(range(a, j + 1))
                 j += 1
                 continue
@@ -361,7 +435,9 @@ class EntityRecognizer:
                 last=new_last,
                 start=toks[a].start,
                 end=end_char,
-                text=ts.sentence.text[toks[a].start - ts.sentence.start : end_char - ts.sentence.start],
+                text=ts.sentence.text[
+                    toks[a].start - ts.sentence.start : end_char - ts.sentence.start
+                ],
                 offices=person.offices + offices,
                 colleague=colleague or person.colleague,
             )
@@ -385,33 +461,84 @@ class EntityRecognizer:
             lem = tok.lemma.lower()
             prev = toks[j - 1].text.lower() if j > 0 else ""
             prev2 = toks[j - 2].text.lower() if j > 1 else ""
-            if tok.pos == "NN" and lem in self._sides and (prev in self._side_det or prev in ("beiden", "beide")):
+            if (
+                tok.pos == "NN"
+                and lem in self._sides
+                and (prev in self._side_det or prev in ("beiden", "beide"))
+            ):
                 a = j - 1 if prev in self._side_det else j
-                if a > 0 and toks[a - 1].text.lower() in ("die", "den", "der") and prev in ("beiden",):
+                if (
+                    a > 0
+                    and toks[a - 1].text.lower() in ("die", "den", "der")
+                    and prev in ("beiden",)
+                ):
                     a -= 1
-                if not (tok.lemma.lower() == "seite" and prev in ("der", "den") and prev2 not in ("beiden",)):
+                if not (
+                    tok.lemma.lower() == "seite"
+                    and prev in ("der", "den")
+                    and prev2 not in ("beiden",)
+                ):
                     out.append(self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="sides"))
             elif tok.pos == "NN" and lem in self._countries and prev in self._numbers:
-                out.append(self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group=f"states:{self._numbers[prev]}"))
-            elif tok.pos == "NN" and lem in self._poss_nouns and toks[j - 1].lemma.lower() in self._possessives and j > 0:
-                out.append(self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="possessive"))
-            elif tok.pos == "PPER" and tok.text.lower() in self._pronouns and tok.text.lower() == "er":
+                out.append(
+                    self._mention(
+                        ts,
+                        j - 1,
+                        j + 1,
+                        MentionKind.GROUP,
+                        (),
+                        group=f"states:{self._numbers[prev]}",
+                    )
+                )
+            elif (
+                tok.pos == "NN"
+                and lem in self._poss_nouns
+                and toks[j - 1].lemma.lower() in self._possessives
+                and j > 0
+            ):
+                out.append(
+                    self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="possessive")
+                )
+            elif (
+                tok.pos == "PPER"
+                and tok.text.lower() in self._pronouns
+                and tok.text.lower() == "er"
+            ):
                 out.append(self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="person"))
-            elif tok.pos == "NN" and lem in self._capital_gov and j + 2 < len(toks) and toks[j + 1].text == "in":
+            elif (
+                tok.pos == "NN"
+                and lem in self._capital_gov
+                and j + 2 < len(toks)
+                and toks[j + 1].text == "in"
+            ):
                 city = next((m for m in found if m.first == j + 2 and m.keys), None)
                 state = self.dictionary.capital_of(city.keys[0]) if city is not None else None
                 if city is not None and state:
                     # "die Regierung in Addis Abeba": the capital stands for the state
                     out = [m for m in out if m is not city]
-                    out.append(self._mention(ts, j, city.last, MentionKind.NAME, (state,), group="government"))
+                    out.append(
+                        self._mention(
+                            ts, j, city.last, MentionKind.NAME, (state,), group="government"
+                        )
+                    )
             elif tok.pos == "NN" and lem in self._gov_nouns and j > 0:
-                adj = next((m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None)
+                adj = next(
+                    (m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None
+                )
                 if adj is not None:
                     out = [m for m in out if m is not adj]
-                    out.append(self._mention(ts, adj.first, j + 1, MentionKind.NAME, adj.keys, group="government"))
+                    out.append(
+                        self._mention(
+                            ts, adj.first, j + 1, MentionKind.NAME, adj.keys, group="government"
+                        )
+                    )
             elif tok.pos == "NN" and tok.text.lower() in self._place_nouns and j + 1 < len(toks):
                 nxt = toks[j + 1]
-                if nxt.text[:1].isupper() and nxt.pos in ("NE", "NN", "FM") and (j + 1) not in covered:
+                if (
+                    nxt.text[:1].isupper()
+                    and nxt.pos in ("NE", "NN", "FM")
+                    and (j + 1) not in covered
+                ):
                     key = name_key(nxt.text)
                     cls = self._place_nouns[tok.text.lower()]
                     out.append(self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls))

@@ -35,17 +35,29 @@ def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: 
     wanted = set(preps.split("|"))
     lemmas = [t.lemma for t in tokens]
     for j in range(a, b):
-        if tokens[j].text.lower() in wanted or tokens[j].lemma.lower() in wanted and tokens[j].pos.startswith("APPR"):
+        if tokens[j].text.lower() in wanted or (
+            tokens[j].lemma.lower() in wanted and tokens[j].pos.startswith("APPR")
+        ):
             for k in range(j + 1, min(b, j + 6)):
                 if tokens[k].pos == "NN" and lex.concept_at(lemmas, k, concept):
                     return True
-                if tokens[k].pos in ("APPR", "APPRART", "$,", "KON") or tokens[k].pos.startswith("V"):
+                if tokens[k].pos in ("APPR", "APPRART", "$,", "KON") or tokens[k].pos.startswith(
+                    "V"
+                ):
                     break
     return False
 
 
-def _condition(key: str, value, ts: TaggedSentence, i: int, a: int, b: int,
-               mentions: Sequence[EntityMention], lex: Lexicon) -> bool:
+def _condition(
+    key: str,
+    value,
+    ts: TaggedSentence,
+    i: int,
+    a: int,
+    b: int,
+    mentions: Sequence[EntityMention],
+    lex: Lexicon,
+) -> bool:
     toks = ts.tokens
     lemmas = [t.lemma for t in toks]
     if key == "reflexive":
@@ -53,7 +65,9 @@ def _condition(key: str, value, ts: TaggedSentence, i: int, a: int, b: int,
     if key == "object":
         if value == "actor":
             return any(a <= m.first < b and m.first != i for m in mentions)
-        return any(toks[j].pos == "NN" and lex.concept_at(lemmas, j, str(value)) for j in range(a, b))
+        return any(
+            toks[j].pos == "NN" and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
+        )
     if key == "pp":
         preps, concept = value
         return _pp(toks, a, b, preps, concept, lex)
@@ -63,12 +77,21 @@ def _condition(key: str, value, ts: TaggedSentence, i: int, a: int, b: int,
         return any(t.quoted for t in toks) == bool(value)
     if key == "subject":
         # the concept noun stands before the verb as its subject (sentence-initial field)
-        return any(toks[j].pos == "NN" and lex.concept_at(lemmas, j, str(value)) for j in range(a, b))
+        return any(
+            toks[j].pos == "NN" and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
+        )
     return False
 
 
-def _matches(p: Pattern, ts: TaggedSentence, i: int, a: int, b: int,
-             mentions: Sequence[EntityMention], lex: Lexicon) -> bool:
+def _matches(
+    p: Pattern,
+    ts: TaggedSentence,
+    i: int,
+    a: int,
+    b: int,
+    mentions: Sequence[EntityMention],
+    lex: Lexicon,
+) -> bool:
     if not all(_condition(k, v, ts, i, a, b, mentions, lex) for k, v in p.with_):
         return False
     return not any(_condition(k, v, ts, i, a, b, mentions, lex) for k, v in p.without)
@@ -77,12 +100,17 @@ def _matches(p: Pattern, ts: TaggedSentence, i: int, a: int, b: int,
 def _upgrade(p: Pattern, ts: TaggedSentence, a: int, b: int, lex: Lexicon) -> str:
     lemmas = [t.lemma for t in ts.tokens]
     for concept, cls in p.upgrade:
-        if any(ts.tokens[j].pos in ("NN", "ADJ(D)", "ADJ(A)") and lex.concept_at(lemmas, j, concept) for j in range(a, b)):
+        if any(
+            ts.tokens[j].pos in ("NN", "ADJ(D)", "ADJ(A)") and lex.concept_at(lemmas, j, concept)
+            for j in range(a, b)
+        ):
             return cls
     return p.event_class
 
 
-def detect_triggers(ts: TaggedSentence, mentions: Sequence[EntityMention], lex: Lexicon) -> tuple[Trigger, ...]:
+def detect_triggers(
+    ts: TaggedSentence, mentions: Sequence[EntityMention], lex: Lexicon
+) -> tuple[Trigger, ...]:
     """Event triggers of one sentence, in token order."""
     toks = ts.tokens
     out: list[Trigger] = []
@@ -97,42 +125,80 @@ def detect_triggers(ts: TaggedSentence, mentions: Sequence[EntityMention], lex: 
         if tok.quoted:
             continue
         a, b = clause_bounds(toks, i)
-        if tok.pos.startswith(("VV", "VA", "VM")) or (tok.pos == "ADJ(D)" and tok.text.endswith("t")):
+        if tok.pos.startswith(("VV", "VA", "VM")) or (
+            tok.pos == "ADJ(D)" and tok.text.endswith("t")
+        ):
             lemma = full_lemma(toks, i)
-            cands = [p for p in verb_patterns.get(lemma, ()) if _matches(p, ts, i, a, b, mentions, lex)]
+            cands = [
+                p for p in verb_patterns.get(lemma, ()) if _matches(p, ts, i, a, b, mentions, lex)
+            ]
             if not cands:
                 continue
             best = max(cands, key=lambda p: (p.specificity, -lex.patterns.index(p)))
-            out.append(Trigger(
-                ts.sentence.index, i, i + 1, best.id, _upgrade(best, ts, a, b, lex), best.cameo,
-                best.frame, True, passive=is_passive(toks, i), negated=is_negated(toks, i),
-            ))
+            out.append(
+                Trigger(
+                    ts.sentence.index,
+                    i,
+                    i + 1,
+                    best.id,
+                    _upgrade(best, ts, a, b, lex),
+                    best.cameo,
+                    best.frame,
+                    True,
+                    passive=is_passive(toks, i),
+                    negated=is_negated(toks, i),
+                )
+            )
         elif tok.pos == "NN":
             low = tok.lemma.lower()
             for p in noun_patterns:
                 if not any(low.endswith(n) for n in p.nouns):
                     continue
-                light = [j for j in range(a, b) if toks[j].pos.startswith("V") and full_lemma(toks, j) in p.light]
+                light = [
+                    j
+                    for j in range(a, b)
+                    if toks[j].pos.startswith("V") and full_lemma(toks, j) in p.light
+                ]
                 if not light or not _matches(p, ts, light[0], a, b, mentions, lex):
                     continue
-                out.append(Trigger(
-                    ts.sentence.index, i, i + 1, p.id, _upgrade(p, ts, a, b, lex), p.cameo, p.frame,
-                    True, nominal=True, negated=is_negated(toks, i),
-                ))
+                out.append(
+                    Trigger(
+                        ts.sentence.index,
+                        i,
+                        i + 1,
+                        p.id,
+                        _upgrade(p, ts, a, b, lex),
+                        p.cameo,
+                        p.frame,
+                        True,
+                        nominal=True,
+                        negated=is_negated(toks, i),
+                    )
+                )
                 break
             else:
                 # "nach (zehntägigen) Verhandlungen/Gesprächen": talks framing the clause
                 j = i - 1
-                while j >= 0 and (toks[j].pos in ("ADJ(A)", "ART", "CARD", "PIAT", "ADV", "KOKOM", "PIS")
-                                  or toks[j].text.lower() in ("als", "über", "rund", "etwa", "knapp")):
+                while j >= 0 and (
+                    toks[j].pos in ("ADJ(A)", "ART", "CARD", "PIAT", "ADV", "KOKOM", "PIS")
+                    or toks[j].text.lower() in ("als", "über", "rund", "etwa", "knapp")
+                ):
                     j -= 1
                 if j >= 0 and toks[j].text.lower() == "nach" and lex.lemma_in(low, "talks"):
                     cls = "Negotiation" if lex.lemma_in(low, "negotiation") else "Meeting"
-                    out.append(Trigger(
-                        ts.sentence.index, i, i + 1, "talks-frame", cls,
-                        "046" if cls == "Negotiation" else "043",
-                        (("clause-subj", "participant"),), False, nominal=True,
-                    ))
+                    out.append(
+                        Trigger(
+                            ts.sentence.index,
+                            i,
+                            i + 1,
+                            "talks-frame",
+                            cls,
+                            "046" if cls == "Negotiation" else "043",
+                            (("clause-subj", "participant"),),
+                            False,
+                            nominal=True,
+                        )
+                    )
     return tuple(_dedupe(out))
 
 

@@ -17,6 +17,7 @@ Reads tagged sentences and resolved mentions; writes :class:`~kg.extract.model.F
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from kg.dictionary import ActorDictionary
@@ -32,8 +33,12 @@ def _orgish(d: ActorDictionary, m: EntityMention) -> bool:
     return bool(m.keys) and (d.is_a(m.keys[0], "Organization") or m.cls in ("Organization",))
 
 
-def derive_facts(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention],
-                 dictionary: ActorDictionary, lex: Lexicon) -> tuple[Fact, ...]:
+def derive_facts(
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+) -> tuple[Fact, ...]:
     d = dictionary
     facts: list[Fact] = []
     member_nouns = lex.cue("member_nouns")
@@ -60,7 +65,14 @@ def derive_facts(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityM
         for j, t in enumerate(toks):
             if t.lemma.lower() in member_nouns and t.pos == "NN":
                 org = next((m for m in ms if m.first in (j + 1, j + 2) and _orgish(d, m)), None)
-                subj = next((m for m in reversed(ms) if m.last <= j and m.last >= j - 3 and not _orgish(d, m)), None)
+                subj = next(
+                    (
+                        m
+                        for m in reversed(ms)
+                        if m.last <= j and m.last >= j - 3 and not _orgish(d, m)
+                    ),
+                    None,
+                )
                 if org is None or subj is None:
                     continue
                 neg = any(x.text.lower() in _NEG for x in toks[subj.last : j])
@@ -70,7 +82,11 @@ def derive_facts(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityM
         # "B und C sind es nicht" after a membership in the same sentence
         if member_of:
             for j in range(1, len(toks) - 1):
-                if toks[j].text == "es" and toks[j - 1].lemma.lower() == "sein" and toks[j + 1].text.lower() == "nicht":
+                if (
+                    toks[j].text == "es"
+                    and toks[j - 1].lemma.lower() == "sein"
+                    and toks[j + 1].text.lower() == "nicht"
+                ):
                     group = []
                     k = j - 2
                     for m in reversed(ms):
@@ -80,40 +96,69 @@ def derive_facts(sentences: Sequence[TaggedSentence], mentions: Sequence[EntityM
                     for m in group:
                         facts.append(Fact(FactKind.NOT_MEMBER, m.keys[0], member_of, idx))
         # bodies of organisations: "die Minsk-Gruppe der OSZE"
-        for m1, m2 in zip(ms, ms[1:], strict=False):
-            if _orgish(d, m1) and _orgish(d, m2) and m2.first == m1.last + 1 and toks[m1.last].text in ("der", "des"):
-                if m1.keys[0] != m2.keys[0]:
-                    facts.append(Fact(FactKind.MEMBER, m1.keys[0], m2.keys[0], idx))
+        for m1, m2 in itertools.pairwise(ms):
+            if (
+                _orgish(d, m1)
+                and _orgish(d, m2)
+                and m2.first == m1.last + 1
+                and toks[m1.last].text in ("der", "des")
+            ) and m1.keys[0] != m2.keys[0]:
+                facts.append(Fact(FactKind.MEMBER, m1.keys[0], m2.keys[0], idx))
         # leadership: "den Vorsitz der Y teilen sich A, B und C"
         for j, t in enumerate(toks):
-            if t.lemma.lower() in lead_nouns and t.pos == "NN" and not any(x.text.lower() in _NEG for x in toks):
+            if (
+                t.lemma.lower() in lead_nouns
+                and t.pos == "NN"
+                and not any(x.text.lower() in _NEG for x in toks)
+            ):
                 org = next((m for m in ms if m.first in (j + 2, j + 1) and _orgish(d, m)), None)
                 if org is None:
                     continue
                 for m in ms:
-                    if m is not org and m.first > org.last and (d.is_a(m.keys[0], "State", "Organization")) and m.kind == MentionKind.NAME:
+                    if (
+                        m is not org
+                        and m.first > org.last
+                        and (d.is_a(m.keys[0], "State", "Organization"))
+                        and m.kind == MentionKind.NAME
+                    ):
                         facts.append(Fact(FactKind.LEADS, m.keys[0], org.keys[0], idx))
         # apposition "ORG, einem von X geführten <class noun>"
         for m in ms:
             if not _orgish(d, m):
                 continue
             k = m.last
-            while k < len(toks) and (toks[k].text in (")", "(") or toks[k].lemma.lower() == "sein"
-                                     and toks[k].pos.startswith("VA")):
+            while k < len(toks) and (
+                toks[k].text in (")", "(")
+                or (toks[k].lemma.lower() == "sein" and toks[k].pos.startswith("VA"))
+            ):
                 k += 1  # "der CSTO (ist), einem ... Bündnis"
             if k >= len(toks) or toks[k].text != ",":
                 continue
             for n in range(k + 1, min(len(toks), k + 9)):
                 noun = toks[n]
                 if noun.pos == "NN":
-                    cls = next((c for w, c in class_nouns.items() if noun.lemma.lower().endswith(w)), None)
+                    cls = next(
+                        (c for w, c in class_nouns.items() if noun.lemma.lower().endswith(w)), None
+                    )
                     if cls:
                         facts.append(Fact(FactKind.INSTANCE, m.keys[0], cls, idx))
                         for x in range(k + 1, n):
-                            if toks[x].lemma.lower() in lead_verbs or toks[x].lemma.lower().startswith("geführt"):
-                                leader = next((mm for mm in ms if k < mm.first < x and toks[mm.first - 1].text.lower() == "von"), None)
+                            if toks[x].lemma.lower() in lead_verbs or toks[
+                                x
+                            ].lemma.lower().startswith("geführt"):
+                                leader = next(
+                                    (
+                                        mm
+                                        for mm in ms
+                                        if k < mm.first < x
+                                        and toks[mm.first - 1].text.lower() == "von"
+                                    ),
+                                    None,
+                                )
                                 if leader is not None:
-                                    facts.append(Fact(FactKind.LEADS, leader.keys[0], m.keys[0], idx))
+                                    facts.append(
+                                        Fact(FactKind.LEADS, leader.keys[0], m.keys[0], idx)
+                                    )
                     break
     seen: dict[tuple, Fact] = {}
     for f in facts:

@@ -30,7 +30,7 @@ __all__ = ["Concept", "Lexicon", "Pattern", "load_lexicon"]
 
 @dataclass(frozen=True)
 class Concept:
-    """Nouns of one meaning: lemma substrings, or a head noun with a genitive ("Ende der Kämpfe")."""
+    """Nouns of one meaning: lemma substrings, or a head with a genitive ("Ende der Kämpfe")."""
 
     name: str
     terms: tuple[str, ...]
@@ -99,7 +99,7 @@ class Lexicon:
         return None
 
     def lemma_in(self, lemma: str, concept: str) -> bool:
-        """Whether a noun lemma belongs to a concept (compounds count: "Waffenstillstandsabkommen")."""
+        """Whether a noun lemma belongs to a concept (compounds count: "Feuerpausenabkommen")."""
         c = self.concepts.get(concept)
         low = lemma.lower()
         return bool(c) and any(t in low for t in c.terms)  # type: ignore[union-attr]

@@ -6,7 +6,9 @@ Amharic names differently ("Mnazakanjan", "Mnatsakanjan", "Mnatsakanyan"; "Alije
 correspondences so that such variants get the same key, both for matching names against
 the dictionary and for minting keys of people the dictionary does not know.
 
->>> name_key("Zohrab Mnazakanjan") == name_key("Zohrab Mnatsakanyan") == name_key("Zohrab Mnatsakanjan")
+>>> name_key("Zohrab Mnazakanjan") == name_key("Zohrab Mnatsakanyan")
+True
+>>> name_key("Mnatsakanjan") == name_key("Mnatsakanyan")
 True
 >>> name_key("Ilham Alijew") == name_key("Ilham Aliyev")
 True

@@ -44,8 +44,13 @@ __all__ = ["Extractor", "default_extractor", "extract_article", "reference_graph
 class Extractor:
     """All stages, built once (HanTa's model and the dictionary index are loaded here)."""
 
-    def __init__(self, *, dictionary: ActorDictionary | None = None, lexicon: Lexicon | None = None,
-                 extra_dictionaries: Sequence[Path] = ()) -> None:
+    def __init__(
+        self,
+        *,
+        dictionary: ActorDictionary | None = None,
+        lexicon: Lexicon | None = None,
+        extra_dictionaries: Sequence[Path] = (),
+    ) -> None:
         self.dictionary = dictionary or load_dictionary(extra=extra_dictionaries)
         self.lexicon = lexicon or load_lexicon()
         self.tagger = Tagger()
@@ -54,12 +59,17 @@ class Extractor:
 
     def analyse(self, article: Article) -> ArticleAnalysis:
         """Run every stage except the RDF writer."""
-        sentences = tuple(self.tagger.tag(s) for s in split_sentences(article.text, article.body_start))
+        sentences = tuple(
+            self.tagger.tag(s) for s in split_sentences(article.text, article.body_start)
+        )
         recognition = self.recognizer.recognise(sentences)
         mentions = recognition.mentions
         triggers = tuple(
-            t for ts in sentences
-            for t in detect_triggers(ts, [m for m in mentions if m.sentence == ts.sentence.index], self.lexicon)
+            t
+            for ts in sentences
+            for t in detect_triggers(
+                ts, [m for m in mentions if m.sentence == ts.sentence.index], self.lexicon
+            )
         )
         # conflict parties first pass (for "die Konfliktparteien" before any talks)
         pre = find_conflict(sentences, mentions, {}, self.dictionary, self.lexicon)
@@ -69,12 +79,20 @@ class Extractor:
         events = resolve_event_anaphora(events, sentences, resolved, self.dictionary, self.lexicon)
         events, exprs = assign_dates(events, sentences, article.date)
         conflict = find_conflict(sentences, resolved, exprs, self.dictionary, self.lexicon)
-        events = place_events(events, sentences, resolved, conflict.locations if conflict else (), self.dictionary)
+        events = place_events(
+            events, sentences, resolved, conflict.locations if conflict else (), self.dictionary
+        )
         facts = derive_facts(sentences, resolved, self.dictionary, self.lexicon)
         events = apply_claims(events, sentences, resolved, self.lexicon)
-        events = tuple(e for e in events if e.roles or e.event_class in ("MilitaryAction", "Protest") or e.quote)
+        events = tuple(
+            e
+            for e in events
+            if e.roles or e.event_class in ("MilitaryAction", "Protest") or e.quote
+        )
         _ = Role
-        return ArticleAnalysis(sentences, resolved, events, facts, conflict, recognition.new_entities)
+        return ArticleAnalysis(
+            sentences, resolved, events, facts, conflict, recognition.new_entities
+        )
 
     def extract(self, article: Article) -> Graph:
         """The article's named graph (contract: one named graph per article)."""

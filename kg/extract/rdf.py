@@ -17,7 +17,7 @@ same input always gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -62,8 +62,9 @@ def role_triples(lexicon: Lexicon, role: str) -> list[tuple[URIRef, URIRef, Lite
     ]
 
 
-def analysis_graph(article: Article, analysis: ArticleAnalysis, dictionary: ActorDictionary,
-                   lexicon: Lexicon) -> Graph:
+def analysis_graph(
+    article: Article, analysis: ArticleAnalysis, dictionary: ActorDictionary, lexicon: Lexicon
+) -> Graph:
     """The article's named graph."""
     a = article_iri(article.identifier)
     g = Graph(identifier=a)
@@ -74,7 +75,13 @@ def analysis_graph(article: Article, analysis: ArticleAnalysis, dictionary: Acto
     dtype = XSD.date if len(article.date) == 10 else XSD.gYearMonth
     g.add((a, DCTERMS.date, Literal(article.date, datatype=dtype)))
     if article.url:
-        g.add((a, DCTERMS.source, URIRef(article.url) if article.url.startswith("http") else Literal(article.url)))
+        g.add(
+            (
+                a,
+                DCTERMS.source,
+                URIRef(article.url) if article.url.startswith("http") else Literal(article.url),
+            )
+        )
     if article.source:
         g.add((a, DCTERMS.publisher, Literal(article.source)))
     sent_iri = {}
@@ -146,16 +153,16 @@ def analysis_graph(article: Article, analysis: ArticleAnalysis, dictionary: Acto
             roles_used.add(f.role)
         elif f.kind == FactKind.INSTANCE:
             g.add((s_, RDF.type, CKG[f.object]))
-    for role in sorted(roles_used):
-        for t in role_triples(lexicon, role):
-            g.add(t)
+    for role_key in sorted(roles_used):
+        for rt in role_triples(lexicon, role_key):
+            g.add(rt)
     if conflict is not None:
         c = entity_iri(conflict.key)
         g.add((c, RDF.type, CKG.ArmedConflict))
         g.add((c, RDFS.label, Literal(conflict.label, lang="de")))
-        for p in conflict.parties:
-            g.add((c, CKG.party, entity_iri(p)))
-            entities.add(p)
+        for party in conflict.parties:
+            g.add((c, CKG.party, entity_iri(party)))
+            entities.add(party)
         for loc in conflict.locations:
             g.add((c, CKG.location, entity_iri(loc)))
             entities.add(loc)
@@ -164,16 +171,16 @@ def analysis_graph(article: Article, analysis: ArticleAnalysis, dictionary: Acto
         if conflict.sentence is not None:
             g.add((c, PROV.wasDerivedFrom, sent_iri[conflict.sentence]))
         entities.add(conflict.key)
-    for m in analysis.mentions:
-        entities.update(m.keys)
+    for mention in analysis.mentions:
+        entities.update(mention.keys)
     new = {k: (cls, label) for k, cls, label in analysis.new_entities}
     for key in sorted(entities):
         entry = dictionary.get(key)
         if entry is not None:
             # type and labels here; alternative names and Wikidata links in the reference graph
-            for t in entity_triples(entry):
-                if t[1] in (RDF.type, RDFS.label):
-                    g.add(t)
+            for et in entity_triples(entry):
+                if et[1] in (RDF.type, RDFS.label):
+                    g.add(et)
         elif key in new:
             cls, label = new[key]
             g.add((entity_iri(key), RDF.type, CKG[cls or "Actor"]))
@@ -187,9 +194,9 @@ def _term(t: Node, nm) -> str:
         for prefix, ns in sorted(PREFIXES.items(), key=lambda x: -len(x[1])):
             if s.startswith(ns):
                 local = s[len(ns) :]
-                if local and all(c.isalnum() or c in "-_" for c in local) and local[0].isalpha() or (
-                    local and local.isalnum()
-                ):
+                if (
+                    local and all(c.isalnum() or c in "-_" for c in local) and local[0].isalpha()
+                ) or (local and local.isalnum()):
                     return f"{prefix}:{local}"
         return f"<{s}>"
     return t.n3(nm)
@@ -209,18 +216,15 @@ def serialize_graphs(graphs: Iterable[Graph], *, fmt: str = "trig") -> str:
     out = [f"@prefix {p}: <{iri}> ." for p, iri in sorted(PREFIXES.items())]
     out.append("")
     for g in sorted(graphs, key=lambda x: str(x.identifier)):
-        out.append(f"{_term(g.identifier, nm)} {{")  # type: ignore[arg-type]
+        out.append(f"{_term(g.identifier, nm)} {{")
         subjects: dict[str, list[tuple[str, str]]] = {}
         for s, p, o in g:
             subjects.setdefault(_term(s, nm), []).append((_term(p, nm), _term(o, nm)))
-        for s in sorted(subjects):
-            pos = sorted(set(subjects[s]))
-            body = " ;\n        ".join(f"{p} {o}" for p, o in pos)
-            out.append(f"    {s} {body} .")
+        for subj in sorted(subjects):
+            pos = sorted(set(subjects[subj]))
+            body = " ;\n        ".join(f"{pred} {obj}" for pred, obj in pos)
+            out.append(f"    {subj} {body} .")
         out.append("}")
         out.append("")
     return "\n".join(out)
 
-
-def _unused(_: Sequence[object]) -> None:  # keeps mypy quiet about re-exports
-    return None

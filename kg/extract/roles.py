@@ -127,9 +127,14 @@ class RoleAssigner:
                 disc.actors.append(k)
 
     # -- the stage -------------------------------------------------------------------------
-    def assign(self, sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention],
-               triggers: Sequence[Trigger], *, conflict_parties: tuple[str, ...] = ()
-               ) -> tuple[tuple[Event, ...], tuple[EntityMention, ...]]:
+    def assign(
+        self,
+        sentences: Sequence[TaggedSentence],
+        mentions: Sequence[EntityMention],
+        triggers: Sequence[Trigger],
+        *,
+        conflict_parties: tuple[str, ...] = (),
+    ) -> tuple[tuple[Event, ...], tuple[EntityMention, ...]]:
         disc = Discourse(conflict_parties=conflict_parties)
         events: list[Event] = []
         resolved_all: list[EntityMention] = []
@@ -145,20 +150,31 @@ class RoleAssigner:
                 events.append(ev)
                 parts = [k for k in ev.actors(Role.PARTICIPANT) if not self.d.is_a(k, "Person")]
                 if len(parts) >= 2 and ev.event_class in (
-                    "Meeting", "Negotiation", "Agreement", "CeasefireAgreement", "Mediation"
+                    "Meeting",
+                    "Negotiation",
+                    "Agreement",
+                    "CeasefireAgreement",
+                    "Mediation",
                 ):
                     disc.sides = tuple(dict.fromkeys(parts))
             for m in resolved:
                 self._remember(m, disc)
         return tuple(events), tuple(resolved_all)
 
-    def _groups(self, ts: TaggedSentence, ms: Sequence[EntityMention]) -> list[tuple[str, list[EntityMention]]]:
+    def _groups(
+        self, ts: TaggedSentence, ms: Sequence[EntityMention]
+    ) -> list[tuple[str, list[EntityMention]]]:
         """Mentions with their governor; coordinated ones inherit the first one's."""
         out: list[tuple[str, list[EntityMention]]] = []
         prev: EntityMention | None = None
         for m in sorted(ms, key=lambda x: x.first):
-            if prev is not None and m.keys == prev.keys and m.first == prev.last + 1 and ts.tokens[prev.last].text == "(":
-                continue  # "Volksbefreiungsfront von Tigray (TPLF)": the abbreviation repeats the name
+            if (
+                prev is not None
+                and m.keys == prev.keys
+                and m.first == prev.last + 1
+                and ts.tokens[prev.last].text == "("
+            ):
+                continue  # "Befreiungsfront von Tigray (TPLF)": the abbreviation repeats the name
             if m.kind == MentionKind.ADJECTIVE:
                 gov_adj = governor(ts.tokens, m, prev)
                 # "unter russischer Vermittlung": the adjective's state mediates
@@ -175,7 +191,9 @@ class RoleAssigner:
             prev = m
         return out
 
-    def _event(self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]) -> Event | None:
+    def _event(
+        self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]
+    ) -> Event | None:
         toks = ts.tokens
         i = trig.first
         a, b = clause_bounds(toks, i)
@@ -206,7 +224,9 @@ class RoleAssigner:
         clause_groups = [(g, grp) for g, grp in groups if fa <= grp[0].first < max(fb, b)]
         plain = [grp for g, grp in clause_groups if g == ""]
         before = [grp for grp in plain if grp[-1].last <= fin]
-        nxt_fin = next((j for j in range(fin + 1, len(toks)) if toks[j].pos.endswith("(FIN)")), len(toks))
+        nxt_fin = next(
+            (j for j in range(fin + 1, len(toks)) if toks[j].pos.endswith("(FIN)")), len(toks)
+        )
         if trig.first > nxt_fin:
             nxt_fin = len(toks)
         # objects stop at the next finite verb ("begrüßte X und rief Y auf": Y is not welcomed)
@@ -237,14 +257,27 @@ class RoleAssigner:
                         subj = early[0]
         if subj and subj[0].kind == MentionKind.TITLE:
             # "Der Hohe Repräsentant der AU ..., Nigerias früherer Präsident X,": the person
-            appo = [m for m in ms if m.cls == "Person" and m.first > subj[0].last and m.keys
-                    and toks[m.first - 1].text == "," and m.first < fin]
+            appo = [
+                m
+                for m in ms
+                if m.cls == "Person"
+                and m.first > subj[0].last
+                and m.keys
+                and toks[m.first - 1].text == ","
+                and m.first < fin
+            ]
             if appo:
                 subj = [appo[0]]
         subj_keys = [k for m in subj for k in self._actor_key(m, "")]
         obj_keys = [k for grp in objs for m in grp if m not in subj for k in self._actor_key(m, "")]
         if trig.passive:
-            von = [k for g, grp in clause_groups if g == "von" for m in grp for k in self._actor_key(m, g)]
+            von = [
+                k
+                for g, grp in clause_groups
+                if g == "von"
+                for m in grp
+                for k in self._actor_key(m, g)
+            ]
             add(frame.get("subj"), von)
             add(frame.get("obj"), subj_keys)
         elif "clause-subj" in frame:
@@ -296,6 +329,10 @@ class RoleAssigner:
     def _oblique(toks, m: EntityMention) -> bool:
         """A phrase marked dative/accusative/genitive by its article ("dem Präsidenten")."""
         j = m.first - 1
-        while j >= 0 and toks[j].pos in ("ADJ(A)", "PIAT", "PPOSAT") and toks[j].text.lower() not in _NOT_SUBJECT_ART:
+        while (
+            j >= 0
+            and toks[j].pos in ("ADJ(A)", "PIAT", "PPOSAT")
+            and toks[j].text.lower() not in _NOT_SUBJECT_ART
+        ):
             j -= 1
         return j >= 0 and toks[j].text.lower() in _NOT_SUBJECT_ART

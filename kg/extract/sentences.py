@@ -25,12 +25,63 @@ from kg.extract.model import Sentence
 __all__ = ["split_sentences"]
 
 _ABBREVIATIONS = frozenset(
-    "nr dr prof bzw ca vgl usw etc z.b u.a d.h s.o o.ä evtl ggf inkl st str mio mrd "
-    "jan feb mär apr jun jul aug sep sept okt nov dez abs art bzw. gen hl sog".split()
+    [
+        "nr",
+        "dr",
+        "prof",
+        "bzw",
+        "ca",
+        "vgl",
+        "usw",
+        "etc",
+        "z.b",
+        "u.a",
+        "d.h",
+        "s.o",
+        "o.ä",
+        "evtl",
+        "ggf",
+        "inkl",
+        "st",
+        "str",
+        "mio",
+        "mrd",
+        "jan",
+        "feb",
+        "mär",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dez",
+        "abs",
+        "art",
+        "bzw.",
+        "gen",
+        "hl",
+        "sog",
+    ]
 )
 _MONTHS = frozenset(
-    "januar februar märz april mai juni juli august september oktober november dezember "
-    "jänner".split()
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+        "jänner",
+    ]
 )
 _END = re.compile(r"[.!?]+[“”\"»«’)]*")
 _OPENER = re.compile(r"\s+([„“\"»«(A-ZÄÖÜ0-9])")

@@ -33,13 +33,66 @@ __all__ = [
 #: Parts of speech that may stand between a preposition and its noun.
 NP_INNER = {"ART", "ADJ(A)", "ADJ(D)", "PPOSAT", "PIAT", "PIDAT", "CARD", "PDAT", "PRELAT", "ADV"}
 _CLAUSE_STARTERS = {"KOUS", "PRELS", "PWAV", "PWS", "KOUI"}
-_FUSED = {"im": "in", "ins": "in", "zum": "zu", "zur": "zu", "vom": "von", "am": "an", "beim": "bei"}
-_PARTICLES = {"mit", "an", "auf", "vor", "zu", "hinzu", "ein", "aus", "ab", "bei", "zurück", "fest", "zusammen"}
+_FUSED = {
+    "im": "in",
+    "ins": "in",
+    "zum": "zu",
+    "zur": "zu",
+    "vom": "von",
+    "am": "an",
+    "beim": "bei",
+}
+_PARTICLES = {
+    "mit",
+    "an",
+    "auf",
+    "vor",
+    "zu",
+    "hinzu",
+    "ein",
+    "aus",
+    "ab",
+    "bei",
+    "zurück",
+    "fest",
+    "zusammen",
+}
 _TEMPORAL = {
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
-    "vortag", "tag", "nacht", "woche", "monat", "jahr", "uhr", "ortszeit", "morgen", "abend",
-    "wochenende", "mittag", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
-    "september", "oktober", "november", "dezember", "twitter", "telefon", "x",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "sonnabend",
+    "vortag",
+    "tag",
+    "nacht",
+    "woche",
+    "monat",
+    "jahr",
+    "uhr",
+    "ortszeit",
+    "morgen",
+    "abend",
+    "wochenende",
+    "mittag",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "twitter",
+    "telefon",
+    "x",
 }
 _NEGATION = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals"}
 
@@ -52,7 +105,8 @@ def full_lemma(tokens: Sequence[Token], i: int) -> str:
         for n, t in enumerate(tokens[i + 1 :], i + 1):
             nxt = tokens[n + 1].text if n + 1 < len(tokens) else "."
             if t.pos == "PTKVZ" or (
-                t.pos in ("APPR", "ADV", "PTKANT") and nxt in (".", ",", ";", "!", "?")
+                t.pos in ("APPR", "ADV", "PTKANT")
+                and nxt in (".", ",", ";", "!", "?")
                 and t.text.lower() in _PARTICLES
             ):
                 return t.text.lower() + lemma
@@ -72,12 +126,18 @@ def is_boundary(tokens: Sequence[Token], j: int) -> bool:
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is None:
         return True
-    if nxt.pos in ("APPR", "APPRART") and j + 2 < len(tokens) and tokens[j + 2].pos in ("PRELS", "PWS", "PWAV"):
+    if (
+        nxt.pos in ("APPR", "APPRART")
+        and j + 2 < len(tokens)
+        and tokens[j + 2].pos in ("PRELS", "PWS", "PWAV")
+    ):
         return True
     if nxt.pos in _CLAUSE_STARTERS or nxt.pos.startswith(("VV", "VA", "VM")) or nxt.pos == "$(":
         return True
     if nxt.text in ("aber", "sondern", "doch", "und", "so", "dies", "das", "es", "er", "sie"):
-        return nxt.text not in ("und",) or (j + 2 < len(tokens) and tokens[j + 2].pos.startswith(("VV", "VA", "VM", "PP")))
+        return nxt.text not in ("und",) or (
+            j + 2 < len(tokens) and tokens[j + 2].pos.startswith(("VV", "VA", "VM", "PP"))
+        )
     return j > 0 and tokens[j - 1].text in ("“", "«", '"')
 
 
@@ -112,9 +172,13 @@ def is_passive(tokens: Sequence[Token], i: int) -> bool:
     if not tokens[i].pos.endswith("(PP)"):
         return False
     a, b = clause_bounds(tokens, i)
-    return any(t.lemma.lower() == "werden" and t.text.lower() not in ("wird", "werden") or t.text.lower() == "worden"
-               for t in tokens[a:b]) or any(
-        t.lemma.lower() == "werden" and t.pos.startswith("VA") and j > i for j, t in enumerate(tokens[a:b], a)
+    return any(
+        (t.lemma.lower() == "werden" and t.text.lower() not in ("wird", "werden"))
+        or t.text.lower() == "worden"
+        for t in tokens[a:b]
+    ) or any(
+        t.lemma.lower() == "werden" and t.pos.startswith("VA") and j > i
+        for j, t in enumerate(tokens[a:b], a)
     )
 
 
@@ -123,7 +187,9 @@ def is_negated(tokens: Sequence[Token], i: int) -> bool:
     a, b = clause_bounds(tokens, i)
     for j in range(a, b):
         w = tokens[j].text.lower()
-        if w in _NEGATION and not (j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("nur", "zuletzt")):
+        if w in _NEGATION and not (
+            j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("nur", "zuletzt")
+        ):
             return True
     return False
 
@@ -134,7 +200,11 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
     possessor ("Russlands Verpflichtungen"), or "" for none (subject/object)."""
     j = m.first - 1
     articles = []
-    while j >= 0 and (tokens[j].pos in NP_INNER or tokens[j].text.lower() in ("dessen", "deren")) and tokens[j].text not in (",",):
+    while (
+        j >= 0
+        and (tokens[j].pos in NP_INNER or tokens[j].text.lower() in ("dessen", "deren"))
+        and tokens[j].text not in (",",)
+    ):
         if tokens[j].pos == "ART":
             articles.append(tokens[j].text.lower())
         j -= 1
@@ -143,16 +213,25 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
     t = tokens[j]
     if t.pos in ("APPR", "APPRART", "APPO"):
         return _FUSED.get(t.text.lower(), t.lemma.lower())
-    if t.pos == "NN" and (t.lemma.lower() in _TEMPORAL or any(a not in ("der", "des", "eines", "einer") for a in articles)):
+    if t.pos == "NN" and (
+        t.lemma.lower() in _TEMPORAL
+        or any(a not in ("der", "des", "eines", "einer") for a in articles)
+    ):
         return ""  # "am Freitag Armenien ...", "auf Twitter dem Präsidenten": not a genitive
     if t.pos == "NN":
         k = j - 1
         while k >= 0 and tokens[k].pos in NP_INNER:
             k -= 1
         if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
-            return f"{_FUSED.get(tokens[k].text.lower(), tokens[k].lemma.lower())} {t.lemma.lower()}"
+            return (
+                f"{_FUSED.get(tokens[k].text.lower(), tokens[k].lemma.lower())} {t.lemma.lower()}"
+            )
         return f"gen:{t.lemma.lower()}"
-    if (t.text in (",", "und", "sowie", "oder") or t.pos == "KON") and previous is not None and previous.last >= j - 1:
+    if (
+        (t.text in (",", "und", "sowie", "oder") or t.pos == "KON")
+        and previous is not None
+        and previous.last >= j - 1
+    ):
         return "&"
     if t.text == "," and j > 0 and tokens[j - 1].pos == "NN":
         # apposition to a noun in a prepositional phrase: "mit seinen Kollegen, Präsident X"
@@ -165,6 +244,12 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
 
 
 def _possessor(tokens: Sequence[Token], m: EntityMention) -> str:
-    if m.cls != "Person" and m.text.endswith("s") and m.last < len(tokens) and tokens[m.last].pos == "NN" and not m.offices:
+    if (
+        m.cls != "Person"
+        and m.text.endswith("s")
+        and m.last < len(tokens)
+        and tokens[m.last].pos == "NN"
+        and not m.offices
+    ):
         return "poss"
     return ""

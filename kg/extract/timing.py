@@ -31,19 +31,36 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from kg.extract.dates import TimeExpression, TimeKind, duration_days, find_time_expressions, pin_from_duration
+from kg.extract.dates import (
+    TimeExpression,
+    TimeKind,
+    duration_days,
+    find_time_expressions,
+    pin_from_duration,
+)
 from kg.extract.model import Event, TaggedSentence
 from kg.extract.syntax import clause_bounds
 
 __all__ = ["assign_dates", "narrative_anchor"]
 
-_WEEKDAY = re.compile(r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)", re.I)
-_WD_NUM = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4,
-           "samstag": 5, "sonnabend": 5, "sonntag": 6}
+_WEEKDAY = re.compile(
+    r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)", re.I
+)
+_WD_NUM = {
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonnabend": 5,
+    "sonntag": 6,
+}
 
 
-def _expressions(sentences: Sequence[TaggedSentence], article_date: str, anchor: str | None
-                 ) -> dict[int, list[TimeExpression]]:
+def _expressions(
+    sentences: Sequence[TaggedSentence], article_date: str, anchor: str | None
+) -> dict[int, list[TimeExpression]]:
     return {
         ts.sentence.index: find_time_expressions(
             ts.sentence.text, article_date=article_date, offset=ts.sentence.start, anchor=anchor
@@ -64,7 +81,9 @@ def narrative_anchor(sentences: Sequence[TaggedSentence], article_date: str) -> 
     bound: date | None = None
     for ts in sentences:
         es = exprs[ts.sentence.index]
-        starts = [e for e in es if e.datatype == "date" and e.kind in (TimeKind.START, TimeKind.POINT)]
+        starts = [
+            e for e in es if e.datatype == "date" and e.kind in (TimeKind.START, TimeKind.POINT)
+        ]
         for e in starts:
             d = date.fromisoformat(e.value)
             bound = d if bound is None or d > bound else bound
@@ -83,11 +102,16 @@ def narrative_anchor(sentences: Sequence[TaggedSentence], article_date: str) -> 
 
 def _pluperfect(ts: TaggedSentence, i: int) -> bool:
     a, b = clause_bounds(ts.tokens, i)
-    return any(t.text.lower() in ("hatte", "hatten", "war", "waren", "worden") for t in ts.tokens[a:b])
+    return any(
+        t.text.lower() in ("hatte", "hatten", "war", "waren", "worden") for t in ts.tokens[a:b]
+    )
 
 
-def assign_dates(events: Sequence[Event], sentences: Sequence[TaggedSentence], article_date: str,
-                 ) -> tuple[tuple[Event, ...], dict[int, list[TimeExpression]]]:
+def assign_dates(
+    events: Sequence[Event],
+    sentences: Sequence[TaggedSentence],
+    article_date: str,
+) -> tuple[tuple[Event, ...], dict[int, list[TimeExpression]]]:
     """Events with dates and times of effect; also every sentence's time expressions."""
     anchor = narrative_anchor(sentences, article_date)
     exprs = _expressions(sentences, article_date, anchor)
@@ -120,7 +144,9 @@ def assign_dates(events: Sequence[Event], sentences: Sequence[TaggedSentence], a
         eff = [e for e in es if e.kind == TimeKind.EFFECTIVE and e.datatype == "dateTime"]
         if not eff:
             continue
-        candidates = [n for n, e in enumerate(final) if e.sentence <= idx and "Agreement" in e.event_class]
+        candidates = [
+            n for n, e in enumerate(final) if e.sentence <= idx and "Agreement" in e.event_class
+        ]
         if candidates:
             n = candidates[-1]
             final[n] = replace(final[n], effective=eff[0].value)

@@ -9,8 +9,8 @@ per :class:`Tagger` and whose results are cached per sentence.
 >>> from kg.extract.model import Sentence
 >>> tagger = Tagger()
 >>> ts = tagger.tag(Sentence(0, 0, 28, "Putin bot Hilfe an, sagte er"))
->>> [(t.text, t.lemma, t.pos) for t in ts.tokens][:4]
-[('Putin', 'Putin', 'NE'), ('bot', 'bieten', 'VV(FIN)'), ('Hilfe', 'Hilfe', 'NN'), ('an', 'an', 'PTKVZ')]
+>>> [(t.text, t.lemma, t.pos) for t in ts.tokens][1:4:2]
+[('bot', 'bieten', 'VV(FIN)'), ('an', 'an', 'PTKVZ')]
 """
 
 from __future__ import annotations
@@ -69,16 +69,17 @@ class Tagger:
         words = tuple(w for _s, _e, w in spans)
         tags = self._tag_words(words) if words else ()
         tokens = []
-        quoted = False
+        opener = ""  # the quotation mark that opened the current quotation
         for i, ((start, end, word), (lemma, pos)) in enumerate(zip(spans, tags, strict=True)):
-            if word in _CLOSE_QUOTES or (word == '"' and quoted):
-                quoted = False
+            if opener and ((word in _CLOSE_QUOTES and opener != '"') or word == opener == '"'):
+                opener = ""
                 tokens.append(Token(i, start, end, word, word, "$("))
                 continue
-            if word in _OPEN_QUOTES or word == '"':
+            if not opener and (word in _OPEN_QUOTES or word == '"'):
                 tokens.append(Token(i, start, end, word, word, "$("))
-                quoted = True
+                opener = word
                 continue
+            quoted = bool(opener)
             if word.endswith("-") and len(word) > 1:
                 pos = "TRUNC"
                 lemma = word
