@@ -14,6 +14,7 @@ plus the real ontology and reference graphs. Then measures, in one run:
   runs in a forked child with a time cap; "> N s" when exceeded).
 
 Usage: python bench/bench_store.py [--triples N] [--repeat R] [--rdflib-cap SECONDS]
+       [--skip-rdflib] [--queries NAME ...]
 """
 
 from __future__ import annotations
@@ -185,6 +186,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median)")
     parser.add_argument("--rdflib-cap", type=float, default=30.0, help="seconds per rdflib query")
     parser.add_argument("--skip-rdflib", action="store_true")
+    parser.add_argument("--queries", nargs="*", metavar="NAME", help="only these saved queries")
     args = parser.parse_args()
 
     data, n, articles = synthetic_nquads(args.triples)
@@ -226,6 +228,8 @@ def main() -> int:
     print(f"\nSaved queries (median of {args.repeat}, example parameters)")
     print(f"  {'query':20} {'rows':>7} {'pyoxigraph':>12} {'rdflib':>12} {'rdflib/ours':>12}")
     for q in saved_queries():
+        if args.queries and q.name not in args.queries:
+            continue
         params = _example_params(q.name)
         times = []
         rows = 0
