@@ -18,7 +18,7 @@ not used: 0.5 refuses it for variables that are not projected, e.g. ``?org`` in
 nothing.
 
 >>> org = parse_param_value("id:entity/csto")
->>> print(bind_values('SELECT ?m WHERE {\n ?m <http://ex/p> ?org }', {"org": org}))
+>>> print(bind_values('SELECT ?m WHERE {\\n ?m <http://ex/p> ?org }', {"org": org}))
 SELECT ?m WHERE { VALUES ?org { <https://w3id.org/conflict-kg/id/entity/csto> }
  ?m <http://ex/p> ?org }
 >>> print(parse_param_value('x" } ; DROP ALL ; { "'))
