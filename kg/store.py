@@ -141,7 +141,8 @@ def _open_error(where: Path, err: OSError) -> CkgError:
         return CkgError(f"store {where} is already open in this process")
     if "lock" in text.lower() and ("unavailable" in text.lower() or "LOCK" in text):
         return CkgError(_IN_USE.format(path=where))
-    if any(s in text for s in ("Permission denied", "Read-only file system", "Not a directory")):
+    refusals = ("Permission denied", "Operation not permitted", "Read-only file system")
+    if any(s in text for s in (*refusals, "Not a directory")):
         return CkgError(f"store {where} is not writable: {_reason(err)}")
     return CkgError(f"cannot open store {where}: {_reason(err)}")
 
