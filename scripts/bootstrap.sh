@@ -14,8 +14,8 @@ cd "$root"
 say() { printf '[setup] %s\n' "$*" >&2; }
 
 python=""
-for p in python3.13 python3.12 python3.11 python3; do
-  if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+for p in python3 python3.13 python3.12 python3.11; do
+  if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
     python="$p"; break
   fi
 done
@@ -45,8 +45,12 @@ extras=""
 stamp=".venv/.ckg-installed${extras:+-dev}"
 hash="$(cat pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$hash" ]; then
-  say "installing conflict-kg${extras} into .venv"
-  .venv/bin/python -m pip install -q --upgrade pip >&2
-  .venv/bin/python -m pip install -q -e ".${extras}" >&2
+  say "installing conflict-kg${extras} into .venv (log: .venv/install.log)"
+  if ! { .venv/bin/python -m pip install --upgrade pip &&
+         .venv/bin/python -m pip install -e ".${extras}"; } >.venv/install.log 2>&1; then
+    tail -n 30 .venv/install.log >&2
+    echo "setup: installing the Python packages failed; the full log is .venv/install.log" >&2
+    exit 1
+  fi
   echo "$hash" > "$stamp"
 fi
