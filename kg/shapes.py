@@ -12,8 +12,8 @@ Actor only if the data says so. A dataset is checked as the union of its graphs.
 >>> report = validate(data)
 >>> report.conforms
 False
->>> print(report.violations[0].message)
-Event has no prov:wasDerivedFrom to a ckg:Mention: every event must cite the sentence it came from
+>>> print(report.violations[0].message)  # doctest: +ELLIPSIS
+Event has no prov:wasDerivedFrom to a ckg:Mention (or ckg:SourceRecord ...): every event must cite the sentence it came from
 """
 
 from __future__ import annotations
