@@ -13,7 +13,7 @@ Actor only if the data says so. A dataset is checked as the union of its graphs.
 >>> report.conforms
 False
 >>> print(report.violations[0].message)  # doctest: +ELLIPSIS
-Event has no prov:wasDerivedFrom to a ckg:Mention (or ckg:SourceRecord ...): every event must cite ...
+Event has no prov:wasDerivedFrom to a ckg:Mention (or ckg:SourceRecord ...): every event ...
 """
 
 from __future__ import annotations
