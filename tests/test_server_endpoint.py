@@ -353,14 +353,12 @@ def test_ingest_while_serving_is_visible_to_the_next_query(server, store_dir):
         assert [r["o"]["value"] for r in rows] == ["neu"]
 
 
-def test_explorer_without_viz_is_501_or_a_page(server):
+def test_explorer_page_is_served_and_bad_view_is_refused(server):
     status, headers, body = _http(f"{server}/explorer")
-    try:
-        from viz import explorer_page  # noqa: F401
-    except ImportError:
-        assert status == 501 and b"explorer" in body
-    else:
-        assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert b"<html" in body.lower() and b"vis-network" in body.lower()
+    status, _, body = _http(f"{server}/explorer?view=nonsense")
+    assert status == 400 and b"nonsense" in body
 
 
 def test_update_allowed_with_the_flag(tmp_path):
@@ -377,3 +375,8 @@ def test_update_allowed_with_the_flag(tmp_path):
         ]
         sd = _http(f"{base}/sparql", headers={"Accept": "application/n-triples"})[2].decode()
         assert "SPARQL11Update" in sd
+
+
+def test_explorer_of_unknown_saved_query_is_404(server):
+    status, _, body = _http(f"{server}/explorer?query=no-such-query")
+    assert status == 404 and b"no-such-query" in body

@@ -137,7 +137,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     from kg.linking.importers import ImportFormat
 
     def add(name: str, help_: str, handler) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=help_[0].lower() + help_[1:].rstrip("."), description=help_)
         p.add_argument("--store", metavar="DIR", help="store directory (default: $CKG_STORE)")
         p.set_defaults(handler=handler)
         return p

@@ -58,15 +58,17 @@ class StoreHandle:
 
 
 def _explorer(store: ox.Store, job: Job) -> Reply:
-    try:
-        from viz import explorer_page  # type: ignore[attr-defined]
-    except ImportError:
-        return Reply.error(501, "the explorer (viz.explorer_page) is not available yet")
+    from viz import explorer_page  # imported here: only explorer requests need NetworkX
+
+    from kg.query import load_saved_query, run_query
+
     try:
         if job.text:
-            from kg.query import load_saved_query, run_query
-
-            result = run_query(store, load_saved_query(job.text), params={})
+            try:
+                saved = load_saved_query(job.text)
+            except CkgError as err:  # no saved query of that name
+                return Reply.error(404, str(err))
+            result = run_query(store, saved, params={})
             if result.graph is None:
                 return Reply.error(
                     400, f"saved query '{job.text}' is not a CONSTRUCT query; cannot explore it"
@@ -74,8 +76,8 @@ def _explorer(store: ox.Store, job: Job) -> Reply:
             page = explorer_page(result.graph, view=job.view, title=f"conflict-kg: {job.text}")
         else:
             page = explorer_page(store, view=job.view, title="conflict-kg")
-    except CkgError as err:  # unknown query name, unknown view
-        return Reply.error(404 if "unknown" in str(err).lower() else 400, str(err))
+    except CkgError as err:  # e.g. an unknown view
+        return Reply.error(400, str(err))
     return Reply(200, "text/html; charset=utf-8", page.encode())
 
 
