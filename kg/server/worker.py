@@ -58,9 +58,8 @@ class StoreHandle:
 
 
 def _explorer(store: ox.Store, job: Job) -> Reply:
-    from viz import explorer_page  # imported here: only explorer requests need NetworkX
-
     from kg.query import load_saved_query, run_query
+    from viz import explorer_page  # imported here: only explorer requests need NetworkX
 
     try:
         if job.text:
