@@ -27,6 +27,7 @@ Staatschef"). Keys of new people come from :func:`kg.extract.names.name_key`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -40,6 +41,51 @@ __all__ = ["EntityRecognizer", "Recognition"]
 
 _ADJ_ENDINGS = ("", "e", "er", "en", "em", "es")
 _PERSONISH = {"NE", "FM", "NN", "XY"}
+# Particles inside Arabic (and other) personal names: "Mohammed bin Abdulrahman Al Thani",
+# "Faisal bin Farhan", "Abu Mohammed al-Dschaulani"; part of the name only between names.
+_NAME_PARTICLES = {"bin", "bint", "ibn", "ben", "al", "el", "abu", "ould", "wad", "abd", "ag"}
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ar|at|an|asch|ash|ibn|bin)-[A-ZÄÖÜ]", re.IGNORECASE)
+
+
+def _name_particle(toks: Sequence[Token], j: int) -> bool:
+    """A name particle at ``j`` that continues a personal name: a name word before it and
+    a capitalised name word right after it."""
+    return (
+        toks[j].text.lower() in _NAME_PARTICLES
+        and j > 0
+        and toks[j - 1].text[:1].isupper()
+        and j + 1 < len(toks)
+        and toks[j + 1].text[:1].isupper()
+        and toks[j + 1].pos in _PERSONISH | {"ADJA", "ADJD"}
+    )
+
+
+def _name_particle_before(toks: Sequence[Token], j: int) -> bool:
+    """The name word at ``j`` follows a particle ("Al Thani", "bin Farhan")."""
+    return j > 0 and toks[j - 1].text.lower() in _NAME_PARTICLES
+
+
+def _skip_genitive(toks: Sequence[Token], k: int, by_first: dict[int, EntityMention]) -> int:
+    """The index after a chain of genitive phrases starting at ``k`` ("des Obersten
+    Politischen Rates der Huthi"); ``k`` itself when there is none."""
+    p = k
+    while p < len(toks) and toks[p].text in ("der", "des") and p - k < 10:
+        q = p + 1
+        while q < len(toks) and toks[q].pos.startswith("ADJ"):
+            q += 1
+        m = by_first.get(q)
+        if m is not None and m.cls != "Person":
+            q = m.last
+        elif q < len(toks) and toks[q].pos in ("NN", "NE") and toks[q].i not in by_first:
+            q += 1
+        else:
+            break
+        if q + 1 < len(toks) and toks[q].text in ("in", "aus") and q + 1 in by_first:
+            q = by_first[q + 1].last  # "der Miliz in Darfur"
+        p = q
+    return p
+
+
 _SKIP_WORDS = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer"}
 
 
@@ -339,6 +385,34 @@ class EntityRecognizer:
             k = j + 1
             if k < n and toks[k].text in ("der", "des") and role in ("high-representative",):
                 pass
+            genitive_of: str | None = None
+            if k < n and toks[k].text in ("der", "des") and role:
+                # "der Präsident des Obersten Rates der Huthi, Mahdi al-Maschat": the name
+                # after the genitive phrase (and an apposition comma) is the holder
+                p = _skip_genitive(toks, k, by_first)
+                if p < n - 1 and toks[p].text == ",":
+                    p += 1
+                cand = by_first.get(p)
+                if (
+                    p > k + 1
+                    and p < n
+                    and (
+                        (cand is not None and cand.cls == "Person")
+                        or (cand is None and toks[p].text[:1].isupper() and toks[p].pos == "NE")
+                    )
+                ):
+                    genitive_of = next(
+                        (
+                            m.keys[0]
+                            for m in found
+                            if m.first == k + 1  # the head of the first genitive
+                            and m.kind == MentionKind.NAME
+                            and m.keys
+                            and self.dictionary.is_a(m.keys[0], "State", "Organization")
+                        ),
+                        None,
+                    )
+                    k = p
             m_next = by_first.get(k)
             if m_next is not None and m_next.cls == "Person":
                 person = m_next
@@ -349,14 +423,24 @@ class EntityRecognizer:
                 and not toks[k].quoted
             ):
                 end = k
-                while (
-                    end < n
-                    and end - k < 4
-                    and toks[end].text[:1].isupper()
-                    and toks[end].pos in _PERSONISH
-                    and by_first.get(end) is None
-                    and not self._title(toks[end])[0]
-                ):
+                while end < n and end - k < 6:
+                    inside = by_first.get(end)
+                    # a known surname right after a particle belongs to the longer name
+                    if inside is not None and not (
+                        end > k
+                        and inside.kind == MentionKind.SURNAME
+                        and _name_particle_before(toks, end)
+                    ):
+                        break
+                    if _name_particle(toks, end):
+                        end += 1
+                        continue
+                    if not (
+                        (toks[end].text[:1].isupper() or _ARTICLE_PREFIX.match(toks[end].text))
+                        and toks[end].pos in _PERSONISH
+                        and not self._title(toks[end])[0]
+                    ):
+                        break
                     end += 1
                 if end > k:
                     words = tuple(t.text for t in toks[k:end])
@@ -377,6 +461,7 @@ class EntityRecognizer:
             a = j
             if prefix:
                 of = self._surface.get((prefix,)) or self._adjective.get(prefix.lower() + "-")
+            of = of or genitive_of
             while a > 0:
                 prev = toks[a - 1]
                 pm = next((m for m in found if m.last == a), None)

@@ -57,6 +57,7 @@ class RoleAssigner:
         self.d = dictionary
         self.lex = lexicon
         self._implies = lexicon.role_implies
+        self._proxies = lexicon.cue("proxy_nouns")
 
     # -- references ----------------------------------------------------------------------
     def _actor_key(self, m: EntityMention, gov: str) -> tuple[str, ...]:
@@ -184,6 +185,9 @@ class RoleAssigner:
                 prev = m
                 continue
             gov = governor(ts.tokens, m, prev)
+            if gov.startswith("gen:") and gov[4:] in self._proxies:
+                # "Vertreter der Armee und der RSF haben sich geeinigt": the group acts
+                gov = ""
             if gov == "&" and out and out[-1][1] and out[-1][1][-1] is prev:
                 out[-1][1].append(m)
             else:
@@ -325,14 +329,25 @@ class RoleAssigner:
             confidence=round(conf, 2),
         )
 
-    @staticmethod
-    def _oblique(toks, m: EntityMention) -> bool:
-        """A phrase marked dative/accusative/genitive by its article ("dem Präsidenten")."""
-        j = m.first - 1
-        while (
-            j >= 0
-            and toks[j].pos in ("ADJ(A)", "PIAT", "PPOSAT")
-            and toks[j].text.lower() not in _NOT_SUBJECT_ART
-        ):
-            j -= 1
-        return j >= 0 and toks[j].text.lower() in _NOT_SUBJECT_ART
+    def _oblique(self, toks, m: EntityMention) -> bool:
+        """A phrase marked dative/accusative/genitive by its article ("dem Präsidenten");
+        for the genitive of a proxy noun ("den Vertretern der RSF"), the proxy's article."""
+        first = m.first
+        for _ in range(2):
+            j = first - 1
+            while (
+                j >= 0
+                and toks[j].pos in ("ADJ(A)", "PIAT", "PPOSAT")
+                and toks[j].text.lower() not in _NOT_SUBJECT_ART
+            ):
+                j -= 1
+            if (
+                j >= 1
+                and toks[j].text.lower() in ("der", "des")
+                and toks[j - 1].pos == "NN"
+                and toks[j - 1].lemma.lower() in self._proxies
+            ):
+                first = j - 1
+                continue
+            return j >= 0 and toks[j].text.lower() in _NOT_SUBJECT_ART
+        return False

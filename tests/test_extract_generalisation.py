@@ -1,0 +1,64 @@
+"""General German/domain rules on self-written sentences about yet other conflicts
+(Libyen, Jemen, Sahel, Kongo, Myanmar): names with particles, hosting, nominal
+mediation, calls inside a phone call, agreements of "Vertreter der X und der Y"."""
+
+import pytest
+
+from kg.articles import parse_article_text
+from kg.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def analyse(ex, body, date="2024-03-15"):
+    art = parse_article_text(f"date {date} Test\n{body}\n", identifier="t.txt", origin="t.txt")
+    return ex.analyse(art)
+
+
+def events(ex, body, date="2024-03-15"):
+    a = analyse(ex, body, date)
+    return [(e.event_class, sorted((r.value, k) for r, k in e.roles), e) for e in a.events]
+
+
+def test_name_with_particles_after_title_is_one_person(ex):
+    a = analyse(
+        ex,
+        "Der libysche Ministerpräsident Abdul Hamid Dbeibah traf den saudischen "
+        "Außenminister Faisal bin Farhan Al Saud in Tripolis.",
+    )
+    people = {m.keys[0]: m.offices for m in a.mentions if m.keys and "bin" in m.text}
+    assert list(people) == ["faisal-bin-farhan-al-saud"]
+    assert people["faisal-bin-farhan-al-saud"] == (("foreign-minister", "saudi-arabia", False),)
+
+
+def test_lowercase_article_prefix_name_after_genitive_title(ex):
+    a = analyse(
+        ex,
+        "Der Anführer der Miliz in Darfur, Musa al-Hilali, wies die Vorwürfe zurück.",
+    )
+    keys = [m.keys[0] for m in a.mentions if m.keys]
+    assert "musa-al-hilali" in keys
+    rejection = [e for e in a.events if e.event_class == "Rejection"]
+    assert rejection and rejection[0].actors()[0] == "musa-al-hilali"
+
+
+def test_agreement_of_representatives_of_two_groups_with_passive_mediators(ex):
+    evs = events(
+        ex,
+        "Vertreter der malischen Armee und der Tuareg-Rebellen haben sich in Algier auf ein "
+        "Friedensabkommen verständigt. Die Verhandlungen wurden von Algerien vermittelt.",
+    )
+    agreements = [r for c, r, _ in evs if c == "Agreement"]
+    assert agreements, evs
+    roles = set(agreements[0])
+    assert ("participant", "mali") in roles
+    assert ("mediator", "algeria") in roles
+
+
+def test_fighters_of_a_group_are_the_attacker(ex):
+    evs = events(ex, "Kämpfer der M23 haben am Dienstag die Stadt Goma angegriffen.")
+    attacks = [r for c, r, _ in evs if c == "MilitaryAction"]
+    assert attacks and ("agent", "m23") in attacks[0]
