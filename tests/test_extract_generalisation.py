@@ -62,3 +62,40 @@ def test_fighters_of_a_group_are_the_attacker(ex):
     evs = events(ex, "Kämpfer der M23 haben am Dienstag die Stadt Goma angegriffen.")
     attacks = [r for c, r, _ in evs if c == "MilitaryAction"]
     assert attacks and ("agent", "m23") in attacks[0]
+
+
+def test_demand_inside_a_phone_call_gives_two_events(ex):
+    evs = events(
+        ex,
+        "Der nigerianische Präsident Bola Tinubu rief in einem Telefongespräch mit dem "
+        "malischen Präsidenten Assimi Goïta zu einem Ende der Kämpfe auf.",
+    )
+    by = {c: r for c, r, _ in evs}
+    assert ("agent", "bola-tinubu") in by["CeasefireDemand"]
+    assert ("agent", "bola-tinubu") in by["PhoneCall"]
+    assert ("participant", "assimi-goita") in by["PhoneCall"]
+
+
+def test_mediation_noun_with_light_verb_but_not_under_mediation(ex):
+    evs = events(ex, "Angola verstärkt seine Vermittlungsbemühungen zwischen Kongo und Ruanda.")
+    by = {c: r for c, r, _ in evs}
+    assert ("agent", "angola") in by["Mediation"]
+    assert ("participant", "rwanda") in by["Mediation"]
+    evs = events(
+        ex,
+        "Die Konfliktparteien verpflichteten sich, unter Vermittlung Algeriens "
+        "Gespräche aufzunehmen.",
+    )
+    assert "Mediation" not in {c for c, _, _ in evs}
+
+
+def test_hosting_a_delegation_is_a_meeting_with_the_host_as_agent(ex):
+    evs = events(
+        ex,
+        "Der kenianische Präsident William Ruto empfing die Delegationen am Montag in Nairobi.",
+    )
+    meetings = [r for c, r, _ in evs if c == "Meeting"]
+    assert meetings and ("agent", "william-ruto") in meetings[0]
+    # receiving weapons is no meeting
+    evs = events(ex, "Die ukrainische Armee hat neue Panzer aus Polen empfangen.")
+    assert "Meeting" not in {c for c, _, _ in evs}

@@ -48,6 +48,16 @@ def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: 
     return False
 
 
+def _framing_prep(tokens: Sequence[Token], i: int) -> str | None:
+    """The preposition heading the noun phrase of ``i`` ("in einem kurzen Telefonat")."""
+    j = i - 1
+    while j >= 0 and tokens[j].pos in ("ART", "ADJ(A)", "PIAT", "PPOSAT", "CARD"):
+        j -= 1
+    if j >= 0 and tokens[j].pos in ("APPR", "APPRART"):
+        return tokens[j].text.lower()
+    return None
+
+
 def _condition(
     key: str,
     value,
@@ -159,6 +169,16 @@ def detect_triggers(
                     for j in range(a, b)
                     if toks[j].pos.startswith("V") and full_lemma(toks, j) in p.light
                 ]
+                frame = p.frame
+                if not light and p.inside and _framing_prep(toks, i) in p.inside:
+                    # "rief in einem Telefonat mit X ... auf": the clause's subject is the
+                    # agent of the call, whatever the clause's own verb
+                    light = [i]
+                    frame = tuple(
+                        ("clause-subj", r) if slot == "subj" else (slot, r) for slot, r in p.frame
+                    )
+                if _framing_prep(toks, i) == "unter":
+                    continue  # "unter Vermittlung der X ... aufnehmen": a role, not the event
                 if not light or not _matches(p, ts, light[0], a, b, mentions, lex):
                     continue
                 out.append(
@@ -169,7 +189,7 @@ def detect_triggers(
                         p.id,
                         _upgrade(p, ts, a, b, lex),
                         p.cameo,
-                        p.frame,
+                        frame,
                         True,
                         nominal=True,
                         negated=is_negated(toks, i),

@@ -54,6 +54,7 @@ class Pattern:
     frame: tuple[tuple[str, str], ...]
     requires: tuple[str, ...]
     confidence: float
+    inside: tuple[str, ...] = ()  # prepositions of a framing phrase: "in einem Telefonat mit X"
 
     @property
     def specificity(self) -> int:
@@ -157,6 +158,7 @@ def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
         frame=tuple((str(k), str(v)) for k, v in dict(raw.get("frame") or {}).items()),
         requires=_tuple(raw.get("requires")),
         confidence=float(raw.get("confidence", 0.7)),
+        inside=tuple(x.lower() for x in _tuple(raw.get("inside"))),
     )
 
 
