@@ -9,9 +9,10 @@ plus the real ontology and reference graphs. Then measures, in one run:
 - ingest rate (triples/s): this project's writer (one transaction per article, as
   ``ckg ingest`` / ``ckg load`` write) vs a bare ``Store.bulk_load`` of the same N-Quads
   vs rdflib's in-memory ``Dataset`` parse;
-- each saved query's median latency (with its documented example parameters) through
-  ``kg.query.run_query`` on the store vs the same query text on the rdflib Dataset (rdflib
-  runs in a forked child with a time cap; "> N s" when exceeded).
+- each saved query's median latency (with its documented example parameters; rows are
+  triples for a CONSTRUCT) through ``kg.query.run_query`` on the store vs the same query
+  text on the rdflib Dataset (rdflib runs in a forked child with a time cap; "> N s"
+  when exceeded).
 
 Usage: python bench/bench_store.py [--triples N] [--repeat R] [--rdflib-cap SECONDS]
        [--skip-rdflib] [--queries NAME ...]
@@ -235,7 +236,8 @@ def main() -> int:
         rows = 0
         for _ in range(args.repeat):
             t = time.perf_counter()
-            rows = len(run_query(store, q, params=params).rows)
+            result = run_query(store, q, params=params)
+            rows = len(result.rows) if result.graph is None else len(result.graph)
             times.append(time.perf_counter() - t)
         ours = statistics.median(times)
         rd = "-"

@@ -3,8 +3,10 @@
 A store is a directory holding a pyoxigraph (RocksDB) database with one named graph per
 article, plus two graphs the store keeps up to date by itself on every read-write open:
 
-- :data:`~kg.namespaces.ONTOLOGY_GRAPH`: the project's OWL ontology, so that queries can
-  follow ``rdfs:subClassOf*`` / ``rdfs:subPropertyOf*``;
+- :data:`~kg.namespaces.ONTOLOGY_GRAPH`: the project's OWL ontology, with the RDFS closure
+  of its class and property hierarchies written out (:func:`hierarchy_closure`), so that
+  queries follow sub-classes and sub-properties with ONE plain ``rdfs:subClassOf`` /
+  ``rdfs:subPropertyOf`` pattern, on any SPARQL store, without property paths;
 - :data:`~kg.namespaces.REFERENCE_GRAPH`: known entities, labels and Wikidata links.
 
 Each is refreshed when its content changed; the content hashes live in a small JSON file
@@ -36,6 +38,7 @@ import importlib
 import importlib.util
 import json
 import os
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -45,7 +48,7 @@ from rdflib.term import Node
 
 from kg.errors import CkgError, UsageError
 from kg.iris import article_iri
-from kg.namespaces import CKG, DCTERMS, ID, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from kg.namespaces import CKG, DCTERMS, ID, ONTOLOGY_GRAPH, OWL, RDF, RDFS, REFERENCE_GRAPH
 from kg.resources import data_dir, ontology_files
 
 __all__ = [
@@ -55,8 +58,10 @@ __all__ = [
     "default_store_path",
     "find_article",
     "graph_quads",
+    "hierarchy_closure",
     "managed_graphs",
     "open_store",
+    "open_store_for_reading",
     "rdflib_graph",
     "rdflib_quads",
     "replace_graphs",
@@ -70,6 +75,7 @@ __all__ = [
 STORE_ENV = "CKG_STORE"
 #: File beside the database that records the content hashes of the managed graphs.
 META_FILE = "conflict-kg-store.json"
+_READ_ONLY_ATTEMPTS = 5
 _IN_USE = (
     "store {path} is in use by another process (e.g. a running 'ckg serve'); stop it or use --store"
 )
@@ -108,10 +114,15 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
     if read_only:
         if not (where / "CURRENT").is_file():
             raise CkgError(f"no store at {where} (create one with 'ckg ingest' or 'ckg load')")
-        try:
-            return ox.Store.read_only(str(where))
-        except (OSError, RuntimeError) as err:
-            raise CkgError(f"cannot open store {where} read-only: {_reason(err)}") from err
+        # A writer in another process may be replacing its MANIFEST just then (RocksDB:
+        # "may be corrupted", a file gone): try again on the next state before giving up.
+        for attempt in range(_READ_ONLY_ATTEMPTS):
+            try:
+                return ox.Store.read_only(str(where))
+            except (OSError, RuntimeError) as err:
+                if attempt + 1 == _READ_ONLY_ATTEMPTS:
+                    raise CkgError(f"cannot open store {where} read-only: {_reason(err)}") from err
+                time.sleep(0.2)
     _check_directory(where)
     try:
         where.mkdir(parents=True, exist_ok=True)
@@ -120,6 +131,48 @@ def open_store(path: str | Path | None = None, *, read_only: bool = False) -> ox
         raise _open_error(where, err) from err
     sync_managed_graphs(store, where)
     return store
+
+
+def open_store_for_reading(path: str | Path | None = None) -> ox.Store:
+    """Open the store in directory ``path`` for commands that only read it.
+
+    An existing store whose managed graphs are current is opened read-only
+    (``Store.read_only``, no lock), so reading works while another process (``ckg serve
+    --allow-update``, ``ckg ingest``) has the store open. A store that does not exist yet,
+    or was written by an older version (e.g. without the hierarchy closure the saved
+    queries rely on), is opened read-write once, which creates it or brings its ontology
+    and reference graphs up to date; if another process holds it meanwhile, it is read
+    as it is. Errors are the one-line :class:`~kg.errors.CkgError` of :func:`open_store`.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     writer = open_store(Path(d) / "s")  # holds the lock
+    ...     reader = open_store_for_reading(Path(d) / "s")
+    ...     reader.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    True
+    """
+    where = resolve_store_path(path)
+    if not (where / "CURRENT").is_file():
+        return open_store(where)
+    if not _managed_graphs_current(where):
+        try:
+            return open_store(where)
+        except CkgError:
+            pass  # held by another process: read what is there
+    return open_store(where, read_only=True)
+
+
+def _read_meta(where: Path) -> dict[str, object]:
+    try:
+        meta = json.loads((where / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _managed_graphs_current(where: Path) -> bool:
+    meta = _read_meta(where)
+    return meta.get("format") == _FORMAT and meta.get("sources") == _sources_fingerprint()
 
 
 def _check_directory(where: Path) -> None:
@@ -261,6 +314,73 @@ def _ontology_graph() -> Graph:
     return graph
 
 
+_CLASS_TYPES = (OWL.Class, RDFS.Class)
+_PROPERTY_TYPES = (
+    RDF.Property,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+)
+
+
+def _closure(graph: Graph, relation: URIRef, kinds: Sequence[URIRef]) -> set[tuple[URIRef, URIRef]]:
+    """Every (sub, super) pair of IRIs with sub ``relation*`` super (reflexive, transitive)."""
+    supers: dict[URIRef, set[URIRef]] = {}
+    for kind in kinds:
+        for node in graph.subjects(RDF.type, kind):
+            if isinstance(node, URIRef):
+                supers.setdefault(node, set())
+    for sub, sup in graph.subject_objects(relation):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef):
+            supers.setdefault(sub, set()).add(sup)
+            supers.setdefault(sup, set())
+    pairs: set[tuple[URIRef, URIRef]] = set()
+    for start in supers:
+        seen = {start}
+        todo = [start]
+        while todo:
+            for sup in supers[todo.pop()]:
+                if sup not in seen:
+                    seen.add(sup)
+                    todo.append(sup)
+        pairs.update((start, sup) for sup in seen)
+    return pairs
+
+
+def hierarchy_closure(graph: Graph) -> Graph:
+    """A copy of an ontology graph with its class and property hierarchies closed.
+
+    Adds ``C rdfs:subClassOf D`` whenever ``C rdfs:subClassOf* D`` (reflexive: every class
+    declared or used in the hierarchy is its own sub-class), and the same for
+    ``rdfs:subPropertyOf``. RDFS semantics entail each added triple (rules rdfs5, rdfs6,
+    rdfs10, rdfs11), so no answer changes meaning; queries then need no property path
+    (Virtuoso 7.2 loses rows when a ``*`` path over this graph is joined with other
+    graphs). Only IRIs are closed: anonymous classes (OWL restrictions) stay as they are.
+
+    >>> from rdflib import Graph, URIRef
+    >>> g = Graph()
+    >>> a, b, c = (URIRef(f"https://example.org/{x}") for x in "abc")
+    >>> _ = g.add((a, RDFS.subClassOf, b)).add((b, RDFS.subClassOf, c))
+    >>> closed = hierarchy_closure(g)
+    >>> sorted(str(o)[-1] for o in closed.objects(a, RDFS.subClassOf))
+    ['a', 'b', 'c']
+    >>> len(closed), len(g)
+    (6, 2)
+    """
+    closed = Graph(identifier=graph.identifier)
+    for prefix, namespace in graph.namespaces():
+        closed.bind(prefix, namespace, override=True)
+    for triple in graph:
+        closed.add(triple)
+    for relation, kinds in (
+        (RDFS.subClassOf, _CLASS_TYPES),
+        (RDFS.subPropertyOf, _PROPERTY_TYPES),
+    ):
+        for sub, sup in _closure(graph, relation, kinds):
+            closed.add((sub, relation, sup))
+    return closed
+
+
 def _reference_graph() -> Graph:
     if importlib.util.find_spec("kg.extract") is None:
         return Graph()
@@ -270,11 +390,18 @@ def _reference_graph() -> Graph:
 
 
 def managed_graphs() -> dict[URIRef, Graph]:
-    """The graphs the store maintains itself: ontology and reference data."""
-    return {ONTOLOGY_GRAPH: _ontology_graph(), REFERENCE_GRAPH: _reference_graph()}
+    """The graphs the store maintains itself: the ontology (with its hierarchies closed,
+    :func:`hierarchy_closure`) and reference data."""
+    return {
+        ONTOLOGY_GRAPH: hierarchy_closure(_ontology_graph()),
+        REFERENCE_GRAPH: _reference_graph(),
+    }
 
 
 _EMPTY = hashlib.sha256(b"").hexdigest()
+# Version of how the managed graphs are built from their sources: a store written by an
+# older version rebuilds them (format 2 added the hierarchy closure).
+_FORMAT = 2
 
 
 def _content_hash(quads: Iterable[ox.Quad]) -> str:
@@ -305,17 +432,14 @@ def sync_managed_graphs(store: ox.Store, where: Path) -> list[URIRef]:
     rewritten only when their content changed.
     """
     meta_path = where / META_FILE
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        meta = {}
-    hashes: dict[str, str] = dict(meta.get("graphs", {}))
+    meta = _read_meta(where)
+    hashes: dict[str, str] = dict(meta.get("graphs", {}))  # type: ignore[call-overload]
     sources = _sources_fingerprint()
     present = all(
         store.contains_named_graph(ox.NamedNode(name)) or hashes.get(name) == _EMPTY
         for name in (str(ONTOLOGY_GRAPH), str(REFERENCE_GRAPH))
     )
-    if meta.get("sources") == sources and present:
+    if meta.get("sources") == sources and meta.get("format") == _FORMAT and present:
         return []
     refreshed: list[URIRef] = []
     for name, graph in managed_graphs().items():
@@ -328,7 +452,7 @@ def sync_managed_graphs(store: ox.Store, where: Path) -> list[URIRef]:
         hashes[str(name)] = digest
         refreshed.append(name)
     tmp = meta_path.with_suffix(".tmp")
-    doc = {"format": 1, "sources": sources, "graphs": hashes}
+    doc = {"format": _FORMAT, "sources": sources, "graphs": hashes}
     tmp.write_text(json.dumps(doc, indent=1, sort_keys=True))
     os.replace(tmp, meta_path)
     return refreshed

@@ -87,9 +87,12 @@ def test_locked_store_is_a_clear_error_and_stays_intact(tmp_path, capsys):
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         with pytest.raises(CkgError, match=r"is in use by another process.*use --store"):
             open_store(path)
-        assert main(["articles", "--store", str(path)]) == 1
+        assert main(["remove", "--store", str(path), "2020-10-moskau-verhandlungen"]) == 1
         err = capsys.readouterr().err
-        assert f"ckg articles: error: store {path} is in use by another process" in err
+        assert f"ckg remove: error: store {path} is in use by another process" in err
+        # commands that only read open the store read-only, without its lock
+        assert main(["articles", "--store", str(path), "--format", "tsv"]) == 0, capsys.readouterr()
+        assert "2020-10-moskau-verhandlungen" in capsys.readouterr().out
     finally:
         holder.kill()
         holder.wait()

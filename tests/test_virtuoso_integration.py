@@ -18,7 +18,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import warnings
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -219,14 +218,6 @@ _GROUP_CONCAT = re.compile(
     re.IGNORECASE,
 )
 
-# Virtuoso 7.2.5 (Debian 12) answers these saved queries with rows MISSING (never wrong
-# rows): it loses solutions when property-path closures over the ontology graph
-# (rdfs:subClassOf*, rdfs:subPropertyOf*) are joined with patterns in the article graphs,
-# e.g. ?type rdfs:subClassOf* ckg:Event with ?event a ?type (see docs/scale-out.md).
-# For them the test checks that Virtuoso's rows are a subset of ours and warns how many
-# are missing; every other saved query must agree exactly.
-VIRTUOSO_MISSES_ROWS = {"actor-events", "ceasefire-demands", "claims", "shared-actors", "timeline"}
-
 
 def _norm(term: object) -> str:
     """A comparable string for a term, forgiving only Virtuoso's representation quirks.
@@ -298,12 +289,4 @@ def test_saved_query_gives_the_same_answers_on_virtuoso(saved, pushed, store_dir
             for sep, var in _GROUP_CONCAT.findall(saved.text)
         }
         ours, theirs = _rows(here, concatenated), _rows(there, concatenated)
-        if saved.name in VIRTUOSO_MISSES_ROWS and ours != theirs:
-            assert not theirs - ours, f"Virtuoso gave rows we do not: {theirs - ours}"
-            warnings.warn(
-                f"{saved.name}: Virtuoso misses {sum((ours - theirs).values())} of "
-                f"{sum(ours.values())} rows (known Virtuoso 7.2 property-path bug)",
-                stacklevel=1,
-            )
-        else:
-            assert ours == theirs
+        assert ours == theirs, f"only here: {ours - theirs}\nonly on Virtuoso: {theirs - ours}"

@@ -2,7 +2,8 @@
 
 Thin layer over :mod:`kg.ingest`, :mod:`kg.store`, :mod:`kg.loading`, :mod:`kg.query` and
 :mod:`kg.export`. Every command takes ``--store DIR`` (default ``$CKG_STORE``, else
-``~/.local/share/conflict-kg/store``).
+``~/.local/share/conflict-kg/store``). ``articles``, ``query`` and ``export`` open an
+existing store read-only, so they work while ``ckg serve`` or ``ckg ingest`` has it open.
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ def _articles(args: argparse.Namespace) -> int:
 
     from kg.ingest import count_events_and_facts, event_classes
     from kg.query import QueryResult, format_result
-    from kg.store import article_graphs, graph_quads, open_store
+    from kg.store import article_graphs, graph_quads, open_store_for_reading
 
-    store = open_store(args.store)
+    store = open_store_for_reading(args.store)
     events = event_classes(store)
     rows: list[dict[str, Node | None]] = []
     for row in article_graphs(store):
@@ -179,9 +180,9 @@ def _query(args: argparse.Namespace) -> int:
     if args.endpoint:
         source: object = args.endpoint
     else:
-        from kg.store import open_store
+        from kg.store import open_store_for_reading
 
-        source = open_store(args.store)
+        source = open_store_for_reading(args.store)
     result = run_query(source, saved, params=bindings)  # type: ignore[arg-type]
     fmt = args.format or ("ttl" if result.graph is not None else "table")
     _write(format_result(result, fmt), args.output)
@@ -190,9 +191,9 @@ def _query(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from kg.export import export_store
-    from kg.store import open_store
+    from kg.store import open_store_for_reading
 
-    store = open_store(args.store)
+    store = open_store_for_reading(args.store)
     data = export_store(store, args.format, article=args.article)
     if not data and args.format == "ttl" and args.article is None:
         print(
