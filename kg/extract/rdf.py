@@ -227,4 +227,3 @@ def serialize_graphs(graphs: Iterable[Graph], *, fmt: str = "trig") -> str:
         out.append("}")
         out.append("")
     return "\n".join(out)
-
