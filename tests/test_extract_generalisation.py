@@ -6,6 +6,7 @@ import pytest
 
 from kg.articles import parse_article_text
 from kg.extract import Extractor
+from kg.extract.names import name_key
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +100,39 @@ def test_hosting_a_delegation_is_a_meeting_with_the_host_as_agent(ex):
     # receiving weapons is no meeting
     evs = events(ex, "Die ukrainische Armee hat neue Panzer aus Polen empfangen.")
     assert "Meeting" not in {c for c, _, _ in evs}
+
+
+def test_bundes_title_names_germany(ex):
+    a = analyse(ex, "Bundesverteidigungsminister Boris Pistorius besuchte am Montag Niamey.")
+    offices = [m.offices for m in a.mentions if m.cls == "Person"]
+    assert offices == [(("defence-minister", "germany", False),)]
+
+
+def test_agreement_subject_with_genitive_attribute_and_onset_date(ex):
+    evs = events(
+        ex,
+        "Die Armee und die Kachin Independence Army (KIA) des Generals N'Ban La haben in "
+        "Myitkyina ein Abkommen über eine Waffenruhe unterzeichnet. Die KIA hatte im "
+        "Oktober 2023 eine Offensive im Norden begonnen.",
+        date="2024-01-12",
+    )
+    by = {c: (r, e) for c, r, e in evs}
+    roles, _ = by["CeasefireAgreement"]
+    assert ("participant", name_key("Kachin Independence Army")) in roles
+    _, offensive = by["MilitaryAction"]
+    assert offensive.date == ("2023-10", "gYearMonth")
+
+
+def test_attack_on_a_state_that_began_dates_the_war(ex):
+    a = analyse(
+        ex,
+        "Russland und die Ukraine verhandeln in Istanbul. Der russische Angriff auf die "
+        "Ukraine hatte am 24. Februar begonnen.",
+        date="2022-03-29",
+    )
+    assert a.conflict is not None and a.conflict.start == ("2022-02-24", "date")
+
+
+def test_a_state_that_is_party_and_place_alone_does_not_pick_its_conflict(ex):
+    a = analyse(ex, "Der türkische Präsident Recep Tayyip Erdoğan begrüßte die Einigung in Genf.")
+    assert a.conflict is None or a.conflict.key != "kurdish-turkish-conflict"

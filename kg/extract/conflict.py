@@ -33,6 +33,7 @@ def find_conflict(
     named = Counter(k for m in mentions for k in m.keys)
     conflict_nouns = lex.cue("conflict_nouns")
     start_words = lex.cue("conflict_start_verbs") | lex.cue("conflict_start_nouns")
+    onset_nouns = lex.cue("conflict_onset_nouns")
     best: tuple[int, str] | None = None
     for e in d:
         if e.cls != "ArmedConflict":
@@ -42,6 +43,11 @@ def find_conflict(
             + sum(1 for p in e.rel("party") if named[p])
             + sum(2 for p in e.rel("location") if named[p])
         )
+        # a conflict not named needs two distinct entities of it in the text: a state that
+        # is both party and place ("Türkei") is one clue, not two
+        clues = {p for p in (*e.rel("party"), *e.rel("location")) if named[p]}
+        if not named[e.key] and len(clues) < 2:
+            continue
         if score >= 2 and (best is None or score > best[0]):
             best = (score, e.key)
     parties: list[str] = []
@@ -50,7 +56,12 @@ def find_conflict(
     sentence = None
     for ts in sentences:
         lemmas = [t.lemma.lower() for t in ts.tokens]
-        has_conflict = any(any(lm.endswith(c) for c in conflict_nouns) for lm in lemmas)
+        has_conflict = any(any(lm.endswith(c) for c in conflict_nouns) for lm in lemmas) or (
+            # the attack on a party named as the war's onset: "Der Angriff auf X begann ..."
+            any(lm in onset_nouns for lm in lemmas)
+            and any(t.text.lower() == "auf" for t in ts.tokens)
+            and any(lm in lex.cue("conflict_start_verbs") for lm in lemmas)
+        )
         if not has_conflict:
             continue
         sms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]

@@ -183,6 +183,12 @@ class EntityRecognizer:
             role = self.lexicon.title_role(rest)
             if role:
                 return role, head
+        low = tok.text.lower()
+        for prefix, state in dict(self.lexicon.cues.get("title_prefixes") or {}).items():
+            if low.startswith(str(prefix)) and len(low) > len(str(prefix)) + 3:
+                role = self.lexicon.title_role(tok.text[len(str(prefix)) :])
+                if role:
+                    return role, str(state)
         return None, None
 
     def _is_colleague(self, tok: Token) -> bool:

@@ -243,9 +243,12 @@ class RoleAssigner:
                 subj = ante[-1]
             objs = [grp for grp in plain]
         else:
-            if before and not self._oblique(toks, before[-1][0]):
-                subj = before[-1]
-                objs = after + before[:-1]
+            # the last phrase before the verb not marked oblique ("die LNA des Generals X
+            # haben ...": the genitive attribute is not the subject)
+            nominative = [grp for grp in before if not self._oblique(toks, grp[0])]
+            if nominative:
+                subj = nominative[-1]
+                objs = after + [grp for grp in before if grp is not subj]
             else:
                 cand = [grp for grp in after if not self._oblique(toks, grp[0])]
                 if cand:

@@ -125,6 +125,15 @@ def assign_dates(
         lo, hi = ts.tokens[a].start, ts.tokens[b - 1].end if b > a else ts.tokens[a].end
         points = [e for e in es if e.kind == TimeKind.POINT]
         own = [e for e in points if lo <= e.start < hi] or points
+        if not own:
+            # "hatten im April 2019 eine Offensive begonnen": the onset dates the action
+            own = [
+                e
+                for e in es
+                if e.kind == TimeKind.START
+                and lo <= e.start < hi
+                and not e.text.lower().startswith("seit")
+            ]
         if own:
             t0 = ts.tokens[ev.trigger.first].start
             best = min(own, key=lambda e: abs(e.start - t0))
