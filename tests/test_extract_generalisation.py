@@ -136,3 +136,14 @@ def test_attack_on_a_state_that_began_dates_the_war(ex):
 def test_a_state_that_is_party_and_place_alone_does_not_pick_its_conflict(ex):
     a = analyse(ex, "Der türkische Präsident Recep Tayyip Erdoğan begrüßte die Einigung in Genf.")
     assert a.conflict is None or a.conflict.key != "kurdish-turkish-conflict"
+
+
+def test_attack_reported_by_a_government_in_a_city_is_only_claimed(ex):
+    a = analyse(
+        ex,
+        "Nach Angaben der Behörden in Misrata hatten Haftars Truppen am Freitag den "
+        "Flughafen Mitiga beschossen.",
+    )
+    attacks = [e for e in a.events if e.event_class == "MilitaryAction"]
+    assert attacks and attacks[0].claimed_by == ("misrata",)
+    assert "Statement" not in {e.event_class for e in a.events}

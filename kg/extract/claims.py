@@ -22,7 +22,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
+from kg.extract.model import (
+    EntityMention,
+    Event,
+    MentionKind,
+    Role,
+    TaggedSentence,
+    Token,
+    Trigger,
+)
 
 __all__ = ["apply_claims"]
 
@@ -69,6 +77,26 @@ def _reported(ts: TaggedSentence, i: int) -> str | None:
     return None
 
 
+_BODY_NOUNS = ("regierung", "behörde", "ministerium", "armee", "militär", "verwaltung")
+
+
+def _seat_of_body(
+    toks: Sequence[Token], j: int, mentions: Sequence[EntityMention]
+) -> EntityMention | None:
+    """The place in "Angaben der Regierung/des Gesundheitsministeriums in X" (j: "Angaben")."""
+    k = j + 1
+    while k < len(toks) and k < j + 5 and toks[k].pos in ("ART", "ADJ(A)"):
+        k += 1
+    if not (
+        k + 2 < len(toks)
+        and toks[k].pos == "NN"
+        and toks[k].lemma.lower().endswith(_BODY_NOUNS)
+        and toks[k + 1].text == "in"
+    ):
+        return None
+    return next((m for m in mentions if m.first == k + 2), None)
+
+
 def apply_claims(
     events: Sequence[Event],
     sentences: Sequence[TaggedSentence],
@@ -86,6 +114,7 @@ def apply_claims(
         smentions = [m for m in mentions if m.sentence == idx and m.keys]
         toks = ts.tokens
         quote = _quote(ts)
+        seats: list[str] = []
         # "..., so Putin."  and  "nach Angaben X" / "laut X"
         for j, t in enumerate(toks):
             if t.text == "so" and j > 0 and toks[j - 1].text == ",":
@@ -117,6 +146,12 @@ def apply_claims(
                     ),
                     None,
                 )
+                if src is None and toks[j - 1].text.lower() == "nach":
+                    # "nach Angaben der Regierung in Aden": the body's seat stands for it as
+                    # the claimant (no Statement of its own: the seat did not speak)
+                    seat = _seat_of_body(toks, j, smentions)
+                    if seat is not None:
+                        seats.append(seat.keys[0])
                 if src is not None:
                     trig = Trigger(idx, j, j + 1, "according-to", _SPEECH, "010", (), True)
                     sevents.append(
@@ -164,6 +199,8 @@ def apply_claims(
                 sp = speech[0]
                 if sp.trigger.first != ev.trigger.first and sp.actors(Role.AGENT):
                     ev = replace(ev, claimed_by=sp.actors(Role.AGENT))
+            elif seats and ev.event_class in _HOSTILE and ev.event_class != "Accusation":
+                ev = replace(ev, claimed_by=tuple(seats))
             out.append(ev)
             if ev.event_class == _SPEECH:
                 last_statement = ev
