@@ -147,3 +147,23 @@ def test_attack_reported_by_a_government_in_a_city_is_only_claimed(ex):
     attacks = [e for e in a.events if e.event_class == "MilitaryAction"]
     assert attacks and attacks[0].claimed_by == ("misrata",)
     assert "Statement" not in {e.event_class for e in a.events}
+
+
+def test_delegation_from_states_meets_representatives_of_a_group(ex):
+    evs = events(
+        ex,
+        "Eine Delegation aus Katar ist in Goma mit Vertretern der M23 zusammengekommen.",
+    )
+    meetings = [r for c, r, _ in evs if c == "Meeting"]
+    assert meetings
+    assert {("participant", "qatar"), ("participant", "m23")} <= set(meetings[0])
+
+
+def test_state_adjective_with_government_compound_is_the_state(ex):
+    evs = events(
+        ex,
+        "Die malische Übergangsregierung und die Tuareg-Rebellen haben in Algier ein "
+        "Abkommen unterzeichnet.",
+    )
+    agreements = [r for c, r, _ in evs if c == "Agreement"]
+    assert agreements and ("participant", "mali") in agreements[0]

@@ -162,6 +162,7 @@ class EntityRecognizer:
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._gov_nouns = lexicon.ref("government_nouns")
+        self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
         self._sides = lexicon.ref("sides")
         self._side_det = lexicon.ref("side_determiners")
         self._countries = lexicon.ref("countries")
@@ -612,7 +613,11 @@ class EntityRecognizer:
                             ts, j, city.last, MentionKind.NAME, (state,), group="government"
                         )
                     )
-            elif tok.pos == "NN" and lem in self._gov_nouns and j > 0:
+            elif (
+                tok.pos == "NN"
+                and (lem in self._gov_nouns or lem.endswith(self._gov_heads))
+                and j > 0
+            ):
                 adj = next(
                     (m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None
                 )

@@ -188,6 +188,16 @@ class RoleAssigner:
             if gov.startswith("gen:") and gov[4:] in self._proxies:
                 # "Vertreter der Armee und der RSF haben sich geeinigt": the group acts
                 gov = ""
+            elif " " in gov and gov.split(" ", 1)[1] in self._proxies:
+                gov = gov.split(" ", 1)[0]  # "mit Vertretern der Huthi" = "mit den Huthi"
+            elif (
+                gov in ("aus", "von")
+                and m.first >= 2
+                and ts.tokens[m.first - 1].lemma.lower() == gov
+                and ts.tokens[m.first - 2].lemma.lower() in self._proxies
+                and (m.first < 3 or not ts.tokens[m.first - 3].pos.startswith("APPR"))
+            ):
+                gov = ""  # "Eine Delegation aus Saudi-Arabien ist ... zusammengekommen"
             if gov == "&" and out and out[-1][1] and out[-1][1][-1] is prev:
                 out[-1][1].append(m)
             else:
