@@ -167,3 +167,9 @@ def test_state_adjective_with_government_compound_is_the_state(ex):
     )
     agreements = [r for c, r, _ in evs if c == "Agreement"]
     assert agreements and ("participant", "mali") in agreements[0]
+
+
+def test_coordinated_members_of_an_organisation(ex):
+    a = analyse(ex, "Mali und der Niger sind Mitglieder der Vereinten Nationen.")
+    members = {(f.subject, f.object) for f in a.facts if f.kind.value == "member"}
+    assert {("mali", "united-nations"), ("niger", "united-nations")} <= members

@@ -77,7 +77,28 @@ def derive_facts(
                     continue
                 neg = any(x.text.lower() in _NEG for x in toks[subj.last : j])
                 kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
-                facts.append(Fact(kind, subj.keys[0], org.keys[0], idx))
+                members = [subj]
+                while True:
+                    # coordinated subjects: "Saudi-Arabien und der Oman sind Mitglieder"
+                    head = members[-1]
+                    prev = next(
+                        (
+                            m
+                            for m in reversed(ms)
+                            if m.last < head.first
+                            and m.last >= head.first - 3
+                            and not _orgish(d, m)
+                        ),
+                        None,
+                    )
+                    between = [x.text.lower() for x in toks[prev.last : head.first]] if prev else []
+                    if prev is None or not between or between[0] not in ("und", ",", "sowie"):
+                        break
+                    if any(x.pos not in ("ART", "KON", "$,") for x in toks[prev.last : head.first]):
+                        break
+                    members.append(prev)
+                for member in reversed(members):
+                    facts.append(Fact(kind, member.keys[0], org.keys[0], idx))
                 member_of = org.keys[0]
         # "B und C sind es nicht" after a membership in the same sentence
         if member_of:
