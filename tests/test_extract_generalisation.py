@@ -173,3 +173,14 @@ def test_coordinated_members_of_an_organisation(ex):
     a = analyse(ex, "Mali und der Niger sind Mitglieder der Vereinten Nationen.")
     members = {(f.subject, f.object) for f in a.facts if f.kind.value == "member"}
     assert {("mali", "united-nations"), ("niger", "united-nations")} <= members
+
+
+def test_call_partner_with_particle_name_and_demand_to_both_sides(ex):
+    evs = events(
+        ex,
+        "Der jemenitische Präsident Raschad al-Alimi hatte mit dem saudischen Kronprinzen "
+        "Mohammed bin Salman telefoniert und beide Seiten zu einer Waffenruhe aufgerufen. "
+        "Die Huthi und die Regierung kämpfen seit 2014.",
+    )
+    by = {c: r for c, r, _ in evs}
+    assert not any(k == "houthis" for _r, k in by["PhoneCall"])

@@ -231,6 +231,8 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         (t.text in (",", "und", "sowie", "oder") or t.pos == "KON")
         and previous is not None
         and previous.last >= j - 1
+        # "mit X telefoniert und beide Seiten ... aufgerufen": a verb ends the phrase
+        and not (previous.last == j - 1 and tokens[j - 1].pos.startswith("V"))
     ):
         return "&"
     if t.text == "," and j > 0 and tokens[j - 1].pos == "NN":

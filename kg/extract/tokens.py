@@ -49,6 +49,10 @@ def _is_ordinal(text: str, end: int) -> bool:
     return bool(nxt) and end < len(text)
 
 
+# Lower-case particles inside Arabic personal names that HanTa reads as German words.
+_NAME_PARTICLES = frozenset({"bin", "bint", "ibn"})
+
+
 class Tagger:
     """HanTa's German tagger, loaded once; :meth:`tag` is cached per sentence text."""
 
@@ -82,6 +86,15 @@ class Tagger:
             quoted = bool(opener)
             if word.endswith("-") and len(word) > 1:
                 pos = "TRUNC"
+                lemma = word
+            if (
+                word in _NAME_PARTICLES
+                and 0 < i < len(spans) - 1
+                and spans[i - 1][2][:1].isupper()
+                and spans[i + 1][2][:1].isupper()
+            ):
+                # "Faisal bin Farhan": a name particle, not the verb "(ich) bin"
+                pos = "NE"
                 lemma = word
             tokens.append(Token(i, start, end, word, lemma, pos, quoted))
         return TaggedSentence(sentence, tuple(tokens))
