@@ -184,3 +184,12 @@ def test_call_partner_with_particle_name_and_demand_to_both_sides(ex):
     )
     by = {c: r for c, r, _ in evs}
     assert not any(k == "houthis" for _r, k in by["PhoneCall"])
+
+
+def test_accused_is_the_agent_of_the_claimed_act(ex):
+    a = analyse(
+        ex, "Die malische Regierung beschuldigte Algerien, Rebellen im Norden zu unterstützen."
+    )
+    claimed = [e for e in a.events if e.claimed_by]
+    assert claimed and claimed[0].actors()[0] == "algeria"
+    assert claimed[0].claimed_by == ("mali",)

@@ -180,9 +180,11 @@ def apply_claims(
                     )
                 )
         accusers: tuple[str, ...] = ()
+        accused: tuple[str, ...] = ()
         for e in sevents:
             if e.event_class == "Accusation":
                 accusers = e.actors(Role.AGENT)
+                accused = e.actors(Role.ADDRESSEE)
         for e in sevents:
             ev = e
             if ev.event_class == _SPEECH and ev.quote is None:
@@ -195,6 +197,14 @@ def apply_claims(
                 > next(x.trigger.first for x in sevents if x.event_class == "Accusation")
             ):
                 ev = replace(ev, claimed_by=accusers)
+                if accused and set(ev.actors(Role.AGENT)) <= set(accusers):
+                    # "X beschuldigt Y, Z zu unterstützen": the accused is who acts
+                    kept = tuple(
+                        r
+                        for r in ev.roles
+                        if r[0] != Role.AGENT and not (r[0] == Role.ADDRESSEE and r[1] in accused)
+                    )
+                    ev = replace(ev, roles=tuple((Role.AGENT, k) for k in accused) + kept)
             elif speech and ev.event_class in _HOSTILE and ev.event_class != "Accusation":
                 sp = speech[0]
                 if sp.trigger.first != ev.trigger.first and sp.actors(Role.AGENT):
