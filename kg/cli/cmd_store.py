@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg.cli.options import parse_params
 from kg.errors import EXIT_OK, EXIT_REFUSED, UsageError
 
 __all__ = ["register"]
@@ -136,16 +137,6 @@ def _load(args: argparse.Namespace) -> int:
 # --- query ---------------------------------------------------------------------------------
 
 
-def _params(pairs: list[str]) -> dict[str, str]:
-    params: dict[str, str] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--param {pair!r}: expected name=value")
-        params[name.strip().lstrip("?$")] = value
-    return params
-
-
 def _query(args: argparse.Namespace) -> int:
     from kg.query import (
         format_result,
@@ -169,7 +160,7 @@ def _query(args: argparse.Namespace) -> int:
         if ref.endswith(".rq") or Path(ref).is_file()
         else load_saved_query(ref)
     )
-    bindings = _params(args.param)
+    bindings = parse_params(args.param)
     if args.explain:
         text = prepare_query(saved, bindings)
         print(f"# query {saved.name}" + (f": {saved.title}" if saved.title else ""))

@@ -10,19 +10,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from kg.cli.options import parse_params
 from kg.errors import EXIT_OK, UsageError
 
 __all__ = ["register"]
-
-
-def _params(pairs: list[str]) -> dict[str, str]:
-    params: dict[str, str] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--param {pair!r}: expected name=value")
-        params[name.strip().lstrip("?$")] = value
-    return params
 
 
 def _viz(args: argparse.Namespace) -> int:
@@ -46,7 +37,7 @@ def _viz(args: argparse.Namespace) -> int:
         from kg.query import load_saved_query, run_query
 
         saved = load_saved_query(args.query)
-        result = run_query(source, saved, params=_params(args.param))
+        result = run_query(source, saved, params=parse_params(args.param))
         if result.graph is None:
             raise UsageError(
                 f"query {args.query} is a {result.form} query; the explorer needs a "
