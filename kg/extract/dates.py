@@ -48,6 +48,8 @@ from datetime import date, timedelta
 from enum import Enum
 
 __all__ = [
+    "MONTH_NAMES",
+    "WEEKDAY_NAMES",
     "TimeExpression",
     "TimeKind",
     "duration_days",
@@ -124,6 +126,28 @@ _MONTHS = {
     "dezember": 12,
     "dez": 12,
 }
+#: German month names written out (no abbreviations), for stages that need the word list.
+MONTH_NAMES = frozenset(
+    [
+        "januar",
+        "jänner",
+        "februar",
+        "feber",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ]
+)
+#: German weekday names.
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)
+
 _UNITS = {
     "ein": 1,
     "eins": 1,

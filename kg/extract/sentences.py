@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.dates import MONTH_NAMES
 from kg.extract.model import Sentence
 
 __all__ = ["split_sentences"]
@@ -66,23 +67,8 @@ _ABBREVIATIONS = frozenset(
         "sog",
     ]
 )
-_MONTHS = frozenset(
-    [
-        "januar",
-        "februar",
-        "märz",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "dezember",
-        "jänner",
-    ]
-)
+# Months and "27. September": a period after an ordinal before a month ends no sentence.
+_MONTHS = MONTH_NAMES
 _END = re.compile(r"[.!?]+[“”\"»«’)]*")
 _OPENER = re.compile(r"\s+([„“\"»«(A-ZÄÖÜ0-9])")
 

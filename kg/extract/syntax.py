@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kg.extract.model import EntityMention, Token
 
 __all__ = [
@@ -57,43 +58,27 @@ _PARTICLES = {
     "fest",
     "zusammen",
 }
-_TEMPORAL = {
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "sonnabend",
-    "vortag",
-    "tag",
-    "nacht",
-    "woche",
-    "monat",
-    "jahr",
-    "uhr",
-    "ortszeit",
-    "morgen",
-    "abend",
-    "wochenende",
-    "mittag",
-    "januar",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-    "twitter",
-    "telefon",
-    "x",
-}
+_TEMPORAL = (
+    MONTH_NAMES
+    | WEEKDAY_NAMES
+    | {
+        "vortag",
+        "tag",
+        "nacht",
+        "woche",
+        "monat",
+        "jahr",
+        "uhr",
+        "ortszeit",
+        "morgen",
+        "abend",
+        "wochenende",
+        "mittag",
+        "twitter",
+        "telefon",
+        "x",
+    }
+)
 _NEGATION = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals"}
 
 
