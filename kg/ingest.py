@@ -1,14 +1,18 @@
-"""Extract articles and put each into the store in its own transaction.
+"""Extract articles and put each into the store whole, in atomic batches.
 
 For every :class:`~kg.articles.Article`, :func:`ingest_articles` calls the extraction
 (``kg.extract.extract_article``), compares the result with what the store holds for that
-article, and, unless nothing changed, replaces the article's named graph in ONE
-transaction (:func:`kg.store.replace_graphs`). A process killed half-way therefore leaves
-every article either as it was before or wholly replaced. Re-ingesting an article replaces
-its graph, so nothing is duplicated.
+article, and, unless nothing changed, hands the article's named graph to a
+:class:`~kg.writer.GraphWriter`. New articles are written in batches, each batch ONE
+atomic bulk ingestion; an article that replaces an earlier version is written in its own
+transaction. A process killed half-way therefore leaves every article either as it was
+before or wholly written: it loses at most the batch in flight (about a second of work).
+Re-ingesting an article replaces its graph, so nothing is duplicated.
 
-After an article's transaction the linking hook ``kg.linking.link_article_events`` runs,
-if that package is installed, and the links it makes are counted.
+An article counts as done (progress, report) once its batch is committed. Then the
+linking hook ``kg.linking.link_article_events`` runs for it, if that package is
+installed, and the links it makes are counted (a link between two articles of the same
+batch is counted once).
 
 With ``dry_run=True`` nothing is written; each article is reported as ``new``,
 ``unchanged`` or ``changed`` with the numbers of triples that would be added and removed.
@@ -31,7 +35,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -41,6 +45,7 @@ from rdflib import Graph
 from kg.articles import Article, Rejected
 from kg.namespaces import CKG, ONTOLOGY_GRAPH, OWL, RDF, RDFS
 from kg.store import graph_quads, rdflib_quads, replace_graphs
+from kg.writer import DEFAULT_BATCH_QUADS, DEFAULT_BATCH_SECONDS, GraphWriter
 
 __all__ = [
     "ArticleOutcome",
@@ -166,16 +171,13 @@ def _link_hook() -> Callable[[ox.Store, str], list] | None:
     return hook if callable(hook) else None
 
 
-def ingest_graph(
+def _outcome(
     store: ox.Store,
     graph: Graph,
-    *,
-    identifier: str | None = None,
-    dry_run: bool = False,
-    link: bool = True,
-    events: set[str] | None = None,
-) -> ArticleOutcome:
-    """Put one article's graph (named by its ``identifier``) into the store, replacing it."""
+    identifier: str | None,
+    events: set[str],
+) -> tuple[ArticleOutcome, list[ox.Quad]]:
+    """What storing ``graph`` would do, and its quads."""
     name = ox.NamedNode(str(graph.identifier))
     new_quads = rdflib_quads(graph, graph.identifier)
     old_quads = graph_quads(store, name)
@@ -187,16 +189,8 @@ def ingest_graph(
         status = Status.UNCHANGED
     else:
         status = Status.CHANGED
-    n_events, n_facts = count_events_and_facts(
-        new_quads, events if events is not None else event_classes(store)
-    )
-    links = 0
-    if not dry_run and status is not Status.UNCHANGED:
-        replace_graphs(store, {graph.identifier: new_quads})
-        hook = _link_hook() if link else None
-        if hook is not None:
-            links = len(hook(store, name.value))
-    return ArticleOutcome(
+    n_events, n_facts = count_events_and_facts(new_quads, events)
+    outcome = ArticleOutcome(
         identifier=identifier or name.value.rsplit("/", 1)[-1],
         iri=name.value,
         status=status,
@@ -205,8 +199,31 @@ def ingest_graph(
         facts=n_facts,
         added=len(new_set - old_set),
         removed=len(old_set - new_set),
-        links=links,
     )
+    return outcome, new_quads
+
+
+def ingest_graph(
+    store: ox.Store,
+    graph: Graph,
+    *,
+    identifier: str | None = None,
+    dry_run: bool = False,
+    link: bool = True,
+    events: set[str] | None = None,
+) -> ArticleOutcome:
+    """Put one article's graph (named by its ``identifier``) into the store now, replacing
+    it, in one transaction; then link its events (``link``)."""
+    outcome, quads = _outcome(
+        store, graph, identifier, events if events is not None else event_classes(store)
+    )
+    if dry_run or outcome.status is Status.UNCHANGED:
+        return outcome
+    replace_graphs(store, {graph.identifier: quads})
+    hook = _link_hook() if link else None
+    if hook is None:
+        return outcome
+    return replace(outcome, links=len(hook(store, outcome.iri)))
 
 
 def ingest_articles(
@@ -216,37 +233,59 @@ def ingest_articles(
     dry_run: bool = False,
     progress: Progress | None = None,
     link: bool = True,
+    max_batch_quads: int = DEFAULT_BATCH_QUADS,
+    max_batch_seconds: float = DEFAULT_BATCH_SECONDS,
 ) -> IngestReport:
-    """Extract each article and store its graph in its own transaction.
+    """Extract each article and store its graph whole (see the module documentation).
 
     ``articles`` is what :func:`kg.articles.read_articles` yields; refused inputs are
     collected in the report. An article whose extraction fails is reported as rejected
-    with the reason, and the others go on.
+    with the reason, and the others go on. ``progress`` advances once per input, for a
+    written article when it is committed. ``max_batch_quads`` and ``max_batch_seconds``
+    bound a batch (:class:`~kg.writer.GraphWriter`).
     """
     extract = importlib.import_module("kg.extract").extract_article
     report = IngestReport(dry_run=dry_run)
     events = event_classes(store)
-    for item in articles:
-        if isinstance(item, Rejected):
-            report.rejected.append(item)
-        else:
-            try:
-                graph = extract(item)
-            except (ValueError, KeyError) as err:  # a bad article, not a bug elsewhere
-                report.rejected.append(Rejected(item.origin, f"extraction failed: {err}"))
+    hook = _link_hook() if link and not dry_run else None
+    waiting: dict[str, int] = {}  # graph IRI -> index of its outcome in the report
+
+    def committed(names: list[str]) -> None:
+        counted: set[tuple[str, str]] = set()
+        for name in names:
+            index = waiting.pop(name)
+            outcome = report.articles[index]
+            if hook is not None:
+                pairs = {(lk.event1, lk.event2) for lk in hook(store, name)}
+                outcome = replace(outcome, links=len(pairs - counted))
+                counted |= pairs
+                report.articles[index] = outcome
+            if progress is not None:
+                progress.advance(outcome.identifier)
+
+    writer = GraphWriter(
+        store, max_quads=max_batch_quads, max_seconds=max_batch_seconds, on_commit=committed
+    )
+    with writer:
+        for item in articles:
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
             else:
-                report.articles.append(
-                    ingest_graph(
-                        store,
-                        graph,
-                        identifier=item.identifier,
-                        dry_run=dry_run,
-                        link=link,
-                        events=events,
-                    )
-                )
-        if progress is not None:
-            progress.advance(getattr(item, "identifier", "") or getattr(item, "origin", ""))
+                try:
+                    graph = extract(item)
+                except (ValueError, KeyError) as err:  # a bad article, not a bug elsewhere
+                    report.rejected.append(Rejected(item.origin, f"extraction failed: {err}"))
+                else:
+                    if graph.identifier in writer:
+                        writer.flush()  # the same article twice: compare with the first
+                    outcome, quads = _outcome(store, graph, item.identifier, events)
+                    report.articles.append(outcome)
+                    if not dry_run and outcome.status is not Status.UNCHANGED:
+                        waiting[outcome.iri] = len(report.articles) - 1
+                        writer.put({graph.identifier: quads})
+                        continue  # progress advances when the article is committed
+            if progress is not None:
+                progress.advance(getattr(item, "identifier", "") or getattr(item, "origin", ""))
     if progress is not None:
         progress.close()
     return report

@@ -2,8 +2,11 @@
 
 ``ckg load FILE`` parses the file with pyoxigraph (a syntax error names the file and line),
 validates all of it against the SHACL shapes (:func:`kg.shapes.validate`), and only if it
-conforms writes every graph of the file in ONE transaction, each replacing the graph of
-the same name. Invalid data is refused with its violations and nothing is written.
+conforms writes every graph of the file as ONE atomic unit (:class:`kg.writer.GraphWriter`:
+a single bulk ingestion, or a single transaction when it replaces graphs or is large), each
+replacing the graph of the same name. Invalid data is refused with its violations and
+nothing is written. Blank nodes are local to the file: two files that both say ``_:b0``
+do not share a node.
 
 Turtle has no graph names: give the graph with ``graph=`` (``--graph IRI``). The
 ontology and reference graphs are maintained by the store itself; quads for them in a
@@ -32,7 +35,8 @@ from rdflib import Dataset, URIRef
 
 from kg.errors import InputError, UsageError
 from kg.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH
-from kg.store import replace_graphs, to_rdflib
+from kg.store import to_rdflib
+from kg.writer import GraphWriter
 
 __all__ = ["FORMATS", "LoadReport", "load_file", "parse_file"]
 
@@ -108,7 +112,7 @@ def _dataset(grouped: dict[str, list[ox.Quad]]) -> Dataset:
 def load_file(
     store: ox.Store, path: Path, *, graph: str | None = None, validate: bool = True
 ) -> LoadReport:
-    """Parse, validate and (if valid) store every graph of ``path`` in one transaction."""
+    """Parse, validate and (if valid) store every graph of ``path``, all or nothing."""
     grouped = parse_file(path, graph=graph)
     report = LoadReport(path=path)
     for name in sorted(grouped):
@@ -130,6 +134,8 @@ def load_file(
         if not result.conforms:
             report.violations = [str(v) for v in result.violations]
             return report
-    replace_graphs(store, {URIRef(n): quads for n, quads in sorted(grouped.items())})
+    # The file is one unit: all its graphs are written together or not at all.
+    with GraphWriter(store) as writer:
+        writer.put({n: quads for n, quads in sorted(grouped.items())})
     report.graphs = {n: len(q) for n, q in sorted(grouped.items())}
     return report

@@ -12,7 +12,8 @@ article, plus two graphs the store keeps up to date by itself on every read-writ
 Each is refreshed when its content changed; the content hashes live in a small JSON file
 beside the database (``conflict-kg-store.json``), invisible to SPARQL.
 
-Writes go through :func:`replace_graphs`, which replaces whole named graphs in ONE
+Many graphs are written through :class:`kg.writer.GraphWriter` (batched bulk ingestion);
+it uses :func:`replace_graphs` for replacements, which replaces whole named graphs in ONE
 transaction: a single SPARQL update (``DROP SILENT GRAPH ...; INSERT DATA {...}``) when a
 graph is already there, else a single ``Store.extend``. pyoxigraph applies each as one
 transaction ("either the full operation succeeds, or nothing is written"), so a graph is
@@ -269,7 +270,9 @@ def replace_graphs(store: ox.Store, graphs: Mapping[Node, Sequence[ox.Quad]]) ->
     """Replace each named graph by the given quads, all in ONE transaction.
 
     The quads' own graph names are ignored: each goes to the graph it is listed under.
-    Blank nodes keep their identity within one graph (they are renamed by the store).
+    Blank nodes are taken as given: labels shared between graphs are one node (the SPARQL
+    path used for replacements renames them). :class:`kg.writer.GraphWriter` makes them
+    local to each unit first.
     """
     if not graphs:
         return

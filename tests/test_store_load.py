@@ -97,3 +97,26 @@ def test_reload_replaces_the_graph(tmp_path):
     load_file(store, good, graph=ARTICLE)
     load_file(store, good, graph=ARTICLE)
     assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(ARTICLE)))) == 12
+
+
+def test_blank_nodes_of_two_files_stay_apart(tmp_path):
+    """Regression: two files that both write ``_:b0`` (as rdflib and most tools do) shared
+    one blank node in the store, merging two articles' declared non-memberships."""
+    store = open_store(tmp_path / "s")
+    for name, who in (("a", "armenia"), ("b", "azerbaijan")):
+        path = tmp_path / f"{name}.trig"
+        path.write_text(
+            f"""@prefix owl: <http://www.w3.org/2002/07/owl#> .
+            <{ARTICLE}-{name}> {{
+              _:b0 a owl:NegativePropertyAssertion ;
+                owl:sourceIndividual <https://w3id.org/conflict-kg/id/entity/{who}> ;
+                owl:assertionProperty <https://w3id.org/conflict-kg/ontology#memberOf> ;
+                owl:targetIndividual <https://w3id.org/conflict-kg/id/entity/csto> .
+            }}""",
+            encoding="utf-8",
+        )
+        load_file(store, path, validate=False)
+    source = ox.NamedNode("http://www.w3.org/2002/07/owl#sourceIndividual")
+    nodes = {q.subject for q in store.quads_for_pattern(None, source, None)}
+    assert len(nodes) == 2
+    assert all(isinstance(n, ox.BlankNode) for n in nodes)
