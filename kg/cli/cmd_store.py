@@ -199,8 +199,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add ``ingest``, ``articles``, ``remove``, ``load``, ``query`` and ``export``."""
     p = sub.add_parser(
         "ingest",
-        help="extract articles and add each to the store in its own transaction",
-        description="Extract articles and add each to the store in its own transaction "
+        help="extract articles and add each to the store whole",
+        description="Extract articles and add each to the store whole: new articles in "
+        "atomic batches (a kill loses at most the batch in flight, about a second of work, "
+        "never part of an article), a changed article in its own transaction "
         "(re-ingesting replaces the article's graph). Exit 1 if any input was rejected.",
     )
     p.add_argument(
@@ -241,7 +243,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "load",
         help="add RDF made elsewhere (TriG, N-Quads, Turtle, JSON-LD), validated first",
         description="Validate files against the SHACL shapes and load each valid file's "
-        "graphs in one transaction (replacing graphs of the same name). Invalid files are "
+        "graphs all or nothing (replacing graphs of the same name). Invalid files are "
         "refused with their violations, and nothing of them is loaded.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help=".trig, .nq, .ttl, .nt or .jsonld")
