@@ -141,7 +141,10 @@ KILLED_INGEST = textwrap.dedent(
             pass
 
     store = open_store(sys.argv[1])
-    ingest_articles(store, read_articles([sys.argv[2]]), progress=Say(), link=False)
+    # commit every 0.2 s, so that a few batches are done before the kill
+    ingest_articles(
+        store, read_articles([sys.argv[2]]), progress=Say(), link=False, max_batch_seconds=0.2
+    )
     print("finished", flush=True)
     """
 )

@@ -11,7 +11,7 @@ import textwrap
 import pyoxigraph as ox
 import pytest
 
-from kg.writer import MAX_BATCH_QUADS, GraphWriter
+from kg.writer import BULK_MIN_QUADS, MAX_BATCH_QUADS, GraphWriter
 
 EX = "https://example.org/"
 
@@ -75,6 +75,19 @@ def test_a_unit_is_never_split_and_big_units_use_a_transaction(tmp_path):
         e = ox.NamedNode(EX + "empty")
         writer.put({e: []})
     assert store.contains_named_graph(e)  # an empty graph is recorded as a graph
+
+
+def test_small_batches_are_one_transaction_large_ones_bulk(tmp_path):
+    store = ox.Store(str(tmp_path / "s"))
+    with GraphWriter(store, max_seconds=3600) as writer:
+        a, qa = _graph("a", 10)
+        writer.put({a: qa})
+        writer.flush()
+        assert writer.bulk_batches == 0 and len(store) == 10
+        b, qb = _graph("b", BULK_MIN_QUADS)
+        writer.put({b: qb})
+        writer.flush()
+        assert writer.bulk_batches == 1 and len(store) == 10 + BULK_MIN_QUADS
 
 
 def test_blank_nodes_of_two_graphs_stay_apart(tmp_path):
