@@ -15,16 +15,16 @@ explorer independent of the RDF library and fast on large stores.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import pyoxigraph as ox
 import rdflib
 
 from kg.errors import InputError, UsageError
-from kg.namespaces import CKG
+from kg.namespaces import CKG, XSD
+from viz.blanks import canonical_blank_labels
 
 __all__ = ["TRACKED", "Lit", "Source", "Term", "TripleIndex", "load_file", "quads_of"]
 
@@ -75,25 +75,69 @@ def load_file(path: str | Path) -> ox.Store:
     return store
 
 
-def _from_ox(term: object) -> Term:
-    if isinstance(term, ox.NamedNode):
+_OX_IRI, _OX_BNODE, _OX_LITERAL, _OX_DEFAULT = (
+    ox.NamedNode,
+    ox.BlankNode,
+    ox.Literal,
+    ox.DefaultGraph,
+)
+_XSD_STRING = str(XSD.string)
+
+
+def _from_ox(term: Any) -> Term:
+    # Exact type tests, most frequent first: this runs for every term of every quad.
+    kind = type(term)
+    if kind is _OX_IRI:
         return term.value
-    if isinstance(term, ox.BlankNode):
-        return "_:" + term.value
-    if isinstance(term, ox.Literal):
+    if kind is _OX_LITERAL:
         lang = term.language
         return Lit(term.value, lang, None if lang else term.datatype.value)
+    if kind is _OX_BNODE:
+        return "_:" + term.value
     return str(term)  # DefaultGraph or a quoted triple: not used by the explorer
 
 
-def _from_rdflib(term: object) -> Term:
+def _from_rdflib(term: Any) -> Term:
     if isinstance(term, rdflib.Literal):
         lang = term.language
-        dt = None if lang else str(term.datatype or rdflib.XSD.string)
-        return Lit(str(term), lang, dt)
+        return Lit(str(term), lang, None if lang else str(term.datatype or _XSD_STRING))
     if isinstance(term, rdflib.BNode):
         return "_:" + str(term)
     return str(term)
+
+
+def _ox_quads(store: ox.Store) -> Iterator[tuple[str, str, Term, str | None]]:
+    iri, default, convert = _OX_IRI, _OX_DEFAULT, _from_ox
+    for s, p, o, g in store.quads_for_pattern(None, None, None, None):
+        yield (
+            s.value if type(s) is iri else str(convert(s)),
+            p.value,
+            o.value if type(o) is iri else convert(o),
+            None if type(g) is default else str(convert(g)),
+        )
+
+
+def _rdflib_term_converter() -> Callable[[Any], Term]:
+    """``_from_rdflib`` with IRIs shortcut by exact type (the common case)."""
+    uri = rdflib.URIRef
+
+    def convert(term: Any) -> Term:
+        return str(term) if type(term) is uri else _from_rdflib(term)
+
+    return convert
+
+
+def _rdflib_dataset_quads(
+    source: rdflib.Dataset | rdflib.ConjunctiveGraph,
+) -> Iterator[tuple[str, str, Term, str | None]]:
+    # Graph by graph: the graph name is converted once, and the store is asked for
+    # triples of one context, which it answers without looking up every triple's contexts.
+    convert = _rdflib_term_converter()
+    for ctx in source.contexts():
+        gid = getattr(ctx, "identifier", ctx)
+        gname = None if gid is None or gid == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else str(gid)
+        for (s, p, o), _ in source.store.triples((None, None, None), context=ctx):
+            yield str(convert(s)), str(p), convert(o), gname
 
 
 def quads_of(source: Source) -> Iterator[tuple[str, str, Term, str | None]]:
@@ -102,26 +146,14 @@ def quads_of(source: Source) -> Iterator[tuple[str, str, Term, str | None]]:
     ``source`` is a pyoxigraph ``Store``, or an rdflib ``Dataset``/``Graph``.
     """
     if isinstance(source, ox.Store):
-        for q in source.quads_for_pattern(None, None, None, None):
-            g = q.graph_name
-            gname = None if isinstance(g, ox.DefaultGraph) else str(_from_ox(g))
-            yield (
-                str(_from_ox(q.subject)),
-                str(_from_ox(q.predicate)),
-                _from_ox(q.object),
-                gname,
-            )
+        yield from _ox_quads(source)
     elif isinstance(source, rdflib.Dataset | rdflib.ConjunctiveGraph):
-        for s, p, o, ctx in source.quads((None, None, None, None)):
-            gid = getattr(ctx, "identifier", ctx)
-            gname = (
-                None if gid is None or gid == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else str(gid)
-            )
-            yield str(_from_rdflib(s)), str(p), _from_rdflib(o), gname
+        yield from _rdflib_dataset_quads(source)
     elif isinstance(source, rdflib.Graph):
         gname = None if isinstance(source.identifier, rdflib.BNode) else str(source.identifier)
+        convert = _rdflib_term_converter()
         for s, p, o in source:
-            yield str(_from_rdflib(s)), str(p), _from_rdflib(o), gname
+            yield str(convert(s)), str(p), convert(o), gname
     else:
         raise UsageError(
             f"cannot read RDF from a {type(source).__name__}: "
@@ -135,7 +167,12 @@ TRACKED = frozenset({str(CKG.memberOf), str(CKG.leads)})
 
 
 class TripleIndex:
-    """Triples by subject and predicate, plus the named graphs each subject appears in."""
+    """Triples by subject and predicate, plus the named graphs each subject appears in.
+
+    Blank nodes get labels from what they say (``_:b0``, ``_:b1``... in the order of
+    their triples, graphs and referrers), not from the parser, so that the same data
+    gives the same output whatever store or parse it comes from.
+    """
 
     def __init__(
         self,
@@ -143,22 +180,67 @@ class TripleIndex:
         *,
         track: frozenset[str] = TRACKED,
     ) -> None:
-        self._sp: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
-        self._graphs: dict[str, set[str]] = defaultdict(set)
-        self._triple_graphs: dict[tuple[str, str, Term], set[str]] = defaultdict(set)
-        seen: set[tuple[str, str, Term]] = set()
+        # Plain dicts and local names: this loop runs once per quad of the store.
+        sp: dict[str, dict[str, list[Term]]] = {}
+        graphs: dict[str, set[str]] = {}
+        triple_graphs: dict[tuple[str, str, Term], set[str]] = {}
+        blank_refs: list[tuple[str, str]] = []  # (s, p) of the triples whose object is blank
         for s, p, o, g in quads:
+            preds = sp.get(s)
+            if preds is None:
+                sp[s] = {p: [o]}
+            else:
+                objs = preds.get(p)
+                if objs is None:
+                    preds[p] = [o]
+                else:
+                    objs.append(o)
+            if o[:2] == "_:":  # a blank node (a Lit's slice is a tuple, never equal)
+                blank_refs.append((s, p))
             if g is not None:
-                self._graphs[s].add(g)
+                gs = graphs.get(s)
+                if gs is None:
+                    graphs[s] = {g}
+                else:
+                    gs.add(g)
                 if p in track:
-                    self._triple_graphs[(s, p, o)].add(g)
-            if (s, p, o) in seen:  # the same triple in several named graphs
-                continue
-            seen.add((s, p, o))
-            self._sp[s][p].append(o)
-        for preds in self._sp.values():  # deterministic order whatever the source order
-            for objs in preds.values():
-                objs.sort(key=_sort_key)
+                    tg = triple_graphs.get((s, p, o))
+                    if tg is None:
+                        triple_graphs[(s, p, o)] = {g}
+                    else:
+                        tg.add(g)
+        for preds in sp.values():  # deterministic order whatever the source order
+            for p, objs in preds.items():
+                if len(objs) > 1:  # also drops a triple repeated in several graphs
+                    preds[p] = _sorted_unique(objs)
+        self._sp = sp
+        self._graphs = graphs
+        self._triple_graphs = triple_graphs
+        if blank_refs or any(s[:2] == "_:" for s in sp):
+            self._relabel_blanks(blank_refs)
+
+    def _relabel_blanks(self, blank_refs: list[tuple[str, str]]) -> None:
+        sp, graphs = self._sp, self._graphs
+        refs = sorted(set(blank_refs))
+        new = canonical_blank_labels(sp, graphs, refs, key=_sort_key)
+
+        def rename(term: Term) -> Term:
+            return new.get(term, term) if isinstance(term, str) else term
+
+        def rename_iri(term: str) -> str:
+            return new.get(term, term)
+
+        moved = {b: sp.pop(b) for b in new if b in sp}
+        sp.update((new[b], preds) for b, preds in moved.items())
+        moved_graphs = {b: graphs.pop(b) for b in new if b in graphs}
+        graphs.update((new[b], gs) for b, gs in moved_graphs.items())
+        for s, p in refs:
+            objs = sp[rename_iri(s)][p]
+            objs[:] = _sorted_unique([rename(o) for o in objs])
+        tg = self._triple_graphs
+        for key in [k for k in tg if k[0] in new or k[2] in new]:
+            s, p, o = key
+            tg.setdefault((rename_iri(s), p, rename(o)), set()).update(tg.pop(key))
 
     @classmethod
     def from_source(cls, source: Source) -> TripleIndex:
@@ -198,3 +280,11 @@ def _sort_key(term: Term) -> tuple[int, str, str, str]:
     if isinstance(term, Lit):
         return (1, term.value, term.lang or "", term.datatype or "")
     return (0, term, "", "")
+
+
+def _sorted_unique(terms: list[Term]) -> list[Term]:
+    """``terms`` without repeats, in :func:`_sort_key` order."""
+    unique = set(terms)
+    if all(type(t) is str for t in unique):
+        return sorted(cast(set[str], unique))  # IRIs: the same order, faster
+    return sorted(unique, key=_sort_key)
