@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import UsageError
+from viz.gcpause import gc_paused
 from viz.model import Entity, EventRecord, Model, read_model
 from viz.source import Source, TripleIndex
 
@@ -208,7 +209,8 @@ def _role_of(ev: EventRecord, actor: str) -> str:
 def model_to_nx(model: Model, *, view: str | View = View.ACTORS) -> nx.MultiDiGraph:
     """The NetworkX graph of ``model`` for ``view`` (see module docstring)."""
     v = parse_view(view)
-    return _actor_view(model) if v is View.ACTORS else _events_view(model)
+    with gc_paused():
+        return _actor_view(model) if v is View.ACTORS else _events_view(model)
 
 
 def build_nx(source: Source, *, view: str | View = View.ACTORS) -> nx.MultiDiGraph:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.namespaces import CKG, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, WD
+from viz.gcpause import gc_paused
 from viz.source import Lit, Term, TripleIndex
 
 __all__ = [
@@ -199,7 +200,10 @@ def _pick_label(idx: TripleIndex, s: str) -> str | None:
 
 
 class _Classes:
-    """The class tree: the contract's, extended by rdfs:subClassOf triples in the data."""
+    """The class tree: the contract's, extended by rdfs:subClassOf triples in the data.
+
+    Answers are memoised: there are few classes and one question per subject.
+    """
 
     def __init__(self, idx: TripleIndex) -> None:
         self.parent = dict(_PARENTS)
@@ -208,13 +212,18 @@ class _Classes:
                 for o in idx.objects(s, _SUBCLASS):
                     if isinstance(o, str) and o.startswith(_C):
                         self.parent.setdefault(local_name(s), local_name(o))
+        self._ancestors: dict[str, list[str]] = {}
+        self._local: dict[str, str | None] = {}
 
     def ancestors(self, c: str) -> list[str]:
-        out, seen = [c], {c}
-        while (c := self.parent.get(c, "")) and c not in seen:
-            out.append(c)
-            seen.add(c)
-        return out
+        found = self._ancestors.get(c)
+        if found is None:
+            out, seen, x = [c], {c}, c
+            while (x := self.parent.get(x, "")) and x not in seen:
+                out.append(x)
+                seen.add(x)
+            found = self._ancestors[c] = out
+        return found
 
     def most_specific(self, types: Iterable[str]) -> str | None:
         """The deepest of ``types`` (ties broken by name, for determinism)."""
@@ -226,9 +235,17 @@ class _Classes:
     def root(self, c: str) -> str:
         return self.ancestors(c)[-1]
 
-
-def _ckg_types(idx: TripleIndex, s: str) -> list[str]:
-    return [local_name(o) for o in idx.objects(s, _TYPE) if isinstance(o, str) and o.startswith(_C)]
+    def ckg_types(self, idx: TripleIndex, s: str) -> list[str]:
+        """The local names of the ckg classes ``s`` is typed with."""
+        local, out = self._local, []
+        for o in idx.objects(s, _TYPE):
+            if isinstance(o, str):
+                if o not in local:
+                    local[o] = local_name(o) if o.startswith(_C) else None
+                name = local[o]
+                if name is not None:
+                    out.append(name)
+        return out
 
 
 class _Reader:
@@ -262,7 +279,7 @@ class _Reader:
         return self._article_cache[a]
 
     def is_article(self, g: str) -> bool:
-        return "Article" in _ckg_types(self.idx, g) or bool(
+        return "Article" in self.classes.ckg_types(self.idx, g) or bool(
             self.idx.objects(g, str(DCTERMS.identifier))
         )
 
@@ -301,6 +318,11 @@ class _Reader:
 
 def read_model(idx: TripleIndex) -> Model:
     """Read entities, events and standing facts from ``idx`` (see module docstring)."""
+    with gc_paused():
+        return _read_model(idx)
+
+
+def _read_model(idx: TripleIndex) -> Model:
     r = _Reader(idx)
     cls = r.classes
     kinds: dict[str, set[str]] = {}  # entity IRI -> kinds suggested by its use
@@ -313,7 +335,7 @@ def read_model(idx: TripleIndex) -> Model:
     facts: list[Fact] = []
     subjects = idx.subjects()
     for s in subjects:
-        types = _ckg_types(idx, s)
+        types = cls.ckg_types(idx, s)
         roots = {cls.root(t) for t in types}
         preds = idx.predicates(s)
         if "Event" in roots or (
@@ -400,7 +422,7 @@ def read_model(idx: TripleIndex) -> Model:
                         facts.append(Fact("party", s, o, "party", r.evidence(s)))
     entities: dict[str, Entity] = {}
     for iri in sorted(kinds):
-        types = _ckg_types(idx, iri)
+        types = cls.ckg_types(idx, iri)
         specific = cls.most_specific(t for t in types if cls.root(t) in {"Actor", "Place"})
         if specific is not None:
             kind = "actor" if cls.root(specific) == "Actor" else "place"

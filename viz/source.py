@@ -25,6 +25,7 @@ import rdflib
 from kg.errors import InputError, UsageError
 from kg.namespaces import CKG, XSD
 from viz.blanks import canonical_blank_labels
+from viz.gcpause import gc_paused
 
 __all__ = ["TRACKED", "Lit", "Source", "Term", "TripleIndex", "load_file", "quads_of"]
 
@@ -107,13 +108,23 @@ def _from_rdflib(term: Any) -> Term:
 
 
 def _ox_quads(store: ox.Store) -> Iterator[tuple[str, str, Term, str | None]]:
-    iri, default, convert = _OX_IRI, _OX_DEFAULT, _from_ox
+    # The common cases (IRI, literal, named graph) inline: this runs once per quad.
+    iri, literal, default, convert = _OX_IRI, _OX_LITERAL, _OX_DEFAULT, _from_ox
     for s, p, o, g in store.quads_for_pattern(None, None, None, None):
+        kind = type(o)
+        if kind is iri:
+            obj: Term = o.value
+        elif kind is literal:
+            lang = o.language
+            obj = Lit(o.value, lang, None if lang else o.datatype.value)
+        else:
+            obj = convert(o)
+        kind = type(g)
         yield (
             s.value if type(s) is iri else str(convert(s)),
             p.value,
-            o.value if type(o) is iri else convert(o),
-            None if type(g) is default else str(convert(g)),
+            obj,
+            g.value if kind is iri else None if kind is default else str(convert(g)),
         )
 
 
@@ -179,6 +190,12 @@ class TripleIndex:
         quads: Iterable[tuple[str, str, Term, str | None]],
         *,
         track: frozenset[str] = TRACKED,
+    ) -> None:
+        with gc_paused():
+            self._build(quads, track)
+
+    def _build(
+        self, quads: Iterable[tuple[str, str, Term, str | None]], track: frozenset[str]
     ) -> None:
         # Plain dicts and local names: this loop runs once per quad of the store.
         sp: dict[str, dict[str, list[Term]]] = {}
