@@ -7,9 +7,14 @@ child process with a time cap, because it is quadratic):
 * first render in headless Chromium: page load until vis-network's first drawing
   (target < 5 s);
 * RDF → HTML: the same kind of graph as N-Quads (events with mentions) through
-  ``viz.write_explorer``, for information.
+  ``viz.write_explorer``, for information;
+* RDF → model: ``bench_store``'s extraction-shaped graph (articles, mentions, events,
+  standing facts, blank-node non-memberships) of ``--rdf-quads`` sizes in an in-memory
+  pyoxigraph store, read into the explorer's model and actor graph; baseline: iterating
+  the store's quads without keeping anything (the floor for any Python reader).
 
-Run: ``.venv/bin/python bench/bench_viz.py [--nodes 10000 --edges 30000 --pyvis-cap 120]``
+Run: ``.venv/bin/python bench/bench_viz.py [--nodes 10000 --edges 30000 --pyvis-cap 120]
+[--rdf-quads 200000 1000000] [--skip-html]``
 """
 
 from __future__ import annotations
@@ -23,11 +28,15 @@ import time
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
 from viz.explorer import ExplorerGraph, write_explorer
-from viz.graph import View
-from viz.model import Evidence
-from viz.source import load_file
+from viz.graph import View, model_to_nx
+from viz.model import Evidence, read_model
+from viz.source import TripleIndex, load_file
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_store import synthetic_nquads as store_nquads
 
 TYPES = ["Meeting", "PhoneCall", "CeasefireDemand", "Accusation", "MilitaryAction", "Statement"]
 ARGS = [
@@ -150,6 +159,32 @@ def first_render(path: Path) -> float | None:
     return None if ms is None else ms / 1000
 
 
+def _best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def rdf_to_model(quads: int, repeat: int) -> list[tuple[str, str, str, str]]:
+    """Rows: store → model and → actor graph, against iterating the quads (best of ``repeat``)."""
+    data, _, _ = store_nquads(quads)
+    store = ox.Store()
+    store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+    n = len(store)
+    floor = _best(lambda: sum(1 for _ in store.quads_for_pattern(None, None, None, None)), repeat)
+    to_model = _best(lambda: read_model(TripleIndex.from_source(store)), repeat)
+    to_graph = _best(
+        lambda: model_to_nx(read_model(TripleIndex.from_source(store)), view=View.ACTORS), repeat
+    )
+    return [
+        (f"RDF → model ({n:,} quads)", f"{to_model:.2f} s", f"{floor:.2f} s", ""),
+        (f"RDF → actor graph ({n:,})", f"{to_graph:.2f} s", "", ""),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--nodes", type=int, default=10_000)
@@ -158,7 +193,24 @@ def main(argv: list[str] | None = None) -> int:
         "--pyvis-cap", type=float, default=120.0, help="seconds before pyvis is stopped"
     )
     ap.add_argument("--skip-pyvis", action="store_true")
+    ap.add_argument(
+        "--rdf-quads",
+        type=int,
+        nargs="*",
+        default=[200_000],
+        metavar="N",
+        help="sizes of the RDF → model benchmark (default 200000; none to skip)",
+    )
+    ap.add_argument("--repeat", type=int, default=3, help="RDF → model runs per size (best)")
+    ap.add_argument("--skip-html", action="store_true", help="only the RDF → model benchmark")
     args = ap.parse_args(argv)
+    model_rows = [row for n in args.rdf_quads for row in rdf_to_model(n, args.repeat)]
+    if model_rows:
+        print(f"{'':34} {'conflict-kg':>12} {'iterate quads':>18}")
+        for name, a, b, _ in model_rows:
+            print(f"{name:34} {a:>12} {b:>18}")
+    if args.skip_html:
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         g = synthetic(args.nodes, args.edges)
