@@ -95,6 +95,38 @@ _LABEL, _PREF, _ALT = str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
 _SUBCLASS = str(RDFS.subClassOf)
 _SAMEAS = str(OWL.sameAs)
 _WD = str(WD)
+_NPA = str(OWL.NegativePropertyAssertion)
+_SOURCE_IND = str(OWL.sourceIndividual)
+_ASSERTION_PROP = str(OWL.assertionProperty)
+_TARGET_IND = str(OWL.targetIndividual)
+_DERIVED = str(PROV.wasDerivedFrom)
+_DCT_SOURCE = str(DCTERMS.source)
+_DCT_IDENTIFIER = str(DCTERMS.identifier)
+_DCT_TITLE = str(DCTERMS.title)
+_DCT_DATE = str(DCTERMS.date)
+#: ckg property IRIs by local name (built once: looked up per subject)
+_K = {
+    n: _C + n
+    for n in [
+        "claimedBy",
+        "confidence",
+        "date",
+        "effectiveFrom",
+        "end",
+        "holder",
+        "inArticle",
+        "leads",
+        "location",
+        "memberOf",
+        "of",
+        "partOf",
+        "quote",
+        "role",
+        "start",
+        "text",
+        "url",
+    ]
+}
 _LONG_LABEL = 28  # labels longer than this are drawn as their shortest German altLabel
 
 
@@ -180,6 +212,10 @@ class Model:
         return not (self.entities or self.events or self.facts)
 
 
+def _first(objs: list[Term] | None) -> Term | None:
+    return objs[0] if objs else None
+
+
 def _lit(term: Term | None) -> str | None:
     return term.value if isinstance(term, Lit) else None
 
@@ -260,7 +296,7 @@ class _Reader:
         if a not in self._article_cache:
             idx = self.idx
             url = None
-            for pred in (str(DCTERMS.source), _C + "url"):
+            for pred in (_DCT_SOURCE, _K["url"]):
                 for o in idx.objects(a, pred):
                     val = o.value if isinstance(o, Lit) else o
                     if val.startswith(("http://", "https://")):
@@ -271,28 +307,28 @@ class _Reader:
             self._article_cache[a] = Evidence(
                 sentence=None,
                 article=a,
-                identifier=_lit(idx.first(a, str(DCTERMS.identifier))),
-                title=_lit(idx.first(a, str(DCTERMS.title))),
-                date=_lit(idx.first(a, str(DCTERMS.date))),
+                identifier=_lit(idx.first(a, _DCT_IDENTIFIER)),
+                title=_lit(idx.first(a, _DCT_TITLE)),
+                date=_lit(idx.first(a, _DCT_DATE)),
                 url=url,
             )
         return self._article_cache[a]
 
     def is_article(self, g: str) -> bool:
         return "Article" in self.classes.ckg_types(self.idx, g) or bool(
-            self.idx.objects(g, str(DCTERMS.identifier))
+            self.idx.objects(g, _DCT_IDENTIFIER)
         )
 
     def mention(self, m: str, graphs: Iterable[str]) -> Evidence:
         if m not in self._evidence_cache:
             idx = self.idx
-            art = idx.first(m, _C + "inArticle")
+            art = idx.first(m, _K["inArticle"])
             if not isinstance(art, str):  # fall back on the named graph the statement is in
                 art = next((g for g in sorted(graphs) if self.is_article(g)), None)
             meta = self.article(art) if art else Evidence(None, None)
-            start, end = _lit(idx.first(m, _C + "start")), _lit(idx.first(m, _C + "end"))
+            start, end = _lit(idx.first(m, _K["start"])), _lit(idx.first(m, _K["end"]))
             self._evidence_cache[m] = Evidence(
-                sentence=_lit(idx.first(m, _C + "text")),
+                sentence=_lit(idx.first(m, _K["text"])),
                 article=meta.article,
                 identifier=meta.identifier,
                 title=meta.title,
@@ -310,7 +346,7 @@ class _Reader:
 
     def evidence(self, s: str) -> list[Evidence]:
         """The mentions ``s`` was derived from; else the article graph(s) it is stated in."""
-        mentions = [m for m in self.idx.objects(s, str(PROV.wasDerivedFrom)) if isinstance(m, str)]
+        mentions = [m for m in self.idx.objects(s, _DERIVED) if isinstance(m, str)]
         if mentions:
             return [self.mention(m, self.idx.graphs(s)) for m in mentions]
         return [self.article(g) for g in sorted(self.idx.graphs(s)) if self.is_article(g)]
@@ -338,11 +374,12 @@ def _read_model(idx: TripleIndex) -> Model:
         types = cls.ckg_types(idx, s)
         roots = {cls.root(t) for t in types}
         preds = idx.predicates(s)
+        get = preds.get
         if "Event" in roots or (
             any(_ROLE_IRIS[r_] in preds for r_ in ROLES[:4]) and "ArmedConflict" not in types
         ):
             roles = {
-                role: sorted(o for o in idx.objects(s, _ROLE_IRIS[role]) if isinstance(o, str))
+                role: sorted(o for o in get(_ROLE_IRIS[role], ()) if isinstance(o, str))
                 for role in ROLES
             }
             named = {a for role in ROLES[:4] for a in roles[role]}
@@ -350,16 +387,16 @@ def _read_model(idx: TripleIndex) -> Model:
             for actors in roles.values():
                 for a in actors:
                     use(a, "actor")
-            places = [o for o in idx.objects(s, _C + "location") if isinstance(o, str)]
-            conflicts = [o for o in idx.objects(s, _C + "partOf") if isinstance(o, str)]
-            claimed = [o for o in idx.objects(s, _C + "claimedBy") if isinstance(o, str)]
+            places = [o for o in get(_K["location"], ()) if isinstance(o, str)]
+            conflicts = [o for o in get(_K["partOf"], ()) if isinstance(o, str)]
+            claimed = [o for o in get(_K["claimedBy"], ()) if isinstance(o, str)]
             for p in places:
                 use(p, "place")
             for c in conflicts:
                 use(c, "conflict")
             for c in claimed:
                 use(c, "actor")
-            conf = _lit(idx.first(s, _C + "confidence"))
+            conf = _lit(_first(get(_K["confidence"])))
             try:
                 confidence = float(conf) if conf is not None else None
             except ValueError:
@@ -368,31 +405,31 @@ def _read_model(idx: TripleIndex) -> Model:
                 EventRecord(
                     iri=s,
                     type=cls.most_specific(t for t in types if cls.root(t) == "Event") or "Event",
-                    date=_lit(idx.first(s, _C + "date")),
+                    date=_lit(_first(get(_K["date"]))),
                     confidence=confidence,
                     roles={k: v for k, v in roles.items() if v},
                     places=places,
                     conflicts=conflicts,
                     claimed_by=claimed,
                     evidence=r.evidence(s),
-                    quote=_lit(idx.first(s, _C + "quote")),
-                    effective_from=_lit(idx.first(s, _C + "effectiveFrom")),
+                    quote=_lit(_first(get(_K["quote"]))),
+                    effective_from=_lit(_first(get(_K["effectiveFrom"]))),
                 )
             )
             continue
         for pred, kind, label in (
-            (_C + "memberOf", "memberOf", "member of"),
-            (_C + "leads", "leads", "leads"),
+            (_K["memberOf"], "memberOf", "member of"),
+            (_K["leads"], "leads", "leads"),
         ):
             for o in idx.objects(s, pred):
                 if isinstance(o, str):
                     use(s, "actor")
                     use(o, "actor")
                     facts.append(Fact(kind, s, o, label, r.stated_in(s, pred, o)))
-        if str(OWL.NegativePropertyAssertion) in idx.objects(s, _TYPE):
-            src = idx.first(s, str(OWL.sourceIndividual))
-            prop = idx.first(s, str(OWL.assertionProperty))
-            tgt = idx.first(s, str(OWL.targetIndividual))
+        if _NPA in idx.objects(s, _TYPE):
+            src = idx.first(s, _SOURCE_IND)
+            prop = idx.first(s, _ASSERTION_PROP)
+            tgt = idx.first(s, _TARGET_IND)
             if isinstance(src, str) and isinstance(prop, str) and isinstance(tgt, str):
                 name = local_name(prop)
                 label = "not member of" if name == "memberOf" else f"not {name}"
@@ -401,9 +438,9 @@ def _read_model(idx: TripleIndex) -> Model:
                 use(tgt, "actor")
                 facts.append(Fact(kind, src, tgt, label, r.evidence(s)))
         if "Position" in types:
-            holder = idx.first(s, _C + "holder")
-            of = idx.first(s, _C + "of")
-            role = idx.first(s, _C + "role")
+            holder = idx.first(s, _K["holder"])
+            of = idx.first(s, _K["of"])
+            role = idx.first(s, _K["role"])
             if isinstance(holder, str) and isinstance(of, str):
                 role_label = (
                     (_pick_label(idx, role) or local_name(role)) if isinstance(role, str) else None

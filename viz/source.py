@@ -202,24 +202,30 @@ class TripleIndex:
         graphs: dict[str, set[str]] = {}
         triple_graphs: dict[tuple[str, str, Term], set[str]] = {}
         blank_refs: list[tuple[str, str]] = []  # (s, p) of the triples whose object is blank
+        # Stores give a subject's quads together: look its entries up once per run.
+        last_s: str | None = None
+        last_g: str | None = None
+        preds: dict[str, list[Term]] = {}
         for s, p, o, g in quads:
-            preds = sp.get(s)
-            if preds is None:
-                sp[s] = {p: [o]}
+            if s != last_s:
+                last_s, last_g = s, None
+                found = sp.get(s)
+                preds = sp[s] = {} if found is None else found
+            objs = preds.get(p)
+            if objs is None:
+                preds[p] = [o]
             else:
-                objs = preds.get(p)
-                if objs is None:
-                    preds[p] = [o]
-                else:
-                    objs.append(o)
-            if o[:2] == "_:":  # a blank node (a Lit's slice is a tuple, never equal)
+                objs.append(o)
+            if type(o) is str and o.startswith("_:"):
                 blank_refs.append((s, p))
             if g is not None:
-                gs = graphs.get(s)
-                if gs is None:
-                    graphs[s] = {g}
-                else:
-                    gs.add(g)
+                if g != last_g:
+                    last_g = g
+                    gs = graphs.get(s)
+                    if gs is None:
+                        graphs[s] = {g}
+                    else:
+                        gs.add(g)
                 if p in track:
                     tg = triple_graphs.get((s, p, o))
                     if tg is None:
