@@ -144,7 +144,7 @@ def _rdflib_dataset_quads(
     # Graph by graph: the graph name is converted once, and the store is asked for
     # triples of one context, which it answers without looking up every triple's contexts.
     convert = _rdflib_term_converter()
-    for ctx in source.contexts():
+    for ctx in source.store.contexts():  # (Dataset.graphs() would add a default graph)
         gid = getattr(ctx, "identifier", ctx)
         gname = None if gid is None or gid == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else str(gid)
         for (s, p, o), _ in source.store.triples((None, None, None), context=ctx):
