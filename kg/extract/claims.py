@@ -8,7 +8,8 @@ with ``quote`` and ``claimed_by`` set.
 * Quotes: a Statement whose sentence holds „…“ keeps the quoted words verbatim; a
   speech verb with reported speech ("…, sagte X, dies sei …") keeps the reported clause.
   A sentence that is only a quote, right after a Statement, is a Statement by the same
-  speaker. "…, so X." is a Statement by X. "nach Angaben X" / "laut X" is a Statement by X.
+  speaker. "…, so X." is a Statement by X. "nach Angaben X" / "laut X" only attributes:
+  X claims the hostile events of the sentence but makes no Statement event of its own.
 * Claims: the events an accusation describes ("werfen sich vor, die Waffenruhe gebrochen
   zu haben") carry ``claimed_by`` the accusers. Reported speech that announces something
   (an agreement, a meeting, a deployment) is coded as an event without ``claimed_by``:
@@ -115,6 +116,9 @@ def apply_claims(
         toks = ts.tokens
         quote = _quote(ts)
         seats: list[str] = []
+        # "nach Angaben der UN" / "laut X" attributes what the sentence reports to X; it is
+        # not a Statement event of its own (X is only the claimant of hostile events)
+        sources: list[str] = []
         # "..., so Putin."  and  "nach Angaben X" / "laut X"
         for j, t in enumerate(toks):
             if t.text == "so" and j > 0 and toks[j - 1].text == ",":
@@ -153,10 +157,7 @@ def apply_claims(
                     if seat is not None:
                         seats.append(seat.keys[0])
                 if src is not None:
-                    trig = Trigger(idx, j, j + 1, "according-to", _SPEECH, "010", (), True)
-                    sevents.append(
-                        Event(idx, trig, _SPEECH, ((Role.AGENT, src.keys[0]),), confidence=0.6)
-                    )
+                    sources.append(src.keys[0])
         speech = [e for e in sevents if e.event_class == _SPEECH]
         if (
             not sevents
@@ -209,8 +210,10 @@ def apply_claims(
                 sp = speech[0]
                 if sp.trigger.first != ev.trigger.first and sp.actors(Role.AGENT):
                     ev = replace(ev, claimed_by=sp.actors(Role.AGENT))
-            elif seats and ev.event_class in _HOSTILE and ev.event_class != "Accusation":
-                ev = replace(ev, claimed_by=tuple(seats))
+            elif (
+                (sources or seats) and ev.event_class in _HOSTILE and ev.event_class != "Accusation"
+            ):
+                ev = replace(ev, claimed_by=tuple(dict.fromkeys(sources + seats)))
             out.append(ev)
             if ev.event_class == _SPEECH:
                 last_statement = ev

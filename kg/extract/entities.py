@@ -170,6 +170,7 @@ class EntityRecognizer:
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
         self._pronouns = lexicon.ref("pronouns")
+        self._object_pronouns = lexicon.ref("object_pronouns")
         self._capital_gov = lexicon.ref("capital_government")
 
     # -- small lookups ------------------------------------------------------------------
@@ -597,6 +598,11 @@ class EntityRecognizer:
                 and tok.text.lower() == "er"
             ):
                 out.append(self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="person"))
+            elif tok.pos == "PPER" and tok.text.lower() in self._object_pronouns:
+                # "hatte mit ihm telefoniert": a person other than the clause's subject
+                out.append(
+                    self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="person-object")
+                )
             elif (
                 tok.pos == "NN"
                 and lem in self._capital_gov

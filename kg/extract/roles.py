@@ -35,6 +35,7 @@ __all__ = ["Discourse", "RoleAssigner"]
 _LOCATIVE = {"in", "nach", "bei", "aus", "auf", "vor", "entlang"}
 _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
 _ROLE = {r.value: r for r in Role}
+_SUBORDINATORS = {"KOUS", "PWAV", "PWS", "KOUI", "PRELS", "APPR", "APPRART"}
 
 
 @dataclass
@@ -72,10 +73,30 @@ class RoleAssigner:
             return ()
         return tuple(k for k in keys if not self.d.is_a(k, "Place", "ArmedConflict"))
 
-    def resolve(self, m: EntityMention, disc: Discourse) -> EntityMention:
-        """Fill the keys of group references, pronouns and titles without names."""
+    def resolve(
+        self, m: EntityMention, disc: Discourse, earlier: Sequence[EntityMention] = ()
+    ) -> EntityMention:
+        """Fill the keys of group references, pronouns and titles without names.
+
+        ``earlier`` are the sentence's mentions before ``m``, already resolved: "Petro
+        sagte, er wolle ..." makes "er" the person who opens the sentence, not the person
+        of the sentence before; "Macron hatte mit ihm telefoniert" makes "ihm" the last
+        person named before that is not in this sentence."""
         if m.keys:
             return m
+        here = [k for x in earlier for k in x.keys if x.cls == "Person" or self.d.is_a(k, "Person")]
+        if m.kind == MentionKind.PRONOUN and m.group == "person" and here:
+            return replace(m, keys=(here[0],))
+        if m.kind == MentionKind.PRONOUN and m.group == "person-object":
+            before = [p for p in disc.persons if p not in here]
+            return replace(m, keys=(before[-1],)) if before else m
+        if m.kind == MentionKind.PRONOUN and m.group == "possessive" and here:
+            person = here[0]
+            if person in disc.person_of:
+                return replace(m, keys=(disc.person_of[person],))
+            e = self.d.get(person)
+            if e is not None and e.rel("country"):
+                return replace(m, keys=(e.rel("country")[0],))
         if m.kind == MentionKind.GROUP and m.group == "sides":
             return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
         if m.kind == MentionKind.GROUP and (m.group or "").startswith("states:"):
@@ -141,7 +162,12 @@ class RoleAssigner:
         resolved_all: list[EntityMention] = []
         for ts in sentences:
             sms = [m for m in mentions if m.sentence == ts.sentence.index]
-            resolved = [self.resolve(m, disc) for m in sms]
+            done: list[EntityMention] = []
+            by_id: dict[int, EntityMention] = {}
+            for m in sorted(sms, key=lambda x: x.first):
+                done.append(self.resolve(m, disc, done))
+                by_id[id(m)] = done[-1]
+            resolved = [by_id[id(m)] for m in sms]  # the recogniser's order
             resolved_all.extend(resolved)
             strigs = [t for t in triggers if t.sentence == ts.sentence.index]
             sent_events = [self._event(ts, t, resolved) for t in strigs]
@@ -256,7 +282,14 @@ class RoleAssigner:
             # the last phrase before the verb not marked oblique ("die LNA des Generals X
             # haben ...": the genitive attribute is not the subject)
             nominative = [grp for grp in before if not self._oblique(toks, grp[0])]
-            if nominative:
+            vorfeld = self._vorfeld_subject(toks, groups, fa, fin)
+            if vorfeld is not None and not nominative:
+                # "Der Leiter der Delegation, X, forderte die ELN auf": the clause opens with
+                # its finite verb after an apposition or relative clause, so its Vorfeld is
+                # the phrase that opens the sentence, not the phrase after the verb
+                subj = vorfeld
+                objs = after
+            elif nominative:
                 subj = nominative[-1]
                 objs = after + [grp for grp in before if grp is not subj]
             else:
@@ -341,6 +374,29 @@ class RoleAssigner:
             roles=tuple(roles),
             confidence=round(conf, 2),
         )
+
+    def _vorfeld_subject(
+        self,
+        toks: Sequence,
+        groups: Sequence[tuple[str, list[EntityMention]]],
+        fa: int,
+        fin: int,
+    ) -> list[EntityMention] | None:
+        """The sentence-opening phrase when the clause of the finite verb ``fin`` starts with
+        that verb right after a comma ("X, der ... innehat, sagte"), else None."""
+        if fa != fin or fa < 2 or toks[fa - 1].text != "," or toks[0].pos in _SUBORDINATORS:
+            return None
+        early = [grp for g, grp in groups if g == "" and grp[-1].last < fa]
+        if not early:
+            return None
+        first = early[0]
+        lead = toks[: first[0].first]
+        if any(t.pos not in ("ART", "ADJ(A)", "PIAT", "PPOSAT") for t in lead):
+            return None
+        end = first[-1].last
+        if end >= len(toks) or toks[end].text != "," or self._oblique(toks, first[0]):
+            return None
+        return first
 
     def _oblique(self, toks, m: EntityMention) -> bool:
         """A phrase marked dative/accusative/genitive by its article ("dem Präsidenten");

@@ -16,6 +16,7 @@ lemma a token has once a separable particle is joined ("kamen … zusammen" →
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kg.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kg.extract.model import EntityMention, Token
@@ -119,6 +120,10 @@ def is_boundary(tokens: Sequence[Token], j: int) -> bool:
         return True
     if nxt.pos in _CLAUSE_STARTERS or nxt.pos.startswith(("VV", "VA", "VM")) or nxt.pos == "$(":
         return True
+    if j > 0 and tokens[j - 1].pos.startswith(("VV", "VA", "VM")):
+        # a verb before the comma ends its clause: "Er sagte, Serbien werde ... nicht
+        # zulassen" (reported speech without "dass": its negation is not the verb's)
+        return True
     if nxt.text in ("aber", "sondern", "doch", "und", "so", "dies", "das", "es", "er", "sie"):
         return nxt.text not in ("und",) or (
             j + 2 < len(tokens) and tokens[j + 2].pos.startswith(("VV", "VA", "VM", "PP"))
@@ -203,6 +208,11 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         or any(a not in ("der", "des", "eines", "einer") for a in articles)
     ):
         return ""  # "am Freitag Armenien ...", "auf Twitter dem Präsidenten": not a genitive
+    if t.pos == "NN" and j == m.first - 1 and not m.text.endswith("s"):
+        # close apposition, the name right after its class noun: "die linke
+        # Guerillagruppe ELN", "Kremlsprecher Peskow", "dem ELN-Kommandanten García"
+        # (a genitive name would be "der ELN" or end in -s): the noun phrase's governor
+        return governor(tokens, replace(m, first=j), previous)
     if t.pos == "NN":
         k = j - 1
         while k >= 0 and tokens[k].pos in NP_INNER:
