@@ -216,6 +216,11 @@ def _first(objs: list[Term] | None) -> Term | None:
     return objs[0] if objs else None
 
 
+def _iris(objs: list[Term] | None) -> list[str]:
+    """The IRIs (and blank nodes) among ``objs``, in their (sorted) order."""
+    return [o for o in objs if isinstance(o, str)] if objs else []
+
+
 def _lit(term: Term | None) -> str | None:
     return term.value if isinstance(term, Lit) else None
 
@@ -250,6 +255,8 @@ class _Classes:
                         self.parent.setdefault(local_name(s), local_name(o))
         self._ancestors: dict[str, list[str]] = {}
         self._local: dict[str, str | None] = {}
+        self._roots: dict[tuple[str, ...], frozenset[str]] = {}
+        self._event_type: dict[tuple[str, ...], str] = {}
 
     def ancestors(self, c: str) -> list[str]:
         found = self._ancestors.get(c)
@@ -270,6 +277,23 @@ class _Classes:
 
     def root(self, c: str) -> str:
         return self.ancestors(c)[-1]
+
+    def roots(self, types: list[str]) -> frozenset[str]:
+        """The roots of ``types`` (memoised: subjects share a handful of type lists)."""
+        key = tuple(types)
+        found = self._roots.get(key)
+        if found is None:
+            found = self._roots[key] = frozenset(self.root(t) for t in types)
+        return found
+
+    def event_type(self, types: list[str]) -> str:
+        """The most specific event class among ``types``, else "Event"."""
+        key = tuple(types)
+        found = self._event_type.get(key)
+        if found is None:
+            found = self.most_specific(t for t in types if self.root(t) == "Event") or "Event"
+            self._event_type[key] = found
+        return found
 
     def ckg_types(self, idx: TripleIndex, s: str) -> list[str]:
         """The local names of the ckg classes ``s`` is typed with."""
@@ -321,14 +345,14 @@ class _Reader:
 
     def mention(self, m: str, graphs: Iterable[str]) -> Evidence:
         if m not in self._evidence_cache:
-            idx = self.idx
-            art = idx.first(m, _K["inArticle"])
+            get = self.idx.predicates(m).get
+            art = _first(get(_K["inArticle"]))
             if not isinstance(art, str):  # fall back on the named graph the statement is in
                 art = next((g for g in sorted(graphs) if self.is_article(g)), None)
             meta = self.article(art) if art else Evidence(None, None)
-            start, end = _lit(idx.first(m, _K["start"])), _lit(idx.first(m, _K["end"]))
+            start, end = _lit(_first(get(_K["start"]))), _lit(_first(get(_K["end"])))
             self._evidence_cache[m] = Evidence(
-                sentence=_lit(idx.first(m, _K["text"])),
+                sentence=_lit(_first(get(_K["text"]))),
                 article=meta.article,
                 identifier=meta.identifier,
                 title=meta.title,
@@ -372,24 +396,21 @@ def _read_model(idx: TripleIndex) -> Model:
     subjects = idx.subjects()
     for s in subjects:
         types = cls.ckg_types(idx, s)
-        roots = {cls.root(t) for t in types}
+        roots = cls.roots(types)
         preds = idx.predicates(s)
         get = preds.get
         if "Event" in roots or (
             any(_ROLE_IRIS[r_] in preds for r_ in ROLES[:4]) and "ArmedConflict" not in types
         ):
-            roles = {
-                role: sorted(o for o in get(_ROLE_IRIS[role], ()) if isinstance(o, str))
-                for role in ROLES
-            }
+            roles = {role: _iris(get(_ROLE_IRIS[role])) for role in ROLES}
             named = {a for role in ROLES[:4] for a in roles[role]}
             roles["hasActor"] = [a for a in roles["hasActor"] if a not in named]
             for actors in roles.values():
                 for a in actors:
                     use(a, "actor")
-            places = [o for o in get(_K["location"], ()) if isinstance(o, str)]
-            conflicts = [o for o in get(_K["partOf"], ()) if isinstance(o, str)]
-            claimed = [o for o in get(_K["claimedBy"], ()) if isinstance(o, str)]
+            places = _iris(get(_K["location"]))
+            conflicts = _iris(get(_K["partOf"]))
+            claimed = _iris(get(_K["claimedBy"]))
             for p in places:
                 use(p, "place")
             for c in conflicts:
@@ -404,7 +425,7 @@ def _read_model(idx: TripleIndex) -> Model:
             events.append(
                 EventRecord(
                     iri=s,
-                    type=cls.most_specific(t for t in types if cls.root(t) == "Event") or "Event",
+                    type=cls.event_type(types),
                     date=_lit(_first(get(_K["date"]))),
                     confidence=confidence,
                     roles={k: v for k, v in roles.items() if v},
@@ -421,15 +442,15 @@ def _read_model(idx: TripleIndex) -> Model:
             (_K["memberOf"], "memberOf", "member of"),
             (_K["leads"], "leads", "leads"),
         ):
-            for o in idx.objects(s, pred):
+            for o in get(pred, ()):
                 if isinstance(o, str):
                     use(s, "actor")
                     use(o, "actor")
                     facts.append(Fact(kind, s, o, label, r.stated_in(s, pred, o)))
-        if _NPA in idx.objects(s, _TYPE):
-            src = idx.first(s, _SOURCE_IND)
-            prop = idx.first(s, _ASSERTION_PROP)
-            tgt = idx.first(s, _TARGET_IND)
+        if _NPA in get(_TYPE, ()):
+            src = _first(get(_SOURCE_IND))
+            prop = _first(get(_ASSERTION_PROP))
+            tgt = _first(get(_TARGET_IND))
             if isinstance(src, str) and isinstance(prop, str) and isinstance(tgt, str):
                 name = local_name(prop)
                 label = "not member of" if name == "memberOf" else f"not {name}"
