@@ -375,11 +375,19 @@ def _python(term: Node | None) -> Any:
 def _rows(solutions: ox.QuerySolutions) -> tuple[list[str], list[dict[str, Node | None]]]:
     variables = [v.value for v in solutions.variables]
     rows: list[dict[str, Node | None]] = []
+    # Rows repeat their terms (actors, types, articles): convert each distinct term once.
+    converted: dict[object, Node] = {}
     for sol in solutions:
         row: dict[str, Node | None] = {}
         for v in variables:
             term = sol[v]
-            row[v] = None if term is None else to_rdflib(term)
+            if term is None:
+                row[v] = None
+                continue
+            node = converted.get(term)
+            if node is None:
+                node = converted[term] = to_rdflib(term)
+            row[v] = node
         rows.append(row)
     return variables, rows
 
