@@ -1,9 +1,14 @@
 """Read RDF from whatever the user has (a pyoxigraph store, an rdflib graph, a file) into
 one small index the explorer works on.
 
-Terms become plain Python values: an IRI is its string, a blank node ``"_:" + id``, a
-literal a :class:`Lit`. Reading the quads once into dictionaries keeps the rest of the
-explorer independent of the RDF library and fast on large stores.
+Terms become plain Python values: an IRI is its string, a blank node ``"_:" + id`` (ids
+given by content, see :mod:`viz.blanks`), a literal a :class:`Lit`. Reading the quads
+once into dictionaries keeps the rest of the explorer independent of the RDF library.
+
+Speed (this is the explorer's hot loop on a large store): one pass over the store's
+quads with terms converted by exact type; plain dicts, a subject looked up once per run
+of its quads; object lists sorted only when they have two or more entries; the cyclic
+garbage collector paused while the index is built (:mod:`viz.gcpause`).
 
 >>> from rdflib import Graph, Literal, URIRef
 >>> g = Graph()
