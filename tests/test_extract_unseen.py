@@ -8,7 +8,7 @@ import pytest
 
 from kg.articles import parse_article_text
 from kg.extract import Extractor
-from kg.extract.model import Role
+from kg.extract.model import FactKind, Role
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +124,98 @@ def test_according_to_is_attribution_not_a_statement(ex):
     attacks = of_class(a, "MilitaryAction")
     assert attacks and attacks[0].actors(Role.AGENT) == ("m23",)
     assert attacks[0].claimed_by == ("dr-congo",)
+
+
+def test_passive_agent_followed_by_comma_apposition_closing_the_clause(ex):
+    a = analyse(
+        ex,
+        "Die Gespräche zwischen Saudi-Arabien und den Huthi wurden am Montag vom "
+        "Sondergesandten der UN, Hans Grundberg, vermittelt.",
+    )
+    med = of_class(a, "Mediation")
+    assert med, a.events
+    assert med[0].actors(Role.AGENT) == ("hans-grundberg",)
+    assert set(med[0].actors(Role.PARTICIPANT)) == {"saudi-arabia", "houthis"}
+    assert med[0].date == ("2024-03-11", "date")
+
+
+def test_apposition_name_closing_the_opening_phrase_is_the_subject(ex):
+    a = analyse(
+        ex,
+        "Der Gesandte der AU für das Horn von Afrika, Olusegun Obasanjo, hatte am Montag "
+        "den Präsidenten Isaias Afewerki besucht.",
+    )
+    meetings = of_class(a, "Meeting")
+    assert meetings and meetings[0].actors(Role.AGENT) == ("olusegun-obasanjo",)
+    assert "isaias-afwerki" in meetings[0].actors(Role.PARTICIPANT)
+
+
+def test_weder_noch_membership_is_negated_for_both_organisations(ex):
+    a = analyse(ex, "Taiwan ist weder Mitglied der Vereinten Nationen noch der WHO.")
+    facts = {(f.kind, f.subject, f.object) for f in a.facts}
+    assert (FactKind.NOT_MEMBER, "taiwan", "united-nations") in facts
+    assert (FactKind.NOT_MEMBER, "taiwan", "who") in facts
+    assert not any(k == FactKind.MEMBER for k, _s, _o in facts)
+
+
+def test_coordinated_membership_gives_both_organisations(ex):
+    a = analyse(ex, "Polen ist Mitglied der EU und der Nato.")
+    facts = {(f.kind, f.subject, f.object) for f in a.facts}
+    assert facts >= {
+        (FactKind.MEMBER, "poland", "european-union"),
+        (FactKind.MEMBER, "poland", "nato"),
+    }
+
+
+def test_mediated_agreement_two_sentences_back_gets_the_mediator(ex):
+    a = analyse(
+        ex,
+        "In Abyei ist eine Waffenruhe zwischen dem Sudan und dem Südsudan in Kraft "
+        "getreten. Sie gilt seit Montag um 6 Uhr Ortszeit. Die Vereinbarung war von "
+        "Äthiopien vermittelt worden.",
+    )
+    cf = of_class(a, "CeasefireAgreement")
+    assert cf, a.events
+    assert "ethiopia" in cf[0].actors(Role.MEDIATOR)
+    assert set(cf[0].actors(Role.PARTICIPANT)) == {"sudan", "south-sudan"}
+    assert cf[0].effective == "2024-03-11T06:00:00"
+
+
+def test_offer_to_mediate_in_a_zu_infinitive_is_an_offer_not_a_mediation(ex):
+    a = analyse(
+        ex,
+        "Katar hatte am Montag angeboten, zwischen Äthiopien und Eritrea zu vermitteln.",
+    )
+    assert [e.event_class for e in a.events] == ["MediationOffer"]
+    assert a.events[0].actors(Role.AGENT) == ("qatar",)
+
+
+def test_air_force_of_a_state_adjective_is_the_state_and_ministry_is_attribution(ex):
+    a = analyse(
+        ex,
+        "Die russische Luftwaffe bombardierte nach Angaben des ukrainischen "
+        "Innenministeriums am Dienstag Ziele in Charkiw.",
+    )
+    attacks = of_class(a, "MilitaryAction")
+    assert attacks and attacks[0].actors(Role.AGENT) == ("russia",)
+    assert attacks[0].claimed_by == ("ukraine",)
+    assert not of_class(a, "Statement")
+
+
+def test_lexicon_thanking_and_invading(ex):
+    a = analyse(
+        ex,
+        "Der Präsident Wolodymyr Selenskyj dankte der Türkei für ihre Vermittlung. "
+        "Russische Truppen waren am 24. Februar 2022 in die Ukraine einmarschiert.",
+    )
+    endorse = of_class(a, "Endorsement")
+    assert endorse and endorse[0].actors(Role.ADDRESSEE) == ("turkey",)
+    action = of_class(a, "MilitaryAction")
+    assert action and action[0].actors(Role.AGENT) == ("russia",)
+    assert action[0].date == ("2022-02-24", "date")
+
+
+def test_future_deadline_after_bis_does_not_date_the_statement(ex):
+    a = analyse(ex, "Petro sagte, er wolle bis 2026 ein Friedensabkommen erreichen.")
+    st = of_class(a, "Statement")
+    assert st and st[0].date == ("2024-03-15", "date")

@@ -3,8 +3,9 @@
 Reads events, tagged sentences, resolved mentions, the dictionary and the lexicon; writes
 events with what a sentence says about an event reported before, and with topics:
 
-* "Die Gespräche in X wurden von Y vermittelt": Y is the mediator of the talks and of the
-  agreement reported in the sentence before (a definite noun refers back).
+* "Die Gespräche in X wurden von Y vermittelt" / "Die Vereinbarung war von Y vermittelt
+  worden": Y is the mediator of the talks and of the agreement reported in the sentence
+  before (a definite noun refers back).
 * Signing "das Abkommen" / "eine gemeinsame Erklärung" right after a ceasefire agreement
   was reported: the signed document is that ceasefire agreement.
 * "getrennt mit A und B gesprochen": one meeting per partner.
@@ -104,10 +105,20 @@ def resolve_event_anaphora(
         if ev.event_class != "Mediation" or not ev.trigger.passive:
             continue
         ts = by_index[ev.sentence]
-        if not any(lex.lemma_in(t.lemma, "talks") for t in ts.tokens[: ev.trigger.first]):
-            continue
+        if not any(
+            lex.lemma_in(t.lemma, "talks") or lex.lemma_in(t.lemma, "document")
+            for t in ts.tokens[: ev.trigger.first]
+        ):
+            continue  # "Die Gespräche ..." / "Die Vereinbarung war von X vermittelt worden"
+        # the talks or agreement reported last, in this sentence or up to two before
+        # ("... in Kraft getreten. Sie gilt seit ... Die Vereinbarung war von X vermittelt")
+        near = [
+            o.sentence
+            for o in out
+            if o.event_class in _TALKS and ev.sentence - 2 <= o.sentence <= ev.sentence
+        ]
         for k, other in enumerate(out):
-            if other.sentence in (ev.sentence - 1, ev.sentence) and other.event_class in _TALKS:
+            if near and other.sentence == max(near) and other.event_class in _TALKS:
                 extra = tuple(
                     (Role.MEDIATOR, a)
                     for a in ev.actors(Role.AGENT)

@@ -67,6 +67,7 @@ class TimeKind(Enum):
     EFFECTIVE = "effective"
     DURATION = "duration"
     START = "start"
+    DEADLINE = "deadline"  # "bis 2025" after the article date: a goal, not when it happened
 
 
 @dataclass(frozen=True)
@@ -554,6 +555,13 @@ def _resolve(text: str, m: _Match, ctx: _Context) -> tuple[str, str, TimeKind] |
         value, datatype = _day_value(day)
 
     if (
+        prep.startswith("bis")
+        and ctx.ref is not None
+        and not _EFFECT_CUE.search(clause)
+        and value[:4] > ctx.ref.isoformat()[:4]
+    ):
+        kind = TimeKind.DEADLINE
+    elif (
         _EFFECT_CUE.search(clause)
         or prep.startswith("ab")
         or (time_part is not None and prep.startswith("seit"))

@@ -48,6 +48,23 @@ def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: 
     return False
 
 
+def _zu_infinitive(tokens: Sequence[Token], j: int) -> bool:
+    """A zu-infinitive: "zu vermitteln", "einzulenken"."""
+    t = tokens[j]
+    return t.pos.startswith("VV") and (
+        t.pos.endswith("(IZU)") or (j > 0 and tokens[j - 1].text.lower() == "zu")
+    )
+
+
+def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """A zu-infinitive governed by a verb of intent or offer before it ("bot an, ...
+    zu vermitteln"): what it names has not happened."""
+    if not _zu_infinitive(tokens, j):
+        return False
+    intent = lex.cue("intent_verbs")
+    return any(tokens[k].pos.startswith("V") and full_lemma(tokens, k) in intent for k in range(j))
+
+
 def _framing_prep(tokens: Sequence[Token], i: int) -> str | None:
     """The preposition heading the noun phrase of ``i`` ("in einem kurzen Telefonat")."""
     j = i - 1
@@ -85,6 +102,12 @@ def _condition(
         return any(t.text.lower() == value and t.pos.startswith("APPR") for t in toks[a:b])
     if key == "quote":
         return any(t.quoted for t in toks) == bool(value)
+    if key == "infinitive":
+        wanted = set(str(value).split("|"))
+        return any(
+            _zu_infinitive(toks, j) and full_lemma(toks, j) in wanted
+            for j in range(i + 1, len(toks))
+        )
     if key == "subject":
         # the concept noun stands before the verb as its subject (sentence-initial field)
         return any(
@@ -139,6 +162,8 @@ def detect_triggers(
             tok.pos == "ADJ(D)" and tok.text.endswith("t")
         ):
             lemma = full_lemma(toks, i)
+            if _under_intent(toks, i, lex):
+                continue
             cands = [
                 p for p in verb_patterns.get(lemma, ()) if _matches(p, ts, i, a, b, mentions, lex)
             ]

@@ -26,7 +26,7 @@ from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedS
 
 __all__ = ["derive_facts"]
 
-_NEG = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines"}
+_NEG = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "weder", "nie"}
 
 
 def _orgish(d: ActorDictionary, m: EntityMention) -> bool:
@@ -97,8 +97,20 @@ def derive_facts(
                     if any(x.pos not in ("ART", "KON", "$,") for x in toks[prev.last : head.first]):
                         break
                     members.append(prev)
-                for member in reversed(members):
-                    facts.append(Fact(kind, member.keys[0], org.keys[0], idx))
+                orgs = [org]
+                while True:
+                    # coordinated organisations: "Mitglied der EU und der Nato", "weder
+                    # Mitglied der UN noch der Nato" (the negation covers both)
+                    k = orgs[-1].last
+                    if k >= len(toks) or toks[k].text.lower() not in ("und", "noch", "sowie"):
+                        break
+                    nxt = next((m for m in ms if m.first in (k + 1, k + 2) and _orgish(d, m)), None)
+                    if nxt is None or any(x.pos != "ART" for x in toks[k + 1 : nxt.first]):
+                        break
+                    orgs.append(nxt)
+                for o in orgs:
+                    for member in reversed(members):
+                        facts.append(Fact(kind, member.keys[0], o.keys[0], idx))
                 member_of = org.keys[0]
         # "B und C sind es nicht" after a membership in the same sentence
         if member_of:

@@ -386,6 +386,19 @@ class RoleAssigner:
         that verb right after a comma ("X, der ... innehat, sagte"), else None."""
         if fa != fin or fa < 2 or toks[fa - 1].text != "," or toks[0].pos in _SUBORDINATORS:
             return None
+        appo = next(
+            (
+                m
+                for _g, grp in groups
+                for m in grp
+                if m.last == fa - 1 and m.first > 1 and toks[m.first - 1].text == ","
+            ),
+            None,
+        )
+        if appo is not None and appo.cls == "Person" and appo.keys:
+            # "Der EU-Sonderbeauftragte für den Dialog, Miroslav Lajčák, hatte ...": the
+            # name closing the sentence-opening phrase is the subject
+            return [appo]
         early = [grp for g, grp in groups if g == "" and grp[-1].last < fa]
         if not early:
             return None

@@ -118,6 +118,15 @@ def is_boundary(tokens: Sequence[Token], j: int) -> bool:
         and tokens[j + 2].pos in ("PRELS", "PWS", "PWAV")
     ):
         return True
+    if (
+        nxt.pos.endswith(("(PP)", "(INF)"))
+        and j + 2 < len(tokens)
+        and (tokens[j + 2].pos == "$." or tokens[j + 2].text == ",")
+        and not (j > 0 and tokens[j - 1].pos.startswith(("VV", "VA", "VM")))
+    ):
+        # the closing verb after an apposition: "wurden von Oman, einem Mitglied des
+        # Golf-Kooperationsrats, vermittelt." (the verb still belongs to the clause)
+        return False
     if nxt.pos in _CLAUSE_STARTERS or nxt.pos.startswith(("VV", "VA", "VM")) or nxt.pos == "$(":
         return True
     if j > 0 and tokens[j - 1].pos.startswith(("VV", "VA", "VM")):
