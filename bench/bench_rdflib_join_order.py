@@ -37,7 +37,7 @@ SELECT DISTINCT ?e WHERE {{ ?e a/rdfs:subClassOf* ckg:Meeting .
 }}"""
 
 
-def run(labels: int, stock: bool, out: mp.Queue) -> None:  # type: ignore[type-arg]
+def run(labels: int, stock: bool, out: mp.Queue) -> None:
     if stock:
         CUSTOM_EVALS.pop("conflict_kg_join_order", None)
     g = Graph().parse(data=DATA, format="turtle")
@@ -49,7 +49,7 @@ def run(labels: int, stock: bool, out: mp.Queue) -> None:  # type: ignore[type-a
 
 
 def timed(labels: int, stock: bool, cap: float) -> str:
-    q: mp.Queue = mp.Queue()  # type: ignore[type-arg]
+    q: mp.Queue = mp.Queue()
     p = mp.Process(target=run, args=(labels, stock, q))
     p.start()
     p.join(cap)
