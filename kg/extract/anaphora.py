@@ -24,6 +24,7 @@ from dataclasses import replace
 from kg.dictionary import ActorDictionary
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, Role, TaggedSentence
+from kg.extract.syntax import is_subjunctive
 
 __all__ = ["place_events", "resolve_event_anaphora"]
 
@@ -105,6 +106,8 @@ def resolve_event_anaphora(
         if ev.event_class != "Mediation" or not ev.trigger.passive:
             continue
         ts = by_index[ev.sentence]
+        if is_subjunctive(ts.tokens, ev.trigger.first):
+            continue  # "..., die von den USA vermittelt worden seien": a claim, not a fact
         if not any(
             lex.lemma_in(t.lemma, "talks") or lex.lemma_in(t.lemma, "document")
             for t in ts.tokens[: ev.trigger.first]

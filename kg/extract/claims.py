@@ -14,7 +14,9 @@ with ``quote`` and ``claimed_by`` set.
   zu haben") carry ``claimed_by`` the accusers. Reported speech that announces something
   (an agreement, a meeting, a deployment) is coded as an event without ``claimed_by``:
   the speaker is the source, not someone whose allegation it is; reported attacks,
-  violations and other hostile acts in reported speech carry ``claimed_by`` the speaker.
+  violations and other hostile acts in reported speech carry ``claimed_by`` the speaker,
+  and so does a mediation reported in Konjunktiv I ("…, die von den USA vermittelt worden
+  seien"): who mediated is then the speaker's claim.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from kg.extract.model import (
     Token,
     Trigger,
 )
+from kg.extract.syntax import is_subjunctive
 
 __all__ = ["apply_claims"]
 
@@ -210,6 +213,14 @@ def apply_claims(
                 sp = speech[0]
                 if sp.trigger.first != ev.trigger.first and sp.actors(Role.AGENT):
                     ev = replace(ev, claimed_by=sp.actors(Role.AGENT))
+            elif (
+                speech
+                and ev.event_class == "Mediation"
+                and is_subjunctive(toks, ev.trigger.first)
+                and speech[0].actors(Role.AGENT)
+            ):
+                # "X sprach von Gesprächen, die von Y vermittelt worden seien": X's claim
+                ev = replace(ev, claimed_by=speech[0].actors(Role.AGENT))
             elif (
                 (sources or seats) and ev.event_class in _HOSTILE and ev.event_class != "Accusation"
             ):

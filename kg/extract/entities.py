@@ -166,6 +166,7 @@ class EntityRecognizer:
         self._sides = lexicon.ref("sides")
         self._side_det = lexicon.ref("side_determiners")
         self._countries = lexicon.ref("countries")
+        self._country_heads = tuple(sorted(lexicon.ref("country_heads")))
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
@@ -211,7 +212,9 @@ class EntityRecognizer:
         new: dict[str, tuple[str, str]] = {}
         out: list[EntityMention] = []
         for ts in sentences:
-            out.extend(self._sentence(ts, surnames, local, new))
+            states = [k for m in out if m.kind == MentionKind.NAME for k in m.keys]
+            states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, "State")]
+            out.extend(self._sentence(ts, surnames, local, new, states))
         return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
 
     def _mention(
@@ -243,6 +246,7 @@ class EntityRecognizer:
         surnames: dict[str, str],
         local: dict[tuple[str, ...], str],
         new: dict[str, tuple[str, str]],
+        states: Sequence[str] = (),
     ) -> list[EntityMention]:
         toks = ts.tokens
         n = len(toks)
@@ -275,6 +279,7 @@ class EntityRecognizer:
             else:
                 i += 1
         found = self._abbreviations(ts, found, local, new)
+        found = self._plural_titled(ts, found, new, states)
         found = self._titled(ts, found, surnames, new)
         found = self._references(ts, found)
         for m in found:
@@ -366,6 +371,83 @@ class EntityRecognizer:
             found.append(self._mention(ts, k, j - 1, MentionKind.NAME, (key,), cls="Organization"))
             found.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Organization"))
         return found
+
+    def _names_after(self, toks: Sequence[Token], k: int, taken: set[int]) -> list[tuple[int, int]]:
+        """Coordinated full names from ``k``: "X Y und Z W," (each of two words or more)."""
+        names: list[tuple[int, int]] = []
+        while k < len(toks):
+            end = k
+            while (
+                end < len(toks)
+                and end not in taken
+                and (toks[end].text[:1].isupper() or _ARTICLE_PREFIX.match(toks[end].text))
+                and toks[end].pos in _PERSONISH
+                and not self._title(toks[end])[0]
+            ):
+                end += 1
+            if end - k < 2 or end >= len(toks):
+                return []
+            names.append((k, end))
+            if toks[end].text in (",", "und") and len(names) == 1:
+                if toks[end].text == ",":
+                    return []
+                k = end + 1
+                continue
+            return names if toks[end].text == "," or toks[end].pos.startswith("V") else []
+        return []
+
+    def _plural_titled(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        new: dict[str, tuple[str, str]],
+        states: Sequence[str],
+    ) -> list[EntityMention]:
+        """ "die Außenminister Kongos und Ruandas, X Y und Z W," / "Die Präsidenten beider
+        Länder, X Y und Z W,": two people, each holding the office for the state named in
+        the same place of the order (the states named most recently for "beider Länder")."""
+        toks = ts.tokens
+        n = len(toks)
+        by_first = {m.first: m for m in found}
+        taken = {x for m in found for x in range(m.first, m.last)}
+        out = list(found)
+        for j, tok in enumerate(toks[:-4]):
+            role, _prefix = self._title(tok)
+            if not role or not tok.text.lower().endswith(("en", "er", "s", "chef", "chefs")):
+                continue
+            of: list[str] = []
+            k = j + 1
+            if toks[k].text.lower() in ("beider", "beiden") and toks[k + 1].pos == "NN":
+                if toks[k + 1].lemma.lower() in self._countries and len(states) >= 2:
+                    of = list(states[-2:])
+                k += 2
+            else:
+                while k in by_first and self.dictionary.is_a(by_first[k].keys[0], "State"):
+                    m = by_first[k]
+                    if not m.text.endswith("s"):
+                        break
+                    of.append(m.keys[0])
+                    k = m.last
+                    if k < n and toks[k].text == "und":
+                        k += 1
+                if len(of) != 2:
+                    continue
+            if k >= n or toks[k].text != ",":
+                continue
+            names = self._names_after(toks, k + 1, taken)
+            if len(names) != 2:
+                continue
+            for (a, b), state in zip(names, of or [None, None], strict=True):
+                words = tuple(t.text for t in toks[a:b])
+                key = self._normal.get(name_key(" ".join(words))) or name_key(" ".join(words))
+                if key not in self.dictionary:
+                    new.setdefault(key, ("Person", " ".join(words)))
+                offices = ((role, state, False),) if state else ()
+                out.append(
+                    self._mention(ts, a, b, MentionKind.NAME, (key,), cls="Person", offices=offices)
+                )
+                taken.update(range(a, b))
+        return out
 
     def _titled(
         self,
@@ -572,7 +654,11 @@ class EntityRecognizer:
                     and prev2 not in ("beiden",)
                 ):
                     out.append(self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="sides"))
-            elif tok.pos == "NN" and lem in self._countries and prev in self._numbers:
+            elif (
+                tok.pos == "NN"
+                and (lem in self._countries or lem.endswith(self._country_heads))
+                and prev in self._numbers
+            ):
                 out.append(
                     self._mention(
                         ts,
@@ -605,7 +691,7 @@ class EntityRecognizer:
                 )
             elif (
                 tok.pos == "NN"
-                and lem in self._capital_gov
+                and (lem in self._capital_gov or lem.endswith(self._gov_heads))
                 and j + 2 < len(toks)
                 and toks[j + 1].text == "in"
             ):

@@ -110,7 +110,10 @@ def derive_facts(
                     orgs.append(nxt)
                 for o in orgs:
                     for member in reversed(members):
-                        facts.append(Fact(kind, member.keys[0], o.keys[0], idx))
+                        # a group reference ("Beide Länder sind Mitglieder") stands for all
+                        group = member.kind == MentionKind.GROUP
+                        for key in member.keys if group else member.keys[:1]:
+                            facts.append(Fact(kind, key, o.keys[0], idx))
                 member_of = org.keys[0]
         # "B und C sind es nicht" after a membership in the same sentence
         if member_of:

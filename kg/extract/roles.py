@@ -101,6 +101,10 @@ class RoleAssigner:
             return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
         if m.kind == MentionKind.GROUP and (m.group or "").startswith("states:"):
             n = int((m.group or "states:2").split(":")[1])
+            if len(disc.sides) == n and all(self.d.is_a(k, "State") for k in disc.sides):
+                # "vermittelte zwischen den beiden Nachbarn": the sides of the talks or
+                # agreement just reported, not the state named last
+                return replace(m, keys=disc.sides)
             uniq: list[str] = []
             for s in reversed(disc.states):
                 if s not in uniq:
@@ -224,6 +228,14 @@ class RoleAssigner:
                 and (m.first < 3 or not ts.tokens[m.first - 3].pos.startswith("APPR"))
             ):
                 gov = ""  # "Eine Delegation aus Saudi-Arabien ist ... zusammengekommen"
+            if (
+                gov == "&"
+                and prev is not None
+                and m.cls == "Person"
+                and prev.cls != "Person"
+                and ts.tokens[m.first - 1].text == ","
+            ):
+                gov = ""  # "die Außenminister Kongos und Ruandas, X und Y": an apposition
             if gov == "&" and out and out[-1][1] and out[-1][1][-1] is prev:
                 out[-1][1].append(m)
             else:
@@ -399,6 +411,16 @@ class RoleAssigner:
             # "Der EU-Sonderbeauftragte für den Dialog, Miroslav Lajčák, hatte ...": the
             # name closing the sentence-opening phrase is the subject
             return [appo]
+        for _g, grp in groups:
+            if (
+                len(grp) > 1
+                and grp[-1].last == fa - 1
+                and grp[0].first > 1
+                and toks[grp[0].first - 1].text == ","
+                and all(m.cls == "Person" and m.keys for m in grp)
+            ):
+                # "Die Außenminister X-s und Y-s, A B und C D, unterzeichneten": both names
+                return grp
         early = [grp for g, grp in groups if g == "" and grp[-1].last < fa]
         if not early:
             return None

@@ -30,6 +30,7 @@ __all__ = [
     "is_boundary",
     "is_negated",
     "is_passive",
+    "is_subjunctive",
 ]
 
 #: Parts of speech that may stand between a preposition and its noun.
@@ -179,6 +180,24 @@ def is_passive(tokens: Sequence[Token], i: int) -> bool:
         t.lemma.lower() == "werden" and t.pos.startswith("VA") and j > i
         for j, t in enumerate(tokens[a:b], a)
     )
+
+
+# Finite forms that are only Konjunktiv I (reported speech), never indicative.
+_SUBJUNCTIVE = {"sei", "seien", "seiest", "habe", "werde", "könne", "wolle", "müsse", "solle"}
+
+
+def is_subjunctive(tokens: Sequence[Token], i: int) -> bool:
+    """The clause of ``i`` is reported speech in Konjunktiv I ("die von den USA vermittelt
+    worden seien"): someone's claim, not the article's statement.
+
+    >>> from kg.extract.model import Token
+    >>> words = "vermittelt worden seien".split()
+    >>> toks = [Token(n, 0, 0, w, w.lower(), "X") for n, w in enumerate(words)]
+    >>> is_subjunctive(toks, 0)
+    True
+    """
+    a, b = clause_bounds(tokens, i)
+    return any(t.text.lower() in _SUBJUNCTIVE for t in tokens[a:b])
 
 
 def is_negated(tokens: Sequence[Token], i: int) -> bool:
