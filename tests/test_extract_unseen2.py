@@ -147,3 +147,46 @@ def test_mediation_stated_as_fact_still_reaches_the_agreement(ex):
     )
     ceasefire = of_class(a, "CeasefireAgreement")
     assert ceasefire and ceasefire[0].actors(Role.MEDIATOR) == ("turkey",)
+
+
+def test_definite_rebel_noun_is_the_armed_group_named_before(ex):
+    a = analyse(
+        ex,
+        "Die Regierung in Mogadischu und Al-Shabaab verhandeln in Doha. Die Rebellen "
+        "lehnten den Vorschlag ab. Somalias Präsident Hassan Mohamud forderte die Miliz "
+        "auf, die Waffen niederzulegen.",
+    )
+    rejections = of_class(a, "Rejection")
+    assert rejections and rejections[0].actors(Role.AGENT) == ("al-shabaab",)
+    demands = of_class(a, "Demand")
+    assert demands and "al-shabaab" in demands[0].actors(Role.ADDRESSEE)
+
+
+def test_rebel_noun_without_an_armed_group_stays_unresolved(ex):
+    a = analyse(ex, "Die Rebellen lehnten den Vorschlag ab.")
+    assert not of_class(a, "Rejection")
+
+
+def test_title_alone_takes_the_dictionary_country_once_the_article_names_it(ex):
+    a = analyse(
+        ex,
+        "Kenia und Somalia haben Gespräche aufgenommen. Präsident William Ruto begrüßte "
+        "die Einigung.",
+    )
+    assert ("william-ruto", "president", "kenya") in positions(a)
+
+
+def test_title_alone_without_the_country_in_the_article_gives_no_office(ex):
+    a = analyse(ex, "Präsident William Ruto begrüßte die Einigung.")
+    assert not positions(a)
+
+
+def test_dated_outbreak_without_a_region_is_a_conflict_between_the_two_states(ex):
+    a = analyse(
+        ex,
+        "Ecuador und Peru haben eine Waffenruhe vereinbart. Ecuador sprach von einem "
+        "Erfolg. Die Kämpfe waren am 26. Januar ausgebrochen.",
+    )
+    assert a.conflict is not None
+    assert set(a.conflict.parties) == {"ecuador", "peru"}
+    assert a.conflict.start == ("2024-01-26", "date")

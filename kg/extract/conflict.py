@@ -7,6 +7,8 @@ region the article names most often, with the sides "Kämpfe zwischen A und B" n
 Its start is the START time expression of a sentence about the fighting breaking out
 ("seit seinem Ausbruch am …", "waren am … aufgeflammt", "war im November 2020
 ausgebrochen"); places named in that sentence ("im Norden Äthiopiens") are its locations.
+With no region at all, a dated outbreak makes a conflict between the two states the
+article names most ("Konflikt zwischen Thailand und Kambodscha").
 """
 
 from __future__ import annotations
@@ -96,7 +98,24 @@ def find_conflict(
         return None
     region = regions.most_common(1)[0][0] if regions else (locations[0] if locations else None)
     if region is None:
-        return None
+        # "Die Kämpfe waren am 24. Juli ausgebrochen" in an article about two states and no
+        # region: the conflict between the two states the article names most
+        states = Counter(
+            k for m in mentions if m.kind.value == "name" for k in m.keys if d.is_a(k, "State")
+        )
+        sides = parties[:2] or [k for k, _n in states.most_common(2)]
+        if start is None or len(sides) < 2:
+            return None
+        a, b = sorted(sides)
+        name_a, name_b = (d[k].label_de if k in d else k for k in (a, b))
+        return Conflict(
+            key=f"{a}-{b}-conflict",
+            label=f"Konflikt zwischen {name_a} und {name_b}",
+            parties=(a, b),
+            locations=(),
+            start=start,
+            sentence=sentence,
+        )
     label = f"Konflikt um {d[region].label_de}" if region in d else f"Konflikt {region}"
     return Conflict(
         key=f"{region}-conflict",

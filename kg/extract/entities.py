@@ -167,6 +167,7 @@ class EntityRecognizer:
         self._side_det = lexicon.ref("side_determiners")
         self._countries = lexicon.ref("countries")
         self._country_heads = tuple(sorted(lexicon.ref("country_heads")))
+        self._armed_nouns = lexicon.ref("armed_group_nouns")
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
@@ -654,6 +655,17 @@ class EntityRecognizer:
                     and prev2 not in ("beiden",)
                 ):
                     out.append(self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="sides"))
+            elif (
+                tok.pos == "NN"
+                and lem in self._armed_nouns
+                and prev in ("die", "den", "der", "des")
+                and not (j + 1 < len(toks) and (j + 1) in covered)
+            ):
+                # "Die Rebellen lehnten ab": the armed group named before (a name right
+                # after, "die Rebellen der M23", is recognised as that name instead)
+                out.append(
+                    self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="armed-group")
+                )
             elif (
                 tok.pos == "NN"
                 and (lem in self._countries or lem.endswith(self._country_heads))

@@ -3,7 +3,8 @@
 Reads tagged sentences and resolved mentions; writes :class:`~kg.extract.model.Fact`.
 
 * Office: a title at a name ("Russlands Präsident X", "der armenische Ministerpräsident
-  X", "Präsident X in Aserbaidschan", "US-Außenminister X"); a colleague takes the office
+  X", "Präsident X in Aserbaidschan", "US-Außenminister X"; "Präsident X" alone for a
+  known person whose dictionary country the article names); a colleague takes the office
   of the person named before in the sentence ("sein armenischer Amtskollege X"). A former
   office ("früherer Präsident") is not a current position.
 * Membership: "X ist Mitglied der Y", "X gehört Y an"; a body of an organisation
@@ -51,8 +52,15 @@ def derive_facts(
         ms = sorted((m for m in mentions if m.sentence == idx and m.keys), key=lambda m: m.first)
         # offices
         last_office: str | None = None
+        named_so_far = {k for m in mentions if m.sentence <= idx for k in m.keys}
         for m in ms:
             for role, of, former in m.offices:
+                entry = d.get(m.keys[0])
+                if role and not of and entry is not None and entry.rel("country"):
+                    # "Präsident Félix Tshisekedi" in an article that names his country: the
+                    # dictionary's country of a known person, once the article names it
+                    home = entry.rel("country")[0]
+                    of = home if home in named_so_far else None
                 if role and of and not former and m.cls == "Person":
                     facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
                     last_office = role

@@ -99,6 +99,11 @@ class RoleAssigner:
                 return replace(m, keys=(e.rel("country")[0],))
         if m.kind == MentionKind.GROUP and m.group == "sides":
             return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
+        if m.kind == MentionKind.GROUP and m.group == "armed-group":
+            armed = [
+                k for k in (*disc.conflict_parties, *disc.actors) if self.d.is_a(k, "ArmedGroup")
+            ]
+            return replace(m, keys=(armed[-1],)) if armed else m
         if m.kind == MentionKind.GROUP and (m.group or "").startswith("states:"):
             n = int((m.group or "states:2").split(":")[1])
             if len(disc.sides) == n and all(self.d.is_a(k, "State") for k in disc.sides):
