@@ -190,3 +190,13 @@ def test_dated_outbreak_without_a_region_is_a_conflict_between_the_two_states(ex
     assert a.conflict is not None
     assert set(a.conflict.parties) == {"ecuador", "peru"}
     assert a.conflict.start == ("2024-01-26", "date")
+
+
+def test_ceasefire_in_force_on_a_day_without_a_time_is_from_the_start_of_that_day(ex):
+    a = analyse(
+        ex,
+        "Die Regierung in Mogadischu und Al-Shabaab haben eine Waffenruhe vereinbart. Sie "
+        "soll am 20. März in Kraft treten.",
+    )
+    ceasefire = of_class(a, "CeasefireAgreement")
+    assert ceasefire and ceasefire[0].effective == "2024-03-20T00:00:00"

@@ -21,7 +21,8 @@ An event takes the point-in-time expression of its own clause (else of its sente
 without one it takes the article date, except in the pluperfect ("hatte … vereinbart"),
 which reports something earlier than the article's news. "ab Samstag um 12 Uhr",
 "tritt am Montag um 8 Uhr in Kraft", "gilt seit Mitternacht" set ``effectiveFrom`` of the
-agreement the sentence refers to (the latest agreement so far).
+agreement the sentence refers to (the latest agreement so far); a day without a time ("soll
+am 3. August in Kraft treten") means from the start of that day.
 """
 
 from __future__ import annotations
@@ -151,6 +152,11 @@ def assign_dates(
         final.append(ev)
     for idx, es in exprs.items():
         eff = [e for e in es if e.kind == TimeKind.EFFECTIVE and e.datatype == "dateTime"]
+        days = [e for e in es if e.kind == TimeKind.EFFECTIVE and e.datatype == "date"]
+        if not eff and days:
+            # "soll am 3. August in Kraft treten": in force from the start of that day
+            # (ckg:effectiveFrom is an xsd:dateTime)
+            eff = [replace(days[0], value=f"{days[0].value}T00:00:00", datatype="dateTime")]
         if not eff:
             continue
         candidates = [
