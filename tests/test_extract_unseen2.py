@@ -200,3 +200,18 @@ def test_ceasefire_in_force_on_a_day_without_a_time_is_from_the_start_of_that_da
     )
     ceasefire = of_class(a, "CeasefireAgreement")
     assert ceasefire and ceasefire[0].effective == "2024-03-20T00:00:00"
+
+
+def test_definite_talks_without_named_sides_are_the_sides_reported_before(ex):
+    a = analyse(
+        ex,
+        "Die Regierung in Mogadischu und Al-Shabaab haben eine Waffenruhe vereinbart. Die "
+        "Verhandlungen über ein Friedensabkommen sollen im Mai fortgesetzt werden.",
+    )
+    talks = of_class(a, "Negotiation")
+    assert talks and set(talks[0].actors(Role.PARTICIPANT)) == {"somalia", "al-shabaab"}
+
+
+def test_talks_without_any_sides_before_make_no_event(ex):
+    a = analyse(ex, "Die Verhandlungen sollen im Mai fortgesetzt werden.")
+    assert not of_class(a, "Negotiation")

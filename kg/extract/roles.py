@@ -180,6 +180,20 @@ class RoleAssigner:
             resolved_all.extend(resolved)
             strigs = [t for t in triggers if t.sentence == ts.sentence.index]
             sent_events = [self._event(ts, t, resolved) for t in strigs]
+            for n, (t, ev) in enumerate(zip(strigs, sent_events, strict=True)):
+                if (
+                    ev is not None
+                    and ev.event_class == "Negotiation"
+                    and t.nominal
+                    and not ev.actors(Role.PARTICIPANT, Role.AGENT)
+                    and disc.sides
+                    and t.first > 0
+                    and ts.tokens[t.first - 1].text.lower() in ("die", "den", "der")
+                ):
+                    # "Die Verhandlungen sollen fortgesetzt werden": the definite talks are
+                    # those of the sides of the talks or agreement reported before
+                    extra = tuple((Role.PARTICIPANT, k) for k in disc.sides)
+                    sent_events[n] = replace(ev, roles=ev.roles + extra)
             for ev in sent_events:
                 if ev is None:
                     continue
