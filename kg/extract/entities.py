@@ -438,7 +438,8 @@ class EntityRecognizer:
             names = self._names_after(toks, k + 1, taken)
             if len(names) != 2:
                 continue
-            for (a, b), state in zip(names, of or [None, None], strict=True):
+            homes: list[str | None] = list(of) if of else [None, None]
+            for (a, b), state in zip(names, homes, strict=True):
                 words = tuple(t.text for t in toks[a:b])
                 key = self._normal.get(name_key(" ".join(words))) or name_key(" ".join(words))
                 if key not in self.dictionary:

@@ -119,8 +119,8 @@ def derive_facts(
                 for o in orgs:
                     for member in reversed(members):
                         # a group reference ("Beide Länder sind Mitglieder") stands for all
-                        group = member.kind == MentionKind.GROUP
-                        for key in member.keys if group else member.keys[:1]:
+                        is_group = member.kind == MentionKind.GROUP
+                        for key in member.keys if is_group else member.keys[:1]:
                             facts.append(Fact(kind, key, o.keys[0], idx))
                 member_of = org.keys[0]
         # "B und C sind es nicht" after a membership in the same sentence
