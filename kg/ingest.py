@@ -10,9 +10,9 @@ before or wholly written: it loses at most the batch in flight (about a second o
 Re-ingesting an article replaces its graph, so nothing is duplicated.
 
 An article counts as done (progress, report) once its batch is committed. Then the
-linking hook ``kg.linking.link_article_events`` runs for it, if that package is
-installed, and the links it makes are counted (a link between two articles of the same
-batch is counted once).
+linking hook ``kg.linking.link_articles_events`` runs once for the batch, if that package
+is installed, and the links each article brought are counted (a link between two
+articles of the same batch is counted once, for the later one).
 
 With ``dry_run=True`` nothing is written; each article is reported as ``new``,
 ``unchanged`` or ``changed`` with the numbers of triples that would be added and removed.
@@ -37,7 +37,7 @@ import importlib.util
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -162,12 +162,12 @@ def _canonical(quads: list[ox.Quad], name: ox.NamedNode) -> set[str]:
     return {str(q) for q in dataset}
 
 
-def _link_hook() -> Callable[[ox.Store, str], list] | None:
+def _link_hook(name: str = "link_article_events") -> Callable[..., Any] | None:
     # The linking package is optional: look for it instead of guarding an import.
     if importlib.util.find_spec("kg.linking") is None:
         return None
     module = importlib.import_module("kg.linking")
-    hook = getattr(module, "link_article_events", None)
+    hook = getattr(module, name, None)
     return hook if callable(hook) else None
 
 
@@ -247,19 +247,17 @@ def ingest_articles(
     extract = importlib.import_module("kg.extract").extract_article
     report = IngestReport(dry_run=dry_run)
     events = event_classes(store)
-    hook = _link_hook() if link and not dry_run else None
+    hook = _link_hook("link_articles_events") if link and not dry_run else None
     waiting: dict[str, int] = {}  # graph IRI -> index of its outcome in the report
 
     def committed(names: list[str]) -> None:
-        counted: set[tuple[str, str]] = set()
+        # One linking pass per batch: it reads the store once, not once per article.
+        linked = hook(store, names) if hook is not None else {}
         for name in names:
             index = waiting.pop(name)
             outcome = report.articles[index]
-            if hook is not None:
-                pairs = {(lk.event1, lk.event2) for lk in hook(store, name)}
-                outcome = replace(outcome, links=len(pairs - counted))
-                counted |= pairs
-                report.articles[index] = outcome
+            if name in linked:
+                outcome = report.articles[index] = replace(outcome, links=len(linked[name]))
             if progress is not None:
                 progress.advance(outcome.identifier)
 

@@ -121,3 +121,57 @@ def test_hook_links_one_article_against_the_rest(store: ox.Store) -> None:
     again = link_article_events(store, str(ID["article/waffenruhe-10"]))
     assert [x.iri for x in again] == [x.iri for x in links]
     assert len(stored_links(store)) == len(links)
+
+
+def test_links_as_written_equal_links_as_stored(tmp_path):
+    """Regression: scores were written as "1.000" and kept by the store as "1", so linking
+    a batch again removed and re-added every evidence quad (tens of seconds for a large
+    batch) instead of changing nothing."""
+    from store_fixtures import CORPUS
+
+    from kg.articles import read_articles
+    from kg.ingest import ingest_articles
+    from kg.linking.events import find_links, link_quads, rejected_pairs
+    from kg.linking.store_io import read_events
+    from kg.store import graph_quads, open_store
+
+    s = open_store(tmp_path / "s")
+    ingest_articles(s, read_articles(sorted(CORPUS.glob("*.txt"))))
+    stored = set(graph_quads(s, ox.NamedNode(str(LINKS_GRAPH))))
+    vocab = default_vocabulary()
+    links = find_links(read_events(s, vocab), hierarchy=vocab.hierarchy, rejected=rejected_pairs(s))
+    written = {q for link in links for q in link_quads(link, threshold=DEFAULT_THRESHOLD)}
+    assert stored and written == stored
+
+
+def test_links_written_in_chunks_equal_links_written_at_once(tmp_path):
+    """Past the batch size, links are added in chunks of whole links after the stale
+    quads are removed: the links graph ends up the same as with one transaction."""
+    from store_fixtures import CORPUS
+
+    from kg.articles import read_articles
+    from kg.ingest import ingest_articles
+    from kg.linking.events import _existing_link_quads, _write_links, find_links
+    from kg.linking.store_io import read_events
+    from kg.store import graph_quads, open_store
+
+    s = open_store(tmp_path / "s")
+    ingest_articles(s, read_articles(sorted(CORPUS.glob("*.txt"))), link=False)
+    vocab = default_vocabulary()
+    records = read_events(s, vocab)
+    links = find_links(records, hierarchy=vocab.hierarchy)
+    assert len(links) >= 2
+    g = ox.NamedNode(str(LINKS_GRAPH))
+    stale = ox.Quad(ox.NamedNode(str(ID) + "link/stale"), ox.NamedNode(str(CKG.linkedEvent)),
+                    ox.NamedNode(links[0].event1), g)  # fmt: skip
+    s.add(stale)
+    focus = {r.iri for r in records}
+    _write_links(s, _existing_link_quads(s, focus), links, threshold=DEFAULT_THRESHOLD)
+    at_once = set(graph_quads(s, g))
+    s.update(f"DROP GRAPH <{LINKS_GRAPH}>")
+    s.add(stale)
+    _write_links(
+        s, _existing_link_quads(s, focus), links, threshold=DEFAULT_THRESHOLD, max_quads=10
+    )
+    assert set(graph_quads(s, g)) == at_once
+    assert stale not in at_once and len(at_once) > 10

@@ -127,6 +127,25 @@ def test_linking_hook_runs_after_each_article(tmp_path):
     assert report.links == sum(a.links for a in report.articles) >= 0
 
 
+def test_one_linking_pass_per_batch_links_as_one_pass_per_article(tmp_path):
+    """The batch hook makes the same links (same quads in the links graph) as linking
+    article by article, and counts each link once, under the later article."""
+    from kg.namespaces import LINKS_GRAPH
+
+    def links_graph(store: ox.Store) -> set[str]:
+        return _canonical(graph_quads(store, ox.NamedNode(str(LINKS_GRAPH))), str(LINKS_GRAPH))
+
+    paths = sorted(CORPUS.glob("*.txt"))
+    one_by_one = open_store(tmp_path / "a")
+    # a batch of at most one quad: every article is its own batch
+    by_article = ingest_articles(one_by_one, read_articles(paths), max_batch_quads=1)
+    batched = open_store(tmp_path / "b")
+    by_batch = ingest_articles(batched, read_articles(paths))
+    assert links_graph(batched) == links_graph(one_by_one) != set()
+    assert [a.links for a in by_batch.articles] == [a.links for a in by_article.articles]
+    assert by_batch.links == by_article.links > 0
+
+
 KILLED_INGEST = textwrap.dedent(
     """
     import sys

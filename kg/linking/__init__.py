@@ -1,6 +1,7 @@
 """Linking: the same event across sources, researchers' links, imports, checks, tables.
 
-The ingest hook is :func:`link_article_events`; ``ckg relink`` calls :func:`relink`.
+The ingest hook is :func:`link_articles_events` (once per written batch; one article:
+:func:`link_article_events`); ``ckg relink`` calls :func:`relink`.
 
 >>> 0 < DEFAULT_THRESHOLD < 1
 True
@@ -13,6 +14,7 @@ from kg.linking.events import (
     EventLink,
     find_links,
     link_article_events,
+    link_articles_events,
     relink,
     stored_links,
     unlink,
@@ -23,6 +25,7 @@ __all__ = [
     "EventLink",
     "find_links",
     "link_article_events",
+    "link_articles_events",
     "relink",
     "stored_links",
     "unlink",
