@@ -1,4 +1,4 @@
-"""Test-suite policy shared by every test module.
+"""Test-suite policy shared by every test module, and the fixtures many share.
 
 In CI (``CI`` set in the environment) a skipped test is a failed test: the test command
 (``scripts/test.sh``) installs everything the suite needs, so a skip there would only hide
@@ -31,3 +31,11 @@ def pytest_make_collect_report(collector: pytest.Collector):  # type: ignore[no-
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, which must run every test: {reason}"
+
+
+@pytest.fixture(scope="session")
+def ex():
+    """One extractor for every extraction test (loading dictionaries and patterns once)."""
+    from kg.extract import Extractor
+
+    return Extractor()

@@ -1,15 +1,7 @@
 """Events and roles on self-written sentences (Ukraine, Sudan, Gaza, Sahel, Jemen, Kongo)."""
 
-import pytest
-
 from kg.articles import parse_article_text
-from kg.extract import Extractor
 from kg.extract.model import Role
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
 
 
 def events(ex, body, date="2023-05-12"):

@@ -2,21 +2,9 @@
 (Libyen, Jemen, Sahel, Kongo, Myanmar): names with particles, hosting, nominal
 mediation, calls inside a phone call, agreements of "Vertreter der X und der Y"."""
 
-import pytest
+from extract_helpers import analyse
 
-from kg.articles import parse_article_text
-from kg.extract import Extractor
 from kg.extract.names import name_key
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
-
-
-def analyse(ex, body, date="2024-03-15"):
-    art = parse_article_text(f"date {date} Test\n{body}\n", identifier="t.txt", origin="t.txt")
-    return ex.analyse(art)
 
 
 def events(ex, body, date="2024-03-15"):

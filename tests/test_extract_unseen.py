@@ -4,25 +4,9 @@ reported speech with negation, pronouns, appositions before the verb, close appo
 attribution without a Statement, negated coordinated membership, mediated agreements,
 offers to mediate, and a few lexicon gaps."""
 
-import pytest
+from extract_helpers import analyse, of_class
 
-from kg.articles import parse_article_text
-from kg.extract import Extractor
 from kg.extract.model import FactKind, Role
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
-
-
-def analyse(ex, body, date="2024-03-15"):
-    art = parse_article_text(f"date {date} Test\n{body}\n", identifier="t.txt", origin="t.txt")
-    return ex.analyse(art)
-
-
-def of_class(a, cls):
-    return [e for e in a.events if e.event_class == cls]
 
 
 def test_negation_in_reported_speech_does_not_negate_the_speech_verb(ex):

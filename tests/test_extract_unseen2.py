@@ -4,29 +4,9 @@ plural titles with coordinated names, genitive group references ("beider Seiten"
 group membership, compound country nouns, ministries in a capital, the sides of the
 talks as "die beiden Nachbarn", "widersprechen", and mediations in Konjunktiv I."""
 
-import pytest
+from extract_helpers import analyse, of_class, positions
 
-from kg.articles import parse_article_text
-from kg.extract import Extractor
 from kg.extract.model import FactKind, Role
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return Extractor()
-
-
-def analyse(ex, body, date="2024-03-15"):
-    art = parse_article_text(f"date {date} Test\n{body}\n", identifier="t.txt", origin="t.txt")
-    return ex.analyse(art)
-
-
-def of_class(a, cls):
-    return [e for e in a.events if e.event_class == cls]
-
-
-def positions(a):
-    return {(f.subject, f.role, f.object) for f in a.facts if f.kind == FactKind.POSITION}
 
 
 def test_plural_title_with_two_genitive_states_and_two_names(ex):

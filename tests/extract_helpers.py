@@ -1,0 +1,26 @@
+"""Helpers for the extraction tests that run the pipeline on sentences written for them.
+
+The ``ex`` fixture (one :class:`kg.extract.Extractor` for the whole run) is in conftest.
+"""
+
+from __future__ import annotations
+
+from kg.articles import parse_article_text
+from kg.extract import Extractor
+from kg.extract.model import FactKind
+
+
+def analyse(ex: Extractor, body: str, date: str = "2024-03-15"):
+    """The extractor's analysis of ``body`` as an article published on ``date``."""
+    art = parse_article_text(f"date {date} Test\n{body}\n", identifier="t.txt", origin="t.txt")
+    return ex.analyse(art)
+
+
+def of_class(a, cls: str) -> list:
+    """The analysis' events of class ``cls`` (local name, e.g. ``"Agreement"``)."""
+    return [e for e in a.events if e.event_class == cls]
+
+
+def positions(a) -> set[tuple[str, str, str]]:
+    """(holder, office, of) of every position the analysis found."""
+    return {(f.subject, f.role, f.object) for f in a.facts if f.kind == FactKind.POSITION}
