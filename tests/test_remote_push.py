@@ -5,24 +5,15 @@ Pushing for real is tested against Virtuoso in ``test_virtuoso_integration.py``.
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from serve_fixtures import CKG, free_port, running_server
 
 from kg.remote import RemoteError, RemoteStore, push_store
 
 EX = "http://example.org/"
-CKG = str(Path(sys.executable).parent / "ckg")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -41,7 +32,7 @@ def test_graph_store_urls():
 
 
 def test_unreachable_endpoint_stops_with_a_clear_error(store):
-    url = f"http://127.0.0.1:{_free_port()}/sparql"
+    url = f"http://127.0.0.1:{free_port()}/sparql"
     with pytest.raises(RemoteError, match=r"pushing graph <http://example.org/g>: cannot reach"):
         push_store(store, RemoteStore(url))
 
@@ -49,23 +40,8 @@ def test_unreachable_endpoint_stops_with_a_clear_error(store):
 def test_http_error_is_reported_per_graph(store, tmp_path):
     # A real HTTP server that does not implement the Graph Store Protocol: ckg serve.
     ox.Store(str(tmp_path / "s")).flush()
-    port = _free_port()
-    proc = subprocess.Popen([CKG, "serve", "--store", str(tmp_path / "s"), "--port", str(port),
-                             "--quiet"], stderr=subprocess.DEVNULL)  # fmt: skip
-    try:
-        import time
-        import urllib.request
-
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        report = push_store(store, RemoteStore(f"http://127.0.0.1:{port}/sparql"))
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with running_server(tmp_path / "s") as base:
+        report = push_store(store, RemoteStore(f"{base}/sparql"))
     assert not report.ok and not report.pushed
     assert list(report.failed) == [f"{EX}g"]
     assert "pushing graph <http://example.org/g>" in report.failed[f"{EX}g"]
@@ -89,7 +65,7 @@ def test_cli_push_unreachable_exits_1(tmp_path):
     del s
     result = subprocess.run(
         [CKG, "push", "--store", str(tmp_path / "s2"), "--endpoint",
-         f"http://127.0.0.1:{_free_port()}/sparql"],
+         f"http://127.0.0.1:{free_port()}/sparql"],
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 1

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -22,23 +19,17 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from serve_fixtures import running_server
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 EX = "http://example.org/"
 TIMEOUT = 2.0
 MAX_RESULTS = 50
-CKG = str(Path(sys.executable).parent / "ckg")
 
 # 120 subjects x 1 triple in each of 2 graphs: small enough to load in milliseconds, big
 # enough that a 4-way cartesian product (240^4 = 3.3e9 rows) takes far longer than 2 s.
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _make_store(path: Path) -> None:
@@ -58,32 +49,6 @@ def _make_store(path: Path) -> None:
     del store
 
 
-def _start(store: Path, *extra: str) -> Iterator[str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [CKG, "serve", "--store", str(store), "--port", str(port), "--quiet", *extra],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(f"{base}/sparql", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None:
-                    raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "") from None
-                time.sleep(0.05)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "store"
@@ -93,9 +58,10 @@ def store_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(store_dir) -> Iterator[str]:
-    yield from _start(
+    with running_server(
         store_dir, "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS), "--workers", "2"
-    )
+    ) as base:
+        yield base
 
 
 def _client(base: str, query: str, fmt: str) -> SPARQLWrapper:
@@ -364,7 +330,7 @@ def test_explorer_page_is_served_and_bad_view_is_refused(server):
 def test_update_allowed_with_the_flag(tmp_path):
     store = tmp_path / "store"
     _make_store(store)
-    for base in _start(store, "--allow-update"):
+    with running_server(store, "--allow-update") as base:
         client = SPARQLWrapper(f"{base}/sparql")
         client.setMethod(POST)
         client.setQuery(f"INSERT DATA {{ GRAPH <{EX}g9> {{ <{EX}x> <{EX}p> 'eingefügt' }} }}")

@@ -7,10 +7,6 @@ The store holds the contract-shaped hand-written sample ``tests/data/viz-sample.
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,13 +14,13 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset
 from rdflib.compare import isomorphic
+from serve_fixtures import running_server
 
 from kg.ingest import ingest_graph
 from kg.query import run_query, saved_queries
 from kg.store import open_store
 
 SAMPLE = Path(__file__).parent / "data" / "viz-sample.trig"
-CKG = str(Path(sys.executable).parent / "ckg")
 QUERIES = saved_queries()
 
 
@@ -44,25 +40,8 @@ def store_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def base(store_dir) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [CKG, "serve", "--store", str(store_dir), "--port", str(port), "--quiet"],
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"{url}/sparql", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+    with running_server(store_dir) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 def test_queries_json_lists_every_saved_query(base):

@@ -8,10 +8,8 @@ the read-only commands still answer, from the same data the server gives.
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,11 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_fixtures import CKG, running_server
 from store_fixtures import fixture_store
 
 from kg.store import META_FILE, open_store, open_store_for_reading
 
-CKG = str(Path(sys.executable).parent / "ckg")
 DEMAND = "https://w3id.org/conflict-kg/id/event/2020-10-moskau-verhandlungen/2ccb76ac1114"
 HOLD = (
     "import sys, pyoxigraph as ox\n"
@@ -31,12 +29,6 @@ HOLD = (
     "print('holding', flush=True)\n"
     "sys.stdin.read()\n"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _ckg(*args: str) -> subprocess.CompletedProcess[str]:
@@ -54,29 +46,8 @@ def store_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(store_dir) -> Iterator[str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [CKG, "serve", "--store", str(store_dir), "--port", str(port), "--quiet"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(400):
-            try:
-                with urllib.request.urlopen(f"{base}/sparql", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-                time.sleep(0.05)
+    with running_server(store_dir) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
 
 
 @pytest.fixture

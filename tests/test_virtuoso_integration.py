@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from serve_fixtures import free_port
 
 from kg.articles import read_articles
 from kg.query import run_query, saved_queries
@@ -80,19 +80,13 @@ MaxQueryExecutionTime = 120
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory) -> Iterator[str]:
     """Base URL of a Virtuoso started for this module (stopped afterwards, always)."""
     if VIRTUOSO is None:
         pytest.skip("virtuoso-t not installed (apt-get install virtuoso-opensource)")
     d = tmp_path_factory.mktemp("virtuoso")
-    http_port, sql_port = _free_port(), _free_port()
+    http_port, sql_port = free_port(), free_port()
     (d / "virtuoso.ini").write_text(INI.format(d=d, sql_port=sql_port, http_port=http_port))
     log = (d / "stdout.log").open("wb")
     proc = subprocess.Popen(
@@ -200,7 +194,7 @@ def test_wrong_password_is_a_clear_error_naming_the_graph(virtuoso, store_dir):
     first = next(iter(report.failed.values()))
     assert "401" in first and "pushing graph <" in first
     with pytest.raises(RemoteError, match="cannot reach"):
-        push_store(store, RemoteStore(f"http://127.0.0.1:{_free_port()}/sparql"))
+        push_store(store, RemoteStore(f"http://127.0.0.1:{free_port()}/sparql"))
 
 
 # --- same answers -------------------------------------------------------------------------
