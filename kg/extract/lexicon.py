@@ -80,6 +80,7 @@ class Lexicon:
     colleague: frozenset[str]
     role_labels: Mapping[str, tuple[str, str]]
     role_implies: Mapping[str, str]
+    deputy_prefixes: tuple[str, ...]
     refs: Mapping[str, Any]
     cues: Mapping[str, Any]
 
@@ -97,6 +98,13 @@ class Lexicon:
         for cand in (w, w[:-1], w[:-2], w[:-1] + "r"):
             if cand in self.titles:
                 return self.titles[cand]
+        # a deputy compound of a known office ("Vizeregierungschef") where the deputy office
+        # has labels
+        for prefix in self.deputy_prefixes:
+            if w.startswith(prefix) and len(w) > len(prefix) + 3:
+                base = self.title_role(w[len(prefix) :])
+                if base and f"deputy-{base}" in self.role_labels:
+                    return f"deputy-{base}"
         return None
 
     def lemma_in(self, lemma: str, concept: str) -> bool:
@@ -186,6 +194,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         colleague=frozenset(str(x).lower() for x in roles.get("colleague") or ()),
         role_labels=labels,
         role_implies={str(k): str(v) for k, v in (roles.get("implies") or {}).items()},
+        deputy_prefixes=_tuple(roles.get("deputy_prefixes")),
         refs=_load_yaml(base / "references.yaml"),
         cues=_load_yaml(base / "cues.yaml"),
     )
