@@ -48,3 +48,39 @@ def test_settling_a_dispute_under_mediation_is_a_mediated_agreement(ex):
     assert agreements, a.events
     assert set(agreements[0].actors(Role.PARTICIPANT)) == {"eritrea", "djibouti"}
     assert agreements[0].actors(Role.MEDIATOR) == ("qatar",)
+
+
+def test_new_given_name_before_a_known_surname_is_a_new_person(ex):
+    # "Ali" alone is also a name of a known person; "Samir Ali" is someone else
+    a = analyse(
+        ex,
+        "Der ägyptische Außenminister Samir Ali und sein sudanesischer Amtskollege "
+        "Omar Hassan trafen sich am Montag in Kairo.",
+    )
+    pos = positions(a)
+    assert any(p == "samir-ali" and r == "foreign-minister" for p, r, _o in pos), pos
+    meetings = of_class(a, "Meeting")
+    assert meetings and "samir-ali" in meetings[0].actors(Role.PARTICIPANT)
+
+
+def test_given_name_refers_back_to_the_person_named_in_full(ex):
+    a = analyse(
+        ex,
+        "Der kenianische Präsident William Ruto empfing am Montag eine Delegation. "
+        "Die Gespräche dauerten Stunden. William sagte danach, man sei zufrieden.",
+    )
+    speech = of_class(a, "Statement")
+    assert speech and speech[0].actors(Role.AGENT) == ("william-ruto",), a.events
+
+
+def test_known_surname_as_a_given_name_after_a_title_starts_a_new_person(ex):
+    # "Ahmed" is also the surname of a known person; here it is two people's given name
+    a = analyse(
+        ex,
+        "Präsident Ahmed Musa und Außenminister Ahmed Bello reisten nach Abuja. "
+        "Bello sagte, die Lage sei ernst.",
+    )
+    speech = of_class(a, "Statement")
+    assert speech and speech[0].actors(Role.AGENT) == (
+        "ahmed-belo",
+    )  # keys are transliteration-neutral

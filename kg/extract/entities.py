@@ -195,6 +195,14 @@ class EntityRecognizer:
                     return role, str(state)
         return None, None
 
+    def _given_is_new(self, given: str, surname: EntityMention) -> bool:
+        """Whether ``given`` before a known surname starts another person's name: no name
+        of the person the surname stands for starts with it ("Irfaan" before "Ali")."""
+        entity = self.dictionary.get(surname.keys[0]) if surname.keys else None
+        if entity is None:
+            return False
+        return not any(name.split()[0] == given for name in entity.names if name.split())
+
     def _is_colleague(self, tok: Token) -> bool:
         w = tok.text.lower()
         return any(w in (c, c + "n", c + "en", c + "s") for c in self._colleague)
@@ -289,6 +297,18 @@ class EntityRecognizer:
                     w = word.rstrip(",")
                     if w[:1].isupper() and w not in surnames:
                         surnames[w] = m.keys[0]
+                # the given name of a full name refers back to the person too ("Abiy
+                # erklärte" after "Abiy Ahmed"), unless another person has it
+                span = ts.tokens[m.first : m.last]
+                start = 0
+                for i, t in enumerate(span):
+                    if not t.text[:1].isupper() or self._title(t)[0] or self._is_colleague(t):
+                        start = i + 1
+                name = [t.text for t in span[start:]]
+                if m.kind == MentionKind.NAME and len(name) >= 2:
+                    w = name[0]
+                    if w.isalpha() and len(w) >= 3:
+                        surnames.setdefault(w, m.keys[0])
         return sorted(found, key=lambda m: m.first)
 
     def _single(
@@ -506,7 +526,20 @@ class EntityRecognizer:
                     )
                     k = p
             m_next = by_first.get(k)
-            if m_next is not None and m_next.cls == "Person":
+            # a known surname used as the given name of someone else ("Präsident Ahmed
+            # Musa" is not the known "... Ahmed")
+            given_surname = (
+                m_next is not None
+                and m_next.kind == MentionKind.SURNAME
+                and m_next.last == k + 1
+                and k + 1 < n
+                and k + 1 not in by_first
+                and toks[k + 1].text[:1].isupper()
+                and toks[k + 1].pos in _PERSONISH
+                and not self._title(toks[k + 1])[0]
+                and self._given_is_new(toks[k].text, m_next)
+            )
+            if m_next is not None and m_next.cls == "Person" and not given_surname:
                 person = m_next
             elif (
                 k < n
@@ -517,11 +550,19 @@ class EntityRecognizer:
                 end = k
                 while end < n and end - k < 6:
                     inside = by_first.get(end)
-                    # a known surname right after a particle belongs to the longer name
-                    if inside is not None and not (
-                        end > k
-                        and inside.kind == MentionKind.SURNAME
-                        and _name_particle_before(toks, end)
+                    # a known surname after a particle or a new given name belongs to the
+                    # longer name ("Irfaan Ali" is not the "Ali" of another person)
+                    if (
+                        inside is not None
+                        and not (given_surname and end == k)
+                        and not (
+                            end > k
+                            and inside.kind == MentionKind.SURNAME
+                            and (
+                                _name_particle_before(toks, end)
+                                or (end == k + 1 and self._given_is_new(toks[k].text, inside))
+                            )
+                        )
                     ):
                         break
                     if _name_particle(toks, end):
