@@ -5,7 +5,8 @@ as an agreement, ..."""
 
 from extract_helpers import analyse, of_class, positions
 
-from kg.extract.model import Role
+from kg.extract.model import FactKind, Role
+from kg.extract.names import name_key
 
 
 def test_deputy_title_compound_is_the_deputy_office_and_names_a_person(ex):
@@ -84,3 +85,40 @@ def test_known_surname_as_a_given_name_after_a_title_starts_a_new_person(ex):
     assert speech and speech[0].actors(Role.AGENT) == (
         "ahmed-belo",
     )  # keys are transliteration-neutral
+
+
+def _members(a) -> set[tuple[str, str, str]]:
+    kinds = (FactKind.MEMBER, FactKind.NOT_MEMBER)
+    return {(f.kind.value, f.subject, f.object) for f in a.facts if f.kind in kinds}
+
+
+def test_capitalised_adjective_before_an_organisation_noun_is_a_new_organisation(ex):
+    a = analyse(ex, "Die Bolivarische Allianz begrüßte die Einigung zwischen Peru und Ecuador.")
+    endorse = of_class(a, "Endorsement")
+    assert endorse and endorse[0].actors(Role.AGENT) == (name_key("Bolivarische Allianz"),)
+    labels = {k: lab for k, _c, lab in a.new_entities}
+    assert labels[name_key("Bolivarische Allianz")] == "Bolivarische Allianz"
+
+
+def test_lowercase_adjective_before_an_organisation_noun_is_no_name(ex):
+    a = analyse(ex, "Die internationale Gemeinschaft begrüßte die Einigung.")
+    assert not a.new_entities
+    assert all(not e.actors() for e in of_class(a, "Endorsement"))
+
+
+def test_membership_verb_angehoeren_and_negated_noun_pointing_back(ex):
+    a = analyse(
+        ex,
+        "Bolivien gehört der Pazifischen Allianz an, Chile ist kein Mitglied.",
+    )
+    m = _members(a)
+    assert ("member", "bolivia", name_key("Pazifische Allianz")) in m, m
+    assert ("not-member", "chile", name_key("Pazifische Allianz")) in m, m
+
+
+def test_membership_verb_negated_with_separable_particle(ex):
+    a = analyse(ex, "Marokko gehört der Afrikanischen Union nicht an. Kenia gehört zur Nato.")
+    m = _members(a)
+    assert ("not-member", "morocco", "african-union") in m, m
+    assert ("member", "kenya", "nato") in m, m
+    assert not any(s == "morocco" and k == "member" for k, s, _o in m)

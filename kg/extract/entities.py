@@ -288,6 +288,7 @@ class EntityRecognizer:
             else:
                 i += 1
         found = self._abbreviations(ts, found, local, new)
+        found = self._adjective_org_names(ts, found, local, new)
         found = self._plural_titled(ts, found, new, states)
         found = self._titled(ts, found, surnames, new)
         found = self._references(ts, found)
@@ -392,6 +393,46 @@ class EntityRecognizer:
             found.append(self._mention(ts, k, j - 1, MentionKind.NAME, (key,), cls="Organization"))
             found.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Organization"))
         return found
+
+    def _adjective_org_names(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        local: dict[tuple[str, ...], str],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
+        """A capitalised adjective inside the sentence before an organisation head noun
+        ("der Karibischen Gemeinschaft") not in the dictionary → a new organisation,
+        labelled in the nominative ("Karibische Gemeinschaft")."""
+        toks = ts.tokens
+        heads = self.lexicon.ref("organization_heads")
+        covered = {j for m in found for j in range(m.first, m.last)}
+        out = list(found)
+        for j in range(2, len(toks)):
+            adj, head = toks[j - 1], toks[j]
+            if j in covered or j - 1 in covered or head.lemma.lower() not in heads:
+                continue
+            if not (
+                adj.text[:1].isupper()
+                and adj.text.isalpha()
+                and adj.pos == "ADJ(A)"
+                and toks[j - 2].text.lower() in _SKIP_WORDS
+                and adj.text.lower() not in self._adjective
+            ):
+                continue
+            stem = adj.text
+            for ending in ("en", "er", "em", "es", "e"):
+                if stem.lower().endswith(ending):
+                    stem = stem[: -len(ending)]
+                    break
+            label = f"{stem}e {head.lemma}"
+            key = name_key(label)
+            new.setdefault(key, ("Organization", label))
+            local[(adj.text, head.text)] = key
+            out.append(
+                self._mention(ts, j - 1, j + 1, MentionKind.NAME, (key,), cls="Organization")
+            )
+        return out
 
     def _names_after(self, toks: Sequence[Token], k: int, taken: set[int]) -> list[tuple[int, int]]:
         """Coordinated full names from ``k``: "X Y und Z W," (each of two words or more)."""

@@ -43,6 +43,8 @@ def derive_facts(
     d = dictionary
     facts: list[Fact] = []
     member_nouns = lex.cue("member_nouns")
+    member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining is no membership yet
+    last_org: EntityMention | None = None  # the organisation of the last membership
     lead_nouns = lex.cue("leadership_nouns")
     lead_verbs = lex.cue("leadership_verbs")
     class_nouns = {str(k).lower(): str(v) for k, v in lex.cues.get("class_nouns", {}).items()}
@@ -73,6 +75,13 @@ def derive_facts(
         for j, t in enumerate(toks):
             if t.lemma.lower() in member_nouns and t.pos == "NN":
                 org = next((m for m in ms if m.first in (j + 1, j + 2) and _orgish(d, m)), None)
+                if (
+                    org is None
+                    and last_org is not None
+                    and (j + 1 >= len(toks) or toks[j + 1].pos.startswith("$"))
+                ):
+                    # "..., Venezuela ist kein Mitglied.": the organisation named before
+                    org = last_org
                 subj = next(
                     (
                         m
@@ -123,6 +132,35 @@ def derive_facts(
                         for key in member.keys if is_group else member.keys[:1]:
                             facts.append(Fact(kind, key, o.keys[0], idx))
                 member_of = org.keys[0]
+                last_org = org
+            elif t.lemma.lower() in member_verbs and t.pos.startswith("V"):
+                # "X gehört der Y an", "X gehört zu Y"; "nicht"/"kein" in the clause negates
+                clause_end = next(
+                    (k for k in range(j + 1, len(toks)) if toks[k].pos.startswith("$")),
+                    len(toks),
+                )
+                after = [m for m in ms if j < m.first < clause_end]
+                org = next((m for m in after if _orgish(d, m)), None)
+                subj = next(
+                    (m for m in reversed(ms) if j - 3 <= m.last <= j and not _orgish(d, m)),
+                    None,
+                )
+                particle = toks[clause_end - 1].text.lower() if clause_end > j + 1 else ""
+                zu = org is not None and toks[org.first - 1].lemma.lower() in ("zu", "zum", "zur")
+                if (
+                    org is None
+                    or subj is None
+                    or any(m.first < org.first and not _orgish(d, m) for m in after)
+                    or not (particle == "an" or zu or t.lemma.lower() == "angehören")
+                ):
+                    continue
+                neg = any(x.text.lower() in _NEG for x in toks[j:clause_end])
+                kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
+                is_group = subj.kind == MentionKind.GROUP
+                for key in subj.keys if is_group else subj.keys[:1]:
+                    facts.append(Fact(kind, key, org.keys[0], idx))
+                member_of = org.keys[0]
+                last_org = org
         # "B und C sind es nicht" after a membership in the same sentence
         if member_of:
             for j in range(1, len(toks) - 1):
