@@ -122,3 +122,27 @@ def test_membership_verb_negated_with_separable_particle(ex):
     assert ("not-member", "morocco", "african-union") in m, m
     assert ("member", "kenya", "nato") in m, m
     assert not any(s == "morocco" and k == "member" for k, s, _o in m)
+
+
+def test_lasting_conflict_seit_date_is_its_start(ex):
+    a = analyse(
+        ex,
+        "Armenien und Aserbaidschan haben verhandelt. Der Konflikt um Bergkarabach "
+        "dauert seit 1988 an.",
+    )
+    assert a.conflict is not None and a.conflict.start == ("1988", "gYear")
+    b = analyse(
+        ex,
+        "Eritrea und Dschibuti haben verhandelt. Der Grenzkonflikt zwischen Eritrea und "
+        "Dschibuti schwelt seit Juni 2008.",
+    )
+    assert b.conflict is not None and b.conflict.start == ("2008-06", "gYearMonth")
+
+
+def test_seit_date_without_a_lasting_verb_is_no_conflict_start(ex):
+    a = analyse(
+        ex,
+        "Armenien und Aserbaidschan haben verhandelt. Seit 1988 hat der Konflikt um "
+        "Bergkarabach viele Opfer gefordert.",
+    )
+    assert a.conflict is not None and a.conflict.start is None

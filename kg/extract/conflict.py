@@ -36,6 +36,7 @@ def find_conflict(
     conflict_nouns = lex.cue("conflict_nouns")
     start_words = lex.cue("conflict_start_verbs") | lex.cue("conflict_start_nouns")
     onset_nouns = lex.cue("conflict_onset_nouns")
+    duration_verbs = lex.cue("conflict_duration_verbs")
     best: tuple[int, str] | None = None
     for e in d:
         if e.cls != "ArmedConflict":
@@ -72,8 +73,10 @@ def find_conflict(
                 for m in sms:
                     if j < m.first <= j + 5 and d.is_a(m.keys[0], "State", "Organization"):
                         parties.append(m.keys[0])
-        if start is None and any(
-            lm in start_words or any(lm.endswith(w) for w in start_words) for lm in lemmas
+        if start is None and (
+            any(lm in start_words or any(lm.endswith(w) for w in start_words) for lm in lemmas)
+            # "Der Konflikt dauert seit 1988 an": a lasting conflict's "seit" date
+            or any(lm in duration_verbs for lm in lemmas)
         ):
             st = [e for e in exprs.get(ts.sentence.index, []) if e.kind == TimeKind.START]
             if st:
