@@ -146,3 +146,14 @@ def test_seit_date_without_a_lasting_verb_is_no_conflict_start(ex):
         "Bergkarabach viele Opfer gefordert.",
     )
     assert a.conflict is not None and a.conflict.start is None
+
+
+def test_title_von_state_with_apposition_name_is_the_holder(ex):
+    a = analyse(
+        ex,
+        "Der Präsident von Kenia, William Ruto, vermittelte am Montag zwischen Äthiopien "
+        "und Somalia.",
+    )
+    assert ("william-ruto", "president", "kenya") in positions(a)
+    med = of_class(a, "Mediation")
+    assert med and med[0].actors(Role.AGENT) == ("william-ruto",)

@@ -69,7 +69,12 @@ def _skip_genitive(toks: Sequence[Token], k: int, by_first: dict[int, EntityMent
     """The index after a chain of genitive phrases starting at ``k`` ("des Obersten
     Politischen Rates der Huthi"); ``k`` itself when there is none."""
     p = k
-    while p < len(toks) and toks[p].text in ("der", "des") and p - k < 10:
+    # "von X" only as the first link: "der Präsident von Kenia, William Ruto"
+    while (
+        p < len(toks)
+        and (toks[p].text in ("der", "des") or (p == k and toks[p].text == "von"))
+        and p - k < 10
+    ):
         q = p + 1
         while q < len(toks) and toks[q].pos.startswith("ADJ"):
             q += 1
@@ -539,7 +544,7 @@ class EntityRecognizer:
             if k < n and toks[k].text in ("der", "des") and role in ("high-representative",):
                 pass
             genitive_of: str | None = None
-            if k < n and toks[k].text in ("der", "des") and role:
+            if k < n and toks[k].text in ("der", "des", "von") and role:
                 # "der Präsident des Obersten Rates der Huthi, Mahdi al-Maschat": the name
                 # after the genitive phrase (and an apposition comma) is the holder
                 p = _skip_genitive(toks, k, by_first)
