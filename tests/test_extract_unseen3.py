@@ -1,7 +1,10 @@
 """General German/domain rules found with the fourth held-out set (tests/data/heldout4),
 each tested on sentences written for the test about yet other conflicts and actors:
 deputy title compounds ("Vizeregierungschef"), "Gastgeber" as hosting, "Streit beilegen"
-as an agreement, ..."""
+as an agreement, new given names before known surnames, given names referring back,
+unknown organisation names ("der Karibischen Gemeinschaft"), membership by "gehört ... an"
+and "ist kein Mitglied", "dauert seit 1988 an" as a conflict start, and "der Präsident von
+X, Name"."""
 
 from extract_helpers import analyse, of_class, positions
 
