@@ -87,6 +87,8 @@ ROLE_KEYS = [
     "chancellor",
     "foreign-minister",
     "deputy-foreign-minister",
+    "deputy-prime-minister",
+    "deputy-head-of-government",
     "defence-minister",
     "interior-minister",
     "secretary-general",
@@ -251,3 +253,18 @@ def test_summary_counts(onto):
     assert set(EVENT_CLASSES) <= set(names) and names[0] == "Event"
     cf = next(e for e in s.event_classes if e.name == "CeasefireDemand")
     assert cf.parent == "Demand" and [c.notation for c in cf.cameo] == ["0256", "1056"]
+
+
+def test_every_office_the_extraction_writes_is_in_the_offices_scheme():
+    """Regression: new offices in kg/data/patterns/roles.yaml (deputy-prime-minister)
+    were written as ckg:role values without a concept in ontology/roles.ttl."""
+    import yaml
+    from rdflib import Graph
+
+    from kg.resources import data_dir, ontology_dir
+
+    spec = yaml.safe_load((data_dir() / "patterns" / "roles.yaml").read_text(encoding="utf-8"))
+    keys = set(spec["labels"]) | set(spec["titles"].values())
+    onto = Graph().parse(ontology_dir() / "roles.ttl", format="turtle")
+    missing = sorted(k for k in keys if (ROLE[k], RDF.type, SKOS.Concept) not in onto)
+    assert not missing, missing
