@@ -50,6 +50,7 @@ from enum import Enum
 __all__ = [
     "MONTH_NAMES",
     "WEEKDAY_NAMES",
+    "WEEKDAY_NUMBERS",
     "TimeExpression",
     "TimeKind",
     "duration_days",
@@ -90,7 +91,8 @@ class TimeExpression:
 
 # --- vocabulary -------------------------------------------------------------------------
 
-_WEEKDAYS = {
+#: German weekday names and their numbers (Monday = 0), as ``date.weekday()`` counts.
+WEEKDAY_NUMBERS = {
     "montag": 0,
     "dienstag": 1,
     "mittwoch": 2,
@@ -147,7 +149,7 @@ MONTH_NAMES = frozenset(
     ]
 )
 #: German weekday names.
-WEEKDAY_NAMES = frozenset(_WEEKDAYS)
+WEEKDAY_NAMES = frozenset(WEEKDAY_NUMBERS)
 
 _UNITS = {
     "ein": 1,
@@ -452,7 +454,7 @@ def _month_end(year: int, month: int) -> date:
 
 def _weekday_number(word: str) -> int | None:
     w = word.lower()
-    for name, number in _WEEKDAYS.items():
+    for name, number in WEEKDAY_NUMBERS.items():
         if w == name or (w.startswith(name) and re.fullmatch(_DAYPART, w[len(name) :])):
             return number
     return None

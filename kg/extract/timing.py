@@ -33,6 +33,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from kg.extract.dates import (
+    WEEKDAY_NUMBERS,
     TimeExpression,
     TimeKind,
     duration_days,
@@ -44,19 +45,7 @@ from kg.extract.syntax import clause_bounds
 
 __all__ = ["assign_dates", "narrative_anchor"]
 
-_WEEKDAY = re.compile(
-    r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)", re.I
-)
-_WD_NUM = {
-    "montag": 0,
-    "dienstag": 1,
-    "mittwoch": 2,
-    "donnerstag": 3,
-    "freitag": 4,
-    "samstag": 5,
-    "sonnabend": 5,
-    "sonntag": 6,
-}
+_WEEKDAY = re.compile("(" + "|".join(sorted(WEEKDAY_NUMBERS)) + ")", re.I)
 
 
 def _expressions(
@@ -96,7 +85,7 @@ def narrative_anchor(sentences: Sequence[TaggedSentence], article_date: str) -> 
     weekday = next((_WEEKDAY.search(e.text) for e in lead if _WEEKDAY.search(e.text)), None)
     if bound is None or weekday is None:
         return None
-    target = _WD_NUM[weekday.group(1).lower()]
+    target = WEEKDAY_NUMBERS[weekday.group(1).lower()]
     d = bound + timedelta(days=(target - bound.weekday()) % 7)
     return d.isoformat() if d.isoformat().startswith(article_date) else None
 
