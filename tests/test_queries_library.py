@@ -353,7 +353,8 @@ def test_timeline_corpus(corpus):
 def test_sources_corpus_offsets(corpus):
     r = run(corpus, "sources")
     articles = {p.name: p.read_text(encoding="utf-8") for p in Path(CORPUS).glob("*.txt")}
-    assert len({str(i) for i in r.column("identifier")}) == 5
+    # every article of the corpus has events, and each event's source is in its article
+    assert {str(i) for i in r.column("identifier")} == set(articles)
     for row in r.rows:
         text = articles[str(row["identifier"])]
         assert text[int(row["start"]) : int(row["end"])] == str(row["sentence"])
