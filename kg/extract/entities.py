@@ -440,7 +440,8 @@ class EntityRecognizer:
         return out
 
     def _names_after(self, toks: Sequence[Token], k: int, taken: set[int]) -> list[tuple[int, int]]:
-        """Coordinated full names from ``k``: "X Y und Z W," (each of two words or more)."""
+        """Coordinated full names from ``k``: "X Y und Z W," or "A B, C D und E F" (each
+        of two words or more), closed by a comma, a verb or the end of the sentence."""
         names: list[tuple[int, int]] = []
         while k < len(toks):
             end = k
@@ -455,13 +456,24 @@ class EntityRecognizer:
             if end - k < 2 or end >= len(toks):
                 return []
             names.append((k, end))
-            if toks[end].text in (",", "und") and len(names) == 1:
-                if toks[end].text == ",":
-                    return []
+            sep = toks[end].text
+            if sep == "und" or (
+                sep == "," and end + 1 < len(toks) and self._name_follows(toks, end + 1)
+            ):
                 k = end + 1
                 continue
-            return names if toks[end].text == "," or toks[end].pos.startswith("V") else []
+            if len(names) < 2:
+                return []
+            return names if sep in (",", ".") or toks[end].pos.startswith("V") else []
         return []
+
+    def _name_follows(self, toks: Sequence[Token], k: int) -> bool:
+        """A full name starts at ``k`` and is followed by "und" or another comma-separated
+        name (an enumeration of names, not the end of the apposition)."""
+        end = k
+        while end < len(toks) and toks[end].text[:1].isupper() and toks[end].pos in _PERSONISH:
+            end += 1
+        return end - k >= 2 and end < len(toks) and toks[end].text in (",", "und")
 
     def _plural_titled(
         self,
@@ -489,20 +501,31 @@ class EntityRecognizer:
                     of = list(states[-2:])
                 k += 2
             else:
-                while k in by_first and self.dictionary.is_a(by_first[k].keys[0], "State"):
-                    m = by_first[k]
-                    if not m.text.endswith("s"):
+                # the genitive list: "Bosniens, Serbiens und Kroatiens", "des Tschad und des
+                # Sudan", "Russlands, der Türkei und Frankreichs"
+                while k < n:
+                    art = toks[k].text.lower() in ("des", "der")
+                    m = by_first.get(k + 1 if art else k)
+                    if m is None or not m.keys or not self.dictionary.is_a(m.keys[0], "State"):
+                        break
+                    if not (art or m.text.endswith("s")):
                         break
                     of.append(m.keys[0])
                     k = m.last
-                    if k < n and toks[k].text == "und":
+                    if (k < n - 1 and toks[k].text in ("und", "sowie")) or (
+                        k < n - 1
+                        and toks[k].text == ","
+                        and (k + 1 in by_first or toks[k + 1].text.lower() in ("des", "der"))
+                    ):
                         k += 1
-                if len(of) != 2:
+                    else:
+                        break
+                if len(of) < 2:
                     continue
             if k >= n or toks[k].text != ",":
                 continue
             names = self._names_after(toks, k + 1, taken)
-            if len(names) != 2:
+            if len(names) != (len(of) or 2):
                 continue
             homes: list[str | None] = list(of) if of else [None, None]
             for (a, b), state in zip(names, homes, strict=True):

@@ -181,7 +181,7 @@ def detect_triggers(
                     best.frame,
                     True,
                     passive=is_passive(toks, i),
-                    negated=is_negated(toks, i),
+                    negated=is_negated(toks, i, lex.cue("negation")),
                 )
             )
         elif tok.pos == "NN":
@@ -217,7 +217,7 @@ def detect_triggers(
                         frame,
                         True,
                         nominal=True,
-                        negated=is_negated(toks, i),
+                        negated=is_negated(toks, i, lex.cue("negation")),
                     )
                 )
                 break

@@ -23,11 +23,10 @@ from collections.abc import Sequence
 
 from kg.dictionary import ActorDictionary
 from kg.extract.lexicon import Lexicon
+from kg.extract.membership import parse_memberships
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence
 
 __all__ = ["derive_facts"]
-
-_NEG = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "weder", "nie"}
 
 
 def _orgish(d: ActorDictionary, m: EntityMention) -> bool:
@@ -42,6 +41,7 @@ def derive_facts(
 ) -> tuple[Fact, ...]:
     d = dictionary
     facts: list[Fact] = []
+    neg_words = lex.cue("negation")
     member_nouns = lex.cue("member_nouns")
     member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining is no membership yet
     last_org: EntityMention | None = None  # the organisation of the last membership
@@ -92,7 +92,7 @@ def derive_facts(
                 )
                 if org is None or subj is None:
                     continue
-                neg = any(x.text.lower() in _NEG for x in toks[subj.last : j])
+                neg = any(x.text.lower() in neg_words for x in toks[subj.last : j])
                 kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
                 members = [subj]
                 while True:
@@ -154,7 +154,7 @@ def derive_facts(
                     or not (particle == "an" or zu or t.lemma.lower() == "angehören")
                 ):
                     continue
-                neg = any(x.text.lower() in _NEG for x in toks[j:clause_end])
+                neg = any(x.text.lower() in neg_words for x in toks[j:clause_end])
                 kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
                 is_group = subj.kind == MentionKind.GROUP
                 for key in subj.keys if is_group else subj.keys[:1]:
@@ -191,7 +191,7 @@ def derive_facts(
             if (
                 t.lemma.lower() in lead_nouns
                 and t.pos == "NN"
-                and not any(x.text.lower() in _NEG for x in toks)
+                and not any(x.text.lower() in neg_words for x in toks)
             ):
                 org = next((m for m in ms if m.first in (j + 2, j + 1) and _orgish(d, m)), None)
                 if org is None:
@@ -242,6 +242,7 @@ def derive_facts(
                                         Fact(FactKind.LEADS, leader.keys[0], m.keys[0], idx)
                                     )
                     break
+    facts += parse_memberships(sentences, mentions, dictionary, lex)
     seen: dict[tuple, Fact] = {}
     for f in facts:
         seen.setdefault((f.kind.value, f.subject, f.object, f.role), f)

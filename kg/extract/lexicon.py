@@ -25,7 +25,7 @@ import yaml
 from kg.errors import InputError
 from kg.resources import data_dir
 
-__all__ = ["Concept", "Lexicon", "Pattern", "load_lexicon"]
+__all__ = ["CUE_KEYS", "REF_KEYS", "Concept", "Lexicon", "Pattern", "load_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,14 @@ class Lexicon:
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list of ``cues.yaml`` as a set of lowercase words."""
+        if name not in CUE_KEYS:
+            raise KeyError(f"no cue list {name!r} in cues.yaml")
         return frozenset(str(x).lower() for x in self.cues.get(name, ()))
 
     def ref(self, name: str) -> frozenset[str]:
         """A list of ``references.yaml`` as a set of lowercase words."""
+        if name not in REF_KEYS:
+            raise KeyError(f"no list {name!r} in references.yaml")
         return frozenset(str(x).lower() for x in self.refs.get(name, ()))
 
     def title_role(self, word: str) -> str | None:
@@ -170,6 +174,60 @@ def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
     )
 
 
+#: Every list of ``cues.yaml``; a file with another key, or without one of these, is refused.
+CUE_KEYS = (
+    "negation",
+    "source_nouns",
+    "source_preps",
+    "member_nouns",
+    "member_verbs",
+    "leadership_nouns",
+    "leadership_verbs",
+    "class_nouns",
+    "place_nouns",
+    "conflict_nouns",
+    "conflict_onset_nouns",
+    "conflict_start_verbs",
+    "conflict_start_nouns",
+    "conflict_duration_verbs",
+    "intent_verbs",
+    "irrealis",
+    "irrealis_modals",
+    "proxy_nouns",
+    "title_prefixes",
+)
+
+#: Every list of ``references.yaml``.
+REF_KEYS = (
+    "sides",
+    "side_determiners",
+    "countries",
+    "country_heads",
+    "numbers",
+    "armed_group_nouns",
+    "possessive_nouns",
+    "possessives",
+    "pronouns",
+    "object_pronouns",
+    "masculine_neuter_determiners",
+    "government_nouns",
+    "government_compound_heads",
+    "capital_government",
+    "organization_heads",
+)
+
+
+def _checked(raw: dict[str, Any], keys: Sequence[str], path: Path) -> dict[str, Any]:
+    unknown = sorted(set(raw) - set(keys))
+    missing = [k for k in keys if k not in raw]
+    if unknown or missing:
+        raise InputError(
+            f"{path}: unknown keys {unknown or '[]'}, missing keys {missing or '[]'}"
+            f" (the keys are: {', '.join(keys)})"
+        )
+    return raw
+
+
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     """Load the four pattern files from ``directory`` (default: the shipped ones)."""
     base = directory or data_dir() / "patterns"
@@ -195,6 +253,6 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         role_labels=labels,
         role_implies={str(k): str(v) for k, v in (roles.get("implies") or {}).items()},
         deputy_prefixes=_tuple(roles.get("deputy_prefixes")),
-        refs=_load_yaml(base / "references.yaml"),
-        cues=_load_yaml(base / "cues.yaml"),
+        refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
+        cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
     )

@@ -24,6 +24,7 @@ __all__ = [
     "Fact",
     "FactKind",
     "MentionKind",
+    "Parse",
     "Role",
     "Sentence",
     "TaggedSentence",
@@ -61,11 +62,53 @@ class Token:
 
 
 @dataclass(frozen=True)
+class Parse:
+    """A dependency parse: token ``i`` depends on ``heads[i]`` by the UD relation
+    ``deps[i]``; a root is its own head (relation ``root``).
+
+    >>> p = Parse(heads=(1, 1, 1), deps=("nsubj", "root", "obj"))
+    >>> p.children(1), p.dependents(1, "nsubj")
+    ((0, 2), (0,))
+    """
+
+    heads: tuple[int, ...]
+    deps: tuple[str, ...]
+
+    def children(self, i: int) -> tuple[int, ...]:
+        """The tokens that depend on ``i``, in order."""
+        return tuple(j for j, h in enumerate(self.heads) if h == i and j != i)
+
+    def dependents(self, i: int, *relations: str) -> tuple[int, ...]:
+        """The children of ``i`` by one of the relations (``"obl"`` also matches
+        ``"obl:arg"``, ``"obl:agent"``)."""
+        return tuple(
+            j
+            for j in self.children(i)
+            if self.deps[j] in relations or self.deps[j].split(":")[0] in relations
+        )
+
+    def conjuncts(self, i: int) -> tuple[int, ...]:
+        """``i`` and the tokens coordinated with it (``conj`` chains), in order."""
+        first = i
+        while self.deps[first] == "conj" and self.heads[first] != first:
+            first = self.heads[first]
+        out = [first]
+        todo = [first]
+        while todo:
+            for j in self.dependents(todo.pop(), "conj"):
+                if self.deps[j] == "conj":
+                    out.append(j)
+                    todo.append(j)
+        return tuple(sorted(out))
+
+
+@dataclass(frozen=True)
 class TaggedSentence:
-    """A sentence and its tokens."""
+    """A sentence, its tokens, and (after the parsing stage) their dependency parse."""
 
     sentence: Sentence
     tokens: tuple[Token, ...]
+    parse: Parse | None = None
 
 
 class MentionKind(Enum):

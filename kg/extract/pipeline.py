@@ -27,6 +27,7 @@ from kg.dictionary import ActorDictionary, load_dictionary, reference_graph_from
 from kg.extract.anaphora import place_events, resolve_event_anaphora
 from kg.extract.claims import apply_claims
 from kg.extract.conflict import find_conflict
+from kg.extract.depparse import DependencyParser
 from kg.extract.entities import EntityRecognizer
 from kg.extract.events import detect_triggers
 from kg.extract.facts import derive_facts
@@ -54,16 +55,20 @@ class Extractor:
         self.dictionary = dictionary or load_dictionary(extra=extra_dictionaries)
         self.lexicon = lexicon or load_lexicon()
         self.tagger = Tagger()
+        self.parser = DependencyParser()
         self.recognizer = EntityRecognizer(self.dictionary, self.lexicon)
         self.roles = RoleAssigner(self.dictionary, self.lexicon)
 
     def analyse(self, article: Article) -> ArticleAnalysis:
         """Run every stage except the RDF writer."""
-        sentences = tuple(
-            self.tagger.tag(s) for s in split_sentences(article.text, article.body_start)
-        )
-        recognition = self.recognizer.recognise(sentences)
+        tagged = [self.tagger.tag(s) for s in split_sentences(article.text, article.body_start)]
+        recognition = self.recognizer.recognise(tagged)
         mentions = recognition.mentions
+        names = [
+            [(m.first, m.last) for m in mentions if m.sentence == ts.sentence.index and m.keys]
+            for ts in tagged
+        ]
+        sentences = tuple(self.parser.parse_many(tagged, names=names))
         triggers = tuple(
             t
             for ts in sentences

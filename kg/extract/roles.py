@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.dictionary import ActorDictionary
+from kg.extract.functions import argument_slots, auxiliaries
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
 from kg.extract.syntax import clause_bounds, finite_verb, governor
@@ -49,6 +50,21 @@ class Discourse:
     person_of: dict[str, str] = field(default_factory=dict)  # person -> state
     sides: tuple[str, ...] = ()
     conflict_parties: tuple[str, ...] = ()
+    # salience for "er"/"ihm": where the last person was named, and where the last
+    # masculine or neuter thing stood as an argument ("Die Maoisten gehören dem Bündnis
+    # nicht an. Mit ihm …": "ihm" is the alliance, not the king named before)
+    last_person_at: tuple[int, int] = (-1, -1)
+    last_thing_at: tuple[int, int] = (-1, -1)
+
+
+@dataclass
+class _Functions:
+    """Phrases by grammatical function for one trigger (from the parse)."""
+
+    subj: list[EntityMention] = field(default_factory=list)
+    objs: list[list[EntityMention]] = field(default_factory=list)
+    pass_subj: list[EntityMention] = field(default_factory=list)
+    agents: list[EntityMention] = field(default_factory=list)
 
 
 class RoleAssigner:
@@ -59,6 +75,9 @@ class RoleAssigner:
         self.lex = lexicon
         self._implies = lexicon.role_implies
         self._proxies = lexicon.cue("proxy_nouns")
+        self._modals = lexicon.cue("irrealis_modals")
+        self._masc_neut_det = lexicon.ref("masculine_neuter_determiners")
+        self._irrealis_forms = lexicon.cue("irrealis")
 
     # -- references ----------------------------------------------------------------------
     def _actor_key(self, m: EntityMention, gov: str) -> tuple[str, ...]:
@@ -87,6 +106,13 @@ class RoleAssigner:
         here = [k for x in earlier for k in x.keys if x.cls == "Person" or self.d.is_a(k, "Person")]
         if m.kind == MentionKind.PRONOUN and m.group == "person" and here:
             return replace(m, keys=(here[0],))
+        if (
+            m.kind == MentionKind.PRONOUN
+            and m.group in ("person", "person-object")
+            and not here
+            and disc.last_thing_at > disc.last_person_at
+        ):
+            return m  # a thing was named since the last person: the pronoun is not a person
         if m.kind == MentionKind.PRONOUN and m.group == "person-object":
             before = [p for p in disc.persons if p not in here]
             return replace(m, keys=(before[-1],)) if before else m
@@ -179,7 +205,10 @@ class RoleAssigner:
             resolved = [by_id[id(m)] for m in sms]  # the recogniser's order
             resolved_all.extend(resolved)
             strigs = [t for t in triggers if t.sentence == ts.sentence.index]
-            sent_events = [self._event(ts, t, resolved) for t in strigs]
+            sent_events = [
+                None if self._irrealis(ts, t) else self._event(ts, t, resolved) for t in strigs
+            ]
+            sent_events = self._unattributed_allegations(ts, strigs, sent_events)
             for n, (t, ev) in enumerate(zip(strigs, sent_events, strict=True)):
                 if (
                     ev is not None
@@ -209,7 +238,32 @@ class RoleAssigner:
                     disc.sides = tuple(dict.fromkeys(parts))
             for m in resolved:
                 self._remember(m, disc)
+            self._salience(ts, resolved, disc)
         return tuple(events), tuple(resolved_all)
+
+    def _salience(self, ts: TaggedSentence, ms: Sequence[EntityMention], disc: Discourse) -> None:
+        """Record where this sentence last names a person and a masculine or neuter
+        thing in an argument position (subject, object, dative): for "er"/"ihm" later."""
+        idx = ts.sentence.index
+        for m in ms:
+            if m.keys and (m.cls == "Person" or self.d.is_a(m.keys[0], "Person")):
+                disc.last_person_at = max(disc.last_person_at, (idx, m.first))
+        parse = ts.parse
+        if parse is None:
+            return
+        inside = {i for m in ms for i in range(m.first, m.last)}
+        for i, t in enumerate(ts.tokens):
+            if (
+                t.pos == "NN"
+                and i not in inside
+                and parse.deps[i] in ("nsubj", "obj", "iobj", "obl:arg")
+                and any(
+                    ts.tokens[c].text.lower() in self._masc_neut_det
+                    for c in parse.dependents(i, "det")
+                )
+                and not self.lex.title_role(t.text)
+            ):
+                disc.last_thing_at = max(disc.last_thing_at, (idx, i))
 
     def _groups(
         self, ts: TaggedSentence, ms: Sequence[EntityMention]
@@ -336,6 +390,15 @@ class RoleAssigner:
                     early = [grp for g, grp in groups if g == "" and grp[-1].last < fa]
                     if early and early[0][0].first <= 2:
                         subj = early[0]
+        fn = self._by_function(ts, trig, groups)
+        if fn is not None:
+            # the parse decides for the phrases it gives a function; the positional reading
+            # stands for the others (a phrase the parse attaches elsewhere by mistake)
+            assigned = {id(grp[0]) for grp in (fn.subj, *fn.objs) if grp}
+            assigned |= {id(m) for m in (*fn.pass_subj, *fn.agents)}
+            if fn.subj or id(subj[0] if subj else None) in assigned:
+                subj = fn.subj
+            objs = fn.objs + [grp for grp in objs if id(grp[0]) not in assigned and grp is not subj]
         if subj and subj[0].kind == MentionKind.TITLE:
             # "Der Hohe Repräsentant der AU ..., Nigerias früherer Präsident X,": the person
             appo = [
@@ -351,7 +414,12 @@ class RoleAssigner:
                 subj = [appo[0]]
         subj_keys = [k for m in subj for k in self._actor_key(m, "")]
         obj_keys = [k for grp in objs for m in grp if m not in subj for k in self._actor_key(m, "")]
-        if trig.passive:
+        if fn is not None and (fn.pass_subj or fn.agents):
+            # the parse shows the passive: the agent fills the subject's role, the
+            # passive subject the object's ("wurde von X angegriffen")
+            add(frame.get("subj"), [k for m in fn.agents for k in self._actor_key(m, "")])
+            add(frame.get("obj"), [k for m in fn.pass_subj for k in self._actor_key(m, "")])
+        elif trig.passive:
             von = [
                 k
                 for g, grp in clause_groups
@@ -376,7 +444,11 @@ class RoleAssigner:
                 add("agent", keys)
             elif not (fa <= grp[0].first < max(fb, b)) and not trig.nominal:
                 continue
-            elif g in frame and g not in ("subj", "obj") and not (trig.passive and g == "von"):
+            elif (
+                g in frame
+                and g not in ("subj", "obj")
+                and not ((trig.passive or (fn and fn.agents)) and g == "von")
+            ):
                 add(frame[g], keys)
             if g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei"):
                 for m in grp:
@@ -405,6 +477,98 @@ class RoleAssigner:
             roles=tuple(roles),
             confidence=round(conf, 2),
         )
+
+    def _by_function(
+        self,
+        ts: TaggedSentence,
+        trig: Trigger,
+        groups: Sequence[tuple[str, list[EntityMention]]],
+    ) -> _Functions | None:
+        """Subject, objects, passive subject and passive agent of the trigger from the
+        dependency parse, or None when the parse names none of them (the positional
+        reading then stands). A nominal trigger takes the subject of its verb ("führten
+        Gespräche"); a dative counts as an object."""
+        if ts.parse is None:
+            return None
+        pred = self._governing_verb(ts, trig.first) if trig.nominal else trig.first
+        if pred is None:
+            return None
+        firsts = {id(grp[0]): grp for _g, grp in groups}
+        mentions = [grp[0] for _g, grp in groups]
+        fn = _Functions()
+        for m, slot in argument_slots(ts, pred, mentions, proxies=self._proxies):
+            grp = firsts[id(m)]
+            if slot == "subj":
+                fn.subj = fn.subj or grp
+            elif slot in ("obj", "dat"):
+                fn.objs.append(grp)
+            elif slot == "pass-subj":
+                fn.pass_subj.extend(grp)
+            elif slot == "agent":
+                fn.agents.extend(grp)
+        if not (fn.subj or fn.objs or fn.pass_subj or fn.agents):
+            return None
+        return fn
+
+    def _irrealis(self, ts: TaggedSentence, trig: Trigger) -> bool:
+        """The trigger's verb stands under a modal of possibility or intention, or an
+        irrealis auxiliary ("kann entsenden", "will verhandeln", "würde unterzeichnen"):
+        nothing happened yet."""
+        if ts.parse is None:
+            return False
+        pred = self._governing_verb(ts, trig.first) if trig.nominal else trig.first
+        if pred is None:
+            return False
+        return any(
+            a.lemma.lower() in self._modals or a.text.lower() in self._irrealis_forms
+            for a in auxiliaries(ts, pred)
+        )
+
+    def _unattributed_allegations(
+        self, ts: TaggedSentence, trigs: Sequence[Trigger], events: list[Event | None]
+    ) -> list[Event | None]:
+        """An event told in the complement of an accusation ("Die Armee warf der GAM vor,
+        Soldaten angegriffen zu haben") is someone's allegation: without an accusation
+        event that names the accuser (the claims stage marks those), it is no fact."""
+        parse = ts.parse
+        if parse is None:
+            return events
+        accusing = {
+            t.first: ev
+            for t, ev in zip(trigs, events, strict=True)
+            if t.event_class == "Accusation"
+        }
+        out = list(events)
+        for n, t in enumerate(trigs):
+            if out[n] is None or t.event_class == "Accusation" or t.nominal:
+                continue
+            v = t.first
+            while parse.deps[v] == "conj" and parse.heads[v] != v:
+                v = parse.heads[v]
+            if parse.deps[v].split(":")[0] not in ("xcomp", "ccomp") or parse.heads[v] == v:
+                continue
+            gov = parse.heads[v]
+            accusation = accusing.get(gov)
+            if gov in accusing and (accusation is None or not accusation.actors(Role.AGENT)):
+                out[n] = None
+        return out
+
+    @staticmethod
+    def _governing_verb(ts: TaggedSentence, i: int) -> int | None:
+        """The verb an event noun depends on ("Gespräche führen", "bei Beratungen in Kairo
+        sagte"), climbing through nouns and prepositions."""
+        parse = ts.parse
+        assert parse is not None
+        seen = set()
+        while i not in seen:
+            seen.add(i)
+            h = parse.heads[i]
+            if h == i:
+                return None
+            if ts.tokens[h].pos.startswith(("VV", "VA", "VM")):
+                return h
+            i = h
+        return None
 
     def _vorfeld_subject(
         self,

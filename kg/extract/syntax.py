@@ -15,7 +15,7 @@ lemma a token has once a separable particle is joined ("kamen … zusammen" →
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from kg.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
@@ -81,7 +81,6 @@ _TEMPORAL = (
         "x",
     }
 )
-_NEGATION = {"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals"}
 
 
 def full_lemma(tokens: Sequence[Token], i: int) -> str:
@@ -200,12 +199,13 @@ def is_subjunctive(tokens: Sequence[Token], i: int) -> bool:
     return any(t.text.lower() in _SUBJUNCTIVE for t in tokens[a:b])
 
 
-def is_negated(tokens: Sequence[Token], i: int) -> bool:
-    """A negation word in the clause of ``i`` ("nicht", "keine", "nie"), not "nicht nur"."""
+def is_negated(tokens: Sequence[Token], i: int, negation: Set[str]) -> bool:
+    """A negation word (the ``negation`` cue list) in the clause of ``i`` ("nicht",
+    "keine", "nie"), not "nicht nur"."""
     a, b = clause_bounds(tokens, i)
     for j in range(a, b):
         w = tokens[j].text.lower()
-        if w in _NEGATION and not (
+        if w in negation and not (
             j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("nur", "zuletzt")
         ):
             return True

@@ -16,6 +16,7 @@ per :class:`Tagger` and whose results are cached per sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.model import Sentence, TaggedSentence, Token
@@ -69,7 +70,12 @@ class Tagger:
 
     def tag(self, sentence: Sentence) -> TaggedSentence:
         """Tokenize and tag one sentence."""
-        spans = tokenize(sentence.text, sentence.start)
+        return self.tag_spans(sentence, tokenize(sentence.text, sentence.start))
+
+    def tag_spans(
+        self, sentence: Sentence, spans: Sequence[tuple[int, int, str]]
+    ) -> TaggedSentence:
+        """Tag a sentence tokenized elsewhere (a treebank's words): (start, end, text) each."""
         words = tuple(w for _s, _e, w in spans)
         tags = self._tag_words(words) if words else ()
         tokens = []

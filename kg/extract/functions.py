@@ -1,0 +1,202 @@
+"""Grammatical functions of entity mentions, read off the dependency parse.
+
+Reads a parsed :class:`~kg.extract.model.TaggedSentence` and its mentions; answers, for a
+predicate (the trigger's content verb or event noun), which mentions fill which slot:
+
+=============  ==============================================================
+slot           UD relation (of the mention's head, after climbing)
+=============  ==============================================================
+``subj``       ``nsubj`` (active subject)
+``obj``        ``obj`` (accusative object)
+``dat``        ``iobj``, or ``obl:arg``/``obl`` without preposition (dative)
+``pass-subj``  ``nsubj:pass`` (the patient of a passive)
+``agent``      ``obl:agent`` ("von"/"durch" in a passive)
+PREPOSITION    ``obl``/``nmod`` with that preposition (``mit``, ``zwischen`` …)
+=============  ==============================================================
+
+Climbing: a conjunct takes the function of the first conjunct ("A, B und C"), an
+apposition that of its anchor ("die Präsidenten …, A, B und C"), a name part that of the
+name, and the genitive of a proxy noun that of the noun ("Vertreter der Armee"). A
+predicate without a subject of its own takes it from where German grammar puts it: the
+antecedent of a relative pronoun, the first of coordinated verbs, the controller of a
+zu-infinitive.
+
+>>> from kg.extract.model import EntityMention, MentionKind, Parse, Sentence, TaggedSentence
+>>> from kg.extract.model import Token
+>>> words = [("Dem", "ART"), ("Pakt", "NN"), ("gehören", "VV(FIN)"), ("Chile", "NE"),
+...          ("und", "KON"), ("Peru", "NE"), ("an", "PTKVZ")]
+>>> toks = tuple(Token(i, i, i + 1, w, w.lower(), p) for i, (w, p) in enumerate(words))
+>>> deps = ("det", "iobj", "root", "nsubj", "cc", "conj", "compound:prt")
+>>> parse = Parse((1, 2, 2, 2, 5, 3, 2), deps)
+>>> ts = TaggedSentence(Sentence(0, 0, 7, "x"), toks, parse)
+>>> ms = [EntityMention(0, i, i + 1, i, i + 1, w, MentionKind.NAME, (w,))
+...       for i, w in ((1, "Pakt"), (3, "Chile"), (5, "Peru"))]
+>>> sorted((m.text, slot) for m, slot in argument_slots(ts, 2, ms, proxies=frozenset()))
+[('Chile', 'subj'), ('Pakt', 'dat'), ('Peru', 'subj')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+
+from kg.extract.model import EntityMention, Parse, TaggedSentence, Token
+from kg.extract.morphology import load_morphology
+
+__all__ = [
+    "argument_slots",
+    "auxiliaries",
+    "clause_subject",
+    "mention_head",
+    "preposition",
+]
+
+_FUSED = {
+    "im": "in",
+    "ins": "in",
+    "zum": "zu",
+    "zur": "zu",
+    "vom": "von",
+    "am": "an",
+    "ans": "an",
+    "beim": "bei",
+    "aufs": "auf",
+}
+_CLIMB = {"conj", "appos", "flat", "flat:name", "nmod:poss"}
+_SUBJECT_SLOTS = ("subj", "pass-subj")
+
+
+def mention_head(parse: Parse, m: EntityMention) -> int:
+    """The token of the mention whose governor lies outside it (its syntactic head)."""
+    for i in range(m.first, m.last):
+        h = parse.heads[i]
+        if h == i or not m.first <= h < m.last:
+            return i
+    return m.first
+
+
+def preposition(toks: Sequence[Token], parse: Parse, i: int) -> str | None:
+    """The preposition ("case" dependent) of the phrase headed by ``i``, normalised
+    ("zum" → "zu")."""
+    for c in parse.dependents(i, "case"):
+        w = toks[c].text.lower()
+        return _FUSED.get(w, w)
+    return None
+
+
+def _climb(toks: Sequence[Token], parse: Parse, i: int, proxies: Set[str]) -> int:
+    """From a mention's head to the phrase that bears its function in the clause."""
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        h, dep = parse.heads[i], parse.deps[i]
+        if h == i:
+            return i
+        if dep in _CLIMB or dep.startswith("flat"):
+            i = h
+        elif (
+            dep == "nmod"
+            and toks[h].lemma.lower() in proxies
+            and preposition(toks, parse, i)
+            in (
+                None,
+                "von",
+                "aus",
+            )
+        ):
+            i = h  # "Vertreter der Armee", "eine Delegation aus Kiew": the group acts
+        else:
+            return i
+    return i
+
+
+def _slot(toks: Sequence[Token], parse: Parse, i: int) -> str | None:
+    dep = parse.deps[i]
+    if dep == "nsubj":
+        return "subj"
+    if dep == "nsubj:pass":
+        return "pass-subj"
+    if dep == "obj":
+        return "obj"
+    if dep == "iobj":
+        return "dat"
+    if dep == "obl:agent":
+        return "agent"
+    if dep.split(":")[0] in ("obl", "nmod"):
+        p = preposition(toks, parse, i)
+        if p is None:
+            return "dat" if dep == "obl:arg" else None
+        return p
+    return None
+
+
+def auxiliaries(ts: TaggedSentence, pred: int) -> tuple[Token, ...]:
+    """The auxiliaries and modal verbs of the predicate ``pred`` ("hat … angeboten",
+    "kann … entsenden", "könnte … geschickt werden")."""
+    parse = ts.parse
+    if parse is None:
+        return ()
+    return tuple(ts.tokens[c] for c in parse.dependents(pred, "aux"))
+
+
+def clause_subject(ts: TaggedSentence, pred: int) -> tuple[int, str] | None:
+    """The token standing as subject of ``pred`` and its slot, including a subject the
+    predicate shares: the antecedent of a relative pronoun, the first of coordinated
+    verbs ("begrüßte X und rief Y auf"), the controller of a zu-infinitive, the verb an
+    auxiliary or a modal chain depends on."""
+    parse = ts.parse
+    if parse is None:
+        return None
+    toks = ts.tokens
+    seen: set[int] = set()
+    p = pred
+    while p not in seen:
+        seen.add(p)
+        subj = parse.dependents(p, "nsubj", "nsubj:pass")
+        if subj:
+            s = subj[0]
+            slot = "pass-subj" if parse.deps[s] == "nsubj:pass" else "subj"
+            if toks[s].pos == "PRELS" and parse.deps[p] == "acl:relcl":
+                return parse.heads[p], slot  # "Holbrooke, der … vermittelt hatte"
+            return s, slot
+        dep, h = parse.deps[p], parse.heads[p]
+        if h == p or dep not in ("conj", "xcomp", "ccomp:inf", "advcl:inf"):
+            return None
+        if dep == "xcomp" and not load_morphology().is_subject_control(toks[h].lemma):
+            # object control: "forderte X auf, … zu verhandeln", "warf X vor, … zu haben"
+            obj = [
+                c
+                for c in parse.dependents(h, "obj", "iobj", "obl:arg")
+                if not parse.dependents(c, "case")
+            ]
+            if obj:
+                return obj[0], "subj"
+        p = h
+    return None
+
+
+def argument_slots(
+    ts: TaggedSentence,
+    pred: int,
+    mentions: Sequence[EntityMention],
+    *,
+    proxies: Set[str],
+) -> list[tuple[EntityMention, str]]:
+    """The mentions that are arguments of ``pred`` (directly, or through the shared
+    subject of :func:`clause_subject`), each with its slot."""
+    parse = ts.parse
+    if parse is None:
+        return []
+    toks = ts.tokens
+    shared = clause_subject(ts, pred)
+    out = []
+    for m in mentions:
+        top = _climb(toks, parse, mention_head(parse, m), proxies)
+        if parse.heads[top] == pred and top != pred:
+            slot = _slot(toks, parse, top)
+            if slot in _SUBJECT_SLOTS and shared is not None and shared[0] != top:
+                slot = None  # a second "subject" beside the real one is a parse error
+            if slot:
+                out.append((m, slot))
+        elif shared is not None and top == shared[0]:
+            out.append((m, shared[1]))
+    return out

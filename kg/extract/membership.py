@@ -1,0 +1,156 @@
+"""Membership and non-membership read off the dependency parse.
+
+Reads parsed sentences, their resolved mentions, the dictionary and the lexicon's cue
+lists (``member_verbs``, ``member_nouns``, ``negation``); writes
+:class:`~kg.extract.model.Fact` records (``MEMBER`` / ``NOT_MEMBER``). The positional
+rules of :mod:`kg.extract.facts` stay beside these; the facts are merged there.
+
+* Verb: "X gehört Y an", "Y gehören X, Z sowie W an", "Dem Pakt gehören neben X auch Y an"
+  (the subject and its conjuncts, and the "neben" phrase, are the members; the dative, or
+  "zu Y", the organisation).
+* Noun: "X ist Mitglied der Y" (the predicate nominal's subject), "X, das als
+  Mitgliedstaat der Y …" (the subject of the clause the "als" phrase stands in),
+  "das Y-Mitglied X" is left to the positional rules.
+* Negation: "nicht"/"kein" on the verb or the noun makes every such fact a
+  non-membership ("X ist kein Mitglied der Y").
+
+>>> from kg.extract.pipeline import default_extractor
+>>> from kg.articles import parse_article_text
+>>> art = parse_article_text("date 2024-01-01 T\\nDer Nato gehören neben Polen auch Estland "
+...     "und Lettland an.\\n", identifier="t.txt", origin="t.txt")
+>>> a = default_extractor().analyse(art)
+>>> sorted(f.subject for f in a.facts if f.kind.value == "member")
+['estonia', 'latvia', 'poland']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.dictionary import ActorDictionary
+from kg.extract.functions import clause_subject, preposition
+from kg.extract.lexicon import Lexicon
+from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
+
+__all__ = ["parse_memberships"]
+
+
+def _mention_at(ms: Sequence[EntityMention], i: int) -> EntityMention | None:
+    return next((m for m in ms if m.first <= i < m.last), None)
+
+
+def _with_conjuncts(parse: Parse, i: int) -> list[int]:
+    return [i, *parse.dependents(i, "conj")]
+
+
+class _Reader:
+    def __init__(
+        self, ts: TaggedSentence, ms: Sequence[EntityMention], d: ActorDictionary, lex: Lexicon
+    ) -> None:
+        assert ts.parse is not None
+        self.ts, self.toks, self.parse, self.ms, self.d = ts, ts.tokens, ts.parse, ms, d
+        self.neg = lex.cue("negation")
+
+    def orgish(self, m: EntityMention | None) -> bool:
+        return (
+            m is not None
+            and bool(m.keys)
+            and (self.d.is_a(m.keys[0], "Organization") or m.cls == "Organization")
+        )
+
+    def actors(self, tokens: Sequence[int]) -> list[EntityMention]:
+        """The non-organisation mentions headed at the tokens (and their conjuncts)."""
+        out: list[EntityMention] = []
+        for t in tokens:
+            for c in _with_conjuncts(self.parse, t):
+                m = _mention_at(self.ms, c)
+                if m is not None and m.keys and not self.orgish(m) and m not in out:
+                    out.append(m)
+        return out
+
+    def negated(self, *heads: int) -> bool:
+        for h in heads:
+            for c in self.parse.children(h):
+                if self.toks[c].text.lower() in self.neg and self.parse.deps[c] in (
+                    "advmod",
+                    "det",
+                    "cc",
+                    "cc:preconj",
+                ):
+                    return True
+        return False
+
+    def facts(self, member_verbs: frozenset[str], member_nouns: frozenset[str]) -> list[Fact]:
+        out: list[Fact] = []
+        for i, t in enumerate(self.toks):
+            lemma = t.lemma.lower()
+            if t.pos.startswith("V") and lemma in member_verbs:
+                out += self._by_verb(i)
+            elif t.pos == "NN" and lemma in member_nouns:
+                out += self._by_noun(i)
+        return out
+
+    def _emit(self, members: list[EntityMention], org: EntityMention, neg: bool) -> list[Fact]:
+        kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
+        idx = self.ts.sentence.index
+        out = []
+        for m in members:
+            keys = m.keys if m.kind == MentionKind.GROUP else m.keys[:1]
+            out += [Fact(kind, k, org.keys[0], idx) for k in keys if k != org.keys[0]]
+        return out
+
+    def _by_verb(self, v: int) -> list[Fact]:
+        p, toks = self.parse, self.toks
+        particle = any(toks[c].text.lower() == "an" for c in p.dependents(v, "compound:prt"))
+        org = None
+        for c in p.children(v):
+            dep, prep = p.deps[c], preposition(toks, p, c)
+            # "angehören" takes no accusative: an "object" of it is its dative
+            if dep in ("iobj", "obj", "obl:arg", "obl") and prep in (None, "zu"):
+                cand = _mention_at(self.ms, c)
+                if self.orgish(cand) and (prep == "zu" or particle or toks[v].lemma == "angehören"):
+                    org = cand
+        if org is None:
+            return []
+        heads = [c for c in p.dependents(v, "nsubj")]
+        heads += [c for c in p.dependents(v, "obl") if preposition(toks, p, c) == "neben"]
+        members = self.actors(heads)
+        return self._emit(members, org, self.negated(v, *heads)) if members else []
+
+    def _by_noun(self, n: int) -> list[Fact]:
+        p, toks = self.parse, self.toks
+        orgs = [
+            m
+            for c in p.dependents(n, "nmod")
+            if preposition(toks, p, c) in (None, "von")
+            for m in [_mention_at(self.ms, c)]
+            if m is not None and self.orgish(m)
+        ]
+        if not orgs:
+            return []
+        subj = list(p.dependents(n, "nsubj"))
+        if not subj and preposition(toks, p, n) == "als":
+            shared = clause_subject(self.ts, p.heads[n])
+            if shared is not None:
+                subj = [shared[0]]
+        members = self.actors(subj)
+        neg = self.negated(n, *([p.heads[n]] if p.heads[n] != n else []))
+        return [f for org in orgs for f in self._emit(members, org, neg)]
+
+
+def parse_memberships(
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+) -> list[Fact]:
+    """Membership facts of every parsed sentence."""
+    member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining is no membership yet
+    member_nouns = lex.cue("member_nouns")
+    out: list[Fact] = []
+    for ts in sentences:
+        if ts.parse is None:
+            continue
+        ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
+        out += _Reader(ts, ms, dictionary, lex).facts(member_verbs, member_nouns)
+    return out

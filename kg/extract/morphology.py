@@ -1,0 +1,119 @@
+"""German inflection that marks grammatical function (``kg/data/grammar/morphology.yaml``).
+
+Reads the data file once; answers which case a determiner or pronoun form can only be.
+The dependency parser is trained on a small treebank and confuses subject and object
+where German word order is free; the case a form shows settles that (:mod:`depparse`).
+
+>>> m = load_morphology()
+>>> m.case_of("dem"), m.case_of("Einen"), m.case_of("er"), m.case_of("der")
+('dat', 'acc', 'nom', None)
+>>> m.is_passive_auxiliary("werden"), m.is_agent_preposition("durch")
+(True, True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.errors import InputError
+from kg.resources import data_dir
+
+__all__ = ["KEYS", "Morphology", "load_morphology"]
+
+#: The keys of the data file, each a list of lower-case words.
+KEYS = (
+    "dative_only",
+    "accusative_only",
+    "nominative_only",
+    "dative_possible",
+    "singular_determiners",
+    "singular_pronouns",
+    "passive_auxiliaries",
+    "agent_prepositions",
+    "subject_control_verbs",
+)
+
+
+@dataclass(frozen=True)
+class Morphology:
+    """Word lists of the data file, as sets."""
+
+    dative_only: frozenset[str]
+    accusative_only: frozenset[str]
+    nominative_only: frozenset[str]
+    dative_possible: frozenset[str]
+    singular_determiners: frozenset[str]
+    singular_pronouns: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    agent_prepositions: frozenset[str]
+    subject_control_verbs: frozenset[str]
+
+    def case_of(self, form: str) -> str | None:
+        """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case."""
+        w = form.lower()
+        if w in self.dative_only:
+            return "dat"
+        if w in self.accusative_only:
+            return "acc"
+        if w in self.nominative_only:
+            return "nom"
+        return None
+
+    def may_be_dative(self, form: str) -> bool:
+        return form.lower() in self.dative_possible
+
+    def is_singular_determiner(self, form: str) -> bool:
+        return form.lower() in self.singular_determiners
+
+    def is_singular_pronoun(self, form: str) -> bool:
+        return form.lower() in self.singular_pronouns
+
+    @staticmethod
+    def is_plural_verb(form: str) -> bool:
+        """A finite verb form that is 1st/3rd person plural ("kamen", "bestätigen",
+        "sind", "verhandeln"); "kann", "kam", "hat" are singular.
+
+        >>> Morphology.is_plural_verb("bestätigten"), Morphology.is_plural_verb("kann")
+        (True, False)
+        """
+        w = form.lower()
+        return w == "sind" or w.endswith("en") or (w.endswith(("rn", "ln")) and len(w) > 4)
+
+    def is_passive_auxiliary(self, lemma: str) -> bool:
+        return lemma.lower() in self.passive_auxiliaries
+
+    def is_agent_preposition(self, word: str) -> bool:
+        return word.lower() in self.agent_prepositions
+
+    def is_subject_control(self, lemma: str) -> bool:
+        return lemma.lower() in self.subject_control_verbs
+
+
+def _load(path: Path) -> Morphology:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise InputError(f"{path}: cannot read the grammar file: {err}") from err
+    if not isinstance(raw, dict):
+        raise InputError(f"{path}: expected a mapping at the top level")
+    unknown = sorted(set(raw) - set(KEYS))
+    missing = [k for k in KEYS if k not in raw]
+    if unknown or missing:
+        raise InputError(f"{path}: unknown keys {unknown}, missing keys {missing}")
+    lists = {}
+    for k in KEYS:
+        v = raw[k]
+        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+            raise InputError(f"{path}: '{k}' must be a list of words")
+        lists[k] = frozenset(x.lower() for x in v)
+    return Morphology(**lists)
+
+
+@lru_cache(maxsize=4)
+def load_morphology(path: Path | None = None) -> Morphology:
+    """The shipped grammar word lists (or those of ``path``), validated."""
+    return _load(path or data_dir() / "grammar" / "morphology.yaml")
