@@ -23,6 +23,7 @@ A few rules of German grammar then mend what a small treebank teaches badly
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -139,8 +140,9 @@ def mend(
     2. A "von"/"durch" phrase on a passive participle is the agent (``obl:agent``),
        also where the parse hangs it on an adverbial ("wurde am Freitag von X …").
     3. Case: a "subject" whose determiner or form is only dative ("dem Präsidenten",
-       "ihm") is the dative object (``iobj``); only accusative ("einen Plan", "ihn"), the
-       object (``obj``). A nominative-only pronoun as object is the subject.
+       "ihm") is the dative object (``iobj``); one that cannot be nominative ("einen
+       Plan", "den Vertrag", "ihn"), the object (``obj``). A nominative-only pronoun
+       as object is the subject.
     4. A participle or infinitive coordinated under one auxiliary shares its subject
        ("hat X aufgefordert und die Vermittlung angeboten"): a second "subject" of it
        is its object.
@@ -157,6 +159,15 @@ def mend(
     7. Coordination (UD v2): every conjunct depends on the first ("A, B und C": B and C
        on A), never on the conjunct before it; a truncated word heads its coordination
        ("Rohstoff- und Energiekosten": "Energiekosten" is a conjunct of "Rohstoff-").
+    8. Word order: where neither phrase shows its case, the phrase before the finite
+       verb of a main clause is the subject and the one after it the object (German
+       news puts the subject first unless the form says otherwise): "Die Vereinten
+       Nationen riefen Israel und die Hisbollah … auf".
+    9. A verb has one subject: a second "subject" right after a comma continues the
+       first as a list ("Die Armee, die Polizei und die Miliz zogen ab").
+    10. A noun attribute without preposition is a genitive: one whose article shows the
+        dative or the accusative ("trat Somalia dem Abkommen bei", "gratulierte auf
+        Twitter dem Präsidenten") is an object of the verb, not an attribute.
 
     >>> toks = [Token(i, 0, 0, w, l, p) for i, (w, l, p) in enumerate(
     ...     [("Er", "er", "PPER"), ("wurde", "werden", "VA(FIN)"), ("von", "von", "APPR"),
@@ -175,7 +186,7 @@ def mend(
             case = _case(tokens, kids.get(i, ()), deps, i, morph)
             if case == "dat":
                 deps[i] = "iobj"
-            elif case == "acc":
+            elif case in ("acc", "obl"):
                 deps[i] = "obj"
         elif dep == "obj" and _case(tokens, kids.get(i, ()), deps, i, morph) == "nom":
             if not any(deps[c].startswith("nsubj") for c in kids.get(h, ())):
@@ -227,8 +238,57 @@ def mend(
             if _case(tokens, kids.get(c, ()), deps, c, morph) is None and tokens[c].pos != "PRF":
                 deps[c] = "nsubj"
                 break
+    _comma_subjects(tokens, heads, deps)
+    _no_dative_genitives(tokens, heads, deps, morph)
     _agreement(tokens, _children(heads), deps, morph)
+    _subject_first(tokens, heads, _children(heads), deps, morph)
     _flatten_conjuncts(tokens, heads, deps)
+
+
+def _no_dative_genitives(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """Rule 10 of :func:`mend`."""
+    kids = _children(heads)
+    for i, dep in enumerate(deps):
+        if dep != "nmod" or any(deps[c] == "case" for c in kids.get(i, ())):
+            continue
+        case = _case(tokens, kids.get(i, ()), deps, i, morph)
+        if case not in ("dat", "acc"):
+            continue
+        v = heads[i]
+        seen = {i}
+        while v not in seen and not tokens[v].pos.startswith(("VV", "VA", "VM")) and heads[v] != v:
+            seen.add(v)
+            v = heads[v]
+        if tokens[v].pos.startswith(("VV", "VA", "VM")):
+            heads[i], deps[i] = v, "iobj" if case == "dat" else "obj"
+
+
+def _comma_subjects(tokens: Sequence[Token], heads: list[int], deps: list[str]) -> None:
+    """Rule 9 of :func:`mend`: a verb has one subject; a second one right after a comma
+    continues the first as a list ("Die Armee, die Polizei und die Miliz zogen ab")."""
+    kids = _children(heads)
+    for own in kids.values():
+        subj = [c for c in own if deps[c].startswith("nsubj")]
+        for a, b in itertools.pairwise(subj):
+            first_of_b = min(_span(kids, b))
+            if (
+                first_of_b > 0
+                and tokens[first_of_b - 1].text == ","
+                and max(_span(kids, a)) == first_of_b - 2
+            ):
+                heads[b], deps[b] = a, "conj"
+
+
+def _span(kids: dict[int, list[int]], i: int) -> list[int]:
+    """The tokens of the phrase headed by ``i`` (its subtree)."""
+    out, todo = [i], [i]
+    while todo:
+        for c in kids.get(todo.pop(), ()):
+            out.append(c)
+            todo.append(c)
+    return out
 
 
 def _agreement(
@@ -259,6 +319,48 @@ def _agreement(
             dets = [tokens[k].text for k in kids.get(subj[0], ()) if tokens[k].pos == "ART"]
             deps[subj[0]] = "iobj" if dets and morph.may_be_dative(dets[0]) else "obj"
             deps[coord[0]] = "nsubj"
+
+
+def _subject_first(
+    tokens: Sequence[Token],
+    heads: Sequence[int],
+    kids: dict[int, list[int]],
+    deps: list[str],
+    morph: Morphology,
+) -> None:
+    """Rule 8 of :func:`mend`."""
+    for v in range(len(tokens)):
+        if heads[v] != v and deps[v] != "conj":
+            continue  # main clauses only (a root, or a main clause coordinated with one)
+        own = kids.get(v, ())
+        fin = (
+            v
+            if tokens[v].pos.endswith("(FIN)")
+            else next(
+                (c for c in own if deps[c].startswith("aux") and tokens[c].pos.endswith("(FIN)")),
+                None,
+            )
+        )
+        if fin is None:
+            continue
+        subj = [c for c in own if deps[c] == "nsubj" and c > fin]
+        obj = [c for c in own if deps[c] == "obj" and c < fin]
+        if not subj or not obj:
+            continue
+        s, o = subj[0], obj[0]
+        if any(_case(tokens, kids.get(x, ()), deps, x, morph) for x in (s, o)):
+            continue
+        if tokens[s].pos.startswith(("PPER", "PDS", "PRF")) or tokens[o].pos.startswith(
+            ("PPER", "PDS", "PRF", "PRELS", "PWS")
+        ):
+            continue  # pronouns: "Das bestätigten …" is the agreement rule's, "sich" no subject
+        plural = morph.is_plural_verb(tokens[fin].text)
+        if not plural and any(deps[k] == "conj" for k in kids.get(o, ())):
+            continue  # a singular verb does not agree with a coordination
+        dets = [k for k in kids.get(o, ()) if tokens[k].pos == "ART"]
+        if plural and dets and morph.is_singular_determiner(tokens[dets[0]].text):
+            continue  # "Ein Abkommen unterzeichneten …": a singular phrase is no plural's subject
+        deps[s], deps[o] = "obj", "nsubj"
 
 
 _COORDINATORS = {"und", "oder", "sowie", "bzw.", "beziehungsweise"}

@@ -131,6 +131,10 @@ def _variants(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return out
 
 
+def _person_tokens(by_first: dict[int, EntityMention]) -> list[int]:
+    return [i for m in by_first.values() if m.cls == "Person" for i in range(m.first, m.last)]
+
+
 class EntityRecognizer:
     """Dictionary-backed recogniser; build once, call :meth:`recognise` per article."""
 
@@ -439,12 +443,28 @@ class EntityRecognizer:
             )
         return out
 
-    def _names_after(self, toks: Sequence[Token], k: int, taken: set[int]) -> list[tuple[int, int]]:
+    def _state_at(self, toks: Sequence[Token], k: int, by_first: dict[int, EntityMention]) -> bool:
+        """A state's name starts at ``k`` (after a genitive article "des"/"der")."""
+        m = by_first.get(k + 1 if toks[k].text.lower() in ("des", "der") else k)
+        return m is not None and bool(m.keys) and self.dictionary.is_a(m.keys[0], "State")
+
+    def _names_after(
+        self,
+        toks: Sequence[Token],
+        k: int,
+        taken: set[int],
+        known: dict[int, EntityMention] | None = None,
+    ) -> list[tuple[int, int]]:
         """Coordinated full names from ``k``: "X Y und Z W," or "A B, C D und E F" (each
-        of two words or more), closed by a comma, a verb or the end of the sentence."""
+        of two words or more, or a person the dictionary knows), closed by a comma, a verb
+        or the end of the sentence."""
         names: list[tuple[int, int]] = []
+        known = known or {}
         while k < len(toks):
             end = k
+            person = known.get(k)
+            if person is not None and person.cls == "Person":
+                end = person.last
             while (
                 end < len(toks)
                 and end not in taken
@@ -453,7 +473,7 @@ class EntityRecognizer:
                 and not self._title(toks[end])[0]
             ):
                 end += 1
-            if end - k < 2 or end >= len(toks):
+            if (end - k < 2 and person is None) or end >= len(toks):
                 return []
             names.append((k, end))
             sep = toks[end].text
@@ -513,9 +533,7 @@ class EntityRecognizer:
                     of.append(m.keys[0])
                     k = m.last
                     if (k < n - 1 and toks[k].text in ("und", "sowie")) or (
-                        k < n - 1
-                        and toks[k].text == ","
-                        and (k + 1 in by_first or toks[k + 1].text.lower() in ("des", "der"))
+                        k < n - 2 and toks[k].text == "," and self._state_at(toks, k + 1, by_first)
                     ):
                         k += 1
                     else:
@@ -524,13 +542,18 @@ class EntityRecognizer:
                     continue
             if k >= n or toks[k].text != ",":
                 continue
-            names = self._names_after(toks, k + 1, taken)
+            names = self._names_after(toks, k + 1, taken - set(_person_tokens(by_first)), by_first)
             if len(names) != (len(of) or 2):
                 continue
             homes: list[str | None] = list(of) if of else [None, None]
             for (a, b), state in zip(names, homes, strict=True):
                 words = tuple(t.text for t in toks[a:b])
-                key = self._normal.get(name_key(" ".join(words))) or name_key(" ".join(words))
+                known = by_first.get(a)
+                if known is not None and known.last == b and known.keys:
+                    key = known.keys[0]  # a person the dictionary knows takes the office
+                    out.remove(known)
+                else:
+                    key = self._normal.get(name_key(" ".join(words))) or name_key(" ".join(words))
                 if key not in self.dictionary:
                     new.setdefault(key, ("Person", " ".join(words)))
                 offices = ((role, state, False),) if state else ()

@@ -5,8 +5,8 @@ The dependency parser is trained on a small treebank and confuses subject and ob
 where German word order is free; the case a form shows settles that (:mod:`depparse`).
 
 >>> m = load_morphology()
->>> m.case_of("dem"), m.case_of("Einen"), m.case_of("er"), m.case_of("der")
-('dat', 'acc', 'nom', None)
+>>> m.case_of("dem"), m.case_of("Einen"), m.case_of("er"), m.case_of("den"), m.case_of("der")
+('dat', 'acc', 'nom', 'obl', None)
 >>> m.is_passive_auxiliary("werden"), m.is_agent_preposition("durch")
 (True, True)
 """
@@ -29,6 +29,7 @@ KEYS = (
     "dative_only",
     "accusative_only",
     "nominative_only",
+    "never_nominative",
     "dative_possible",
     "singular_determiners",
     "singular_pronouns",
@@ -45,6 +46,7 @@ class Morphology:
     dative_only: frozenset[str]
     accusative_only: frozenset[str]
     nominative_only: frozenset[str]
+    never_nominative: frozenset[str]
     dative_possible: frozenset[str]
     singular_determiners: frozenset[str]
     singular_pronouns: frozenset[str]
@@ -53,7 +55,8 @@ class Morphology:
     subject_control_verbs: frozenset[str]
 
     def case_of(self, form: str) -> str | None:
-        """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case."""
+        """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,
+        ``"obl"`` when it can be any case but the nominative ("den", "des")."""
         w = form.lower()
         if w in self.dative_only:
             return "dat"
@@ -61,6 +64,8 @@ class Morphology:
             return "acc"
         if w in self.nominative_only:
             return "nom"
+        if w in self.never_nominative:
+            return "obl"
         return None
 
     def may_be_dative(self, form: str) -> bool:

@@ -499,7 +499,11 @@ class RoleAssigner:
         for m, slot in argument_slots(ts, pred, mentions, proxies=self._proxies):
             grp = firsts[id(m)]
             if slot == "subj":
-                fn.subj = fn.subj or grp
+                # "die Präsidenten Kenias und Ugandas, A und B,": the people named in the
+                # apposition act, not the states of their title
+                people = all(m.cls == "Person" for m in grp)
+                if not fn.subj or (people and not all(m.cls == "Person" for m in fn.subj)):
+                    fn.subj = grp
             elif slot in ("obj", "dat"):
                 fn.objs.append(grp)
             elif slot == "pass-subj":

@@ -1,0 +1,180 @@
+"""Roles, standing facts and references read off the dependency parse.
+
+Sentences written for these tests (other conflicts and words than the corpus), one group
+per phenomenon of the grammar issue; each asserts the roles or facts a coder reads.
+"""
+
+from __future__ import annotations
+
+from extract_helpers import analyse, of_class, positions
+
+from kg.extract.model import FactKind, MentionKind
+
+
+def roles(ev) -> set[tuple[str, str]]:
+    return {(r.value, k) for r, k in ev.roles}
+
+
+def only(a, cls: str):
+    evs = of_class(a, cls)
+    assert len(evs) == 1, [(e.event_class, roles(e)) for e in a.events]
+    return evs[0]
+
+
+def facts(a, kind: FactKind) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in a.facts if f.kind == kind}
+
+
+# -- passive, with and without "worden" -------------------------------------------------
+
+
+def test_passive_agent_is_the_actor_even_after_an_adverbial(ex):
+    a = analyse(ex, "Der Konvoi wurde am Dienstag von Kämpfern der Hisbollah beschossen.")
+    assert ("agent", "hezbollah") in roles(only(a, "MilitaryAction"))
+
+
+def test_perfect_passive_mediation(ex):
+    a = analyse(ex, "Die Waffenruhe war von Katar vermittelt worden.")
+    assert roles(only(a, "Mediation")) == {("agent", "qatar")}
+
+
+def test_passive_accusation_agent_and_accused(ex):
+    a = analyse(ex, "Burundi wurde von Ruanda beschuldigt, Rebellen zu unterstützen.")
+    assert roles(only(a, "Accusation")) == {("agent", "rwanda"), ("addressee", "burundi")}
+
+
+# -- relative clauses, word order, agreement ----------------------------------------------
+
+
+def test_relative_clause_subject_is_the_antecedent(ex):
+    a = analyse(ex, "Oman, das zwischen Iran und den USA vermittelt hatte, begrüßte die Einigung.")
+    med = only(a, "Mediation")
+    assert ("agent", "oman") in roles(med)
+    assert {("participant", "iran"), ("participant", "united-states")} <= roles(med)
+    assert roles(only(a, "Endorsement")) == {("agent", "oman")}
+
+
+def test_object_first_the_plural_verb_agrees_with_the_signatories(ex):
+    a = analyse(ex, "Das Abkommen unterzeichneten Ruanda und Burundi in Kigali.")
+    assert {("participant", "rwanda"), ("participant", "burundi")} <= roles(only(a, "Agreement"))
+
+
+def test_subject_first_when_no_form_shows_the_case(ex):
+    a = analyse(
+        ex, "Die Vereinten Nationen riefen Armenien und Aserbaidschan zu einer Waffenruhe auf."
+    )
+    demand = only(a, "CeasefireDemand")
+    assert ("agent", "united-nations") in roles(demand)
+    assert {("addressee", "armenia"), ("addressee", "azerbaijan")} <= roles(demand)
+    assert ("agent", "armenia") not in roles(demand)
+
+
+def test_subject_after_a_framing_phrase(ex):
+    a = analyse(
+        ex, "Nach Gesprächen in Doha haben sich Ruanda und Burundi auf eine Waffenruhe geeinigt."
+    )
+    agreed = only(a, "CeasefireAgreement")
+    assert {("participant", "rwanda"), ("participant", "burundi")} <= roles(agreed)
+
+
+# -- plural titles with genitive lists and an apposition of names ----------------------------
+
+
+def test_plural_title_with_genitive_list_and_names(ex):
+    a = analyse(
+        ex,
+        "Die Außenminister Kenias und Ugandas, Musalia Mudavadi und Jeje Odongo, trafen "
+        "sich in Kampala.",
+    )
+    held = {(holder, of) for holder, _role, of in positions(a)}
+    assert len(held) == 2 and {of for _h, of in held} == {"kenya", "uganda"}
+    meeting = only(a, "Meeting")
+    people = {k for r, k in roles(meeting) if r == "participant"}
+    assert people == {h for h, _of in held}
+
+
+def test_three_presidents_with_a_known_one_among_them(ex):
+    a = analyse(
+        ex,
+        "Die Präsidenten Kenias, Ugandas und Tansanias, William Ruto, Yoweri Museveni und "
+        "Samia Suluhu Hassan, kamen in Arusha zusammen.",
+    )
+    pos = positions(a)
+    assert ("william-ruto", "president", "kenya") in pos
+    assert {of for _h, _r, of in pos} == {"kenya", "uganda", "tanzania"}
+
+
+# -- modality: possible and intended events did not happen ---------------------------------
+
+
+def test_modal_and_irrealis_deployments_are_no_events(ex):
+    for text in (
+        "Die Türkei könnte Soldaten nach Libyen entsenden.",
+        "Die Türkei will Soldaten nach Libyen entsenden.",
+        "Die Türkei kann Soldaten nach Libyen entsenden.",
+    ):
+        assert not of_class(analyse(ex, text), "Deployment"), text
+    a = analyse(ex, "Die Türkei hat Soldaten nach Libyen entsandt.")
+    assert ("agent", "turkey") in roles(only(a, "Deployment"))
+
+
+def test_an_allegation_without_a_known_accuser_is_no_fact(ex):
+    a = analyse(
+        ex,
+        "Die Armee warf der Miliz vor, in der vergangenen Woche einen Stützpunkt "
+        "angegriffen zu haben.",
+    )
+    assert not [e for e in of_class(a, "MilitaryAction") if not e.claimed_by]
+
+
+# -- membership by grammatical function --------------------------------------------------
+
+
+def test_membership_dative_first_with_neben_auch(ex):
+    a = analyse(ex, "Der Nato gehören neben Polen auch Estland und Lettland an.")
+    assert facts(a, FactKind.MEMBER) == {
+        ("poland", "nato"),
+        ("estonia", "nato"),
+        ("latvia", "nato"),
+    }
+
+
+def test_membership_of_a_multiword_organisation(ex):
+    a = analyse(ex, "Der Afrikanischen Union gehören Kenia und Uganda an.")
+    assert facts(a, FactKind.MEMBER) == {("kenya", "african-union"), ("uganda", "african-union")}
+
+
+def test_membership_in_a_relative_clause_with_als(ex):
+    a = analyse(
+        ex, "Estland, das als Mitgliedstaat der Nato Truppen stellt, begrüßte den Beschluss."
+    )
+    assert ("estonia", "nato") in facts(a, FactKind.MEMBER)
+
+
+def test_negated_membership_by_kein(ex):
+    a = analyse(ex, "Georgien ist kein Mitglied der Nato.")
+    assert facts(a, FactKind.NOT_MEMBER) == {("georgia", "nato")}
+    assert not facts(a, FactKind.MEMBER)
+
+
+# -- references: agreement and salience -----------------------------------------------------
+
+
+def test_pronoun_after_a_thing_is_not_the_person_named_before(ex):
+    a = analyse(
+        ex,
+        "Präsident Ahmed Ali traf am Montag Vertreter der Opposition. Danach trat Somalia "
+        "dem Abkommen bei. Mit ihm hatte Kenia lange gehadert.",
+    )
+    ihm = [m for m in a.mentions if m.text == "ihm"]
+    assert ihm and ihm[0].kind == MentionKind.PRONOUN and ihm[0].keys == ()
+
+
+def test_pronoun_right_after_a_person_is_that_person(ex):
+    a = analyse(
+        ex,
+        "Präsident Ahmed Ali reiste nach Nairobi. Mit ihm hatte Kenias Präsident William "
+        "Ruto telefoniert.",
+    )
+    ihm = [m for m in a.mentions if m.text == "ihm"]
+    assert ihm and ihm[0].keys and ihm[0].keys[0] != "william-ruto"
