@@ -35,6 +35,7 @@ from kg.dictionary import ActorDictionary
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
 from kg.extract.names import name_key
+from kg.extract.people import PersonNouns
 from kg.extract.tokens import tokenize
 
 __all__ = ["EntityRecognizer", "Recognition"]
@@ -183,6 +184,9 @@ class EntityRecognizer:
         self._pronouns = lexicon.ref("pronouns")
         self._object_pronouns = lexicon.ref("object_pronouns")
         self._capital_gov = lexicon.ref("capital_government")
+        self._people = PersonNouns(
+            lexicon.ref("person_nouns"), is_title=lambda w: lexicon.title_role(w) is not None
+        )
 
     # -- small lookups ------------------------------------------------------------------
     def _title(self, tok: Token) -> tuple[str | None, str | None]:
@@ -300,6 +304,7 @@ class EntityRecognizer:
         found = self._adjective_org_names(ts, found, local, new)
         found = self._plural_titled(ts, found, new, states)
         found = self._titled(ts, found, surnames, new)
+        found = self._people_by_function(ts, found, new)
         found = self._references(ts, found)
         for m in found:
             if m.cls == "Person" and m.keys:
@@ -448,6 +453,35 @@ class EntityRecognizer:
         m = by_first.get(k + 1 if toks[k].text.lower() in ("des", "der") else k)
         return m is not None and bool(m.keys) and self.dictionary.is_a(m.keys[0], "State")
 
+    def _people_by_function(
+        self, ts: TaggedSentence, found: list[EntityMention], new: dict[str, tuple[str, str]]
+    ) -> list[EntityMention]:
+        """People no dictionary lists, named after a noun of function (:mod:`people`)."""
+        toks = ts.tokens
+        # a known surname that opens a longer name is that name's given name ("Sprecher
+        # Ahmed Karimi" is not the known "… Ahmed")
+        opening = {
+            m.first: m
+            for m in found
+            if m.kind == MentionKind.SURNAME
+            and m.last == m.first + 1
+            and m.last < len(toks)
+            and toks[m.last].text[:1].isupper()
+            and toks[m.last].pos in _PERSONISH
+            and not any(x.first == m.last for x in found)
+        }
+        taken = {i for m in found if m.first not in opening for i in range(m.first, m.last)}
+        out = list(found)
+        for a, b in self._people.names(toks, taken):
+            if a in opening:
+                out.remove(opening[a])
+            words = " ".join(t.text for t in ts.tokens[a:b])
+            key = self._normal.get(name_key(words)) or name_key(words)
+            if key not in self.dictionary:
+                new.setdefault(key, ("Person", words))
+            out.append(self._mention(ts, a, b, MentionKind.NAME, (key,), cls="Person"))
+        return out
+
     def _names_after(
         self,
         toks: Sequence[Token],
@@ -463,7 +497,11 @@ class EntityRecognizer:
         while k < len(toks):
             end = k
             person = known.get(k)
-            if person is not None and person.cls == "Person":
+            if person is not None and not (
+                person.cls == "Person" and person.kind == MentionKind.NAME and person.last - k >= 2
+            ):
+                person = None  # a lone surname is too unsure to give an office to
+            if person is not None:
                 end = person.last
             while (
                 end < len(toks)

@@ -210,10 +210,12 @@ REF_KEYS = (
     "pronouns",
     "object_pronouns",
     "masculine_neuter_determiners",
+    "demonstratives",
     "government_nouns",
     "government_compound_heads",
     "capital_government",
     "organization_heads",
+    "person_nouns",
 )
 
 

@@ -1,8 +1,9 @@
 """The extraction pipeline: an article in, its named graph out.
 
-Runs the stages in order — sentences → tokens → entities → events → roles → event
-anaphora → dates → conflict → facts → claims → RDF — each a pure function or a stage
-object that caches what is expensive to load (HanTa's model, the dictionary index).
+Runs the stages of :mod:`kg.extract.stages` in their fixed order over one
+:class:`~kg.extract.document.Document` (tokens → entities → parse → triggers → parties →
+roles → event anaphora → dates → conflict → places → facts → claims), then the RDF writer.
+Each stage declares what it reads and writes; the pipeline checks that when it is built.
 
 >>> from kg.articles import parse_article_text
 >>> art = parse_article_text("date 2022-03-04 Test\\nKiew – Die Ukraine und Russland haben "
@@ -24,20 +25,11 @@ from rdflib.term import Node
 
 from kg.articles import Article
 from kg.dictionary import ActorDictionary, load_dictionary, reference_graph_from
-from kg.extract.anaphora import place_events, resolve_event_anaphora
-from kg.extract.claims import apply_claims
-from kg.extract.conflict import find_conflict
-from kg.extract.depparse import DependencyParser
-from kg.extract.entities import EntityRecognizer
-from kg.extract.events import detect_triggers
-from kg.extract.facts import derive_facts
+from kg.extract.document import Document, Pipeline
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.model import ArticleAnalysis, Role
+from kg.extract.model import ArticleAnalysis
 from kg.extract.rdf import analysis_graph, role_triples
-from kg.extract.roles import RoleAssigner
-from kg.extract.sentences import split_sentences
-from kg.extract.timing import assign_dates
-from kg.extract.tokens import Tagger
+from kg.extract.stages import default_stages
 
 __all__ = ["Extractor", "default_extractor", "extract_article", "reference_graph"]
 
@@ -54,50 +46,11 @@ class Extractor:
     ) -> None:
         self.dictionary = dictionary or load_dictionary(extra=extra_dictionaries)
         self.lexicon = lexicon or load_lexicon()
-        self.tagger = Tagger()
-        self.parser = DependencyParser()
-        self.recognizer = EntityRecognizer(self.dictionary, self.lexicon)
-        self.roles = RoleAssigner(self.dictionary, self.lexicon)
+        self.pipeline = Pipeline(default_stages(self.dictionary, self.lexicon))
 
     def analyse(self, article: Article) -> ArticleAnalysis:
         """Run every stage except the RDF writer."""
-        tagged = [self.tagger.tag(s) for s in split_sentences(article.text, article.body_start)]
-        recognition = self.recognizer.recognise(tagged)
-        mentions = recognition.mentions
-        names = [
-            [(m.first, m.last) for m in mentions if m.sentence == ts.sentence.index and m.keys]
-            for ts in tagged
-        ]
-        sentences = tuple(self.parser.parse_many(tagged, names=names))
-        triggers = tuple(
-            t
-            for ts in sentences
-            for t in detect_triggers(
-                ts, [m for m in mentions if m.sentence == ts.sentence.index], self.lexicon
-            )
-        )
-        # conflict parties first pass (for "die Konfliktparteien" before any talks)
-        pre = find_conflict(sentences, mentions, {}, self.dictionary, self.lexicon)
-        events, resolved = self.roles.assign(
-            sentences, mentions, triggers, conflict_parties=pre.parties if pre else ()
-        )
-        events = resolve_event_anaphora(events, sentences, resolved, self.dictionary, self.lexicon)
-        events, exprs = assign_dates(events, sentences, article.date)
-        conflict = find_conflict(sentences, resolved, exprs, self.dictionary, self.lexicon)
-        events = place_events(
-            events, sentences, resolved, conflict.locations if conflict else (), self.dictionary
-        )
-        facts = derive_facts(sentences, resolved, self.dictionary, self.lexicon)
-        events = apply_claims(events, sentences, resolved, self.lexicon)
-        events = tuple(
-            e
-            for e in events
-            if e.roles or e.event_class in ("MilitaryAction", "Protest") or e.quote
-        )
-        _ = Role
-        return ArticleAnalysis(
-            sentences, resolved, events, facts, conflict, recognition.new_entities
-        )
+        return self.pipeline(Document(article)).analysis()
 
     def extract(self, article: Article) -> Graph:
         """The article's named graph (contract: one named graph per article)."""

@@ -77,6 +77,7 @@ class RoleAssigner:
         self._proxies = lexicon.cue("proxy_nouns")
         self._modals = lexicon.cue("irrealis_modals")
         self._masc_neut_det = lexicon.ref("masculine_neuter_determiners")
+        self._demonstratives = lexicon.ref("demonstratives")
         self._irrealis_forms = lexicon.cue("irrealis")
 
     # -- references ----------------------------------------------------------------------
@@ -510,9 +511,21 @@ class RoleAssigner:
                 fn.pass_subj.extend(grp)
             elif slot == "agent":
                 fn.agents.extend(grp)
+        if not fn.subj and len(fn.objs) == 1 and self._demonstrative_subject(ts, pred):
+            # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
+            # after the verb is the object (the actor speaks, not "das")
+            fn.subj = fn.objs.pop()
         if not (fn.subj or fn.objs or fn.pass_subj or fn.agents):
             return None
         return fn
+
+    def _demonstrative_subject(self, ts: TaggedSentence, pred: int) -> bool:
+        parse = ts.parse
+        assert parse is not None
+        return any(
+            ts.tokens[c].pos == "PDS" and ts.tokens[c].text.lower() in self._demonstratives
+            for c in parse.dependents(pred, "nsubj")
+        )
 
     def _irrealis(self, ts: TaggedSentence, trig: Trigger) -> bool:
         """The trigger's verb stands under a modal of possibility or intention, or an

@@ -1,0 +1,114 @@
+"""People no dictionary lists, recognised by the noun that names their function.
+
+Reads a tagged sentence and the mentions found so far; writes new person mentions. German
+news introduces a person by a noun of function before the name ("der Unterhändler Richard
+Holbrooke", "Präsidialamtssprecher Garba Shehu", "Oberst Ronald Rwivanga") or as an
+apposition after it ("Der Leiter der Regierungsdelegation, Firmin Ngrebada, …"). The nouns
+are the ``person_nouns`` list of ``references.yaml``, matched as the head of a compound
+("Regierungssprecher" ends in "sprecher"); a name is two or more capitalised words, or
+several such names coordinated ("den Delegationsleitern Otty Patiño und Pablo Beltrán").
+Offices are the title stage's (:mod:`kg.extract.entities`): these people get none.
+
+>>> from kg.extract.model import Sentence
+>>> from kg.extract.tokens import Tagger
+>>> text = "Das teilte Regierungssprecher Oberst Abdoulaye Maïga mit."
+>>> ts = Tagger().tag(Sentence(0, 0, len(text), text))
+>>> finder = PersonNouns(frozenset({"sprecher", "oberst"}))
+>>> [(a, b) for a, b in finder.names(ts.tokens, set())]
+[(4, 6)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence, Set
+
+from kg.extract.model import Token
+
+__all__ = ["PersonNouns"]
+
+_NAMEISH = {"NE", "FM", "NN", "XY"}
+_INFLECTION = ("", "n", "en", "s", "es", "in", "innen")
+#: How far an apposition's name may stand after its noun ("Der Leiter der
+#: Regierungsdelegation, Firmin Ngrebada,": the genitive in between).
+_APPOSITION_REACH = 8
+
+
+class PersonNouns:
+    """Find names after nouns of function; build once with the lexicon's list."""
+
+    def __init__(self, nouns: Set[str], is_title=None) -> None:
+        self.nouns = tuple(sorted(nouns, key=len, reverse=True))
+        self.is_title = is_title or (lambda _w: False)
+
+    def is_person_noun(self, tok: Token) -> bool:
+        if tok.pos != "NN" and not (tok.pos == "NE" and tok.text.lower() in self.nouns):
+            return False
+        w = tok.text.lower()
+        for ending in _INFLECTION:
+            stem = w[: len(w) - len(ending)] if ending and w.endswith(ending) else w
+            if ending and not w.endswith(ending):
+                continue
+            if any(stem.endswith(n) for n in self.nouns):
+                return True
+        return False
+
+    def _name_at(self, toks: Sequence[Token], k: int, taken: Set[int]) -> int:
+        """The end of a name of two or more capitalised words starting at ``k`` (``k`` if
+        there is none)."""
+        end = k
+        while (
+            end < len(toks)
+            and end not in taken
+            and toks[end].text[:1].isupper()
+            and toks[end].pos in _NAMEISH
+            and not toks[end].quoted
+            and not self.is_person_noun(toks[end])
+            and not self.is_title(toks[end].text)
+        ):
+            end += 1
+        return end if end - k >= 2 else k
+
+    def names(self, toks: Sequence[Token], taken: Set[int]) -> Iterator[tuple[int, int]]:
+        """Token ranges of the names introduced by a noun of function."""
+        j = 0
+        while j < len(toks):
+            if not self.is_person_noun(toks[j]):
+                j += 1
+                continue
+            k = j + 1
+            while k < len(toks) and self.is_person_noun(toks[k]):
+                k += 1  # "Regierungssprecher Oberst Abdoulaye Maïga"
+            spans = self._coordinated(toks, k, taken)
+            if not spans:
+                spans = self._apposition(toks, k, taken)
+            yield from spans
+            j = spans[-1][1] if spans else j + 1
+
+    def _coordinated(self, toks: Sequence[Token], k: int, taken: Set[int]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        while True:
+            end = self._name_at(toks, k, taken)
+            if end == k:
+                return out
+            out.append((k, end))
+            if end + 1 < len(toks) and toks[end].text in ("und", "sowie"):
+                k = end + 1
+                continue
+            return out
+
+    def _apposition(self, toks: Sequence[Token], k: int, taken: Set[int]) -> list[tuple[int, int]]:
+        """ "Der Leiter der Regierungsdelegation, Firmin Ngrebada, …": a comma after the
+        noun's complement, the name, and a comma or the end of the clause."""
+        for c in range(k, min(len(toks), k + _APPOSITION_REACH)):
+            if toks[c].text == ",":
+                start = c + 1
+                while start < len(toks) and self.is_person_noun(toks[start]):
+                    start += 1  # ", Oberst Ronald Rwivanga,"
+                end = self._name_at(toks, start, taken)
+                closes = end < len(toks) and (
+                    toks[end].text in (",", ".") or toks[end].pos.startswith("V")
+                )
+                return [(start, end)] if end > start and closes else []
+            if toks[c].pos.startswith(("V", "$")) or toks[c].text in ("und", "oder"):
+                return []
+        return []

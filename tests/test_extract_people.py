@@ -1,0 +1,44 @@
+"""People no dictionary lists, named after a noun of function (kg.extract.people)."""
+
+from __future__ import annotations
+
+from extract_helpers import analyse, of_class
+
+
+def people(a) -> set[str]:
+    return {m.text for m in a.mentions if m.cls == "Person" and m.keys}
+
+
+def test_noun_of_function_before_the_name(ex):
+    a = analyse(ex, "Das teilte Armeesprecher Oberst Kwame Mensah am Abend mit.")
+    assert "Kwame Mensah" in people(a)
+    assert [e.actors() for e in of_class(a, "Statement")] == [
+        (m.keys[0],) for m in a.mentions if m.text == "Kwame Mensah"
+    ]
+
+
+def test_apposition_after_the_noun_and_its_genitive(ex):
+    a = analyse(
+        ex, "Der Leiter der Regierungsdelegation, Jean-Paul Moussa, sagte, man sei zufrieden."
+    )
+    assert ("yean-paul-musa", "Person", "Jean-Paul Moussa") in a.new_entities
+    (said,) = of_class(a, "Statement")
+    assert said.actors() == ("yean-paul-musa",)
+
+
+def test_coordinated_names_after_a_plural_noun(ex):
+    a = analyse(ex, "Geleitet wurden die Gespräche von den Unterhändlern Ana Ruiz und Pedro Gil.")
+    assert {"Ana Ruiz", "Pedro Gil"} <= people(a)
+
+
+def test_a_single_word_after_the_noun_is_no_name(ex):
+    a = analyse(ex, "Der Sprecher Ruiz lehnte ab.")
+    assert "Ruiz" not in people(a)
+
+
+def test_the_surname_refers_back_later(ex):
+    a = analyse(
+        ex, "Das teilte Regierungssprecher Ahmed Karimi mit. Karimi sagte, die Lage sei ruhig."
+    )
+    keys = {m.keys for m in a.mentions if m.text in ("Ahmed Karimi", "Karimi")}
+    assert len(keys) == 1
