@@ -178,3 +178,27 @@ def test_pronoun_right_after_a_person_is_that_person(ex):
     )
     ihm = [m for m in a.mentions if m.text == "ihm"]
     assert ihm and ihm[0].keys and ihm[0].keys[0] != "william-ruto"
+
+
+def test_er_continues_the_subject_of_the_sentence_before(ex):
+    a = analyse(
+        ex,
+        "Der Präsident Ghanas, Nana Akufo-Addo, traf am Montag Kenias Präsidenten William "
+        "Ruto. Er forderte eine Waffenruhe im Sudan.",
+    )
+    (demand,) = of_class(a, "CeasefireDemand")
+    assert demand.actors() == ("nana-akufo-ado",)
+
+
+# -- participle attributes -------------------------------------------------------------------
+
+
+def test_the_agent_of_a_participle_attribute_is_not_the_clause_verbs(ex):
+    a = analyse(ex, "Das von Norwegen vermittelte Abkommen wurde am Montag unterzeichnet.")
+    assert not [e for e in of_class(a, "Agreement") if "norway" in e.actors()]
+
+
+def test_demonstrative_subject_beside_a_speaker(ex):
+    a = analyse(ex, "Das teilte Außenminister Sergej Lawrow am Abend in Moskau mit.")
+    (said,) = of_class(a, "Statement")
+    assert said.actors() == ("sergey-lavrov",)

@@ -44,6 +44,7 @@ from kg.extract.morphology import load_morphology
 
 __all__ = [
     "argument_slots",
+    "attribute_arguments",
     "auxiliaries",
     "clause_subject",
     "mention_head",
@@ -174,6 +175,54 @@ def clause_subject(ts: TaggedSentence, pred: int) -> tuple[int, str] | None:
     return None
 
 
+def attribute_arguments(ts: TaggedSentence, pred: int) -> set[int]:
+    """Tokens inside the arguments of participle attributes other than ``pred`` ("von
+    Norwegen" in "das von Norwegen vermittelte Abkommen"): they are not ``pred``'s."""
+    parse = ts.parse
+    if parse is None:
+        return set()
+    kids: dict[int, list[int]] = {}
+    for j, h in enumerate(parse.heads):
+        if h != j:
+            kids.setdefault(h, []).append(j)
+    out: set[int] = set()
+    for p, dep in enumerate(parse.deps):
+        if (
+            p == pred
+            or dep not in ("amod", "acl")
+            or not ts.tokens[p].pos.startswith(("ADJ", "VV"))
+        ):
+            continue
+        todo = [c for c in kids.get(p, ()) if parse.deps[c] not in ("advmod", "punct")]
+        while todo:
+            c = todo.pop()
+            out.add(c)
+            todo.extend(kids.get(c, ()))
+    return out
+
+
+def _attribute_slots(
+    ts: TaggedSentence, pred: int, mentions: Sequence[EntityMention], proxies: Set[str]
+) -> list[tuple[EntityMention, str]]:
+    """A participle as attribute is a passive ("das von Norwegen vermittelte Abkommen"):
+    its "von"/"durch" phrase is the agent, the noun it describes the passive subject."""
+    parse = ts.parse
+    assert parse is not None
+    toks = ts.tokens
+    noun = parse.heads[pred]
+    morph = load_morphology()
+    out = []
+    for m in mentions:
+        top = _climb(toks, parse, mention_head(parse, m), proxies)
+        if parse.heads[top] == pred and top != pred:
+            prep = preposition(toks, parse, top)
+            if prep is not None and morph.is_agent_preposition(prep):
+                out.append((m, "agent"))
+        elif top == noun:
+            out.append((m, "pass-subj"))
+    return out
+
+
 def argument_slots(
     ts: TaggedSentence,
     pred: int,
@@ -187,6 +236,8 @@ def argument_slots(
     if parse is None:
         return []
     toks = ts.tokens
+    if parse.deps[pred] in ("amod", "acl") and parse.heads[pred] != pred:
+        return _attribute_slots(ts, pred, mentions, proxies)
     shared = clause_subject(ts, pred)
     out = []
     for m in mentions:

@@ -41,15 +41,19 @@ class PersonNouns:
         self.is_title = is_title or (lambda _w: False)
 
     def is_person_noun(self, tok: Token) -> bool:
-        if tok.pos != "NN" and not (tok.pos == "NE" and tok.text.lower() in self.nouns):
+        """A noun of function, inflected or as the head of a compound; the tagger calls
+        some compounds proper nouns ("Maoistenchef"), so those count when the head is a
+        known noun of function after a first part of three letters or more."""
+        if tok.pos not in ("NN", "NE") or not tok.text[:1].isupper():
             return False
-        w = tok.text.lower()
+        w = tok.text.lower().replace("-", "")
         for ending in _INFLECTION:
-            stem = w[: len(w) - len(ending)] if ending and w.endswith(ending) else w
             if ending and not w.endswith(ending):
                 continue
-            if any(stem.endswith(n) for n in self.nouns):
-                return True
+            stem = w[: len(w) - len(ending)] if ending else w
+            for n in self.nouns:
+                if stem.endswith(n) and (tok.pos == "NN" or stem == n or len(stem) - len(n) >= 3):
+                    return True
         return False
 
     def _name_at(self, toks: Sequence[Token], k: int, taken: Set[int]) -> int:

@@ -26,7 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.dictionary import ActorDictionary
-from kg.extract.functions import argument_slots, auxiliaries
+from kg.extract.functions import (
+    argument_slots,
+    attribute_arguments,
+    auxiliaries,
+    mention_head,
+)
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
 from kg.extract.syntax import clause_bounds, finite_verb, governor
@@ -55,6 +60,7 @@ class Discourse:
     # nicht an. Mit ihm …": "ihm" is the alliance, not the king named before)
     last_person_at: tuple[int, int] = (-1, -1)
     last_thing_at: tuple[int, int] = (-1, -1)
+    subject_person: str | None = None  # the person subject of the sentence just read
 
 
 @dataclass
@@ -153,6 +159,10 @@ class RoleAssigner:
                     return replace(m, keys=(e.rel("country")[0],))
             return m
         if m.kind == MentionKind.PRONOUN and m.group == "person":
+            # "er" continues the subject of the sentence before when that was a person
+            # (the most salient one), else the person named last
+            if disc.subject_person is not None:
+                return replace(m, keys=(disc.subject_person,))
             return replace(m, keys=(disc.persons[-1],)) if disc.persons else m
         if m.kind == MentionKind.TITLE and m.offices:
             role, of, _former = m.offices[0]
@@ -250,8 +260,21 @@ class RoleAssigner:
             if m.keys and (m.cls == "Person" or self.d.is_a(m.keys[0], "Person")):
                 disc.last_person_at = max(disc.last_person_at, (idx, m.first))
         parse = ts.parse
+        disc.subject_person = None
         if parse is None:
             return
+        for m in ms:
+            top = mention_head(parse, m)
+            while parse.deps[top] in ("appos", "flat", "conj") and parse.heads[top] != top:
+                top = parse.heads[top]
+            if (
+                m.keys
+                and (m.cls == "Person" or self.d.is_a(m.keys[0], "Person"))
+                and parse.deps[top] == "nsubj"
+                and parse.heads[parse.heads[top]] == parse.heads[top]  # of the main clause
+            ):
+                disc.subject_person = m.keys[0]
+                break
         inside = {i for m in ms for i in range(m.first, m.last)}
         for i, t in enumerate(ts.tokens):
             if (
@@ -324,6 +347,12 @@ class RoleAssigner:
         i = trig.first
         a, b = clause_bounds(toks, i)
         groups = self._groups(ts, ms)
+        if not trig.nominal:
+            # a phrase the parse gives to a participle attribute is that participle's
+            # ("das von Norwegen vermittelte Abkommen wurde unterzeichnet": Norway mediated,
+            # it did not sign)
+            inside = attribute_arguments(ts, i)
+            groups = [(g, grp) for g, grp in groups if not any(m.first in inside for m in grp)]
         frame = dict(trig.frame)
         roles: list[tuple[Role, str]] = []
         locations: list[str] = []
@@ -497,20 +526,22 @@ class RoleAssigner:
         firsts = {id(grp[0]): grp for _g, grp in groups}
         mentions = [grp[0] for _g, grp in groups]
         fn = _Functions()
+        subjects: list[list[EntityMention]] = []
         for m, slot in argument_slots(ts, pred, mentions, proxies=self._proxies):
             grp = firsts[id(m)]
             if slot == "subj":
-                # "die Präsidenten Kenias und Ugandas, A und B,": the people named in the
-                # apposition act, not the states of their title
-                people = all(m.cls == "Person" for m in grp)
-                if not fn.subj or (people and not all(m.cls == "Person" for m in fn.subj)):
-                    fn.subj = grp
+                subjects.append(grp)
             elif slot in ("obj", "dat"):
                 fn.objs.append(grp)
             elif slot == "pass-subj":
                 fn.pass_subj.extend(grp)
             elif slot == "agent":
                 fn.agents.extend(grp)
+        # every phrase that bears the subject's function is part of it ("A und Maoistenchef
+        # B"); where people are named in apposition to a title ("die Präsidenten Kenias und
+        # Ugandas, A und B,"), the people act, not the states of their title
+        people = [g for g in subjects if all(m.cls == "Person" for m in g)]
+        fn.subj = [m for g in (people or subjects) for m in g]
         if not fn.subj and len(fn.objs) == 1 and self._demonstrative_subject(ts, pred):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
             # after the verb is the object (the actor speaks, not "das")
