@@ -202,3 +202,29 @@ def test_demonstrative_subject_beside_a_speaker(ex):
     a = analyse(ex, "Das teilte Außenminister Sergej Lawrow am Abend in Moskau mit.")
     (said,) = of_class(a, "Statement")
     assert said.actors() == ("sergey-lavrov",)
+
+
+def test_definite_organisation_noun_refers_back(ex):
+    a = analyse(
+        ex,
+        "Kenia ist Mitglied der Ostafrikanischen Gemeinschaft. Auch Uganda gehört dem Bündnis an.",
+    )
+    assert ("uganda", "eac") in facts(a, FactKind.MEMBER)
+
+
+def test_ihm_after_a_named_organisation_is_the_organisation(ex):
+    a = analyse(
+        ex,
+        "Präsident Ahmed Ali reiste nach Nairobi. Kenia ist Mitglied der Ostafrikanischen "
+        "Gemeinschaft, Somalia trat dem Bündnis bei. Mit ihm hat Kenia lange verhandelt.",
+    )
+    ihm = [m for m in a.mentions if m.text == "ihm"]
+    assert ihm and ihm[0].keys == ("eac",)
+
+
+def test_a_clause_after_an_organisation_states_no_class(ex):
+    # regression: the class-noun apposition rule read "Bündnis" in the next clause
+    a = analyse(
+        ex, "Kenia ist Mitglied der Ostafrikanischen Gemeinschaft, Somalia trat dem Bündnis bei."
+    )
+    assert not [f for f in a.facts if f.kind == FactKind.INSTANCE and f.subject == "eac"]

@@ -178,6 +178,7 @@ class EntityRecognizer:
         self._countries = lexicon.ref("countries")
         self._country_heads = tuple(sorted(lexicon.ref("country_heads")))
         self._armed_nouns = lexicon.ref("armed_group_nouns")
+        self._org_nouns = lexicon.ref("organization_reference_nouns")
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
@@ -827,6 +828,16 @@ class EntityRecognizer:
                     and prev2 not in ("beiden",)
                 ):
                     out.append(self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="sides"))
+            elif (
+                tok.pos == "NN"
+                and lem in self._org_nouns
+                and prev in ("das", "des", "dem", "die", "der", "den")
+                and not (j + 1 < len(toks) and (j + 1) in covered)
+                and not (j + 2 < len(toks) and toks[j + 1].pos == "ART" and (j + 2) in covered)
+            ):
+                # "dem Bündnis", "des Gremiums": the organisation named before (not "das
+                # Bündnis X" or "das Gremium der Y", which name it)
+                out.append(self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="org"))
             elif (
                 tok.pos == "NN"
                 and lem in self._armed_nouns

@@ -218,6 +218,8 @@ def derive_facts(
                 continue
             for n in range(k + 1, min(len(toks), k + 9)):
                 noun = toks[n]
+                if noun.pos.startswith(("VV", "VA", "VM")) and noun.pos.endswith("(FIN)"):
+                    break  # a new clause, not an apposition ("EAC, Somalia trat dem Bündnis bei")
                 if noun.pos == "NN":
                     cls = next(
                         (c for w, c in class_nouns.items() if noun.lemma.lower().endswith(w)), None

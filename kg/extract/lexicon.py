@@ -205,6 +205,7 @@ REF_KEYS = (
     "country_heads",
     "numbers",
     "armed_group_nouns",
+    "organization_reference_nouns",
     "possessive_nouns",
     "possessives",
     "pronouns",

@@ -61,6 +61,7 @@ class Discourse:
     last_person_at: tuple[int, int] = (-1, -1)
     last_thing_at: tuple[int, int] = (-1, -1)
     subject_person: str | None = None  # the person subject of the sentence just read
+    last_thing: str | None = None  # the entity that thing is, when it is one
 
 
 @dataclass
@@ -119,7 +120,8 @@ class RoleAssigner:
             and not here
             and disc.last_thing_at > disc.last_person_at
         ):
-            return m  # a thing was named since the last person: the pronoun is not a person
+            # a thing was named since the last person: the pronoun is that thing
+            return replace(m, keys=(disc.last_thing,)) if disc.last_thing else m
         if m.kind == MentionKind.PRONOUN and m.group == "person-object":
             before = [p for p in disc.persons if p not in here]
             return replace(m, keys=(before[-1],)) if before else m
@@ -132,6 +134,10 @@ class RoleAssigner:
                 return replace(m, keys=(e.rel("country")[0],))
         if m.kind == MentionKind.GROUP and m.group == "sides":
             return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
+        if m.kind == MentionKind.GROUP and m.group == "org":
+            named = [*disc.actors, *(k for x in earlier for k in x.keys)]
+            orgs = [k for k in named if self.d.is_a(k, "Organization")]
+            return replace(m, keys=(orgs[-1],)) if orgs else m
         if m.kind == MentionKind.GROUP and m.group == "armed-group":
             armed = [
                 k for k in (*disc.conflict_parties, *disc.actors) if self.d.is_a(k, "ArmedGroup")
@@ -275,19 +281,28 @@ class RoleAssigner:
             ):
                 disc.subject_person = m.keys[0]
                 break
-        inside = {i for m in ms for i in range(m.first, m.last)}
+        owner = {i: x for x in ms for i in range(x.first, x.last)}
         for i, t in enumerate(ts.tokens):
+            named = owner.get(i)
+            person = named is not None and (
+                named.cls == "Person" or any(self.d.is_a(k, "Person") for k in named.keys)
+            )
             if (
                 t.pos == "NN"
-                and i not in inside
+                and not person
                 and parse.deps[i] in ("nsubj", "obj", "iobj", "obl:arg")
                 and any(
                     ts.tokens[c].text.lower() in self._masc_neut_det
                     for c in parse.dependents(i, "det")
                 )
                 and not self.lex.title_role(t.text)
+                and (idx, i) > disc.last_thing_at
             ):
-                disc.last_thing_at = max(disc.last_thing_at, (idx, i))
+                # an organisation referred to as "dem Bündnis" is what "ihm" means later
+                disc.last_thing_at = (idx, i)
+                disc.last_thing = (
+                    named.keys[0] if named is not None and len(named.keys) == 1 else None
+                )
 
     def _groups(
         self, ts: TaggedSentence, ms: Sequence[EntityMention]
