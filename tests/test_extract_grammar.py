@@ -228,3 +228,20 @@ def test_a_clause_after_an_organisation_states_no_class(ex):
         ex, "Kenia ist Mitglied der Ostafrikanischen Gemeinschaft, Somalia trat dem Bündnis bei."
     )
     assert not [f for f in a.facts if f.kind == FactKind.INSTANCE and f.subject == "eac"]
+
+
+def test_a_prepositional_phrase_before_the_verb_is_no_subject(ex):
+    # regression: "Krieg" of "Nach zwei Jahrzehnten Krieg" was read as the subject
+    a = analyse(
+        ex,
+        "Nach zwei Jahrzehnten Krieg haben die Regierung in Nairobi und die Rebellen der "
+        "Al-Shabaab eine Waffenruhe vereinbart.",
+    )
+    (agreed,) = of_class(a, "CeasefireAgreement")
+    assert ("participant", "kenya") in roles(agreed)
+
+
+def test_agentless_passive_accusation_names_the_accused(ex):
+    # regression: "requires agent" refused the passive whose agent is left out on purpose
+    a = analyse(ex, "Der Hamas wird vorgeworfen, Geiseln genommen zu haben.")
+    assert roles(only(a, "Accusation")) == {("addressee", "hamas")}

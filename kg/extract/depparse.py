@@ -165,6 +165,9 @@ def mend(
        Nationen riefen Israel und die Hisbollah … auf".
     9. A verb has one subject: a second "subject" right after a comma continues the
        first as a list ("Die Armee, die Polizei und die Miliz zogen ab").
+    11. A subject has no preposition: a "subject" whose phrase opens with one ("Nach
+        zwei Jahrzehnten Krieg haben die Regierung und die Rebellen …") is an adverbial,
+        and rule 5 finds the subject.
     10. A noun attribute without preposition is a genitive: one whose article shows the
         dative or the accusative ("trat Somalia dem Abkommen bei", "gratulierte auf
         Twitter dem Präsidenten") is an object of the verb, not an attribute.
@@ -177,6 +180,7 @@ def mend(
     ('nsubj:pass', 'obl:agent')
     """
     morph = morph or load_morphology()
+    _no_prepositional_subjects(tokens, heads, deps)
     kids = _children(heads)
     for i, dep in enumerate(deps):
         h = heads[i]
@@ -243,6 +247,17 @@ def mend(
     _agreement(tokens, _children(heads), deps, morph)
     _subject_first(tokens, heads, _children(heads), deps, morph)
     _flatten_conjuncts(tokens, heads, deps)
+
+
+def _no_prepositional_subjects(tokens: Sequence[Token], heads: list[int], deps: list[str]) -> None:
+    """Rule 11 of :func:`mend`."""
+    kids = _children(heads)
+    for i, dep in enumerate(deps):
+        if not dep.startswith("nsubj"):
+            continue
+        first = min(_span(kids, i))
+        if tokens[first].pos in ("APPR", "APPRART") and deps[first] == "case":
+            deps[i] = "obl"
 
 
 def _no_dative_genitives(

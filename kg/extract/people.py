@@ -108,11 +108,14 @@ class PersonNouns:
                 start = c + 1
                 while start < len(toks) and self.is_person_noun(toks[start]):
                     start += 1  # ", Oberst Ronald Rwivanga,"
-                end = self._name_at(toks, start, taken)
+                names = self._coordinated(toks, start, taken)
+                if not names:
+                    return []
+                end = names[-1][1]
                 closes = end < len(toks) and (
                     toks[end].text in (",", ".") or toks[end].pos.startswith("V")
                 )
-                return [(start, end)] if end > start and closes else []
-            if toks[c].pos.startswith(("V", "$")) or toks[c].text in ("und", "oder"):
-                return []
+                return names if closes else []
+            if toks[c].pos.startswith("V") or toks[c].text in ("und", "oder", ";", ":", "."):
+                return []  # brackets ("(LTTE)") may stand in the noun's complement
         return []

@@ -509,6 +509,10 @@ class RoleAssigner:
         roles_present = {r.value for r, _ in roles}
         p = next((p for p in self.lex.patterns if p.id == trig.pattern), None)
         required = p.requires if p else ()
+        if fn is not None and fn.pass_subj and not fn.agents and frame.get("obj") in roles_present:
+            # an agentless passive leaves its agent out on purpose ("Der LRA wird
+            # vorgeworfen, …"): the patient is enough
+            required = tuple(r for r in required if r != frame.get("subj"))
         if any(r not in roles_present for r in required):
             return None
         wanted = {v for v in frame.values()}
