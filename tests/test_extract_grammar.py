@@ -245,3 +245,30 @@ def test_agentless_passive_accusation_names_the_accused(ex):
     # regression: "requires agent" refused the passive whose agent is left out on purpose
     a = analyse(ex, "Der Hamas wird vorgeworfen, Geiseln genommen zu haben.")
     assert roles(only(a, "Accusation")) == {("addressee", "hamas")}
+
+
+def test_weder_noch_on_either_side_negates_every_membership(ex):
+    for text in (
+        "Weder Serbien noch Montenegro gehören der Nato an.",
+        "Der Nato gehören weder Serbien noch Montenegro an.",
+    ):
+        a = analyse(ex, text)
+        assert facts(a, FactKind.NOT_MEMBER) == {("serbia", "nato"), ("montenegro", "nato")}, text
+        assert not facts(a, FactKind.MEMBER), text
+    a = analyse(ex, "Moldau gehört weder der EU noch der Nato an.")
+    assert facts(a, FactKind.NOT_MEMBER) == {("moldova", "european-union"), ("moldova", "nato")}
+
+
+def test_elliptical_negation_concerns_only_its_own_phrase(ex):
+    a = analyse(ex, "Äthiopien, Kenia und Uganda gehören der Igad an, Eritrea nicht.")
+    assert facts(a, FactKind.MEMBER) == {
+        ("ethiopia", "igad"),
+        ("kenya", "igad"),
+        ("uganda", "igad"),
+    }
+    assert facts(a, FactKind.NOT_MEMBER) == {("eritrea", "igad")}
+
+
+def test_causative_lassen_keeps_its_subject_as_agent(ex):
+    a = analyse(ex, "Russland ließ die Stellungen der Ukraine beschießen.")
+    assert ("agent", "russia") in roles(only(a, "MilitaryAction"))

@@ -165,6 +165,8 @@ def mend(
        Nationen riefen Israel und die Hisbollah … auf".
     9. A verb has one subject: a second "subject" right after a comma continues the
        first as a list ("Die Armee, die Polizei und die Miliz zogen ab").
+    12. "weder A noch B" is one coordination (B a conjunct of A); of two subjects left
+        on one verb, a later one whose article can be dative is the dative.
     11. A subject has no preposition: a "subject" whose phrase opens with one ("Nach
         zwei Jahrzehnten Krieg haben die Regierung und die Rebellen …") is an adverbial,
         and rule 5 finds the subject.
@@ -244,9 +246,50 @@ def mend(
                 break
     _comma_subjects(tokens, heads, deps)
     _no_dative_genitives(tokens, heads, deps, morph)
+    _weder_noch(tokens, heads, deps)
     _agreement(tokens, _children(heads), deps, morph)
+    _one_subject(tokens, _children(heads), deps, morph)
     _subject_first(tokens, heads, _children(heads), deps, morph)
     _flatten_conjuncts(tokens, heads, deps)
+
+
+def _next_nominal(tokens: Sequence[Token], k: int) -> int | None:
+    while k < len(tokens) and tokens[k].pos in ("ART", "ADJ(A)", "PPOSAT", "PIAT", "CARD"):
+        k += 1
+    return k if k < len(tokens) and tokens[k].pos in ("NN", "NE", "PPER", "PDS") else None
+
+
+def _weder_noch(tokens: Sequence[Token], heads: list[int], deps: list[str]) -> None:
+    """Rule 12 of :func:`mend` (the coordination)."""
+    for i, t in enumerate(tokens):
+        if t.text.lower() != "weder":
+            continue
+        a = _next_nominal(tokens, i + 1)
+        noch = next(
+            (j for j in range(i + 1, len(tokens)) if tokens[j].text.lower() == "noch"), None
+        )
+        if a is None or noch is None:
+            continue
+        b = _next_nominal(tokens, noch + 1)
+        if b is None or b == a or heads[a] == b:
+            continue
+        heads[b], deps[b] = a, "conj"
+        heads[noch], deps[noch] = b, "cc"
+        heads[i], deps[i] = a, "cc:preconj"
+
+
+def _one_subject(
+    tokens: Sequence[Token], kids: dict[int, list[int]], deps: list[str], morph: Morphology
+) -> None:
+    """Rule 12 of :func:`mend` (one subject a verb)."""
+    for own in kids.values():
+        subj = [c for c in own if deps[c] == "nsubj"]
+        for extra in subj[1:]:
+            # only where its article can be dative ("gehört weder der EU noch …"): other
+            # second subjects are as often the real one as not
+            dets = [k for k in kids.get(extra, ()) if tokens[k].pos == "ART"]
+            if dets and morph.may_be_dative(tokens[dets[0]].text):
+                deps[extra] = "iobj"
 
 
 def _no_prepositional_subjects(tokens: Sequence[Token], heads: list[int], deps: list[str]) -> None:
@@ -329,7 +372,18 @@ def _agreement(
             return bool(dets) and morph.is_singular_determiner(tokens[dets[0]].text)
 
         subj = [c for c in own if deps[c] == "nsubj" and singular(c)]
-        coord = [c for c in own if deps[c] in ("obj", "iobj") and coordinated(c)]
+        # a coordinated second "subject" counts only across the finite verb from the first
+        # ("Der Nato gehören weder Serbien noch Bosnien an"), not beside it in one list
+        coord = [
+            c
+            for c in own
+            if coordinated(c)
+            and c not in subj
+            and (
+                deps[c] in ("obj", "iobj")
+                or (deps[c] == "nsubj" and subj and (c < fin[0]) != (subj[0] < fin[0]))
+            )
+        ]
         if subj and coord:
             dets = [tokens[k].text for k in kids.get(subj[0], ()) if tokens[k].pos == "ART"]
             deps[subj[0]] = "iobj" if dets and morph.may_be_dative(dets[0]) else "obj"

@@ -244,7 +244,15 @@ def derive_facts(
                                         Fact(FactKind.LEADS, leader.keys[0], m.keys[0], idx)
                                     )
                     break
-    facts += parse_memberships(sentences, mentions, dictionary, lex)
+    # membership read from the parse wins over the positional reading of the same pair
+    parsed = parse_memberships(sentences, mentions, dictionary, lex)
+    decided = {(f.subject, f.object, f.sentence) for f in parsed}
+    facts = [
+        f
+        for f in facts
+        if f.kind not in (FactKind.MEMBER, FactKind.NOT_MEMBER)
+        or (f.subject, f.object, f.sentence) not in decided
+    ] + parsed
     seen: dict[tuple, Fact] = {}
     for f in facts:
         seen.setdefault((f.kind.value, f.subject, f.object, f.role), f)

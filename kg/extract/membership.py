@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.dictionary import ActorDictionary
-from kg.extract.functions import clause_subject, preposition
+from kg.extract.functions import clause_subject, mention_head, preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
 
@@ -68,17 +68,31 @@ class _Reader:
                     out.append(m)
         return out
 
-    def negated(self, *heads: int) -> bool:
+    def negated(self, *heads: int, skip: frozenset[int] = frozenset()) -> bool:
+        """A negation word on a head or on one of its conjuncts ("nicht", "kein",
+        "weder … noch"), other than those in ``skip``."""
         for h in heads:
-            for c in self.parse.children(h):
-                if self.toks[c].text.lower() in self.neg and self.parse.deps[c] in (
-                    "advmod",
-                    "det",
-                    "cc",
-                    "cc:preconj",
-                ):
-                    return True
+            for x in self.parse.conjuncts(h):  # "weder der EU noch der Nato": both
+                for c in self.parse.children(x):
+                    if (
+                        c not in skip
+                        and self.toks[c].text.lower() in self.neg
+                        and self.parse.deps[c] in ("advmod", "det", "cc", "cc:preconj", "dep")
+                    ):
+                        return True
         return False
+
+    def _elliptical(self, v: int, after: int) -> tuple[list[EntityMention], int] | None:
+        """ "…, Eritrea nicht": a mention after a comma past ``after`` with a negation
+        right behind it is a non-member of its own; returns it and the negation token."""
+        toks = self.toks
+        for c in range(after + 1, len(toks) - 1):
+            if toks[c].text != ",":
+                continue
+            rest = [m for m in self.ms if m.first > c and not self.orgish(m)]
+            if rest and rest[-1].last < len(toks) and toks[rest[-1].last].text.lower() in self.neg:
+                return rest, rest[-1].last
+        return None
 
     def facts(self, member_verbs: frozenset[str], member_nouns: frozenset[str]) -> list[Fact]:
         out: list[Fact] = []
@@ -102,20 +116,36 @@ class _Reader:
     def _by_verb(self, v: int) -> list[Fact]:
         p, toks = self.parse, self.toks
         particle = any(toks[c].text.lower() == "an" for c in p.dependents(v, "compound:prt"))
-        org = None
+        orgs: list[EntityMention] = []
         for c in p.children(v):
             dep, prep = p.deps[c], preposition(toks, p, c)
             # "angehören" takes no accusative: an "object" of it is its dative
             if dep in ("iobj", "obj", "obl:arg", "obl") and prep in (None, "zu"):
-                cand = _mention_at(self.ms, c)
-                if self.orgish(cand) and (prep == "zu" or particle or toks[v].lemma == "angehören"):
-                    org = cand
-        if org is None:
+                for x in _with_conjuncts(p, c):  # "weder der EU noch der Nato"
+                    cand = _mention_at(self.ms, x)
+                    if (
+                        cand is not None
+                        and self.orgish(cand)
+                        and (prep == "zu" or particle or toks[v].lemma == "angehören")
+                        and cand not in orgs
+                    ):
+                        orgs.append(cand)
+        if not orgs:
             return []
+        return [f for org in orgs for f in self._for_org(v, org)]
+
+    def _for_org(self, v: int, org: EntityMention) -> list[Fact]:
+        p, toks = self.parse, self.toks
         heads = [c for c in p.dependents(v, "nsubj")]
         heads += [c for c in p.dependents(v, "obl") if preposition(toks, p, c) == "neben"]
-        members = self.actors(heads)
-        return self._emit(members, org, self.negated(v, *heads)) if members else []
+        ellipsis = self._elliptical(v, max(org.last, v))
+        skip = frozenset({ellipsis[1]}) if ellipsis else frozenset()
+        elided = ellipsis[0] if ellipsis else []
+        members = [m for m in self.actors(heads) if m not in elided]
+        org_head = mention_head(p, org)
+        neg = self.negated(v, *heads, org_head, skip=skip)
+        out = self._emit(members, org, neg) if members else []
+        return out + (self._emit(elided, org, True) if elided else [])
 
     def _by_noun(self, n: int) -> list[Fact]:
         p, toks = self.parse, self.toks
