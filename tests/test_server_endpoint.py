@@ -1,7 +1,8 @@
 """``ckg serve`` as a real subprocess, spoken to by SPARQLWrapper and urllib.
 
-One server (read-only, 2 s time limit, 50-result limit) is shared by the module; a
-second one with ``--allow-update`` checks that updates work when allowed.
+One server (read-only, 2 s time limit, 50-result limit, three workers, so that the one
+client the tests are may use two at once) is shared by the module; a second one with
+``--allow-update`` and a token checks that updates work when allowed.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def store_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(store_dir) -> Iterator[str]:
     with running_server(
-        store_dir, "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS), "--workers", "2"
+        store_dir, "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS), "--workers", "3"
     ) as base:
         yield base
 
@@ -264,7 +265,9 @@ def test_cors_headers_and_preflight(server):
     assert status == 204
     assert headers["Access-Control-Allow-Origin"] == "*"
     assert "POST" in headers["Access-Control-Allow-Methods"]
-    assert headers["Access-Control-Allow-Headers"] == "content-type"
+    # Reads only: the update token's header is not allowed cross-origin.
+    assert "content-type" in headers["Access-Control-Allow-Headers"].lower()
+    assert "authorization" not in headers["Access-Control-Allow-Headers"].lower()
     _, headers, _ = _http(f"{server}/sparql?{urllib.parse.urlencode({'query': COUNT_G1})}")
     assert headers["Access-Control-Allow-Origin"] == "*"
 
@@ -330,9 +333,10 @@ def test_explorer_page_is_served_and_bad_view_is_refused(server):
 def test_update_allowed_with_the_flag(tmp_path):
     store = tmp_path / "store"
     _make_store(store)
-    with running_server(store, "--allow-update") as base:
+    with running_server(store, "--allow-update", "--update-token", "s3cret") as base:
         client = SPARQLWrapper(f"{base}/sparql")
         client.setMethod(POST)
+        client.addCustomHttpHeader("Authorization", "Bearer s3cret")
         client.setQuery(f"INSERT DATA {{ GRAPH <{EX}g9> {{ <{EX}x> <{EX}p> 'eingefügt' }} }}")
         client.query()
         rows = _client(base, f"SELECT ?o {{ GRAPH <{EX}g9> {{ ?s ?p ?o }} }}", JSON)

@@ -34,16 +34,46 @@ def _positive(kind: type[int] | type[float]) -> Callable[[str], int | float]:
     return parse
 
 
+def _absolute_url(text: str) -> str:
+    if not text.startswith(("http://", "https://")) or any(c.isspace() for c in text):
+        raise argparse.ArgumentTypeError(f"not an absolute http(s) URL: {text!r}")
+    return text
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    return value
+
+
 def _serve(args: argparse.Namespace) -> int:
     from kg.server import Limits, ServerConfig, make_server
 
+    token = args.update_token or os.environ.get("CKG_UPDATE_TOKEN") or None
+    if args.allow_update and not token:
+        raise UsageError("--allow-update needs --update-token TOKEN (or $CKG_UPDATE_TOKEN)")
     config = ServerConfig(
         store_path=_store_path(args),
         host=args.host,
         port=args.port,
         allow_update=args.allow_update,
-        limits=Limits(timeout=args.timeout, max_results=args.max_results),
+        limits=Limits(
+            timeout=args.timeout,
+            max_results=args.max_results,
+            worker_memory=args.worker_memory * 1024 * 1024,
+            queue_size=args.queue,
+            per_client=args.per_client or 0,
+            client_timeout=args.client_timeout,
+            max_connections=args.max_connections,
+        ),
         workers=args.workers,
+        update_token=token,
+        allowed_origins=tuple(args.allow_origin or ()),
+        allowed_services=tuple(args.allow_service or ()),
     )
     server = make_server(config, quiet=args.quiet)
     host, port = config.host, server.server_address[1]
@@ -54,7 +84,7 @@ def _serve(args: argparse.Namespace) -> int:
         f"  endpoint    http://{host}:{port}/sparql\n"
         f"  explorer    http://{host}:{port}/explorer\n"
         f"  limits      {config.limits.timeout:g} s, {config.limits.max_results} results; "
-        f"{config.workers} workers. Ctrl-C stops.",
+        f"{config.workers} workers of {args.worker_memory} MB. Ctrl-C stops.",
         file=sys.stderr,
         flush=True,
     )
@@ -111,7 +141,30 @@ def register(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.add_argument("--store", metavar="DIR", help="store directory (default: $CKG_STORE)")
     serve.add_argument(
-        "--allow-update", action="store_true", help="accept SPARQL Update (else refused, 403)"
+        "--allow-update",
+        action="store_true",
+        help="accept SPARQL Update from clients with the token (else refused, 403)",
+    )
+    serve.add_argument(
+        "--update-token",
+        metavar="TOKEN",
+        help="the token updates must carry as 'Authorization: Bearer TOKEN' (default: "
+        "$CKG_UPDATE_TOKEN; required with --allow-update)",
+    )
+    serve.add_argument(
+        "--allow-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="a browser origin besides the server's own from which updates are accepted, "
+        "e.g. https://lab.example.org; repeatable",
+    )
+    serve.add_argument(
+        "--allow-service",
+        action="append",
+        type=_absolute_url,
+        metavar="URL",
+        help="an endpoint that SERVICE (and LOAD) may reach, written exactly as in the "
+        "query; repeatable. Without it, queries never reach the network",
     )
     serve.add_argument(
         "--timeout",
@@ -133,6 +186,41 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=2,
         metavar="N",
         help="query worker processes, i.e. queries run at once (2)",
+    )
+    serve.add_argument(
+        "--worker-memory",
+        type=_positive(int),
+        default=2048,
+        metavar="MB",
+        help="address space of each worker process; a query needing more gets 503 (2048)",
+    )
+    serve.add_argument(
+        "--queue",
+        type=_non_negative,
+        default=32,
+        metavar="N",
+        help="requests that may wait for a worker; beyond that 503 with Retry-After (32)",
+    )
+    serve.add_argument(
+        "--per-client",
+        type=_positive(int),
+        default=None,
+        metavar="N",
+        help="workers one client address may use at once (default: all but one)",
+    )
+    serve.add_argument(
+        "--client-timeout",
+        type=_positive(float),
+        default=20.0,
+        metavar="SECONDS",
+        help="time for a client to send one request, and to take the answer (20)",
+    )
+    serve.add_argument(
+        "--max-connections",
+        type=_positive(int),
+        default=100,
+        metavar="N",
+        help="open connections at once; more are answered 503 and closed (100)",
     )
     serve.add_argument("--quiet", action="store_true", help="do not log each request")
     serve.set_defaults(handler=_serve)

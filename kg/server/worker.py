@@ -12,11 +12,16 @@ worker reopens once and retries.
 The writing worker (only with ``ckg serve --allow-update``) opens the store read-write
 for each update and closes it afterwards, so it holds the store's lock only while an
 update runs.
+
+Every worker first caps its own address space (``RLIMIT_AS``) at the configured memory
+limit, so a query that would grow without bound fails an allocation and ends the worker
+(the pool replaces it and answers 503) instead of starving the machine.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -25,7 +30,7 @@ import pyoxigraph as ox
 from kg.errors import CkgError
 from kg.server.execute import Job, Reply, execute, execute_update
 
-__all__ = ["StoreHandle", "run_job", "worker_main"]
+__all__ = ["StoreHandle", "cap_memory", "run_job", "worker_main"]
 
 
 def _signature(path: Path) -> tuple[tuple[str, int, int], ...]:
@@ -102,8 +107,25 @@ def run_job(handle: StoreHandle | Path, job: Job) -> Reply:
             return Reply.error(500, f"cannot read the store: {err}")
 
 
-def worker_main(conn: Connection, store_path: str, writer: bool) -> None:
-    """Serve jobs from ``conn`` until the other end closes (the entry of a worker process)."""
+def cap_memory(limit: int) -> None:
+    """Cap this process's address space at ``limit`` bytes (0 or less: leave it alone).
+
+    The cap only ever lowers the hard limit an administrator set.
+    """
+    if limit <= 0:
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def worker_main(conn: Connection, store_path: str, writer: bool, memory: int = 0) -> None:
+    """Serve jobs from ``conn`` until the other end closes (the entry of a worker process).
+
+    ``memory`` caps the worker's address space in bytes (see :func:`cap_memory`).
+    """
+    cap_memory(memory)
     path = Path(store_path)
     handle: StoreHandle | Path = path if writer else StoreHandle(path)
     while True:
@@ -113,6 +135,8 @@ def worker_main(conn: Connection, store_path: str, writer: bool) -> None:
             return
         try:
             reply = run_job(handle, job)
+        except MemoryError:
+            reply = Reply.error(503, "the request needed more than the worker's memory limit")
         except Exception as err:  # a bug must not kill the worker silently
             reply = Reply.error(500, f"internal error: {type(err).__name__}: {err}")
         conn.send(reply)
