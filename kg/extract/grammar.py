@@ -1,0 +1,405 @@
+"""Rules of German grammar over a dependency parse (UD v2 relations), in place.
+
+The parser (:mod:`kg.extract.depparse`) learnt from a small treebank; these rules hold
+whatever the treebank says. Each is one function ``rule(tokens, heads, deps, morph)``,
+and :data:`RULES` runs them in order; the word lists they read are in
+``kg/data/grammar/morphology.yaml`` (:mod:`kg.extract.morphology`). ``heads[i]`` is the
+governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
+
+>>> toks = [Token(i, 0, 0, w, l, p) for i, (w, l, p) in enumerate(
+...     [("Er", "er", "PPER"), ("wurde", "werden", "VA(FIN)"), ("von", "von", "APPR"),
+...      ("X", "X", "NE"), ("gewählt", "wählen", "VV(PP)")])]
+>>> heads, deps = [4, 4, 3, 4, 4], ["nsubj", "aux", "case", "obl", "root"]
+>>> mend(toks, heads, deps); deps[0], deps[3]
+('nsubj:pass', 'obl:agent')
+>>> [r.__name__ for r in RULES][:3]
+['no_prepositional_subjects', 'voice_case_and_agent', 'shared_subject']
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from kg.extract.model import Token
+from kg.extract.morphology import Morphology, load_morphology
+
+__all__ = ["RULES", "mend"]
+
+Rule = Callable[[Sequence[Token], list[int], list[str], Morphology], None]
+
+
+def _children(heads: Sequence[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for i, h in enumerate(heads):
+        if h != i:
+            out.setdefault(h, []).append(i)
+    return out
+
+
+def _is_passive(
+    tokens: Sequence[Token], kids: Sequence[int], deps: Sequence[str], v: int, morph: Morphology
+) -> bool:
+    """A participle with a form of the passive auxiliary among its auxiliaries."""
+    return tokens[v].pos.endswith("(PP)") and any(
+        deps[c].startswith("aux") and morph.is_passive_auxiliary(tokens[c].lemma) for c in kids
+    )
+
+
+def _case(
+    tokens: Sequence[Token], kids: Sequence[int], deps: Sequence[str], i: int, morph: Morphology
+) -> str | None:
+    """The case the phrase headed by ``i`` shows: its own form (a pronoun) or that of its
+    determiner."""
+    own = (
+        morph.case_of(tokens[i].text) if tokens[i].pos.startswith(("PPER", "PDS", "PIS")) else None
+    )
+    if own:
+        return own
+    for c in kids:
+        if deps[c] in ("det", "det:poss"):
+            return morph.case_of(tokens[c].text)
+    return None
+
+
+def no_prepositional_subjects(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A subject has no preposition: a "subject" whose phrase opens with one ("Nach zwei
+    Jahrzehnten Krieg haben die Regierung und die Rebellen …") is an adverbial, and
+    :func:`finite_clause_has_subject` finds the subject."""
+    kids = _children(heads)
+    for i, dep in enumerate(deps):
+        if not dep.startswith("nsubj"):
+            continue
+        first = min(_span(kids, i))
+        if tokens[first].pos in ("APPR", "APPRART") and deps[first] == "case":
+            deps[i] = "obl"
+
+
+def voice_case_and_agent(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """Voice: a subject is ``nsubj:pass`` exactly when its verb is a participle with the
+    passive auxiliary ("wurde … gewählt"), else ``nsubj`` ("hat … gewählt"). Case: a
+    "subject" whose article or form is only dative ("dem Präsidenten", "ihm") is the
+    dative object; one that cannot be nominative ("einen Plan", "den Vertrag", "ihn") the
+    object; a nominative-only pronoun as object is the subject. Agent: a "von"/"durch"
+    phrase on a passive participle is ``obl:agent``, also where the parse hangs it on an
+    adverbial ("wurde am Freitag von Tschad beschuldigt")."""
+    kids = _children(heads)
+    for i, dep in enumerate(deps):
+        h = heads[i]
+        if dep in ("nsubj", "nsubj:pass"):
+            passive = _is_passive(tokens, kids.get(h, ()), deps, h, morph)
+            deps[i] = "nsubj:pass" if passive else "nsubj"
+            case = _case(tokens, kids.get(i, ()), deps, i, morph)
+            if case == "dat":
+                deps[i] = "iobj"
+            elif case in ("acc", "obl"):
+                deps[i] = "obj"
+        elif dep == "obj" and _case(tokens, kids.get(i, ()), deps, i, morph) == "nom":
+            if not any(deps[c].startswith("nsubj") for c in kids.get(h, ())):
+                deps[i] = "nsubj"
+        elif dep in ("nmod", "obl") and _agent_phrase(tokens, kids.get(i, ()), deps, morph):
+            v = heads[h] if dep == "nmod" and deps[h] == "obl" and heads[h] != h else h
+            if dep == "nmod" and v == h:
+                continue  # a "von" attribute of a noun that is no adverbial
+            if _is_passive(tokens, kids.get(v, ()), deps, v, morph) and not (
+                dep == "nmod" and any(deps[c] == "obl:agent" for c in kids.get(v, ()))
+            ):
+                heads[i], deps[i] = v, "obl:agent"
+
+
+def _agent_phrase(
+    tokens: Sequence[Token], kids: Sequence[int], deps: Sequence[str], morph: Morphology
+) -> bool:
+    cases = [c for c in kids if deps[c] == "case"]
+    return bool(cases) and morph.is_agent_preposition(tokens[cases[0]].text)
+
+
+def shared_subject(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A participle or infinitive coordinated under one auxiliary shares its subject
+    ("hat X aufgefordert und die Vermittlung angeboten"): a second "subject" of it is its
+    object."""
+    kids = _children(heads)
+    for v, dep in enumerate(deps):
+        if dep != "conj" or not tokens[v].pos.endswith(("(PP)", "(INF)")):
+            continue
+        own = kids.get(v, ())
+        if any(deps[c].startswith("aux") or deps[c] == "cop" for c in own):
+            continue
+        if not any(deps[c].startswith("nsubj") for c in kids.get(heads[v], ())):
+            continue
+        for c in own:
+            if deps[c] == "nsubj":
+                deps[c] = "obj"
+
+
+def finite_clause_has_subject(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A finite active clause has a subject: where the parse gives it none but an object
+    whose form does not show the accusative, that object is the subject ("kamen am
+    Samstag Vertreter der Armee zusammen"), unless the verb shares the subject of a verb
+    it is coordinated with ("kam und traf Vertreter")."""
+    kids = _children(heads)
+    for v in range(len(tokens)):
+        own = kids.get(v, ())
+        objs = [c for c in own if deps[c] == "obj"]
+        if not objs or any(deps[c].startswith(("nsubj", "csubj", "expl")) for c in own):
+            continue
+        finite = tokens[v].pos.endswith("(FIN)") or any(
+            deps[c].startswith("aux") and tokens[c].pos.endswith("(FIN)") for c in own
+        )
+        if not finite or _is_passive(tokens, own, deps, v, morph) or deps[v] == "conj":
+            continue
+        for c in objs:
+            if _case(tokens, kids.get(c, ()), deps, c, morph) is None and tokens[c].pos != "PRF":
+                deps[c] = "nsubj"
+                break
+
+
+def _next_nominal(tokens: Sequence[Token], k: int) -> int | None:
+    while k < len(tokens) and tokens[k].pos in ("ART", "ADJ(A)", "PPOSAT", "PIAT", "CARD"):
+        k += 1
+    return k if k < len(tokens) and tokens[k].pos in ("NN", "NE", "PPER", "PDS") else None
+
+
+def weder_noch(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "weder A noch B" is one coordination: B a conjunct of A, "weder" its preconjunct."""
+    for i, t in enumerate(tokens):
+        if t.text.lower() != "weder":
+            continue
+        a = _next_nominal(tokens, i + 1)
+        noch = next(
+            (j for j in range(i + 1, len(tokens)) if tokens[j].text.lower() == "noch"), None
+        )
+        if a is None or noch is None:
+            continue
+        b = _next_nominal(tokens, noch + 1)
+        if b is None or b == a or heads[a] == b:
+            continue
+        heads[b], deps[b] = a, "conj"
+        heads[noch], deps[noch] = b, "cc"
+        heads[i], deps[i] = a, "cc:preconj"
+
+
+def one_subject(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """Of two subjects left on one verb, a later one whose article can be dative is the
+    dative ("Moldau gehört weder der EU noch …")."""
+    kids = _children(heads)
+    for own in kids.values():
+        subj = [c for c in own if deps[c] == "nsubj"]
+        for extra in subj[1:]:
+            # only where its article can be dative ("gehört weder der EU noch …"): other
+            # second subjects are as often the real one as not
+            dets = [k for k in kids.get(extra, ()) if tokens[k].pos == "ART"]
+            if dets and morph.may_be_dative(tokens[dets[0]].text):
+                deps[extra] = "iobj"
+
+
+def no_dative_genitives(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A noun attribute without preposition is a genitive: one whose article shows the
+    dative or the accusative ("trat Somalia dem Abkommen bei", "gratulierte auf Twitter
+    dem Präsidenten") is an object of the verb, not an attribute."""
+    kids = _children(heads)
+    for i, dep in enumerate(deps):
+        if dep != "nmod" or any(deps[c] == "case" for c in kids.get(i, ())):
+            continue
+        case = _case(tokens, kids.get(i, ()), deps, i, morph)
+        if case not in ("dat", "acc"):
+            continue
+        v = heads[i]
+        seen = {i}
+        while v not in seen and not tokens[v].pos.startswith(("VV", "VA", "VM")) and heads[v] != v:
+            seen.add(v)
+            v = heads[v]
+        if tokens[v].pos.startswith(("VV", "VA", "VM")):
+            heads[i], deps[i] = v, "iobj" if case == "dat" else "obj"
+
+
+def comma_subjects(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A verb has one subject: a second "subject" right after a comma continues the first
+    as a list ("Die Armee, die Polizei und die Miliz zogen ab")."""
+    kids = _children(heads)
+    for own in kids.values():
+        subj = [c for c in own if deps[c].startswith("nsubj")]
+        for a, b in itertools.pairwise(subj):
+            first_of_b = min(_span(kids, b))
+            if (
+                first_of_b > 0
+                and tokens[first_of_b - 1].text == ","
+                and max(_span(kids, a)) == first_of_b - 2
+            ):
+                heads[b], deps[b] = a, "conj"
+
+
+def _span(kids: dict[int, list[int]], i: int) -> list[int]:
+    """The tokens of the phrase headed by ``i`` (its subtree)."""
+    out, todo = [i], [i]
+    while todo:
+        for c in kids.get(todo.pop(), ()):
+            out.append(c)
+            todo.append(c)
+    return out
+
+
+def agreement(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A plural finite verb does not agree with a singular pronoun, a single name or a
+    noun with a singular article ("Das bestätigten Ankara und Bagdad", "Der Nato gehören
+    Estland und Lettland an", "Das Abkommen unterzeichneten Kenia und Äthiopien"): where
+    the parse makes that the subject and a coordination the object, the coordination is
+    the subject (the other the object, or the dative where its article can be dative)."""
+    kids = _children(heads)
+    for v in range(len(tokens)):
+        own = kids.get(v, ())
+        fin = [v] if tokens[v].pos.endswith("(FIN)") else []
+        fin += [c for c in own if deps[c].startswith("aux") and tokens[c].pos.endswith("(FIN)")]
+        if not fin or not morph.is_plural_verb(tokens[fin[0]].text):
+            continue
+
+        def coordinated(c: int) -> bool:
+            return any(deps[k] == "conj" for k in kids.get(c, ()))
+
+        def singular(c: int) -> bool:
+            if coordinated(c):
+                return False
+            if morph.is_singular_pronoun(tokens[c].text) or tokens[c].pos == "NE":
+                return True
+            dets = [k for k in kids.get(c, ()) if tokens[k].pos == "ART"]
+            return bool(dets) and morph.is_singular_determiner(tokens[dets[0]].text)
+
+        subj = [c for c in own if deps[c] == "nsubj" and singular(c)]
+        # a coordinated second "subject" counts only across the finite verb from the first
+        # ("Der Nato gehören weder Serbien noch Bosnien an"), not beside it in one list
+        coord = [
+            c
+            for c in own
+            if coordinated(c)
+            and c not in subj
+            and (
+                deps[c] in ("obj", "iobj")
+                or (deps[c] == "nsubj" and subj and (c < fin[0]) != (subj[0] < fin[0]))
+            )
+        ]
+        if subj and coord:
+            dets = [tokens[k].text for k in kids.get(subj[0], ()) if tokens[k].pos == "ART"]
+            deps[subj[0]] = "iobj" if dets and morph.may_be_dative(dets[0]) else "obj"
+            deps[coord[0]] = "nsubj"
+
+
+def subject_first(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """Where neither phrase shows its case, the phrase before the finite verb of a main
+    clause is the subject and the one after it the object (German news puts the subject
+    first unless the form says otherwise): "Die Vereinten Nationen riefen Israel … auf"."""
+    kids = _children(heads)
+    for v in range(len(tokens)):
+        if heads[v] != v and deps[v] != "conj":
+            continue  # main clauses only (a root, or a main clause coordinated with one)
+        own = kids.get(v, ())
+        fin = (
+            v
+            if tokens[v].pos.endswith("(FIN)")
+            else next(
+                (c for c in own if deps[c].startswith("aux") and tokens[c].pos.endswith("(FIN)")),
+                None,
+            )
+        )
+        if fin is None:
+            continue
+        subj = [c for c in own if deps[c] == "nsubj" and c > fin]
+        obj = [c for c in own if deps[c] == "obj" and c < fin]
+        if not subj or not obj:
+            continue
+        s, o = subj[0], obj[0]
+        if any(_case(tokens, kids.get(x, ()), deps, x, morph) for x in (s, o)):
+            continue
+        if tokens[s].pos.startswith(("PPER", "PDS", "PRF")) or tokens[o].pos.startswith(
+            ("PPER", "PDS", "PRF", "PRELS", "PWS")
+        ):
+            continue  # pronouns: "Das bestätigten …" is the agreement rule's, "sich" no subject
+        plural = morph.is_plural_verb(tokens[fin].text)
+        if not plural and any(deps[k] == "conj" for k in kids.get(o, ())):
+            continue  # a singular verb does not agree with a coordination
+        dets = [k for k in kids.get(o, ()) if tokens[k].pos == "ART"]
+        if plural and dets and morph.is_singular_determiner(tokens[dets[0]].text):
+            continue  # "Ein Abkommen unterzeichneten …": a singular phrase is no plural's subject
+        deps[s], deps[o] = "obj", "nsubj"
+
+
+_COORDINATORS = {"und", "oder", "sowie", "bzw.", "beziehungsweise"}
+
+
+def ud_coordination(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """Coordination as UD v2 has it: every conjunct depends on the first ("A, B und C": B
+    and C on A), never on the conjunct before it; a truncated word heads its coordination
+    ("Rohstoff- und Energiekosten": "Energiekosten" is a conjunct of "Rohstoff-")."""
+    for i, t in enumerate(tokens[:-2]):
+        if t.pos != "TRUNC" or tokens[i + 1].text.lower() not in _COORDINATORS:
+            continue
+        j = i + 2  # the completing word, possibly after adjectives
+        while j < len(tokens) - 1 and tokens[j].pos.startswith("ADJ"):
+            j += 1
+        if heads[i] != j or not tokens[j].pos.startswith("N"):
+            continue
+        heads[i], deps[i] = heads[j], deps[j]
+        if heads[i] == j:
+            heads[i], deps[i] = i, "root"
+        for k, h in enumerate(heads):
+            if h == j and k != i:
+                heads[k] = i
+        heads[j], deps[j] = i, "conj"
+        heads[i + 1] = j
+    for i, dep in enumerate(deps):
+        if dep != "conj":
+            continue
+        first, seen = heads[i], {i}
+        while deps[first] == "conj" and heads[first] != first and first not in seen:
+            seen.add(first)
+            first = heads[first]
+        heads[i] = first
+
+
+#: The rules in the order :func:`mend` runs them.
+RULES: tuple[Rule, ...] = (
+    no_prepositional_subjects,
+    voice_case_and_agent,
+    shared_subject,
+    finite_clause_has_subject,
+    comma_subjects,
+    no_dative_genitives,
+    weder_noch,
+    agreement,
+    one_subject,
+    subject_first,
+    ud_coordination,
+)
+
+
+def mend(
+    tokens: Sequence[Token],
+    heads: list[int],
+    deps: list[str],
+    morph: Morphology | None = None,
+) -> None:
+    """Run every rule of :data:`RULES` over the parse, in place."""
+    morph = morph or load_morphology()
+    for rule in RULES:
+        rule(tokens, heads, deps, morph)
