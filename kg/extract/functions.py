@@ -51,17 +51,6 @@ __all__ = [
     "preposition",
 ]
 
-_FUSED = {
-    "im": "in",
-    "ins": "in",
-    "zum": "zu",
-    "zur": "zu",
-    "vom": "von",
-    "am": "an",
-    "ans": "an",
-    "beim": "bei",
-    "aufs": "auf",
-}
 _CLIMB = {"conj", "appos", "flat", "flat:name", "nmod:poss"}
 _SUBJECT_SLOTS = ("subj", "pass-subj")
 
@@ -80,7 +69,7 @@ def preposition(toks: Sequence[Token], parse: Parse, i: int) -> str | None:
     ("zum" → "zu")."""
     for c in parse.dependents(i, "case"):
         w = toks[c].text.lower()
-        return _FUSED.get(w, w)
+        return load_morphology().preposition(w)
     return None
 
 

@@ -13,9 +13,12 @@ where German word order is free; the case a form shows settles that (:mod:`deppa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 import yaml
 
@@ -24,7 +27,8 @@ from kg.resources import data_dir
 
 __all__ = ["KEYS", "Morphology", "load_morphology"]
 
-#: The keys of the data file, each a list of lower-case words.
+#: The keys of the data file, each a list of lower-case words (or, in :data:`_MAPPINGS`,
+#: a mapping of words to words).
 KEYS = (
     "dative_only",
     "accusative_only",
@@ -34,9 +38,13 @@ KEYS = (
     "singular_determiners",
     "singular_pronouns",
     "passive_auxiliaries",
+    "fused_prepositions",
     "agent_prepositions",
     "subject_control_verbs",
 )
+
+
+_MAPPINGS = frozenset({"fused_prepositions"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class Morphology:
     singular_determiners: frozenset[str]
     singular_pronouns: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    fused_prepositions: Mapping[str, str]
     agent_prepositions: frozenset[str]
     subject_control_verbs: frozenset[str]
 
@@ -88,6 +97,15 @@ class Morphology:
         w = form.lower()
         return w == "sind" or w.endswith("en") or (w.endswith(("rn", "ln")) and len(w) > 4)
 
+    def preposition(self, word: str) -> str:
+        """The preposition a word is ("zum" → "zu", "mit" → "mit").
+
+        >>> load_morphology().preposition("Zum")
+        'zu'
+        """
+        w = word.lower()
+        return self.fused_prepositions.get(w, w)
+
     def is_passive_auxiliary(self, lemma: str) -> bool:
         return lemma.lower() in self.passive_auxiliaries
 
@@ -109,13 +127,20 @@ def _load(path: Path) -> Morphology:
     missing = [k for k in KEYS if k not in raw]
     if unknown or missing:
         raise InputError(f"{path}: unknown keys {unknown}, missing keys {missing}")
-    lists = {}
+    values: dict[str, Any] = {}
     for k in KEYS:
         v = raw[k]
+        if k in _MAPPINGS:
+            if not isinstance(v, dict) or not all(
+                isinstance(a, str) and isinstance(b, str) for a, b in v.items()
+            ):
+                raise InputError(f"{path}: '{k}' must map words to words")
+            values[k] = MappingProxyType({a.lower(): b.lower() for a, b in v.items()})
+            continue
         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
             raise InputError(f"{path}: '{k}' must be a list of words")
-        lists[k] = frozenset(x.lower() for x in v)
-    return Morphology(**lists)
+        values[k] = frozenset(x.lower() for x in v)
+    return Morphology(**values)
 
 
 @lru_cache(maxsize=4)

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from kg.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kg.extract.model import EntityMention, Token
+from kg.extract.morphology import load_morphology
 
 __all__ = [
     "NP_INNER",
@@ -36,15 +37,6 @@ __all__ = [
 #: Parts of speech that may stand between a preposition and its noun.
 NP_INNER = {"ART", "ADJ(A)", "ADJ(D)", "PPOSAT", "PIAT", "PIDAT", "CARD", "PDAT", "PRELAT", "ADV"}
 _CLAUSE_STARTERS = {"KOUS", "PRELS", "PWAV", "PWS", "KOUI"}
-_FUSED = {
-    "im": "in",
-    "ins": "in",
-    "zum": "zu",
-    "zur": "zu",
-    "vom": "von",
-    "am": "an",
-    "beim": "bei",
-}
 _PARTICLES = {
     "mit",
     "an",
@@ -212,6 +204,12 @@ def is_negated(tokens: Sequence[Token], i: int, negation: Set[str]) -> bool:
     return False
 
 
+def _preposition(tok: Token) -> str:
+    """A preposition's lemma, with a fused article taken off ("zum" → "zu")."""
+    fused = load_morphology().fused_prepositions
+    return fused.get(tok.text.lower(), tok.lemma.lower())
+
+
 def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention | None) -> str:
     """What governs a mention: a preposition ("mit"), a complex preposition ("unter
     vermittlung", "auf einladung"), "gen:<noun>" for a genitive attribute, "poss" for a
@@ -230,7 +228,7 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         return _possessor(tokens, m)
     t = tokens[j]
     if t.pos in ("APPR", "APPRART", "APPO"):
-        return _FUSED.get(t.text.lower(), t.lemma.lower())
+        return _preposition(t)
     if t.pos == "NN" and (
         t.lemma.lower() in _TEMPORAL
         or any(a not in ("der", "des", "eines", "einer") for a in articles)
@@ -246,9 +244,7 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         while k >= 0 and tokens[k].pos in NP_INNER:
             k -= 1
         if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
-            return (
-                f"{_FUSED.get(tokens[k].text.lower(), tokens[k].lemma.lower())} {t.lemma.lower()}"
-            )
+            return f"{_preposition(tokens[k])} {t.lemma.lower()}"
         return f"gen:{t.lemma.lower()}"
     if (
         (t.text in (",", "und", "sowie", "oder") or t.pos == "KON")
@@ -264,7 +260,7 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         while k >= 0 and tokens[k].pos in NP_INNER:
             k -= 1
         if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
-            return _FUSED.get(tokens[k].text.lower(), tokens[k].lemma.lower())
+            return _preposition(tokens[k])
     return _possessor(tokens, m)
 
 
