@@ -4,7 +4,11 @@ Reads text files (``date YYYY-MM[-DD] headline`` then the body), JSON Lines, dir
 or ``-`` (stdin); writes TriG (default) or N-Quads to ``-o`` (``-`` = stdout), with the
 reference graph of known entities. A refused input is reported as
 ``ckg extract: error: <file[:line]>: <reason>``; the others are still written and the
-exit code is 1.
+exit code is 1. Each article's graph is checked before anything is written (every IRI
+valid, every literal writable, :func:`kg.extract.rdf.graph_problems`): an article whose
+graph could not be read back by ``ckg load`` is refused like a bad input. What the limits
+on work cut (an over-long word left untagged, a stretch without a full stop split) is said
+as ``ckg extract: note: <file[:line]>: <what>``.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from kg.articles import Article, read_articles
     from kg.extract import Extractor, write_dataset
+    from kg.extract.rdf import graph_problems
+    from kg.extract.sentences import limit_notes
 
     for path in args.dictionary:
         if not path.is_file():
@@ -67,17 +73,32 @@ def run(args: argparse.Namespace) -> int:
     graphs = []
     refused = 0
     for item in read_articles(args.articles, stdin=sys.stdin):
-        if isinstance(item, Article):
-            graphs.append(extractor.extract(item))
-        else:
+        if not isinstance(item, Article):
             refused += 1
             print(f"ckg extract: error: {item.origin}: {item.reason}", file=sys.stderr)
+            continue
+        for note in limit_notes(item.text, item.body_start):
+            print(f"ckg extract: note: {item.origin}: {note}", file=sys.stderr)
+        graph = extractor.extract(item)
+        problems = graph_problems(graph)
+        if problems:
+            refused += 1
+            reason = "; ".join(problems)
+            print(
+                f"ckg extract: error: {item.origin}: cannot be written: {reason}", file=sys.stderr
+            )
+            continue
+        graphs.append(graph)
     used = (
         None
         if args.full_reference
         else {o for g in graphs for o in g.objects()} | {s for g in graphs for s in g.subjects()}
     )
-    graphs.insert(0, extractor.reference_graph(only=used))
+    reference = extractor.reference_graph(only=used)
+    problems = graph_problems(reference)
+    if problems:
+        raise InputError(f"the reference graph cannot be written: {'; '.join(problems)}")
+    graphs.insert(0, reference)
     if args.output == "-":
         write_dataset(graphs, sys.stdout, fmt=fmt)
     else:

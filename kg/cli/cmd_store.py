@@ -42,12 +42,17 @@ def _write(text: str | bytes, output: str | None) -> None:
 
 def _ingest(args: argparse.Namespace) -> int:
     from kg.articles import Article, read_articles
+    from kg.extract.sentences import limit_notes
     from kg.ingest import ingest_articles
     from kg.progress import ProgressBar
     from kg.store import open_store
 
     store = open_store(args.store)
     items = list(read_articles(args.articles))
+    for item in items:
+        if isinstance(item, Article):
+            for note in limit_notes(item.text, item.body_start):
+                print(f"ckg ingest: note: {item.origin}: {note}", file=sys.stderr)
     bar = ProgressBar(sum(isinstance(i, Article) for i in items)) if len(items) > 1 else None
     report = ingest_articles(
         store, items, dry_run=args.dry_run, progress=bar, link=not args.no_link
@@ -110,6 +115,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
+    from kg.errors import InputError
     from kg.loading import load_file
     from kg.store import open_store
 
@@ -117,7 +123,12 @@ def _load(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in args.files:
         path = Path(name)
-        report = load_file(store, path, graph=args.graph)
+        try:
+            report = load_file(store, path, graph=args.graph)
+        except InputError as err:  # malformed or unreadable: this file only, nothing of it
+            print(f"ckg load: error: {err} (file refused, nothing of it loaded)", file=sys.stderr)
+            status = EXIT_REFUSED
+            continue
         if report.violations:
             print(
                 f"ckg load: {path}: refused, nothing loaded: {len(report.violations)} "
@@ -243,8 +254,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "load",
         help="add RDF made elsewhere (TriG, N-Quads, Turtle, JSON-LD), validated first",
         description="Validate files against the SHACL shapes and load each valid file's "
-        "graphs all or nothing (replacing graphs of the same name). Invalid files are "
-        "refused with their violations, and nothing of them is loaded.",
+        "graphs all or nothing (replacing graphs of the same name). Malformed or invalid "
+        "files are refused with their line or violations, nothing of them is loaded, and "
+        "the other files are still loaded (exit 1).",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help=".trig, .nq, .ttl, .nt or .jsonld")
     p.add_argument(

@@ -30,7 +30,7 @@ from kg.extract.model import ArticleAnalysis, Event, FactKind, Role
 from kg.iris import article_iri, entity_iri, event_iri, fact_iri, mention_iri
 from kg.namespaces import CKG, DCTERMS, OWL, PREFIXES, PROV, RDF, RDFS, ROLE, SKOS, XSD
 
-__all__ = ["analysis_graph", "event_node", "role_triples", "serialize_graphs"]
+__all__ = ["analysis_graph", "event_node", "graph_problems", "role_triples", "serialize_graphs"]
 
 _ROLE_PROPS = {
     Role.AGENT: CKG.agent,
@@ -202,6 +202,59 @@ def _term(t: Node, nm) -> str:
     return t.n3(nm)
 
 
+def _term_problem(t: Node) -> str | None:
+    """Why a term cannot be written as TriG or N-Quads that a parser reads back, or ``None``."""
+    from kg.articles import _string_problem, iri_problem
+
+    if isinstance(t, URIRef):
+        problem = iri_problem(str(t))
+        return f"<{str(t)[:80]}> is not a valid IRI: {problem}" if problem else None
+    if isinstance(t, Literal):
+        problem = _string_problem(str(t))
+        if problem:
+            return f"literal {str(t)[:40]!r} has {problem}"
+        if t.datatype is not None and iri_problem(str(t.datatype)):
+            return f"literal {str(t)[:40]!r} has a datatype that is not a valid IRI"
+        return None
+    return f"{type(t).__name__} {str(t)[:40]!r} cannot be written (only IRIs and literals)"
+
+
+def graph_problems(graph: Graph, *, limit: int = 3) -> list[str]:
+    """Up to ``limit`` reasons why ``graph`` cannot be written and read back; ``[]`` if it can.
+
+    Checked before writing, so that ``ckg extract`` never writes what ``ckg load`` refuses.
+
+    >>> g = Graph(identifier=URIRef("urn:x:g"))
+    >>> _ = g.add((URIRef("urn:x:s"), URIRef("urn:x:p"), URIRef("http://a b")))
+    >>> graph_problems(g)
+    ['<http://a b> is not a valid IRI: a space at character 9']
+    """
+    problems: list[str] = []
+    seen: set[Node] = set()
+    for term in (graph.identifier, *(t for triple in graph for t in triple)):
+        if term in seen:
+            continue
+        seen.add(term)
+        problem = _term_problem(term)
+        if problem:
+            problems.append(problem)
+            if len(problems) >= limit:
+                break
+    return problems
+
+
+def _nq_term(t: Node) -> str:
+    """N-Quads form of a term: rdflib's, except literals with line breaks (no long strings)."""
+    if isinstance(t, Literal) and ("\n" in t or "\r" in t):
+        import pyoxigraph as ox
+
+        if t.language:
+            return str(ox.Literal(str(t), language=t.language))
+        datatype = ox.NamedNode(str(t.datatype)) if t.datatype else None
+        return str(ox.Literal(str(t), datatype=datatype))
+    return t.n3()
+
+
 def serialize_graphs(graphs: Iterable[Graph], *, fmt: str = "trig") -> str:
     """TriG or N-Quads text of the graphs, sorted so that the output is deterministic."""
     graphs = list(graphs)
@@ -210,7 +263,7 @@ def serialize_graphs(graphs: Iterable[Graph], *, fmt: str = "trig") -> str:
         for g in graphs:
             name = g.identifier.n3()
             for s, p, o in g:
-                lines.append(f"{s.n3()} {p.n3()} {o.n3()} {name} .")
+                lines.append(f"{s.n3()} {p.n3()} {_nq_term(o)} {name} .")
         return "".join(line + "\n" for line in sorted(set(lines)))
     nm = Graph().namespace_manager
     out = [f"@prefix {p}: <{iri}> ." for p, iri in sorted(PREFIXES.items())]

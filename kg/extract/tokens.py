@@ -6,6 +6,11 @@ together ("US-Außenminister", "Berg-Karabach-Konflikt") and a trailing hyphen
 ("russisch-"); lemmas and STTS tags come from HanTa's German model, which is loaded once
 per :class:`Tagger` and whose results are cached per sentence.
 
+HanTa's analysis of a word takes time quadratic in its length (a word of 2 000 letters
+took 54 s), so a token longer than :data:`MAX_TOKEN_CHARS` is not given to HanTa: it is
+tagged ``NN`` if capitalised, else ``XY`` (non-word), with itself as lemma.
+:func:`long_tokens` finds such tokens, so that a caller can say so.
+
 >>> from kg.extract.model import Sentence
 >>> tagger = Tagger()
 >>> ts = tagger.tag(Sentence(0, 0, 28, "Putin bot Hilfe an, sagte er"))
@@ -21,7 +26,11 @@ from functools import lru_cache
 
 from kg.extract.model import Sentence, TaggedSentence, Token
 
-__all__ = ["Tagger", "tokenize"]
+__all__ = ["MAX_TOKEN_CHARS", "Tagger", "long_tokens", "tokenize"]
+
+#: Longest token HanTa analyses (characters). German compounds stay far below it (the
+#: longest word of the dev corpus has 25 letters, legal compounds about 60).
+MAX_TOKEN_CHARS = 64
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*\.?(?=\s+\w)|\w+(?:[-'’]\w+)*-?|\S")
 _OPEN_QUOTES = {"„", "»", "‚"}
@@ -45,9 +54,31 @@ def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return out
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
 def _is_ordinal(text: str, end: int) -> bool:
-    nxt = re.match(r"\s+(\w+)", text[end:])
+    # match in place: slicing text[end:] for every number would be quadratic
+    nxt = _NEXT_WORD.match(text, end)
     return bool(nxt) and end < len(text)
+
+
+def long_tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """The tokens of ``text`` longer than :data:`MAX_TOKEN_CHARS`, as :func:`tokenize` gives.
+
+    >>> [(s, e) for s, e, _w in long_tokens("Er sagte " + "a" * 100 + " heute.")]
+    [(9, 109)]
+    """
+    return [t for t in tokenize(text, offset) if t[1] - t[0] > MAX_TOKEN_CHARS]
+
+
+def _untagged(word: str) -> tuple[str, str]:
+    """(lemma, tag) of a token too long for HanTa: itself, ``NN`` if capitalised, else ``XY``.
+
+    >>> _untagged("Aaaa"), _untagged("x1")
+    (('Aaaa', 'NN'), ('x1', 'XY'))
+    """
+    return word, "NN" if word[:1].isupper() else "XY"
 
 
 # Lower-case particles inside Arabic personal names that HanTa reads as German words.
@@ -64,9 +95,18 @@ class Tagger:
         self._tag_words = lru_cache(maxsize=cache_size)(self._tag_uncached)
 
     def _tag_uncached(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        # HanTa's sentence tagger is an HMM: tags depend on context, so cache whole sentences
-        tagged = self._hanta.tag_sent(list(words), taglevel=1)
-        return tuple((str(lemma), str(pos)) for _w, lemma, pos in tagged)
+        # HanTa's sentence tagger is an HMM: tags depend on context, so cache whole sentences;
+        # words too long for it are left out of its input and tagged on their own
+        short = [w for w in words if len(w) <= MAX_TOKEN_CHARS]
+        tagged = iter(self._hanta.tag_sent(short, taglevel=1) if short else [])
+        out = []
+        for w in words:
+            if len(w) > MAX_TOKEN_CHARS:
+                out.append(_untagged(w))
+            else:
+                _w, lemma, pos = next(tagged)
+                out.append((str(lemma), str(pos)))
+        return tuple(out)
 
     def tag(self, sentence: Sentence) -> TaggedSentence:
         """Tokenize and tag one sentence."""

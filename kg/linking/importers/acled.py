@@ -4,17 +4,27 @@ Used columns: ``event_id_cnty`` (id), ``event_date`` (``YYYY-MM-DD`` or ``9 Octo
 2020``), ``event_type``, ``sub_event_type``, ``actor1`` / ``assoc_actor_1`` (agents),
 ``actor2`` / ``assoc_actor_2`` (addressees; participants of an agreement), ``iso``
 (numeric, ignored), ``country``, ``location``, ``source``, ``notes``, ``fatalities``.
-Types are mapped with ``kg/data/linking/acled-types.tsv``.
+Types are mapped with ``kg/data/linking/acled-types.tsv``. A row with fewer or more cells
+than the header, a cell the CSV reader cannot take, or a bad field refuses that row alone.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.linking.importers.common import ActorRef, Mappings, SourceEvent, check_date, read_text
+from kg.linking.importers.common import (
+    ActorRef,
+    Mappings,
+    SourceEvent,
+    check_cells,
+    check_date,
+    check_url,
+    read_text,
+)
 from kg.namespaces import CKG
 
 __all__ = ["REQUIRED", "parse_acled"]
@@ -30,16 +40,25 @@ def parse_acled(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list
         return [], [f"{path}:1: not an ACLED file: missing column(s) {', '.join(missing)}"]
     events: list[SourceEvent] = []
     errors: list[str] = []
-    for row in reader:
-        n = reader.line_num
+    width = len(reader.fieldnames or [])
+    for n, row in _rows(reader, path, errors):
         if None in row:
-            errors.append(f"{path}:{n}: more cells than the header has columns")
+            errors.append(f"{path}:{n}: more cells than the header has columns ({width})")
             continue
         rid = (row.get("event_id_cnty") or "").strip()
+        if None in row.values():
+            cells = sum(v is not None for v in row.values())
+            errors.append(
+                f"{path}:{n}: record {rid or '?'}: {cells} cells, the header has {width} columns"
+            )
+            continue
         notes = (row.get("notes") or "").strip()
         try:
             if not rid:
                 raise InputError("no event_id_cnty")
+            check_cells(dict(row))
+            source = (row.get("source") or "").strip()
+            url = check_url(source, what="source") if "://" in source else ""
             date = check_date(row.get("event_date") or "", what="event_date")
             cls = mappings.acled_class(row["event_type"] or "", row["sub_event_type"] or "", notes)
             fat = (row.get("fatalities") or "").strip()
@@ -68,12 +87,28 @@ def parse_acled(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list
                 cls=cls,
                 actors=tuple(actors),
                 place=ActorRef(place) if place else None,
-                url=(row.get("source") or "").strip() if "://" in (row.get("source") or "") else "",
+                url=url,
                 text=notes,
                 fatalities=fatalities,
             )
         )
     return events, errors
+
+
+def _rows(
+    reader: csv.DictReader[str], path: Path, errors: list[str]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, row) of each row; a row the CSV reader refuses is an error and reading goes on."""
+    while True:
+        start = reader.line_num + 1  # where the next row starts
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            errors.append(f"{path}:{start}: not a CSV row: {err}")
+            continue
+        yield reader.line_num, row
 
 
 def _strip_qualifier(name: str) -> str:

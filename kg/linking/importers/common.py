@@ -7,6 +7,12 @@ and writes them in one transaction. Every event is ``prov:wasDerivedFrom`` a
 ``ckg:SourceRecord`` (``dcterms:identifier`` the record id, ``dcterms:source`` its URL)
 instead of a mention.
 
+Every record is judged alone (:func:`check_cells`, :func:`check_url`): a cell with a NUL
+character or a lone surrogate, a cell longer than :data:`MAX_CELL_CHARS`, or a URL that
+is not a valid IRI refuses that record with its line and reason, and the others go on.
+Lines end at ``\\n`` or ``\\r\\n`` only (:func:`read_lines`): a U+2028 in a cell does
+not split a record.
+
 >>> m = Mappings.load()
 >>> m.cameo_class("0871").rsplit("#")[-1], m.cameo_class("0873").rsplit("#")[-1]
 ('CeasefireAgreement', 'Event')
@@ -34,13 +40,21 @@ from kg.namespaces import CAMEO, CKG, DCTERMS, ID, PLOVER, PROV, RDF, RDFS, SKOS
 from kg.resources import data_dir, ontology_files
 
 __all__ = [
+    "MAX_CELL_CHARS",
     "ActorRef",
     "ImportResult",
     "Mappings",
     "SourceEvent",
     "batch_graph",
+    "check_cells",
+    "check_url",
+    "read_lines",
     "write_batch",
 ]
+
+#: Longest cell (characters) of an imported record. ACLED notes run to a few hundred,
+#: URLs to a few hundred; a longer cell is a broken file (an unclosed quote), not data.
+MAX_CELL_CHARS = 32_768
 
 
 @dataclass(frozen=True)
@@ -325,6 +339,79 @@ def read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read: {err}") from err
+
+
+def read_lines(path: Path) -> list[str]:
+    """A file's lines, split at ``\\n`` only (a ``\\r`` before it dropped); InputError if unread.
+
+    ``str.splitlines`` would also split at U+2028, U+0085, form feeds and other characters
+    that are data inside a cell.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "f.tsv"
+    >>> _ = p.write_bytes("a\\u2028b\\tc\\r\\nd\\n".encode())
+    >>> read_lines(p)
+    ['a\\u2028b\\tc', 'd']
+    """
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read: {err}") from err
+    lines = [line.removesuffix("\r") for line in text.removeprefix("\ufeff").split("\n")]
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+def check_cells(cells: dict[str, object]) -> None:
+    """InputError for the first cell (any string inside it) that cannot be stored.
+
+    >>> check_cells({"notes": "ok", "actors": ["a", {"name": "b"}]})
+    >>> check_cells({"notes": "a\\x00b"})
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: cell 'notes' has a NUL character at character 2
+    """
+    from kg.articles import _string_problem
+
+    for name, value in cells.items():
+        for text in _strings(value):
+            if len(text) > MAX_CELL_CHARS:
+                raise InputError(
+                    f"cell {name!r} has {len(text):,} characters, more than the limit of "
+                    f"{MAX_CELL_CHARS:,}"
+                )
+            problem = _string_problem(text)
+            if problem:
+                raise InputError(f"cell {name!r} has {problem}")
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a cell value (a string, or JSON lists and objects)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def check_url(value: str, *, what: str = "URL") -> str:
+    """``value`` stripped if empty or a valid IRI; InputError naming ``what`` otherwise.
+
+    >>> check_url(" https://example.org/a "), check_url("")
+    ('https://example.org/a', '')
+    >>> check_url("http://example.org/a b", what="SOURCEURL")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: SOURCEURL is not a valid IRI: a space at character 21
+    """
+    from kg.articles import iri_problem
+
+    url = value.strip()
+    problem = iri_problem(url) if url else None
+    if problem:
+        raise InputError(f"{what} is not a valid IRI: {problem}")
+    return url
 
 
 def dict_rows(text: str) -> list[dict[str, str]]:

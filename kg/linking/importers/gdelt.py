@@ -16,7 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.linking.importers.common import ActorRef, Mappings, SourceEvent, check_date, read_text
+from kg.linking.importers.common import (
+    ActorRef,
+    Mappings,
+    SourceEvent,
+    check_cells,
+    check_date,
+    check_url,
+    read_lines,
+)
 from kg.namespaces import CKG
 
 __all__ = ["COLUMNS", "parse_gdelt"]
@@ -50,7 +58,7 @@ def parse_gdelt(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list
     """Events and per-record errors (``file:line: message``) of one GDELT events file."""
     events: list[SourceEvent] = []
     errors: list[str] = []
-    for n, line in enumerate(read_text(path).splitlines(), 1):
+    for n, line in enumerate(read_lines(path), 1):
         if not line.strip():
             continue
         cells = line.split("\t")
@@ -62,8 +70,10 @@ def parse_gdelt(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list
         try:
             if not rid:
                 raise InputError("no GLOBALEVENTID")
+            check_cells(dict(row))
             cls = mappings.cameo_class(row["EventCode"])
             date = check_date(row["SQLDATE"], what="SQLDATE")
+            url = check_url(row["SOURCEURL"], what="SOURCEURL")
         except InputError as err:
             errors.append(f"{path}:{n}: record {rid or '?'}: {err}")
             continue
@@ -83,7 +93,7 @@ def parse_gdelt(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list
                 cls=cls,
                 actors=tuple(actors),
                 place=ActorRef(place) if place else None,
-                url=row["SOURCEURL"].strip(),
+                url=url,
                 cameo=row["EventCode"].strip(),
             )
         )

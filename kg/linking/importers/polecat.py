@@ -16,7 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.linking.importers.common import ActorRef, Mappings, SourceEvent, check_date, read_text
+from kg.linking.importers.common import (
+    ActorRef,
+    Mappings,
+    SourceEvent,
+    check_cells,
+    check_date,
+    check_url,
+    read_lines,
+    read_text,
+)
 from kg.namespaces import CKG
 
 __all__ = ["parse_polecat"]
@@ -32,7 +41,7 @@ def _records(path: Path) -> list[tuple[int, Any, str | None]]:
             return [(err.lineno, None, f"not valid JSON: {err.msg}")]
         return [(i, rec, None) for i, rec in enumerate(data, 1)]
     out: list[tuple[int, Any, str | None]] = []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(read_lines(path), 1):
         if line.strip():
             try:
                 out.append((n, json.loads(line), None))
@@ -69,12 +78,15 @@ def parse_polecat(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], li
         try:
             if not rid:
                 raise InputError("record without id")
+            check_cells(rec)
             date = check_date(str(rec.get("date") or ""), what="date")
             etype = _first(rec.get("event") or rec.get("event_type")).strip().upper()
             if not etype:
                 raise InputError("record without event type")
             mode = _first(rec.get("mode")).strip().lower()
             cls = mappings.plover_class(etype, mode)
+            cite = rec.get("cite_info") or {}
+            url = check_url(str(cite.get("url") or "") if isinstance(cite, dict) else "")
         except InputError as err:
             errors.append(f"{where}: record {rid or '?'}: {err}")
             continue
@@ -84,7 +96,6 @@ def parse_polecat(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], li
         actors += [(second, _actor(a)) for a in rec.get("recipient") or []]
         loc = rec.get("event_loc") or {}
         place = str(loc.get("name") or "") if isinstance(loc, dict) else str(loc)
-        cite = rec.get("cite_info") or {}
         events.append(
             SourceEvent(
                 dataset="POLECAT",
@@ -94,7 +105,7 @@ def parse_polecat(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], li
                 cls=cls,
                 actors=tuple((r, a) for r, a in actors if a.name or a.country),
                 place=ActorRef(place) if place else None,
-                url=str(cite.get("url") or "") if isinstance(cite, dict) else "",
+                url=url,
                 text=_first(rec.get("event_text")),
                 plover_type=etype,
                 plover_mode=mode,
