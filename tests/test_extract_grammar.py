@@ -196,6 +196,24 @@ def test_er_continues_the_subject_of_the_sentence_before(ex):
 def test_the_agent_of_a_participle_attribute_is_not_the_clause_verbs(ex):
     a = analyse(ex, "Das von Norwegen vermittelte Abkommen wurde am Montag unterzeichnet.")
     assert not [e for e in of_class(a, "Agreement") if "norway" in e.actors()]
+    assert roles(only(a, "Mediation")) == {("agent", "norway")}
+
+
+def test_participle_attribute_with_coordinated_mediators(ex):
+    a = analyse(
+        ex,
+        "Der von Kenias Präsident William Ruto und Ugandas Präsident Yoweri Museveni "
+        "vermittelte Vertrag sieht einen Abzug vor.",
+    )
+    med = only(a, "Mediation")
+    assert {k for r, k in roles(med) if r == "agent"} == {"william-ruto", "yoveri-museveni"}
+
+
+def test_one_actor_who_negotiated_an_agreement_alone_brokered_it(ex):
+    a = analyse(ex, "Ein von Katar ausgehandelter Gefangenenaustausch fand am Montag statt.")
+    assert roles(only(a, "Agreement")) == {("mediator", "qatar")}
+    a = analyse(ex, "Das von Israel und der Hamas ausgehandelte Abkommen gilt seit Sonntag.")
+    assert roles(only(a, "Agreement")) == {("participant", "israel"), ("participant", "hamas")}
 
 
 def test_demonstrative_subject_beside_a_speaker(ex):

@@ -158,10 +158,14 @@ def detect_triggers(
         if tok.quoted:
             continue
         a, b = clause_bounds(toks, i)
-        if tok.pos.startswith(("VV", "VA", "VM")) or (
-            tok.pos == "ADJ(D)" and tok.text.endswith("t")
+        if (
+            tok.pos.startswith(("VV", "VA", "VM"))
+            or (tok.pos == "ADJ(D)" and tok.text.endswith("t"))
+            or tok.verb is not None
         ):
-            lemma = full_lemma(toks, i)
+            # a participle attribute is its verb in the passive: "das von Norwegen
+            # vermittelte Abkommen" is a mediation by Norway
+            lemma = tok.verb or full_lemma(toks, i)
             if _under_intent(toks, i, lex):
                 continue
             cands = [

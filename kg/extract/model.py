@@ -55,6 +55,7 @@ class Token:
     lemma: str
     pos: str
     quoted: bool = False  # inside „…“
+    verb: str | None = None  # a participle attribute's verb ("ausgehandelter" → aushandeln)
 
     @property
     def lower(self) -> str:

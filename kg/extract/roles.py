@@ -41,6 +41,7 @@ __all__ = ["Discourse", "RoleAssigner"]
 _LOCATIVE = {"in", "nach", "bei", "aus", "auf", "vor", "entlang"}
 _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
 _ROLE = {r.value: r for r in Role}
+_BROKERED = ("Agreement", "CeasefireAgreement", "Negotiation")
 _SUBORDINATORS = {"KOUS", "PWAV", "PWS", "KOUI", "PRELS", "APPR", "APPRART"}
 
 
@@ -516,6 +517,7 @@ class RoleAssigner:
         if any(r not in roles_present for r in required):
             return None
         wanted = {v for v in frame.values()}
+        roles = self._broker(ts, trig, roles)
         conf = p.confidence if p else 0.6
         if wanted - roles_present:
             conf = max(0.3, conf - 0.15 * len(wanted - roles_present))
@@ -576,6 +578,25 @@ class RoleAssigner:
             ts.tokens[c].pos == "PDS" and ts.tokens[c].text.lower() in self._demonstratives
             for c in parse.dependents(pred, "nsubj")
         )
+
+    @staticmethod
+    def _broker(
+        ts: TaggedSentence, trig: Trigger, roles: list[tuple[Role, str]]
+    ) -> list[tuple[Role, str]]:
+        """ "ein von Katar ausgehandelter Austausch": an agreement or talks told as a
+        participle attribute with one actor alone in the "von" phrase were brokered by
+        it (an agreement has two sides); with two or more, they are the sides."""
+        parse = ts.parse
+        if (
+            parse is None
+            or trig.event_class not in _BROKERED
+            or parse.deps[trig.first] not in ("amod", "acl")
+        ):
+            return roles
+        sides = [k for r, k in roles if r == Role.PARTICIPANT]
+        if len(sides) != 1:
+            return roles
+        return [(Role.MEDIATOR, k) if r == Role.PARTICIPANT else (r, k) for r, k in roles]
 
     def _irrealis(self, ts: TaggedSentence, trig: Trigger) -> bool:
         """The trigger's verb stands under a modal of possibility or intention, or an

@@ -93,6 +93,7 @@ class Tagger:
 
         self._hanta = HanoverTagger.HanoverTagger(model)
         self._tag_words = lru_cache(maxsize=cache_size)(self._tag_uncached)
+        self._participles = lru_cache(maxsize=cache_size)(self._participle_uncached)
 
     def _tag_uncached(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         # HanTa's sentence tagger is an HMM: tags depend on context, so cache whole sentences;
@@ -142,5 +143,22 @@ class Tagger:
                 # "Faisal bin Farhan": a name particle, not the verb "(ich) bin"
                 pos = "NE"
                 lemma = word
-            tokens.append(Token(i, start, end, word, lemma, pos, quoted))
+            verb = self.participle_verb(lemma) if pos == "ADJ(A)" else None
+            tokens.append(Token(i, start, end, word, lemma, pos, quoted, verb))
         return TaggedSentence(sentence, tuple(tokens))
+
+    def participle_verb(self, lemma: str) -> str | None:
+        """The verb of a participle used as an adjective, from HanTa's analysis of its
+        uninflected form ("ausgehandelt" → "aushandeln"), None for other adjectives.
+
+        >>> t = Tagger()
+        >>> [t.participle_verb(w) for w in ("ausgehandelt", "angeführt", "groß")]
+        ['aushandeln', 'anführen', None]
+        """
+        if not lemma.endswith(("t", "en")) or len(lemma) > MAX_TOKEN_CHARS:
+            return None
+        return self._participles(lemma)
+
+    def _participle_uncached(self, lemma: str) -> str | None:
+        verb, pos = self._hanta.analyze(lemma, taglevel=1)
+        return str(verb) if pos == "VV(PP)" else None
