@@ -194,3 +194,17 @@ def test_bench_scores_a_treebank_by_relation(tp):
     assert table["subject"]["gold"] == 2 and table["subject"]["recall"] == 1.0
     assert table["agent"] == {"gold": 1, "predicted": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert table["object"]["gold"] == 1 and table["coordination"]["gold"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie haben in Genf ein Abkommen unterzeichnet.", [("Sie", "nsubj", "unterzeichnet")]),
+        (
+            "Die Richter haben damit dem Gericht die Gefolgschaft verweigert.",
+            [("Richter", "nsubj", "verweigert"), ("Gericht", "iobj", "verweigert")],
+        ),
+    ],
+)
+def test_arguments_belong_to_the_content_verb_not_the_auxiliary(tp, text, expected):
+    assert set(expected) <= relations(parse(tp, text))

@@ -13,7 +13,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 >>> mend(toks, heads, deps); deps[0], deps[3]
 ('nsubj:pass', 'obl:agent')
 >>> [r.__name__ for r in RULES][:3]
-['no_prepositional_subjects', 'voice_case_and_agent', 'shared_subject']
+['auxiliaries_take_no_arguments', 'no_prepositional_subjects', 'voice_case_and_agent']
 """
 
 from __future__ import annotations
@@ -62,6 +62,23 @@ def _case(
     return None
 
 
+def auxiliaries_take_no_arguments(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """Arguments belong to the content verb, not to its auxiliary (UD v2): a subject or
+    object the parse hangs on "haben", "werden" or a modal ("Sie haben … ein Paradies
+    gebaut") moves to the verb the auxiliary serves."""
+    for i, dep in enumerate(deps):
+        h = heads[i]
+        if (
+            h != i
+            and deps[h] in ("aux", "aux:pass", "cop")
+            and heads[h] != h
+            and dep.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "expl", "advmod")
+        ):
+            heads[i] = heads[h]
+
+
 def no_prepositional_subjects(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -84,7 +101,8 @@ def voice_case_and_agent(
     passive auxiliary ("wurde … gewählt"), else ``nsubj`` ("hat … gewählt"). Case: a
     "subject" whose article or form is only dative ("dem Präsidenten", "ihm") is the
     dative object; one that cannot be nominative ("einen Plan", "den Vertrag", "ihn") the
-    object; a nominative-only pronoun as object is the subject. Agent: a "von"/"durch"
+    object; an "object" whose form is only dative is the dative object, a nominative-only
+    pronoun as object the subject. Agent: a "von"/"durch"
     phrase on a passive participle is ``obl:agent``, also where the parse hangs it on an
     adverbial ("wurde am Freitag von Tschad beschuldigt")."""
     kids = _children(heads)
@@ -98,8 +116,11 @@ def voice_case_and_agent(
                 deps[i] = "iobj"
             elif case in ("acc", "obl"):
                 deps[i] = "obj"
-        elif dep == "obj" and _case(tokens, kids.get(i, ()), deps, i, morph) == "nom":
-            if not any(deps[c].startswith("nsubj") for c in kids.get(h, ())):
+        elif dep == "obj":
+            case = _case(tokens, kids.get(i, ()), deps, i, morph)
+            if case == "dat":
+                deps[i] = "iobj"  # "hat dem Gericht die Gefolgschaft verweigert"
+            elif case == "nom" and not any(deps[c].startswith("nsubj") for c in kids.get(h, ())):
                 deps[i] = "nsubj"
         elif dep in ("nmod", "obl") and _agent_phrase(tokens, kids.get(i, ()), deps, morph):
             v = heads[h] if dep == "nmod" and deps[h] == "obl" and heads[h] != h else h
@@ -203,6 +224,24 @@ def one_subject(
             dets = [k for k in kids.get(extra, ()) if tokens[k].pos == "ART"]
             if dets and morph.may_be_dative(tokens[dets[0]].text):
                 deps[extra] = "iobj"
+            elif _finite_between(tokens, kids, deps, subj[0], extra, morph):
+                # "Die Richter haben … die Gefolgschaft verweigert": the phrase before the
+                # finite verb is the subject, the one after it the object
+                deps[extra] = "obj"
+
+
+def _finite_between(
+    tokens: Sequence[Token],
+    kids: dict[int, list[int]],
+    deps: Sequence[str],
+    a: int,
+    b: int,
+    morph: Morphology,
+) -> bool:
+    """A finite verb stands between tokens ``a`` and ``b`` and neither shows its case."""
+    if any(_case(tokens, kids.get(x, ()), deps, x, morph) for x in (a, b)):
+        return False
+    return any(tokens[k].pos.endswith("(FIN)") for k in range(a + 1, b))
 
 
 def no_dative_genitives(
@@ -379,6 +418,7 @@ def ud_coordination(
 
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
+    auxiliaries_take_no_arguments,
     no_prepositional_subjects,
     voice_case_and_agent,
     shared_subject,
