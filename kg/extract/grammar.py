@@ -269,19 +269,20 @@ def no_dative_genitives(
 def comma_subjects(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
-    """A verb has one subject: a second "subject" right after a comma continues the first
-    as a list ("Die Armee, die Polizei und die Miliz zogen ab")."""
+    """A list stays one phrase: a second "subject" right after a comma continues the first
+    ("Die Armee, die Polizei und die Miliz zogen ab"), and so does any phrase of the same
+    function right after a comma that goes on with "und"/"oder" ("daß Kirchen,
+    Arbeitgeber und Staat Daten austauschen")."""
     kids = _children(heads)
     for own in kids.values():
-        subj = [c for c in own if deps[c].startswith("nsubj")]
-        for a, b in itertools.pairwise(subj):
-            first_of_b = min(_span(kids, b))
-            if (
-                first_of_b > 0
-                and tokens[first_of_b - 1].text == ","
-                and max(_span(kids, a)) == first_of_b - 2
-            ):
-                heads[b], deps[b] = a, "conj"
+        for rel in ("nsubj", "obj", "iobj", "obl", "nmod"):
+            same = [c for c in own if deps[c].split(":")[0] == rel]
+            for a, b in itertools.pairwise(same):
+                start = min(_span(kids, b))
+                if start == 0 or tokens[start - 1].text != "," or max(_span(kids, a)) != start - 2:
+                    continue
+                if rel == "nsubj" or any(deps[k] == "conj" for k in kids.get(b, ())):
+                    heads[b], deps[b] = a, "conj"
 
 
 def _span(kids: dict[int, list[int]], i: int) -> list[int]:
