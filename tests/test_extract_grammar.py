@@ -290,3 +290,14 @@ def test_elliptical_negation_concerns_only_its_own_phrase(ex):
 def test_causative_lassen_keeps_its_subject_as_agent(ex):
     a = analyse(ex, "Russland ließ die Stellungen der Ukraine beschießen.")
     assert ("agent", "russia") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_person_in_a_genitive_attribute_does_not_replace_the_subjects(ex):
+    # regression: "des Generals N'Ban La" made the general the only signatory
+    a = analyse(
+        ex,
+        "Die Armee und die Kachin Independence Army (KIA) des Generals N'Ban La haben in "
+        "Myitkyina ein Abkommen über eine Waffenruhe unterzeichnet.",
+    )
+    parts = {k for r, k in roles(only(a, "CeasefireAgreement")) if r == "participant"}
+    assert "kahin-independenke-armi" in parts

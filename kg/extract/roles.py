@@ -562,6 +562,10 @@ class RoleAssigner:
         # B"); where people are named in apposition to a title ("die Präsidenten Kenias und
         # Ugandas, A und B,"), the people act, not the states of their title
         people = [g for g in subjects if all(m.cls == "Person" for m in g)]
+        offices_of = {of for g in people for m in g for _r, of, _f in m.offices}
+        others = [k for g in subjects if g not in people for m in g for k in m.keys]
+        if not (people and others and set(others) <= offices_of):
+            people = []  # the states are not those of the people's titles: all act
         fn.subj = [m for g in (people or subjects) for m in g]
         if not fn.subj and len(fn.objs) == 1 and self._demonstrative_subject(ts, pred):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor

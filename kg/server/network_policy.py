@@ -66,8 +66,8 @@ def network_calls(text: str) -> list[tuple[str, str | None]]:
 
     >>> network_calls("SELECT * { ?s ?p ?o .SERVICE SILENT <http://a/> {} }")
     [('service', 'http://a/')]
-    >>> network_calls("SELECT * { FILTER(1<2)SERVICE#>\\n<http://a/> {} }")
-    [('service', None), ('service', 'http://a/')]
+    >>> network_calls("SELECT * { FILTER(1<2)SERVICE#>\\n<http://a/> {} }")  # no plain target
+    [('service', None)]
     >>> network_calls("LOAD <http://a/x.ttl> INTO GRAPH <http://g>")
     [('load', 'http://a/x.ttl')]
     >>> network_calls("SELECT ?service { ?service ex:load 'SERVICE' } # service")
