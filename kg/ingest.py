@@ -14,6 +14,13 @@ linking hook ``kg.linking.link_articles_events`` runs once for the batch, if tha
 is installed, and the links each article brought are counted (a link between two
 articles of the same batch is counted once, for the later one).
 
+Links are written after their batch, so a kill can land in between. Each article is
+therefore entered in a journal (:data:`kg.writer.PENDING_GRAPH`) in the same atomic write
+as the article, and the entry is removed once its links are written. A run starts by
+linking whatever an interrupted run left in the journal
+(``kg.linking.link_pending_events``; :attr:`IngestReport.resumed`), so running the same
+input again after a kill repairs the links even though every article is "unchanged".
+
 With ``dry_run=True`` nothing is written; each article is reported as ``new``,
 ``unchanged`` or ``changed`` with the numbers of triples that would be added and removed.
 
@@ -45,7 +52,13 @@ from rdflib import Graph
 from kg.articles import Article, Rejected
 from kg.namespaces import CKG, ONTOLOGY_GRAPH, OWL, RDF, RDFS
 from kg.store import graph_quads, rdflib_quads, replace_graphs
-from kg.writer import DEFAULT_BATCH_QUADS, DEFAULT_BATCH_SECONDS, GraphWriter
+from kg.writer import (
+    DEFAULT_BATCH_QUADS,
+    DEFAULT_BATCH_SECONDS,
+    PENDING_GRAPH,
+    GraphWriter,
+    journal_unit,
+)
 
 __all__ = [
     "ArticleOutcome",
@@ -83,11 +96,15 @@ class ArticleOutcome:
 
 @dataclass
 class IngestReport:
-    """Everything one ``ingest_articles`` run did."""
+    """Everything one ``ingest_articles`` run did.
+
+    ``resumed``: graphs an interrupted run wrote but did not link, linked first.
+    """
 
     dry_run: bool = False
     articles: list[ArticleOutcome] = field(default_factory=list)
     rejected: list[Rejected] = field(default_factory=list)
+    resumed: list[str] = field(default_factory=list)
 
     @property
     def events(self) -> int:
@@ -102,14 +119,25 @@ class IngestReport:
         return sum(a.links for a in self.articles)
 
     def summary(self) -> str:
-        """One line: articles by status, events, standing facts, links, rejected inputs."""
+        """One line: articles by status, events, standing facts, links, rejected inputs,
+        and the graphs whose links an interrupted run had left undone.
+
+        >>> IngestReport(resumed=["g1", "g2"]).summary()  # doctest: +NORMALIZE_WHITESPACE
+        'ingested 0 article(s) (0 new, 0 changed, 0 unchanged): 0 events, 0 standing facts,
+        0 links; 0 input(s) rejected; linked 2 graph(s) an interrupted run had left unlinked'
+        """
         by = {s: sum(1 for a in self.articles if a.status is s) for s in Status}
         verb = "would ingest" if self.dry_run else "ingested"
+        resumed = (
+            f"; linked {len(self.resumed)} graph(s) an interrupted run had left unlinked"
+            if self.resumed
+            else ""
+        )
         return (
             f"{verb} {len(self.articles)} article(s) ({by[Status.NEW]} new, "
             f"{by[Status.CHANGED]} changed, {by[Status.UNCHANGED]} unchanged): "
             f"{self.events} events, {self.facts} standing facts, {self.links} links; "
-            f"{len(self.rejected)} input(s) rejected"
+            f"{len(self.rejected)} input(s) rejected{resumed}"
         )
 
 
@@ -219,10 +247,14 @@ def ingest_graph(
     )
     if dry_run or outcome.status is Status.UNCHANGED:
         return outcome
-    replace_graphs(store, {graph.identifier: quads})
     hook = _link_hook() if link else None
     if hook is None:
+        replace_graphs(store, {graph.identifier: quads})
         return outcome
+    # The journal entry goes in the article's transaction; linking removes it.
+    replace_graphs(
+        store, {graph.identifier: quads, **journal_unit(store, PENDING_GRAPH, [outcome.iri])}
+    )
     return replace(outcome, links=len(hook(store, outcome.iri)))
 
 
@@ -248,6 +280,9 @@ def ingest_articles(
     report = IngestReport(dry_run=dry_run)
     events = event_classes(store)
     hook = _link_hook("link_articles_events") if link and not dry_run else None
+    resume = _link_hook("link_pending_events") if hook is not None else None
+    if resume is not None:  # what a killed run wrote but did not link
+        report.resumed = sorted(resume(store))
     waiting: dict[str, int] = {}  # graph IRI -> index of its outcome in the report
 
     def committed(names: list[str]) -> None:
@@ -262,7 +297,11 @@ def ingest_articles(
                 progress.advance(outcome.identifier)
 
     writer = GraphWriter(
-        store, max_quads=max_batch_quads, max_seconds=max_batch_seconds, on_commit=committed
+        store,
+        max_quads=max_batch_quads,
+        max_seconds=max_batch_seconds,
+        on_commit=committed,
+        journal=PENDING_GRAPH if hook is not None else None,  # links pending until written
     )
     with writer:
         for item in articles:

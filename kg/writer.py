@@ -25,6 +25,13 @@ or transaction written, in order: the point from which those graphs are durable.
 Blank nodes are made local to their unit (two files that both say ``_:b0`` do not share
 a node), with labels derived from the unit's graph names, so output stays deterministic.
 
+Derived data (the same-event links computed from the articles) is written after the
+articles, in a transaction of its own, so a kill can land in between. With ``journal``
+(:data:`PENDING_GRAPH`) the writer records each graph it writes as *pending* in that
+journal graph, in the SAME atomic write as the graph; whoever derives data from the graph
+removes the entry when the derived data is written (:func:`clear_journal`), and a later
+run finds what an interrupted one left undone (:func:`journal_entries`) and redoes it.
+
 >>> store = ox.Store()  # in memory here; on disk in the store directory in use
 >>> g = ox.NamedNode("https://example.org/g")
 >>> a, p = ox.NamedNode("https://example.org/a"), ox.NamedNode("https://example.org/p")
@@ -35,6 +42,12 @@ a node), with labels derived from the unit's graph names, so output stays determ
 (True, 0)
 >>> done, len(store)
 (['https://example.org/g'], 1)
+>>> with GraphWriter(store, journal=PENDING_GRAPH) as writer:
+...     writer.put({g: [ox.Quad(a, p, ox.Literal("y"), g)]})
+>>> journal_entries(store, PENDING_GRAPH)
+['https://example.org/g']
+>>> clear_journal(store, PENDING_GRAPH, [g.value]); journal_entries(store, PENDING_GRAPH)
+[]
 """
 
 from __future__ import annotations
@@ -49,14 +62,20 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.term import Node
 
+from kg.namespaces import ID
 from kg.store import replace_graphs
 
 __all__ = [
     "BULK_MIN_QUADS",
     "DEFAULT_BATCH_QUADS",
     "DEFAULT_BATCH_SECONDS",
+    "JOURNAL_PENDING",
     "MAX_BATCH_QUADS",
+    "PENDING_GRAPH",
     "GraphWriter",
+    "clear_journal",
+    "journal_entries",
+    "journal_unit",
 ]
 
 #: Default number of quads after which a pending batch is written.
@@ -70,6 +89,12 @@ DEFAULT_BATCH_SECONDS = 2.0
 #: (pyoxigraph 0.5, 400k quads): batches of ~1,000 quads took 18.6 s by bulk ingestion
 #: and 8.7 s by transactions; batches of ~40,000 quads 1.4 s against 3.5 s.
 BULK_MIN_QUADS = 20_000
+#: The journal of graphs whose derived data (same-event links) is not written yet: one
+#: entry ``<graph> JOURNAL_PENDING true`` each, empty (and absent) once all is derived.
+PENDING_GRAPH = ox.NamedNode(str(ID["graph/pending"]))
+#: The predicate of a journal entry.
+JOURNAL_PENDING = ox.NamedNode(str(ID["graph/pending#pending"]))
+_TRUE = ox.Literal(True)
 
 
 def _name(name: Node | ox.NamedNode | str) -> ox.NamedNode:
@@ -84,6 +109,8 @@ class GraphWriter:
 
     ``max_quads`` (at most :data:`MAX_BATCH_QUADS`) and ``max_seconds`` bound a pending
     batch; ``on_commit`` receives the graph names (IRIs as strings) of each write.
+    ``journal``: a graph (:data:`PENDING_GRAPH`) in which every graph written is entered
+    as pending, atomically with it; the caller clears the entries (:func:`clear_journal`).
     """
 
     def __init__(
@@ -93,6 +120,7 @@ class GraphWriter:
         max_quads: int = DEFAULT_BATCH_QUADS,
         max_seconds: float = DEFAULT_BATCH_SECONDS,
         on_commit: Callable[[list[str]], object] | None = None,
+        journal: ox.NamedNode | None = None,
     ) -> None:
         if not 0 < max_quads <= MAX_BATCH_QUADS:
             raise ValueError(f"max_quads must be between 1 and {MAX_BATCH_QUADS}")
@@ -100,6 +128,7 @@ class GraphWriter:
         self._max_quads = max_quads
         self._max_seconds = max_seconds
         self._on_commit = on_commit
+        self._journal = journal
         self._pending: dict[str, list[ox.Quad]] = {}
         self._size = 0
         self._since: float | None = None
@@ -143,10 +172,10 @@ class GraphWriter:
         )
         if not fresh:
             self.flush()
-            replace_graphs(
-                self._store,
-                {URIRef(n): q for n, q in local.items()},
-            )
+            unit: dict[Node, Sequence[ox.Quad]] = {URIRef(n): q for n, q in local.items()}
+            if self._journal is not None:  # replaced with the unit, in its transaction
+                unit.update(journal_unit(self._store, self._journal, list(local)))
+            replace_graphs(self._store, unit)
             self._committed([n.value for n in names])
             return
         if self._size + total > self._max_quads:
@@ -165,11 +194,14 @@ class GraphWriter:
             return []
         pending, size = self._pending, self._size
         self._pending, self._size, self._since = {}, 0, None
+        groups = list(pending.values())
+        if self._journal is not None:  # the entries go in the batch's atomic write
+            groups.append([_entry(ox.NamedNode(n), self._journal) for n in pending])
         if size >= BULK_MIN_QUADS:
-            self._store.bulk_extend(_chain(pending.values()))
+            self._store.bulk_extend(_chain(groups))
             self.bulk_batches += 1
         else:
-            self._store.extend(_chain(pending.values()))
+            self._store.extend(_chain(groups))
         for name, quads in pending.items():
             if not quads:  # an empty graph is still a graph, as a replacement would record it
                 self._store.add_graph(ox.NamedNode(name))
@@ -180,6 +212,62 @@ class GraphWriter:
     def _committed(self, names: list[str]) -> None:
         if self._on_commit is not None:
             self._on_commit(names)
+
+
+def _entry(name: ox.NamedNode, journal: ox.NamedNode) -> ox.Quad:
+    return ox.Quad(name, JOURNAL_PENDING, _TRUE, journal)
+
+
+def journal_entries(store: ox.Store, journal: ox.NamedNode = PENDING_GRAPH) -> list[str]:
+    """The graphs entered as pending in ``journal``, sorted.
+
+    >>> journal_entries(ox.Store())
+    []
+    """
+    return sorted(
+        q.subject.value
+        for q in store.quads_for_pattern(None, JOURNAL_PENDING, None, journal)
+        if isinstance(q.subject, ox.NamedNode)
+    )
+
+
+def journal_unit(
+    store: ox.Store, journal: ox.NamedNode, names: Iterable[str]
+) -> dict[Node, list[ox.Quad]]:
+    """The journal graph with ``names`` entered, as a graph for
+    :func:`kg.store.replace_graphs` to replace in the same transaction as the graphs.
+
+    >>> unit = journal_unit(ox.Store(), PENDING_GRAPH, ["http://x/a"])
+    >>> [(str(g).rsplit("/", 1)[-1], len(quads)) for g, quads in unit.items()]
+    [('pending', 1)]
+    """
+    quads = list(store.quads_for_pattern(None, None, None, journal))
+    quads += [_entry(ox.NamedNode(n), journal) for n in names]
+    return {URIRef(journal.value): list(dict.fromkeys(quads))}
+
+
+def clear_journal(
+    store: ox.Store, journal: ox.NamedNode = PENDING_GRAPH, names: Iterable[str] = ()
+) -> None:
+    """Remove the entries of ``names`` (one transaction); drop the journal once empty.
+
+    Call it after the derived data of these graphs is written: a kill before leaves the
+    entries, and the next run derives the data again (which must therefore be
+    idempotent, as linking is).
+    """
+    wanted = set(names)
+    entries = [
+        q
+        for q in store.quads_for_pattern(None, JOURNAL_PENDING, None, journal)
+        if getattr(q.subject, "value", None) in wanted
+    ]
+    if entries:
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in entries)
+        store.update(f"DELETE DATA {{ GRAPH {journal} {{\n{body}\n}} }}")
+    if store.contains_named_graph(journal) and not any(
+        True for _ in store.quads_for_pattern(None, None, None, journal)
+    ):
+        store.remove_graph(journal)
 
 
 def _with_local_blank_nodes(

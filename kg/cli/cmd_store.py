@@ -214,7 +214,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Extract articles and add each to the store whole: new articles in "
         "atomic batches (a kill loses at most the batch in flight, about a second of work, "
         "never part of an article), a changed article in its own transaction "
-        "(re-ingesting replaces the article's graph). Exit 1 if any input was rejected.",
+        "(re-ingesting replaces the article's graph). Same-event links a kill left "
+        "unwritten are made at the start of the next run. Exit 1 if any input was rejected.",
     )
     p.add_argument(
         "articles",

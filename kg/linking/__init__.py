@@ -1,7 +1,9 @@
 """Linking: the same event across sources, researchers' links, imports, checks, tables.
 
 The ingest hook is :func:`link_articles_events` (once per written batch; one article:
-:func:`link_article_events`); ``ckg relink`` calls :func:`relink`.
+:func:`link_article_events`); what a killed run left unlinked is linked by
+:func:`link_pending_events` (and by the next :func:`link_articles_events`); ``ckg relink``
+calls :func:`relink`.
 
 >>> 0 < DEFAULT_THRESHOLD < 1
 True
@@ -15,6 +17,7 @@ from kg.linking.events import (
     find_links,
     link_article_events,
     link_articles_events,
+    link_pending_events,
     relink,
     stored_links,
     unlink,
@@ -26,6 +29,7 @@ __all__ = [
     "find_links",
     "link_article_events",
     "link_articles_events",
+    "link_pending_events",
     "relink",
     "stored_links",
     "unlink",

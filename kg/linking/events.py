@@ -15,6 +15,14 @@ threshold becomes
 Article graphs are never rewritten. Events of one origin (one article, one imported
 record) are never linked to each other. A pair a researcher rejected (``ckg unlink``,
 stored as ``ckg:differentEventFrom`` in the annotations graph) is never linked again.
+
+Links are derived data, written after the articles they come from. ``ckg ingest`` enters
+each article it writes in the journal :data:`kg.writer.PENDING_GRAPH`, atomically with the
+article; linking removes the entries once the links are written, and
+:func:`relink` enters the links graph itself while it rebuilds it. Whatever a kill leaves
+in the journal is linked by the next linking call (:func:`link_articles_events`, which
+``ckg ingest`` makes at its start through :func:`link_pending_events`, and ``ckg import``
+for every file), so the links end as a run without the kill would have left them.
 """
 
 from __future__ import annotations
@@ -43,7 +51,13 @@ from kg.linking.store_io import (
     replace_quads,
 )
 from kg.namespaces import ANNOTATIONS_GRAPH, CKG, LINKS_GRAPH, RDF, RDFS, XSD
-from kg.writer import MAX_BATCH_QUADS
+from kg.writer import (
+    JOURNAL_PENDING,
+    MAX_BATCH_QUADS,
+    PENDING_GRAPH,
+    clear_journal,
+    journal_entries,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -53,6 +67,7 @@ __all__ = [
     "link_article_events",
     "link_articles_events",
     "link_iri",
+    "link_pending_events",
     "link_quads",
     "rejected_pairs",
     "relink",
@@ -269,7 +284,8 @@ def relink(
     """Recompute every same-event link in the store (after a threshold change, say).
 
     The links graph is cleared and refilled; researchers' annotations (including
-    rejected links) are kept and respected.
+    rejected links) are kept and respected. Every link pending in the journal is
+    rebuilt with the rest, and the journal is emptied.
     """
     vocab = vocabulary or default_vocabulary()
     records = read_events(store, vocab)
@@ -277,11 +293,48 @@ def relink(
         records, hierarchy=vocab.hierarchy, threshold=threshold, rejected=rejected_pairs(store)
     )
     quads = [q for link in links for q in link_quads(link, threshold=threshold)]
-    # Clear, then bulk load (much faster than a transactional extend for large stores): the
-    # links graph is derived data, so after a failure rerunning relink restores it.
+    # Clear, then bulk load (much faster than a transactional extend for large stores).
+    # The journal entry for the links graph (with the threshold) makes the next linking
+    # call finish the job if a kill lands in between.
+    store.add(ox.Quad(nn(LINKS_GRAPH), JOURNAL_PENDING, _dec(threshold), PENDING_GRAPH))
     store.clear_graph(nn(LINKS_GRAPH))
     store.bulk_extend(quads)
+    clear_journal(store, PENDING_GRAPH, journal_entries(store, PENDING_GRAPH))
     return links
+
+
+def _interrupted_relink(store: ox.Store) -> float | None:
+    """The threshold of a :func:`relink` a kill interrupted, if one was.
+
+    >>> _interrupted_relink(ox.Store()) is None
+    True
+    """
+    for q in store.quads_for_pattern(nn(LINKS_GRAPH), JOURNAL_PENDING, None, PENDING_GRAPH):
+        try:
+            return float(q.object.value)  # type: ignore[union-attr]
+        except ValueError:
+            return DEFAULT_THRESHOLD
+    return None
+
+
+def link_pending_events(
+    store: ox.Store,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    vocabulary: LinkingVocabulary | None = None,
+) -> dict[str, list[EventLink]]:
+    """Bring the links up to date for what an interrupted run left in the journal
+    (:data:`kg.writer.PENDING_GRAPH`): the graphs written but not linked, or the whole
+    links graph when a :func:`relink` was cut short (redone with its threshold).
+
+    Returns the links of each graph linked (empty when nothing was pending, or after a
+    whole relink). ``ckg ingest`` calls it first, so that a second run of an input the
+    store already holds ("unchanged") still repairs the links.
+
+    >>> link_pending_events(ox.Store())
+    {}
+    """
+    return link_articles_events(store, [], threshold=threshold, vocabulary=vocabulary)
 
 
 def _existing_link_quads(store: ox.Store, events: set[str]) -> list[ox.Quad]:
@@ -335,9 +388,38 @@ def link_articles_events(
     Returns, for each article, the links it brought: a link between two articles of the
     batch is listed once, under the later one in ``article_iris`` (as if they had been
     linked one after the other). The links made are the same as one call per article.
+
+    Graphs left pending in the journal by an interrupted run are linked in the same pass,
+    before ``article_iris`` (and are keys of the result too); the journal entries of
+    every graph linked are removed once the links are written (see the module
+    documentation).
     """
     vocab = vocabulary or default_vocabulary()
-    order = {str(a): i for i, a in enumerate(article_iris)}
+    if not store.contains_named_graph(PENDING_GRAPH):  # nothing left by a kill: the rule
+        left: list[str] = []
+    else:
+        relink_threshold = _interrupted_relink(store)
+        if relink_threshold is not None:
+            relink(store, threshold=relink_threshold, vocabulary=vocab)
+        left = journal_entries(store, PENDING_GRAPH)
+    asked = [str(a) for a in article_iris]
+    order = {a: i for i, a in enumerate([*(g for g in left if g not in asked), *asked])}
+    result = _link_graphs(store, order, threshold=threshold, vocabulary=vocab)
+    if left:
+        clear_journal(store, PENDING_GRAPH, order)
+    return result
+
+
+def _link_graphs(
+    store: ox.Store,
+    order: dict[str, int],
+    *,
+    threshold: float,
+    vocabulary: LinkingVocabulary,
+) -> dict[str, list[EventLink]]:
+    """The work of :func:`link_articles_events` for the graphs of ``order`` (graph ->
+    position), without the journal."""
+    vocab = vocabulary
     result: dict[str, list[EventLink]] = {a: [] for a in order}
     own = read_events(store, vocab, graphs=list(order))
     if not own:
@@ -374,8 +456,9 @@ def _write_links(
     (or one atomic bulk ingestion). Beyond that (a story told by hundreds of articles
     makes cliques of links) the stale quads are removed first and the new links added in
     chunks of whole links, each chunk atomic: a kill in between leaves some of these
-    links unwritten until the next ``ckg relink``, never half a link. One transaction of
-    a million quads took minutes.
+    links unwritten, never half a link, and the graphs' journal entries (removed only
+    after this) make the next linking call write them. One transaction of a million
+    quads took minutes.
     """
     groups = [link_quads(link, threshold=threshold) for link in links]
     if sum(len(g) for g in groups) <= max_quads:

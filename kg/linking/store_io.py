@@ -37,7 +37,7 @@ from kg.namespaces import (
     REFERENCE_GRAPH,
 )
 from kg.resources import ontology_files
-from kg.writer import BULK_MIN_QUADS, MAX_BATCH_QUADS
+from kg.writer import BULK_MIN_QUADS, MAX_BATCH_QUADS, PENDING_GRAPH
 
 __all__ = [
     "LinkingVocabulary",
@@ -47,7 +47,13 @@ __all__ = [
     "vocabulary_from_graph",
 ]
 
-_NOT_SOURCES = {str(LINKS_GRAPH), str(ANNOTATIONS_GRAPH), str(REFERENCE_GRAPH), str(ONTOLOGY_GRAPH)}
+_NOT_SOURCES = {
+    str(LINKS_GRAPH),
+    str(ANNOTATIONS_GRAPH),
+    str(REFERENCE_GRAPH),
+    str(ONTOLOGY_GRAPH),
+    PENDING_GRAPH.value,  # the journal of graphs whose links are pending (kg.writer)
+}
 
 
 def nn(iri: object) -> ox.NamedNode:
