@@ -301,3 +301,33 @@ def test_a_person_in_a_genitive_attribute_does_not_replace_the_subjects(ex):
     )
     parts = {k for r, k in roles(only(a, "CeasefireAgreement")) if r == "participant"}
     assert "kahin-independenke-armi" in parts
+
+
+def test_title_apposition_names_the_holder_and_the_speaker(ex):
+    a = analyse(
+        ex,
+        "Die Waffen schwiegen, teilte der UN-Sondergesandte für Libyen, der ghanaische "
+        "Diplomat Kwame Osei, am Abend mit.",
+    )
+    (said,) = of_class(a, "Statement")
+    (holder,) = said.actors()
+    assert (holder, "special-envoy", "united-nations") in positions(a)
+
+
+def test_separated_particle_found_across_an_apposition(ex):
+    # "teilte …, der Diplomat X, am Abend mit": the particle is the parse's, however far
+    a = analyse(
+        ex,
+        "Kenia habe zugestimmt, teilte Außenminister Sergej Lawrow, der frühere Botschafter, "
+        "am Abend in Moskau mit.",
+    )
+    assert [e.actors() for e in of_class(a, "Statement")] == [("sergey-lavrov",)]
+
+
+def test_a_finite_verb_after_a_comma_has_a_subject_of_its_own(ex):
+    a = analyse(
+        ex,
+        "Die Konfliktparteien hätten einer Feuerpause zugestimmt, teilte Außenminister "
+        "Sergej Lawrow mit.",
+    )
+    assert [e.actors() for e in of_class(a, "Statement")] == [("sergey-lavrov",)]

@@ -306,6 +306,7 @@ class EntityRecognizer:
         found = self._plural_titled(ts, found, new, states)
         found = self._titled(ts, found, surnames, new)
         found = self._people_by_function(ts, found, new)
+        found = self._title_appositions(ts, found)
         found = self._references(ts, found)
         for m in found:
             if m.cls == "Person" and m.keys:
@@ -453,6 +454,45 @@ class EntityRecognizer:
         """A state's name starts at ``k`` (after a genitive article "des"/"der")."""
         m = by_first.get(k + 1 if toks[k].text.lower() in ("des", "der") else k)
         return m is not None and bool(m.keys) and self.dictionary.is_a(m.keys[0], "State")
+
+    def _title_appositions(
+        self, ts: TaggedSentence, found: list[EntityMention]
+    ) -> list[EntityMention]:
+        """A title without a name, then its complement and a comma, then a person: the
+        apposition names the title's holder ("der Sprecher der ruandischen Streitkräfte
+        (RDF), Oberst Ronald Rwivanga,", "der UN-Sondergesandte für den Jemen, der
+        schwedische Diplomat Hans Grundberg,"): the title refers to that person, who
+        holds its office."""
+        toks = ts.tokens
+        by_first = {m.first: m for m in found}
+        out = list(found)
+        for t in found:
+            if t.kind != MentionKind.TITLE or t.keys or not t.offices:
+                continue
+            k = t.last
+            while k < len(toks) and k - t.last < 12 and toks[k].text != ",":
+                if toks[k].pos.startswith(("V", "$.")) or toks[k].text in ("und", "oder", ";"):
+                    k = len(toks)
+                    break
+                k += 1
+            k += 1
+            while k < len(toks) and (
+                toks[k].pos in ("ART", "ADJ(A)") or self._people.is_person_noun(toks[k])
+            ):
+                k += 1  # "der schwedische Diplomat", "Oberst"
+            person = by_first.get(k)
+            if (
+                person is None
+                or person.cls != "Person"
+                or not person.keys
+                or person.last >= len(toks)
+                or toks[person.last].text not in (",", ".")
+            ):
+                continue
+            holder = replace(person, offices=person.offices or t.offices)
+            out[out.index(person)] = holder
+            out[out.index(t)] = replace(t, keys=holder.keys, cls="Person")
+        return out
 
     def _people_by_function(
         self, ts: TaggedSentence, found: list[EntityMention], new: dict[str, tuple[str, str]]

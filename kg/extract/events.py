@@ -56,6 +56,18 @@ def _zu_infinitive(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+def _particle_verb(ts: TaggedSentence, i: int) -> str | None:
+    """The verb with its separated particle as the parse attaches it ("teilte, … der
+    Diplomat X, am Abend mit" → "mitteilen", however far apart), None without one."""
+    parse = ts.parse
+    if parse is None:
+        return None
+    prt = parse.dependents(i, "compound:prt")
+    if not prt:
+        return None
+    return ts.tokens[prt[0]].text.lower() + ts.tokens[i].lemma.lower()
+
+
 def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
     """A zu-infinitive governed by a verb of intent or offer before it ("bot an, ...
     zu vermitteln"): what it names has not happened."""
@@ -165,7 +177,7 @@ def detect_triggers(
         ):
             # a participle attribute is its verb in the passive: "das von Norwegen
             # vermittelte Abkommen" is a mediation by Norway
-            lemma = tok.verb or full_lemma(toks, i)
+            lemma = tok.verb or _particle_verb(ts, i) or full_lemma(toks, i)
             if _under_intent(toks, i, lex):
                 continue
             cands = [

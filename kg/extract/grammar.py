@@ -165,7 +165,8 @@ def finite_clause_has_subject(
     """A finite active clause has a subject: where the parse gives it none but an object
     whose form does not show the accusative, that object is the subject ("kamen am
     Samstag Vertreter der Armee zusammen"), unless the verb shares the subject of a verb
-    it is coordinated with ("kam und traf Vertreter")."""
+    it is coordinated with by "und"/"oder" ("kam und traf Vertreter"); a finite verb after a
+    mere comma is a clause of its own ("…, teilte Außenminister X mit")."""
     kids = _children(heads)
     for v in range(len(tokens)):
         own = kids.get(v, ())
@@ -175,7 +176,8 @@ def finite_clause_has_subject(
         finite = tokens[v].pos.endswith("(FIN)") or any(
             deps[c].startswith("aux") and tokens[c].pos.endswith("(FIN)") for c in own
         )
-        if not finite or _is_passive(tokens, own, deps, v, morph) or deps[v] == "conj":
+        shares = deps[v] == "conj" and any(deps[c] == "cc" for c in own)
+        if not finite or _is_passive(tokens, own, deps, v, morph) or shares:
             continue
         for c in objs:
             if _case(tokens, kids.get(c, ()), deps, c, morph) is None and tokens[c].pos != "PRF":
