@@ -62,9 +62,9 @@ def _particle_verb(ts: TaggedSentence, i: int) -> str | None:
     parse = ts.parse
     if parse is None:
         return None
-    prt = parse.dependents(i, "compound:prt")
+    prt = [c for c in parse.dependents(i, "compound:prt") if ts.tokens[c].pos == "PTKVZ"]
     if not prt:
-        return None
+        return None  # "sagte danach": an adverb the parse calls a particle is none
     return ts.tokens[prt[0]].text.lower() + ts.tokens[i].lemma.lower()
 
 
