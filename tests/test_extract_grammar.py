@@ -331,3 +331,16 @@ def test_a_finite_verb_after_a_comma_has_a_subject_of_its_own(ex):
         "Sergej Lawrow mit.",
     )
     assert [e.actors() for e in of_class(a, "Statement")] == [("sergey-lavrov",)]
+
+
+def test_two_titles_before_one_apposition_do_not_crash(ex):
+    # regression: "Der Sondergesandte des UN-Generalsekretärs …, der Diplomat X," crashed
+    a = analyse(
+        ex,
+        "Der Sondergesandte des UN-Generalsekretärs für Tadschikistan, der deutsche "
+        "Diplomat Gerd Brenner, würdigte die Einigung.",
+    )
+    holders = {h for h, _r, _of in positions(a)}
+    assert len(holders) == 1
+    (praise,) = of_class(a, "Endorsement")
+    assert praise.actors() == tuple(holders)

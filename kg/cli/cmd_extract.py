@@ -79,7 +79,16 @@ def run(args: argparse.Namespace) -> int:
             continue
         for note in limit_notes(item.text, item.body_start):
             print(f"ckg extract: note: {item.origin}: {note}", file=sys.stderr)
-        graph = extractor.extract(item)
+        try:
+            graph = extractor.extract(item)
+        except Exception as err:  # a fault on one article must not lose the batch (as ingest)
+            refused += 1
+            print(
+                f"ckg extract: error: {item.origin}: extraction failed "
+                f"({type(err).__name__}: {err}); please report this article",
+                file=sys.stderr,
+            )
+            continue
         problems = graph_problems(graph)
         if problems:
             refused += 1

@@ -464,11 +464,12 @@ class EntityRecognizer:
         schwedische Diplomat Hans Grundberg,"): the title refers to that person, who
         holds its office."""
         toks = ts.tokens
-        by_first = {m.first: m for m in found}
         out = list(found)
-        for t in found:
+        claimed: set[int] = set()  # a person is the apposition of the first title only
+        for n, t in enumerate(found):
             if t.kind != MentionKind.TITLE or t.keys or not t.offices:
                 continue
+            by_first = {m.first: (k, m) for k, m in enumerate(out)}
             k = t.last
             while k < len(toks) and k - t.last < 12 and toks[k].text != ",":
                 if toks[k].pos.startswith(("V", "$.")) or toks[k].text in ("und", "oder", ";"):
@@ -480,9 +481,10 @@ class EntityRecognizer:
                 toks[k].pos in ("ART", "ADJ(A)") or self._people.is_person_noun(toks[k])
             ):
                 k += 1  # "der schwedische Diplomat", "Oberst"
-            person = by_first.get(k)
+            at, person = by_first.get(k, (-1, None))
             if (
                 person is None
+                or at in claimed
                 or person.cls != "Person"
                 or not person.keys
                 or person.last >= len(toks)
@@ -490,8 +492,9 @@ class EntityRecognizer:
             ):
                 continue
             holder = replace(person, offices=person.offices or t.offices)
-            out[out.index(person)] = holder
-            out[out.index(t)] = replace(t, keys=holder.keys, cls="Person")
+            claimed.add(at)
+            out[at] = holder
+            out[n] = replace(t, keys=holder.keys, cls="Person")
         return out
 
     def _people_by_function(
