@@ -101,8 +101,6 @@ def examples(paths: list[Path], nlp, tagger):
 
 def score(nlp, egs) -> dict[str, float]:
     """Attachment scores and subject/object F1 on held-out examples."""
-    from kg.extract.depparse import feature_doc  # noqa: F401  (same features as training)
-
     gold_pairs: set = set()
     pred_pairs: set = set()
     las = uas = total = 0

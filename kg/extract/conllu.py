@@ -55,7 +55,6 @@ class TreebankSentence:
     text: str
     words: tuple[Word, ...]
     multiword: tuple[tuple[int, int, str], ...] = ()  # (first, last inclusive, form)
-    space_after: tuple[bool, ...] = ()  # per surface token
 
     def surface(self) -> tuple[Word, ...]:
         """The surface tokens: each multiword token joined into one word that takes the
@@ -156,7 +155,6 @@ def _sentence(meta: dict[str, str], rows: list[list[str]]) -> TreebankSentence:
         text=text,
         words=out,
         multiword=tuple((a, b, f) for a, b, f, _m in mwt_rows),
-        space_after=tuple("SpaceAfter=No" not in m for _a, _b, _f, m in surface_forms),
     )
 
 
