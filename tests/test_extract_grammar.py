@@ -344,3 +344,14 @@ def test_two_titles_before_one_apposition_do_not_crash(ex):
     assert len(holders) == 1
     (praise,) = of_class(a, "Endorsement")
     assert praise.actors() == tuple(holders)
+
+
+def test_a_prepositional_list_across_commas_keeps_its_preposition(ex):
+    a = analyse(
+        ex,
+        "Putin telefonierte mit Erdoğan, dem französischen Präsidenten Emmanuel Macron und "
+        "Bundeskanzler Olaf Scholz.",
+    )
+    call = only(a, "PhoneCall")
+    parts = {k for r, k in roles(call) if r == "participant"}
+    assert {"recep-tayyip-erdogan", "emmanuel-macron", "olaf-scholz"} <= parts

@@ -274,7 +274,8 @@ def comma_subjects(
     """A list stays one phrase: a second "subject" right after a comma continues the first
     ("Die Armee, die Polizei und die Miliz zogen ab"), and so does any phrase of the same
     function right after a comma that goes on with "und"/"oder" ("daß Kirchen,
-    Arbeitgeber und Staat Daten austauschen")."""
+    Arbeitgeber und Staat Daten austauschen"), or a dative that continues a prepositional
+    phrase ("mit Blair, dem Regierungschef X und Präsident Y")."""
     kids = _children(heads)
     for own in kids.values():
         for rel in ("nsubj", "obj", "iobj", "obl", "nmod"):
@@ -284,6 +285,20 @@ def comma_subjects(
                 if start == 0 or tokens[start - 1].text != "," or max(_span(kids, a)) != start - 2:
                     continue
                 if rel == "nsubj" or any(deps[k] == "conj" for k in kids.get(b, ())):
+                    heads[b], deps[b] = a, "conj"
+        # "mit Blair, dem Regierungschef X und Präsident Y": a dative after the comma that
+        # goes on with "und" continues the prepositional phrase before it
+        for a in (c for c in own if deps[c].startswith("obl")):
+            if not any(deps[k] == "case" for k in kids.get(a, ())):
+                continue
+            for b in (c for c in own if deps[c] in ("iobj", "obj") and c > a):
+                start = min(_span(kids, b))
+                if (
+                    start > 0
+                    and tokens[start - 1].text == ","
+                    and max(_span(kids, a)) == start - 2
+                    and any(deps[k] == "conj" for k in kids.get(b, ()))
+                ):
                     heads[b], deps[b] = a, "conj"
 
 

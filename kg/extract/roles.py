@@ -73,6 +73,8 @@ class _Functions:
     objs: list[list[EntityMention]] = field(default_factory=list)
     pass_subj: list[EntityMention] = field(default_factory=list)
     agents: list[EntityMention] = field(default_factory=list)
+    # phrases with a preposition the parse attaches to the trigger ("mit A, B und C")
+    preps: list[tuple[str, list[EntityMention]]] = field(default_factory=list)
 
 
 class RoleAssigner:
@@ -500,6 +502,16 @@ class RoleAssigner:
                 for m in grp:
                     if m.keys and self.d.is_a(m.keys[0], "Place", "State"):
                         locations.append(m.keys[0])
+        agents_given = bool(fn is not None and fn.agents)
+        for prep, grp in fn.preps if fn is not None else ():
+            # the parse carries a preposition over a list the positional reading cuts
+            # ("telefonierte mit Blair, dem Regierungschef X und Präsident Y")
+            if (
+                prep in frame
+                and prep not in ("subj", "obj", "in", "nach", "bei")
+                and not ((trig.passive or agents_given) and prep == "von")
+            ):
+                add(frame[prep], [k for m in grp for k in self._actor_key(m, prep)])
         if trig.nominal and trig.pattern == "talks-frame":
             # "nach Verhandlungen in X": the place right after the noun
             for g, grp in groups:
@@ -558,6 +570,8 @@ class RoleAssigner:
                 fn.pass_subj.extend(grp)
             elif slot == "agent":
                 fn.agents.extend(grp)
+            else:
+                fn.preps.append((slot, grp))
         # every phrase that bears the subject's function is part of it ("A und Maoistenchef
         # B"); where people are named in apposition to a title ("die Präsidenten Kenias und
         # Ugandas, A und B,"), the people act, not the states of their title
