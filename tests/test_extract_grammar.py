@@ -355,3 +355,14 @@ def test_a_prepositional_list_across_commas_keeps_its_preposition(ex):
     call = only(a, "PhoneCall")
     parts = {k for r, k in roles(call) if r == "participant"}
     assert {"recep-tayyip-erdogan", "emmanuel-macron", "olaf-scholz"} <= parts
+
+
+def test_the_neighbour_is_the_other_side(ex):
+    a = analyse(
+        ex,
+        "Die Präsidenten Ruandas und Burundis, Paul Kagame und Évariste Ndayishimiye, "
+        "trafen sich in Kampala. Auch Uganda war vertreten. Ruanda wirft dem Nachbarland "
+        "vor, Rebellen zu unterstützen.",
+    )
+    (blame,) = of_class(a, "Accusation")
+    assert roles(blame) == {("agent", "rwanda"), ("addressee", "burundi")}

@@ -179,6 +179,7 @@ class EntityRecognizer:
         self._country_heads = tuple(sorted(lexicon.ref("country_heads")))
         self._armed_nouns = lexicon.ref("armed_group_nouns")
         self._org_nouns = lexicon.ref("organization_reference_nouns")
+        self._neighbour_nouns = lexicon.ref("neighbour_nouns")
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
@@ -871,6 +872,14 @@ class EntityRecognizer:
                     and prev2 not in ("beiden",)
                 ):
                     out.append(self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="sides"))
+            elif (
+                tok.pos == "NN"
+                and lem in self._neighbour_nouns
+                and prev in ("das", "des", "dem", "dessen", "deren")
+            ):
+                out.append(
+                    self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="neighbour")
+                )
             elif (
                 tok.pos == "NN"
                 and lem in self._org_nouns

@@ -206,6 +206,7 @@ REF_KEYS = (
     "numbers",
     "armed_group_nouns",
     "organization_reference_nouns",
+    "neighbour_nouns",
     "possessive_nouns",
     "possessives",
     "pronouns",

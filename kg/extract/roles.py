@@ -137,6 +137,17 @@ class RoleAssigner:
                 return replace(m, keys=(e.rel("country")[0],))
         if m.kind == MentionKind.GROUP and m.group == "sides":
             return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
+        if m.kind == MentionKind.GROUP and m.group == "neighbour":
+            # "Der Tschad wirft dem Nachbarland vor": the other side of the pair the
+            # article is about, else the state named last that is not named here
+            here_states = {k for x in earlier for k in x.keys if self.d.is_a(k, "State")}
+            pair = [
+                k
+                for k in (*disc.sides, *disc.conflict_parties, *disc.person_of.values())
+                if k not in here_states and self.d.is_a(k, "State")
+            ]
+            others = pair[:1] or [k for k in disc.states if k not in here_states][-1:]
+            return replace(m, keys=(others[0],)) if others and here_states else m
         if m.kind == MentionKind.GROUP and m.group == "org":
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
             orgs = [k for k in named if self.d.is_a(k, "Organization")]
