@@ -366,3 +366,20 @@ def test_the_neighbour_is_the_other_side(ex):
     )
     (blame,) = of_class(a, "Accusation")
     assert roles(blame) == {("agent", "rwanda"), ("addressee", "burundi")}
+
+
+def test_a_meeting_inside_a_framing_phrase_does_not_cancel_the_statement(ex):
+    # "sagte nach einem Treffen mit X": "mit X" belongs to "Treffen", not to "sagen"
+    a = analyse(
+        ex,
+        "„Jeder Funke kann zu einer Katastrophe führen“, sagte Außenminister Sergej Lawrow "
+        "nach einem Treffen mit Recep Tayyip Erdoğan.",
+    )
+    assert [e.actors() for e in of_class(a, "Statement")] == [("sergey-lavrov",)]
+
+
+def test_a_quotation_before_the_verb_is_what_was_said_not_the_speaker(ex):
+    a = analyse(
+        ex, "„Die Gewalt muss aufhören“, hatte Kenias Präsident William Ruto am Abend gesagt."
+    )
+    assert [e.actors() for e in of_class(a, "Statement")] == [("william-ruto",)]

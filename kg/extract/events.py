@@ -56,6 +56,16 @@ def _zu_infinitive(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+def _on_verb(ts: TaggedSentence, prep: int, verb: int) -> bool:
+    """The phrase of the preposition at ``prep`` belongs to the verb at ``verb`` (not to a
+    noun: "sagte nach einem Treffen mit X" has no "mit X" of "sagen"); without a parse,
+    any phrase of the clause counts."""
+    parse = ts.parse
+    if parse is None:
+        return True
+    return parse.heads[parse.heads[prep]] == verb
+
+
 def _particle_verb(ts: TaggedSentence, i: int) -> str | None:
     """The verb with its separated particle as the parse attaches it ("teilte, … der
     Diplomat X, am Abend mit" → "mitteilen", however far apart), None without one."""
@@ -111,7 +121,10 @@ def _condition(
         preps, concept = value
         return _pp(toks, a, b, preps, concept, lex)
     if key == "prep":
-        return any(t.text.lower() == value and t.pos.startswith("APPR") for t in toks[a:b])
+        return any(
+            t.text.lower() == value and t.pos.startswith("APPR") and _on_verb(ts, j, i)
+            for j, t in enumerate(toks[a:b], a)
+        )
     if key == "quote":
         return any(t.quoted for t in toks) == bool(value)
     if key == "infinitive":

@@ -159,6 +159,21 @@ def shared_subject(
                 deps[c] = "obj"
 
 
+_OPENING_QUOTES = {"„", "»", "«", "‚", '"'}
+
+
+def quotes_are_complements(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A quotation is what is said, never the sayer: a clause in quotation marks that the
+    parse makes a clausal subject ("„Die Gewalt muss aufhören“, hatte X gesagt") is the
+    verb's complement (``ccomp``)."""
+    kids = _children(heads)
+    for i, dep in enumerate(deps):
+        if dep.startswith("csubj") and tokens[min(_span(kids, i))].text in _OPENING_QUOTES:
+            deps[i] = "ccomp"
+
+
 def finite_clause_has_subject(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -440,6 +455,7 @@ RULES: tuple[Rule, ...] = (
     no_prepositional_subjects,
     voice_case_and_agent,
     shared_subject,
+    quotes_are_complements,
     finite_clause_has_subject,
     comma_subjects,
     no_dative_genitives,
