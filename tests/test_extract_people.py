@@ -42,3 +42,15 @@ def test_the_surname_refers_back_later(ex):
     )
     keys = {m.keys for m in a.mentions if m.text in ("Ahmed Karimi", "Karimi")}
     assert len(keys) == 1
+
+
+def test_a_full_name_after_a_preposition_is_a_person(ex):
+    a = analyse(ex, "Das von Joaquim Chissano vermittelte Abkommen wurde unterzeichnet.")
+    assert "Joaquim Chissano" in people(a)
+    (med,) = of_class(a, "Mediation")
+    assert med.actors() == (next(m.keys[0] for m in a.mentions if m.text == "Joaquim Chissano"),)
+
+
+def test_a_known_place_or_a_single_word_is_no_bare_name(ex):
+    a = analyse(ex, "Die Gespräche in Addis Abeba mit Ruiz endeten.")
+    assert not people(a)

@@ -517,7 +517,10 @@ class EntityRecognizer:
         }
         taken = {i for m in found if m.first not in opening for i in range(m.first, m.last)}
         out = list(found)
-        for a, b in self._people.names(toks, taken):
+        spans = list(self._people.names(toks, taken))
+        taken_now = taken | {i for a, b in spans for i in range(a, b)}
+        spans += list(self._people.bare_names(toks, taken_now))
+        for a, b in spans:
             if a in opening:
                 out.remove(opening[a])
             words = " ".join(t.text for t in ts.tokens[a:b])

@@ -119,3 +119,36 @@ class PersonNouns:
             if toks[c].pos.startswith("V") or toks[c].text in ("und", "oder", ";", ":", "."):
                 return []  # brackets ("(LTTE)") may stand in the noun's complement
         return []
+
+    def bare_names(self, toks: Sequence[Token], taken: Set[int]) -> Iterator[tuple[int, int]]:
+        """Full names without a noun before them ("von Nelson Mandela"): two or three
+        words the tagger reads as proper nouns, none of them known or a noun of function,
+        inside the sentence (not its first word) and followed by punctuation, a
+        conjunction or a verb."""
+        j = 1
+        while j < len(toks):
+            end = j
+            while (
+                end < len(toks)
+                and end - j < 3
+                and end not in taken
+                and toks[end].pos == "NE"
+                and toks[end].text[:1].isupper()
+                and not toks[end].quoted
+                and not self.is_person_noun(toks[end])
+                and not self.is_title(toks[end].text)
+            ):
+                end += 1
+            closes = end < len(toks) and (
+                toks[end].pos.startswith(("$", "V", "KON"))
+                or toks[end].text == ")"
+                or toks[end].verb is not None  # "von X Y vermittelte Abkommen"
+            )
+            opens = toks[j - 1].pos in ("APPR", "APPRART", "KON", "$,", "ART", "VVFIN") or toks[
+                j - 1
+            ].pos.startswith("V")
+            if end - j >= 2 and closes and opens and (end >= len(toks) or end not in taken):
+                yield j, end
+                j = end
+            else:
+                j += 1
