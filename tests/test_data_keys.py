@@ -52,3 +52,13 @@ def test_every_registered_list_is_in_the_shipped_files():
 def test_asking_for_an_unregistered_list_is_a_programming_error():
     with pytest.raises(KeyError):
         load_lexicon().cue("speech_verbs")
+
+
+def test_event_pattern_with_an_unknown_condition_is_refused(tmp_path):
+    patterns = tmp_path / "patterns"
+    shutil.copytree(data_dir() / "patterns", patterns)
+    raw = yaml.safe_load((patterns / "events.yaml").read_text(encoding="utf-8"))
+    raw["patterns"][0]["with"] = {"reflexiv": True}
+    (patterns / "events.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match=r"unknown condition \['reflexiv'\] in 'with'"):
+        load_lexicon(patterns)

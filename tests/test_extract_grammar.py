@@ -383,3 +383,10 @@ def test_a_quotation_before_the_verb_is_what_was_said_not_the_speaker(ex):
         ex, "„Die Gewalt muss aufhören“, hatte Kenias Präsident William Ruto am Abend gesagt."
     )
     assert [e.actors() for e in of_class(a, "Statement")] == [("william-ruto",)]
+
+
+def test_a_clause_ending_in_a_colon_before_a_quotation_is_a_statement(ex):
+    a = analyse(ex, "Kenias Präsident William Ruto gab sich zuversichtlich: „Der Frieden hält.“")
+    (said,) = of_class(a, "Statement")
+    assert said.actors() == ("william-ruto",)
+    assert said.quote and "Frieden hält" in said.quote

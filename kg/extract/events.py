@@ -127,6 +127,10 @@ def _condition(
         )
     if key == "quote":
         return any(t.quoted for t in toks) == bool(value)
+    if key == "colon-quote":
+        # "X gab sich zuversichtlich: „…“": the clause ends in a colon before a quotation
+        opens = b + 1 < len(toks) and toks[b].text == ":" and toks[b + 1].text in '„»«‚"'
+        return opens == bool(value)
     if key == "infinitive":
         wanted = set(str(value).split("|"))
         return any(
@@ -194,7 +198,9 @@ def detect_triggers(
             if _under_intent(toks, i, lex):
                 continue
             cands = [
-                p for p in verb_patterns.get(lemma, ()) if _matches(p, ts, i, a, b, mentions, lex)
+                p
+                for p in (*verb_patterns.get(lemma, ()), *verb_patterns.get("*", ()))
+                if _matches(p, ts, i, a, b, mentions, lex)
             ]
             if not cands:
                 continue

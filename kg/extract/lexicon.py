@@ -25,7 +25,16 @@ import yaml
 from kg.errors import InputError
 from kg.resources import data_dir
 
-__all__ = ["CUE_KEYS", "REF_KEYS", "Concept", "Lexicon", "Pattern", "load_lexicon"]
+__all__ = [
+    "CONDITION_KEYS",
+    "CUE_KEYS",
+    "PATTERN_KEYS",
+    "REF_KEYS",
+    "Concept",
+    "Lexicon",
+    "Pattern",
+    "load_lexicon",
+]
 
 
 @dataclass(frozen=True)
@@ -142,10 +151,28 @@ def _load_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+#: The keys a pattern of ``events.yaml`` may have, and the conditions of its
+#: ``with``/``without`` (see the header of ``events.yaml``).
+PATTERN_KEYS = frozenset(
+    {"id", "class", "cameo", "verb", "noun", "light", "inside", "with", "without", "upgrade",
+     "frame", "requires", "confidence"}
+)  # fmt: skip
+CONDITION_KEYS = frozenset(
+    {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote"}
+)
+
+
 def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
     for key in ("id", "class", "cameo"):
         if key not in raw:
             raise InputError(f"{path}: pattern {raw.get('id', '?')}: missing '{key}'")
+    unknown = sorted(set(raw) - PATTERN_KEYS)
+    if unknown:
+        raise InputError(f"{path}: pattern {raw['id']}: unknown keys {unknown}")
+    for part in ("with", "without"):
+        bad = sorted(set(dict(raw.get(part) or {})) - CONDITION_KEYS)
+        if bad:
+            raise InputError(f"{path}: pattern {raw['id']}: unknown condition {bad} in '{part}'")
     if not raw.get("verb") and not raw.get("noun"):
         raise InputError(f"{path}: pattern {raw['id']}: needs 'verb' or 'noun'")
 
