@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from extract_helpers import analyse, of_class, positions
 
-from kg.extract.model import FactKind, MentionKind
+from kg.extract.model import FactKind, MentionKind, Role
 
 
 def roles(ev) -> set[tuple[str, str]]:
@@ -390,3 +390,14 @@ def test_a_clause_ending_in_a_colon_before_a_quotation_is_a_statement(ex):
     (said,) = of_class(a, "Statement")
     assert said.actors() == ("william-ruto",)
     assert said.quote and "Frieden hält" in said.quote
+
+
+def test_a_signed_document_without_von_phrase_was_signed_by_the_subject(ex):
+    a = analyse(
+        ex,
+        "Die Präsidenten Kenias und Somalias, William Ruto und Hassan Sheikh Mohamud, haben "
+        "sich in einem in Nairobi unterzeichneten Abkommen verpflichtet, die Grenze zu öffnen.",
+    )
+    signers = {k for e in of_class(a, "Agreement") for r, k in roles(e) if r == "participant"}
+    assert "william-ruto" in signers
+    assert not [e for e in of_class(a, "Agreement") if e.actors(Role.MEDIATOR)]

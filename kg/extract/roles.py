@@ -540,7 +540,8 @@ class RoleAssigner:
         if any(r not in roles_present for r in required):
             return None
         wanted = {v for v in frame.values()}
-        roles = self._broker(ts, trig, roles)
+        if fn is not None and fn.agents:
+            roles = self._broker(ts, trig, roles)
         conf = p.confidence if p else 0.6
         if wanted - roles_present:
             conf = max(0.3, conf - 0.15 * len(wanted - roles_present))
