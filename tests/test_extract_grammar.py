@@ -401,3 +401,9 @@ def test_a_signed_document_without_von_phrase_was_signed_by_the_subject(ex):
     signers = {k for e in of_class(a, "Agreement") for r, k in roles(e) if r == "participant"}
     assert "william-ruto" in signers
     assert not [e for e in of_class(a, "Agreement") if e.actors(Role.MEDIATOR)]
+
+
+def test_leadership_from_a_participle_attribute(ex):
+    a = analyse(ex, "Kasachstan ist Mitglied der von Russland geführten OVKS.")
+    assert facts(a, FactKind.LEADS) == {("russia", "csto")}
+    assert ("kazakhstan", "csto") in facts(a, FactKind.MEMBER)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from kg.dictionary import ActorDictionary
 from kg.extract.lexicon import Lexicon
-from kg.extract.membership import parse_memberships
+from kg.extract.membership import parse_leadership, parse_memberships
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence
 
 __all__ = ["derive_facts"]
@@ -246,6 +246,7 @@ def derive_facts(
                     break
     # membership read from the parse wins over the positional reading of the same pair
     parsed = parse_memberships(sentences, mentions, dictionary, lex)
+    facts += parse_leadership(sentences, mentions, dictionary, lex)
     decided = {(f.subject, f.object, f.sentence) for f in parsed}
     facts = [
         f

@@ -1,4 +1,4 @@
-"""Membership and non-membership read off the dependency parse.
+"""Membership, non-membership and leadership read off the dependency parse.
 
 Reads parsed sentences, their resolved mentions, the dictionary and the lexicon's cue
 lists (``member_verbs``, ``member_nouns``, ``negation``); writes
@@ -31,8 +31,9 @@ from kg.dictionary import ActorDictionary
 from kg.extract.functions import clause_subject, mention_head, preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
+from kg.extract.morphology import load_morphology
 
-__all__ = ["parse_memberships"]
+__all__ = ["parse_leadership", "parse_memberships"]
 
 
 def _mention_at(ms: Sequence[EntityMention], i: int) -> EntityMention | None:
@@ -166,6 +167,48 @@ class _Reader:
         members = self.actors(subj)
         neg = self.negated(n, *([p.heads[n]] if p.heads[n] != n else []))
         return [f for org in orgs for f in self._emit(members, org, neg)]
+
+
+def parse_leadership(
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+) -> list[Fact]:
+    """Leadership from a participle attribute of a verb of leading on an organisation's
+    name: "der von Russland geführten OVKS", "die von Saudi-Arabien angeführte Koalition".
+
+    >>> from kg.extract.pipeline import default_extractor
+    >>> from kg.articles import parse_article_text
+    >>> art = parse_article_text("date 2024-01-01 T\\nArmenien ist Mitglied der von "
+    ...     "Russland geführten OVKS.\\n", identifier="t.txt", origin="t.txt")
+    >>> a = default_extractor().analyse(art)
+    >>> sorted((f.subject, f.object) for f in a.facts if f.kind.value == "leads")
+    [('russia', 'csto')]
+    """
+    verbs = lex.cue("leadership_verbs")
+    morph = load_morphology()
+    out: list[Fact] = []
+    for ts in sentences:
+        p = ts.parse
+        if p is None:
+            continue
+        ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
+        reader = _Reader(ts, ms, dictionary, lex)
+        for i, t in enumerate(ts.tokens):
+            if t.verb not in verbs or p.deps[i] not in ("amod", "acl"):
+                continue
+            led = _mention_at(ms, p.heads[i])
+            if led is None or not reader.orgish(led):
+                continue
+            for c in p.children(i):
+                prep = preposition(ts.tokens, p, c)
+                leader = _mention_at(ms, c)
+                if prep and morph.is_agent_preposition(prep) and leader and leader is not led:
+                    out += [
+                        Fact(FactKind.LEADS, k, led.keys[0], ts.sentence.index) for k in leader.keys
+                    ]
+    return out
 
 
 def parse_memberships(
