@@ -407,3 +407,14 @@ def test_leadership_from_a_participle_attribute(ex):
     a = analyse(ex, "Kasachstan ist Mitglied der von Russland geführten OVKS.")
     assert facts(a, FactKind.LEADS) == {("russia", "csto")}
     assert ("kazakhstan", "csto") in facts(a, FactKind.MEMBER)
+
+
+def test_a_government_title_without_a_state_is_of_the_dateline_state(ex):
+    a = analyse(ex, "Nairobi – Präsident Samuel Kiprono traf Vertreter Kenias und Ugandas.")
+    assert ("samuel-kiprono", "president", "kenya") in positions(a)
+
+
+def test_a_dateline_abroad_gives_no_office(ex):
+    # the venue of talks ("Genf –") is no home unless the article names its state
+    a = analyse(ex, "Genf – Präsident Samuel Kiprono traf Vertreter Kenias und Ugandas.")
+    assert not positions(a)

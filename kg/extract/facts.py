@@ -22,6 +22,7 @@ import itertools
 from collections.abc import Sequence
 
 from kg.dictionary import ActorDictionary
+from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
 from kg.extract.membership import parse_leadership, parse_memberships
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence
@@ -33,6 +34,32 @@ def _orgish(d: ActorDictionary, m: EntityMention) -> bool:
     return bool(m.keys) and (d.is_a(m.keys[0], "Organization") or m.cls in ("Organization",))
 
 
+def _dateline_state(
+    sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention], d: ActorDictionary
+) -> str | None:
+    """The state of the article's dateline ("Kabul –"), when it names one city."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    k = dateline_length(first.tokens)
+    places = [
+        m.keys[0] for m in mentions if m.sentence == first.sentence.index and m.last <= k and m.keys
+    ]
+    if len(places) != 1:
+        return None
+    entry = d.get(places[0])
+    country = entry.rel("country") if entry is not None else ()
+    state = d.capital_of(places[0]) or (country[0] if country else None)
+    # the venue of talks abroad ("New York –") is no home: the state must be named too
+    named = {
+        key
+        for m in mentions
+        if not (m.sentence == first.sentence.index and m.last <= k)
+        for key in m.keys
+    }
+    return state if state in named else None
+
+
 def derive_facts(
     sentences: Sequence[TaggedSentence],
     mentions: Sequence[EntityMention],
@@ -41,6 +68,7 @@ def derive_facts(
 ) -> tuple[Fact, ...]:
     d = dictionary
     facts: list[Fact] = []
+    dateline_state = _dateline_state(sentences, mentions, d)
     neg_words = lex.cue("negation")
     member_nouns = lex.cue("member_nouns")
     member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining is no membership yet
@@ -63,6 +91,10 @@ def derive_facts(
                     # dictionary's country of a known person, once the article names it
                     home = entry.rel("country")[0]
                     of = home if home in named_so_far else None
+                elif role and not of and entry is None and role in lex.national:
+                    # "Kabul – … Präsident Aschraf Ghani": a government office with no state
+                    # named is one of the state the article is datelined in
+                    of = dateline_state
                 if role and of and not former and m.cls == "Person":
                     facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
                     last_office = role

@@ -90,6 +90,7 @@ class Lexicon:
     role_labels: Mapping[str, tuple[str, str]]
     role_implies: Mapping[str, str]
     deputy_prefixes: tuple[str, ...]
+    national: frozenset[str]  # offices of a state's government (roles.yaml "national")
     refs: Mapping[str, Any]
     cues: Mapping[str, Any]
 
@@ -284,6 +285,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         role_labels=labels,
         role_implies={str(k): str(v) for k, v in (roles.get("implies") or {}).items()},
         deputy_prefixes=_tuple(roles.get("deputy_prefixes")),
+        national=frozenset(_tuple(roles.get("national"))),
         refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
         cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
     )
