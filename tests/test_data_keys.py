@@ -31,7 +31,7 @@ def test_grammar_file_without_a_list_is_refused(tmp_path):
         load_morphology(path)
 
 
-@pytest.mark.parametrize("name", ["cues.yaml", "references.yaml"])
+@pytest.mark.parametrize("name", ["cues.yaml", "references.yaml", "roles.yaml", "events.yaml"])
 def test_pattern_file_with_an_unknown_key_is_refused(tmp_path, name):
     patterns = tmp_path / "patterns"
     shutil.copytree(data_dir() / "patterns", patterns)

@@ -28,8 +28,10 @@ from kg.resources import data_dir
 __all__ = [
     "CONDITION_KEYS",
     "CUE_KEYS",
+    "EVENTS_KEYS",
     "PATTERN_KEYS",
     "REF_KEYS",
+    "ROLES_KEYS",
     "Concept",
     "Lexicon",
     "Pattern",
@@ -225,6 +227,10 @@ CUE_KEYS = (
     "title_prefixes",
 )
 
+#: The sections of ``events.yaml`` and ``roles.yaml``.
+EVENTS_KEYS = ("concepts", "patterns")
+ROLES_KEYS = ("titles", "deputy_prefixes", "former", "colleague", "labels", "implies", "national")
+
 #: Every list of ``references.yaml``.
 REF_KEYS = (
     "sides",
@@ -263,8 +269,8 @@ def _checked(raw: dict[str, Any], keys: Sequence[str], path: Path) -> dict[str, 
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     """Load the four pattern files from ``directory`` (default: the shipped ones)."""
     base = directory or data_dir() / "patterns"
-    events = _load_yaml(base / "events.yaml")
-    roles = _load_yaml(base / "roles.yaml")
+    events = _checked(_load_yaml(base / "events.yaml"), EVENTS_KEYS, base / "events.yaml")
+    roles = _checked(_load_yaml(base / "roles.yaml"), ROLES_KEYS, base / "roles.yaml")
     concepts = {
         name: Concept(
             name,
