@@ -418,3 +418,12 @@ def test_a_dateline_abroad_gives_no_office(ex):
     # the venue of talks ("Genf –") is no home unless the article names its state
     a = analyse(ex, "Genf – Präsident Samuel Kiprono traf Vertreter Kenias und Ugandas.")
     assert not positions(a)
+
+
+def test_leadership_held_as_a_noun(ex):
+    for text in (
+        "Deutschland hat derzeit den Vorsitz der OSZE inne.",
+        "Deutschland führt den OSZE-Vorsitz.",
+    ):
+        assert facts(analyse(ex, text), FactKind.LEADS) == {("germany", "osce")}, text
+    assert not facts(analyse(ex, "Die Türkei kritisierte den Vorsitz der OSZE."), FactKind.LEADS)

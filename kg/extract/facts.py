@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from kg.dictionary import ActorDictionary
 from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
-from kg.extract.membership import parse_leadership, parse_memberships
+from kg.extract.membership import parse_chairs, parse_leadership, parse_memberships
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence
 
 __all__ = ["derive_facts"]
@@ -279,6 +279,7 @@ def derive_facts(
     # membership read from the parse wins over the positional reading of the same pair
     parsed = parse_memberships(sentences, mentions, dictionary, lex)
     facts += parse_leadership(sentences, mentions, dictionary, lex)
+    facts += parse_chairs(sentences, mentions, dictionary, lex)
     decided = {(f.subject, f.object, f.sentence) for f in parsed}
     facts = [
         f

@@ -213,6 +213,7 @@ CUE_KEYS = (
     "member_verbs",
     "leadership_nouns",
     "leadership_verbs",
+    "leadership_holding_verbs",
     "class_nouns",
     "place_nouns",
     "conflict_nouns",

@@ -33,7 +33,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
 from kg.extract.morphology import load_morphology
 
-__all__ = ["parse_leadership", "parse_memberships"]
+__all__ = ["parse_chairs", "parse_leadership", "parse_memberships"]
 
 
 def _mention_at(ms: Sequence[EntityMention], i: int) -> EntityMention | None:
@@ -208,6 +208,61 @@ def parse_leadership(
                     out += [
                         Fact(FactKind.LEADS, k, led.keys[0], ts.sentence.index) for k in leader.keys
                     ]
+    return out
+
+
+def parse_chairs(
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+) -> list[Fact]:
+    """Leadership held as a noun: "X hat den Vorsitz der Y inne", "X führt den OSZE-Vorsitz"
+    (the subject of a holding verb whose object is a leadership noun of an organisation).
+
+    >>> from kg.extract.pipeline import default_extractor
+    >>> from kg.articles import parse_article_text
+    >>> art = parse_article_text("date 2024-01-01 T\\nDeutschland hat derzeit den Vorsitz "
+    ...     "der OSZE inne.\\n", identifier="t.txt", origin="t.txt")
+    >>> a = default_extractor().analyse(art)
+    >>> sorted((f.subject, f.object) for f in a.facts if f.kind.value == "leads")
+    [('germany', 'osce')]
+    """
+    nouns = tuple(lex.cue("leadership_nouns"))
+    verbs = lex.cue("leadership_holding_verbs")
+    out: list[Fact] = []
+    for ts in sentences:
+        p = ts.parse
+        if p is None:
+            continue
+        toks = ts.tokens
+        ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
+        reader = _Reader(ts, ms, dictionary, lex)
+        for n, t in enumerate(toks):
+            if t.pos != "NN" or not t.lemma.lower().endswith(nouns) or p.deps[n] != "obj":
+                continue
+            v = p.heads[n]
+            lemma = toks[v].lemma.lower()
+            particles = [toks[c].text.lower() for c in p.dependents(v, "compound:prt")]
+            if (particles[0] + lemma if particles else lemma) not in verbs:
+                continue
+            inside = _mention_at(ms, n)  # "OSZE-Vorsitz"
+            orgs = [inside] if inside is not None and reader.orgish(inside) else []
+            orgs += [
+                m
+                for c in p.dependents(n, "nmod")
+                for m in [_mention_at(ms, c)]
+                if m is not None and reader.orgish(m)
+            ]
+            shared = clause_subject(ts, v)
+            if not orgs or shared is None or reader.negated(v, n):
+                continue
+            for leader in reader.actors([shared[0]]):
+                out += [
+                    Fact(FactKind.LEADS, k, org.keys[0], ts.sentence.index)
+                    for org in orgs
+                    for k in (leader.keys if leader.kind == MentionKind.GROUP else leader.keys[:1])
+                ]
     return out
 
 
