@@ -427,3 +427,15 @@ def test_leadership_held_as_a_noun(ex):
     ):
         assert facts(analyse(ex, text), FactKind.LEADS) == {("germany", "osce")}, text
     assert not facts(analyse(ex, "Die Türkei kritisierte den Vorsitz der OSZE."), FactKind.LEADS)
+
+
+def test_the_partner_of_a_call_as_the_clause_object(ex):
+    a = analyse(
+        ex,
+        "US-Präsident Joe Biden bedrängte den israelischen Ministerpräsidenten Benjamin "
+        "Netanjahu in einem Telefonat.",
+    )
+    assert roles(only(a, "PhoneCall")) == {
+        ("agent", "joe-biden"),
+        ("participant", "benjamin-netanyahu"),
+    }

@@ -489,7 +489,9 @@ class RoleAssigner:
             add(frame.get("subj"), von)
             add(frame.get("obj"), subj_keys)
         elif "clause-subj" in frame:
+            # "bedrängte X in einem Telefonat": the clause's object is the frame's too
             add(frame["clause-subj"], subj_keys)
+            add(frame.get("obj"), obj_keys)
         else:
             add(frame.get("subj"), subj_keys)
             add(frame.get("obj"), obj_keys)
