@@ -439,3 +439,15 @@ def test_the_partner_of_a_call_as_the_clause_object(ex):
         ("agent", "joe-biden"),
         ("participant", "benjamin-netanyahu"),
     }
+
+
+def test_plural_title_with_a_genitive_list_and_no_names_is_the_states(ex):
+    a = analyse(ex, "Die Verteidigungsminister Indiens und Chinas kamen in Moskau zusammen.")
+    assert {("participant", "india"), ("participant", "china")} <= roles(only(a, "Meeting"))
+    a = analyse(
+        ex,
+        "Die Regierungschefs Italiens, Spaniens und Griechenlands riefen die Parteien zur "
+        "Mäßigung auf.",
+    )
+    agents = {k for r, k in roles(only(a, "Demand")) if r == "agent"}
+    assert agents == {"italy", "spain", "greece"}

@@ -37,7 +37,7 @@ zu-infinitive.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Container, Sequence
 
 from kg.extract.model import EntityMention, Parse, TaggedSentence, Token
 from kg.extract.morphology import load_morphology
@@ -73,7 +73,7 @@ def preposition(toks: Sequence[Token], parse: Parse, i: int) -> str | None:
     return None
 
 
-def _climb(toks: Sequence[Token], parse: Parse, i: int, proxies: Set[str]) -> int:
+def _climb(toks: Sequence[Token], parse: Parse, i: int, proxies: Container[str]) -> int:
     """From a mention's head to the phrase that bears its function in the clause."""
     seen = set()
     while i not in seen:
@@ -191,7 +191,7 @@ def attribute_arguments(ts: TaggedSentence, pred: int) -> set[int]:
 
 
 def _attribute_slots(
-    ts: TaggedSentence, pred: int, mentions: Sequence[EntityMention], proxies: Set[str]
+    ts: TaggedSentence, pred: int, mentions: Sequence[EntityMention], proxies: Container[str]
 ) -> list[tuple[EntityMention, str]]:
     """A participle as attribute is a passive ("das von Norwegen vermittelte Abkommen"):
     its "von"/"durch" phrase is the agent, the noun it describes the passive subject."""
@@ -217,7 +217,7 @@ def argument_slots(
     pred: int,
     mentions: Sequence[EntityMention],
     *,
-    proxies: Set[str],
+    proxies: Container[str],
 ) -> list[tuple[EntityMention, str]]:
     """The mentions that are arguments of ``pred`` (directly, or through the shared
     subject of :func:`clause_subject`), each with its slot."""

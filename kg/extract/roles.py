@@ -65,6 +65,20 @@ class Discourse:
     last_thing: str | None = None  # the entity that thing is, when it is one
 
 
+class _ActingNouns:
+    """Nouns whose genitive acts through them: proxies ("Vertreter der Armee") and titles
+    without a name ("Die Verteidigungsminister Indiens und Chinas kamen zusammen")."""
+
+    def __init__(self, proxies: frozenset[str], lexicon: Lexicon) -> None:
+        self._proxies = proxies
+        self._lexicon = lexicon
+
+    def __contains__(self, lemma: object) -> bool:
+        return isinstance(lemma, str) and (
+            lemma in self._proxies or self._lexicon.title_role(lemma) is not None
+        )
+
+
 @dataclass
 class _Functions:
     """Phrases by grammatical function for one trigger (from the parse)."""
@@ -85,6 +99,7 @@ class RoleAssigner:
         self.lex = lexicon
         self._implies = lexicon.role_implies
         self._proxies = lexicon.cue("proxy_nouns")
+        self._acting = _ActingNouns(self._proxies, lexicon)
         self._modals = lexicon.cue("irrealis_modals")
         self._masc_neut_det = lexicon.ref("masculine_neuter_determiners")
         self._demonstratives = lexicon.ref("demonstratives")
@@ -574,7 +589,7 @@ class RoleAssigner:
         mentions = [grp[0] for _g, grp in groups]
         fn = _Functions()
         subjects: list[list[EntityMention]] = []
-        for m, slot in argument_slots(ts, pred, mentions, proxies=self._proxies):
+        for m, slot in argument_slots(ts, pred, mentions, proxies=self._acting):
             grp = firsts[id(m)]
             if slot == "subj":
                 subjects.append(grp)
