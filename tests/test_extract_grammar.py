@@ -451,3 +451,13 @@ def test_plural_title_with_a_genitive_list_and_no_names_is_the_states(ex):
     )
     agents = {k for r, k in roles(only(a, "Demand")) if r == "agent"}
     assert agents == {"italy", "spain", "greece"}
+
+
+def test_sie_with_a_singular_verb_is_the_state_subject_before(ex):
+    a = analyse(ex, "Die Türkei kritisierte Griechenland. Sie forderte Athen zum Dialog auf.")
+    assert roles(only(a, "Demand")) == {("agent", "turkey"), ("addressee", "greece")}
+
+
+def test_sie_with_a_plural_verb_is_the_coordinated_subject_before(ex):
+    a = analyse(ex, "Kenia und Uganda trafen sich in Arusha. Sie unterzeichneten ein Abkommen.")
+    assert roles(only(a, "Agreement")) == {("participant", "kenya"), ("participant", "uganda")}

@@ -934,6 +934,14 @@ class EntityRecognizer:
                 and tok.text.lower() == "er"
             ):
                 out.append(self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="person"))
+            elif (
+                tok.pos == "PPER"
+                and tok.text.lower() == "sie"
+                and tok.text.lower() in self._pronouns
+            ):
+                # "Sie forderte Athen zum Dialog auf": resolved by the verb's number and the
+                # subject of the sentence before (roles)
+                out.append(self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="sie"))
             elif tok.pos == "PPER" and tok.text.lower() in self._object_pronouns:
                 # "hatte mit ihm telefoniert": a person other than the clause's subject
                 out.append(

@@ -34,6 +34,7 @@ from kg.extract.functions import (
 )
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
+from kg.extract.morphology import load_morphology
 from kg.extract.syntax import clause_bounds, finite_verb, governor
 
 __all__ = ["Discourse", "RoleAssigner"]
@@ -62,6 +63,7 @@ class Discourse:
     last_person_at: tuple[int, int] = (-1, -1)
     last_thing_at: tuple[int, int] = (-1, -1)
     subject_person: str | None = None  # the person subject of the sentence just read
+    subject_keys: tuple[str, ...] = ()  # what the main clause's subject of that sentence named
     last_thing: str | None = None  # the entity that thing is, when it is one
 
 
@@ -246,7 +248,10 @@ class RoleAssigner:
             done: list[EntityMention] = []
             by_id: dict[int, EntityMention] = {}
             for m in sorted(sms, key=lambda x: x.first):
-                done.append(self.resolve(m, disc, done))
+                if m.kind == MentionKind.PRONOUN and m.group == "sie":
+                    done.append(self._resolve_sie(ts, m, disc))
+                else:
+                    done.append(self.resolve(m, disc, done))
                 by_id[id(m)] = done[-1]
             resolved = [by_id[id(m)] for m in sms]  # the recogniser's order
             resolved_all.extend(resolved)
@@ -287,6 +292,27 @@ class RoleAssigner:
             self._salience(ts, resolved, disc)
         return tuple(events), tuple(resolved_all)
 
+    def _resolve_sie(self, ts: TaggedSentence, m: EntityMention, disc: Discourse) -> EntityMention:
+        """ "sie" as a subject: with a singular verb, the state or organisation that was the
+        subject of the sentence before ("Die Türkei kritisierte Griechenland. Sie forderte
+        …"); with a plural verb, the coordinated subject before or the sides. Anything
+        else stays unresolved."""
+        parse = ts.parse
+        if parse is None or not parse.deps[m.first].startswith("nsubj"):
+            return m
+        verb = parse.heads[m.first]
+        own = [verb, *parse.dependents(verb, "aux", "aux:pass", "cop")]
+        finite = next((i for i in own if ts.tokens[i].pos.endswith("(FIN)")), None)
+        if finite is None:
+            return m
+        plural = load_morphology().is_plural_verb(ts.tokens[finite].text)
+        before = disc.subject_keys
+        if plural:
+            keys = before if len(before) >= 2 else disc.sides
+        else:
+            keys = before if len(before) == 1 and not self.d.is_a(before[0], "Person") else ()
+        return replace(m, keys=tuple(keys)) if keys else m
+
     def _salience(self, ts: TaggedSentence, ms: Sequence[EntityMention], disc: Discourse) -> None:
         """Record where this sentence last names a person and a masculine or neuter
         thing in an argument position (subject, object, dative): for "er"/"ihm" later."""
@@ -296,8 +322,17 @@ class RoleAssigner:
                 disc.last_person_at = max(disc.last_person_at, (idx, m.first))
         parse = ts.parse
         disc.subject_person = None
+        disc.subject_keys = ()
         if parse is None:
             return
+        subject: list[str] = []
+        for m in ms:
+            top = mention_head(parse, m)
+            while parse.deps[top] in ("conj", "flat", "appos") and parse.heads[top] != top:
+                top = parse.heads[top]
+            if m.keys and parse.deps[top] == "nsubj" and parse.deps[parse.heads[top]] == "root":
+                subject.extend(k for k in m.keys if k not in subject)
+        disc.subject_keys = tuple(subject)
         for m in ms:
             top = mention_head(parse, m)
             while parse.deps[top] in ("appos", "flat", "conj") and parse.heads[top] != top:
