@@ -461,3 +461,12 @@ def test_sie_with_a_singular_verb_is_the_state_subject_before(ex):
 def test_sie_with_a_plural_verb_is_the_coordinated_subject_before(ex):
     a = analyse(ex, "Kenia und Uganda trafen sich in Arusha. Sie unterzeichneten ein Abkommen.")
     assert roles(only(a, "Agreement")) == {("participant", "kenya"), ("participant", "uganda")}
+
+
+def test_the_members_of_a_body_named_before_act_for_it(ex):
+    a = analyse(
+        ex,
+        "Der Sicherheitsrat tagte am Montag. Die Mitglieder des Gremiums forderten eine "
+        "Waffenruhe.",
+    )
+    assert [e.actors() for e in of_class(a, "CeasefireDemand")] == [("un-security-council",)]
