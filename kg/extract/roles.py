@@ -314,8 +314,9 @@ class RoleAssigner:
         return replace(m, keys=tuple(keys)) if keys else m
 
     def _salience(self, ts: TaggedSentence, ms: Sequence[EntityMention], disc: Discourse) -> None:
-        """Record where this sentence last names a person and a masculine or neuter
-        thing in an argument position (subject, object, dative): for "er"/"ihm" later."""
+        """Record what this sentence's main clause has as subject (for "er" and "sie"
+        later), and where it last names a person and a masculine or neuter thing in an
+        argument position (for "er"/"ihm")."""
         idx = ts.sentence.index
         for m in ms:
             if m.keys and (m.cls == "Person" or self.d.is_a(m.keys[0], "Person")):
@@ -330,21 +331,13 @@ class RoleAssigner:
             top = mention_head(parse, m)
             while parse.deps[top] in ("conj", "flat", "appos") and parse.heads[top] != top:
                 top = parse.heads[top]
-            if m.keys and parse.deps[top] == "nsubj" and parse.deps[parse.heads[top]] == "root":
-                subject.extend(k for k in m.keys if k not in subject)
-        disc.subject_keys = tuple(subject)
-        for m in ms:
-            top = mention_head(parse, m)
-            while parse.deps[top] in ("appos", "flat", "conj") and parse.heads[top] != top:
-                top = parse.heads[top]
-            if (
-                m.keys
-                and (m.cls == "Person" or self.d.is_a(m.keys[0], "Person"))
-                and parse.deps[top] == "nsubj"
-                and parse.heads[parse.heads[top]] == parse.heads[top]  # of the main clause
-            ):
+            if not m.keys or parse.deps[top] != "nsubj" or parse.deps[parse.heads[top]] != "root":
+                continue  # only the main clause's subject
+            subject.extend(k for k in m.keys if k not in subject)
+            person = m.cls == "Person" or self.d.is_a(m.keys[0], "Person")
+            if person and disc.subject_person is None:
                 disc.subject_person = m.keys[0]
-                break
+        disc.subject_keys = tuple(subject)
         owner = {i: x for x in ms for i in range(x.first, x.last)}
         for i, t in enumerate(ts.tokens):
             named = owner.get(i)
