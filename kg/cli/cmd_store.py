@@ -3,7 +3,11 @@
 Thin layer over :mod:`kg.ingest`, :mod:`kg.store`, :mod:`kg.loading`, :mod:`kg.query` and
 :mod:`kg.export`. Every command takes ``--store DIR`` (default ``$CKG_STORE``, else
 ``~/.local/share/conflict-kg/store``). ``articles``, ``query`` and ``export`` open an
-existing store read-only, so they work while ``ckg serve`` or ``ckg ingest`` has it open.
+existing store read-only under its shared lock (:mod:`kg.store_lock`): beside ``ckg serve``
+and other readers they just run; while ``ckg ingest`` (or another writer) has the store,
+they wait up to ``$CKG_LOCK_TIMEOUT`` seconds (5) and then stop with "the store ... is
+being written by another process (pid N); try again" (exit 1), never reading a store
+being written.
 """
 
 from __future__ import annotations

@@ -1,17 +1,21 @@
 """What runs inside a worker process: the store handle and the job loop.
 
-A reading worker opens the store **read-only** (``pyoxigraph.Store.read_only``), which
-takes no lock, so ``ckg ingest`` can write to the same directory while the server runs.
-A read-only RocksDB handle is a snapshot taken when it is opened, so before each job the
-worker compares a cheap signature of the store directory (the names, sizes and mtimes
-of ``CURRENT``, ``MANIFEST-*`` and the write-ahead ``*.log`` files, which change on every
-commit) and reopens when it changed: newly ingested articles are visible to the next
-query. Should a read race with a writer's compaction and fail with ``OSError``, the
-worker reopens once and retries.
+A reading worker opens the store **read-only** (``pyoxigraph.Store.read_only``) and
+keeps that handle between jobs; each job runs under the store's **shared lock**
+(:mod:`kg.store_lock`), so never while a conflict-kg writer (``ckg ingest``, ``load``,
+``remove``, the update worker) has the store open: pyoxigraph calls reading beside a
+live writer undefined, and it did fail (corruption errors, runaway memory). A job waits
+for a writer at most ``$CKG_LOCK_TIMEOUT`` seconds (5) and is then answered 503 with
+``Retry-After`` and "the store ... is being written by another process (pid N); try
+again". A read-only RocksDB handle is a snapshot taken when it is opened, so under the
+lock, before each job, the worker reopens it when a writer has taken the store since
+(the lock's generation number) or the directory changed (the names, sizes and mtimes of
+``CURRENT``, ``MANIFEST-*`` and the write-ahead ``*.log`` files, for writers that do not
+take part in the lock): newly ingested articles are visible to the next query. Should a
+read still fail with ``OSError``, the worker reopens once and retries.
 
-The writing worker (only with ``ckg serve --allow-update``) opens the store read-write
-for each update and closes it afterwards, so it holds the store's lock only while an
-update runs.
+The writing worker (only with ``ckg serve --allow-update``) takes the lock exclusively
+and opens the store read-write for each update, closing it before the lock is released.
 
 Every worker first caps its own address space (``RLIMIT_AS``) at the configured memory
 limit, so a query that would grow without bound fails an allocation and ends the worker
@@ -29,8 +33,12 @@ import pyoxigraph as ox
 
 from kg.errors import CkgError
 from kg.server.execute import Job, Reply, execute, execute_update
+from kg.store_lock import StoreBusy, generation, hold
 
-__all__ = ["StoreHandle", "cap_memory", "run_job", "worker_main"]
+__all__ = ["RETRY_AFTER", "StoreHandle", "cap_memory", "run_job", "worker_main"]
+
+#: Seconds a client is asked to wait (``Retry-After``) when a writer holds the store.
+RETRY_AFTER = 5
 
 
 def _signature(path: Path) -> tuple[tuple[str, int, int], ...]:
@@ -51,15 +59,26 @@ class StoreHandle:
         self.path = path
         self._store: ox.Store | None = None
         self._signature: tuple[tuple[str, int, int], ...] = ()
+        self._generation = -1
 
     def get(self, *, force_reopen: bool = False) -> ox.Store:
-        """The store as of now (reopened if something was committed since last time)."""
+        """The store as of now (reopened if something was committed since last time).
+
+        Call it, and use the store, only while holding the store's shared lock."""
         signature = _signature(self.path)
-        if self._store is None or force_reopen or signature != self._signature:
+        gen = generation(self.path)
+        changed = signature != self._signature or gen != self._generation
+        if self._store is None or force_reopen or changed:
             self._store = None  # drop the old handle before opening the new one
             self._store = ox.Store.read_only(str(self.path))
             self._signature = signature
+            self._generation = gen
         return self._store
+
+
+def _busy(err: StoreBusy) -> Reply:
+    reply = Reply.error(503, str(err))
+    return Reply(reply.status, reply.media_type, reply.body, (("Retry-After", str(RETRY_AFTER)),))
 
 
 def _explorer(store: ox.Store, job: Job) -> Reply:
@@ -86,25 +105,39 @@ def _explorer(store: ox.Store, job: Job) -> Reply:
 
 
 def run_job(handle: StoreHandle | Path, job: Job) -> Reply:
-    """Run one job: queries and explorer pages on ``handle``, updates on ``Path``."""
+    """Run one job: queries and explorer pages on ``handle``, updates on ``Path``.
+
+    Each runs under the store's lock (shared for reads, exclusive for updates); a store
+    held by a writer past the wait is answered 503 with ``Retry-After``."""
     if isinstance(handle, Path):  # the writer: open read-write only for this update
         try:
-            store = ox.Store(str(handle))
-        except OSError as err:
-            return Reply.error(503, f"cannot open the store for writing (is it in use?): {err}")
-        try:
-            return execute_update(store, job)
-        finally:
-            del store
+            with hold(handle, exclusive=True):
+                try:
+                    store = ox.Store(str(handle))
+                except OSError as err:
+                    return Reply.error(
+                        503, f"cannot open the store for writing (is it in use?): {err}"
+                    )
+                try:
+                    return execute_update(store, job)
+                finally:
+                    del store  # closed before the lock is released
+        except StoreBusy as err:
+            return _busy(err)
     run = _explorer if job.kind == "explorer" else execute
     try:
-        return run(handle.get(), job)
-    except OSError:
-        # A writer may have compacted files away under this snapshot: reopen and retry once.
-        try:
-            return run(handle.get(force_reopen=True), job)
-        except OSError as err:
-            return Reply.error(500, f"cannot read the store: {err}")
+        with hold(handle.path, exclusive=False):
+            try:
+                return run(handle.get(), job)
+            except OSError:
+                # A writer outside the lock protocol may have compacted files away under
+                # this snapshot: reopen and retry once.
+                try:
+                    return run(handle.get(force_reopen=True), job)
+                except OSError as err:
+                    return Reply.error(500, f"cannot read the store: {err}")
+    except StoreBusy as err:
+        return _busy(err)
 
 
 def cap_memory(limit: int) -> None:
