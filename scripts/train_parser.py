@@ -2,6 +2,7 @@
 """Train the German dependency parser that conflict-kg ships (kg/data/models/parser-de).
 
     python scripts/train_parser.py [--ud DIR] [--out DIR] [--epochs N] [--seed N]
+                                   [--treebanks gsd,lit]
 
 Training data: the UD German treebanks GSD (dev and test files) and LIT, read from
 ``--ud`` (default ``$CKG_UD_DIR`` or ``~/.cache/conflict-kg/ud``; fetch them from the
@@ -24,7 +25,13 @@ import sys
 import time
 from pathlib import Path
 
-TRAIN_FILES = ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu", "de_lit-ud-test.conllu")
+#: The treebanks by name and their files. GSD is CC BY-SA 4.0; LIT is CC BY-NC-SA 4.0
+#: (non-commercial), so a model trained with it inherits that restriction: train with
+#: ``--treebanks gsd`` for a model free of it.
+TREEBANKS = {
+    "gsd": ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu"),
+    "lit": ("de_lit-ud-test.conllu",),
+}
 
 PARSER_CONFIG = {
     "moves": None,
@@ -129,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="model directory (default: the shipped one)")
     ap.add_argument("--epochs", type=int, default=14)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--treebanks",
+        default="gsd,lit",
+        help="comma-separated: gsd (CC BY-SA 4.0), lit (CC BY-NC-SA 4.0); default gsd,lit",
+    )
     args = ap.parse_args(argv)
 
     import spacy
@@ -138,7 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     from kg.extract.tokens import Tagger
 
     src = ud_dir(args.ud)
-    paths = [src / f for f in TRAIN_FILES]
+    names = args.treebanks.split(",")
+    unknown = [n for n in names if n not in TREEBANKS]
+    if unknown:
+        print(f"train_parser: unknown treebanks {unknown} (known: gsd, lit)", file=sys.stderr)
+        return 2
+    paths = [src / f for name in names for f in TREEBANKS[name]]
     missing = [p for p in paths if not p.is_file()]
     if missing:
         names = ", ".join(map(str, missing))
