@@ -25,7 +25,7 @@ rules of :mod:`kg.extract.facts` stay beside these; the facts are merged there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from kg.dictionary import ActorDictionary
 from kg.extract.functions import clause_subject, mention_head, preposition
@@ -169,6 +169,19 @@ class _Reader:
         return [f for org in orgs for f in self._emit(members, org, neg)]
 
 
+def _readers(
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+) -> Iterator[_Reader]:
+    """A reader for each parsed sentence, over its mentions that name something."""
+    for ts in sentences:
+        if ts.parse is not None:
+            ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
+            yield _Reader(ts, ms, dictionary, lex)
+
+
 def parse_leadership(
     sentences: Sequence[TaggedSentence],
     mentions: Sequence[EntityMention],
@@ -189,12 +202,8 @@ def parse_leadership(
     verbs = lex.cue("leadership_verbs")
     morph = load_morphology()
     out: list[Fact] = []
-    for ts in sentences:
-        p = ts.parse
-        if p is None:
-            continue
-        ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
-        reader = _Reader(ts, ms, dictionary, lex)
+    for reader in _readers(sentences, mentions, dictionary, lex):
+        ts, p, ms = reader.ts, reader.parse, reader.ms
         for i, t in enumerate(ts.tokens):
             if t.verb not in verbs or p.deps[i] not in ("amod", "acl"):
                 continue
@@ -231,13 +240,8 @@ def parse_chairs(
     nouns = tuple(lex.cue("leadership_nouns"))
     verbs = lex.cue("leadership_holding_verbs")
     out: list[Fact] = []
-    for ts in sentences:
-        p = ts.parse
-        if p is None:
-            continue
-        toks = ts.tokens
-        ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
-        reader = _Reader(ts, ms, dictionary, lex)
+    for reader in _readers(sentences, mentions, dictionary, lex):
+        ts, p, ms, toks = reader.ts, reader.parse, reader.ms, reader.toks
         for n, t in enumerate(toks):
             if t.pos != "NN" or not t.lemma.lower().endswith(nouns) or p.deps[n] != "obj":
                 continue
@@ -276,9 +280,6 @@ def parse_memberships(
     member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining is no membership yet
     member_nouns = lex.cue("member_nouns")
     out: list[Fact] = []
-    for ts in sentences:
-        if ts.parse is None:
-            continue
-        ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
-        out += _Reader(ts, ms, dictionary, lex).facts(member_verbs, member_nouns)
+    for reader in _readers(sentences, mentions, dictionary, lex):
+        out += reader.facts(member_verbs, member_nouns)
     return out
