@@ -15,6 +15,30 @@ from pathlib import Path
 #: The ``ckg`` command of the environment running the tests.
 CKG = str(Path(sys.executable).parent / "ckg")
 
+#: The namespace of :func:`make_label_store`'s data.
+EX = "http://example.org/"
+
+
+def make_label_store(path: Path) -> None:
+    """A store of 120 labelled subjects in each of two graphs (``EX g1``, ``EX g2``): small
+    enough to load in milliseconds, big enough that a 4-way cartesian product of it takes
+    far longer than a test's time limit."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(path))
+    store.extend(
+        ox.Quad(
+            ox.NamedNode(f"{EX}{g}/s{i:03d}"),
+            ox.NamedNode(f"{EX}label"),
+            ox.Literal(f"{g} Nummer {i}", language="de"),
+            ox.NamedNode(f"{EX}{g}"),
+        )
+        for g in ("g1", "g2")
+        for i in range(120)
+    )
+    store.flush()
+    del store
+
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on just now."""

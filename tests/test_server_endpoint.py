@@ -20,11 +20,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from serve_fixtures import running_server
+from serve_fixtures import EX, make_label_store, running_server
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-EX = "http://example.org/"
 TIMEOUT = 2.0
 MAX_RESULTS = 50
 
@@ -33,27 +32,10 @@ MAX_RESULTS = 50
 SLOW_QUERY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-def _make_store(path: Path) -> None:
-    store = ox.Store(str(path))
-    quads = [
-        ox.Quad(
-            ox.NamedNode(f"{EX}{g}/s{i:03d}"),
-            ox.NamedNode(f"{EX}label"),
-            ox.Literal(f"{g} Nummer {i}", language="de"),
-            ox.NamedNode(f"{EX}{g}"),
-        )
-        for g in ("g1", "g2")
-        for i in range(120)
-    ]
-    store.extend(quads)
-    store.flush()
-    del store
-
-
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "store"
-    _make_store(path)
+    make_label_store(path)
     return path
 
 
@@ -332,7 +314,7 @@ def test_explorer_page_is_served_and_bad_view_is_refused(server):
 
 def test_update_allowed_with_the_flag(tmp_path):
     store = tmp_path / "store"
-    _make_store(store)
+    make_label_store(store)
     with running_server(store, "--allow-update", "--update-token", "s3cret") as base:
         client = SPARQLWrapper(f"{base}/sparql")
         client.setMethod(POST)

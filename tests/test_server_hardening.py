@@ -18,15 +18,13 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
-from serve_fixtures import CKG, free_port, running_server
+from serve_fixtures import CKG, EX, free_port, make_label_store, running_server
 
 from kg.server.limits import _Lane
 from kg.server.network_policy import check_network_access, network_calls
 from kg.server.sparql_protocol import ProtocolError
 
-EX = "http://example.org/"
 COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
 # 240^4 rows to count: runs far longer than any time limit here, in constant memory.
 SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -34,26 +32,10 @@ SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 GREEDY = "SELECT * { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c LIMIT 1"
 
 
-def _make_store(path: Path) -> None:
-    store = ox.Store(str(path))
-    store.extend(
-        ox.Quad(
-            ox.NamedNode(f"{EX}{g}/s{i:03d}"),
-            ox.NamedNode(f"{EX}label"),
-            ox.Literal(f"{g} Nummer {i}", language="de"),
-            ox.NamedNode(f"{EX}{g}"),
-        )
-        for g in ("g1", "g2")
-        for i in range(120)
-    )
-    store.flush()
-    del store
-
-
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("hardening") / "store"
-    _make_store(path)
+    make_label_store(path)
     return path
 
 
@@ -219,7 +201,7 @@ def _count(base: str) -> int:
 
 def test_cross_site_update_is_refused_and_the_token_is_required(tmp_path):
     store = tmp_path / "store"
-    _make_store(store)
+    make_label_store(store)
     form = {"Content-Type": "application/x-www-form-urlencoded"}
     drop = b"update=DROP+ALL"
     with running_server(store, "--allow-update", "--update-token", TOKEN) as base:
