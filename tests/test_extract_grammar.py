@@ -157,6 +157,49 @@ def test_negated_membership_by_kein(ex):
     assert not facts(a, FactKind.MEMBER)
 
 
+def test_membership_in_a_relative_clause_on_the_organisation(ex):
+    # the tagger reads "der" before a name as an article; the clause is relative all the same
+    a = analyse(
+        ex, "Der Gipfel der Afrikanischen Union (AU), der Ghana und Togo angehören, endete."
+    )
+    assert facts(a, FactKind.MEMBER) == {("ghana", "african-union"), ("togo", "african-union")}
+    a = analyse(ex, "Die Minister tagten in der Arabischen Liga, der Jemen 1945 beigetreten war.")
+    assert facts(a, FactKind.MEMBER) == {("yemen", "arab-league")}
+
+
+def test_membership_of_the_antecedent_and_a_companion_with_wie(ex):
+    a = analyse(ex, "Auch Kuwait, das wie Katar der Arabischen Liga angehört, protestierte.")
+    assert facts(a, FactKind.MEMBER) == {("kuwait", "arab-league"), ("qatar", "arab-league")}
+
+
+def test_a_name_takes_no_genitive_so_der_after_a_list_of_names_is_the_dative(ex):
+    a = analyse(ex, "Kenia und Uganda gehören wie Ruanda und Burundi der Afrikanischen Union an.")
+    members = {m for m, org in facts(a, FactKind.MEMBER) if org == "african-union"}
+    assert members == {"kenya", "uganda", "rwanda", "burundi"}
+
+
+def test_joining_in_the_perfect_is_membership_joining_planned_is_not(ex):
+    a = analyse(ex, "Der Nato, der Finnland 2023 beigetreten ist, stellt Truppen.")
+    assert ("finland", "nato") in facts(a, FactKind.MEMBER)
+    a = analyse(ex, "Schweden will der Nato beitreten.")
+    assert ("sweden", "nato") not in facts(a, FactKind.MEMBER)
+
+
+def test_elliptical_negation_after_a_relative_clause(ex):
+    a = analyse(
+        ex,
+        "Somalia gehört der Arabischen Liga an, Kenia, das dort nur Gast ist, dagegen nicht.",
+    )
+    assert facts(a, FactKind.MEMBER) == {("somalia", "arab-league")}
+    assert facts(a, FactKind.NOT_MEMBER) == {("kenya", "arab-league")}
+
+
+def test_a_relative_pronoun_after_a_preposition_is_no_subject(ex):
+    a = analyse(ex, "Niger, in dem Frankreich Soldaten stationiert hatte, wies die Truppen aus.")
+    dep = of_class(a, "Deployment")
+    assert dep and ("agent", "france") in roles(dep[0]), [roles(e) for e in a.events]
+
+
 # -- references: agreement and salience -----------------------------------------------------
 
 

@@ -211,6 +211,7 @@ CUE_KEYS = (
     "source_preps",
     "member_nouns",
     "member_verbs",
+    "member_companions",
     "leadership_nouns",
     "leadership_verbs",
     "leadership_holding_verbs",

@@ -51,6 +51,8 @@ class _Reader:
         assert ts.parse is not None
         self.ts, self.toks, self.parse, self.ms, self.d = ts, ts.tokens, ts.parse, ms, d
         self.neg = lex.cue("negation")
+        self.companions = lex.cue("member_companions")
+        self.morph = load_morphology()
 
     def orgish(self, m: EntityMention | None) -> bool:
         return (
@@ -84,26 +86,42 @@ class _Reader:
         return False
 
     def _elliptical(self, v: int, after: int) -> tuple[list[EntityMention], int] | None:
-        """ "…, Eritrea nicht": a mention after a comma past ``after`` with a negation
-        right behind it is a non-member of its own; returns it and the negation token."""
+        """ "…, Eritrea nicht", "…, Eritrea, das dort Beobachter ist, dagegen nicht": a
+        mention after a comma past ``after``, with a negation closing the sentence behind
+        it, is a non-member of its own; returns it and the negation token."""
         toks = self.toks
-        for c in range(after + 1, len(toks) - 1):
+        last = len(toks) - 1
+        while last > 0 and toks[last].pos.startswith("$"):
+            last -= 1
+        if toks[last].text.lower() not in self.neg:
+            return None
+        for c in range(after + 1, last):
             if toks[c].text != ",":
                 continue
-            rest = [m for m in self.ms if m.first > c and not self.orgish(m)]
-            if rest and rest[-1].last < len(toks) and toks[rest[-1].last].text.lower() in self.neg:
-                return rest, rest[-1].last
+            rest = [m for m in self.ms if c < m.first and m.last <= last and not self.orgish(m)]
+            if rest and rest[0].first == c + 1:
+                return rest[:1], last
+            return None
         return None
 
     def facts(self, member_verbs: frozenset[str], member_nouns: frozenset[str]) -> list[Fact]:
         out: list[Fact] = []
         for i, t in enumerate(self.toks):
             lemma = t.lemma.lower()
-            if t.pos.startswith("V") and lemma in member_verbs:
+            if t.pos.startswith("V") and lemma in member_verbs and self._done(i, lemma):
                 out += self._by_verb(i)
             elif t.pos == "NN" and lemma in member_nouns:
                 out += self._by_noun(i)
         return out
+
+    def _done(self, v: int, lemma: str) -> bool:
+        """Joining is membership once done: "der X beigetreten ist" / "beigetreten war",
+        not "tritt … bei" or "will … beitreten"."""
+        if lemma != "beitreten":
+            return True
+        return self.toks[v].pos.endswith("(PP)") and any(
+            self.toks[c].lemma == "sein" for c in self.parse.dependents(v, "aux")
+        )
 
     def _emit(self, members: list[EntityMention], org: EntityMention, neg: bool) -> list[Fact]:
         kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
@@ -122,12 +140,13 @@ class _Reader:
             dep, prep = p.deps[c], preposition(toks, p, c)
             # "angehören" takes no accusative: an "object" of it is its dative
             if dep in ("iobj", "obj", "obl:arg", "obl") and prep in (None, "zu"):
-                for x in _with_conjuncts(p, c):  # "weder der EU noch der Nato"
+                for x in _with_conjuncts(p, self._antecedent(v, c)):  # "weder der EU noch …"
                     cand = _mention_at(self.ms, x)
                     if (
                         cand is not None
                         and self.orgish(cand)
-                        and (prep == "zu" or particle or toks[v].lemma == "angehören")
+                        # "gehören" alone is possession: "gehört zu", "gehört … an"
+                        and (prep == "zu" or particle or toks[v].lemma.lower() != "gehören")
                         and cand not in orgs
                     ):
                         orgs.append(cand)
@@ -135,15 +154,39 @@ class _Reader:
             return []
         return [f for org in orgs for f in self._for_org(v, org)]
 
-    def _for_org(self, v: int, org: EntityMention) -> list[Fact]:
+    def _antecedent(self, v: int, c: int) -> int:
+        """A relative pronoun's antecedent ("der OIC, der beide Länder angehören"), else
+        ``c``."""
+        t = self.toks[c]
+        relative = t.pos == "PRELS" or (
+            self.morph.is_relative_form(t.text) and not self.parse.children(c)
+        )
+        if relative and self.parse.deps[v] == "acl:relcl":
+            return self.parse.heads[v]
+        return c
+
+    def _member_heads(self, v: int, org: EntityMention) -> list[int]:
+        """The phrases naming members: the subject (a relative pronoun's antecedent), the
+        companions ("neben X", "wie X", "außer X"), and, with no subject, a second object
+        ("der beide Länder angehören": the parse may take either for the subject)."""
         p, toks = self.parse, self.toks
-        heads = [c for c in p.dependents(v, "nsubj")]
-        heads += [c for c in p.dependents(v, "obl") if preposition(toks, p, c) == "neben"]
+        heads = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
+        heads += [c for c in p.dependents(v, "obl") if preposition(toks, p, c) in self.companions]
+        if not p.dependents(v, "nsubj"):
+            heads += [
+                c
+                for c in p.dependents(v, "obj", "iobj")
+                if self._antecedent(v, c) == c and not (org.first <= c < org.last)
+            ]
+        return heads
+
+    def _for_org(self, v: int, org: EntityMention) -> list[Fact]:
+        heads = self._member_heads(v, org)
         ellipsis = self._elliptical(v, max(org.last, v))
         skip = frozenset({ellipsis[1]}) if ellipsis else frozenset()
         elided = ellipsis[0] if ellipsis else []
         members = [m for m in self.actors(heads) if m not in elided]
-        org_head = mention_head(p, org)
+        org_head = mention_head(self.parse, org)
         neg = self.negated(v, *heads, org_head, skip=skip)
         out = self._emit(members, org, neg) if members else []
         return out + (self._emit(elided, org, True) if elided else [])
@@ -277,7 +320,7 @@ def parse_memberships(
     lex: Lexicon,
 ) -> list[Fact]:
     """Membership facts of every parsed sentence."""
-    member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining is no membership yet
+    member_verbs = lex.cue("member_verbs")
     member_nouns = lex.cue("member_nouns")
     out: list[Fact] = []
     for reader in _readers(sentences, mentions, dictionary, lex):

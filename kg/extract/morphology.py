@@ -41,6 +41,8 @@ KEYS = (
     "fused_prepositions",
     "agent_prepositions",
     "subject_control_verbs",
+    "relative_pronouns",
+    "dative_verbs",
 )
 
 
@@ -62,6 +64,8 @@ class Morphology:
     fused_prepositions: Mapping[str, str]
     agent_prepositions: frozenset[str]
     subject_control_verbs: frozenset[str]
+    relative_pronouns: frozenset[str]
+    dative_verbs: frozenset[str]
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,
@@ -114,6 +118,12 @@ class Morphology:
 
     def is_subject_control(self, lemma: str) -> bool:
         return lemma.lower() in self.subject_control_verbs
+
+    def is_relative_form(self, form: str) -> bool:
+        return form.lower() in self.relative_pronouns
+
+    def takes_dative(self, lemma: str) -> bool:
+        return lemma.lower() in self.dative_verbs
 
 
 def _load(path: Path) -> Morphology:
