@@ -513,3 +513,45 @@ def test_the_members_of_a_body_named_before_act_for_it(ex):
         "Waffenruhe.",
     )
     assert [e.actors() for e in of_class(a, "CeasefireDemand")] == [("un-security-council",)]
+
+
+# -- the conflict: its start, sides and place from the sentences about the fighting -------
+
+
+def test_a_duration_before_the_report_dates_a_civil_war_in_the_state_named(ex):
+    a = analyse(
+        ex,
+        "Nach zwölf Jahren Bürgerkrieg haben die Regierung Sierra Leones und die Rebellen "
+        "ein Abkommen unterzeichnet.",
+    )
+    assert a.conflict is not None
+    assert a.conflict.start == ("2012", "gYear")  # the test article is dated 2024
+    assert a.conflict.locations == ("sierra-leone",)
+
+
+def test_an_explicit_year_beats_a_duration_and_the_fighter_is_a_side(ex):
+    a = analyse(
+        ex,
+        "Nach fast vier Jahrzehnten Konflikt wurde in Oslo ein Abkommen geschlossen. Seit "
+        "1983 kämpft die Volksbefreiungsfront (VBF) gegen die Regierung Sri Lankas.",
+    )
+    c = a.conflict
+    assert c is not None and c.start == ("1983", "gYear")
+    assert any("volksbefreiungsfront" in p for p in c.parties), c.parties
+
+
+def test_a_year_span_dates_the_war_and_the_relative_clause_of_a_civil_war(ex):
+    a = analyse(ex, "Die Unita hatte von 1975 bis 2002 einen Bürgerkrieg in Angola geführt.")
+    assert a.conflict is not None and a.conflict.start == ("1975", "gYear")
+    b = analyse(
+        ex,
+        "Der Vertrag soll den Bürgerkrieg in Guatemala beenden, der seit 1960 Zehntausende "
+        "das Leben gekostet hat.",
+    )
+    assert b.conflict is not None and b.conflict.start == ("1960", "gYear")
+    assert b.conflict.locations == ("guatemala",)
+
+
+def test_an_acronym_is_not_transliterated_into_another_name(ex):
+    a = analyse(ex, "Die Kämpfer der UÇK legten die Waffen nieder.")
+    assert not any("united-kingdom" in m.keys for m in a.mentions)

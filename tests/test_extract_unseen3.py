@@ -142,13 +142,21 @@ def test_lasting_conflict_seit_date_is_its_start(ex):
     assert b.conflict is not None and b.conflict.start == ("2008-06", "gYearMonth")
 
 
-def test_seit_date_without_a_lasting_verb_is_no_conflict_start(ex):
+def test_seit_date_of_the_conflict_itself_is_its_start_not_that_of_a_bystander(ex):
+    # the conflict as the clause's subject: "has claimed victims since 1988" dates it
     a = analyse(
         ex,
         "Armenien und Aserbaidschan haben verhandelt. Seit 1988 hat der Konflikt um "
         "Bergkarabach viele Opfer gefordert.",
     )
-    assert a.conflict is not None and a.conflict.start is None
+    assert a.conflict is not None and a.conflict.start == ("1988", "gYear")
+    # someone else acting in it since a date says nothing of when it began
+    b = analyse(
+        ex,
+        "Armenien und Aserbaidschan haben verhandelt. Seit 1994 vermittelt Frankreich in "
+        "dem Konflikt um Bergkarabach.",
+    )
+    assert b.conflict is not None and b.conflict.start is None
 
 
 def test_title_von_state_with_apposition_name_is_the_holder(ex):

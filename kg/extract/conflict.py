@@ -1,27 +1,84 @@
 """Stage 8b: the armed conflict the article is about.
 
-Reads resolved mentions, tagged sentences, time expressions and the dictionary; writes a
+Reads resolved mentions, parsed sentences, time expressions and the dictionary; writes a
 :class:`~kg.extract.model.Conflict`: a known conflict named in the text or whose parties
-and places the article names (at least two of them), else a conflict minted from the
-region the article names most often, with the sides "Kämpfe zwischen A und B" names.
-Its start is the START time expression of a sentence about the fighting breaking out
-("seit seinem Ausbruch am …", "waren am … aufgeflammt", "war im November 2020
-ausgebrochen"); places named in that sentence ("im Norden Äthiopiens") are its locations.
-With no region at all, a dated outbreak makes a conflict between the two states the
-article names most ("Konflikt zwischen Thailand und Kambodscha").
+and places the article names (at least two of them), else a conflict minted from what the
+sentences about the fighting say:
+
+* its **start**: the START time expression of a sentence about the fighting breaking out
+  ("seit seinem Ausbruch am …", "war im November 2020 ausgebrochen"), lasting ("dauert
+  seit 1988 an"), or whose subject is the conflict or a fighter ("der Bürgerkrieg, der seit
+  1993 … das Leben gekostet hat", "Die LTTE kämpft seit 1983"); a span ("von 1977 bis
+  1992", "zwischen 1998 und 2000"); or a duration before the report ("Nach fünf Jahren
+  Bürgerkrieg"). Of two starts of one year the more precise wins.
+* its **sides**: "Kämpfe zwischen A und B", "ein Bürgerkrieg gegen X", the subject of a
+  fighting verb or of "Krieg führen".
+* its **place**: a region named in those sentences (or a region of a state named
+  anywhere), else the states named there; with two states and no region it is the
+  conflict between them, with one a conflict in that state ("Nach zehn Jahren
+  Bürgerkrieg haben die Regierung Nepals …").
+
+>>> from kg.extract.pipeline import default_extractor
+>>> from kg.articles import parse_article_text
+>>> art = parse_article_text("date 2005-08-15 T\\nNach fast drei Jahrzehnten Bürgerkrieg "
+...     "haben Indonesien und die Rebellen Frieden geschlossen.\\n", identifier="t.txt",
+...     origin="t.txt")
+>>> c = default_extractor().analyse(art).conflict
+>>> c.label, c.start
+('Konflikt in Indonesien', ('1975', 'gYear'))
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from kg.dictionary import ActorDictionary
 from kg.extract.dates import TimeExpression, TimeKind
+from kg.extract.functions import preposition
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import Conflict, EntityMention, TaggedSentence
+from kg.extract.model import Conflict, EntityMention, MentionKind, TaggedSentence
 
 __all__ = ["find_conflict"]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    nouns: frozenset[str]
+    civil_nouns: frozenset[str]
+    verbs: frozenset[str]
+    onset_nouns: frozenset[str]
+    start_verbs: frozenset[str]
+    start_words: frozenset[str]
+    duration_verbs: frozenset[str]
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> _Cues:
+        return cls(
+            nouns=lex.cue("conflict_nouns"),
+            civil_nouns=lex.cue("civil_war_nouns"),
+            verbs=lex.cue("conflict_verbs"),
+            onset_nouns=lex.cue("conflict_onset_nouns"),
+            start_verbs=lex.cue("conflict_start_verbs"),
+            start_words=lex.cue("conflict_start_verbs") | lex.cue("conflict_start_nouns"),
+            duration_verbs=lex.cue("conflict_duration_verbs"),
+        )
+
+    def is_noun(self, lemma: str) -> bool:
+        return any(lemma.endswith(c) for c in self.nouns)
+
+
+@dataclass
+class _Evidence:
+    """What the sentences about the fighting say of the conflict."""
+
+    parties: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # every place in those sentences
+    start: TimeExpression | None = None
+    sentence: int | None = None
+    civil: bool = False  # a civil war or uprising: fought inside one state
 
 
 def find_conflict(
@@ -31,12 +88,28 @@ def find_conflict(
     dictionary: ActorDictionary,
     lex: Lexicon,
 ) -> Conflict | None:
+    """The conflict of the article, or ``None`` where it names none."""
     d = dictionary
+    ev = _evidence(sentences, mentions, exprs, d, _Cues.of(lex))
+    start = (ev.start.value, ev.start.datatype) if ev.start else None
+    known = _known(mentions, d)
+    if known is not None:
+        e = d[known]
+        return Conflict(
+            key=e.key,
+            label=e.label_de,
+            parties=tuple(dict.fromkeys([*e.rel("party"), *ev.parties])),
+            locations=tuple(dict.fromkeys([*e.rel("location"), *ev.locations])),
+            start=start,
+            sentence=ev.sentence,
+            known=True,
+        )
+    return _minted(ev, mentions, d, start)
+
+
+def _known(mentions: Sequence[EntityMention], d: ActorDictionary) -> str | None:
+    """A dictionary conflict named in the text, or two distinct entities of it named."""
     named = Counter(k for m in mentions for k in m.keys)
-    conflict_nouns = lex.cue("conflict_nouns")
-    start_words = lex.cue("conflict_start_verbs") | lex.cue("conflict_start_nouns")
-    onset_nouns = lex.cue("conflict_onset_nouns")
-    duration_verbs = lex.cue("conflict_duration_verbs")
     best: tuple[int, str] | None = None
     for e in d:
         if e.cls != "ArmedConflict":
@@ -53,78 +126,220 @@ def find_conflict(
             continue
         if score >= 2 and (best is None or score > best[0]):
             best = (score, e.key)
-    parties: list[str] = []
-    locations: list[str] = []
-    start = None
-    sentence = None
+    return best[1] if best else None
+
+
+def _is_about_fighting(ts: TaggedSentence, cues: _Cues) -> bool:
+    lemmas = [t.lemma.lower() for t in ts.tokens]
+    return any(cues.is_noun(lm) or lm in cues.verbs for lm in lemmas) or (
+        # the attack on a party named as the war's onset: "Der Angriff auf X begann ..."
+        any(lm in cues.onset_nouns for lm in lemmas)
+        and any(t.text.lower() == "auf" for t in ts.tokens)
+        and any(lm in cues.start_verbs for lm in lemmas)
+    )
+
+
+def _evidence(
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    exprs: Mapping[int, list[TimeExpression]],
+    d: ActorDictionary,
+    cues: _Cues,
+) -> _Evidence:
+    ev = _Evidence()
     for ts in sentences:
-        lemmas = [t.lemma.lower() for t in ts.tokens]
-        has_conflict = any(any(lm.endswith(c) for c in conflict_nouns) for lm in lemmas) or (
-            # the attack on a party named as the war's onset: "Der Angriff auf X begann ..."
-            any(lm in onset_nouns for lm in lemmas)
-            and any(t.text.lower() == "auf" for t in ts.tokens)
-            and any(lm in lex.cue("conflict_start_verbs") for lm in lemmas)
-        )
-        if not has_conflict:
+        if not _is_about_fighting(ts, cues):
             continue
         sms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
-        for j, t in enumerate(ts.tokens):
-            if t.text.lower() == "zwischen":
-                for m in sms:
-                    if j < m.first <= j + 5 and d.is_a(m.keys[0], "State", "Organization"):
-                        parties.append(m.keys[0])
-        if start is None and (
-            any(lm in start_words or any(lm.endswith(w) for w in start_words) for lm in lemmas)
-            # "Der Konflikt dauert seit 1988 an": a lasting conflict's "seit" date
-            or any(lm in duration_verbs for lm in lemmas)
+        ev.parties += _sides(ts, sms, d, cues)
+        ev.civil = ev.civil or any(
+            any(t.lemma.lower().endswith(c) for c in cues.civil_nouns) for t in ts.tokens
+        )
+        ev.places += [
+            m.keys[0]
+            for m in sms
+            if m.kind == MentionKind.NAME and d.is_a(m.keys[0], "Region", "State")
+        ]
+        start = _start(ts, exprs.get(ts.sentence.index, []), cues)
+        if start is None:
+            continue
+        # the first start, unless a later one is more precise: of one year ("Nach zehn
+        # Jahren …", then "Seit Beginn des Aufstands im Februar 1996"), or a date after a
+        # mere duration ("Nach fast drei Jahrzehnten …", then "Seit 1976 kämpft …")
+        if (
+            ev.start is None
+            or (start.value.startswith(ev.start.value) and len(start.value) > len(ev.start.value))
+            or (_approximate(ev.start) and not _approximate(start))
         ):
-            st = [e for e in exprs.get(ts.sentence.index, []) if e.kind == TimeKind.START]
-            if st:
-                start = (st[0].value, st[0].datatype)
-                sentence = ts.sentence.index
-                for m in sms:
-                    if d.is_a(m.keys[0], "Region", "State") and m.kind.value == "name":
-                        locations.append(m.keys[0])
-    if best is not None:
-        e = d[best[1]]
-        return Conflict(
-            key=e.key,
-            label=e.label_de,
-            parties=tuple(dict.fromkeys([*e.rel("party"), *parties])),
-            locations=tuple(dict.fromkeys([*e.rel("location"), *locations])),
-            start=start,
-            sentence=sentence,
-            known=True,
-        )
-    regions = Counter(k for m in mentions for k in m.keys if d.is_a(k, "Region"))
-    if not regions and not start:
+            ev.start, ev.sentence = start, ts.sentence.index
+            ev.locations = [
+                m.keys[0]
+                for m in sms
+                if m.kind == MentionKind.NAME and d.is_a(m.keys[0], "Region", "State")
+            ]
+    return ev
+
+
+def _approximate(e: TimeExpression) -> bool:
+    """A start reckoned back from a duration ("nach fünf Jahren")."""
+    return e.text.lower().startswith("nach")
+
+
+def _sides(
+    ts: TaggedSentence, sms: Sequence[EntityMention], d: ActorDictionary, cues: _Cues
+) -> list[str]:
+    """Sides named in a sentence about the fighting: "zwischen A und B" after a conflict
+    word, "gegen X", the subject of a fighting verb or of "einen Krieg führen"."""
+    out: list[str] = []
+    toks, parse = ts.tokens, ts.parse
+
+    def side(m: EntityMention) -> bool:
+        known = d.is_a(m.keys[0], "State", "Organization")
+        return m.kind != MentionKind.ADJECTIVE and (known or m.cls == "Organization")
+
+    for j, t in enumerate(toks):
+        if t.text.lower() == "zwischen":
+            out += [m.keys[0] for m in sms if j < m.first <= j + 5 and side(m)]
+    if parse is None:
+        return out
+    for j, t in enumerate(toks):
+        lemma = t.lemma.lower()
+        verb = lemma in cues.verbs
+        waged = cues.is_noun(lemma) and parse.deps[j] == "obj"  # "einen Krieg geführt"
+        if not (verb or (cues.is_noun(lemma) and t.pos.startswith("N"))):
+            continue
+        heads = [j, parse.heads[j]] if waged else [j]
+        for h in heads:
+            for c in parse.children(h):
+                subject = (verb or waged) and parse.deps[c] == "nsubj"
+                against = preposition(toks, parse, c) == "gegen"
+                if subject and toks[c].pos == "PRELS" and parse.deps[h] == "acl:relcl":
+                    c = parse.heads[h]  # "die UÇK, die seit Februar … kämpft"
+                if subject or against:
+                    out += [m.keys[0] for m in sms if m.first <= c < m.last and side(m)]
+    return out
+
+
+def _start(ts: TaggedSentence, es: Sequence[TimeExpression], cues: _Cues) -> TimeExpression | None:
+    """The START expression of a sentence about the fighting that dates its beginning."""
+    starts = [e for e in es if e.kind == TimeKind.START]
+    if not starts:
         return None
-    region = regions.most_common(1)[0][0] if regions else (locations[0] if locations else None)
-    if region is None:
-        # "Die Kämpfe waren am 24. Juli ausgebrochen" in an article about two states and no
-        # region: the conflict between the two states the article names most
-        states = Counter(
-            k for m in mentions if m.kind.value == "name" for k in m.keys if d.is_a(k, "State")
+    lemmas = [t.lemma.lower() for t in ts.tokens]
+    if any(
+        lm in cues.start_words or any(lm.endswith(w) for w in cues.start_words) for lm in lemmas
+    ):
+        return starts[0]
+    # "Der Konflikt dauert seit 1988 an", "den seit 1999 andauernden Bürgerkrieg"
+    if any(lm in cues.duration_verbs or lm[:-1] in cues.duration_verbs for lm in lemmas):
+        return starts[0]
+    for e in starts:
+        words = e.text.lower().split()
+        if words[0] in ("von", "zwischen"):
+            return e  # "von 1977 bis 1992 einen Bürgerkrieg geführt"
+        if words[0] == "nach" and _conflict_word_after(ts, e, cues):
+            return e  # "Nach fünf Jahren Bürgerkrieg"
+    seit = [e for e in starts if e.text.lower().startswith("seit")]
+    if seit and _conflict_acts(ts, cues):
+        return seit[0]
+    return None
+
+
+def _conflict_word_after(ts: TaggedSentence, e: TimeExpression, cues: _Cues) -> bool:
+    """A conflict noun within three words after the expression ("Jahren im Kriegszustand")."""
+    after = [t for t in ts.tokens if t.start >= e.end][:3]
+    return any(cues.is_noun(t.lemma.lower()) and t.pos.startswith("N") for t in after)
+
+
+def _conflict_acts(ts: TaggedSentence, cues: _Cues) -> bool:
+    """The conflict is the subject of a clause ("der Konflikt hat seit 1988 …", "der
+    Bürgerkrieg, der seit 1993 …"), or someone fights ("Die LTTE kämpft seit 1983")."""
+    parse = ts.parse
+    if parse is None:
+        return False
+    for j, t in enumerate(ts.tokens):
+        lemma = t.lemma.lower()
+        if lemma in cues.verbs and t.pos.startswith("V"):
+            return True
+        if not (cues.is_noun(lemma) and t.pos.startswith("N")):
+            continue
+        if parse.deps[j].startswith("nsubj"):
+            return True
+        for rel in parse.dependents(j, "acl:relcl"):
+            if any(
+                ts.tokens[s].pos == "PRELS" for s in parse.dependents(rel, "nsubj", "nsubj:pass")
+            ):
+                return True
+    return False
+
+
+def _minted(
+    ev: _Evidence,
+    mentions: Sequence[EntityMention],
+    d: ActorDictionary,
+    start: tuple[str, str] | None,
+) -> Conflict | None:
+    """A conflict the dictionary does not hold, from the evidence of the sentences."""
+    regions = Counter(k for k in ev.places if d.is_a(k, "Region"))
+    if not regions:
+        # a region of a state (it has a "country"), named anywhere: "Darfur", "Aceh"
+        regions = Counter(
+            k
+            for m in mentions
+            for k in m.keys
+            if d.is_a(k, "Region") and k in d and d[k].rel("country")
         )
-        sides = parties[:2] or [k for k, _n in states.most_common(2)]
-        if start is None or len(sides) < 2:
-            return None
-        a, b = sorted(sides)
+    if regions:
+        region = regions.most_common(1)[0][0]
+        return Conflict(
+            key=f"{region}-conflict",
+            label=f"Konflikt um {d[region].label_de}" if region in d else f"Konflikt {region}",
+            parties=tuple(dict.fromkeys(ev.parties)),
+            locations=tuple(dict.fromkeys([region, *ev.locations])),
+            start=start,
+            sentence=ev.sentence,
+        )
+    if start is None:
+        return None
+    return _between_states(ev, mentions, d, start)
+
+
+def _between_states(
+    ev: _Evidence, mentions: Sequence[EntityMention], d: ActorDictionary, start: tuple[str, str]
+) -> Conflict | None:
+    """A dated conflict with no region: between the two states its sides ("zwischen A und
+    B") or its sentence name, or in the one state that sentence names; else, for a civil
+    war or a war with a side that is no state, in the state the article names most; else
+    between the two states it names most."""
+    states = [k for k in dict.fromkeys(ev.parties) if d.is_a(k, "State")]
+    if len(states) < 2:
+        states = list(dict.fromkeys([*states, *(k for k in ev.locations if d.is_a(k, "State"))]))
+    if not states:
+        named = Counter(
+            k for m in mentions if m.kind == MentionKind.NAME for k in m.keys if d.is_a(k, "State")
+        )
+        internal = ev.civil or any(not d.is_a(k, "State") for k in ev.parties)
+        states = [k for k, _n in named.most_common(1 if internal else 2)]
+    if not states:
+        return None
+    if len(states) >= 2:
+        a, b = sorted(states[:2])
         name_a, name_b = (d[k].label_de if k in d else k for k in (a, b))
         return Conflict(
             key=f"{a}-{b}-conflict",
             label=f"Konflikt zwischen {name_a} und {name_b}",
-            parties=(a, b),
+            parties=tuple(dict.fromkeys([a, b, *ev.parties])),
             locations=(),
             start=start,
-            sentence=sentence,
+            sentence=ev.sentence,
         )
-    label = f"Konflikt um {d[region].label_de}" if region in d else f"Konflikt {region}"
+    state = states[0]
+    name = d[state].label_de if state in d else state
     return Conflict(
-        key=f"{region}-conflict",
-        label=label,
-        parties=tuple(dict.fromkeys(parties)),
-        locations=tuple(dict.fromkeys([region, *locations])),
+        key=f"{state}-conflict",
+        label=f"Konflikt in {name}",
+        parties=tuple(dict.fromkeys(ev.parties)),
+        locations=(state,),
         start=start,
-        sentence=sentence,
+        sentence=ev.sentence,
     )

@@ -235,6 +235,17 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|Anfang|Mitte|Ende|(?:im\s+)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter)))\s+"
         rf"(?P<year>(?:1[89]|2\d)\d\d){_END}"
     ),
+    # "von 1977 bis 1992", "zwischen 1998 und 2000": dated by the first year (a START)
+    "year_span": re.compile(
+        r"(?P<prep>(?i:von|zwischen))\s+(?P<year>(?:1[89]|2\d)\d\d)\s+(?:bis|und)\s+"
+        rf"(?:1[89]|2\d)\d\d{_END}"
+    ),
+    # "Nach fünf Jahren Bürgerkrieg", "nach fast drei Jahrzehnten": that long before the
+    # reference date (a START of what the phrase names)
+    "after": re.compile(
+        r"(?P<prep>(?i:nach))\s+(?:(?i:fast|knapp|rund|gut|mehr\s+als|über)\s+)?"
+        rf"(?P<num>{_NUMWORD})\s+(?P<unit>Jahren|Jahrzehnten|Monaten){_END}"
+    ),
     "relative": re.compile(
         r"(?P<rel>(?i:am\s+Vortag|am\s+Folgetag|am\s+Tag\s+(?:zuvor|danach|darauf)"
         r"|tags\s+(?:zuvor|darauf)|vorgestern|gestern|heute|übermorgen)"
@@ -287,7 +298,7 @@ _FUTURE_CUE = re.compile(
 )
 _ONSET_CUE = re.compile(
     r"\b(?:Ausbruch|ausgebrochen|ausbrach|ausbrachen|aufgeflammt|aufflammte|aufflammten"
-    r"|Aufflammen|entbrannt\w*|entflammt\w*|begonnen|begann|begannen|Beginn"
+    r"|Aufflammen|entbrannt\w*|entflammt\w*|eskaliert\w*|begonnen|begann|begannen|Beginn"
     r"|brachen?\b[^,.;]*\baus|flammten?\b[^,.;]*\bauf)\b"
 )
 # If a day without year would lie more than a month beyond the reference date, it meant
@@ -569,7 +580,7 @@ def _resolve(text: str, m: _Match, ctx: _Context) -> tuple[str, str, TimeKind] |
         or (time_part is not None and prep.startswith("seit"))
     ):
         kind = TimeKind.EFFECTIVE
-    elif prep.startswith("seit") or _ONSET_CUE.search(clause):
+    elif m.rule in ("year_span", "after") or prep.startswith("seit") or _ONSET_CUE.search(clause):
         kind = TimeKind.START
     else:
         kind = TimeKind.POINT
@@ -619,8 +630,14 @@ def _resolve_day(m: _Match, ctx: _Context, *, forward: bool) -> _Day | None:
         first = date(ctx.latest.year, month, 1)
         year = _infer_year(first, _month_end(first.year, month), ctx, forward=forward)
         return (year, month)
-    if m.rule == "year":
+    if m.rule in ("year", "year_span"):
         return (int(g["year"] or 0),)
+    if m.rule == "after":
+        unit = (g["unit"] or "").lower()
+        if unit.startswith("jahrzehnt"):
+            number = parse_german_number(g["num"] or "")
+            return None if number is None else _ago(str(10 * number), "Jahren", ctx)
+        return _ago(g["num"] or "", unit, ctx)
     if m.rule == "relative":
         return _relative_day(g["rel"] or "", ctx)
     if m.rule == "ago":

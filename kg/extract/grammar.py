@@ -336,8 +336,9 @@ def relative_clauses_attach_left(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
     """A clause opened by a relative pronoun after a comma ("…, der beide Länder
-    angehören", "…, mit dem X verhandelt hatte") is a relative clause of the noun before
-    the comma (``acl:relcl``), never a conjunct or a clause of the main verb. The tagger
+    angehören", "…, mit dem X verhandelt hatte") is a relative clause (``acl:relcl``) of
+    the noun right before the comma, never a conjunct, a clause of the main verb or of a
+    noun further back, unless that noun cannot agree with the pronoun. The tagger
     reads "der" in "…, der Burundi angehört" as an article: a verb-final clause opened by
     such a form is a relative clause all the same, the form its own phrase."""
     kids = _children(heads)
@@ -360,7 +361,7 @@ def relative_clauses_attach_left(
         else:
             continue
         # a root relative verb: the parse found no other main clause, so leave it whole
-        if v is None or v < r or deps[v] in ("acl:relcl", "root"):
+        if v is None or v < r or deps[v] == "root":
             continue
         n = _antecedent(tokens, heads, deps, k - 1)
         if n is None:
@@ -374,7 +375,32 @@ def relative_clauses_attach_left(
         if n in _span(kids, v):
             continue
         heads[v], deps[v] = n, "acl:relcl"
+        _agreeing_antecedent(tokens, heads, deps, morph, r, v)
         kids = _children(heads)
+
+
+def _agreeing_antecedent(
+    tokens: Sequence[Token],
+    heads: list[int],
+    deps: list[str],
+    morph: Morphology,
+    r: int,
+    v: int,
+) -> None:
+    """A bare place name is neuter ("das Guatemala"): a relative pronoun that cannot be
+    neuter ("der", "die") refers past it to the noun before ("den Bürgerkrieg in
+    Guatemala beenden, der seit 1960 …")."""
+    n = heads[v]
+    if tokens[n].pos != "NE" or any(deps[c] == "det" for c in range(len(tokens)) if heads[c] == n):
+        return
+    if not morph.is_never_neuter(tokens[r].text):
+        return
+    for j in range(n - 1, -1, -1):
+        if tokens[j].pos.startswith("V") or tokens[j].text in (",", ";", ":"):
+            return
+        if tokens[j].pos == "NN":
+            heads[v] = j
+            return
 
 
 def _relative_dative(

@@ -218,6 +218,8 @@ CUE_KEYS = (
     "class_nouns",
     "place_nouns",
     "conflict_nouns",
+    "conflict_verbs",
+    "civil_war_nouns",
     "conflict_onset_nouns",
     "conflict_start_verbs",
     "conflict_start_nouns",

@@ -42,6 +42,7 @@ KEYS = (
     "agent_prepositions",
     "subject_control_verbs",
     "relative_pronouns",
+    "never_neuter_relatives",
     "dative_verbs",
 )
 
@@ -65,6 +66,7 @@ class Morphology:
     agent_prepositions: frozenset[str]
     subject_control_verbs: frozenset[str]
     relative_pronouns: frozenset[str]
+    never_neuter_relatives: frozenset[str]
     dative_verbs: frozenset[str]
 
     def case_of(self, form: str) -> str | None:
@@ -121,6 +123,9 @@ class Morphology:
 
     def is_relative_form(self, form: str) -> bool:
         return form.lower() in self.relative_pronouns
+
+    def is_never_neuter(self, form: str) -> bool:
+        return form.lower() in self.never_neuter_relatives
 
     def takes_dative(self, lemma: str) -> bool:
         return lemma.lower() in self.dative_verbs

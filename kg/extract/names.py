@@ -63,7 +63,14 @@ def _fold(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A transliteration-neutral slug for a proper name."""
+    """A transliteration-neutral slug for a proper name. An acronym is spelt, not
+    transliterated: "UÇK" is not "UK".
+
+    >>> name_key("UÇK") != name_key("UK")
+    True
+    """
+    if name.isupper() and name.isalpha() and len(name) <= 6:
+        return slugify(_fold(name))
     words = re.findall(r"[^\W\d_]+", _fold(name))
     out = []
     for w in words:

@@ -122,7 +122,8 @@ def assign_dates(
                 for e in es
                 if e.kind == TimeKind.START
                 and lo <= e.start < hi
-                and not e.text.lower().startswith("seit")
+                # "seit 1993", "nach fünf Jahren Bürgerkrieg": the start of a state, not an act
+                and not e.text.lower().startswith(("seit", "nach"))
             ]
         if own:
             t0 = ts.tokens[ev.trigger.first].start
