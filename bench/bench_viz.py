@@ -14,7 +14,8 @@ child process with a time cap, because it is quadratic):
   the store's quads without keeping anything (the floor for any Python reader).
 
 Run: ``.venv/bin/python bench/bench_viz.py [--nodes 10000 --edges 30000 --pyvis-cap 120]
-[--rdf-quads 200000 1000000] [--skip-html]``
+[--rdf-quads 200000 1000000] [--skip-html]``; the pyvis baseline needs the ``bench`` extra
+(``pip install -e '.[bench]'``).
 """
 
 from __future__ import annotations
@@ -127,6 +128,10 @@ def _pyvis(g: nx.MultiDiGraph, out: str, q: mp.Queue) -> None:
 
 
 def pyvis_baseline(g: nx.MultiDiGraph, out: Path, cap: float) -> str:
+    import importlib.util
+
+    if importlib.util.find_spec("pyvis") is None:  # the child would die before answering
+        return "skipped (pip install -e '.[bench]')"
     q: mp.Queue = mp.Queue()
     p = mp.Process(target=_pyvis, args=(g, str(out), q))
     p.start()

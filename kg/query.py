@@ -25,6 +25,18 @@ SELECT ?m WHERE { VALUES ?org { <https://w3id.org/conflict-kg/id/entity/csto> }
 "x\\" } ; DROP ALL ; { \\""
 >>> sorted(query_variables('SELECT ?a WHERE { ?a <http://x#?b> "?c" } # ?d'))
 ['a']
+
+The default graph is the union of all named graphs, as on ``ckg serve`` (one definition:
+:mod:`kg.dataset`), so a query need not say which graph it reads:
+
+>>> from kg.store import open_store
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as d:
+...     store = open_store(d + "/s")
+...     store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"),
+...                       ox.Literal("x"), ox.NamedNode("http://e/graph")))
+...     run_query(store, "SELECT ?o { <http://e/a> ?p ?o }").rows
+[{'o': rdflib.term.Literal('x')}]
 """
 
 from __future__ import annotations
@@ -47,6 +59,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg.dataset import DEFAULT_GRAPH, dataset_options, names_graph
 from kg.errors import CkgError, MissingRuntimeError, UsageError
 from kg.namespaces import PREFIXES
 from kg.resources import queries_dir
@@ -335,7 +348,9 @@ def parse_param_value(value: str) -> ox.NamedNode | ox.Literal:
 @dataclass
 class QueryResult:
     """The answer to a query: rows for SELECT, a graph for CONSTRUCT/DESCRIBE, a boolean
-    for ASK. ``text`` is the query as sent (after binding)."""
+    for ASK. ``text`` is the query as sent (after binding). ``note`` says what a reader
+    may need to know to read the answer right (``ckg query`` prints it on stderr), e.g.
+    why a remote endpoint may have found nothing."""
 
     form: str
     text: str
@@ -343,6 +358,14 @@ class QueryResult:
     rows: list[dict[str, Node | None]] = field(default_factory=list)
     graph: Graph | None = None
     boolean: bool | None = None
+    note: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """No rows, no triples, or ASK false."""
+        if self.form == "ASK":
+            return not self.boolean
+        return not (self.graph if self.graph is not None else self.rows)
 
     def column(self, name: str) -> list[Node | None]:
         """The values of one variable, row by row."""
@@ -423,15 +446,29 @@ def run_query(
     (see :func:`parse_param_value`). A name that is not a variable of the query is a
     UsageError naming the query's variables; a syntax error is a UsageError with the
     engine's message.
+
+    On a store, the default graph is the union of all named graphs unless the query
+    names its dataset with ``FROM`` (:mod:`kg.dataset`), as on ``ckg serve``. A remote
+    endpoint defines its default graph itself: an empty answer there to a query that
+    names no graph carries a ``note`` saying so.
     """
     saved = query if isinstance(query, SavedQuery) else SavedQuery(name="query", text=query)
     text = prepare_query(saved, params or {})
     form = query_form(text)
     if isinstance(source, str):
-        return _run_remote(source, saved.name, form, with_prefixes(text), timeout)
+        result = _run_remote(source, saved.name, form, with_prefixes(text), timeout)
+        if result.empty and not names_graph(text):
+            result.note = (
+                f"query {saved.name} names no graph, so it read the default graph of "
+                f"{source}; conflict-kg's store and 'ckg serve' take that as {DEFAULT_GRAPH}, "
+                "other stores may not (Fuseki: unionDefaultGraph; see docs/scale-out.md); "
+                "GRAPH ?g { ... } reads the named graphs on any store"
+            )
+        return result
     try:
         # the project's prefixes are known without PREFIX lines (those in the text win)
-        raw = source.query(text, prefixes=PREFIXES)
+        dataset = dataset_options(text)
+        raw = source.query(text, prefixes=PREFIXES, **dataset)  # type: ignore[arg-type]
     except SyntaxError as err:
         raise UsageError(f"query {saved.name}: syntax error: {err}") from err
     except (OSError, RuntimeError) as err:

@@ -1,16 +1,22 @@
-"""``ckg export``: deterministic bytes, and export → load into an empty store → same graphs."""
+"""``ckg export``: deterministic bytes, and export → load into an empty store → same graphs;
+Turtle of the whole store and JSON-LD with a context re-parse isomorphic to the source."""
 
 from __future__ import annotations
 
+import json
+
 import pyoxigraph as ox
 import pytest
+import rdflib
+from rdflib.compare import isomorphic
 from store_fixtures import fixture_store
 
 from kg.cli import main
 from kg.errors import UsageError
 from kg.export import export_store
 from kg.loading import load_file
-from kg.store import open_store
+from kg.namespaces import PREFIXES
+from kg.store import open_store, to_rdflib
 
 ARTICLE = "https://w3id.org/conflict-kg/id/article/2020-10-moskau-verhandlungen"
 
@@ -81,3 +87,47 @@ def test_cli_export_to_file(source, tmp_path, capsys):
 def test_unknown_article(source):
     with pytest.raises(UsageError, match="no article"):
         export_store(source, "trig", article="missing.txt")
+
+
+def _rdflib_graph(store: ox.Store, graph: ox.NamedNode | None = None) -> rdflib.Graph:
+    """One named graph of the store, or (``None``) the union of all its graphs."""
+    g = rdflib.Graph()
+    for q in store.quads_for_pattern(None, None, None, graph):
+        g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return g
+
+
+def test_whole_store_as_turtle_is_the_union_of_all_graphs(source, tmp_path):
+    path = tmp_path / "s"
+    fixture_store(path)
+    out = tmp_path / "all.ttl"
+    assert main(["export", "--store", str(path), "--format", "ttl", "-o", str(out)]) == 0
+    parsed = rdflib.Graph().parse(out, format="turtle")
+    union = _rdflib_graph(source)
+    assert len(parsed) == len(union) > 1000  # articles, reference data and ontology
+    assert isomorphic(parsed, union)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # inside rdflib's JSON-LD parser
+def test_jsonld_has_a_context_of_the_project_prefixes_and_reparses_isomorphic(source):
+    data = export_store(source, "jsonld")
+    doc = json.loads(data)
+    assert doc["@context"] == PREFIXES
+    article = next(
+        g for g in doc["@graph"] if g["@id"] == "id:article/2020-10-moskau-verhandlungen"
+    )
+    types = {t for node in article["@graph"] for t in node.get("@type", [])}
+    assert "ckg:CeasefireDemand" in types and not any(t.startswith("https:") for t in types)
+    parsed = rdflib.Dataset()
+    parsed.parse(data=data, format="json-ld")
+    for name in source.named_graphs():
+        assert isomorphic(parsed.graph(rdflib.URIRef(name.value)), _rdflib_graph(source, name))
+
+
+def test_cli_export_never_writes_an_empty_file(monkeypatch, tmp_path, capsys):
+    path = tmp_path / "s"
+    fixture_store(path)
+    monkeypatch.setattr("kg.export.export_store", lambda *a, **k: b"")
+    out = tmp_path / "out.ttl"
+    assert main(["export", "--store", str(path), "--format", "ttl", "-o", str(out)]) == 1
+    assert "nothing to export" in capsys.readouterr().err and not out.exists()

@@ -268,3 +268,24 @@ def test_cli_endpoint_option(endpoint, capsys):
         == 0
     )
     assert len(capsys.readouterr().out.strip().splitlines()) == 4
+
+
+def test_ad_hoc_query_reads_the_union_of_the_named_graphs(store):
+    # the store's own default graph is empty: rows can only come from the named graphs
+    r = run_query(store, "SELECT ?m WHERE { ?m ckg:memberOf ?org }")
+    assert r.rows and r.note is None
+
+
+def test_empty_remote_answer_to_a_query_naming_no_graph_explains_the_default_graph(
+    endpoint, tmp_path, capsys
+):
+    # this endpoint's default graph is its store's own (empty) one, not the union
+    text = "SELECT ?m WHERE { ?m ckg:memberOf ?org }"
+    r = run_query(endpoint, text)
+    assert r.rows == [] and r.note and "union of all named graphs" in r.note
+    named = run_query(endpoint, "SELECT ?m WHERE { GRAPH ?g { ?m ckg:memberOf <urn:none> } }")
+    assert named.rows == [] and named.note is None  # it said where to look
+    path = tmp_path / "members.rq"
+    path.write_text(text, encoding="utf-8")
+    assert main(["query", str(path), "--endpoint", endpoint]) == 0
+    assert "ckg query: note: query members names no graph" in capsys.readouterr().err

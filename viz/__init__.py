@@ -1,7 +1,8 @@
 """NetworkX analytics and the offline browser explorer of conflict-kg graphs.
 
 Turn a store, a CONSTRUCT result or an RDF file into a NetworkX graph (actor view or
-events view), analyse it, and write one self-contained HTML page that works offline:
+events view), analyse it, and write one self-contained HTML page that works offline (or
+the graph as GraphML / GEXF for Gephi: :func:`write_network`):
 
 >>> from viz import build_graph, explorer_page, load_file
 >>> store = load_file("tests/data/viz-sample.trig")
@@ -16,12 +17,14 @@ True
 from viz.analytics import centralities, communities, components, mediators_between
 from viz.explorer import ExplorerGraph, build_graph, explorer_page, top_subgraph, write_explorer
 from viz.graph import View, build_nx, model_to_nx
+from viz.interchange import GraphFormat, flatten, write_graph_file, write_network
 from viz.model import Model, read_model
 from viz.page import render_page
 from viz.source import TripleIndex, load_file
 
 __all__ = [
     "ExplorerGraph",
+    "GraphFormat",
     "Model",
     "TripleIndex",
     "View",
@@ -31,6 +34,7 @@ __all__ = [
     "communities",
     "components",
     "explorer_page",
+    "flatten",
     "load_file",
     "mediators_between",
     "model_to_nx",
@@ -38,4 +42,6 @@ __all__ = [
     "render_page",
     "top_subgraph",
     "write_explorer",
+    "write_graph_file",
+    "write_network",
 ]

@@ -1,6 +1,7 @@
 """``ckg relink | unlink | link | links | import | check | table``: linking commands.
 
-Thin layer over :mod:`kg.linking`; every command takes ``--store DIR``.
+Thin layer over :mod:`kg.linking` (and :mod:`kg.event_table` for ``table``); every command
+takes ``--store DIR``.
 """
 
 from __future__ import annotations
@@ -118,15 +119,23 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _table(args: argparse.Namespace) -> int:
-    from kg.linking.table import write_event_table
+    from kg.event_table import write_event_parquet, write_event_table
 
+    parquet = args.format == "parquet" or (
+        args.format is None and str(args.output or "").lower().endswith(".parquet")
+    )
+    if parquet and not args.output:
+        raise UsageError("Parquet is binary: give -o FILE.parquet")
     store = _store(args, read_only=True)
-    if args.output:
+    if parquet:
+        n = write_event_parquet(store, args.output)
+    elif args.output:
         with Path(args.output).open("w", encoding="utf-8", newline="") as f:
             n = write_event_table(store, f)
-        print(f"{n} events -> {args.output}", file=sys.stderr)
     else:
         write_event_table(store, sys.stdout)
+        return EXIT_OK
+    print(f"{n} events -> {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -188,6 +197,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--window", type=int, default=60, help="days within which offices count as concurrent"
     )
 
-    p = add("table", "Write the event table as CSV (one event a row).", _table)
-    p.add_argument("-o", "--output", metavar="FILE.csv", help="default: standard output")
+    p = add("table", "Write the event table (one event a row) as CSV or Parquet.", _table)
+    p.add_argument(
+        "--format",
+        choices=["csv", "parquet"],
+        help="default: parquet for -o FILE.parquet, else csv (Parquet needs pyarrow)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="FILE.csv or FILE.parquet (default: CSV on stdout)"
+    )
     _ = UsageError

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from kg.cli.options import parse_params
-from kg.errors import EXIT_OK, EXIT_REFUSED, UsageError
+from kg.errors import EXIT_OK, EXIT_REFUSED, CkgError, UsageError
 
 __all__ = ["register"]
 
@@ -190,6 +190,8 @@ def _query(args: argparse.Namespace) -> int:
 
         source = open_store_for_reading(args.store)
     result = run_query(source, saved, params=bindings)  # type: ignore[arg-type]
+    if result.note:
+        print(f"ckg query: note: {result.note}", file=sys.stderr)
     fmt = args.format or ("ttl" if result.graph is not None else "table")
     _write(format_result(result, fmt), args.output)
     return EXIT_OK
@@ -201,11 +203,8 @@ def _export(args: argparse.Namespace) -> int:
 
     store = open_store_for_reading(args.store)
     data = export_store(store, args.format, article=args.article)
-    if not data and args.format == "ttl" and args.article is None:
-        print(
-            "ckg export: the default graph is empty; use --article ID, or --format trig",
-            file=sys.stderr,
-        )
+    if not data:  # never an empty file that looks like a successful export
+        raise CkgError("nothing to export: the store holds no triples (nothing written)")
     _write(data, args.output)
     return EXIT_OK
 
@@ -302,8 +301,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
         help="write the store (or one article) as TriG, N-Quads, Turtle or JSON-LD",
-        description="Export every named graph (trig, nq, jsonld), or one article's graph "
-        "(--article; the only choice for ttl). Output is deterministic.",
+        description="Export every named graph (trig, nq, jsonld with a context of the "
+        "project's prefixes), or one article's graph (--article). Turtle has no graph "
+        "names: without --article it holds the union of all graphs, the default graph "
+        "queries see. Output is deterministic.",
     )
     p.add_argument("--format", choices=["trig", "nq", "ttl", "jsonld"], default="trig")
     p.add_argument("--article", metavar="ID", help="only this article (identifier, slug or IRI)")

@@ -1,8 +1,11 @@
-"""``ckg viz``: write the offline explorer page of the store, a saved query or a file.
+"""``ckg viz``: write the offline explorer page of the store, a saved query or a file, or
+its graph as GraphML or GEXF.
 
 Thin layer over :mod:`viz`: reads the source (``--store DIR``, or ``--input FILE``),
 optionally runs a saved CONSTRUCT query on it (``--query NAME --param name=value``),
-draws the chosen view and writes one self-contained HTML file, whose path it prints.
+draws the chosen view and writes one self-contained HTML file (or, with ``--format`` or
+an ``.graphml`` / ``.gexf`` output, the view's graph: :mod:`viz.interchange`), whose path
+it prints.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ def _viz(args: argparse.Namespace) -> int:
     from viz.graph import parse_view
 
     view = parse_view(args.view)  # a bad view fails before any store is opened
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    fmt = args.format or (suffix if suffix in ("graphml", "gexf") else "html")
     if args.top is not None and args.top <= 0:
         raise UsageError(f"--top must be a positive number, not {args.top}")
     if args.param and not args.query:
@@ -45,13 +50,18 @@ def _viz(args: argparse.Namespace) -> int:
             )
         source = result.graph
         title = title or f"conflict-kg: {saved.title or args.query}"
-    out = viz.write_explorer(
-        source,
-        Path(args.output),
-        view=view,
-        title=title or "conflict-kg explorer",
-        top=args.top,
-    )
+    if fmt == "html":
+        out = viz.write_explorer(
+            source,
+            Path(args.output),
+            view=view,
+            title=title or "conflict-kg explorer",
+            top=args.top,
+        )
+    else:
+        from viz.interchange import write_network
+
+        out = write_network(source, Path(args.output), view=view, fmt=fmt, top=args.top)
     print(out)
     return EXIT_OK
 
@@ -60,7 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``viz`` command to ``sub``."""
     p = sub.add_parser(
         "viz",
-        help="write the explorer page (offline HTML) of the store, a query or a file",
+        help="write the explorer page (offline HTML) of the store, a query or a file, "
+        "or its graph as GraphML or GEXF",
         description=(
             "Draw the knowledge graph as an interactive network in one self-contained HTML "
             "file (no network needed): actors, events, memberships, with every edge's "
@@ -100,5 +111,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--title", help="page title (default: from the query, else 'conflict-kg explorer')"
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE.html", help="file to write")
+    p.add_argument(
+        "--format",
+        choices=["html", "graphml", "gexf"],
+        help="html: the explorer page; graphml, gexf: the view's graph for Gephi, Cytoscape "
+        "or NetworkX, attributes flattened and typed (default: by the output's suffix, "
+        "else html)",
+    )
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="FILE.html, .graphml or .gexf"
+    )
     p.set_defaults(handler=_viz)

@@ -5,9 +5,10 @@ returns a :class:`Reply` (status, media type, body, extra headers) and never rai
 a bad query: syntax errors become 400 with the parser's message, unacceptable ``Accept``
 headers 406.
 
-Queries are evaluated with the **default graph as the union of all named graphs** (like
-``ckg query``), unless the request gives ``default-graph-uri`` / ``named-graph-uri`` or the
-query has ``FROM`` / ``FROM NAMED``; then that dataset is used as the spec says.
+Queries are evaluated with the **default graph as the union of all named graphs**, like
+``ckg query`` (one definition for both: :mod:`kg.dataset`), unless the request gives
+``default-graph-uri`` / ``named-graph-uri`` or the query has ``FROM`` / ``FROM NAMED``;
+then that dataset is used as the spec says.
 
 Results larger than ``max_results`` rows (SELECT) or triples (CONSTRUCT/DESCRIBE) are
 **truncated** to ``max_results`` and the reply carries ``X-Result-Truncated: true``.
@@ -29,13 +30,13 @@ from itertools import islice
 
 import pyoxigraph as ox
 
+from kg.dataset import dataset_options
 from kg.namespaces import PREFIXES
 from kg.server.sparql_protocol import (
     BOOLEAN_FORMATS,
     GRAPH_FORMATS,
     SOLUTION_FORMATS,
     Format,
-    declares_dataset,
     negotiate,
 )
 
@@ -100,18 +101,6 @@ def _truncation_headers(truncated: bool, limit: int) -> tuple[tuple[str, str], .
     return (("X-Result-Truncated", "true"), ("X-Result-Limit", str(limit)))
 
 
-def _dataset_options(job: Job) -> dict[str, object]:
-    if job.default_graphs or job.named_graphs:
-        # The protocol's dataset overrides FROM / FROM NAMED in the query (spec 2.1.4).
-        return {
-            "default_graph": [ox.NamedNode(g) for g in job.default_graphs],
-            "named_graphs": [ox.NamedNode(g) for g in job.named_graphs],
-        }
-    if declares_dataset(job.text):
-        return {}
-    return {"use_default_graph_as_union": True}
-
-
 def _solutions_reply(solutions: ox.QuerySolutions, job: Job) -> Reply:
     fmt = negotiate(job.accept, SOLUTION_FORMATS, hint=job.format_hint)
     if fmt is None:
@@ -163,7 +152,10 @@ def _triples_reply(triples: ox.QueryTriples, job: Job) -> Reply:
 def execute(store: ox.Store, job: Job) -> Reply:
     """Evaluate ``job`` (a query) on ``store`` and serialize its answer as negotiated."""
     try:
-        result = store.query(job.text, **_dataset_options(job))  # type: ignore[arg-type]
+        dataset = dataset_options(
+            job.text, default_graphs=job.default_graphs, named_graphs=job.named_graphs
+        )
+        result = store.query(job.text, **dataset)  # type: ignore[arg-type]
         if isinstance(result, ox.QueryBoolean):
             fmt = negotiate(job.accept, BOOLEAN_FORMATS, hint=job.format_hint)
             if fmt is None:

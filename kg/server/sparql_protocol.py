@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
+from kg.dataset import declares_dataset  # re-exported: the endpoint's callers ask here
+
 __all__ = [
     "BOOLEAN_FORMATS",
     "GRAPH_FORMATS",
@@ -286,26 +288,3 @@ def parse_operation(method: str, query_string: str, content_type: str, body: byt
     # Clients such as SPARQLWrapper repeat these; they are only hints, so the first wins.
     hint = (params.get("format") or params.get("output") or [""])[0]
     return Operation(kind, text, dataset[0], dataset[1], hint)
-
-
-# Strings, IRIs and comments are skipped so that "FROM" inside them does not count;
-# variables (?from) and prefixed names (ex:from) are not keywords either.
-_SKIP_OR_FROM = re.compile(
-    r"""'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>"""
-    r"""|\#[^\n]*|(?<![?$\w:])(FROM)\b""",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def declares_dataset(query: str) -> bool:
-    """Whether a query names its own dataset with ``FROM`` / ``FROM NAMED``.
-
-    The endpoint evaluates queries over the union of all graphs unless the query (or the
-    request) names a dataset, so it must know.
-
-    >>> declares_dataset("SELECT * FROM <http://g> { ?s ?p ?o }")
-    True
-    >>> declares_dataset('SELECT ?from { ?s <http://x/FROM> "from" } # FROM nowhere')
-    False
-    """
-    return any(m.group(1) for m in _SKIP_OR_FROM.finditer(query))
