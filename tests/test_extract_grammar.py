@@ -555,3 +555,47 @@ def test_a_year_span_dates_the_war_and_the_relative_clause_of_a_civil_war(ex):
 def test_an_acronym_is_not_transliterated_into_another_name(ex):
     a = analyse(ex, "Die Kämpfer der UÇK legten die Waffen nieder.")
     assert not any("united-kingdom" in m.keys for m in a.mentions)
+
+
+# -- offices: appositions, genitive lists, organisations no dictionary lists ---------------
+
+
+def _offices(a) -> set[tuple[str, str, str]]:
+    return {(f.subject, f.role, f.object) for f in a.facts if f.kind == FactKind.POSITION}
+
+
+def test_plural_title_genitive_list_and_names_pair_in_order(ex):
+    a = analyse(
+        ex,
+        "Der Feier wohnten die Präsidenten Perus und Boliviens, Pedro Castillo und Luis Arce, bei.",
+    )
+    offices = {(h.split("-")[0], o) for h, _r, o in _offices(a)}
+    assert {("pedro", "peru"), ("luis", "bolivia")} <= offices, _offices(a)
+
+
+def test_a_capitalised_word_after_a_given_name_is_a_surname(ex):
+    a = analyse(
+        ex, "Es unterschrieben die Außenminister Chiles und Perus, Carlos Frei und Ana Klein."
+    )
+    names = {m.text for m in a.mentions if m.cls == "Person"}
+    assert {"Carlos Frei", "Ana Klein"} <= names, names
+
+
+def test_title_of_an_unlisted_organisation_with_its_holder_in_apposition(ex):
+    a = analyse(
+        ex, "Es unterschrieb der Oberkommandierende der Mai-Mai, Kasongo Lenge, am Freitag."
+    )
+    assert any(r == "commander" and h.startswith("kasongo") for h, r, _o in _offices(a)), _offices(
+        a
+    )
+    a = analyse(ex, "Kritik kam vom Vorsitzenden der Nationalen Front (NF), Omar Bakri.")
+    assert any(r == "chairperson" and h.startswith("omar") for h, r, _o in _offices(a)), _offices(a)
+    # the title is no part of the organisation's name
+    assert not any("Vorsitzend" in m.text for m in a.mentions if m.cls == "Organization")
+
+
+def test_ministries_and_the_eu_foreign_policy_chief_are_offices(ex):
+    a = analyse(ex, "Das Protokoll unterzeichnete Kenias Finanzminister John Mbadi.")
+    assert ("finance-minister", "kenya") in {(r, o) for _h, r, o in _offices(a)}
+    a = analyse(ex, "Die EU-Außenbeauftragte Kaja Kallas reiste nach Kiew.")
+    assert ("high-representative", "european-union") in {(r, o) for _h, r, o in _offices(a)}

@@ -92,6 +92,18 @@ def _skip_genitive(toks: Sequence[Token], k: int, by_first: dict[int, EntityMent
     return p
 
 
+_NAME_COMPOUND = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
+
+
+def _name_like(tok: Token) -> bool:
+    """A proper noun, a compound of capitalised parts ("Mai-Mai") or an acronym: the
+    tagger reads the last two as common nouns."""
+    text = tok.text
+    return (tok.pos == "NE" and text[:1].isupper()) or bool(
+        _NAME_COMPOUND.fullmatch(text) or (text.isupper() and len(text) >= 2 and text.isalnum())
+    )
+
+
 _SKIP_WORDS = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer"}
 
 
@@ -307,7 +319,7 @@ class EntityRecognizer:
         found = self._plural_titled(ts, found, new, states)
         found = self._titled(ts, found, surnames, new)
         found = self._people_by_function(ts, found, new)
-        found = self._title_appositions(ts, found)
+        found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
         for m in found:
             if m.cls == "Person" and m.keys:
@@ -382,9 +394,9 @@ class EntityRecognizer:
                 continue
             k = j - 1
             while k > 0 and (
-                toks[k - 1].text[:1].isupper()
+                (toks[k - 1].text[:1].isupper() and self._title(toks[k - 1])[0] is None)
                 or toks[k - 1].text in ("für", "von", "der", "des", "und")
-            ):
+            ):  # a title before the name is no part of it: "Vorsitzenden der … (PLO)"
                 if (
                     toks[k - 1].text.lower() in _SKIP_WORDS
                     and k - 2 >= 0
@@ -457,7 +469,7 @@ class EntityRecognizer:
         return m is not None and bool(m.keys) and self.dictionary.is_a(m.keys[0], "State")
 
     def _title_appositions(
-        self, ts: TaggedSentence, found: list[EntityMention]
+        self, ts: TaggedSentence, found: list[EntityMention], new: dict[str, tuple[str, str]]
     ) -> list[EntityMention]:
         """A title without a name, then its complement and a comma, then a person: the
         apposition names the title's holder ("der Sprecher der ruandischen Streitkräfte
@@ -483,6 +495,11 @@ class EntityRecognizer:
             ):
                 k += 1  # "der schwedische Diplomat", "Oberst"
             at, person = by_first.get(k, (-1, None))
+            if person is None and k not in {i for m in out for i in range(m.first, m.last)}:
+                person = self._apposition_name(ts, k, new)
+                if person is not None:
+                    out.append(person)
+                    at = len(out) - 1
             if (
                 person is None
                 or at in claimed
@@ -497,6 +514,59 @@ class EntityRecognizer:
             out[at] = holder
             out[n] = replace(t, keys=holder.keys, cls="Person")
         return out
+
+    def _genitive_organisation(
+        self,
+        ts: TaggedSentence,
+        q: int,
+        by_first: dict[int, EntityMention],
+        new: dict[str, tuple[str, str]],
+    ) -> str | None:
+        """An unknown proper noun as the genitive of a title before its holder's name ("der
+        Oberkommandierende der Farc, Rodrigo Londoño"): the organisation the holder leads
+        (its words stay inside the holder's mention, as a known genitive's do)."""
+        toks = ts.tokens
+        while q < len(toks) and toks[q].pos.startswith("ADJ"):
+            q += 1
+        if not (
+            q + 1 < len(toks)
+            and q not in by_first
+            and _name_like(toks[q])
+            and toks[q + 1].text == ","
+            and not self._people.is_person_noun(toks[q])
+        ):
+            return None
+        key = self._normal.get(name_key(toks[q].text)) or name_key(toks[q].text)
+        if key not in self.dictionary:
+            new.setdefault(key, ("Organization", toks[q].text))
+        return key
+
+    def _apposition_name(
+        self, ts: TaggedSentence, k: int, new: dict[str, tuple[str, str]]
+    ) -> EntityMention | None:
+        """A name the tagger does not know as one, in the apposition of a title ("der
+        Vorsitzende der PLO, Jassir Arafat,"): two or three capitalised words, the last a
+        proper noun, closed by a comma or the full stop."""
+        toks = ts.tokens
+        end = k
+        while (
+            end < len(toks)
+            and end - k < 3
+            and toks[end].text[:1].isupper()
+            and toks[end].pos in ("NE", "NN", "FM")
+            and not self._people.is_person_noun(toks[end])
+            and self._title(toks[end])[0] is None
+        ):
+            end += 1
+        if end - k < 2 or end >= len(toks) or toks[end].text not in (",", "."):
+            return None
+        if toks[end - 1].pos != "NE":
+            return None
+        words = " ".join(t.text for t in toks[k:end])
+        key = self._normal.get(name_key(words)) or name_key(words)
+        if key not in self.dictionary:
+            new.setdefault(key, ("Person", words))
+        return self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
 
     def _people_by_function(
         self, ts: TaggedSentence, found: list[EntityMention], new: dict[str, tuple[str, str]]
@@ -555,7 +625,12 @@ class EntityRecognizer:
                 end < len(toks)
                 and end not in taken
                 and (toks[end].text[:1].isupper() or _ARTICLE_PREFIX.match(toks[end].text))
-                and toks[end].pos in _PERSONISH
+                and (
+                    toks[end].pos in _PERSONISH
+                    # a capitalised adjective inside the sentence after a given name is a
+                    # surname ("Eduardo Frei"): German writes adjectives in lower case
+                    or (end > k and toks[end].pos.startswith(("ADJ", "ADV")))
+                )
                 and not self._title(toks[end])[0]
             ):
                 end += 1
@@ -698,10 +773,13 @@ class EntityRecognizer:
                             if m.first == k + 1  # the head of the first genitive
                             and m.kind == MentionKind.NAME
                             and m.keys
-                            and self.dictionary.is_a(m.keys[0], "State", "Organization")
+                            and (
+                                self.dictionary.is_a(m.keys[0], "State", "Organization")
+                                or m.cls == "Organization"
+                            )
                         ),
                         None,
-                    )
+                    ) or self._genitive_organisation(ts, k + 1, by_first, new)
                     k = p
             m_next = by_first.get(k)
             # a known surname used as the given name of someone else ("Präsident Ahmed

@@ -185,7 +185,20 @@ def analysis_graph(
             cls, label = new[key]
             g.add((entity_iri(key), RDF.type, CKG[cls or "Actor"]))
             g.add((entity_iri(key), RDFS.label, Literal(label, lang="de")))
+            if cls == "Organization":
+                # the other names the article gives it ("… Befreiungsorganisation (PLO)")
+                for alias in sorted(_aliases(analysis, key) - {label}):
+                    g.add((entity_iri(key), SKOS.altLabel, Literal(alias, lang="de")))
     return g
+
+
+def _aliases(analysis: ArticleAnalysis, key: str) -> set[str]:
+    """The names under which the article mentions an entity of its own."""
+    return {
+        m.text
+        for m in analysis.mentions
+        if m.keys == (key,) and m.kind.value == "name" and 0 < len(m.text.split()) <= 8
+    }
 
 
 def _term(t: Node, nm) -> str:
