@@ -599,3 +599,29 @@ def test_ministries_and_the_eu_foreign_policy_chief_are_offices(ex):
     assert ("finance-minister", "kenya") in {(r, o) for _h, r, o in _offices(a)}
     a = analyse(ex, "Die EU-Außenbeauftragte Kaja Kallas reiste nach Kiew.")
     assert ("high-representative", "european-union") in {(r, o) for _h, r, o in _offices(a)}
+
+
+# -- unnamed actors, targets that are places, "als" clauses ---------------------------------
+
+
+def test_an_unnamed_subject_keeps_the_object_out_of_the_agents_role(ex):
+    a = analyse(ex, "Milizionäre haben die Hafenstadt Kismayo angegriffen.")
+    attack = only(a, "MilitaryAction")
+    assert not attack.actors(Role.AGENT), roles(attack)
+    assert any(r == "location" for r, _k in roles(attack)), roles(attack)
+
+
+def test_a_city_attacked_is_the_place_not_an_actor(ex):
+    a = analyse(ex, "Die Armee griff die Stadt Goma an.")
+    attack = only(a, "MilitaryAction")
+    assert all(r != "addressee" for r, _k in roles(attack)), roles(attack)
+    assert any(r == "location" for r, _k in roles(attack)), roles(attack)
+
+
+def test_als_after_a_comma_opens_a_clause_whose_subject_acts(ex):
+    a = analyse(
+        ex,
+        "Die Kämpfe begannen im Mai, als armenische Truppen die Stellungen bei Tavush angriffen.",
+    )
+    attack = only(a, "MilitaryAction")
+    assert ("agent", "armenia") in roles(attack), roles(attack)

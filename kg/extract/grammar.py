@@ -13,7 +13,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 >>> mend(toks, heads, deps); deps[0], deps[3]
 ('nsubj:pass', 'obl:agent')
 >>> [r.__name__ for r in RULES][:3]
-['auxiliaries_take_no_arguments', 'relative_clauses_attach_left', 'no_prepositional_subjects']
+['auxiliaries_take_no_arguments', 'relative_clauses_attach_left', 'als_opens_a_clause']
 """
 
 from __future__ import annotations
@@ -329,6 +329,28 @@ def prenominal_genitives_end_in_s(
             continue
         has_subject = any(deps[c].startswith("nsubj") for c in kids.get(v, ()))
         heads[i], deps[i] = v, "obj" if has_subject else "nsubj"
+        kids = _children(heads)
+
+
+def als_opens_a_clause(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "…, als georgische Truppen die Hauptstadt angriffen": "als" after a comma with a
+    finite verb closing the clause is a conjunction, not a preposition; the phrase after
+    it is the clause's subject, and a "subject" after that its object."""
+    kids = _children(heads)
+    for a, t in enumerate(tokens[:-2]):
+        if t.text.lower() != "als" or a == 0 or tokens[a - 1].text != ",":
+            continue
+        v = _verb_final(tokens, a)
+        n = heads[a]
+        if v is None or deps[a] != "case" or n == a or n > v or heads[n] != v:
+            continue
+        deps[a], heads[a] = "mark", v
+        others = [c for c in kids.get(v, ()) if deps[c] == "nsubj" and c != n and c > n]
+        deps[n] = "nsubj"
+        for c in others:
+            deps[c] = "obj"
         kids = _children(heads)
 
 
@@ -668,6 +690,7 @@ def ud_coordination(
 RULES: tuple[Rule, ...] = (
     auxiliaries_take_no_arguments,
     relative_clauses_attach_left,
+    als_opens_a_clause,
     no_prepositional_subjects,
     voice_case_and_agent,
     shared_subject,

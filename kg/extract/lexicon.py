@@ -243,6 +243,7 @@ REF_KEYS = (
     "country_heads",
     "numbers",
     "armed_group_nouns",
+    "unnamed_actor_nouns",
     "organization_reference_nouns",
     "neighbour_nouns",
     "possessive_nouns",

@@ -91,6 +91,9 @@ class _Functions:
     agents: list[EntityMention] = field(default_factory=list)
     # phrases with a preposition the parse attaches to the trigger ("mit A, B und C")
     preps: list[tuple[str, list[EntityMention]]] = field(default_factory=list)
+    # the parse gives a subject that names no known actor ("Rebellen haben die Stadt X
+    # angegriffen"): no other phrase may take the subject's role
+    unnamed_subject: bool = False
 
 
 class RoleAssigner:
@@ -498,7 +501,9 @@ class RoleAssigner:
             # stands for the others (a phrase the parse attaches elsewhere by mistake)
             assigned = {id(grp[0]) for grp in (fn.subj, *fn.objs) if grp}
             assigned |= {id(m) for m in (*fn.pass_subj, *fn.agents)}
-            if fn.subj or id(subj[0] if subj else None) in assigned:
+            if fn.subj or fn.unnamed_subject or id(subj[0] if subj else None) in assigned:
+                if fn.unnamed_subject and subj and id(subj[0]) not in assigned:
+                    objs = [*objs, subj]  # the phrase read as subject is another argument
                 subj = fn.subj
             objs = fn.objs + [grp for grp in objs if id(grp[0]) not in assigned and grp is not subj]
         if subj and subj[0].kind == MentionKind.TITLE:
@@ -587,6 +592,7 @@ class RoleAssigner:
         wanted = {v for v in frame.values()}
         if fn is not None and fn.agents:
             roles = self._broker(ts, trig, roles)
+        roles = self._targets_as_places(trig, roles, {k: m.cls for m in ms for k in m.keys})
         conf = p.confidence if p else 0.6
         if wanted - roles_present:
             conf = max(0.3, conf - 0.15 * len(wanted - roles_present))
@@ -642,9 +648,33 @@ class RoleAssigner:
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
             # after the verb is the object (the actor speaks, not "das")
             fn.subj = fn.objs.pop()
-        if not (fn.subj or fn.objs or fn.pass_subj or fn.agents):
+        if not fn.subj:
+            fn.unnamed_subject = any(
+                self._unnamed_actor(ts, c, groups) for c in ts.parse.dependents(pred, "nsubj")
+            )
+        if not (fn.subj or fn.objs or fn.pass_subj or fn.agents or fn.unnamed_subject):
             return None
         return fn
+
+    def _unnamed_actor(
+        self, ts: TaggedSentence, c: int, groups: Sequence[tuple[str, list[EntityMention]]]
+    ) -> bool:
+        """Token ``c`` heads a phrase of people with no name in it ("Rebellen", "die
+        Kämpfer"): a genitive or apposition with a name would name them."""
+        parse = ts.parse
+        assert parse is not None
+        tok = ts.tokens[c]
+        if tok.pos != "NN" or not any(
+            tok.lemma.lower().startswith(n) for n in self.lex.ref("unnamed_actor_nouns")
+        ):
+            return False
+        span, todo = {c}, [c]
+        while todo:
+            for k in parse.children(todo.pop()):
+                if k not in span:
+                    span.add(k)
+                    todo.append(k)
+        return not any(m.first in span for _g, grp in groups for m in grp)
 
     def _demonstrative_subject(self, ts: TaggedSentence, pred: int) -> bool:
         parse = ts.parse
@@ -653,6 +683,22 @@ class RoleAssigner:
             ts.tokens[c].pos == "PDS" and ts.tokens[c].text.lower() in self._demonstratives
             for c in parse.dependents(pred, "nsubj")
         )
+
+    def _targets_as_places(
+        self, trig: Trigger, roles: list[tuple[Role, str]], classes: dict[str, str]
+    ) -> list[tuple[Role, str]]:
+        """A city is where something happens, not an actor it happens to ("griffen die
+        Hafenstadt X an", "besuchte die Stadt Y"); in fighting, a region attacked is its
+        place too."""
+        places = ("City", "Region") if trig.event_class == "MilitaryAction" else ("City",)
+        out: list[tuple[Role, str]] = []
+        for r, k in roles:
+            # a place the article names first ("die Hafenstadt X") has its class on the mention
+            if r == Role.ADDRESSEE and (self.d.is_a(k, *places) or classes.get(k) in places):
+                r = Role.LOCATION
+            if (r, k) not in out:
+                out.append((r, k))
+        return out
 
     @staticmethod
     def _broker(
