@@ -625,3 +625,27 @@ def test_als_after_a_comma_opens_a_clause_whose_subject_acts(ex):
     )
     attack = only(a, "MilitaryAction")
     assert ("agent", "armenia") in roles(attack), roles(attack)
+
+
+def test_a_state_acts_through_its_government_or_army_named_with_a_genitive(ex):
+    for text in (
+        "Die Regierung Tansanias lehnte den Vorschlag ab.",
+        "Tansanias Regierung lehnte den Vorschlag ab.",
+        "Die Armee Tansanias lehnte den Vorschlag ab.",
+    ):
+        a = analyse(ex, text)
+        assert roles(only(a, "Rejection")) == {("agent", "tanzania")}, text
+
+
+def test_a_verb_of_accusing_finds_its_dative_in_a_der_phrase_after_the_subject(ex):
+    a = analyse(ex, "Die Regierung Malis warf der Afrikanischen Union vor, untätig zu sein.")
+    assert roles(only(a, "Accusation")) == {("agent", "mali"), ("addressee", "african-union")}
+
+
+def test_haben_a_und_b_participle_is_one_predicate_with_both_subjects(ex):
+    a = analyse(
+        ex, "Nach Jahren haben die Republik Zypern und die abtrünnige Region Nordzypern verhandelt."
+    )
+    neg = only(a, "Negotiation")
+    assert ("participant", "cyprus") in roles(neg), roles(neg)
+    assert len([r for r, _k in roles(neg) if r == "participant"]) == 2, roles(neg)

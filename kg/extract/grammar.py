@@ -13,7 +13,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 >>> mend(toks, heads, deps); deps[0], deps[3]
 ('nsubj:pass', 'obl:agent')
 >>> [r.__name__ for r in RULES][:3]
-['auxiliaries_take_no_arguments', 'relative_clauses_attach_left', 'als_opens_a_clause']
+['perfect_is_one_predicate', 'auxiliaries_take_no_arguments', 'relative_clauses_attach_left']
 """
 
 from __future__ import annotations
@@ -315,11 +315,21 @@ def prenominal_genitives_end_in_s(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
     """A name before a noun is its genitive only in the genitive form ("Frankreichs
-    Soldaten"): a bare name the parse hangs on the next noun ("in dem Frankreich Soldaten
+    Soldaten", ``nmod`` also where the parse leaves it ``dep``): a bare name the parse
+    hangs on the next noun ("in dem Frankreich Soldaten
     stationiert hatte") is the clause's subject, or its object where it has a subject."""
     kids = _children(heads)
     for i, dep in enumerate(deps):
         h = heads[i]
+        if (
+            dep == "dep"
+            and h == i + 1
+            and tokens[i].pos == "NE"
+            and tokens[h].pos == "NN"
+            and tokens[i].text.endswith("s")
+        ):
+            deps[i] = "nmod"  # "Kenias Regierung": the genitive the parse left unnamed
+            continue
         if dep != "nmod" or h <= i or tokens[i].pos != "NE" or tokens[h].pos != "NN":
             continue
         if tokens[i].text[-1:] in ("s", "'", "ß", "x", "z") or kids.get(i):
@@ -352,6 +362,40 @@ def als_opens_a_clause(
         for c in others:
             deps[c] = "obj"
         kids = _children(heads)
+
+
+def perfect_is_one_predicate(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "haben A und B … verhandelt" is one predicate with a coordinated subject, not two
+    clauses "haben A" and "B verhandelt": a participle or infinitive the parse makes a
+    conjunct of the auxiliary before it (no verb or comma between them) is the head, the
+    auxiliary its ``aux``, and the phrase after "und" a conjunct of the subject."""
+    for p, t in enumerate(tokens):
+        h = heads[p]
+        if deps[p] != "conj" or h >= p or not t.pos.endswith(("(PP)", "(INF)")):
+            continue
+        if not tokens[h].pos.startswith(("VA", "VM")) or not tokens[h].pos.endswith("(FIN)"):
+            continue
+        if any(x.pos.startswith("V") or x.text == "," for x in tokens[h + 1 : p]):
+            continue
+        kids = _children(heads)
+        heads[p], deps[p] = (p, "root") if heads[h] == h else (heads[h], deps[h])
+        passive = t.pos.endswith("(PP)") and morph.is_passive_auxiliary(tokens[h].lemma)
+        heads[h], deps[h] = p, "aux:pass" if passive else "aux"
+        for c in kids.get(h, ()):
+            if c != p:
+                heads[c] = p
+        subj = next((c for c in kids.get(h, ()) if deps[c].startswith("nsubj")), None)
+        for u in kids.get(p, ()):
+            if deps[u] != "cc" or subj is None or not subj < u < p:
+                continue
+            n = min(
+                (c for c in kids.get(p, ()) if c > u and deps[c] in ("obj", "nsubj")), default=None
+            )
+            if n is not None:
+                heads[n], deps[n] = subj, "conj"
+                heads[u] = n
 
 
 def relative_clauses_attach_left(
@@ -518,6 +562,36 @@ def _antecedent(
         k = heads[k]
         seen.add(k)
     return k if tokens[k].pos.startswith(("NN", "NE")) else None
+
+
+def dative_verbs_take_their_dative(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A verb that takes a dative and has none finds it in a "der" phrase the parse hangs
+    on its subject as a genitive ("warfen die Juntas der Staatengemeinschaft vor": the
+    community is accused, not the juntas' owner)."""
+    kids = _children(heads)
+    for v, t in enumerate(tokens):
+        if not t.pos.startswith("VV"):
+            continue
+        own = kids.get(v, ())
+        particle = "".join(tokens[c].text.lower() for c in own if deps[c] == "compound:prt")
+        if not morph.takes_dative(particle + t.lemma.lower()):
+            continue
+        if any(deps[c] in ("iobj", "obl:arg") for c in own):
+            continue
+        for s in (c for c in own if deps[c] == "nsubj"):
+            for n in kids.get(s, ()):
+                dets = [c for c in kids.get(n, ()) if deps[c] == "det"]
+                if (
+                    deps[n] == "nmod"
+                    and n > s
+                    and dets
+                    and tokens[dets[0]].text.lower() == "der"
+                    and not any(deps[c] == "case" for c in kids.get(n, ()))
+                ):
+                    heads[n], deps[n] = v, "iobj"
+                    break
 
 
 def comma_subjects(
@@ -688,6 +762,7 @@ def ud_coordination(
 
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
+    perfect_is_one_predicate,
     auxiliaries_take_no_arguments,
     relative_clauses_attach_left,
     als_opens_a_clause,
@@ -698,6 +773,7 @@ RULES: tuple[Rule, ...] = (
     finite_clause_has_subject,
     comma_subjects,
     no_dative_genitives,
+    dative_verbs_take_their_dative,
     names_take_no_article_genitive,
     prenominal_genitives_end_in_s,
     weder_noch,

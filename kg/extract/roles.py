@@ -68,8 +68,9 @@ class Discourse:
 
 
 class _ActingNouns:
-    """Nouns whose genitive acts through them: proxies ("Vertreter der Armee") and titles
-    without a name ("Die Verteidigungsminister Indiens und Chinas kamen zusammen")."""
+    """Nouns whose genitive acts through them: proxies ("Vertreter der Armee"), government
+    nouns ("die Regierung Kenias") and titles without a name ("Die Verteidigungsminister
+    Indiens und Chinas kamen zusammen")."""
 
     def __init__(self, proxies: frozenset[str], lexicon: Lexicon) -> None:
         self._proxies = proxies
@@ -104,7 +105,8 @@ class RoleAssigner:
         self.lex = lexicon
         self._implies = lexicon.role_implies
         self._proxies = lexicon.cue("proxy_nouns")
-        self._acting = _ActingNouns(self._proxies, lexicon)
+        # "die Regierung Kenias", "Kenias Armee": the state acts through its government too
+        self._acting = _ActingNouns(self._proxies | lexicon.ref("government_nouns"), lexicon)
         self._modals = lexicon.cue("irrealis_modals")
         self._masc_neut_det = lexicon.ref("masculine_neuter_determiners")
         self._demonstratives = lexicon.ref("demonstratives")
@@ -112,7 +114,9 @@ class RoleAssigner:
 
     # -- references ----------------------------------------------------------------------
     def _actor_key(self, m: EntityMention, gov: str) -> tuple[str, ...]:
-        """The actor keys a mention stands for in this slot (a capital acts for its state)."""
+        """The actor keys a mention stands for in slot ``gov`` ("subj", "" for another
+        argument, or a preposition): a capital acts for its state, a region only as the
+        subject."""
         keys = m.keys
         if len(keys) == 1 and self.d.is_a(keys[0], "City"):
             state = self.d.capital_of(keys[0])
@@ -121,6 +125,10 @@ class RoleAssigner:
             return (state,)
         if gov.startswith("in") and keys and self.d.is_a(keys[0], "Place", "State"):
             return ()
+        if gov == "subj":
+            # a region as the subject acts as a polity ("Moldau und die abtrünnige Region
+            # Transnistrien haben verhandelt")
+            return tuple(k for k in keys if not self.d.is_a(k, "City", "ArmedConflict"))
         return tuple(k for k in keys if not self.d.is_a(k, "Place", "ArmedConflict"))
 
     def resolve(
@@ -519,7 +527,7 @@ class RoleAssigner:
             ]
             if appo:
                 subj = [appo[0]]
-        subj_keys = [k for m in subj for k in self._actor_key(m, "")]
+        subj_keys = [k for m in subj for k in self._actor_key(m, "subj")]
         obj_keys = [k for grp in objs for m in grp if m not in subj for k in self._actor_key(m, "")]
         if fn is not None and (fn.pass_subj or fn.agents):
             # the parse shows the passive: the agent fills the subject's role, the
