@@ -649,3 +649,16 @@ def test_haben_a_und_b_participle_is_one_predicate_with_both_subjects(ex):
     neg = only(a, "Negotiation")
     assert ("participant", "cyprus") in roles(neg), roles(neg)
     assert len([r for r, _k in roles(neg) if r == "participant"]) == 2, roles(neg)
+
+
+def test_names_at_the_sentence_start_with_an_arabic_article_and_after_a_title(ex):
+    a = analyse(ex, "Omar al-Raschid und Salva Lual unterzeichneten das Protokoll.")
+    names = {m.text for m in a.mentions if m.cls == "Person"}
+    assert {"Omar al-Raschid", "Salva Lual"} <= names, names
+    a = analyse(ex, "Kenias Chefunterhändler Pagan Otieno sagte, die Gespräche gingen weiter.")
+    assert ("chief-negotiator", "kenya") in {(r, o) for _h, r, o in _offices(a)}
+
+
+def test_a_state_adjective_on_weapons_or_soldiers_names_the_attacker(ex):
+    a = analyse(ex, "Äthiopische Kampfflugzeuge bombardierten Stellungen im Norden.")
+    assert ("agent", "ethiopia") in roles(only(a, "MilitaryAction"))

@@ -35,6 +35,7 @@ from kg.dictionary import ActorDictionary
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
 from kg.extract.names import name_key
+from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
 from kg.extract.tokens import tokenize
 
@@ -45,7 +46,6 @@ _PERSONISH = {"NE", "FM", "NN", "XY"}
 # Particles inside Arabic (and other) personal names: "Mohammed bin Abdulrahman Al Thani",
 # "Faisal bin Farhan", "Abu Mohammed al-Dschaulani"; part of the name only between names.
 _NAME_PARTICLES = {"bin", "bint", "ibn", "ben", "al", "el", "abu", "ould", "wad", "abd", "ag"}
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ar|at|an|asch|ash|ibn|bin)-[A-ZÄÖÜ]", re.IGNORECASE)
 
 
 def _name_particle(toks: Sequence[Token], j: int) -> bool:
@@ -90,6 +90,18 @@ def _skip_genitive(toks: Sequence[Token], k: int, by_first: dict[int, EntityMent
             q = by_first[q + 1].last  # "der Miliz in Darfur"
         p = q
     return p
+
+
+def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
+    """A capitalised adjective or adverb inside the sentence right before a proper noun
+    is a given name ("Chefunterhändler Pagan Amum"): German writes those in lower case."""
+    return (
+        k > 0
+        and toks[k].pos.startswith(("ADJ", "ADV"))
+        and k + 1 < len(toks)
+        and toks[k + 1].pos == "NE"
+        and toks[k + 1].text[:1].isupper()
+    )
 
 
 _NAME_COMPOUND = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
@@ -800,7 +812,7 @@ class EntityRecognizer:
             elif (
                 k < n
                 and toks[k].text[:1].isupper()
-                and toks[k].pos in _PERSONISH
+                and (toks[k].pos in _PERSONISH or _capitalised_in_name(toks, k))
                 and not toks[k].quoted
             ):
                 end = k
@@ -826,7 +838,7 @@ class EntityRecognizer:
                         continue
                     if not (
                         (toks[end].text[:1].isupper() or _ARTICLE_PREFIX.match(toks[end].text))
-                        and toks[end].pos in _PERSONISH
+                        and (toks[end].pos in _PERSONISH or _capitalised_in_name(toks, end))
                         and not self._title(toks[end])[0]
                     ):
                         break

@@ -20,11 +20,15 @@ Offices are the title stage's (:mod:`kg.extract.entities`): these people get non
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence, Set
 
 from kg.extract.model import Token
 
-__all__ = ["PersonNouns"]
+#: The Arabic article or a patronymic written before a name ("al-Baschir", "bin Salman").
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ar|at|an|asch|ash|ibn|bin)-[A-ZÄÖÜ]", re.IGNORECASE)
+
+__all__ = ["ARTICLE_PREFIX", "PersonNouns"]
 
 _NAMEISH = {"NE", "FM", "NN", "XY"}
 _INFLECTION = ("", "n", "en", "s", "es", "in", "innen")
@@ -123,9 +127,9 @@ class PersonNouns:
     def bare_names(self, toks: Sequence[Token], taken: Set[int]) -> Iterator[tuple[int, int]]:
         """Full names without a noun before them ("von Nelson Mandela"): two or three
         words the tagger reads as proper nouns, none of them known or a noun of function,
-        inside the sentence (not its first word) and followed by punctuation, a
-        conjunction or a verb."""
-        j = 1
+        inside the sentence (at its start only before a conjunction or a verb) and
+        followed by punctuation, a conjunction or a verb."""
+        j = 0
         while j < len(toks):
             end = j
             while (
@@ -133,7 +137,7 @@ class PersonNouns:
                 and end - j < 3
                 and end not in taken
                 and toks[end].pos == "NE"
-                and toks[end].text[:1].isupper()
+                and (toks[end].text[:1].isupper() or ARTICLE_PREFIX.match(toks[end].text))
                 and not toks[end].quoted
                 and not self.is_person_noun(toks[end])
                 and not self.is_title(toks[end].text)
@@ -144,9 +148,21 @@ class PersonNouns:
                 or toks[end].text == ")"
                 or toks[end].verb is not None  # "von X Y vermittelte Abkommen"
             )
-            opens = toks[j - 1].pos in ("APPR", "APPRART", "KON", "$,", "ART", "VVFIN") or toks[
-                j - 1
-            ].pos.startswith("V")
+            # at the sentence's start, where every word is capitalised, only a name the
+            # tagger reads as two proper nouns before a conjunction or verb ("Omar
+            # al-Baschir und Salva Kiir setzten …")
+            opens = (
+                j == 0
+                and end - j >= 2
+                and end < len(toks)
+                and toks[end].pos.startswith(("KON", "V"))
+            ) or (
+                j > 0
+                and (
+                    toks[j - 1].pos in ("APPR", "APPRART", "KON", "$,", "ART", "VVFIN")
+                    or toks[j - 1].pos.startswith("V")
+                )
+            )
             if end - j >= 2 and closes and opens and (end >= len(toks) or end not in taken):
                 yield j, end
                 j = end
