@@ -662,3 +662,12 @@ def test_names_at_the_sentence_start_with_an_arabic_article_and_after_a_title(ex
 def test_a_state_adjective_on_weapons_or_soldiers_names_the_attacker(ex):
     a = analyse(ex, "Äthiopische Kampfflugzeuge bombardierten Stellungen im Norden.")
     assert ("agent", "ethiopia") in roles(only(a, "MilitaryAction"))
+
+
+def test_an_unlisted_place_after_in_or_a_place_noun_compound_is_where(ex):
+    a = analyse(ex, "Präsident Ruto hatte das Dokument im Palast in Kilimani unterzeichnet.")
+    places = {k for e in a.events for r, k in roles(e) if r == "location"}
+    assert places and all("kilimani" in k for k in places), places
+    a = analyse(ex, "Die Waffenruhe wurde in der Küstenstadt Lamuri vereinbart.")
+    labels = {label for _k, _c, label in a.new_entities}
+    assert "Lamuri" in labels, labels

@@ -104,6 +104,8 @@ def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
     )
 
 
+_PLACE_CLASSES = frozenset({"City", "Region", "Place"})
+
 _NAME_COMPOUND = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
 
 
@@ -195,6 +197,7 @@ class EntityRecognizer:
         self._former = lexicon.former
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
+        self._place_prepositions = lexicon.cue("place_prepositions")
         self._gov_nouns = lexicon.ref("government_nouns")
         self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
         self._sides = lexicon.ref("sides")
@@ -263,6 +266,15 @@ class EntityRecognizer:
             states = [k for m in out if m.kind == MentionKind.NAME for k in m.keys]
             states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, "State")]
             out.extend(self._sentence(ts, surnames, local, new, states))
+        for m in out:
+            # places named after a place noun or a locative preposition: the article's own
+            if (
+                m.cls in _PLACE_CLASSES
+                and m.keys
+                and m.keys[0] not in self.dictionary
+                and m.kind == MentionKind.NAME
+            ):
+                new.setdefault(m.keys[0], (m.cls, m.text))
         return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
 
     def _mention(
@@ -333,6 +345,7 @@ class EntityRecognizer:
         found = self._people_by_function(ts, found, new)
         found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
+        found = self._places_after_prepositions(ts, found, surnames)
         for m in found:
             if m.cls == "Person" and m.keys:
                 for word in m.text.split()[-1:]:
@@ -936,6 +949,39 @@ class EntityRecognizer:
         kept = [m for m in found if not any(x in consumed for x in range(m.first, m.last))]
         return kept + result
 
+    def _place_class(self, word: str) -> str | None:
+        """The class a place noun or a compound of one names ("Hafenstadt", "Karibikstadt",
+        "Grenzregion" → City, City, Region)."""
+        w = word.lower()
+        for noun in sorted(self._place_nouns, key=len, reverse=True):
+            if w == noun or (w.endswith(noun) and len(noun) >= 5):
+                return self._place_nouns[noun]
+        return None
+
+    def _places_after_prepositions(
+        self, ts: TaggedSentence, found: list[EntityMention], surnames: dict[str, str]
+    ) -> list[EntityMention]:
+        """A proper noun no dictionary lists right after "in" or "nach" is a place ("im
+        Präsidentenpalast in Baabda", "reiste nach Honiara"): people and organisations do
+        not stand there."""
+        toks = ts.tokens
+        covered = {j for m in found for j in range(m.first, m.last)}
+        out = list(found)
+        for j in range(1, len(toks) - 1):
+            tok = toks[j]
+            if toks[j - 1].text not in self._place_prepositions or j in covered:
+                continue
+            if not (tok.pos == "NE" and tok.text[:1].isupper() and tok.text.isalpha()):
+                continue
+            nxt = toks[j + 1]
+            if nxt.pos in ("NE", "NN") or tok.text in surnames or tok.quoted:
+                continue  # "in Merkels Kanzleramt", a longer name, a person
+            if self._people.is_person_noun(tok) or self._title(tok)[0]:
+                continue
+            key = self._normal.get(name_key(tok.text)) or name_key(tok.text)
+            out.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Place"))
+        return out
+
     def _references(self, ts: TaggedSentence, found: list[EntityMention]) -> list[EntityMention]:
         """Group references, possessive and personal pronouns, state-adjective governments."""
         toks = ts.tokens
@@ -1068,14 +1114,14 @@ class EntityRecognizer:
                             ts, adj.first, j + 1, MentionKind.NAME, adj.keys, group="government"
                         )
                     )
-            elif tok.pos == "NN" and tok.text.lower() in self._place_nouns and j + 1 < len(toks):
+            elif tok.pos == "NN" and self._place_class(tok.text) and j + 1 < len(toks):
                 nxt = toks[j + 1]
                 if (
                     nxt.text[:1].isupper()
                     and nxt.pos in ("NE", "NN", "FM")
                     and (j + 1) not in covered
                 ):
-                    key = name_key(nxt.text)
-                    cls = self._place_nouns[tok.text.lower()]
+                    key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
+                    cls = self._place_class(tok.text) or "Place"
                     out.append(self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls))
         return out

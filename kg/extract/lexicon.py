@@ -217,6 +217,7 @@ CUE_KEYS = (
     "leadership_holding_verbs",
     "class_nouns",
     "place_nouns",
+    "place_prepositions",
     "conflict_nouns",
     "conflict_verbs",
     "civil_war_nouns",

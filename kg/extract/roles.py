@@ -569,7 +569,11 @@ class RoleAssigner:
                 add(frame[g], keys)
             if g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei"):
                 for m in grp:
-                    if m.keys and self.d.is_a(m.keys[0], "Place", "State"):
+                    # a place the article names first has its class on the mention
+                    if m.keys and (
+                        self.d.is_a(m.keys[0], "Place", "State")
+                        or m.cls in ("City", "Region", "Place")
+                    ):
                         locations.append(m.keys[0])
         agents_given = bool(fn is not None and fn.agents)
         for prep, grp in fn.preps if fn is not None else ():
