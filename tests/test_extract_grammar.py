@@ -671,3 +671,24 @@ def test_an_unlisted_place_after_in_or_a_place_noun_compound_is_where(ex):
     a = analyse(ex, "Die Waffenruhe wurde in der Küstenstadt Lamuri vereinbart.")
     labels = {label for _k, _c, label in a.new_entities}
     assert "Lamuri" in labels, labels
+
+
+def test_a_group_named_after_a_noun_of_its_class_acts_under_that_name(ex):
+    a = analyse(
+        ex,
+        "Die Regierung Perus und die Guerillaorganisation Sendero haben sich auf eine "
+        "Waffenruhe geeinigt. Die Sendero lehnte später Gespräche ab.",
+    )
+    sides = {k for e in a.events for r, k in roles(e) if r in ("participant", "agent")}
+    assert "peru" in sides and any("sendero" in k for k in sides), sides
+    assert any(c == "ArmedGroup" for _k, c, _l in a.new_entities), a.new_entities
+
+
+def test_the_mediator_of_a_document_in_a_participle_attribute_mediates_its_signing(ex):
+    a = analyse(
+        ex,
+        "Das von Norwegen vermittelte Abkommen wurde am Montag von Präsident Ruto und "
+        "Präsident Hassan unterzeichnet.",
+    )
+    signing = only(a, "Agreement")
+    assert ("mediator", "norway") in roles(signing), roles(signing)

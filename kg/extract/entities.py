@@ -105,6 +105,13 @@ def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
 
 
 _PLACE_CLASSES = frozenset({"City", "Region", "Place"})
+# classes of the entities an article names first after a noun of their class
+_NAMED_CLASSES = _PLACE_CLASSES | {
+    "ArmedGroup",
+    "Organization",
+    "InternationalOrganization",
+    "MilitaryAlliance",
+}
 
 _NAME_COMPOUND = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
 
@@ -198,6 +205,9 @@ class EntityRecognizer:
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
+        self._class_nouns = {
+            str(k).lower(): str(v) for k, v in (lexicon.cues.get("class_nouns") or {}).items()
+        }
         self._gov_nouns = lexicon.ref("government_nouns")
         self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
         self._sides = lexicon.ref("sides")
@@ -267,9 +277,10 @@ class EntityRecognizer:
             states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, "State")]
             out.extend(self._sentence(ts, surnames, local, new, states))
         for m in out:
-            # places named after a place noun or a locative preposition: the article's own
+            # places and groups named after a noun of their class or a locative preposition:
+            # the article's own
             if (
-                m.cls in _PLACE_CLASSES
+                m.cls in _NAMED_CLASSES
                 and m.keys
                 and m.keys[0] not in self.dictionary
                 and m.kind == MentionKind.NAME
@@ -346,6 +357,7 @@ class EntityRecognizer:
         found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
         found = self._places_after_prepositions(ts, found, surnames)
+        found = self._named_after_class_nouns(ts, found, local)
         for m in found:
             if m.cls == "Person" and m.keys:
                 for word in m.text.split()[-1:]:
@@ -948,6 +960,37 @@ class EntityRecognizer:
             j = person.last
         kept = [m for m in found if not any(x in consumed for x in range(m.first, m.last))]
         return kept + result
+
+    def _named_after_class_nouns(
+        self, ts: TaggedSentence, found: list[EntityMention], local: dict[tuple[str, ...], str]
+    ) -> list[EntityMention]:
+        """A name no dictionary lists right after a noun of its class ("die
+        Guerillaorganisation Farc", "die Rebellengruppe M23"): an organisation of that
+        class, known by that name for the rest of the article."""
+        toks = ts.tokens
+        covered = {j for m in found for j in range(m.first, m.last)}
+        out = list(found)
+        for j, tok in enumerate(toks[:-1]):
+            if tok.pos != "NN":
+                continue
+            w = tok.text.lower()
+            cls = next(
+                (
+                    self._class_nouns[n]
+                    for n in sorted(self._class_nouns, key=len, reverse=True)
+                    if w == n or (w.endswith(n) and len(n) >= 5)
+                ),
+                None,
+            )
+            nxt = toks[j + 1]
+            if cls is None or (j + 1) in covered or not _name_like(nxt) or nxt.quoted:
+                continue
+            if self._people.is_person_noun(nxt) or self._title(nxt)[0]:
+                continue
+            key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
+            local[(nxt.text,)] = key
+            out.append(self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls))
+        return out
 
     def _place_class(self, word: str) -> str | None:
         """The class a place noun or a compound of one names ("Hafenstadt", "Karibikstadt",

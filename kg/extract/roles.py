@@ -31,6 +31,7 @@ from kg.extract.functions import (
     attribute_arguments,
     auxiliaries,
     mention_head,
+    preposition,
 )
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
@@ -107,6 +108,9 @@ class RoleAssigner:
         self._proxies = lexicon.cue("proxy_nouns")
         # "die Regierung Kenias", "Kenias Armee": the state acts through its government too
         self._acting = _ActingNouns(self._proxies | lexicon.ref("government_nouns"), lexicon)
+        self._mediation_verbs = frozenset(
+            v for p in lexicon.patterns if p.event_class == "Mediation" for v in p.verbs
+        )
         self._modals = lexicon.cue("irrealis_modals")
         self._masc_neut_det = lexicon.ref("masculine_neuter_determiners")
         self._demonstratives = lexicon.ref("demonstratives")
@@ -605,6 +609,10 @@ class RoleAssigner:
         if fn is not None and fn.agents:
             roles = self._broker(ts, trig, roles)
         roles = self._targets_as_places(trig, roles, {k: m.cls for m in ms for k in m.keys})
+        if trig.event_class in _BROKERED:
+            for k in self._document_mediators(ts, trig, ms):
+                if (Role.MEDIATOR, k) not in roles and (Role.PARTICIPANT, k) not in roles:
+                    roles.append((Role.MEDIATOR, k))
         conf = p.confidence if p else 0.6
         if wanted - roles_present:
             conf = max(0.3, conf - 0.15 * len(wanted - roles_present))
@@ -710,6 +718,29 @@ class RoleAssigner:
                 r = Role.LOCATION
             if (r, k) not in out:
                 out.append((r, k))
+        return out
+
+    def _document_mediators(
+        self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]
+    ) -> list[str]:
+        """ "Das von Algerien vermittelte Abkommen wurde … unterzeichnet": the mediator of
+        the document the agreement is about, told in a participle attribute on it."""
+        parse = ts.parse
+        if parse is None or trig.nominal:
+            return []
+        out: list[str] = []
+        for doc in parse.dependents(trig.first, "nsubj:pass", "obj", "nsubj"):
+            for part in parse.dependents(doc, "amod", "acl"):
+                verb = ts.tokens[part].verb or ts.tokens[part].lemma.lower()
+                if verb not in self._mediation_verbs:
+                    continue
+                for by in parse.dependents(part, "obl:agent", "obl", "nmod"):
+                    if preposition(ts.tokens, parse, by) not in ("von", "durch"):
+                        continue
+                    for c in parse.conjuncts(by):
+                        m = next((m for m in ms if m.first <= c < m.last), None)
+                        if m is not None:
+                            out += [k for k in self._actor_key(m, "von") if k not in out]
         return out
 
     @staticmethod
