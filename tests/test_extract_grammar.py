@@ -692,3 +692,11 @@ def test_the_mediator_of_a_document_in_a_participle_attribute_mediates_its_signi
     )
     signing = only(a, "Agreement")
     assert ("mediator", "norway") in roles(signing), roles(signing)
+
+
+def test_membership_noun_with_an_elliptical_non_member_and_a_companion(ex):
+    a = analyse(ex, "Angola ist zudem Mitglied der Afrikanischen Union, Marokko dagegen nicht.")
+    assert facts(a, FactKind.MEMBER) == {("angola", "african-union")}
+    assert facts(a, FactKind.NOT_MEMBER) == {("morocco", "african-union")}
+    a = analyse(ex, "Ghana ist wie Togo Mitglied der Afrikanischen Union.")
+    assert facts(a, FactKind.MEMBER) == {("ghana", "african-union"), ("togo", "african-union")}

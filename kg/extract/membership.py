@@ -207,9 +207,20 @@ class _Reader:
             shared = clause_subject(self.ts, p.heads[n])
             if shared is not None:
                 subj = [shared[0]]
-        members = self.actors(subj)
-        neg = self.negated(n, *([p.heads[n]] if p.heads[n] != n else []))
-        return [f for org in orgs for f in self._emit(members, org, neg)]
+        # "ist wie sein Nachbar Mitglied der X": the companion is a member too
+        subj += [
+            c for c in p.dependents(n, "nmod", "obl") if preposition(toks, p, c) in self.companions
+        ]
+        out: list[Fact] = []
+        for org in orgs:
+            # "X ist Mitglied der Y, Z dagegen nicht": Z alone is no member
+            ellipsis = self._elliptical(n, org.last - 1)
+            skip = frozenset({ellipsis[1]}) if ellipsis else frozenset()
+            elided = ellipsis[0] if ellipsis else []
+            members = [m for m in self.actors(subj) if m not in elided]
+            neg = self.negated(n, *([p.heads[n]] if p.heads[n] != n else []), skip=skip)
+            out += self._emit(members, org, neg) + (self._emit(elided, org, True) if elided else [])
+        return out
 
 
 def _readers(
