@@ -700,3 +700,14 @@ def test_membership_noun_with_an_elliptical_non_member_and_a_companion(ex):
     assert facts(a, FactKind.NOT_MEMBER) == {("morocco", "african-union")}
     a = analyse(ex, "Ghana ist wie Togo Mitglied der Afrikanischen Union.")
     assert facts(a, FactKind.MEMBER) == {("ghana", "african-union"), ("togo", "african-union")}
+
+
+def test_a_time_phrase_is_no_subject_and_a_noun_attribute_is_no_participant(ex):
+    a = analyse(
+        ex,
+        "Zwei Wochen nach dem Rücktritt von Präsident Omar Bongo haben Gabuns Regierung und "
+        "die beiden Rebellengruppen FRN und MLG in Libreville ein Abkommen unterzeichnet.",
+    )
+    sides = {k for r, k in roles(only(a, "Agreement")) if r == "participant"}
+    assert "gabon" in sides and {"frn", "mlg"} <= sides, sides
+    assert not any("bongo" in k for k in sides), sides

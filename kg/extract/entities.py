@@ -978,18 +978,26 @@ class EntityRecognizer:
                 (
                     self._class_nouns[n]
                     for n in sorted(self._class_nouns, key=len, reverse=True)
-                    if w == n or (w.endswith(n) and len(n) >= 5)
+                    for form in (w, w[:-1], w[:-2])  # "die Rebellengruppen X und Y"
+                    if form == n or (form.endswith(n) and len(n) >= 5)
                 ),
                 None,
             )
-            nxt = toks[j + 1]
-            if cls is None or (j + 1) in covered or not _name_like(nxt) or nxt.quoted:
-                continue
-            if self._people.is_person_noun(nxt) or self._title(nxt)[0]:
-                continue
-            key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
-            local[(nxt.text,)] = key
-            out.append(self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls))
+            k = j + 1
+            while cls is not None and k < len(toks):
+                nxt = toks[k]
+                if k in covered or not _name_like(nxt) or nxt.quoted:
+                    break
+                if self._people.is_person_noun(nxt) or self._title(nxt)[0]:
+                    break
+                key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
+                local[(nxt.text,)] = key
+                out.append(self._mention(ts, k, k + 1, MentionKind.NAME, (key,), cls=cls))
+                # a list of them after a plural noun: "Rebellengruppen LURD und MODEL"
+                if k + 2 < len(toks) and toks[k + 1].text in ("und", ",") and w != cls.lower():
+                    k += 2
+                else:
+                    break
         return out
 
     def _place_class(self, word: str) -> str | None:

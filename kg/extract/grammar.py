@@ -13,7 +13,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 >>> mend(toks, heads, deps); deps[0], deps[3]
 ('nsubj:pass', 'obl:agent')
 >>> [r.__name__ for r in RULES][:3]
-['perfect_is_one_predicate', 'auxiliaries_take_no_arguments', 'relative_clauses_attach_left']
+['perfect_is_one_predicate', 'time_phrases_are_adverbials', 'auxiliaries_take_no_arguments']
 """
 
 from __future__ import annotations
@@ -398,6 +398,19 @@ def perfect_is_one_predicate(
                 heads[u] = n
 
 
+def time_phrases_are_adverbials(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Eine Woche nach dem Abgang von X haben A und B …": a phrase of a unit of time is
+    when, not who (``obl``), and no subject or object; the clause's subject is elsewhere."""
+    kids = _children(heads)
+    for i, dep in enumerate(deps):
+        if dep not in ("nsubj", "obj") or not morph.is_time_noun(tokens[i].lemma):
+            continue
+        if any(deps[c] in ("det", "nummod", "amod") for c in kids.get(i, ())):
+            deps[i] = "obl"
+
+
 def relative_clauses_attach_left(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -763,6 +776,7 @@ def ud_coordination(
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
     perfect_is_one_predicate,
+    time_phrases_are_adverbials,
     auxiliaries_take_no_arguments,
     relative_clauses_attach_left,
     als_opens_a_clause,

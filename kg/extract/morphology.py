@@ -44,6 +44,7 @@ KEYS = (
     "relative_pronouns",
     "never_neuter_relatives",
     "dative_verbs",
+    "time_nouns",
 )
 
 
@@ -68,6 +69,7 @@ class Morphology:
     relative_pronouns: frozenset[str]
     never_neuter_relatives: frozenset[str]
     dative_verbs: frozenset[str]
+    time_nouns: frozenset[str]
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,
@@ -129,6 +131,9 @@ class Morphology:
 
     def takes_dative(self, lemma: str) -> bool:
         return lemma.lower() in self.dative_verbs
+
+    def is_time_noun(self, lemma: str) -> bool:
+        return lemma.lower() in self.time_nouns
 
 
 def _load(path: Path) -> Morphology:

@@ -517,7 +517,13 @@ class RoleAssigner:
                 if fn.unnamed_subject and subj and id(subj[0]) not in assigned:
                     objs = [*objs, subj]  # the phrase read as subject is another argument
                 subj = fn.subj
-            objs = fn.objs + [grp for grp in objs if id(grp[0]) not in assigned and grp is not subj]
+            objs = fn.objs + [
+                grp
+                for grp in objs
+                if id(grp[0]) not in assigned
+                and grp is not subj
+                and not self._inside_pp(ts, grp[0])
+            ]
         if subj and subj[0].kind == MentionKind.TITLE:
             # "Der Hohe Repräsentant der AU ..., Nigerias früherer Präsident X,": the person
             appo = [
@@ -569,6 +575,9 @@ class RoleAssigner:
                 g in frame
                 and g not in ("subj", "obj")
                 and not ((trig.passive or (fn and fn.agents)) and g == "von")
+                # the parse hangs the phrase on a noun ("nach dem Abgang von X"): not the
+                # verb's (its own prepositions come with the parse's functions below)
+                and not (fn is not None and not trig.nominal and self._noun_attribute(ts, grp[0]))
             ):
                 add(frame[g], keys)
             if g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei"):
@@ -719,6 +728,35 @@ class RoleAssigner:
             if (r, k) not in out:
                 out.append((r, k))
         return out
+
+    @staticmethod
+    def _noun_attribute(ts: TaggedSentence, m: EntityMention) -> bool:
+        """The parse makes the mention's phrase an attribute of a noun that is itself in
+        a prepositional phrase ("nach dem Abgang von X"), not of an argument ("Die
+        Gespräche zwischen X und Y wurden vermittelt")."""
+        parse = ts.parse
+        if parse is None:
+            return False
+        i, seen = mention_head(parse, m), set()
+        while parse.deps[i] in ("flat", "appos", "conj", "flat:name") and i not in seen:
+            seen.add(i)
+            i = parse.heads[i]
+        return parse.deps[i] == "nmod" and bool(parse.dependents(parse.heads[i], "case"))
+
+    @staticmethod
+    def _inside_pp(ts: TaggedSentence, m: EntityMention) -> bool:
+        """The parse puts the mention inside a prepositional phrase ("nach dem Abgang von
+        Präsident X"): it is no object of the clause, whatever its position."""
+        parse = ts.parse
+        if parse is None:
+            return False
+        i, seen = mention_head(parse, m), set()
+        while i not in seen and parse.heads[i] != i:
+            seen.add(i)
+            if parse.dependents(i, "case") or parse.deps[i].startswith(("obl", "nsubj", "obj")):
+                return bool(parse.dependents(i, "case"))
+            i = parse.heads[i]
+        return False
 
     def _document_mediators(
         self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]
