@@ -238,7 +238,9 @@ def test_er_continues_the_subject_of_the_sentence_before(ex):
 
 def test_the_agent_of_a_participle_attribute_is_not_the_clause_verbs(ex):
     a = analyse(ex, "Das von Norwegen vermittelte Abkommen wurde am Montag unterzeichnet.")
-    assert not [e for e in of_class(a, "Agreement") if "norway" in e.actors()]
+    # Norway mediated the agreement signed; it is none of its parties
+    assert not [e for e in of_class(a, "Agreement") if "norway" in e.actors(Role.PARTICIPANT)]
+    assert all(roles(e) <= {("mediator", "norway")} for e in of_class(a, "Agreement"))
     assert roles(only(a, "Mediation")) == {("agent", "norway")}
 
 
@@ -711,3 +713,15 @@ def test_a_time_phrase_is_no_subject_and_a_noun_attribute_is_no_participant(ex):
     sides = {k for r, k in roles(only(a, "Agreement")) if r == "participant"}
     assert "gabon" in sides and {"frn", "mlg"} <= sides, sides
     assert not any("bongo" in k for k in sides), sides
+
+
+def test_an_agreement_told_in_the_passive_without_its_parties_is_still_an_agreement(ex):
+    a = analyse(
+        ex, "Bereits im Januar war in Lusaka eine Einstellung der Feindseligkeiten vereinbart worden."
+    )
+    ceasefire = only(a, "CeasefireAgreement")
+    assert ceasefire.date == ("2024-01", "gYearMonth")
+    a = analyse(ex, "Die im Mai in Lusaka vereinbarte Waffenruhe hält.")
+    assert of_class(a, "CeasefireAgreement")
+    # a passive with no document or ceasefire named says nothing
+    assert not analyse(ex, "Die Rede wurde in Lusaka gehalten.").events

@@ -44,6 +44,7 @@ _LOCATIVE = {"in", "nach", "bei", "aus", "auf", "vor", "entlang"}
 _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
 _ROLE = {r.value: r for r in Role}
 _BROKERED = ("Agreement", "CeasefireAgreement", "Negotiation")
+_AGREED = ("Agreement", "CeasefireAgreement")
 _SUBORDINATORS = {"KOUS", "PWAV", "PWS", "KOUI", "PRELS", "APPR", "APPRART"}
 
 
@@ -612,7 +613,7 @@ class RoleAssigner:
             # an agentless passive leaves its agent out on purpose ("Der LRA wird
             # vorgeworfen, …"): the patient is enough
             required = tuple(r for r in required if r != frame.get("subj"))
-        if any(r not in roles_present for r in required):
+        if any(r not in roles_present for r in required) and not self._agreed_document(ts, trig):
             return None
         wanted = {v for v in frame.values()}
         if fn is not None and fn.agents:
@@ -728,6 +729,31 @@ class RoleAssigner:
             if (r, k) not in out:
                 out.append((r, k))
         return out
+
+    def _agreed_document(self, ts: TaggedSentence, trig: Trigger) -> bool:
+        """An agreement told in the passive without its parties: "war in Algier eine
+        Einstellung der Feindseligkeiten vereinbart worden", "eine im September
+        vereinbarte Waffenruhe". The document or ceasefire it names is the event enough."""
+        parse = ts.parse
+        if parse is None or trig.event_class not in _AGREED or trig.nominal:
+            return False
+        i = trig.first
+        morph = load_morphology()
+        if parse.deps[i] in ("amod", "acl"):
+            nouns = [parse.heads[i]]  # "die vereinbarte Waffenruhe"
+        elif any(
+            morph.is_passive_auxiliary(ts.tokens[c].lemma)
+            for c in parse.dependents(i, "aux", "aux:pass")
+        ):
+            nouns = list(parse.dependents(i, "nsubj:pass", "nsubj"))
+        else:
+            return False
+        lemmas = [t.lemma for t in ts.tokens]
+        return any(
+            self.lex.concept_at(lemmas, n, "ceasefire")
+            or self.lex.concept_at(lemmas, n, "document")
+            for n in nouns
+        )
 
     @staticmethod
     def _noun_attribute(ts: TaggedSentence, m: EntityMention) -> bool:
