@@ -717,7 +717,7 @@ def test_a_time_phrase_is_no_subject_and_a_noun_attribute_is_no_participant(ex):
 
 def test_an_agreement_told_in_the_passive_without_its_parties_is_still_an_agreement(ex):
     a = analyse(
-        ex, "Bereits im Januar war in Lusaka eine Einstellung der Feindseligkeiten vereinbart worden."
+        ex, "Im Januar war in Lusaka eine Einstellung der Feindseligkeiten vereinbart worden."
     )
     ceasefire = only(a, "CeasefireAgreement")
     assert ceasefire.date == ("2024-01", "gYearMonth")
@@ -725,3 +725,14 @@ def test_an_agreement_told_in_the_passive_without_its_parties_is_still_an_agreem
     assert of_class(a, "CeasefireAgreement")
     # a passive with no document or ceasefire named says nothing
     assert not analyse(ex, "Die Rede wurde in Lusaka gehalten.").events
+
+
+def test_er_after_a_masculine_state_and_das_land_refer_to_the_state(ex):
+    a = analyse(
+        ex,
+        "Der Tschad wurde 1960 unabhängig. Noch im selben Jahr wurde er Mitglied der "
+        "Vereinten Nationen.",
+    )
+    assert ("chad", "united-nations") in facts(a, FactKind.MEMBER)
+    a = analyse(ex, "Georgien strebt in die Nato. Mitglied der Nato ist das Land nicht.")
+    assert facts(a, FactKind.NOT_MEMBER) == {("georgia", "nato")}

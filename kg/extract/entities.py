@@ -1093,6 +1093,15 @@ class EntityRecognizer:
                 )
             elif (
                 tok.pos == "NN"
+                and lem == "land"
+                and tok.text in ("Land", "Landes")
+                and prev in ("das", "dem", "des")
+                and not (j + 1 < len(toks) and (j + 1) in covered)
+            ):
+                # "Mitglied der EU ist das Land nicht": the state the article is on
+                out.append(self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="country"))
+            elif (
+                tok.pos == "NN"
                 and (lem in self._countries or lem.endswith(self._country_heads))
                 and prev in self._numbers
             ):

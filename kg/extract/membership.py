@@ -207,6 +207,9 @@ class _Reader:
             shared = clause_subject(self.ts, p.heads[n])
             if shared is not None:
                 subj = [shared[0]]
+        h = p.heads[n]
+        if not subj and p.deps[n] == "nsubj" and p.dependents(h, "cop"):
+            subj = [h]  # "Mitglied der EU ist das Land nicht": the parse inverts the copula
         # "ist wie sein Nachbar Mitglied der X": the companion is a member too
         subj += [
             c for c in p.dependents(n, "nmod", "obl") if preposition(toks, p, c) in self.companions

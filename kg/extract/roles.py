@@ -170,6 +170,11 @@ class RoleAssigner:
                 return replace(m, keys=(e.rel("country")[0],))
         if m.kind == MentionKind.GROUP and m.group == "sides":
             return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
+        if m.kind == MentionKind.GROUP and m.group == "country":
+            # "das Land": the state the sentence before had as subject, else the last named
+            subject_states = [k for k in disc.subject_keys if self.d.is_a(k, "State")]
+            state = (subject_states or disc.states[-1:] or [None])[0]
+            return replace(m, keys=(state,)) if state else m
         if m.kind == MentionKind.GROUP and m.group == "neighbour":
             # "Der Tschad wirft dem Nachbarland vor": the other side of the pair the
             # article is about, else the state named last that is not named here
@@ -361,11 +366,13 @@ class RoleAssigner:
                 named.cls == "Person" or any(self.d.is_a(k, "Person") for k in named.keys)
             )
             if (
-                t.pos == "NN"
+                t.pos in ("NN", "NE")
                 and not person
                 and parse.deps[i] in ("nsubj", "obj", "iobj", "obl:arg")
                 and any(
                     ts.tokens[c].text.lower() in self._masc_neut_det
+                    # "Der Südsudan wurde unabhängig": "der" on a subject is masculine
+                    or (ts.tokens[c].text.lower() == "der" and parse.deps[i] == "nsubj")
                     for c in parse.dependents(i, "det")
                 )
                 and not self.lex.title_role(t.text)
