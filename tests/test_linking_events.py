@@ -7,7 +7,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.linking import DEFAULT_THRESHOLD, link_article_events, relink, stored_links, unlink
+from kg.linking import (
+    DEFAULT_THRESHOLD,
+    link_article_events,
+    relink,
+    stored_clusters,
+    stored_links,
+    unlink,
+)
 from kg.linking.features import DateSpan, EventRecord, score_pair
 from kg.linking.store_io import default_vocabulary
 from kg.namespaces import CKG, ID, LINKS_GRAPH
@@ -120,7 +127,11 @@ def test_hook_links_one_article_against_the_rest(store: ox.Store) -> None:
     assert links and all("waffenruhe-10" in (x.event1 + x.event2) for x in links)
     again = link_article_events(store, str(ID["article/waffenruhe-10"]))
     assert [x.iri for x in again] == [x.iri for x in links]
-    assert len(stored_links(store)) == len(links)
+    # Each event's best link is evidence of its cluster; a cluster of n reports keeps
+    # n - 1 links (here h2 also matches moskau/m2, which joins m1's cluster through it).
+    stored = stored_links(store)
+    assert {(x.event1, x.event2) for x in links} <= {(a, b) for a, b, _ in stored}
+    assert len(stored) == sum(len(members) - 1 for _, members in stored_clusters(store))
 
 
 def test_links_as_written_equal_links_as_stored(tmp_path):
@@ -131,7 +142,8 @@ def test_links_as_written_equal_links_as_stored(tmp_path):
 
     from kg.articles import read_articles
     from kg.ingest import ingest_articles
-    from kg.linking.events import find_links, link_quads, rejected_pairs
+    from kg.linking.events import find_clusters, rejected_pairs
+    from kg.linking.links_graph import cluster_quads
     from kg.linking.store_io import read_events
     from kg.store import graph_quads, open_store
 
@@ -139,39 +151,44 @@ def test_links_as_written_equal_links_as_stored(tmp_path):
     ingest_articles(s, read_articles(sorted(CORPUS.glob("*.txt"))))
     stored = set(graph_quads(s, ox.NamedNode(str(LINKS_GRAPH))))
     vocab = default_vocabulary()
-    links = find_links(read_events(s, vocab), hierarchy=vocab.hierarchy, rejected=rejected_pairs(s))
-    written = {q for link in links for q in link_quads(link, threshold=DEFAULT_THRESHOLD)}
+    records = read_events(s, vocab)
+    clusters = find_clusters(records, hierarchy=vocab.hierarchy, rejected=rejected_pairs(s))
+    written = {q for c in clusters for q in cluster_quads(c, threshold=DEFAULT_THRESHOLD)}
     assert stored and written == stored
 
 
 def test_links_written_in_chunks_equal_links_written_at_once(tmp_path):
-    """Past the batch size, links are added in chunks of whole links after the stale
-    quads are removed: the links graph ends up the same as with one transaction."""
+    """Past the batch size, a relink is owed in the journal, the stale quads are removed
+    and the clusters added in chunks of whole clusters: the links graph ends up the same
+    as with one transaction, and nothing is left owed."""
     from store_fixtures import CORPUS
 
     from kg.articles import read_articles
     from kg.ingest import ingest_articles
-    from kg.linking.events import _existing_link_quads, _write_links, find_links
+    from kg.linking.clusters import EventCluster, EventLink
+    from kg.linking.events import _write_clusters, find_clusters
+    from kg.linking.features import LinkScore
+    from kg.linking.links_graph import cluster_quads
     from kg.linking.store_io import read_events
     from kg.store import graph_quads, open_store
+    from kg.writer import journal_entries
 
     s = open_store(tmp_path / "s")
     ingest_articles(s, read_articles(sorted(CORPUS.glob("*.txt"))), link=False)
     vocab = default_vocabulary()
     records = read_events(s, vocab)
-    links = find_links(records, hierarchy=vocab.hierarchy)
-    assert len(links) >= 2
+    clusters = find_clusters(records, hierarchy=vocab.hierarchy)
+    assert len(clusters) >= 2
     g = ox.NamedNode(str(LINKS_GRAPH))
-    stale = ox.Quad(ox.NamedNode(str(ID) + "link/stale"), ox.NamedNode(str(CKG.linkedEvent)),
-                    ox.NamedNode(links[0].event1), g)  # fmt: skip
-    s.add(stale)
-    focus = {r.iri for r in records}
-    _write_links(s, _existing_link_quads(s, focus), links, threshold=DEFAULT_THRESHOLD)
+    a, b = clusters[0].members[:2]
+    stale = EventCluster((a, b), (EventLink(a, b, LinkScore(0.5, ())),))
+    s.extend(cluster_quads(stale, threshold=DEFAULT_THRESHOLD))
+    _write_clusters(s, [stale.iri], clusters, threshold=DEFAULT_THRESHOLD)
     at_once = set(graph_quads(s, g))
     s.update(f"DROP GRAPH <{LINKS_GRAPH}>")
-    s.add(stale)
-    _write_links(
-        s, _existing_link_quads(s, focus), links, threshold=DEFAULT_THRESHOLD, max_quads=10
-    )
+    s.extend(cluster_quads(stale, threshold=DEFAULT_THRESHOLD))
+    _write_clusters(s, [stale.iri], clusters, threshold=DEFAULT_THRESHOLD, max_quads=10)
     assert set(graph_quads(s, g)) == at_once
-    assert stale not in at_once and len(at_once) > 10
+    assert set(cluster_quads(stale, threshold=DEFAULT_THRESHOLD)) - at_once
+    assert at_once == {q for c in clusters for q in cluster_quads(c, threshold=DEFAULT_THRESHOLD)}
+    assert len(at_once) > 10 and journal_entries(s) == []

@@ -32,18 +32,20 @@ def _threshold(text: str) -> float:
 
 
 def _relink(args: argparse.Namespace) -> int:
-    from kg.linking import relink
+    from kg.linking import relink, stored_clusters
 
-    links = relink(_store(args), threshold=args.threshold)
-    print(f"{len(links)} same-event links (threshold {args.threshold})")
+    store = _store(args)
+    links = relink(store, threshold=args.threshold)
+    clusters = len(stored_clusters(store))
+    print(f"{len(links)} same-event links in {clusters} clusters (threshold {args.threshold})")
     return EXIT_OK
 
 
 def _unlink(args: argparse.Namespace) -> int:
     from kg.linking import unlink
 
-    removed = unlink(_store(args), args.event1, args.event2, note=args.note, creator=args.creator)
-    print("link removed; rejection recorded" if removed else "no stored link; rejection recorded")
+    split = unlink(_store(args), args.event1, args.event2, note=args.note, creator=args.creator)
+    print("cluster split; rejection recorded" if split else "not linked; rejection recorded")
     return EXIT_OK
 
 
@@ -151,7 +153,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.set_defaults(handler=handler)
         return p
 
-    p = add("relink", "Recompute every same-event link (ckg:sameEventAs with evidence).", _relink)
+    p = add(
+        "relink",
+        "Recompute every same-event cluster (ckg:sameEventAs with evidence).",
+        _relink,
+    )
     p.add_argument(
         "--threshold",
         type=_threshold,
@@ -161,7 +167,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = add(
         "unlink",
-        "Remove a same-event link and record the rejection so relink keeps it out.",
+        "Record that two events differ and split their cluster; relink keeps them apart.",
         _unlink,
     )
     p.add_argument("event1")

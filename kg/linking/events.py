@@ -1,47 +1,64 @@
-"""Link events from different sources that describe the same real-world event.
+"""Link events from different sources that describe the same real-world event: the store
+operations (``ckg relink``, the ingest hook, ``ckg unlink``).
 
-Candidates are *blocked* first (same type family, date spans within two days of each
-other), then scored by :func:`kg.linking.features.score_pair`. A pair at or above the
-threshold becomes
-
-* ``e1 ckg:sameEventAs e2`` and ``e2 ckg:sameEventAs e1`` in :data:`LINKS_GRAPH` (both
-  directions, so that queries without a reasoner see them; the property is symmetric and
-  transitive in the ontology: use ``ckg:sameEventAs+`` for the whole cluster), and
-* an evidence node ``id:link/<hash>`` (``ckg:EventLink``, IRI from the ordered pair) with
-  ``ckg:linkedEvent`` both events, ``ckg:linkScore``, ``ckg:linkThreshold``,
-  ``ckg:sharedActor``, and one ``ckg:matchedFeature`` node per feature
-  (``ckg:featureName``, ``ckg:featureScore``, ``ckg:featureWeight``, ``rdfs:comment``).
+Reports of one event form a *cluster* (:mod:`kg.linking.clusters`: blocked candidates,
+scored by :func:`kg.linking.features.score_pair`, joined at or above the threshold, a
+researcher's rejection never bridged), stored in :data:`LINKS_GRAPH` as one
+``ckg:EventCluster`` node with its members and a spanning tree of ``ckg:EventLink``
+evidence, ``ckg:sameEventAs`` along each link (:mod:`kg.linking.links_graph`). The links
+grow with the reports: 300 copies of one article give one cluster of 300 members and 299
+links per event, where pairs would be 44 850.
 
 Article graphs are never rewritten. Events of one origin (one article, one imported
-record) are never linked to each other. A pair a researcher rejected (``ckg unlink``,
-stored as ``ckg:differentEventFrom`` in the annotations graph) is never linked again.
+record) are never linked to each other directly. A pair a researcher rejected
+(``ckg unlink``, stored as ``ckg:differentEventFrom`` in the annotations graph) never
+ends in one cluster, not even through other reports.
+
+Linking a few graphs (:func:`link_articles_events`) recomputes only the clusters they can
+touch, the *region*: their events, the events that may link to them, the clusters these
+are in, and (a rejection splits a cluster in parts that are only known together) the
+clusters of the events rejected with any of these. In a store linked this way
+throughout, the result is the one a whole :func:`relink` gives, and the same whether
+articles are linked one by one or in a batch (the tests compare them).
 
 Links are derived data, written after the articles they come from. ``ckg ingest`` enters
 each article it writes in the journal :data:`kg.writer.PENDING_GRAPH`, atomically with the
-article; linking removes the entries once the links are written, and
-:func:`relink` enters the links graph itself while it rebuilds it. Whatever a kill leaves
-in the journal is linked by the next linking call (:func:`link_articles_events`, which
-``ckg ingest`` makes at its start through :func:`link_pending_events`, and ``ckg import``
-for every file), so the links end as a run without the kill would have left them.
+article; linking removes the entries once the links are written, and a write too large
+for one transaction, like :func:`relink`, enters the links graph itself (a whole relink
+is then owed). Whatever a kill leaves in the journal is linked by the next linking call
+(:func:`link_articles_events`, which ``ckg ingest`` makes at its start through
+:func:`link_pending_events`, and ``ckg import`` for every file), so the links end as a
+run without the kill would have left them.
+
+>>> link_pending_events(ox.Store())
+{}
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import timedelta
+from collections.abc import Collection, Sequence
 
 import pyoxigraph as ox
 
-from kg.iris import fact_iri
-from kg.linking.features import (
-    DEFAULT_WEIGHTS,
-    EventRecord,
-    LinkScore,
-    TypeHierarchy,
-    Weights,
-    score_pair,
+from kg.linking.clusters import (
+    DEFAULT_THRESHOLD,
+    EventCluster,
+    EventLink,
+    SameEventGraph,
+    candidate_pairs,
+    link_iri,
+)
+from kg.linking.features import DEFAULT_WEIGHTS, EventRecord, TypeHierarchy, Weights
+from kg.linking.links_graph import (
+    cluster_node_quads,
+    cluster_quads,
+    clusters_of,
+    decimal,
+    evidence_quads,
+    link_quads,
+    link_thresholds,
+    node_quads,
+    stored_links,
 )
 from kg.linking.store_io import (
     LinkingVocabulary,
@@ -50,7 +67,7 @@ from kg.linking.store_io import (
     read_events,
     replace_quads,
 )
-from kg.namespaces import ANNOTATIONS_GRAPH, CKG, LINKS_GRAPH, RDF, RDFS, XSD
+from kg.namespaces import ANNOTATIONS_GRAPH, CKG, LINKS_GRAPH, RDF
 from kg.writer import (
     JOURNAL_PENDING,
     MAX_BATCH_QUADS,
@@ -61,8 +78,10 @@ from kg.writer import (
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "EventCluster",
     "EventLink",
     "candidate_pairs",
+    "find_clusters",
     "find_links",
     "link_article_events",
     "link_articles_events",
@@ -71,93 +90,27 @@ __all__ = [
     "link_quads",
     "rejected_pairs",
     "relink",
-    "remove_link",
     "stored_links",
     "unlink",
 ]
 
-#: Score at or above which two events are linked (0..1); ``--threshold`` overrides it.
-DEFAULT_THRESHOLD = 0.6
-#: Day tolerance of the date blocking (matches the date feature's largest gap).
-_BLOCK_TOLERANCE = timedelta(days=2)
+#: Kept for callers of the earlier name (a decimal literal as the store keeps it).
+_dec = decimal
 
 
-@dataclass(frozen=True)
-class EventLink:
-    """A same-event link: the ordered pair (``event1 < event2``) and its evidence."""
-
-    event1: str
-    event2: str
-    score: LinkScore
-
-    @property
-    def iri(self) -> str:
-        """The evidence node's IRI (deterministic from the ordered pair)."""
-        return str(link_iri(self.event1, self.event2))
-
-
-def link_iri(e1: str, e2: str) -> str:
-    """The evidence IRI of a pair, the same whichever order it is given in.
-
-    >>> link_iri("http://x/b", "http://x/a") == link_iri("http://x/a", "http://x/b")
-    True
-    """
-    a, b = sorted((str(e1), str(e2)))
-    return str(fact_iri("link", a, b))
-
-
-def candidate_pairs(
+def find_clusters(
     records: Sequence[EventRecord],
-    hierarchy: TypeHierarchy,
     *,
-    focus: set[str] | None = None,
-) -> Iterable[tuple[EventRecord, EventRecord]]:
-    """Pairs worth scoring: same type family, a shared (projected) actor, dates within the
-    tolerance, other origin.
-
-    With ``focus`` only pairs with at least one event in it. Each pair once, ordered.
-    """
-    families: dict[str, list[EventRecord]] = defaultdict(list)
-    bare: list[EventRecord] = []
-    for r in records:
-        if r.date is None:
-            continue  # neither a date nor a dated report: nothing to block on
-        specific = hierarchy.specific(r.classes)
-        fams = {hierarchy.family(c) for c in specific if c != hierarchy.root}
-        if not fams:
-            bare.append(r)
-        for f in fams:
-            families[f].append(r)
-    if bare:
-        for f in list(families):
-            families[f].extend(bare)
-        families[hierarchy.root].extend(bare)
-    # Within a family, bucket by (projected) actor: the actor feature rules out pairs
-    # without a shared actor anyway, so only co-bucketed events are compared.
-    seen: set[tuple[str, str]] = set()
-    for fam in sorted(families):
-        buckets: dict[str, list[EventRecord]] = defaultdict(list)
-        for r in families[fam]:
-            for actor in r.projected:
-                buckets[actor].append(r)
-        for actor in sorted(buckets):
-            members = sorted(buckets[actor], key=lambda r: (r.date.start, r.iri))  # type: ignore[union-attr]
-            for i, a in enumerate(members):
-                assert a.date is not None
-                limit = a.date.end + _BLOCK_TOLERANCE
-                for b in members[i + 1 :]:
-                    assert b.date is not None
-                    if b.date.start > limit:
-                        break
-                    if a.origin == b.origin or a.iri == b.iri:
-                        continue
-                    if focus is not None and a.iri not in focus and b.iri not in focus:
-                        continue
-                    pair = (a, b) if a.iri < b.iri else (b, a)
-                    key = (pair[0].iri, pair[1].iri)
-                    if key not in seen:
-                        seen.add(key)
-                        yield pair
+    hierarchy: TypeHierarchy,
+    threshold: float = DEFAULT_THRESHOLD,
+    rejected: Collection[frozenset[str]] = (),
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> list[EventCluster]:
+    """The clusters of ``records`` (see :mod:`kg.linking.clusters`)."""
+    graph = SameEventGraph(
+        records, hierarchy=hierarchy, threshold=threshold, rejected=rejected, weights=weights
+    )
+    return graph.clusters()
 
 
 def find_links(
@@ -165,81 +118,14 @@ def find_links(
     *,
     hierarchy: TypeHierarchy,
     threshold: float = DEFAULT_THRESHOLD,
-    rejected: set[frozenset[str]] | None = None,
-    focus: set[str] | None = None,
+    rejected: Collection[frozenset[str]] = (),
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> list[EventLink]:
-    """Score the candidate pairs and keep those at or above ``threshold`` (sorted)."""
-    rejected = rejected or set()
-    links = []
-    for a, b in candidate_pairs(records, hierarchy, focus=focus):
-        if frozenset((a.iri, b.iri)) in rejected:
-            continue
-        s = score_pair(a, b, hierarchy=hierarchy, weights=weights)
-        if s.gate is None and s.score >= threshold:
-            links.append(EventLink(a.iri, b.iri, s))
-    return sorted(links, key=lambda link: (link.event1, link.event2))
-
-
-_DECIMAL = nn(XSD.decimal)
-
-
-def _dec(x: float) -> ox.Literal:
-    """``x`` to three places, in the canonical form the store keeps (``1``, ``0.25``): the
-    links written are then equal to the links read back, and relinking changes nothing.
-
-    >>> _dec(1.0).value, _dec(0.25).value, _dec(2 / 3).value
-    ('1', '0.25', '0.667')
-    """
-    return ox.Literal(f"{x:.3f}".rstrip("0").rstrip("."), datatype=_DECIMAL)
-
-
-class _T:
-    """Constant terms of the link quads, built once (pyoxigraph terms are immutable)."""
-
-    g = nn(LINKS_GRAPH)
-    same = nn(CKG.sameEventAs)
-    type_ = nn(RDF.type)
-    event_link = nn(CKG.EventLink)
-    linked = nn(CKG.linkedEvent)
-    score = nn(CKG.linkScore)
-    threshold = nn(CKG.linkThreshold)
-    shared = nn(CKG.sharedActor)
-    matched = nn(CKG.matchedFeature)
-    feature = nn(CKG.LinkFeature)
-    fname = nn(CKG.featureName)
-    fscore = nn(CKG.featureScore)
-    fweight = nn(CKG.featureWeight)
-    comment = nn(RDFS.comment)
-
-
-def link_quads(link: EventLink, *, threshold: float) -> list[ox.Quad]:
-    """The quads of one link and its evidence, all in :data:`LINKS_GRAPH`."""
-    t, g = _T, _T.g
-    node = nn(link.iri)
-    e1, e2 = nn(link.event1), nn(link.event2)
-    quads = [
-        ox.Quad(e1, t.same, e2, g),
-        ox.Quad(e2, t.same, e1, g),
-        ox.Quad(node, t.type_, t.event_link, g),
-        ox.Quad(node, t.linked, e1, g),
-        ox.Quad(node, t.linked, e2, g),
-        ox.Quad(node, t.score, _dec(link.score.score), g),
-        ox.Quad(node, t.threshold, _dec(threshold), g),
-    ]
-    for actor in sorted(link.score.shared_actors):
-        quads.append(ox.Quad(node, t.shared, nn(actor), g))
-    for f in link.score.features:
-        fnode = nn(f"{link.iri}/{f.name}")
-        quads += [
-            ox.Quad(node, t.matched, fnode, g),
-            ox.Quad(fnode, t.type_, t.feature, g),
-            ox.Quad(fnode, t.fname, ox.Literal(f.name), g),
-            ox.Quad(fnode, t.fscore, _dec(f.score), g),
-            ox.Quad(fnode, t.fweight, _dec(f.weight), g),
-            ox.Quad(fnode, t.comment, ox.Literal(f.detail), g),
-        ]
-    return quads
+    """The links the clusters of ``records`` keep as evidence, sorted by pair."""
+    clusters = find_clusters(
+        records, hierarchy=hierarchy, threshold=threshold, rejected=rejected, weights=weights
+    )
+    return sorted((link for c in clusters for link in c.links), key=lambda x: (x.event1, x.event2))
 
 
 def rejected_pairs(store: ox.Store) -> set[frozenset[str]]:
@@ -253,54 +139,52 @@ def rejected_pairs(store: ox.Store) -> set[frozenset[str]]:
     }
 
 
-def stored_links(store: ox.Store) -> list[tuple[str, str, float]]:
-    """The links in the store: (event1, event2, score), sorted.
-
-    >>> stored_links(ox.Store())
-    []
-    """
-    g = nn(LINKS_GRAPH)
-    out = []
-    for q in store.quads_for_pattern(None, nn(RDF.type), nn(CKG.EventLink), g):
-        events = sorted(
-            x.object.value  # type: ignore[union-attr]
-            for x in store.quads_for_pattern(q.subject, nn(CKG.linkedEvent), None, g)
-        )
-        scores = [
-            float(x.object.value)  # type: ignore[union-attr]
-            for x in store.quads_for_pattern(q.subject, nn(CKG.linkScore), None, g)
-        ]
-        if len(events) == 2:
-            out.append((events[0], events[1], scores[0] if scores else 0.0))
-    return sorted(out)
-
-
 def relink(
     store: ox.Store,
     *,
     threshold: float = DEFAULT_THRESHOLD,
     vocabulary: LinkingVocabulary | None = None,
 ) -> list[EventLink]:
-    """Recompute every same-event link in the store (after a threshold change, say).
+    """Recompute every same-event cluster in the store (after a threshold change, say).
 
     The links graph is cleared and refilled; researchers' annotations (including
     rejected links) are kept and respected. Every link pending in the journal is
-    rebuilt with the rest, and the journal is emptied.
+    rebuilt with the rest, and the journal is emptied. Returns the links stored.
     """
     vocab = vocabulary or default_vocabulary()
-    records = read_events(store, vocab)
-    links = find_links(
-        records, hierarchy=vocab.hierarchy, threshold=threshold, rejected=rejected_pairs(store)
+    clusters = find_clusters(
+        read_events(store, vocab),
+        hierarchy=vocab.hierarchy,
+        threshold=threshold,
+        rejected=rejected_pairs(store),
     )
-    quads = [q for link in links for q in link_quads(link, threshold=threshold)]
+    quads = [q for c in clusters for q in cluster_quads(c, threshold=threshold)]
     # Clear, then bulk load (much faster than a transactional extend for large stores).
     # The journal entry for the links graph (with the threshold) makes the next linking
     # call finish the job if a kill lands in between.
-    store.add(ox.Quad(nn(LINKS_GRAPH), JOURNAL_PENDING, _dec(threshold), PENDING_GRAPH))
+    _owe_relink(store, threshold)
     store.clear_graph(nn(LINKS_GRAPH))
     store.bulk_extend(quads)
     clear_journal(store, PENDING_GRAPH, journal_entries(store, PENDING_GRAPH))
-    return links
+    return sorted((x for c in clusters for x in c.links), key=lambda x: (x.event1, x.event2))
+
+
+def _pairs_before_clusters(store: ox.Store) -> bool:
+    """Whether the links graph holds links but no cluster: a store linked pair by pair,
+    before clusters, which the next linking call relinks whole (once).
+
+    >>> _pairs_before_clusters(ox.Store())
+    False
+    """
+    g, rdf_type = nn(LINKS_GRAPH), nn(RDF.type)
+    if not any(True for _ in store.quads_for_pattern(None, rdf_type, nn(CKG.EventLink), g)):
+        return False
+    return not any(True for _ in store.quads_for_pattern(None, rdf_type, nn(CKG.EventCluster), g))
+
+
+def _owe_relink(store: ox.Store, threshold: float) -> None:
+    """Enter the links graph in the journal: a whole relink is owed until it is removed."""
+    store.add(ox.Quad(nn(LINKS_GRAPH), JOURNAL_PENDING, decimal(threshold), PENDING_GRAPH))
 
 
 def _interrupted_relink(store: ox.Store) -> float | None:
@@ -325,33 +209,14 @@ def link_pending_events(
 ) -> dict[str, list[EventLink]]:
     """Bring the links up to date for what an interrupted run left in the journal
     (:data:`kg.writer.PENDING_GRAPH`): the graphs written but not linked, or the whole
-    links graph when a :func:`relink` was cut short (redone with its threshold).
+    links graph when a :func:`relink` (or a large write) was cut short (redone with its
+    threshold).
 
     Returns the links of each graph linked (empty when nothing was pending, or after a
     whole relink). ``ckg ingest`` calls it first, so that a second run of an input the
     store already holds ("unchanged") still repairs the links.
-
-    >>> link_pending_events(ox.Store())
-    {}
     """
     return link_articles_events(store, [], threshold=threshold, vocabulary=vocabulary)
-
-
-def _existing_link_quads(store: ox.Store, events: set[str]) -> list[ox.Quad]:
-    """Every quad of the links graph about links that involve one of ``events``."""
-    g = nn(LINKS_GRAPH)
-    nodes: set[str] = set()
-    out: list[ox.Quad] = []
-    for e in sorted(events):
-        for q in store.quads_for_pattern(None, nn(CKG.linkedEvent), nn(e), g):
-            nodes.add(q.subject.value)  # type: ignore[union-attr]
-        out += list(store.quads_for_pattern(nn(e), nn(CKG.sameEventAs), None, g))
-        out += list(store.quads_for_pattern(None, nn(CKG.sameEventAs), nn(e), g))
-    for node in sorted(nodes):
-        for q in store.quads_for_pattern(nn(node), nn(CKG.matchedFeature), None, g):
-            out += list(store.quads_for_pattern(q.object, None, None, g))  # type: ignore[arg-type]
-        out += list(store.quads_for_pattern(nn(node), None, None, g))
-    return list(dict.fromkeys(out))
 
 
 def link_article_events(
@@ -363,9 +228,9 @@ def link_article_events(
 ) -> list[EventLink]:
     """Link the events of one source graph (an article) to the events already stored.
 
-    Call it after the article is written. Earlier links of these events are replaced, in
-    one transaction. Returns the new links. :func:`link_articles_events` does the same
-    for many articles at once.
+    Call it after the article is written. Returns, for each of its events that reports
+    an event already reported, its best link to an earlier report.
+    :func:`link_articles_events` does the same for many articles at once.
     """
     linked = link_articles_events(store, [article_iri], threshold=threshold, vocabulary=vocabulary)
     return linked[str(article_iri)]
@@ -381,13 +246,12 @@ def link_articles_events(
     """Link the events of several source graphs (articles) to the events already stored,
     and to each other: the ingest hook, called once per written batch.
 
-    The store is read once for the whole batch (the batch's events, then the events whose
-    dates meet theirs), and the links of these events are replaced (see
-    :func:`_write_links`: each link whole; a batch's links in one transaction unless
-    they run to hundreds of thousands of quads).
-    Returns, for each article, the links it brought: a link between two articles of the
-    batch is listed once, under the later one in ``article_iris`` (as if they had been
-    linked one after the other). The links made are the same as one call per article.
+    The store is read once for the whole batch (the batch's events, the events whose
+    dates meet theirs, the clusters they touch), and those clusters are replaced (one
+    transaction unless they run to hundreds of thousands of quads).
+    Returns, for each article, the links it brought: for each of its events that reports
+    an event reported before it (stored, or earlier in ``article_iris``), its best link
+    to such a report. The counts are the same as one call per article.
 
     Graphs left pending in the journal by an interrupted run are linked in the same pass,
     before ``article_iris`` (and are keys of the result too); the journal entries of
@@ -395,6 +259,8 @@ def link_articles_events(
     documentation).
     """
     vocab = vocabulary or default_vocabulary()
+    if _pairs_before_clusters(store):
+        relink(store, threshold=threshold, vocabulary=vocab)
     if not store.contains_named_graph(PENDING_GRAPH):  # nothing left by a kill: the rule
         left: list[str] = []
     else:
@@ -424,77 +290,184 @@ def _link_graphs(
     own = read_events(store, vocab, graphs=list(order))
     if not own:
         return result
-    windows = [r.date for r in own if r.date is not None]
-    records = read_events(store, vocab, windows=windows) if windows else own
     focus = {r.iri for r in own}
-    graph_of = {r.iri: r.graph for r in own}
-    links = find_links(
-        records,
-        hierarchy=vocab.hierarchy,
-        threshold=threshold,
-        rejected=rejected_pairs(store),
-        focus=focus,
+    windows = [r.date for r in own if r.date is not None]
+    near = {r.iri: r for r in (read_events(store, vocab, windows=windows) if windows else [])}
+    near.update((r.iri, r) for r in own)
+    rejected = rejected_pairs(store)
+    # Scoring only the batch's pairs finds what it may touch; the region around it is
+    # then linked whole, as a relink would.
+    probe = SameEventGraph(
+        near.values(), hierarchy=vocab.hierarchy, threshold=threshold, focus=focus
     )
-    _write_links(store, _existing_link_quads(store, focus), links, threshold=threshold)
-    for link in links:
-        sides = [graph_of[e] for e in (link.event1, link.event2) if e in graph_of]
-        result[max(sides, key=order.__getitem__)].append(link)
+    graph = _recluster(
+        store,
+        focus | probe.neighbours(focus),
+        near,
+        rejected=rejected,
+        threshold=threshold,
+        vocabulary=vocab,
+        rewritten=focus,
+    )
+    for link in sorted(graph.first_matches(order).values(), key=lambda x: (x.event1, x.event2)):
+        later = max(
+            (graph.records[e] for e in (link.event1, link.event2)),
+            key=lambda r: (order.get(r.graph, -1), r.iri),
+        )
+        result[later.graph].append(link)
     return result
 
 
-def _write_links(
+def _region(
+    store: ox.Store, seeds: Collection[str], rejected: Collection[frozenset[str]]
+) -> set[str]:
+    """``seeds``, the members of their stored clusters, and (repeatedly) the events
+    rejected with any of these and their clusters: a whole set of clusters to redo.
+
+    Why the rejected partners: a rejection splits one component of linked pairs into
+    clusters that each hold an event of a rejected pair, so a component is found whole
+    by following its rejections.
+    """
+    partners: dict[str, set[str]] = {}
+    for pair in rejected:
+        for e in pair:
+            partners.setdefault(e, set()).update(pair - {e})
+    region: set[str] = set()
+    todo = sorted(seeds)
+    while todo:
+        batch = [e for e in dict.fromkeys(todo) if e not in region]
+        region.update(batch)
+        todo = [m for members in clusters_of(store, batch).values() for m in members]
+        todo += [p for e in batch for p in sorted(partners.get(e, ()))]
+    return region
+
+
+def _graphs_of(store: ox.Store, events: Collection[str]) -> set[str]:
+    """The source graphs in which these events are typed."""
+    out: set[str] = set()
+    rdf_type = nn(RDF.type)
+    for e in sorted(events):
+        for q in store.quads_for_pattern(nn(e), rdf_type, None, None):
+            out.add(str(getattr(q.graph_name, "value", "")))
+    return out - {str(LINKS_GRAPH), str(ANNOTATIONS_GRAPH), ""}
+
+
+def _recluster(
     store: ox.Store,
-    old: list[ox.Quad],
-    links: Sequence[EventLink],
+    seeds: Collection[str],
+    known: dict[str, EventRecord],
     *,
+    rejected: Collection[frozenset[str]],
+    threshold: float,
+    vocabulary: LinkingVocabulary,
+    rewritten: Collection[str] = (),
+    max_quads: int = MAX_BATCH_QUADS,
+) -> SameEventGraph:
+    """Recompute and rewrite the clusters of the region around ``seeds`` (see
+    :func:`_region`); ``known`` holds records already read, ``rewritten`` the events of
+    graphs written since they were last linked. Returns the region's graph."""
+    region = _region(store, seeds, rejected)
+    missing = region - known.keys()
+    if missing:
+        extra = read_events(
+            store, vocabulary, graphs=sorted(_graphs_of(store, missing)), only=missing
+        )
+        known = {**known, **{r.iri: r for r in extra}}
+    # Members whose event is gone (an article replaced or removed) drop out here.
+    records = [known[e] for e in sorted(region) if e in known]
+    graph = SameEventGraph(
+        records, hierarchy=vocabulary.hierarchy, threshold=threshold, rejected=rejected
+    )
+    _write_clusters(
+        store,
+        clusters_of(store, region),
+        graph.clusters(),
+        rewritten=rewritten,
+        threshold=threshold,
+        max_quads=max_quads,
+    )
+    return graph
+
+
+def _write_clusters(
+    store: ox.Store,
+    old: Collection[str],
+    clusters: Sequence[EventCluster],
+    *,
+    rewritten: Collection[str] = (),
     threshold: float,
     max_quads: int = MAX_BATCH_QUADS,
 ) -> None:
-    """Replace the link quads ``old`` by those of ``links``, writing only the difference.
+    """Replace the stored clusters ``old`` (IRIs) by ``clusters``, writing only the
+    difference: the cluster nodes, and the evidence of the links that are new, gone, or
+    made again (an event in ``rewritten``, or another threshold). A link kept as it was
+    is neither read nor written, so adding one report to a cluster of 300 writes one
+    link, not 300.
 
     Up to ``max_quads`` (:data:`kg.writer.MAX_BATCH_QUADS`) quads this is one transaction
-    (or one atomic bulk ingestion). Beyond that (a story told by hundreds of articles
-    makes cliques of links) the stale quads are removed first and the new links added in
-    chunks of whole links, each chunk atomic: a kill in between leaves some of these
-    links unwritten, never half a link, and the graphs' journal entries (removed only
-    after this) make the next linking call write them. One transaction of a million
-    quads took minutes.
+    (or one atomic bulk ingestion). Beyond that (one transaction of a million quads took
+    minutes) a whole relink is entered in the journal first, the stale quads are removed,
+    and the clusters added in chunks of whole clusters, each chunk atomic; the journal
+    entry goes last. A kill in between leaves the relink owed, which the next linking
+    call does.
     """
-    groups = [link_quads(link, threshold=threshold) for link in links]
+    old_nodes = node_quads(store, old)
+    cluster_link = nn(CKG.clusterLink)
+    old_links = {
+        str(getattr(q.object, "value", "")) for q in old_nodes if q.predicate == cluster_link
+    }
+    new_links = {link.iri: link for c in clusters for link in c.links}
+    stored = link_thresholds(store, old_links & new_links.keys())
+    again = set(rewritten)
+    same = decimal(threshold).value
+    kept = {
+        iri
+        for iri, t in stored.items()
+        if t == same and new_links[iri].event1 not in again and new_links[iri].event2 not in again
+    }
+    remove = [*old_nodes, *evidence_quads(store, old_links - kept)]
+    groups = [
+        cluster_node_quads(c)
+        + [
+            q
+            for link in c.links
+            if link.iri not in kept
+            for q in link_quads(link, threshold=threshold)
+        ]
+        for c in clusters
+    ]
     if sum(len(g) for g in groups) <= max_quads:
-        replace_quads(store, remove=old, add=[q for g in groups for q in g])
+        replace_quads(store, remove=remove, add=[q for g in groups for q in g])
         return
+    _owe_relink(store, threshold)
     new = {q for g in groups for q in g}
-    present = set(old)
-    stale = [q for q in old if q not in new]
+    present = set(remove)
+    stale = [q for q in remove if q not in new]
     if stale:
         replace_quads(store, remove=stale, add=[])
     chunk: list[ox.Quad] = []
     for group in groups:
         fresh = [q for q in group if q not in present]
-        if len(chunk) + len(fresh) > max_quads:
+        if chunk and len(chunk) + len(fresh) > max_quads:
             replace_quads(store, remove=[], add=chunk)
             chunk = []
         chunk += fresh
     replace_quads(store, remove=[], add=chunk)
+    clear_journal(store, PENDING_GRAPH, [str(LINKS_GRAPH)])
 
 
-def remove_link(store: ox.Store, e1: str, e2: str) -> bool:
-    """Remove the link between two events (both directions and its evidence).
+def _stored_threshold(store: ox.Store, events: Collection[str]) -> float:
+    """The threshold the stored links of these events were made with (else the default).
 
-    Returns whether there was one.
+    >>> _stored_threshold(ox.Store(), ["http://x/a"]) == DEFAULT_THRESHOLD
+    True
     """
-    g = nn(LINKS_GRAPH)
-    node = nn(link_iri(e1, e2))
-    quads = list(store.quads_for_pattern(node, None, None, g))
-    for q in store.quads_for_pattern(node, nn(CKG.matchedFeature), None, g):
-        quads += list(store.quads_for_pattern(q.object, None, None, g))  # type: ignore[arg-type]
-    same = nn(CKG.sameEventAs)
-    quads += list(store.quads_for_pattern(nn(e1), same, nn(e2), g))
-    quads += list(store.quads_for_pattern(nn(e2), same, nn(e1), g))
-    if quads:
-        replace_quads(store, remove=list(dict.fromkeys(quads)), add=[])
-    return bool(quads)
+    g, linked, threshold = nn(LINKS_GRAPH), nn(CKG.linkedEvent), nn(CKG.linkThreshold)
+    for e in sorted(events):
+        for q in store.quads_for_pattern(None, linked, nn(e), g):
+            for t in store.quads_for_pattern(q.subject, threshold, None, g):
+                return float(t.object.value)  # type: ignore[union-attr]
+    return DEFAULT_THRESHOLD
 
 
 def unlink(
@@ -504,16 +477,20 @@ def unlink(
     *,
     note: str = "",
     creator: str | None = None,
+    vocabulary: LinkingVocabulary | None = None,
 ) -> bool:
-    """Remove the link between two events and record that a researcher rejected it.
+    """Record that a researcher rejected the link of two events, and split their cluster.
 
     The rejection is an annotation ``e1 ckg:differentEventFrom e2`` (motivation
-    ``oa:moderating``), so :func:`relink` and the ingest hook never bring the link back.
-    Returns whether a stored link was removed. Unknown IRIs raise
-    :class:`kg.errors.InputError` and nothing changes.
+    ``oa:moderating``); the cluster holding both is recomputed at once (with the
+    threshold its links were made with) so that no chain of other reports joins them,
+    and :func:`relink` and the ingest hook respect it from then on. Returns whether the
+    two were in one cluster. Unknown IRIs raise :class:`kg.errors.InputError` and
+    nothing changes.
     """
     from kg.linking.annotations import LinkPredicate, add_annotation, resolve_iri
 
+    vocab = vocabulary or default_vocabulary()
     a, b = resolve_iri(e1), resolve_iri(e2)
     add_annotation(
         store,
@@ -523,4 +500,16 @@ def unlink(
         note=note or "same-event link rejected",
         creator=creator,
     )
-    return remove_link(store, a, b)
+    threshold = _stored_threshold(store, [a, b])
+    if _pairs_before_clusters(store):
+        relink(store, threshold=threshold, vocabulary=vocab)
+    together = any(b in members for members in clusters_of(store, [a]).values())
+    _recluster(
+        store,
+        {a, b},
+        {},
+        rejected=rejected_pairs(store),
+        threshold=threshold,
+        vocabulary=vocab,
+    )
+    return together

@@ -145,6 +145,7 @@ def read_events(
     windows: Sequence[DateSpan] | None = None,
     graph: str | None = None,
     graphs: Collection[str] | None = None,
+    only: Collection[str] | None = None,
     tolerance_days: int = 2,
 ) -> list[EventRecord]:
     """Every event in the store's source graphs, as :class:`EventRecord` (sorted by IRI).
@@ -153,6 +154,7 @@ def read_events(
     ``tolerance_days``), so that linking one article need not read the whole store.
     ``graph`` / ``graphs``: keep only the events of this / these named graphs; only those
     graphs are read, so reading a few articles costs the same in any size of store.
+    ``only``: keep only the events of these IRIs (the details of no other are read).
     An event without ``ckg:date`` gets the window of 30 days before its report's date.
     """
     from datetime import timedelta
@@ -195,6 +197,9 @@ def read_events(
             dates[key] = DateSpan.before_report(report_dates[key[1]])
 
     keys = sorted(classes)
+    if only is not None:
+        wanted_events = set(only)
+        keys = [k for k in keys if k[0] in wanted_events]
     if windows is not None:
         tol = timedelta(days=tolerance_days)
         keys = [
