@@ -83,6 +83,7 @@ def _serve(args: argparse.Namespace) -> int:
         f"  query page  http://{host}:{port}/\n"
         f"  endpoint    http://{host}:{port}/sparql\n"
         f"  explorer    http://{host}:{port}/explorer\n"
+        f"  IRIs        http://{host}:{port}/id/… and /ontology: a page each, or RDF by Accept\n"
         f"  limits      {config.limits.timeout:g} s, {config.limits.max_results} results; "
         f"{config.workers} workers of {args.worker_memory} MB. Ctrl-C stops.",
         file=sys.stderr,
@@ -132,7 +133,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Serve the store over HTTP: a SPARQL 1.1 Protocol endpoint at /sparql (the "
             "default graph is the union of all named graphs), a query page at / with the "
-            "saved queries, and the explorer at /explorer. Read-only unless --allow-update; "
+            "saved queries, the explorer at /explorer, and every IRI of the graph at its "
+            "path (https://w3id.org/conflict-kg/id/entity/armenia at /id/entity/armenia, "
+            "the ontology at /ontology): an HTML page, or Turtle or JSON-LD by Accept or "
+            "?format=. Read-only unless --allow-update; "
             "the store is opened read-only, so 'ckg ingest' can add articles meanwhile "
             "(they are visible to the next query)."
         ),

@@ -9,6 +9,9 @@ Routes:
 - ``/explorer`` and ``/explorer?query=NAME&view=VIEW`` — the network explorer of the
   whole store or of a saved CONSTRUCT query's graph.
 - ``/static/...`` — the page's assets.
+- ``/id/...``, ``/ontology``, ``/cameo/...``, ``/plover/...`` — the project's IRIs
+  (``https://w3id.org/conflict-kg/`` + path), dereferenced: an HTML page, Turtle or
+  JSON-LD by ``Accept`` or ``?format=`` (:mod:`kg.server.linked_data`).
 
 The standard library's :class:`http.server.ThreadingHTTPServer` serves HTTP: each
 connection gets a thread (at most :attr:`Limits.max_connections`; more are answered 503
@@ -48,7 +51,9 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from kg.server.execute import Job, Reply, serialize_graph
+from kg.server.iri_paths import iri_for_path, is_resource_path
 from kg.server.limits import Limits, WorkerPool
+from kg.server.linked_data import RESOURCE_FORMATS, choose_format, not_found
 from kg.server.network_policy import check_network_access
 from kg.server.sparql_protocol import (
     GRAPH_FORMATS,
@@ -264,6 +269,8 @@ class _Handler(BaseHTTPRequestHandler):
                 reply = self._saved_query_text(url.path[len("/queries/") : -len(".rq")])
             elif url.path == "/explorer":
                 reply = self._explorer(url.query)
+            elif is_resource_path(url.path):
+                reply = self._resource(url.path, url.query)
             else:
                 reply = Reply.error(404, f"nothing at {url.path}; try / or /sparql")
         except ProtocolError as err:
@@ -350,6 +357,20 @@ class _Handler(BaseHTTPRequestHandler):
             if q["name"] == name:
                 return Reply(200, "application/sparql-query", q["text"].encode())
         return Reply.error(404, f"no saved query named '{name}' (see /queries.json)")
+
+    def _resource(self, path: str, query_string: str) -> Reply:
+        """The page or RDF of the IRI this path stands for (404 when nobody knows it)."""
+        requested = parse_qs(query_string).get("format")
+        fmt = choose_format(self.headers.get("Accept", ""), requested[0] if requested else None)
+        if fmt is None:
+            offered = ", ".join(f.media_type for f in RESOURCE_FORMATS)
+            return Reply.error(406, f"a resource is offered as: {offered}")
+        iri = iri_for_path(path)
+        if iri is None:
+            return not_found(fmt)
+        limits = self.server.config.limits
+        job = Job("resource", iri, format_hint=fmt.name, max_results=limits.max_results)
+        return self.server.pool.run(job, timeout=limits.timeout, client=self.client_address[0])
 
     def _explorer(self, query_string: str) -> Reply:
         params = parse_qs(query_string)

@@ -60,12 +60,13 @@ _RDF_FORMATS = {
 
 @dataclass(frozen=True)
 class Job:
-    """One unit of work for a worker: a query, an update, or an explorer page.
+    """One unit of work for a worker: a query, an update, an explorer or an IRI's page.
 
-    ``text`` is the SPARQL text (for ``explorer``: the saved query name or "").
+    ``text`` is the SPARQL text (for ``explorer``: the saved query name or ""; for
+    ``resource``: the IRI, whose format ``format_hint`` names).
     """
 
-    kind: str  # "query", "update" or "explorer"
+    kind: str  # "query", "update", "explorer" or "resource"
     text: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()

@@ -33,6 +33,7 @@ import pyoxigraph as ox
 
 from kg.errors import CkgError
 from kg.server.execute import Job, Reply, execute, execute_update
+from kg.server.linked_data import resource_reply
 from kg.store_lock import StoreBusy, generation, hold
 
 __all__ = ["RETRY_AFTER", "StoreHandle", "cap_memory", "run_job", "worker_main"]
@@ -105,7 +106,7 @@ def _explorer(store: ox.Store, job: Job) -> Reply:
 
 
 def run_job(handle: StoreHandle | Path, job: Job) -> Reply:
-    """Run one job: queries and explorer pages on ``handle``, updates on ``Path``.
+    """Run one job: queries, explorer and IRI pages on ``handle``, updates on ``Path``.
 
     Each runs under the store's lock (shared for reads, exclusive for updates); a store
     held by a writer past the wait is answered 503 with ``Retry-After``."""
@@ -124,7 +125,7 @@ def run_job(handle: StoreHandle | Path, job: Job) -> Reply:
                     del store  # closed before the lock is released
         except StoreBusy as err:
             return _busy(err)
-    run = _explorer if job.kind == "explorer" else execute
+    run = {"explorer": _explorer, "resource": resource_reply}.get(job.kind, execute)
     try:
         with hold(handle.path, exclusive=False):
             try:
