@@ -51,6 +51,7 @@ from rdflib import Graph
 
 from kg.articles import Article, Rejected
 from kg.namespaces import CKG, ONTOLOGY_GRAPH, OWL, RDF, RDFS
+from kg.parallel import ExtractionPool
 from kg.store import graph_quads, rdflib_quads, replace_graphs
 from kg.writer import (
     DEFAULT_BATCH_QUADS,
@@ -267,6 +268,7 @@ def ingest_articles(
     link: bool = True,
     max_batch_quads: int = DEFAULT_BATCH_QUADS,
     max_batch_seconds: float = DEFAULT_BATCH_SECONDS,
+    jobs: int = 1,
 ) -> IngestReport:
     """Extract each article and store its graph whole (see the module documentation).
 
@@ -275,8 +277,15 @@ def ingest_articles(
     with the reason, and the others go on. ``progress`` advances once per input, for a
     written article when it is committed. ``max_batch_quads`` and ``max_batch_seconds``
     bound a batch (:class:`~kg.writer.GraphWriter`).
+
+    ``jobs``: extract in that many worker processes (:class:`kg.parallel.ExtractionPool`;
+    1, the default, in this process). The graphs come back in input order and this
+    process alone writes them, so the store receives the same content, in the same order
+    of commits, with any number of jobs. A worker that dies stops the run with
+    :class:`kg.parallel.WorkerCrashed`, naming the article; the articles before it are
+    committed. (``ckg ingest`` uses every core; here it is opt-in, because worker
+    processes re-import the calling script, which then needs a ``__main__`` guard.)
     """
-    extract = importlib.import_module("kg.extract").extract_article
     report = IngestReport(dry_run=dry_run)
     events = event_classes(store)
     hook = _link_hook("link_articles_events") if link and not dry_run else None
@@ -303,26 +312,30 @@ def ingest_articles(
         on_commit=committed,
         journal=PENDING_GRAPH if hook is not None else None,  # links pending until written
     )
-    with writer:
-        for item in articles:
+    # The pool is left last: on an error the writer first commits what it was handed.
+    with ExtractionPool(jobs=jobs) as pool, writer:
+        for item in pool.extract(articles):
             if isinstance(item, Rejected):
                 report.rejected.append(item)
+                label = item.origin
             else:
+                article = item.article
+                label = article.identifier or article.origin
                 try:
-                    graph = extract(item)
+                    graph = item.graph()
                 except (ValueError, KeyError) as err:  # a bad article, not a bug elsewhere
-                    report.rejected.append(Rejected(item.origin, f"extraction failed: {err}"))
+                    report.rejected.append(Rejected(article.origin, f"extraction failed: {err}"))
                 else:
                     if graph.identifier in writer:
                         writer.flush()  # the same article twice: compare with the first
-                    outcome, quads = _outcome(store, graph, item.identifier, events)
+                    outcome, quads = _outcome(store, graph, article.identifier, events)
                     report.articles.append(outcome)
                     if not dry_run and outcome.status is not Status.UNCHANGED:
                         waiting[outcome.iri] = len(report.articles) - 1
                         writer.put({graph.identifier: quads})
                         continue  # progress advances when the article is committed
             if progress is not None:
-                progress.advance(getattr(item, "identifier", "") or getattr(item, "origin", ""))
+                progress.advance(label)
     if progress is not None:
         progress.close()
     return report

@@ -22,7 +22,9 @@ from kg.cli import (
     cmd_ontology,
     cmd_serve,
     cmd_store,
+    cmd_summary,
     cmd_viz,
+    input_help,
 )
 from kg.errors import EXIT_USAGE, CkgError
 
@@ -32,6 +34,7 @@ COMMAND_MODULES: list[ModuleType] = [
     cmd_ontology,  # ontology: validate and summarise the ontology, run HermiT
     cmd_extract,  # extract: articles -> TriG
     cmd_store,  # ingest, articles, remove, load, query, export, push
+    cmd_summary,  # summary: what the store holds, and what to try next
     cmd_serve,  # serve: SPARQL endpoint, query page, explorer
     cmd_viz,  # viz: explorer page
     cmd_link,  # relink, unlink, link, links, import, check, table
@@ -61,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMAND_MODULES:
         module.register(sub)
+    # The commands that read articles end their help with the one description of the input.
+    for name in ("extract", "ingest"):
+        input_help.attach(sub.choices[name])
     return parser
 
 

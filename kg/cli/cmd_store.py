@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.cli.options import parse_params
+from kg.cli.options import add_jobs_option, parse_params
 from kg.errors import EXIT_OK, EXIT_REFUSED, CkgError, UsageError
 
 __all__ = ["register"]
@@ -48,6 +48,7 @@ def _ingest(args: argparse.Namespace) -> int:
     from kg.articles import Article, read_articles
     from kg.extract.sentences import limit_notes
     from kg.ingest import ingest_articles
+    from kg.parallel import default_jobs
     from kg.progress import ProgressBar
     from kg.store import open_store
 
@@ -58,8 +59,15 @@ def _ingest(args: argparse.Namespace) -> int:
             for note in limit_notes(item.text, item.body_start):
                 print(f"ckg ingest: note: {item.origin}: {note}", file=sys.stderr)
     bar = ProgressBar(sum(isinstance(i, Article) for i in items)) if len(items) > 1 else None
+    if sys.stderr.isatty():  # the models take seconds to load before any bar moves: say so
+        print("ckg ingest: loading the German models…", file=sys.stderr, flush=True)
     report = ingest_articles(
-        store, items, dry_run=args.dry_run, progress=bar, link=not args.no_link
+        store,
+        items,
+        dry_run=args.dry_run,
+        progress=bar,
+        link=not args.no_link,
+        jobs=args.jobs or default_jobs(),
     )
     for a in report.articles:
         change = f"+{a.added} -{a.removed} triples" if a.status.value != "unchanged" else ""
@@ -232,6 +240,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="report new / unchanged / changed (+added -removed) without writing",
     )
     p.add_argument("--no-link", action="store_true", help="do not run event linking after ingest")
+    add_jobs_option(p)
     _store_option(p)
     p.set_defaults(handler=_ingest)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
+
 from kg.errors import UsageError
 
-__all__ = ["parse_params"]
+__all__ = ["add_jobs_option", "parse_params"]
 
 
 def parse_params(pairs: list[str] | None) -> dict[str, str]:
@@ -23,3 +25,37 @@ def parse_params(pairs: list[str] | None) -> dict[str, str]:
             raise UsageError(f"--param {pair!r}: expected name=value")
         params[name.strip().lstrip("?$")] = value
     return params
+
+
+def _job_count(text: str) -> int:
+    """``--jobs``'s value: a whole number of at least 1.
+
+    >>> _job_count("2")
+    2
+    >>> _job_count("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: expected a number of processes of at least 1, got '0'
+    """
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of processes of at least 1, got {text!r}"
+        )
+    return jobs
+
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N`` (``args.jobs``; ``None`` when not given: the caller takes the number
+    of cores, :func:`kg.parallel.default_jobs`)."""
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_job_count,
+        default=None,
+        metavar="N",
+        help="extract in N worker processes, each loading the models once (default: one "
+        "per core; 1: in this process); output and messages are the same with any N",
+    )
