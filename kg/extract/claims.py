@@ -5,7 +5,8 @@ with ``quote`` and ``claimed_by`` set.
 
 * Negation: an event whose clause is negated ("nicht", "kein", "keine der beiden Seiten
   … unterstützt") is dropped: no positive fact.
-* Quotes: a Statement whose sentence holds „…“ keeps the quoted words verbatim; a
+* Quotes: a Statement whose sentence holds a quotation (in any quotation marks: „…“,
+  »…«, «…», ‚…‘, "…") keeps the quoted words verbatim; a
   speech verb with reported speech ("…, sagte X, dies sei …") keeps the reported clause.
   A sentence that is only a quote, right after a Statement, is a Statement by the same
   speaker. "…, so X." is a Statement by X. "nach Angaben X" / "laut X" only attributes:
@@ -34,6 +35,7 @@ from kg.extract.model import (
     Token,
     Trigger,
 )
+from kg.extract.quotes import quote_spans
 from kg.extract.syntax import is_subjunctive
 
 __all__ = ["apply_claims"]
@@ -43,21 +45,39 @@ _SPEECH = "Statement"
 
 
 def _quote(ts: TaggedSentence) -> str | None:
-    """The words between „ and “ (all quotations of the sentence joined by ' … ')."""
+    """The words of the sentence's quotations, in any quotation marks (all of them joined
+    by ' … '); of a quotation that began in the sentence before or goes on in the next,
+    the part in this sentence."""
     text = ts.sentence.text
-    parts = []
-    opened = None
-    opener = ""
-    for t in ts.tokens:
-        if opened is None and t.text in ("„", "»", '"'):
-            opened, opener = t.end, t.text
-        elif opened is not None and (
-            (t.text in ("“", "«") and opener != '"') or t.text == opener == '"'
-        ):
-            # a straight quote inside „…“ is part of the quotation
-            parts.append(text[opened - ts.sentence.start : t.start - ts.sentence.start])
-            opened = None
+    base = ts.sentence.start
+    toks = ts.tokens
+    if not toks:
+        return None
+    spans = quote_spans(text, [(t.text, t.start - base, t.end - base) for t in toks])
+    parts = [
+        text[
+            (toks[a].end if a >= 0 else toks[0].start) - base : (
+                toks[b].start if b < len(toks) else _end_of_words(toks)
+            )
+            - base
+        ]
+        for a, b in spans
+    ]
     return " … ".join(p for p in parts if p.strip()) or None
+
+
+def _end_of_words(toks: Sequence[Token]) -> int:
+    """Where the words of a sentence end (before its final punctuation)."""
+    return toks[-1].start if toks[-1].pos == "$." and len(toks) > 1 else toks[-1].end
+
+
+def _opens_with_quote(ts: TaggedSentence) -> bool:
+    """The sentence starts with a quotation ("„Wir …“", "»Wir …«"), or with the rest of
+    one begun in the sentence before."""
+    toks = ts.tokens
+    base = ts.sentence.start
+    spans = quote_spans(ts.sentence.text, [(t.text, t.start - base, t.end - base) for t in toks])
+    return bool(spans) and spans[0][0] <= 0
 
 
 def _reported(ts: TaggedSentence, i: int) -> str | None:
@@ -99,6 +119,27 @@ def _seat_of_body(
     ):
         return None
     return next((m for m in mentions if m.first == k + 2), None)
+
+
+def _by_the_speaker(spoken: Sequence[Event], sevents: Sequence[Event]) -> list[Event]:
+    """The first-person speech acts of a quotation ("„Wir verurteilen den Angriff“, sagte
+    X") with the one who speaks it as agent: the agent of the sentence's Statement (or of
+    the Statement a quote-only sentence continues). Without a speaker they are dropped."""
+    speakers = next(
+        (
+            e.actors(Role.AGENT)
+            for e in sevents
+            if e.event_class == _SPEECH and e.actors(Role.AGENT)
+        ),
+        (),
+    )
+    if not speakers:
+        return []
+    out = []
+    for e in spoken:
+        others = tuple(r for r in e.roles if r[1] not in speakers)
+        out.append(replace(e, roles=tuple((Role.AGENT, k) for k in speakers) + others))
+    return out
 
 
 def apply_claims(
@@ -161,14 +202,9 @@ def apply_claims(
                         seats.append(seat.keys[0])
                 if src is not None:
                     sources.append(src.keys[0])
-        speech = [e for e in sevents if e.event_class == _SPEECH]
-        if (
-            not sevents
-            and quote
-            and last_statement is not None
-            and toks
-            and toks[0].text in ("„", '"', "»")
-        ):
+        spoken = [e for e in sevents if e.trigger.speaker]
+        sevents = [e for e in sevents if not e.trigger.speaker]
+        if not sevents and quote and last_statement is not None and _opens_with_quote(ts):
             # a sentence that is only a quote continues the previous speaker
             speakers = last_statement.actors(Role.AGENT)
             if speakers and last_statement.sentence == idx - 1:
@@ -183,6 +219,8 @@ def apply_claims(
                         confidence=0.7,
                     )
                 )
+        sevents += _by_the_speaker(spoken, sevents)
+        speech = [e for e in sevents if e.event_class == _SPEECH]
         accusers: tuple[str, ...] = ()
         accused: tuple[str, ...] = ()
         for e in sevents:

@@ -26,9 +26,14 @@ from collections.abc import Sequence
 
 from kg.extract.lexicon import Lexicon, Pattern
 from kg.extract.model import EntityMention, TaggedSentence, Token, Trigger
+from kg.extract.quotes import OPENING
 from kg.extract.syntax import clause_bounds, full_lemma, is_negated, is_passive
 
 __all__ = ["detect_triggers"]
+
+# nouns, with the kinds HanTa tags apart: nominalised infinitives ("das Bedauern") and
+# adjectives ("die Verletzten", at times "Drohnen")
+_NOUN = ("NN", "NNI", "NNA")
 
 
 def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: Lexicon) -> bool:
@@ -39,7 +44,7 @@ def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: 
             tokens[j].lemma.lower() in wanted and tokens[j].pos.startswith("APPR")
         ):
             for k in range(j + 1, min(b, j + 6)):
-                if tokens[k].pos == "NN" and lex.concept_at(lemmas, k, concept):
+                if tokens[k].pos in _NOUN and lex.concept_at(lemmas, k, concept):
                     return True
                 if tokens[k].pos in ("APPR", "APPRART", "$,", "KON") or tokens[k].pos.startswith(
                     "V"
@@ -80,11 +85,52 @@ def _particle_verb(ts: TaggedSentence, i: int) -> str | None:
 
 def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
     """A zu-infinitive governed by a verb of intent or offer before it ("bot an, ...
-    zu vermitteln"): what it names has not happened."""
+    zu vermitteln"), or by a verb that asks or announces ("forderte X auf, der Waffenruhe
+    zuzustimmen", "kündigte an, Truppen zu entsenden"): what it names has not happened."""
     if not _zu_infinitive(tokens, j):
         return False
-    intent = lex.cue("intent_verbs")
+    intent = lex.cue("intent_verbs") | lex.unrealised_verbs
     return any(tokens[k].pos.startswith("V") and full_lemma(tokens, k) in intent for k in range(j))
+
+
+def _planned(ts: TaggedSentence, j: int, lex: Lexicon) -> bool:
+    """A bare infinitive with a future or planning auxiliary ("werden am Montag
+    verhandeln", "sollen abziehen"): not happened yet. By the parse, else a finite form
+    of such an auxiliary in the clause."""
+    toks = ts.tokens
+    if toks[j].pos != "VV(INF)":
+        return False
+    if ts.parse is not None:
+        aux = [toks[c] for c in ts.parse.dependents(j, "aux")]
+    else:
+        a, b = clause_bounds(toks, j)
+        aux = [t for t in toks[a:b] if t.pos.endswith("(FIN)")]
+    return any(t.lemma.lower() in lex.future_auxiliaries for t in aux)
+
+
+def _first_person(ts: TaggedSentence, i: int, lex: Lexicon) -> bool:
+    """The verb at ``i`` has a first-person subject ("wir", "ich"): by the parse, else a
+    first-person pronoun in its clause."""
+    toks = ts.tokens
+    if ts.parse is not None:
+        subjects = ts.parse.dependents(i, "nsubj")
+    else:
+        a, b = clause_bounds(toks, i)
+        subjects = tuple(j for j in range(a, b) if toks[j].pos == "PPER")
+    return any(toks[j].text.lower() in lex.speaker_pronouns for j in subjects)
+
+
+def _negated(p: Pattern, toks: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the event is negated, hence no event: not when the negation is what the
+    pattern means ("erkennt die Wahl nicht an" is a rejection)."""
+    if dict(p.with_).get("negated"):
+        return False
+    return is_negated(toks, i, lex.cue("negation"))
+
+
+def _wants(p: Pattern, prep: str) -> bool:
+    """The pattern asks for a phrase with this preposition ("unter Beschuss nehmen")."""
+    return any(k == "pp" and prep in str(v[0]).split("|") for k, v in p.with_)
 
 
 def _framing_prep(tokens: Sequence[Token], i: int) -> str | None:
@@ -114,22 +160,29 @@ def _condition(
     if key == "object":
         if value == "actor":
             return any(a <= m.first < b and m.first != i for m in mentions)
+        if toks[i].verb is not None:
+            # a participle attribute's object is the noun it qualifies ("die angenommene
+            # Erklärung"), not any noun of the clause around it
+            head = _attribute_head(toks, i)
+            return head is not None and lex.concept_at(lemmas, head, str(value))
         return any(
-            toks[j].pos == "NN" and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
+            toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
         )
     if key == "pp":
         preps, concept = value
         return _pp(toks, a, b, preps, concept, lex)
     if key == "prep":
         return any(
-            t.text.lower() == value and t.pos.startswith("APPR") and _on_verb(ts, j, i)
+            t.text.lower() in str(value).split("|")
+            and t.pos.startswith("APPR")
+            and _on_verb(ts, j, i)
             for j, t in enumerate(toks[a:b], a)
         )
     if key == "quote":
         return any(t.quoted for t in toks) == bool(value)
     if key == "colon-quote":
         # "X gab sich zuversichtlich: „…“": the clause ends in a colon before a quotation
-        opens = b + 1 < len(toks) and toks[b].text == ":" and toks[b + 1].text in '„»«‚"'
+        opens = b + 1 < len(toks) and toks[b].text == ":" and toks[b + 1].text in OPENING
         return opens == bool(value)
     if key == "infinitive":
         wanted = set(str(value).split("|"))
@@ -138,11 +191,42 @@ def _condition(
             for j in range(i + 1, len(toks))
         )
     if key == "subject":
-        # the concept noun stands before the verb as its subject (sentence-initial field)
+        # the verb's subject is a noun of the concept ("Kämpfe toben", "eine Rakete traf"):
+        # by the parse where it gives the verb a subject, else any such noun of the clause
+        subjects = _subjects(ts, i)
+        if subjects is not None:
+            return any(
+                toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value)) for j in subjects
+            )
         return any(
-            toks[j].pos == "NN" and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
+            toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
         )
+    if key == "negated":
+        return is_negated(toks, i, lex.cue("negation")) == bool(value)
     return False
+
+
+def _attribute_head(toks: Sequence[Token], i: int) -> int | None:
+    """The noun the participle attribute at ``i`` qualifies ("ausgehandelte Abkommen")."""
+    for j in range(i + 1, min(len(toks), i + 4)):
+        if toks[j].pos in _NOUN:
+            return j
+        if not toks[j].pos.startswith(("ADJ", "ADV")):
+            return None
+    return None
+
+
+def _subjects(ts: TaggedSentence, i: int) -> tuple[int, ...] | None:
+    """The heads of the phrases that act in the clause of the verb at ``i``: its active
+    subject or its passive agent ("wurde von Demonstranten gestürmt"), with their
+    conjuncts ("Kämpfe und Gefechte"); None where the parse gives neither."""
+    parse = ts.parse
+    if parse is None:
+        return None
+    heads = [c for c in parse.children(i) if parse.deps[c] in ("nsubj", "obl:agent")]
+    if not heads:
+        return None
+    return tuple(c for h in heads for c in parse.conjuncts(h))
 
 
 def _matches(
@@ -159,15 +243,19 @@ def _matches(
     return not any(_condition(k, v, ts, i, a, b, mentions, lex) for k, v in p.without)
 
 
-def _upgrade(p: Pattern, ts: TaggedSentence, a: int, b: int, lex: Lexicon) -> str:
+def _upgrade(p: Pattern, ts: TaggedSentence, a: int, b: int, lex: Lexicon) -> tuple[str, str]:
+    """The class and CAMEO code of a match: the pattern's, or a more specific class when
+    the clause names its concept ("vereinbarten eine Waffenruhe": a ceasefire agreement),
+    with that class's code (the code of its first pattern in the lexicon)."""
     lemmas = [t.lemma for t in ts.tokens]
     for concept, cls in p.upgrade:
         if any(
-            ts.tokens[j].pos in ("NN", "ADJ(D)", "ADJ(A)") and lex.concept_at(lemmas, j, concept)
+            ts.tokens[j].pos in (*_NOUN, "ADJ(D)", "ADJ(A)") and lex.concept_at(lemmas, j, concept)
             for j in range(a, b)
         ):
-            return cls
-    return p.event_class
+            code = next((q.cameo for q in lex.patterns if q.event_class == cls), p.cameo)
+            return cls, code
+    return p.event_class, p.cameo
 
 
 def detect_triggers(
@@ -176,6 +264,7 @@ def detect_triggers(
     """Event triggers of one sentence, in token order."""
     toks = ts.tokens
     out: list[Trigger] = []
+    framing: set[int] = set()  # indices in ``out`` of event nouns framing a clause
     verb_patterns: dict[str, list[Pattern]] = {}
     noun_patterns: list[Pattern] = []
     for p in lex.patterns:
@@ -184,7 +273,10 @@ def detect_triggers(
         if p.nouns:
             noun_patterns.append(p)
     for i, tok in enumerate(toks):
-        if tok.quoted:
+        # inside a quotation only a speech act in the first person counts: "„Wir rufen
+        # beide Seiten auf“, sagte X" is X's call (the claims stage names the speaker)
+        speaker = tok.quoted and _first_person(ts, i, lex)
+        if tok.quoted and not speaker:
             continue
         a, b = clause_bounds(toks, i)
         if (
@@ -195,12 +287,13 @@ def detect_triggers(
             # a participle attribute is its verb in the passive: "das von Norwegen
             # vermittelte Abkommen" is a mediation by Norway
             lemma = tok.verb or _particle_verb(ts, i) or full_lemma(toks, i)
-            if _under_intent(toks, i, lex):
+            if _under_intent(toks, i, lex) or _planned(ts, i, lex):
                 continue
             cands = [
                 p
                 for p in (*verb_patterns.get(lemma, ()), *verb_patterns.get("*", ()))
-                if _matches(p, ts, i, a, b, mentions, lex)
+                if (not speaker or p.event_class in lex.speaker_classes)
+                and _matches(p, ts, i, a, b, mentions, lex)
             ]
             if not cands:
                 continue
@@ -211,18 +304,20 @@ def detect_triggers(
                     i,
                     i + 1,
                     best.id,
-                    _upgrade(best, ts, a, b, lex),
-                    best.cameo,
-                    best.frame,
+                    *_upgrade(best, ts, a, b, lex),
+                    # "wir" is no actor: the speaker takes the subject's role
+                    tuple(f for f in best.frame if f[0] != "subj") if speaker else best.frame,
                     True,
                     passive=is_passive(toks, i),
-                    negated=is_negated(toks, i, lex.cue("negation")),
+                    negated=_negated(best, toks, i, lex),
+                    speaker=speaker,
                 )
             )
-        elif tok.pos == "NN":
+        elif tok.pos in _NOUN and not speaker:
             low = tok.lemma.lower()
+            text = tok.text.lower()  # HanTa misses some compounds' lemma ("Hilfeersuche")
             for p in noun_patterns:
-                if not any(low.endswith(n) for n in p.nouns):
+                if not any(low.endswith(n) or text.endswith(n) for n in p.nouns):
                     continue
                 light = [
                     j
@@ -237,22 +332,29 @@ def detect_triggers(
                     frame = tuple(
                         ("clause-subj", r) if slot == "subj" else (slot, r) for slot, r in p.frame
                     )
-                if _framing_prep(toks, i) == "unter":
-                    continue  # "unter Vermittlung der X ... aufnehmen": a role, not the event
+                if _framing_prep(toks, i) == "unter" and not _wants(p, "unter"):
+                    # "unter Vermittlung der X ... aufnehmen": a role, not the event (but
+                    # "unter Beschuss nehmen" is one)
+                    continue
                 if not light or not _matches(p, ts, light[0], a, b, mentions, lex):
                     continue
+                if light[0] != i and (
+                    _under_intent(toks, light[0], lex) or _planned(ts, light[0], lex)
+                ):
+                    break  # "rief sie auf, Gespräche aufzunehmen": not held (yet)
+                if light[0] == i:
+                    framing.add(len(out))
                 out.append(
                     Trigger(
                         ts.sentence.index,
                         i,
                         i + 1,
                         p.id,
-                        _upgrade(p, ts, a, b, lex),
-                        p.cameo,
+                        *_upgrade(p, ts, a, b, lex),
                         frame,
                         True,
                         nominal=True,
-                        negated=is_negated(toks, i, lex.cue("negation")),
+                        negated=_negated(p, toks, i, lex),
                     )
                 )
                 break
@@ -273,16 +375,24 @@ def detect_triggers(
                             i + 1,
                             "talks-frame",
                             cls,
-                            "046" if cls == "Negotiation" else "043",
+                            "046" if cls == "Negotiation" else "044",
                             (("clause-subj", "participant"),),
                             False,
                             nominal=True,
                         )
                     )
-    return tuple(_dedupe(out))
+    return tuple(_dedupe(out, framing))
 
 
-def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
-    """A light verb that licensed a nominal trigger does not also count on its own."""
-    nominal_classes = {(t.sentence, t.event_class) for t in triggers if t.nominal}
-    return [t for t in triggers if t.nominal or (t.sentence, t.event_class) not in nominal_classes]
+def _dedupe(triggers: list[Trigger], framing: set[int]) -> list[Trigger]:
+    """A light verb that licensed a nominal trigger does not also count on its own; an
+    event noun that only frames the clause ("bei Beratungen in Kairo einigten sich ...")
+    does not count beside an event of its class that the clause itself tells."""
+    told = {(t.sentence, t.event_class) for n, t in enumerate(triggers) if n not in framing}
+    kept = [
+        t
+        for n, t in enumerate(triggers)
+        if n not in framing or (t.sentence, t.event_class) not in told
+    ]
+    nominal_classes = {(t.sentence, t.event_class) for t in kept if t.nominal}
+    return [t for t in kept if t.nominal or (t.sentence, t.event_class) not in nominal_classes]

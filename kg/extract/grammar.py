@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from kg.extract.model import Token
 from kg.extract.morphology import Morphology, load_morphology
+from kg.extract.quotes import OPENING
 
 __all__ = ["RULES", "mend"]
 
@@ -159,7 +160,7 @@ def shared_subject(
                 deps[c] = "obj"
 
 
-_OPENING_QUOTES = {"„", "»", "«", "‚", '"'}
+_OPENING_QUOTES = OPENING  # every German quotation mark (kg.extract.quotes)
 
 
 def quotes_are_complements(

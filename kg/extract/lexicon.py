@@ -32,6 +32,8 @@ __all__ = [
     "PATTERN_KEYS",
     "REF_KEYS",
     "ROLES_KEYS",
+    "SPEAKER_KEYS",
+    "UNREALISED_KEYS",
     "Concept",
     "Lexicon",
     "Pattern",
@@ -95,6 +97,15 @@ class Lexicon:
     national: frozenset[str]  # offices of a state's government (roles.yaml "national")
     refs: Mapping[str, Any]
     cues: Mapping[str, Any]
+    # a first-person speech act inside a quotation is the speaker's ("„Wir verurteilen den
+    # Angriff“, sagte X"): the pronouns that make it one, and the classes of such acts
+    speaker_pronouns: frozenset[str] = frozenset()
+    speaker_classes: frozenset[str] = frozenset()
+    # what has not happened (events.yaml "unrealised"): a zu-infinitive after the verbs of
+    # the patterns of some classes ("forderte X auf, der Waffenruhe zuzustimmen"), a bare
+    # infinitive with a future or planning auxiliary ("werden verhandeln")
+    unrealised_verbs: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list of ``cues.yaml`` as a set of lowercase words."""
@@ -130,7 +141,10 @@ class Lexicon:
         return bool(c) and any(t in low for t in c.terms)  # type: ignore[union-attr]
 
     def concept_at(self, lemmas: Sequence[str], i: int, concept: str) -> bool:
-        """Whether the noun at ``i`` (with its genitive attribute) expresses ``concept``."""
+        """Whether the noun at ``i`` (with its genitive attribute) expresses ``concept``, or
+        one of several ("document|ceasefire")."""
+        if "|" in concept:
+            return any(self.concept_at(lemmas, i, c) for c in concept.split("|"))
         c = self.concepts.get(concept)
         if c is None:
             return False
@@ -161,8 +175,9 @@ PATTERN_KEYS = frozenset(
      "frame", "requires", "confidence"}
 )  # fmt: skip
 CONDITION_KEYS = frozenset(
-    {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote"}
-)
+    {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote",
+     "negated"}
+)  # fmt: skip
 
 
 def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
@@ -232,8 +247,11 @@ CUE_KEYS = (
     "title_prefixes",
 )
 
-#: The sections of ``events.yaml`` and ``roles.yaml``.
-EVENTS_KEYS = ("concepts", "patterns")
+#: The sections of ``events.yaml`` and ``roles.yaml``, and the keys of ``events.yaml``'s
+#: ``speaker`` and ``unrealised`` sections.
+EVENTS_KEYS = ("concepts", "patterns", "speaker", "unrealised")
+SPEAKER_KEYS = ("pronouns", "classes")
+UNREALISED_KEYS = ("after", "auxiliaries")
 ROLES_KEYS = ("titles", "deputy_prefixes", "former", "colleague", "labels", "implies", "national")
 
 #: Every list of ``references.yaml``.
@@ -287,6 +305,12 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         for name, c in (events.get("concepts") or {}).items()
     }
     patterns = tuple(_pattern(p, base / "events.yaml") for p in events.get("patterns") or ())
+    ids = [p.id for p in patterns]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise InputError(f"{base / 'events.yaml'}: pattern ids used twice: {twice}")
+    speaker = _checked(dict(events.get("speaker") or {}), SPEAKER_KEYS, base / "events.yaml")
+    unreal = _checked(dict(events.get("unrealised") or {}), UNREALISED_KEYS, base / "events.yaml")
     labels = {k: (str(v[0]), str(v[1])) for k, v in (roles.get("labels") or {}).items()}
     return Lexicon(
         concepts=concepts,
@@ -300,4 +324,14 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         national=frozenset(_tuple(roles.get("national"))),
         refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
         cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
+        speaker_pronouns=frozenset(x.lower() for x in _tuple(speaker["pronouns"])),
+        speaker_classes=frozenset(_tuple(speaker["classes"])),
+        unrealised_verbs=frozenset(
+            v
+            for p in patterns
+            if p.event_class in _tuple(unreal["after"])
+            for v in p.verbs
+            if v != "*"
+        ),
+        future_auxiliaries=frozenset(x.lower() for x in _tuple(unreal["auxiliaries"])),
     )

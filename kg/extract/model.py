@@ -54,7 +54,7 @@ class Token:
     text: str
     lemma: str
     pos: str
-    quoted: bool = False  # inside „…“
+    quoted: bool = False  # inside a quotation („…“, »…«, «…», ‚…‘, "…")
     verb: str | None = None  # a participle attribute's verb ("ausgehandelter" → aushandeln)
 
     @property
@@ -172,6 +172,9 @@ class Trigger:
     nominal: bool = False
     passive: bool = False
     negated: bool = False
+    # a speech act in the first person inside a quotation ("„Wir verurteilen …“, sagte X"):
+    # its agent is whoever speaks the quotation, named by the claims stage
+    speaker: bool = False
 
 
 @dataclass(frozen=True)

@@ -173,8 +173,8 @@ class RoleAssigner:
         if m.kind == MentionKind.GROUP and m.group == "country":
             # "das Land": the state the sentence before had as subject, else the last named
             subject_states = [k for k in disc.subject_keys if self.d.is_a(k, "State")]
-            state = (subject_states or disc.states[-1:] or [None])[0]
-            return replace(m, keys=(state,)) if state else m
+            candidates = subject_states or disc.states[-1:]
+            return replace(m, keys=(candidates[0],)) if candidates else m
         if m.kind == MentionKind.GROUP and m.group == "neighbour":
             # "Der Tschad wirft dem Nachbarland vor": the other side of the pair the
             # article is about, else the state named last that is not named here
@@ -299,7 +299,12 @@ class RoleAssigner:
                 if ev is None:
                     continue
                 events.append(ev)
-                parts = [k for k in ev.actors(Role.PARTICIPANT) if not self.d.is_a(k, "Person")]
+                people = {k for m in resolved if m.cls == "Person" for k in m.keys}
+                parts = [
+                    k
+                    for k in ev.actors(Role.PARTICIPANT)
+                    if not self.d.is_a(k, "Person") and k not in people
+                ]
                 if len(parts) >= 2 and ev.event_class in (
                     "Meeting",
                     "Negotiation",
@@ -616,6 +621,8 @@ class RoleAssigner:
         roles_present = {r.value for r, _ in roles}
         p = next((p for p in self.lex.patterns if p.id == trig.pattern), None)
         required = p.requires if p else ()
+        if trig.speaker:  # the speaker of the quotation acts: the claims stage adds them
+            required = tuple(r for r in required if r != "agent")
         if fn is not None and fn.pass_subj and not fn.agents and frame.get("obj") in roles_present:
             # an agentless passive leaves its agent out on purpose ("Der LRA wird
             # vorgeworfen, …"): the patient is enough

@@ -4,10 +4,11 @@ Reads an article text and the offset where its body starts; writes
 :class:`~kg.extract.model.Sentence` records with ``text == article_text[start:end]``.
 
 Rules of German typography: a sentence ends at ``.``, ``!`` or ``?`` (possibly followed
-by a closing quote „…“) when the next non-blank character opens a new sentence
-(capital letter, digit or opening quote). It does not end after an abbreviation
-("Nr.", "z.B.", "Dr."), a single capital letter ("Donald J. Trump"), or an ordinal
-number followed by a month or lowercase word ("am 27. September", "der 3. große").
+by a closing quotation mark of any kind, see :mod:`kg.extract.quotes`) when the next
+non-blank character opens a new sentence (capital letter, digit or opening quotation
+mark). It does not end after an abbreviation ("Nr.", "z.B.", "Dr."), a single capital
+letter ("Donald J. Trump"), or an ordinal number followed by a month or lowercase word
+("am 27. September", "der 3. große").
 Paragraphs (line breaks) always end a sentence; a dateline "Moskau – " stays part
 of the first sentence.
 
@@ -29,6 +30,7 @@ import re
 
 from kg.extract.dates import MONTH_NAMES
 from kg.extract.model import Sentence
+from kg.extract.quotes import CLOSING, OPENING
 
 __all__ = ["MAX_SENTENCE_CHARS", "limit_notes", "long_stretches", "split_sentences"]
 
@@ -81,8 +83,10 @@ _ABBREVIATIONS = frozenset(
 )
 # Months and "27. September": a period after an ordinal before a month ends no sentence.
 _MONTHS = MONTH_NAMES
-_END = re.compile(r"[.!?]+[“”\"»«’)]*")
-_OPENER = re.compile(r"\s+([„“\"»«(A-ZÄÖÜ0-9])")
+# a sentence end, with the closing quotation marks and brackets after it; the next sentence
+# opens with a capital, a digit, a bracket or any opening quotation mark
+_END = re.compile(r"[.!?]+[" + re.escape("".join(sorted(CLOSING))) + r")]*")
+_OPENER = re.compile(r"\s+([" + re.escape("".join(sorted(OPENING))) + r"(A-ZÄÖÜ0-9])")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _LOOKBEHIND = 64  # characters before a dot looked at for an abbreviation or a number
 _BREAKS = (",", ";", ":")  # where a too long stretch is cut first

@@ -21,6 +21,7 @@ from dataclasses import replace
 from kg.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kg.extract.model import EntityMention, Token
 from kg.extract.morphology import load_morphology
+from kg.extract.quotes import CLOSING
 
 __all__ = [
     "NP_INNER",
@@ -84,7 +85,7 @@ def full_lemma(tokens: Sequence[Token], i: int) -> str:
             nxt = tokens[n + 1].text if n + 1 < len(tokens) else "."
             if t.pos == "PTKVZ" or (
                 t.pos in ("APPR", "ADV", "PTKANT")
-                and nxt in (".", ",", ";", "!", "?")
+                and (nxt in (".", ",", ";", "!", "?") or nxt in CLOSING)  # "… auf“, sagte X"
                 and t.text.lower() in _PARTICLES
             ):
                 return t.text.lower() + lemma
@@ -129,7 +130,7 @@ def is_boundary(tokens: Sequence[Token], j: int) -> bool:
         return nxt.text not in ("und",) or (
             j + 2 < len(tokens) and tokens[j + 2].pos.startswith(("VV", "VA", "VM", "PP"))
         )
-    return j > 0 and tokens[j - 1].text in ("“", "«", '"')
+    return j > 0 and tokens[j - 1].text in CLOSING  # "„…“, sagte X": the quotation ends
 
 
 def clause_bounds(tokens: Sequence[Token], i: int) -> tuple[int, int]:

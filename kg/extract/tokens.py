@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.model import Sentence, TaggedSentence, Token
+from kg.extract.quotes import MARKS, quote_spans, scare_quoted
 
 __all__ = ["MAX_TOKEN_CHARS", "Tagger", "long_tokens", "tokenize"]
 
@@ -33,8 +34,6 @@ __all__ = ["MAX_TOKEN_CHARS", "Tagger", "long_tokens", "tokenize"]
 MAX_TOKEN_CHARS = 64
 
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*\.?(?=\s+\w)|\w+(?:[-'’]\w+)*-?|\S")
-_OPEN_QUOTES = {"„", "»", "‚"}
-_CLOSE_QUOTES = {"“", "«", "‘"}
 
 
 def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -85,6 +84,22 @@ def _untagged(word: str) -> tuple[str, str]:
 _NAME_PARTICLES = frozenset({"bin", "bint", "ibn"})
 
 
+def _quoted(
+    sentence: Sentence, spans: Sequence[tuple[int, int, str]], tags: Sequence[str]
+) -> list[bool]:
+    """For each word, whether it stands inside a quotation (any German quotation marks,
+    see :mod:`kg.extract.quotes`); words set off in scare quotes are not quoted."""
+    words = [w for _s, _e, w in spans]
+    out = [False] * len(spans)
+    base = sentence.start
+    for a, b in quote_spans(sentence.text, [(w, s - base, e - base) for s, e, w in spans]):
+        if scare_quoted(words, tags, a, b):
+            continue
+        for j in range(max(a + 1, 0), min(b, len(spans))):
+            out[j] = True
+    return out
+
+
 class Tagger:
     """HanTa's German tagger, loaded once; :meth:`tag` is cached per sentence text."""
 
@@ -119,18 +134,12 @@ class Tagger:
         """Tag a sentence tokenized elsewhere (a treebank's words): (start, end, text) each."""
         words = tuple(w for _s, _e, w in spans)
         tags = self._tag_words(words) if words else ()
+        quoted = _quoted(sentence, spans, [pos for _lemma, pos in tags])
         tokens = []
-        opener = ""  # the quotation mark that opened the current quotation
         for i, ((start, end, word), (lemma, pos)) in enumerate(zip(spans, tags, strict=True)):
-            if opener and ((word in _CLOSE_QUOTES and opener != '"') or word == opener == '"'):
-                opener = ""
+            if word in MARKS and not quoted[i]:
                 tokens.append(Token(i, start, end, word, word, "$("))
                 continue
-            if not opener and (word in _OPEN_QUOTES or word == '"'):
-                tokens.append(Token(i, start, end, word, word, "$("))
-                opener = word
-                continue
-            quoted = bool(opener)
             if word.endswith("-") and len(word) > 1:
                 pos = "TRUNC"
                 lemma = word
@@ -144,7 +153,7 @@ class Tagger:
                 pos = "NE"
                 lemma = word
             verb = self.participle_verb(lemma) if pos == "ADJ(A)" else None
-            tokens.append(Token(i, start, end, word, lemma, pos, quoted, verb))
+            tokens.append(Token(i, start, end, word, lemma, pos, quoted[i], verb))
         return TaggedSentence(sentence, tuple(tokens))
 
     def participle_verb(self, lemma: str) -> str | None:
