@@ -736,3 +736,16 @@ def test_er_after_a_masculine_state_and_das_land_refer_to_the_state(ex):
     assert ("chad", "united-nations") in facts(a, FactKind.MEMBER)
     a = analyse(ex, "Georgien strebt in die Nato. Mitglied der Nato ist das Land nicht.")
     assert facts(a, FactKind.NOT_MEMBER) == {("georgia", "nato")}
+
+
+def test_a_title_prefix_names_the_state_also_on_a_whole_title_and_a_group_prefix(ex):
+    a = analyse(ex, "Kremlchef Wladimir Putin und Bundeskanzlerin Angela Merkel berieten.")
+    assert {("president", "russia"), ("chancellor", "germany")} <= {
+        (r, o) for _h, r, o in _offices(a)
+    }
+    a = analyse(
+        ex,
+        "Peru und die Guerillaorganisation Sendero einigten sich. Sendero-Kommandeur Abimael "
+        "Rojas sagte nichts.",
+    )
+    assert any(r == "commander" and "sendero" in o for _h, r, o in _offices(a)), _offices(a)

@@ -231,6 +231,16 @@ class EntityRecognizer:
     def _title(self, tok: Token) -> tuple[str | None, str | None]:
         """(role, prefix) of a title token: "Außenminister" → (foreign-minister, None),
         "US-Außenminister" → (foreign-minister, "US")."""
+        low = tok.text.lower()
+        for prefix, state in dict(self.lexicon.cues.get("title_prefixes") or {}).items():
+            # "Bundeskanzlerin", "Bundesaußenminister", "Kremlchef": the prefix names the
+            # state, whether the whole word is a title or only the rest of it
+            if low.startswith(str(prefix)) and len(low) > len(str(prefix)) + 3:
+                role = self.lexicon.title_role(tok.text) or self.lexicon.title_role(
+                    tok.text[len(str(prefix)) :]
+                )
+                if role:
+                    return role, str(state)
         role = self.lexicon.title_role(tok.text)
         if role:
             return role, None
@@ -239,12 +249,6 @@ class EntityRecognizer:
             role = self.lexicon.title_role(rest)
             if role:
                 return role, head
-        low = tok.text.lower()
-        for prefix, state in dict(self.lexicon.cues.get("title_prefixes") or {}).items():
-            if low.startswith(str(prefix)) and len(low) > len(str(prefix)) + 3:
-                role = self.lexicon.title_role(tok.text[len(str(prefix)) :])
-                if role:
-                    return role, str(state)
         return None, None
 
     def _given_is_new(self, given: str, surname: EntityMention) -> bool:
@@ -357,7 +361,7 @@ class EntityRecognizer:
         found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
         found = self._places_after_prepositions(ts, found, surnames)
-        found = self._named_after_class_nouns(ts, found, local)
+        found = self._named_after_class_nouns(ts, found, local, new)
         for m in found:
             if m.cls == "Person" and m.keys:
                 for word in m.text.split()[-1:]:
@@ -887,6 +891,8 @@ class EntityRecognizer:
             a = j
             if prefix:
                 of = self._surface.get((prefix,)) or self._adjective.get(prefix.lower() + "-")
+                if of is None and name_key(prefix) in new:
+                    of = name_key(prefix)  # "Farc-Kommandeur": a group the article named
             of = of or genitive_of
             while a > 0:
                 prev = toks[a - 1]
@@ -962,7 +968,11 @@ class EntityRecognizer:
         return kept + result
 
     def _named_after_class_nouns(
-        self, ts: TaggedSentence, found: list[EntityMention], local: dict[tuple[str, ...], str]
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        local: dict[tuple[str, ...], str],
+        new: dict[str, tuple[str, str]],
     ) -> list[EntityMention]:
         """A name no dictionary lists right after a noun of its class ("die
         Guerillaorganisation Farc", "die Rebellengruppe M23"): an organisation of that
@@ -992,6 +1002,8 @@ class EntityRecognizer:
                     break
                 key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
                 local[(nxt.text,)] = key
+                if key not in self.dictionary:
+                    new.setdefault(key, (cls, nxt.text))
                 out.append(self._mention(ts, k, k + 1, MentionKind.NAME, (key,), cls=cls))
                 # a list of them after a plural noun: "Rebellengruppen LURD und MODEL"
                 if k + 2 < len(toks) and toks[k + 1].text in ("und", ",") and w != cls.lower():
