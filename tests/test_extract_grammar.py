@@ -749,3 +749,10 @@ def test_a_title_prefix_names_the_state_also_on_a_whole_title_and_a_group_prefix
         "Rojas sagte nichts.",
     )
     assert any(r == "commander" and "sendero" in o for _h, r, o in _offices(a)), _offices(a)
+
+
+def test_a_call_to_stop_the_fighting_is_a_ceasefire_demand_a_call_to_stop_work_is_not(ex):
+    a = analyse(ex, "Die Afrikanische Union forderte beide Seiten auf, die Kämpfe einzustellen.")
+    assert roles(only(a, "CeasefireDemand")) >= {("agent", "african-union")}
+    a = analyse(ex, "Die Afrikanische Union forderte die Firmen auf, die Produktion einzustellen.")
+    assert not of_class(a, "CeasefireDemand")

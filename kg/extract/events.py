@@ -178,6 +178,12 @@ def _condition(
             and _on_verb(ts, j, i)
             for j, t in enumerate(toks[a:b], a)
         )
+    if key == "content":
+        # what the demand asks for, after the verb: "forderte X auf, die Kämpfe einzustellen"
+        return any(
+            toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value))
+            for j in range(i + 1, len(toks))
+        )
     if key == "quote":
         return any(t.quoted for t in toks) == bool(value)
     if key == "colon-quote":

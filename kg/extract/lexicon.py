@@ -49,6 +49,7 @@ class Concept:
     terms: tuple[str, ...]
     heads: tuple[str, ...] = ()
     of: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()  # a verb after an "of" noun: "die Kämpfe einzustellen"
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,9 @@ class Lexicon:
             for j in range(i + 1, min(len(lemmas), i + 4)):
                 if any(o in lemmas[j].lower() for o in c.of):
                     return True
+        if c.verbs and any(o in low for o in c.of):
+            # "die Kämpfe sofort einzustellen": the noun, then the verb that ends it
+            return any(lemmas[j].lower() in c.verbs for j in range(i + 1, min(len(lemmas), i + 6)))
         return False
 
 
@@ -176,7 +180,7 @@ PATTERN_KEYS = frozenset(
 )  # fmt: skip
 CONDITION_KEYS = frozenset(
     {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote",
-     "negated"}
+     "negated", "content"}
 )  # fmt: skip
 
 
@@ -290,18 +294,30 @@ def _checked(raw: dict[str, Any], keys: Sequence[str], path: Path) -> dict[str, 
     return raw
 
 
+#: The keys a concept of ``events.yaml`` may have; ``terms`` is required.
+CONCEPT_KEYS = frozenset({"terms", "heads", "of", "verbs"})
+
+
+def _concept(name: str, raw: Any, path: Path) -> Concept:
+    if not isinstance(raw, dict) or "terms" not in raw or set(raw) - CONCEPT_KEYS:
+        raise InputError(
+            f"{path}: concept {name!r} needs 'terms' and may have only "
+            f"{', '.join(sorted(CONCEPT_KEYS))}"
+        )
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(str(t).lower() for t in _tuple(raw.get(key)))
+
+    return Concept(name, words("terms"), words("heads"), words("of"), words("verbs"))
+
+
 def load_lexicon(directory: Path | None = None) -> Lexicon:
     """Load the four pattern files from ``directory`` (default: the shipped ones)."""
     base = directory or data_dir() / "patterns"
     events = _checked(_load_yaml(base / "events.yaml"), EVENTS_KEYS, base / "events.yaml")
     roles = _checked(_load_yaml(base / "roles.yaml"), ROLES_KEYS, base / "roles.yaml")
     concepts = {
-        name: Concept(
-            name,
-            tuple(t.lower() for t in _tuple(c.get("terms"))),
-            tuple(t.lower() for t in _tuple(c.get("heads"))),
-            tuple(t.lower() for t in _tuple(c.get("of"))),
-        )
+        name: _concept(name, c, base / "events.yaml")
         for name, c in (events.get("concepts") or {}).items()
     }
     patterns = tuple(_pattern(p, base / "events.yaml") for p in events.get("patterns") or ())
