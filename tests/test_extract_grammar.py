@@ -756,3 +756,13 @@ def test_a_call_to_stop_the_fighting_is_a_ceasefire_demand_a_call_to_stop_work_i
     assert roles(only(a, "CeasefireDemand")) >= {("agent", "african-union")}
     a = analyse(ex, "Die Afrikanische Union forderte die Firmen auf, die Produktion einzustellen.")
     assert not of_class(a, "CeasefireDemand")
+
+
+def test_a_hyphenated_title_prefix_names_a_group_known_or_not(ex):
+    a = analyse(ex, "Der Sprecher blickte auf ADF-Chef Musa Baluku.")
+    assert any(r == "leader" and o == "adf" for _h, r, o in _offices(a)), _offices(a)
+    a = analyse(
+        ex,
+        "Die Bewegung für Demokratie (MFD) unterschrieb. Es unterzeichnete MFD-Führer Ali Bongo.",
+    )
+    assert any(r == "leader" and "bevegung" in o for _h, r, o in _offices(a)), _offices(a)

@@ -245,7 +245,7 @@ class EntityRecognizer:
         if role:
             return role, None
         if "-" in tok.text:
-            head, _, rest = tok.text.partition("-")
+            head, _, rest = tok.text.rpartition("-")  # "Sinn-Féin-Präsident"
             role = self.lexicon.title_role(rest)
             if role:
                 return role, head
@@ -356,7 +356,7 @@ class EntityRecognizer:
         found = self._abbreviations(ts, found, local, new)
         found = self._adjective_org_names(ts, found, local, new)
         found = self._plural_titled(ts, found, new, states)
-        found = self._titled(ts, found, surnames, new)
+        found = self._titled(ts, found, surnames, new, local)
         found = self._people_by_function(ts, found, new)
         found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
@@ -555,6 +555,31 @@ class EntityRecognizer:
             out[at] = holder
             out[n] = replace(t, keys=holder.keys, cls="Person")
         return out
+
+    def _title_prefix_owner(
+        self, prefix: str, new: dict[str, tuple[str, str]], local: dict[tuple[str, ...], str]
+    ) -> str | None:
+        """Whose office a hyphenated title names: a state or organisation the dictionary
+        knows ("US-", "UN-"), one the article named ("GAM-Führer" after "Bewegung Freies
+        Aceh (GAM)", "Farc-Kommandeur"), else an organisation known by that short name
+        ("LRA-Chef", "Sinn-Féin-Präsident")."""
+        known = (
+            self._surface.get((prefix,))
+            or self._adjective.get(prefix.lower() + "-")
+            or local.get((prefix,))
+            or (name_key(prefix) if name_key(prefix) in new else None)
+        )
+        if known is not None:
+            return known
+        words = prefix.split("-")
+        if not all(w[:1].isupper() for w in words) or prefix.lower() in self._adjective:
+            return None
+        if not (prefix.isupper() or len(words) > 1):
+            return None  # a single capitalised word may be a place or a person
+        key = self._normal.get(name_key(prefix)) or name_key(prefix)
+        if key not in self.dictionary:
+            new.setdefault(key, ("Organization", prefix))
+        return key
 
     def _genitive_organisation(
         self,
@@ -771,6 +796,7 @@ class EntityRecognizer:
         found: list[EntityMention],
         surnames: dict[str, str],
         new: dict[str, tuple[str, str]],
+        local: dict[tuple[str, ...], str] | None = None,
     ) -> list[EntityMention]:
         """Attach titles to names, mint people named after a title, keep titles without names."""
         toks = ts.tokens
@@ -890,9 +916,7 @@ class EntityRecognizer:
             former = False
             a = j
             if prefix:
-                of = self._surface.get((prefix,)) or self._adjective.get(prefix.lower() + "-")
-                if of is None and name_key(prefix) in new:
-                    of = name_key(prefix)  # "Farc-Kommandeur": a group the article named
+                of = self._title_prefix_owner(prefix, new, local or {})
             of = of or genitive_of
             while a > 0:
                 prev = toks[a - 1]
