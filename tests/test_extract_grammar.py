@@ -766,3 +766,9 @@ def test_a_hyphenated_title_prefix_names_a_group_known_or_not(ex):
         "Die Bewegung für Demokratie (MFD) unterschrieb. Es unterzeichnete MFD-Führer Ali Bongo.",
     )
     assert any(r == "leader" and "bevegung" in o for _h, r, o in _offices(a)), _offices(a)
+
+
+def test_supporters_of_a_rebel_leader_who_attack_are_no_protesters(ex):
+    a = analyse(ex, "Anhänger des Milizenführers Kuku Kapenda griffen die Stadt Beni an.")
+    attack = only(a, "MilitaryAction")
+    assert any(r == "agent" and "kapenda" in k for r, k in roles(attack)), roles(attack)
