@@ -772,3 +772,11 @@ def test_supporters_of_a_rebel_leader_who_attack_are_no_protesters(ex):
     a = analyse(ex, "Anhänger des Milizenführers Kuku Kapenda griffen die Stadt Beni an.")
     attack = only(a, "MilitaryAction")
     assert any(r == "agent" and "kapenda" in k for r, k in roles(attack)), roles(attack)
+
+
+def test_names_in_other_scripts_get_distinct_stable_keys(ex):
+    a = analyse(ex, "Präsident Владимир Путин traf Außenminister Сергей Лавров in Minsk.")
+    keys = {m.keys[0] for m in a.mentions if m.cls == "Person" and m.keys}
+    assert len(keys) == 2, keys
+    b = analyse(ex, "Präsident Владимир Путин traf Außenminister Сергей Лавров in Minsk.")
+    assert keys == {m.keys[0] for m in b.mentions if m.cls == "Person" and m.keys}

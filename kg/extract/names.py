@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kg.iris import slugify
+from kg.iris import content_hash, slugify
 
 __all__ = ["name_key"]
 
@@ -57,8 +57,16 @@ _REWRITES = (
 _DOUBLE = re.compile(r"([a-z])\1+")
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent.
+_LETTER_FOLD = str.maketrans(
+    {"ß": "ss", "ə": "a", "Ə": "A", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+     "Đ": "D", "ð": "d", "Ð": "D", "ı": "i", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+     "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H"}
+)  # fmt: skip
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ə", "a"))
+    text = unicodedata.normalize("NFKD", text.translate(_LETTER_FOLD))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
@@ -68,7 +76,14 @@ def name_key(name: str) -> str:
 
     >>> name_key("UÇK") != name_key("UK")
     True
+    >>> name_key("Łukasz Ørsted"), name_key("Владимир Путин") != name_key("Сергей Лавров")
+    ('lukas-orsted', True)
     """
+    if any(c.isalpha() and not c.isascii() for c in _fold(name)):
+        # a name in another script ("Владимир Путин", "محمد"): its Latin part, if any, and
+        # a digest of the whole, so that two such names never share a key
+        latin = slugify(re.sub(r"[^a-z0-9]+", " ", _fold(name)))
+        return f"{latin if latin != 'x' else 'name'}-{content_hash(name, length=8)}"
     if name.isupper() and name.isalpha() and len(name) <= 6:
         return slugify(_fold(name))
     words = re.findall(r"[^\W\d_]+", _fold(name))
