@@ -117,3 +117,12 @@ def test_extract_and_ingest_help_show_the_input_format() -> None:
         assert "'date YYYY-MM[-DD] headline'" in res.stdout, command
         assert "JSON Lines" in res.stdout and '"id"' in res.stdout, command
         assert max(len(line) for line in res.stdout.splitlines()) <= 100, command
+
+
+def test_the_lexicon_coverage_table_in_the_readme_is_the_data():
+    from kg.extract.coverage import coverage_table
+    from kg.extract.lexicon import load_lexicon
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = text.split("<!-- coverage:start -->\n")[1].split("\n<!-- coverage:end -->")[0]
+    assert shown == coverage_table(load_lexicon())
