@@ -780,3 +780,9 @@ def test_names_in_other_scripts_get_distinct_stable_keys(ex):
     assert len(keys) == 2, keys
     b = analyse(ex, "Präsident Владимир Путин traf Außenminister Сергей Лавров in Minsk.")
     assert keys == {m.keys[0] for m in b.mentions if m.cls == "Person" and m.keys}
+
+
+def test_the_one_name_after_a_verb_of_saying_behind_a_quotation_is_the_speaker(ex):
+    a = analyse(ex, "„Die Waffen schweigen endlich“, sagte Kabarebe bei der Zeremonie.")
+    said = only(a, "Statement")
+    assert any(r == "agent" and "kabarebe" in k for r, k in roles(said)), roles(said)

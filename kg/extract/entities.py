@@ -37,6 +37,7 @@ from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
 from kg.extract.names import name_key
 from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
+from kg.extract.quotes import CLOSING
 from kg.extract.tokens import tokenize
 
 __all__ = ["EntityRecognizer", "Recognition"]
@@ -205,6 +206,9 @@ class EntityRecognizer:
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
+        self._speech_verbs = frozenset(
+            v for p in lexicon.patterns if p.event_class == "Statement" for v in p.verbs
+        )
         self._class_nouns = {
             str(k).lower(): str(v) for k, v in (lexicon.cues.get("class_nouns") or {}).items()
         }
@@ -362,6 +366,7 @@ class EntityRecognizer:
         found = self._references(ts, found)
         found = self._places_after_prepositions(ts, found, surnames)
         found = self._named_after_class_nouns(ts, found, local, new)
+        found = self._quote_speakers(ts, found, surnames, new)
         for m in found:
             if m.cls == "Person" and m.keys:
                 for word in m.text.split()[-1:]:
@@ -1034,6 +1039,37 @@ class EntityRecognizer:
                     k += 2
                 else:
                     break
+        return out
+
+    def _quote_speakers(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        surnames: dict[str, str],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
+        """ "„…“, sagte Prachanda": the one proper noun right after a verb of saying that
+        follows a quotation is its speaker, a person known by that one name."""
+        toks = ts.tokens
+        covered = {j for m in found for j in range(m.first, m.last)}
+        out = list(found)
+        for j in range(3, len(toks)):
+            tok, verb = toks[j], toks[j - 1]
+            if j in covered or tok.pos != "NE" or not tok.text[:1].isupper() or tok.quoted:
+                continue
+            if verb.lemma.lower() not in self._speech_verbs or toks[j - 2].text != ",":
+                continue
+            if toks[j - 3].text not in CLOSING:
+                continue
+            if j + 1 < len(toks) and toks[j + 1].pos in ("NE", "NN"):
+                continue  # a longer name or a title: the other rules read it
+            key = (
+                surnames.get(tok.text) or self._normal.get(name_key(tok.text)) or name_key(tok.text)
+            )
+            if key not in self.dictionary:
+                new.setdefault(key, ("Person", tok.text))
+            surnames.setdefault(tok.text, key)
+            out.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Person"))
         return out
 
     def _place_class(self, word: str) -> str | None:
