@@ -786,3 +786,13 @@ def test_the_one_name_after_a_verb_of_saying_behind_a_quotation_is_the_speaker(e
     a = analyse(ex, "„Die Waffen schweigen endlich“, sagte Kabarebe bei der Zeremonie.")
     said = only(a, "Statement")
     assert any(r == "agent" and "kabarebe" in k for r, k in roles(said)), roles(said)
+
+
+def test_after_a_meeting_with_someone_both_met(ex):
+    a = analyse(
+        ex,
+        "„Wir brauchen Ruhe“, sagte Präsident Ruto nach einem Treffen mit seinem "
+        "somalischen Amtskollegen Hassan Mohamud.",
+    )
+    met = {k for e in of_class(a, "Meeting") for r, k in roles(e) if r == "participant"}
+    assert "william-ruto" in met and any("mohamud" in k for k in met), met

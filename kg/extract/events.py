@@ -382,7 +382,12 @@ def detect_triggers(
                             "talks-frame",
                             cls,
                             "046" if cls == "Negotiation" else "044",
-                            (("clause-subj", "participant"),),
+                            # "nach einem Treffen mit X": the subject and X met
+                            (
+                                ("clause-subj", "participant"),
+                                ("mit", "participant"),
+                                ("zwischen", "participant"),
+                            ),
                             False,
                             nominal=True,
                         )
