@@ -796,3 +796,13 @@ def test_after_a_meeting_with_someone_both_met(ex):
     )
     met = {k for e in of_class(a, "Meeting") for r, k in roles(e) if r == "participant"}
     assert "william-ruto" in met and any("mohamud" in k for k in met), met
+
+
+def test_the_rebels_refer_to_a_group_the_article_named_by_its_class(ex):
+    a = analyse(
+        ex,
+        "Peru und die Guerillaorganisation Sendero einigten sich. Die Rebellen lehnten "
+        "später einen Abzug ab.",
+    )
+    rejection = only(a, "Rejection")
+    assert any(r == "agent" and "sendero" in k for r, k in roles(rejection)), roles(rejection)

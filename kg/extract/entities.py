@@ -1155,7 +1155,15 @@ class EntityRecognizer:
             elif (
                 tok.pos == "NN"
                 and lem in self._armed_nouns
-                and prev in ("die", "den", "der", "des")
+                and (
+                    prev in ("die", "den", "der", "des")
+                    # "Regierung und Rebellen verhandeln": bare, beside the other side
+                    or (
+                        prev in ("und", "sowie")
+                        and j > 1
+                        and toks[j - 2].lemma.lower() in self._gov_nouns
+                    )
+                )
                 and not (j + 1 < len(toks) and (j + 1) in covered)
             ):
                 # "Die Rebellen lehnten ab": the armed group named before (a name right

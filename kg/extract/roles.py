@@ -55,6 +55,7 @@ class Discourse:
     persons: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
+    armed_groups: list[str] = field(default_factory=list)  # known or named by the article
     offices: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, of) -> person
     person_of: dict[str, str] = field(default_factory=dict)  # person -> state
     sides: tuple[str, ...] = ()
@@ -191,9 +192,8 @@ class RoleAssigner:
             orgs = [k for k in named if self.d.is_a(k, "Organization")]
             return replace(m, keys=(orgs[-1],)) if orgs else m
         if m.kind == MentionKind.GROUP and m.group == "armed-group":
-            armed = [
-                k for k in (*disc.conflict_parties, *disc.actors) if self.d.is_a(k, "ArmedGroup")
-            ]
+            armed = [k for k in disc.conflict_parties if self.d.is_a(k, "ArmedGroup")]
+            armed += disc.armed_groups  # the one named last wins
             return replace(m, keys=(armed[-1],)) if armed else m
         if m.kind == MentionKind.GROUP and (m.group or "").startswith("states:"):
             n = int((m.group or "states:2").split(":")[1])
@@ -251,6 +251,8 @@ class RoleAssigner:
                 disc.states.append(k)
             if m.kind != MentionKind.ADJECTIVE and not self.d.is_a(k, "Place", "ArmedConflict"):
                 disc.actors.append(k)
+            if self.d.is_a(k, "ArmedGroup") or m.cls == "ArmedGroup":
+                disc.armed_groups.append(k)
 
     # -- the stage -------------------------------------------------------------------------
     def assign(
