@@ -442,8 +442,9 @@ def check_consistency(
 ) -> ReasoningResult:
     """Run HermiT (via owlready2) on the ontology plus ``extra`` data; needs Java.
 
-    The graphs are written to a temporary N-Triples file and loaded into a fresh, isolated
-    owlready2 ``World``, which is closed afterwards. HermiT runs with
+    The graphs are written to a temporary N-Triples file (without ``owl:imports``: every
+    module is in the graph) and loaded into a fresh, isolated owlready2 ``World``, which is
+    closed afterwards. HermiT runs with
     ``--ignoreUnsupportedDatatypes`` because it does not implement xsd:date, xsd:gYearMonth
     and xsd:gYear; SHACL (:mod:`kg.shapes`) checks those literals instead.
     """
@@ -453,6 +454,10 @@ def check_consistency(
         if source is not None:
             for t in source:
                 graph.add(t)
+    triples = len(graph)
+    # The modules are all in the graph already: owlready2 would try to fetch an
+    # owl:imports target (a w3id.org IRI) instead.
+    graph.remove((None, OWL.imports, None))
     previous_java = owlready2.JAVA_EXE
     start = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="ckg-hermit-") as tmp:
@@ -470,7 +475,7 @@ def check_consistency(
                 return ReasoningResult(
                     consistent=False,
                     seconds=round(time.monotonic() - start, 2),
-                    triples=len(graph),
+                    triples=triples,
                     explanation=_explain(graph),
                 )
             except owlready2.OwlReadyJavaError as err:
@@ -487,7 +492,7 @@ def check_consistency(
             return ReasoningResult(
                 consistent=True,
                 seconds=round(time.monotonic() - start, 2),
-                triples=len(graph),
+                triples=triples,
                 unsatisfiable_classes=unsat,
             )
         finally:

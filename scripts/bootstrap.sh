@@ -2,7 +2,8 @@
 # Set up everything conflict-kg needs on a fresh machine; safe to run again.
 #
 #   scripts/bootstrap.sh run    # runtime: .venv with the package, a Java runtime for HermiT
-#   scripts/bootstrap.sh test   # also the dev tools, Chromium (explorer tests), Virtuoso
+#   scripts/bootstrap.sh test   # also the dev tools, Chromium (explorer tests), Virtuoso,
+#                               # the OWL API and a JDK (ontology profile test)
 #
 # Only Python >= 3.11 and the OS package manager (apt) are assumed. Nothing is fetched at
 # run time; this script is the one place that installs.
@@ -27,6 +28,9 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 if [ "$mode" = test ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+  # the OWL 2 DL profile test runs the OWL API from a Java source file (needs a JDK)
+  [ -f /usr/share/java/owlapi-distribution.jar ] || need+=(libowlapi-java)
+  command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
 fi
 "$python" -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 if [ "${#need[@]}" -gt 0 ]; then
