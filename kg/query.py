@@ -61,7 +61,7 @@ from rdflib.term import Node
 
 from kg.dataset import DEFAULT_GRAPH, dataset_options, names_graph
 from kg.errors import CkgError, MissingRuntimeError, UsageError
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, XSD
 from kg.resources import queries_dir
 from kg.store import to_rdflib
 
@@ -372,7 +372,10 @@ class QueryResult:
         return [row.get(name) for row in self.rows]
 
     def to_dataframe(self) -> Any:
-        """The rows as a pandas DataFrame (literals as Python values, IRIs as strings)."""
+        """The rows as a pandas DataFrame with a dtype per column from the literals' datatypes:
+        integers ``Int64``, other numbers ``Float64``, booleans ``boolean``, full dates and
+        times ``datetime64``, everything else (IRIs, text, partial dates such as "2020-10")
+        ``string``; a column of mixed kinds stays ``object``. Unbound cells are missing."""
         try:
             import pandas as pd
         except ImportError as err:
@@ -382,8 +385,56 @@ class QueryResult:
             ) from err
         if self.form != "SELECT":
             raise UsageError(f"a {self.form} result has no rows for a DataFrame")
-        data = [{v: _python(row.get(v)) for v in self.variables} for row in self.rows]
-        return pd.DataFrame(data, columns=self.variables)
+        frame = pd.DataFrame(
+            {v: [_python(row.get(v)) for row in self.rows] for v in self.variables},
+            columns=self.variables,
+        )
+        for v in self.variables:
+            kind = _column_kind([row.get(v) for row in self.rows])
+            if kind == "datetime":
+                # a time zone anywhere in the column puts the whole column in UTC
+                zoned = any(str(row.get(v) or "").endswith("Z") for row in self.rows)
+                frame[v] = pd.to_datetime(frame[v], utc=zoned)
+            elif kind is not None:
+                frame[v] = frame[v].astype(kind)
+        return frame
+
+
+_INTEGERS = frozenset(
+    str(XSD[t])
+    for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+              "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
+              "unsignedLong", "unsignedShort", "unsignedByte")
+)  # fmt: skip
+_FLOATS = frozenset(str(XSD[t]) for t in ("decimal", "double", "float"))
+_DATETIMES = frozenset(str(XSD[t]) for t in ("date", "dateTime"))
+
+
+def _column_kind(terms: list[Node | None]) -> str | None:
+    """The pandas dtype for a column of terms, ``"datetime"``, or ``None`` (object)."""
+    kinds = set()
+    for t in terms:
+        if t is None:
+            continue
+        if not isinstance(t, Literal):
+            kinds.add("string")
+            continue
+        dt = str(t.datatype) if t.datatype else ""
+        if dt in _INTEGERS:
+            kinds.add("Int64")
+        elif dt in _FLOATS:
+            kinds.add("Float64")
+        elif dt == str(XSD.boolean):
+            kinds.add("boolean")
+        elif dt in _DATETIMES:
+            kinds.add("datetime")
+        else:
+            kinds.add("string")
+    if kinds == {"Int64", "Float64"}:
+        return "Float64"
+    if kinds == {"string", "datetime"}:
+        return "string"  # partial dates beside full ones: each as its ISO text
+    return kinds.pop() if len(kinds) == 1 else ("string" if not kinds else None)
 
 
 def _python(term: Node | None) -> Any:

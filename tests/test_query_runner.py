@@ -15,7 +15,7 @@ import pytest
 from store_fixtures import fixture_store, texts
 
 from kg.cli import main
-from kg.errors import CkgError, MissingRuntimeError, UsageError
+from kg.errors import CkgError, UsageError
 from kg.query import (
     OutputFormat,
     bind_values,
@@ -172,14 +172,33 @@ def test_list(capsys):
 
 def test_to_dataframe(store):
     r = run_query(store, load_saved_query("members"), params={"org": "id:entity/csto"})
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        with pytest.raises(MissingRuntimeError, match="needs pandas"):
-            r.to_dataframe()
-    else:
-        df = r.to_dataframe()
-        assert list(df.columns) == r.variables and len(df) == 3
+    df = r.to_dataframe()
+    assert list(df.columns) == r.variables and len(df) == 3
+
+
+def test_to_dataframe_gives_each_column_the_dtype_of_its_literals(store):
+    import pandas as pd
+
+    r = run_query(
+        store,
+        """PREFIX e: <https://w3id.org/conflict-kg/id/entity/>
+           SELECT ?iri ?n ?x ?ok ?day ?partial WHERE {
+             VALUES (?iri ?n ?x ?ok ?day ?partial) {
+               (e:armenia 3 1.5 true "2020-10-10"^^xsd:date "2020-10"^^xsd:gYearMonth)
+               (e:russia 4 2 false "2020-11-09"^^xsd:date "2020-11-10"^^xsd:date)
+               (e:turkey UNDEF UNDEF UNDEF UNDEF UNDEF)
+             }
+           }""",
+    )
+    df = r.to_dataframe()
+    assert len(df) == 3
+    assert str(df["iri"].dtype) == "string"
+    assert str(df["n"].dtype) == "Int64" and pd.isna(df["n"][2])
+    assert str(df["x"].dtype) == "Float64"  # a decimal and an integer: numbers
+    assert str(df["ok"].dtype) == "boolean"
+    assert pd.api.types.is_datetime64_any_dtype(df["day"])
+    # a partial date ("2020-10") beside a full one: text, never a half-parsed date
+    assert str(df["partial"].dtype) == "string" and df["partial"][0] == "2020-10"
 
 
 # --- a real SPARQL 1.1 protocol endpoint ---------------------------------------------------------
