@@ -155,11 +155,12 @@ def _evidence(
         ev.civil = ev.civil or any(
             any(t.lemma.lower().endswith(c) for c in cues.civil_nouns) for t in ts.tokens
         )
-        ev.places += [
+        places = [
             m.keys[0]
             for m in sms
             if m.kind == MentionKind.NAME and d.is_a(m.keys[0], "Region", "State")
         ]
+        ev.places += places
         start = _start(ts, exprs.get(ts.sentence.index, []), cues)
         if start is None:
             continue
@@ -171,12 +172,7 @@ def _evidence(
             or (start.value.startswith(ev.start.value) and len(start.value) > len(ev.start.value))
             or (_approximate(ev.start) and not _approximate(start))
         ):
-            ev.start, ev.sentence = start, ts.sentence.index
-            ev.locations = [
-                m.keys[0]
-                for m in sms
-                if m.kind == MentionKind.NAME and d.is_a(m.keys[0], "Region", "State")
-            ]
+            ev.start, ev.sentence, ev.locations = start, ts.sentence.index, places
     return ev
 
 

@@ -93,6 +93,21 @@ def _skip_genitive(toks: Sequence[Token], k: int, by_first: dict[int, EntityMent
     return p
 
 
+def _by_length(nouns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(nouns.items(), key=lambda kv: -len(kv[0])))
+
+
+def _noun_class(word: str, table: Sequence[tuple[str, str]], *, plural: bool = False) -> str | None:
+    """The class a noun names, or a compound ending in one of five letters or more
+    (``table``: noun and class, longest noun first)."""
+    w = word.lower()
+    forms = (w, w[:-1], w[:-2]) if plural else (w,)
+    for noun, cls in table:
+        if any(f == noun or (f.endswith(noun) and len(noun) >= 5) for f in forms):
+            return cls
+    return None
+
+
 def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
     """A capitalised adjective or adverb inside the sentence right before a proper noun
     is a given name ("Chefunterhändler Pagan Amum"): German writes those in lower case."""
@@ -209,9 +224,11 @@ class EntityRecognizer:
         self._speech_verbs = frozenset(
             v for p in lexicon.patterns if p.event_class == "Statement" for v in p.verbs
         )
-        self._class_nouns = {
-            str(k).lower(): str(v) for k, v in (lexicon.cues.get("class_nouns") or {}).items()
-        }
+        # longest first, so that a compound takes its most specific class
+        self._place_table = _by_length(self._place_nouns)
+        self._class_table = _by_length(
+            {str(k).lower(): str(v) for k, v in (lexicon.cues.get("class_nouns") or {}).items()}
+        )
         self._gov_nouns = lexicon.ref("government_nouns")
         self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
         self._sides = lexicon.ref("sides")
@@ -266,6 +283,14 @@ class EntityRecognizer:
     def _is_colleague(self, tok: Token) -> bool:
         w = tok.text.lower()
         return any(w in (c, c + "n", c + "en", c + "s") for c in self._colleague)
+
+    def _mint(self, name: str, cls: str, new: dict[str, tuple[str, str]]) -> str:
+        """The key of a name: the dictionary's entity under any spelling of it, else a new
+        entity of class ``cls`` that the article introduces (recorded in ``new``)."""
+        key = self._normal.get(name_key(name)) or name_key(name)
+        if key not in self.dictionary:
+            new.setdefault(key, (cls, name))
+        return key
 
     def _known(self, words: tuple[str, ...]) -> str | None:
         key = self._surface.get(words)
@@ -581,10 +606,7 @@ class EntityRecognizer:
             return None
         if not (prefix.isupper() or len(words) > 1):
             return None  # a single capitalised word may be a place or a person
-        key = self._normal.get(name_key(prefix)) or name_key(prefix)
-        if key not in self.dictionary:
-            new.setdefault(key, ("Organization", prefix))
-        return key
+        return self._mint(prefix, "Organization", new)
 
     def _genitive_organisation(
         self,
@@ -607,10 +629,7 @@ class EntityRecognizer:
             and not self._people.is_person_noun(toks[q])
         ):
             return None
-        key = self._normal.get(name_key(toks[q].text)) or name_key(toks[q].text)
-        if key not in self.dictionary:
-            new.setdefault(key, ("Organization", toks[q].text))
-        return key
+        return self._mint(toks[q].text, "Organization", new)
 
     def _apposition_name(
         self, ts: TaggedSentence, k: int, new: dict[str, tuple[str, str]]
@@ -633,10 +652,7 @@ class EntityRecognizer:
             return None
         if toks[end - 1].pos != "NE":
             return None
-        words = " ".join(t.text for t in toks[k:end])
-        key = self._normal.get(name_key(words)) or name_key(words)
-        if key not in self.dictionary:
-            new.setdefault(key, ("Person", words))
+        key = self._mint(" ".join(t.text for t in toks[k:end]), "Person", new)
         return self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
 
     def _people_by_function(
@@ -664,10 +680,7 @@ class EntityRecognizer:
         for a, b in spans:
             if a in opening:
                 out.remove(opening[a])
-            words = " ".join(t.text for t in ts.tokens[a:b])
-            key = self._normal.get(name_key(words)) or name_key(words)
-            if key not in self.dictionary:
-                new.setdefault(key, ("Person", words))
+            key = self._mint(" ".join(t.text for t in ts.tokens[a:b]), "Person", new)
             out.append(self._mention(ts, a, b, MentionKind.NAME, (key,), cls="Person"))
         return out
 
@@ -785,7 +798,7 @@ class EntityRecognizer:
                     key = known.keys[0]  # a person the dictionary knows takes the office
                     out.remove(known)
                 else:
-                    key = self._normal.get(name_key(" ".join(words))) or name_key(" ".join(words))
+                    key = self._mint(" ".join(words), "Person", new)
                 if key not in self.dictionary:
                     new.setdefault(key, ("Person", " ".join(words)))
                 offices = ((role, state, False),) if state else ()
@@ -910,11 +923,7 @@ class EntityRecognizer:
                     ):
                         key = surnames.get(words[0]) or surnames[words[0].rstrip("s")]
                     else:
-                        key = self._normal.get(name_key(" ".join(words))) or name_key(
-                            " ".join(words)
-                        )
-                        if key not in self.dictionary:
-                            new.setdefault(key, ("Person", " ".join(words)))
+                        key = self._mint(" ".join(words), "Person", new)
                     person = self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
             # what stands before the title: adjectives (state, former), possessor genitive
             of: str | None = None
@@ -1012,16 +1021,8 @@ class EntityRecognizer:
         for j, tok in enumerate(toks[:-1]):
             if tok.pos != "NN":
                 continue
-            w = tok.text.lower()
-            cls = next(
-                (
-                    self._class_nouns[n]
-                    for n in sorted(self._class_nouns, key=len, reverse=True)
-                    for form in (w, w[:-1], w[:-2])  # "die Rebellengruppen X und Y"
-                    if form == n or (form.endswith(n) and len(n) >= 5)
-                ),
-                None,
-            )
+            # also plural ("die Rebellengruppen X und Y")
+            cls = _noun_class(tok.text, self._class_table, plural=True)
             k = j + 1
             while cls is not None and k < len(toks):
                 nxt = toks[k]
@@ -1029,13 +1030,11 @@ class EntityRecognizer:
                     break
                 if self._people.is_person_noun(nxt) or self._title(nxt)[0]:
                     break
-                key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
+                key = self._mint(nxt.text, cls, new)
                 local[(nxt.text,)] = key
-                if key not in self.dictionary:
-                    new.setdefault(key, (cls, nxt.text))
                 out.append(self._mention(ts, k, k + 1, MentionKind.NAME, (key,), cls=cls))
                 # a list of them after a plural noun: "Rebellengruppen LURD und MODEL"
-                if k + 2 < len(toks) and toks[k + 1].text in ("und", ",") and w != cls.lower():
+                if k + 2 < len(toks) and toks[k + 1].text in ("und", ","):
                     k += 2
                 else:
                     break
@@ -1063,11 +1062,7 @@ class EntityRecognizer:
                 continue
             if j + 1 < len(toks) and toks[j + 1].pos in ("NE", "NN"):
                 continue  # a longer name or a title: the other rules read it
-            key = (
-                surnames.get(tok.text) or self._normal.get(name_key(tok.text)) or name_key(tok.text)
-            )
-            if key not in self.dictionary:
-                new.setdefault(key, ("Person", tok.text))
+            key = surnames.get(tok.text) or self._mint(tok.text, "Person", new)
             surnames.setdefault(tok.text, key)
             out.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Person"))
         return out
@@ -1075,11 +1070,7 @@ class EntityRecognizer:
     def _place_class(self, word: str) -> str | None:
         """The class a place noun or a compound of one names ("Hafenstadt", "Karibikstadt",
         "Grenzregion" → City, City, Region)."""
-        w = word.lower()
-        for noun in sorted(self._place_nouns, key=len, reverse=True):
-            if w == noun or (w.endswith(noun) and len(noun) >= 5):
-                return self._place_nouns[noun]
-        return None
+        return _noun_class(word, self._place_table)
 
     def _places_after_prepositions(
         self, ts: TaggedSentence, found: list[EntityMention], surnames: dict[str, str]

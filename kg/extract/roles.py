@@ -297,11 +297,12 @@ class RoleAssigner:
                     # those of the sides of the talks or agreement reported before
                     extra = tuple((Role.PARTICIPANT, k) for k in disc.sides)
                     sent_events[n] = replace(ev, roles=ev.roles + extra)
+            # people the sentence names are no sides, known to the dictionary or not
+            people = {k for m in resolved if m.cls == "Person" for k in m.keys}
             for ev in sent_events:
                 if ev is None:
                     continue
                 events.append(ev)
-                people = {k for m in resolved if m.cls == "Person" for k in m.keys}
                 parts = [
                     k
                     for k in ev.actors(Role.PARTICIPANT)
