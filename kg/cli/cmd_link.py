@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg.cli.options import add_store_option
 from kg.errors import EXIT_OK, EXIT_REFUSED, UsageError
 
 __all__ = ["register"]
@@ -149,7 +150,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     def add(name: str, help_: str, handler) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_[0].lower() + help_[1:].rstrip("."), description=help_)
-        p.add_argument("--store", metavar="DIR", help="store directory (default: $CKG_STORE)")
+        add_store_option(p)
         p.set_defaults(handler=handler)
         return p
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kg.cli.options import add_store_option
 from kg.errors import EXIT_OK, EXIT_REFUSED, UsageError
 
 __all__ = ["register"]
@@ -143,7 +144,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
-    serve.add_argument("--store", metavar="DIR", help="store directory (default: $CKG_STORE)")
+    add_store_option(serve)
     serve.add_argument(
         "--allow-update",
         action="store_true",
@@ -247,7 +248,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ".../sparql-graph-crud-auth, Fuseki: .../DATASET/data, GraphDB: "
         ".../repositories/ID/rdf-graphs/service)",
     )
-    push.add_argument("--store", metavar="DIR", help="store directory (default: $CKG_STORE)")
+    add_store_option(push)
     push.add_argument(
         "--article",
         action="append",

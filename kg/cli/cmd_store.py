@@ -16,18 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from kg.cli.options import add_jobs_option, parse_params
+from kg.cli.options import add_jobs_option, add_store_option, parse_params
 from kg.errors import EXIT_OK, EXIT_REFUSED, CkgError, UsageError
 
 __all__ = ["register"]
-
-
-def _store_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--store",
-        metavar="DIR",
-        help="store directory (default: $CKG_STORE, else ~/.local/share/conflict-kg/store)",
-    )
 
 
 def _write(text: str | bytes, output: str | None) -> None:
@@ -241,7 +233,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--no-link", action="store_true", help="do not run event linking after ingest")
     add_jobs_option(p)
-    _store_option(p)
+    add_store_option(p)
     p.set_defaults(handler=_ingest)
 
     p = sub.add_parser(
@@ -251,7 +243,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "number of events and standing facts.",
     )
     p.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
-    _store_option(p)
+    add_store_option(p)
     p.set_defaults(handler=_articles)
 
     p = sub.add_parser(
@@ -260,7 +252,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Remove articles (by identifier, slug or IRI) from the store.",
     )
     p.add_argument("articles", nargs="+", metavar="ARTICLE")
-    _store_option(p)
+    add_store_option(p)
     p.set_defaults(handler=_remove)
 
     p = sub.add_parser(
@@ -275,7 +267,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--graph", metavar="IRI", help="graph for triples without one (required for .ttl / .nt)"
     )
-    _store_option(p)
+    add_store_option(p)
     p.set_defaults(handler=_load)
 
     p = sub.add_parser(
@@ -304,7 +296,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--list", action="store_true", help="list the saved queries")
     p.add_argument("--endpoint", metavar="URL", help="query this SPARQL 1.1 endpoint instead")
     p.add_argument("-o", "--output", metavar="FILE", help="write the result to FILE")
-    _store_option(p)
+    add_store_option(p)
     p.set_defaults(handler=_query)
 
     p = sub.add_parser(
@@ -318,5 +310,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["trig", "nq", "ttl", "jsonld"], default="trig")
     p.add_argument("--article", metavar="ID", help="only this article (identifier, slug or IRI)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    _store_option(p)
+    add_store_option(p)
     p.set_defaults(handler=_export)

@@ -25,6 +25,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from kg.cli.options import add_store_option
 from kg.errors import EXIT_OK
 from kg.store_summary import StoreSummary
 
@@ -182,9 +183,5 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(--page), and three commands to try next.",
     )
     p.add_argument("--page", metavar="FILE", help="the explorer page to point to, if written")
-    p.add_argument(
-        "--store",
-        metavar="DIR",
-        help="store directory (default: $CKG_STORE, else ~/.local/share/conflict-kg/store)",
-    )
+    add_store_option(p)
     p.set_defaults(handler=_run)

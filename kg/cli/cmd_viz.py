@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.cli.options import parse_params
+from kg.cli.options import add_store_option, parse_params
 from kg.errors import EXIT_OK, UsageError
 
 __all__ = ["register"]
@@ -79,11 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     src = p.add_mutually_exclusive_group()
-    src.add_argument(
-        "--store",
-        metavar="DIR",
-        help="store directory (default: $CKG_STORE, else ~/.local/share/conflict-kg/store)",
-    )
+    add_store_option(src)
     src.add_argument(
         "--input", metavar="FILE", help="an RDF file instead of the store (.trig, .nq, .ttl, .nt)"
     )

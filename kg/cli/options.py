@@ -59,3 +59,12 @@ def add_jobs_option(parser: argparse.ArgumentParser) -> None:
         help="extract in N worker processes, each loading the models once (default: one "
         "per core; 1: in this process); output and messages are the same with any N",
     )
+
+
+def add_store_option(parser: argparse._ActionsContainer) -> None:
+    """``--store DIR``, the same for every command that reads or writes the store."""
+    parser.add_argument(
+        "--store",
+        metavar="DIR",
+        help="store directory (default: $CKG_STORE, else ~/.local/share/conflict-kg/store)",
+    )
