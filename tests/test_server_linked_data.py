@@ -8,17 +8,15 @@ and one hostile article whose label, sentence and title are HTML and script.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
 import rdflib
+from browser_helpers import chromium_context
 from serve_fixtures import running_server
 from store_fixtures import FIXTURE
 
@@ -227,26 +225,10 @@ def test_hostile_label_sentence_and_title_are_shown_as_text(base):
     assert str(graph.value(EVIL, RDFS.label)) == EVIL_LABEL
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="ckg-chromium-")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
-        )
+    with chromium_context(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]) as ctx:
         yield ctx
-        ctx.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def test_pages_in_chromium_show_hostile_text_as_text_and_link_on(base, browser):

@@ -6,8 +6,6 @@ file:, data:, about:, blob:) and for console errors, page errors and dialogs.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,11 +14,11 @@ from typing import Any
 
 import pytest
 import rdflib
+from browser_helpers import chromium_context
 
 from kg.namespaces import CKG, DCTERMS, ID, PROV
 from viz import build_graph, load_file
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -64,22 +62,8 @@ class Opened:
 
 @pytest.fixture(scope="module")
 def browser_context() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    profile = tempfile.mkdtemp(prefix="ckg-chromium-")
-    with sync_playwright() as p:
-        ctx = p.chromium.launch_persistent_context(
-            profile,
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=ARGS,
-            viewport={"width": 1400, "height": 860},
-        )
+    with chromium_context(ARGS, viewport={"width": 1400, "height": 860}) as ctx:
         yield ctx
-        ctx.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture
