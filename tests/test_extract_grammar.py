@@ -59,6 +59,27 @@ def test_object_first_the_plural_verb_agrees_with_the_signatories(ex):
     assert {("participant", "rwanda"), ("participant", "burundi")} <= roles(only(a, "Agreement"))
 
 
+def test_object_first_a_plural_title_is_the_subject(ex):
+    a = analyse(
+        ex,
+        "Den Vertrag paraphierten die Außenminister beider Länder, Sergei Lawrow und "
+        "Ararat Mirsojan, am Montag in Genf.",
+    )
+    agreed = only(a, "Agreement")
+    assert {("participant", "sergey-lavrov"), ("participant", "ararat-mirzoyan")} <= roles(agreed)
+
+
+def test_signing_named_by_a_noun(ex):
+    a = analyse(
+        ex,
+        "Die Unterhändler beider Seiten, Tomás Ruiz und Amina Diallo, setzten am Freitag in "
+        "Dakar ihre Unterschriften unter das Abkommen.",
+    )
+    agreed = only(a, "Agreement")
+    assert ("location", "dakar") in roles(agreed)
+    assert len([r for r, _ in agreed.roles if r is Role.PARTICIPANT]) == 2
+
+
 def test_subject_first_when_no_form_shows_the_case(ex):
     a = analyse(
         ex, "Die Vereinten Nationen riefen Armenien und Aserbaidschan zu einer Waffenruhe auf."

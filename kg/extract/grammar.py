@@ -659,7 +659,9 @@ def agreement(
     noun with a singular article ("Das bestätigten Ankara und Bagdad", "Der Nato gehören
     Estland und Lettland an", "Das Abkommen unterzeichneten Kenia und Äthiopien"): where
     the parse makes that the subject and a coordination the object, the coordination is
-    the subject (the other the object, or the dative where its article can be dative)."""
+    the subject (the other the object, or the dative where its article can be dative). A
+    plural noun phrase counts as a coordination does ("Das Abkommen paraphierten die
+    Regierungschefs beider Seiten")."""
     kids = _children(heads)
     for v in range(len(tokens)):
         own = kids.get(v, ())
@@ -674,10 +676,23 @@ def agreement(
         def singular(c: int) -> bool:
             if coordinated(c):
                 return False
-            if morph.is_singular_pronoun(tokens[c].text) or tokens[c].pos == "NE":
+            if morph.is_singular_pronoun(tokens[c].text):
                 return True
+            if tokens[c].pos == "NE":  # a name, unless its form is inflected ("Truppen")
+                return tokens[c].text == tokens[c].lemma
             dets = [k for k in kids.get(c, ()) if tokens[k].pos == "ART"]
             return bool(dets) and morph.is_singular_determiner(tokens[dets[0]].text)
+
+        def plural(c: int) -> bool:
+            # "die Regierungschefs", "beide Minister": a plural article or quantifier before
+            # a noun whose form is not its lemma ("die Regierung" stays singular)
+            dets = [k for k in kids.get(c, ()) if k < c and tokens[k].pos in ("ART", "PIAT")]
+            return coordinated(c) or (
+                bool(dets)
+                and tokens[c].pos == "NN"
+                and tokens[c].text != tokens[c].lemma
+                and morph.is_plural_determiner(tokens[dets[-1]].text)
+            )
 
         subj = [c for c in own if deps[c] == "nsubj" and singular(c)]
         # a coordinated second "subject" counts only across the finite verb from the first
@@ -685,7 +700,7 @@ def agreement(
         coord = [
             c
             for c in own
-            if coordinated(c)
+            if plural(c)
             and c not in subj
             and (
                 deps[c] in ("obj", "iobj")

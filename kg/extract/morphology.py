@@ -37,6 +37,7 @@ KEYS = (
     "dative_possible",
     "singular_determiners",
     "singular_pronouns",
+    "plural_determiners",
     "passive_auxiliaries",
     "fused_prepositions",
     "agent_prepositions",
@@ -62,6 +63,7 @@ class Morphology:
     dative_possible: frozenset[str]
     singular_determiners: frozenset[str]
     singular_pronouns: frozenset[str]
+    plural_determiners: frozenset[str]
     passive_auxiliaries: frozenset[str]
     fused_prepositions: Mapping[str, str]
     agent_prepositions: frozenset[str]
@@ -90,6 +92,11 @@ class Morphology:
 
     def is_singular_determiner(self, form: str) -> bool:
         return form.lower() in self.singular_determiners
+
+    def is_plural_determiner(self, form: str) -> bool:
+        """A determiner that can head a plural noun phrase in the nominative ("die",
+        "beide"); with a noun whose form is not its lemma it is plural."""
+        return form.lower() in self.plural_determiners
 
     def is_singular_pronoun(self, form: str) -> bool:
         return form.lower() in self.singular_pronouns
