@@ -80,6 +80,43 @@ def test_signing_named_by_a_noun(ex):
     assert len([r for r, _ in agreed.roles if r is Role.PARTICIPANT]) == 2
 
 
+def test_who_is_present_attends_and_is_no_party(ex):
+    a = analyse(
+        ex,
+        "Unter den Augen von UN-Generalsekretär Kofi Annan unterzeichneten Äthiopien und "
+        "Eritrea im algerischen Algier ein Abkommen.",
+    )
+    agreed = only(a, "Agreement")
+    assert {("participant", "ethiopia"), ("participant", "eritrea")} <= roles(agreed)
+    assert not any(k == "kofi-anan" for _r, k in roles(agreed)), roles(agreed)
+    attended = only(a, "Meeting")
+    assert ("participant", "kofi-anan") in roles(attended)
+    a = analyse(
+        ex,
+        "Im Beisein des kenianischen Präsidenten Uhuru Kenyatta unterzeichneten Somalia und "
+        "Äthiopien den Text.",
+    )
+    attended = only(a, "Meeting")
+    assert [r for r, _k in roles(attended)] == ["participant"], roles(attended)
+    assert ("participant", "somalia") in roles(only(a, "Agreement"))
+    a = analyse(ex, "In den Augen der Regierung Kenias ist das Abkommen gescheitert.")
+    assert not of_class(a, "Meeting")
+
+
+def test_attending_a_ceremony_is_a_meeting(ex):
+    a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
+    assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))
+
+
+def test_an_unknown_name_after_in_and_an_adjective_is_a_place(ex):
+    for text, name in (
+        ("Rebellen griffen im ugandischen Bunagana eine Kaserne an.", "Bunagana"),
+        ("Die Truppen rückten im umkämpften Rutshuru vor.", "Rutshuru"),
+    ):
+        a = analyse(ex, text)
+        assert any(m.text == name and m.cls == "Place" for m in a.mentions), text
+
+
 def test_subject_first_when_no_form_shows_the_case(ex):
     a = analyse(
         ex, "Die Vereinten Nationen riefen Armenien und Aserbaidschan zu einer Waffenruhe auf."

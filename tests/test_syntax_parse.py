@@ -62,6 +62,7 @@ CASES = {
         ("Das bestätigten Ankara und Bagdad.", [("Ankara", "nsubj", "bestätigten")]),
         ("Dies meldeten Kairo und Amman am Abend.", [("Kairo", "nsubj", "meldeten")]),
         ("Das Abkommen unterzeichneten Kenia und Äthiopien in Nairobi.", [("Kenia", "nsubj", "unterzeichneten"), ("Abkommen", "obj", "unterzeichneten")]),  # noqa: E501
+        ("Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.", [("Präsidenten", "nsubj", "wohnten"), ("Zeremonie", "iobj", "wohnten")]),  # noqa: E501
         ("Das Protokoll billigten die Präsidenten beider Staaten am Abend.", [("Präsidenten", "nsubj", "billigten"), ("Protokoll", "obj", "billigten")]),  # noqa: E501
     ],
     "coordination lists": [

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from kg.dictionary import ActorDictionary
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
+from kg.extract.morphology import load_morphology
 from kg.extract.names import name_key
 from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
@@ -221,6 +222,7 @@ class EntityRecognizer:
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
+        self._morph = load_morphology()
         self._speech_verbs = frozenset(
             v for p in lexicon.patterns if p.event_class == "Statement" for v in p.verbs
         )
@@ -1076,14 +1078,19 @@ class EntityRecognizer:
         self, ts: TaggedSentence, found: list[EntityMention], surnames: dict[str, str]
     ) -> list[EntityMention]:
         """A proper noun no dictionary lists right after "in" or "nach" is a place ("im
-        Präsidentenpalast in Baabda", "reiste nach Honiara"): people and organisations do
-        not stand there."""
+        Präsidentenpalast in Baabda", "reiste nach Honiara"), and so is one after such a
+        preposition and adjectives ("im tansanischen Arusha", "im umkämpften Bachmut"):
+        people and organisations do not stand there."""
         toks = ts.tokens
         covered = {j for m in found for j in range(m.first, m.last)}
         out = list(found)
         for j in range(1, len(toks) - 1):
             tok = toks[j]
-            if toks[j - 1].text not in self._place_prepositions or j in covered:
+            k = j - 1
+            while k > 0 and toks[k].pos == "ADJ(A)":
+                k -= 1
+            prep = toks[k].text if k == j - 1 else self._morph.preposition(toks[k].text)
+            if prep not in self._place_prepositions or j in covered:
                 continue
             if not (tok.pos == "NE" and tok.text[:1].isupper() and tok.text.isalpha()):
                 continue

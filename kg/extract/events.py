@@ -338,7 +338,11 @@ def detect_triggers(
                     frame = tuple(
                         ("clause-subj", r) if slot == "subj" else (slot, r) for slot, r in p.frame
                     )
-                if _framing_prep(toks, i) == "unter" and not _wants(p, "unter"):
+                if (
+                    _framing_prep(toks, i) == "unter"
+                    and not _wants(p, "unter")
+                    and "unter" not in p.inside
+                ):
                     # "unter Vermittlung der X ... aufnehmen": a role, not the event (but
                     # "unter Beschuss nehmen" is one)
                     continue

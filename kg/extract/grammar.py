@@ -681,6 +681,10 @@ def agreement(
             if tokens[c].pos == "NE":  # a name, unless its form is inflected ("Truppen")
                 return tokens[c].text == tokens[c].lemma
             dets = [k for k in kids.get(c, ()) if tokens[k].pos == "ART"]
+            if dets and tokens[dets[0]].text.lower() == "der" and tokens[c].pos == "NN":
+                # "der" before a noun in its lemma's form is singular ("Der Unterzeichnung
+                # wohnten … bei"); only a genitive plural has "der" and is not
+                return tokens[c].text == tokens[c].lemma
             return bool(dets) and morph.is_singular_determiner(tokens[dets[0]].text)
 
         def plural(c: int) -> bool:

@@ -248,6 +248,7 @@ CUE_KEYS = (
     "irrealis",
     "irrealis_modals",
     "proxy_nouns",
+    "presence_phrases",
     "title_prefixes",
 )
 

@@ -36,7 +36,7 @@ from kg.extract.functions import (
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
 from kg.extract.morphology import load_morphology
-from kg.extract.syntax import clause_bounds, finite_verb, governor
+from kg.extract.syntax import NP_INNER, clause_bounds, finite_verb, governor
 
 __all__ = ["Discourse", "RoleAssigner"]
 
@@ -108,6 +108,7 @@ class RoleAssigner:
         self.lex = lexicon
         self._implies = lexicon.role_implies
         self._proxies = lexicon.cue("proxy_nouns")
+        self._presence = lexicon.cue("presence_phrases")
         # "die Regierung Kenias", "Kenias Armee": the state acts through its government too
         self._acting = _ActingNouns(self._proxies | lexicon.ref("government_nouns"), lexicon)
         self._mediation_verbs = frozenset(
@@ -428,6 +429,8 @@ class RoleAssigner:
                 and (m.first < 3 or not ts.tokens[m.first - 3].pos.startswith("APPR"))
             ):
                 gov = ""  # "Eine Delegation aus Saudi-Arabien ist ... zusammengekommen"
+            if gov in self._presence or (gov == "von" and self._presence_before(ts, m)):
+                gov = "presence"  # "im Beisein von X": X attends
             if (
                 gov == "&"
                 and prev is not None
@@ -442,6 +445,23 @@ class RoleAssigner:
                 out.append((gov if gov != "&" else "", [m]))
             prev = m
         return out
+
+    def _presence_before(self, ts: TaggedSentence, m: EntityMention) -> bool:
+        """Whether "von" before the mention follows a phrase of presence ("unter den Augen
+        von X", "in Anwesenheit von X")."""
+        toks = ts.tokens
+        j = m.first - 1
+        while j >= 0 and toks[j].pos in NP_INNER:
+            j -= 1
+        if j < 1 or toks[j].lemma.lower() != "von" or toks[j - 1].pos != "NN":
+            return False
+        k = j - 2
+        while k >= 0 and toks[k].pos in NP_INNER:
+            k -= 1
+        if k < 0 or toks[k].pos not in ("APPR", "APPRART"):
+            return False
+        prep = load_morphology().preposition(toks[k].text)
+        return f"{prep} {toks[j - 1].lemma.lower()}" in self._presence
 
     def _event(
         self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]
@@ -581,6 +601,10 @@ class RoleAssigner:
             add("addressee", subj_keys)  # reciprocal: "werfen sich gegenseitig vor"
         for g, grp in groups:
             keys = [k for m in grp for k in self._actor_key(m, g)]
+            if g == "presence":
+                # who is present attends: a party only of the presence's own event
+                add(frame.get("presence"), keys)
+                continue
             if g == "unter vermittlung":
                 add("mediator", keys)
             elif g in ("auf einladung", "auf initiative"):
@@ -667,7 +691,8 @@ class RoleAssigner:
         if pred is None:
             return None
         firsts = {id(grp[0]): grp for _g, grp in groups}
-        mentions = [grp[0] for _g, grp in groups]
+        # who is present ("im Beisein von X") bears no function of the clause's verb
+        mentions = [grp[0] for g, grp in groups if g != "presence"]
         fn = _Functions()
         subjects: list[list[EntityMention]] = []
         for m, slot in argument_slots(ts, pred, mentions, proxies=self._acting):
