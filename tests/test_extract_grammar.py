@@ -103,6 +103,29 @@ def test_who_is_present_attends_and_is_no_party(ex):
     assert not of_class(a, "Meeting")
 
 
+def test_who_chairs_talks_mediates(ex):
+    a = analyse(ex, "Geleitet wurden die Gespräche vom Schweizer Diplomaten Mirko Manzoni.")
+    assert ("agent", "mirko-mansoni") in roles(only(a, "Mediation"))
+    a = analyse(ex, "Neben der OSZE wirken Russland und die Ukraine als Vermittler mit.")
+    assert {("agent", "russia"), ("agent", "ukraine")} <= roles(only(a, "Mediation"))
+
+
+def test_a_relative_pronoun_of_a_plural_noun_is_no_subject_of_a_singular_verb(ex):
+    a = analyse(
+        ex,
+        "Zwei Jahre dauerten die Gespräche, die der Schweizer Diplomat Mirko Manzoni "
+        "vermittelt hatte.",
+    )
+    assert roles(only(a, "Mediation")) == {("agent", "mirko-mansoni")}
+
+
+def test_a_possessive_refers_to_the_state_named_before_it_in_the_sentence(ex):
+    a = analyse(ex, "Armenien räumt die Dörfer, die seine Soldaten im Mai besetzt hatten.")
+    assert ("agent", "armenia") in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Russland warf der Ukraine vor, ihre Armee habe Belgorod beschossen.")
+    assert any(m.text == "ihre Armee" and m.keys == ("ukraine",) for m in a.mentions)
+
+
 def test_attending_a_ceremony_is_a_meeting(ex):
     a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
     assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))

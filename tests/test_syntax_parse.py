@@ -75,6 +75,7 @@ CASES = {
         ("Die Delegation traf in Genf ein und begann sofort die Gespräche.", [("Delegation", "nsubj", "traf")]),  # noqa: E501
     ],
     "relative and subordinate clauses": [
+        ("Die Gespräche, die der Gesandte vermittelt hatte, scheiterten.", [("Gesandte", "nsubj", "vermittelt"), ("die", "obj", "vermittelt")]),  # noqa: E501
         ("Der Gesandte, der die Gespräche geleitet hatte, trat zurück.", [("Gesandte", "nsubj", "trat")]),  # noqa: E501
         ("Die Miliz, die den Norden kontrolliert, lehnte ab.", [("Miliz", "nsubj", "lehnte")]),
         ("Nachdem die Armee die Stadt eingenommen hatte, flohen die Bewohner.", [("Armee", "nsubj", "eingenommen"), ("Stadt", "obj", "eingenommen"), ("Bewohner", "nsubj", "flohen")]),  # noqa: E501

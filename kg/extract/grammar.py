@@ -652,6 +652,67 @@ def _span(kids: dict[int, list[int]], i: int) -> list[int]:
     return out
 
 
+def _plural_phrase(
+    tokens: Sequence[Token],
+    kids: dict[int, list[int]],
+    deps: Sequence[str],
+    c: int,
+    morph: Morphology,
+    *,
+    bare: bool = False,
+) -> bool:
+    """A coordination, or a noun whose form is not its lemma after a plural article or
+    quantifier ("die Regierungschefs", "beide Minister"; "die Regierung" stays singular),
+    or with ``bare`` one without an article ("zwei Jahre Gespräche")."""
+    if any(deps[k] == "conj" for k in kids.get(c, ())):
+        return True
+    dets = [k for k in kids.get(c, ()) if k < c and tokens[k].pos in ("ART", "PIAT")]
+    if (
+        bare
+        and not dets
+        and tokens[c].pos == "NN"
+        and not any(tokens[k].pos == "PPOSAT" for k in kids.get(c, ()))
+    ):
+        # a bare noun in an inflected form, not a genitive in -s: "zwei Jahre Gespräche"
+        return tokens[c].text != tokens[c].lemma and not tokens[c].text.endswith("s")
+    return (
+        bool(dets)
+        and tokens[c].pos == "NN"
+        and tokens[c].text != tokens[c].lemma
+        and morph.is_plural_determiner(tokens[dets[-1]].text)
+    )
+
+
+def relative_pronouns_agree(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A relative pronoun of a plural antecedent is no subject of a singular verb: in
+    "Gespräche, die der Diplomat X vermittelt hatte" the pronoun is the object and "der
+    Diplomat" the subject."""
+    kids = _children(heads)
+    for r, t in enumerate(tokens):
+        if t.pos != "PRELS" or deps[r] != "nsubj":
+            continue
+        v = heads[r]
+        if deps[v] != "acl:relcl" or not _plural_phrase(
+            tokens, kids, deps, heads[v], morph, bare=True
+        ):
+            continue
+        fin = [v] if tokens[v].pos.endswith("(FIN)") else []
+        fin += [c for c in kids.get(v, ()) if deps[c].startswith("aux") and c > r]
+        if not fin or morph.is_plural_verb(tokens[fin[-1]].text):
+            continue
+        other = [
+            c
+            for c in kids.get(v, ())
+            if deps[c] in ("obj", "iobj", "obl:arg")
+            and c > r
+            and not any(deps[k] == "case" for k in kids.get(c, ()))
+        ]
+        if other and not _plural_phrase(tokens, kids, deps, other[0], morph):
+            deps[r], deps[other[0]] = "obj", "nsubj"
+
+
 def agreement(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -687,24 +748,13 @@ def agreement(
                 return tokens[c].text == tokens[c].lemma
             return bool(dets) and morph.is_singular_determiner(tokens[dets[0]].text)
 
-        def plural(c: int) -> bool:
-            # "die Regierungschefs", "beide Minister": a plural article or quantifier before
-            # a noun whose form is not its lemma ("die Regierung" stays singular)
-            dets = [k for k in kids.get(c, ()) if k < c and tokens[k].pos in ("ART", "PIAT")]
-            return coordinated(c) or (
-                bool(dets)
-                and tokens[c].pos == "NN"
-                and tokens[c].text != tokens[c].lemma
-                and morph.is_plural_determiner(tokens[dets[-1]].text)
-            )
-
         subj = [c for c in own if deps[c] == "nsubj" and singular(c)]
         # a coordinated second "subject" counts only across the finite verb from the first
         # ("Der Nato gehören weder Serbien noch Bosnien an"), not beside it in one list
         coord = [
             c
             for c in own
-            if plural(c)
+            if _plural_phrase(tokens, kids, deps, c, morph)
             and c not in subj
             and (
                 deps[c] in ("obj", "iobj")
@@ -814,6 +864,7 @@ RULES: tuple[Rule, ...] = (
     agreement,
     one_subject,
     subject_first,
+    relative_pronouns_agree,
     ud_coordination,
 )
 

@@ -272,6 +272,8 @@ REF_KEYS = (
     "neighbour_nouns",
     "possessive_nouns",
     "possessives",
+    "possessive_antecedents_sein",
+    "possessive_antecedents_ihr",
     "pronouns",
     "object_pronouns",
     "masculine_neuter_determiners",

@@ -109,6 +109,11 @@ class RoleAssigner:
         self._implies = lexicon.role_implies
         self._proxies = lexicon.cue("proxy_nouns")
         self._presence = lexicon.cue("presence_phrases")
+        # the articles (or none, "") before a name a possessive can refer to
+        self._articles_of = {
+            "sein": lexicon.ref("possessive_antecedents_sein"),
+            "ihr": lexicon.ref("possessive_antecedents_ihr"),
+        }
         # "die Regierung Kenias", "Kenias Armee": the state acts through its government too
         self._acting = _ActingNouns(self._proxies | lexicon.ref("government_nouns"), lexicon)
         self._mediation_verbs = frozenset(
@@ -274,6 +279,9 @@ class RoleAssigner:
             for m in sorted(sms, key=lambda x: x.first):
                 if m.kind == MentionKind.PRONOUN and m.group == "sie":
                     done.append(self._resolve_sie(ts, m, disc))
+                elif m.kind == MentionKind.PRONOUN and m.group == "possessive" and not m.keys:
+                    own = self._possessor_here(ts, m, done)
+                    done.append(own if own.keys else self.resolve(m, disc, done))
                 else:
                     done.append(self.resolve(m, disc, done))
                 by_id[id(m)] = done[-1]
@@ -321,6 +329,30 @@ class RoleAssigner:
                 self._remember(m, disc)
             self._salience(ts, resolved, disc)
         return tuple(events), tuple(resolved_all)
+
+    def _possessor_here(
+        self, ts: TaggedSentence, m: EntityMention, earlier: Sequence[EntityMention]
+    ) -> EntityMention:
+        """A possessive after a state or organisation named earlier in the sentence, and no
+        person, refers to it where the gender agrees ("Aserbaidschan behält die Gebiete,
+        die seine Armee erobert hat"): "sein" a masculine or neuter one, "ihr" a feminine
+        or plural one, as the article before the name shows (a bare name is neuter)."""
+        toks = ts.tokens
+        if any(x.cls == "Person" for x in earlier if x.keys):
+            return m
+        pron = toks[m.first].lemma.lower()
+        for x in reversed(earlier):
+            if not x.keys or x.kind != MentionKind.NAME:
+                continue
+            if not self.d.is_a(x.keys[0], "State", "Organization"):
+                continue
+            j = x.first - 1
+            while j >= 0 and toks[j].pos.startswith("ADJ"):
+                j -= 1
+            art = toks[j].text.lower() if j >= 0 and toks[j].pos == "ART" else ""
+            if art in self._articles_of.get(pron, ()):
+                return replace(m, keys=(x.keys[0],))
+        return m
 
     def _resolve_sie(self, ts: TaggedSentence, m: EntityMention, disc: Discourse) -> EntityMention:
         """ "sie" as a subject: with a singular verb, the state or organisation that was the
