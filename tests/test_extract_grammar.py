@@ -126,6 +126,17 @@ def test_a_possessive_refers_to_the_state_named_before_it_in_the_sentence(ex):
     assert any(m.text == "ihre Armee" and m.keys == ("ukraine",) for m in a.mentions)
 
 
+def test_a_state_prefix_of_a_function_noun_qualifies_the_person(ex):
+    a = analyse(
+        ex,
+        "Der Leiter der Gespräche, der frühere US-Senator George Mitchell, gab die Einigung "
+        "bekannt.",
+    )
+    assert roles(only(a, "Statement")) == {("agent", "george-mithel")}
+    a = analyse(ex, "Der Hamas-Unterhändler Chalil al-Hajja lehnte den Vorschlag ab.")
+    assert roles(only(a, "Rejection")) == {("agent", "halil-al-haya")}
+
+
 def test_attending_a_ceremony_is_a_meeting(ex):
     a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
     assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))

@@ -434,6 +434,10 @@ class EntityRecognizer:
             for k in range(len(parts) - 1, 0, -1):
                 prefix = "-".join(parts[:k])
                 key = local.get((prefix,)) or self._surface.get((prefix,))
+                if key and prefix and self._names_a_person(ts, tok):
+                    # "der frühere US-Senator George Mitchell": the state qualifies the
+                    # person, as "der amerikanische Senator" would; it does not act
+                    return self._mention(ts, tok.i, tok.i + 1, MentionKind.ADJECTIVE, (key,))
                 if key and prefix:
                     return self._mention(
                         ts,
@@ -448,6 +452,16 @@ class EntityRecognizer:
                 if adj:
                     return self._mention(ts, tok.i, tok.i + 1, MentionKind.ADJECTIVE, (adj,))
         return None
+
+    def _names_a_person(self, ts: TaggedSentence, tok: Token) -> bool:
+        """A compound of function ("US-Senator", "Hamas-Unterhändler") right before a name."""
+        nxt = ts.tokens[tok.i + 1] if tok.i + 1 < len(ts.tokens) else None
+        return (
+            nxt is not None
+            and nxt.pos == "NE"
+            and nxt.text[:1].isupper()
+            and self._people.is_person_noun(tok)
+        )
 
     def _abbreviations(
         self,

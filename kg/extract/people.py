@@ -67,7 +67,8 @@ class PersonNouns:
         while (
             end < len(toks)
             and end not in taken
-            and toks[end].text[:1].isupper()
+            # "Chalil al-Hajja": the Arabic article or a patronymic inside the name
+            and (toks[end].text[:1].isupper() or (end > k and ARTICLE_PREFIX.match(toks[end].text)))
             and toks[end].pos in _NAMEISH
             and not toks[end].quoted
             and not self.is_person_noun(toks[end])
