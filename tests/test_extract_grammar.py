@@ -137,6 +137,20 @@ def test_a_state_prefix_of_a_function_noun_qualifies_the_person(ex):
     assert roles(only(a, "Rejection")) == {("agent", "halil-al-haya")}
 
 
+def test_a_title_with_a_name_in_apposition_is_that_person(ex):
+    a = analyse(
+        ex,
+        "Das teilte der katarische Ministerpräsident und Außenminister, Scheich Hamad bin "
+        "Dschassim al-Thani, am Montag mit.",
+    )
+    assert roles(only(a, "Statement")) == {("agent", "hamad-bin-yasim-al-thani")}
+    a = analyse(
+        ex,
+        "Im Fernsehen verlas der Sprecher der Junta, Oberst Amadou Abdramane, die Erklärung.",
+    )
+    assert roles(only(a, "Statement")) == {("agent", "amadu-abdramane")}
+
+
 def test_attending_a_ceremony_is_a_meeting(ex):
     a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
     assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))

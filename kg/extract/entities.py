@@ -247,7 +247,9 @@ class EntityRecognizer:
         self._object_pronouns = lexicon.ref("object_pronouns")
         self._capital_gov = lexicon.ref("capital_government")
         self._people = PersonNouns(
-            lexicon.ref("person_nouns"), is_title=lambda w: lexicon.title_role(w) is not None
+            lexicon.ref("person_nouns"),
+            is_title=lambda w: lexicon.title_role(w) is not None,
+            particles=lexicon.ref("name_particles"),
         )
 
     # -- small lookups ------------------------------------------------------------------

@@ -283,6 +283,7 @@ REF_KEYS = (
     "capital_government",
     "organization_heads",
     "person_nouns",
+    "name_particles",
 )
 
 

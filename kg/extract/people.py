@@ -40,9 +40,13 @@ _APPOSITION_REACH = 8
 class PersonNouns:
     """Find names after nouns of function; build once with the lexicon's list."""
 
-    def __init__(self, nouns: Set[str], is_title=None) -> None:
+    def __init__(
+        self, nouns: Set[str], is_title=None, *, particles: Set[str] = frozenset()
+    ) -> None:
         self.nouns = tuple(sorted(nouns, key=len, reverse=True))
         self.is_title = is_title or (lambda _w: False)
+        # lower-case words inside a full name ("Hamad bin Dschassim")
+        self.particles = frozenset(particles)
 
     def is_person_noun(self, tok: Token) -> bool:
         """A noun of function, inflected or as the head of a compound; the tagger calls
@@ -67,8 +71,18 @@ class PersonNouns:
         while (
             end < len(toks)
             and end not in taken
-            # "Chalil al-Hajja": the Arabic article or a patronymic inside the name
-            and (toks[end].text[:1].isupper() or (end > k and ARTICLE_PREFIX.match(toks[end].text)))
+            # "Chalil al-Hajja", "Hamad bin Dschassim": the Arabic article or a
+            # patronymic inside the name, before a capitalised word
+            and (
+                toks[end].text[:1].isupper()
+                or (end > k and ARTICLE_PREFIX.match(toks[end].text))
+                or (
+                    end > k
+                    and toks[end].text in self.particles
+                    and end + 1 < len(toks)
+                    and toks[end + 1].text[:1].isupper()
+                )
+            )
             and toks[end].pos in _NAMEISH
             and not toks[end].quoted
             and not self.is_person_noun(toks[end])

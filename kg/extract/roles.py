@@ -85,6 +85,11 @@ class _ActingNouns:
         )
 
 
+#: How far a title's named person may stand after it ("der katarische Ministerpräsident
+#: und Außenminister, Scheich X": a coordination or a genitive in between).
+_APPOSITION_REACH = 8
+
+
 @dataclass
 class _Functions:
     """Phrases by grammatical function for one trigger (from the parse)."""
@@ -277,13 +282,14 @@ class RoleAssigner:
             done: list[EntityMention] = []
             by_id: dict[int, EntityMention] = {}
             for m in sorted(sms, key=lambda x: x.first):
-                if m.kind == MentionKind.PRONOUN and m.group == "sie":
-                    done.append(self._resolve_sie(ts, m, disc))
-                elif m.kind == MentionKind.PRONOUN and m.group == "possessive" and not m.keys:
-                    own = self._possessor_here(ts, m, done)
-                    done.append(own if own.keys else self.resolve(m, disc, done))
+                x = self._title_apposition(ts, m, sms)
+                if x.kind == MentionKind.PRONOUN and x.group == "sie":
+                    done.append(self._resolve_sie(ts, x, disc))
+                elif x.kind == MentionKind.PRONOUN and x.group == "possessive" and not x.keys:
+                    own = self._possessor_here(ts, x, done)
+                    done.append(own if own.keys else self.resolve(x, disc, done))
                 else:
-                    done.append(self.resolve(m, disc, done))
+                    done.append(self.resolve(x, disc, done))
                 by_id[id(m)] = done[-1]
             resolved = [by_id[id(m)] for m in sms]  # the recogniser's order
             resolved_all.extend(resolved)
@@ -329,6 +335,34 @@ class RoleAssigner:
                 self._remember(m, disc)
             self._salience(ts, resolved, disc)
         return tuple(events), tuple(resolved_all)
+
+    @staticmethod
+    def _title_apposition(
+        ts: TaggedSentence, m: EntityMention, sms: Sequence[EntityMention]
+    ) -> EntityMention:
+        """A title without a name followed by a named person in apposition is that person
+        ("teilte der katarische Ministerpräsident und Außenminister, Scheich Hamad bin
+        Dschassim al-Thani, mit"): no verb between them, a comma before the name and only
+        a noun of function after the comma."""
+        if m.kind != MentionKind.TITLE or m.keys:
+            return m
+        toks = ts.tokens
+        for p in sorted(sms, key=lambda x: x.first):
+            if p.first <= m.last or p.first - m.last > _APPOSITION_REACH:
+                continue
+            between = toks[m.last : p.first]
+            if any(t.pos.startswith("V") or t.text in (".", ";", ":") for t in between):
+                return m
+            commas = [j for j in range(m.last, p.first) if toks[j].text == ","]
+            if (
+                p.cls == "Person"
+                and p.keys
+                and commas
+                # ", Scheich X", ", der frühere Minister X": only a noun of function after it
+                and all(t.pos in ("NN", "ART", "ADJ(A)") for t in toks[commas[-1] + 1 : p.first])
+            ):
+                return replace(m, keys=p.keys, cls="Person")
+        return m
 
     def _possessor_here(
         self, ts: TaggedSentence, m: EntityMention, earlier: Sequence[EntityMention]
@@ -748,10 +782,13 @@ class RoleAssigner:
         if not (people and others and set(others) <= offices_of):
             people = []  # the states are not those of the people's titles: all act
         fn.subj = [m for g in (people or subjects) for m in g]
-        if not fn.subj and len(fn.objs) == 1 and self._demonstrative_subject(ts, pred):
+        named = {tuple(k for m in g for k in m.keys) for g in fn.objs}
+        if not fn.subj and len(named) == 1 and self._demonstrative_subject(ts, pred):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
-            # after the verb is the object (the actor speaks, not "das")
-            fn.subj = fn.objs.pop()
+            # after the verb is the object (the actor speaks, not "das"); a title and
+            # the name in apposition to it are one actor
+            fn.subj = fn.objs.pop(0)
+            fn.objs = []
         if not fn.subj:
             fn.unnamed_subject = any(
                 self._unnamed_actor(ts, c, groups) for c in ts.parse.dependents(pred, "nsubj")
