@@ -151,6 +151,29 @@ def test_a_title_with_a_name_in_apposition_is_that_person(ex):
     assert roles(only(a, "Statement")) == {("agent", "amadu-abdramane")}
 
 
+def test_every_conjunct_of_a_passive_agent_signs(ex):
+    for text, names in (
+        (
+            "Der Vertrag wurde von Kenias Außenminister Raychelle Omamo und dem im Exil "
+            "lebenden Rebellenführer Abel Nyandoro unterzeichnet.",
+            {"rayhele-omamo", "abel-nyandoro"},
+        ),
+        (
+            "Unterzeichnet wurde der Vertrag vom Innenminister Ruhakana Rugunda, der die "
+            "Delegation leitet, und vom Delegationschef der Rebellen, Martin Ojul.",
+            {"ruhakana-rugunda", "martin-oyul"},
+        ),
+        (
+            "Unterzeichnet wurde der Vertrag vom Sondergesandten Zalmay Khalilzad und dem "
+            "Leiter des politischen Büros der Taliban, Mullah Abdul Ghani Baradar.",
+            {"salmai-halilsad", "abdul-ghani-baradar"},
+        ),
+    ):
+        a = analyse(ex, text)
+        signed = {k for r, k in roles(only(a, "Agreement")) if r == "participant"}
+        assert names <= signed, (text, signed)
+
+
 def test_attending_a_ceremony_is_a_meeting(ex):
     a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
     assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))

@@ -70,6 +70,9 @@ CASES = {
         ("Vertreter Chiles, Perus sowie Boliviens nahmen teil.", [("Perus", "conj", "Chiles"), ("Boliviens", "conj", "Chiles")]),  # noqa: E501
         ("Die Armee, die Polizei und die Miliz zogen ab.", [("Polizei", "conj", "Armee"), ("Miliz", "conj", "Armee")]),  # noqa: E501
     ],
+    "coordinated prepositional phrases": [
+        ("Unterzeichnet wurde das Abkommen am Samstag in der Stadt Juba vom Innenminister Ruhakana Rugunda, der die Delegation leitet, und vom Delegationschef der Rebellen, Martin Ojul.", [("Delegationschef", "conj", "Innenminister")]),  # noqa: E501
+    ],
     "coordinated verbs share the subject": [
         ("Der Präsident hat die Parteien zur Ruhe aufgerufen und seine Vermittlung angeboten.", [("Präsident", "nsubj", "aufgerufen"), ("Vermittlung", "obj", "angeboten")]),  # noqa: E501
         ("Die Delegation traf in Genf ein und begann sofort die Gespräche.", [("Delegation", "nsubj", "traf")]),  # noqa: E501

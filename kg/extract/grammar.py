@@ -843,6 +843,27 @@ def ud_coordination(
         heads[i] = first
 
 
+def conjuncts_share_their_preposition(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A conjunct with a preposition of its own coordinates with a phrase of that
+    preposition, not with a bare noun ("Unterzeichnet wurde das Abkommen vom Minister X,
+    der …, und vom Delegationschef Y": Y is coordinated with X, not with "Abkommen")."""
+    kids = _children(heads)
+
+    def prep(n: int) -> str | None:
+        case = [k for k in kids.get(n, ()) if deps[k] == "case" and k < n]
+        return morph.preposition(tokens[case[0]].text) if case else None
+
+    for c in range(len(tokens)):
+        p = prep(c)
+        if deps[c] != "conj" or p is None or prep(heads[c]) == p:
+            continue
+        cands = [h for h in range(c) if prep(h) == p and deps[h] != "conj" and h != heads[c]]
+        if cands:
+            heads[c] = cands[-1]
+
+
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
     perfect_is_one_predicate,
@@ -865,6 +886,7 @@ RULES: tuple[Rule, ...] = (
     one_subject,
     subject_first,
     relative_pronouns_agree,
+    conjuncts_share_their_preposition,
     ud_coordination,
 )
 

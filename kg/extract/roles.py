@@ -34,7 +34,7 @@ from kg.extract.functions import (
     preposition,
 )
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Trigger
+from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Token, Trigger
 from kg.extract.morphology import load_morphology
 from kg.extract.syntax import NP_INNER, clause_bounds, finite_verb, governor
 
@@ -505,7 +505,24 @@ class RoleAssigner:
                 and ts.tokens[m.first - 1].text == ","
             ):
                 gov = ""  # "die Außenminister Kongos und Ruandas, X und Y": an apposition
-            if gov == "&" and out and out[-1][1] and out[-1][1][-1] is prev:
+            if gov == "&" and out and out[-1][0].startswith("gen:") and out[-1][1][-1] is prev:
+                # "und dem Leiter des politischen Büros der Taliban, Mullah X": a name in
+                # apposition after a genitive chain goes with the chain's head noun
+                placed = self._apposition_to_chain(ts, m, out)
+                if placed:
+                    prev = m
+                    continue
+            if (
+                gov == "&"
+                and out
+                and out[-1][1]
+                # after an adjective inside the conjunct ("und dem im schwedischen Exil
+                # lebenden X"), the conjunct joins the phrase before it
+                and (
+                    out[-1][1][-1] is prev
+                    or (prev is not None and prev.kind == MentionKind.ADJECTIVE)
+                )
+            ):
                 out[-1][1].append(m)
             else:
                 out.append((gov if gov != "&" else "", [m]))
@@ -528,6 +545,62 @@ class RoleAssigner:
             return False
         prep = load_morphology().preposition(toks[k].text)
         return f"{prep} {toks[j - 1].lemma.lower()}" in self._presence
+
+    @staticmethod
+    def _resumes_clause(toks: Sequence[Token], end: int, m: EntityMention) -> bool:
+        """Whether a phrase after a relative clause that closes the clause at ``end``
+        continues the clause's coordination ("vom Innenminister X, der die Delegation
+        leitet, und vom Delegationschef Y"): the relative clause, a comma, "und" and a
+        preposition before the phrase."""
+        if end >= len(toks) or toks[end].text != "," or end + 1 >= len(toks):
+            return False
+        relative = [t.pos for t in toks[end + 1 : end + 3]]
+        if "PRELS" not in relative:
+            return False
+        j = m.first - 1
+        while j > end and toks[j].pos in NP_INNER:
+            j -= 1
+        return (
+            j > end + 2
+            and toks[j].pos in ("APPR", "APPRART")
+            and toks[j - 1].text in ("und", "sowie")
+            and toks[j - 2].text == ","
+            and all(t.text != "," for t in toks[end + 1 : j - 2])
+        )
+
+    @staticmethod
+    def _apposition_to_chain(
+        ts: TaggedSentence, m: EntityMention, out: list[tuple[str, list[EntityMention]]]
+    ) -> bool:
+        """Place a name in apposition after a genitive chain ("dem Leiter des Büros der
+        Taliban, Mullah X") with the phrase the chain's head noun belongs to; False where
+        it is no such apposition."""
+        toks = ts.tokens
+        k = m.first - 1
+        if k > 0 and toks[k].pos == "NN":
+            k -= 1  # ", Mullah X"
+        if k < 0 or toks[k].text != ",":
+            return False
+        head, j = None, out[-1][1][0].first - 1
+        while True:
+            genitive = False
+            while j >= 0 and toks[j].pos in NP_INNER:
+                genitive = genitive or toks[j].text.lower() in ("des", "der", "eines", "einer")
+                j -= 1
+            if j < 0 or toks[j].pos != "NN" or not genitive:
+                break
+            head, j = j, j - 1
+        if head is None:
+            return False
+        before = out[-2][1][-1] if len(out) >= 2 else None
+        g = governor(toks, replace(m, first=head, last=head + 1), before)
+        if g == "&" and before is not None:
+            out[-2][1].append(m)
+        elif g not in ("&", "") and not g.startswith("gen:"):
+            out.append((g, [m]))
+        else:
+            return False
+        return True
 
     def _event(
         self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]
@@ -565,7 +638,11 @@ class RoleAssigner:
         fa, fb = clause_bounds(toks, fin)
         subj: list[EntityMention] = []
         objs: list[list[EntityMention]] = []
-        clause_groups = [(g, grp) for g, grp in groups if fa <= grp[0].first < max(fb, b)]
+        clause_groups = [
+            (g, grp)
+            for g, grp in groups
+            if fa <= grp[0].first < max(fb, b) or self._resumes_clause(toks, max(fb, b), grp[0])
+        ]
         plain = [grp for g, grp in clause_groups if g == ""]
         before = [grp for grp in plain if grp[-1].last <= fin]
         nxt_fin = next(
@@ -643,9 +720,14 @@ class RoleAssigner:
         obj_keys = [k for grp in objs for m in grp if m not in subj for k in self._actor_key(m, "")]
         if fn is not None and (fn.pass_subj or fn.agents):
             # the parse shows the passive: the agent fills the subject's role, the
-            # passive subject the object's ("wurde von X angegriffen")
-            add(frame.get("subj"), [k for m in fn.agents for k in self._actor_key(m, "")])
-            add(frame.get("obj"), [k for m in fn.pass_subj for k in self._actor_key(m, "")])
+            # passive subject the object's ("wurde von X angegriffen"); where the parse
+            # finds no agent, the "von" phrases of the clause are
+            agents = fn.agents or [
+                m for g, grp in clause_groups if g == "von" and trig.passive for m in grp
+            ]
+            add(frame.get("subj"), [k for m in agents for k in self._actor_key(m, "")])
+            pass_subj = [m for m in fn.pass_subj if m not in agents]
+            add(frame.get("obj"), [k for m in pass_subj for k in self._actor_key(m, "")])
         elif trig.passive:
             von = [
                 k

@@ -228,6 +228,14 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
     if j < 0:
         return _possessor(tokens, m)
     t = tokens[j]
+    if t.pos == "NN" and j + 1 <= m.first and _participle(tokens[j + 1]):
+        # "dem im schwedischen Exil lebenden GAM-Führer X": the phrase before the
+        # participle is its own; the article before it governs the name
+        k = j - 1
+        while k >= 0 and tokens[k].pos in NP_INNER:
+            k -= 1
+        if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
+            return governor(tokens, replace(m, first=k), previous)
     if t.pos in ("APPR", "APPRART", "APPO"):
         return _preposition(t)
     if t.pos == "NN" and (
@@ -263,6 +271,15 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
             return _preposition(tokens[k])
     return _possessor(tokens, m)
+
+
+def _participle(tok: Token) -> bool:
+    """An adjective that is a present or past participle ("lebenden", "vermittelten")."""
+    w = tok.text.lower()
+    return tok.pos.startswith("ADJ") and (
+        w.endswith(("end", "ende", "enden", "endem", "ender", "endes"))
+        or (tok.lemma.lower().endswith("t") and w.startswith("ge"))
+    )
 
 
 def _possessor(tokens: Sequence[Token], m: EntityMention) -> str:
