@@ -174,6 +174,38 @@ def test_every_conjunct_of_a_passive_agent_signs(ex):
         assert names <= signed, (text, signed)
 
 
+def test_members_in_a_relative_clause_with_an_adverb_or_a_companion(ex):
+    a = analyse(ex, "Die Nato, der unter anderem Polen, Estland und Lettland angehören, berät.")
+    assert facts(a, FactKind.MEMBER) >= {
+        ("poland", "nato"),
+        ("estonia", "nato"),
+        ("latvia", "nato"),
+    }
+    a = analyse(
+        ex,
+        "Die Asean, der außer den Philippinen auch Vietnam, Malaysia und Brunei angehören, tagt.",
+    )
+    assert facts(a, FactKind.MEMBER) >= {("philippines", "asean"), ("vietnam", "asean")}
+
+
+def test_members_given_as_examples(ex):
+    a = analyse(ex, "Der Nato gehören acht Länder an, darunter Polen, Estland und Lettland.")
+    assert facts(a, FactKind.MEMBER) == {
+        ("poland", "nato"),
+        ("estonia", "nato"),
+        ("latvia", "nato"),
+    }
+
+
+def test_the_lead_sentence_after_a_dateline_is_tagged_as_a_sentence(ex):
+    from kg.extract.model import Sentence
+    from kg.extract.tokens import Tagger
+
+    text = "Brüssel – Der Nato gehören Estland und Lettland an."
+    ts = Tagger().tag(Sentence(0, 0, len(text), text))
+    assert (ts.tokens[2].text, ts.tokens[2].pos) == ("Der", "ART")
+
+
 def test_attending_a_ceremony_is_a_meeting(ex):
     a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
     assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))

@@ -32,6 +32,7 @@ from typing import Any
 from kg.extract.grammar import mend
 from kg.extract.model import Parse, TaggedSentence, Token
 from kg.extract.morphology import load_morphology
+from kg.extract.tokens import dateline_words
 from kg.resources import data_dir
 
 __all__ = ["MAX_PARSE_TOKENS", "DependencyParser", "dateline_length", "feature_doc", "model_dir"]
@@ -64,27 +65,14 @@ def feature_doc(vocab: Any, tokens: Sequence[Token]) -> Any:
     )
 
 
-_DASHES = {"–", "—", "-"}
-
-
 def dateline_length(tokens: Sequence[Token]) -> int:
-    """How many tokens open the sentence as a news dateline ("Moskau –", "Addis Abeba
-    (AFP) –"): capitalised words and a parenthesis before a dash among the first eight
-    tokens; 0 when there is none.
+    """How many tokens open the sentence as a news dateline (:func:`dateline_words`).
 
     >>> toks = [Token(i, 0, 0, w, w, "NE") for i, w in enumerate("Kairo – Die".split())]
     >>> dateline_length(toks)
     2
     """
-    for j, t in enumerate(tokens[:8]):
-        if t.text in _DASHES:
-            before = tokens[:j]
-            if before and all(b.text[:1].isupper() or b.text in ("(", ")", "/") for b in before):
-                return j + 1
-            return 0
-        if t.text in (",", ".", ":", ";"):
-            return 0
-    return 0
+    return dateline_words([t.text for t in tokens])
 
 
 class DependencyParser:

@@ -365,6 +365,41 @@ def als_opens_a_clause(
         kids = _children(heads)
 
 
+def adverbial_phrases_are_adverbs(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A fixed adverbial phrase ("unter anderem", "vor allem") modifies the phrase after
+    it, which keeps the function of the clause ("der unter anderem Polen und Estland
+    angehören": Polen is an argument of "angehören", not of "anderem")."""
+    for i in range(len(tokens) - 2):
+        if not morph.is_adverbial_phrase(tokens[i].text, tokens[i + 1].text):
+            continue
+        x = next(
+            (k for k in range(i + 2, min(len(tokens), i + 6)) if tokens[k].pos in ("NN", "NE")),
+            None,
+        )
+        if x is None:
+            continue
+        v = next(
+            (
+                k
+                for k in range(x + 1, len(tokens))
+                if tokens[k].pos.startswith(("VV", "VA", "VM")) or tokens[k].text in (".", ";")
+            ),
+            None,
+        )
+        verb = v is not None and tokens[v].pos.startswith("V")
+        # the parse hung the phrase on the adverb, or on a pronoun before it ("der unter
+        # anderem Polen …": on "der"): it is an argument of the clause's verb
+        misplaced = heads[x] in (i, i + 1) or (
+            heads[x] < x and tokens[heads[x]].pos in ("PRELS", "PIS")
+        )
+        if v is not None and verb and misplaced:
+            heads[x], deps[x] = v, "obj"
+        heads[i], deps[i] = x, "advmod"
+        heads[i + 1], deps[i + 1] = i, "fixed"
+
+
 def perfect_is_one_predicate(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -497,8 +532,20 @@ def _relative_dative(
         return
     if not (morph.may_be_dative(tokens[r].text) and morph.takes_dative(tokens[v].lemma)):
         return
+    # the other argument: a subject or object, or a phrase with no preposition the parse
+    # calls oblique ("der außer den Philippinen auch Vietnam … angehören")
     others = [
-        c for c in range(len(tokens)) if heads[c] == v and c != r and deps[c] in ("nsubj", "obj")
+        c
+        for c in range(len(tokens))
+        if heads[c] == v
+        and c != r
+        and (
+            deps[c] in ("nsubj", "obj")
+            or (
+                deps[c] in ("obl", "nmod")
+                and not any(heads[k] == c and deps[k] == "case" for k in range(len(tokens)))
+            )
+        )
     ]
     if others:
         deps[r] = "iobj"
@@ -866,6 +913,7 @@ def conjuncts_share_their_preposition(
 
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
+    adverbial_phrases_are_adverbs,
     perfect_is_one_predicate,
     time_phrases_are_adverbials,
     auxiliaries_take_no_arguments,

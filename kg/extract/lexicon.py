@@ -231,6 +231,7 @@ CUE_KEYS = (
     "member_nouns",
     "member_verbs",
     "member_companions",
+    "member_examples",
     "leadership_nouns",
     "leadership_verbs",
     "leadership_holding_verbs",

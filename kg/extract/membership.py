@@ -52,6 +52,7 @@ class _Reader:
         self.ts, self.toks, self.parse, self.ms, self.d = ts, ts.tokens, ts.parse, ms, d
         self.neg = lex.cue("negation")
         self.companions = lex.cue("member_companions")
+        self.examples = lex.cue("member_examples")
         self.morph = load_morphology()
 
     def orgish(self, m: EntityMention | None) -> bool:
@@ -172,6 +173,15 @@ class _Reader:
         p, toks = self.parse, self.toks
         heads = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
         heads += [c for c in p.dependents(v, "obl") if preposition(toks, p, c) in self.companions]
+        # "Dem Bündnis gehören acht Länder an, darunter Mali und Senegal": the examples
+        heads += [
+            c
+            for c in range(v + 1, len(toks))
+            if p.heads[c] == v
+            and c > 0
+            and toks[c - 1].text.lower() in self.examples
+            and not (org.first <= c < org.last)
+        ]
         if not p.dependents(v, "nsubj"):
             heads += [
                 c

@@ -46,6 +46,7 @@ KEYS = (
     "never_neuter_relatives",
     "dative_verbs",
     "time_nouns",
+    "adverbial_phrases",
 )
 
 
@@ -72,6 +73,7 @@ class Morphology:
     never_neuter_relatives: frozenset[str]
     dative_verbs: frozenset[str]
     time_nouns: frozenset[str]
+    adverbial_phrases: frozenset[str]
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,
@@ -138,6 +140,14 @@ class Morphology:
 
     def takes_dative(self, lemma: str) -> bool:
         return lemma.lower() in self.dative_verbs
+
+    def is_adverbial_phrase(self, first: str, second: str) -> bool:
+        """Two words that are one adverb ("unter anderem", "vor allem").
+
+        >>> load_morphology().is_adverbial_phrase("unter", "anderem")
+        True
+        """
+        return f"{first} {second}".lower() in self.adverbial_phrases
 
     def is_time_noun(self, lemma: str) -> bool:
         return lemma.lower() in self.time_nouns

@@ -27,7 +27,7 @@ from functools import lru_cache
 from kg.extract.model import Sentence, TaggedSentence, Token
 from kg.extract.quotes import MARKS, quote_spans, scare_quoted
 
-__all__ = ["MAX_TOKEN_CHARS", "Tagger", "long_tokens", "tokenize"]
+__all__ = ["MAX_TOKEN_CHARS", "Tagger", "dateline_words", "long_tokens", "tokenize"]
 
 #: Longest token HanTa analyses (characters). German compounds stay far below it (the
 #: longest word of the dev corpus has 25 letters, legal compounds about 60).
@@ -100,6 +100,28 @@ def _quoted(
     return out
 
 
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def dateline_words(words: Sequence[str]) -> int:
+    """How many words open a sentence as a news dateline ("Moskau –", "Addis Abeba
+    (AFP) –"): capitalised words and a parenthesis before a dash among the first eight
+    words; 0 when there is none.
+
+    >>> dateline_words("Kairo – Die Gespräche".split()), dateline_words("Die Gespräche".split())
+    (2, 0)
+    """
+    for j, w in enumerate(words[:8]):
+        if w in _DASHES:
+            before = words[:j]
+            if before and all(b[:1].isupper() or b in ("(", ")", "/") for b in before):
+                return j + 1
+            return 0
+        if w in (",", ".", ":", ";"):
+            return 0
+    return 0
+
+
 class Tagger:
     """HanTa's German tagger, loaded once; :meth:`tag` is cached per sentence text."""
 
@@ -133,7 +155,12 @@ class Tagger:
     ) -> TaggedSentence:
         """Tag a sentence tokenized elsewhere (a treebank's words): (start, end, text) each."""
         words = tuple(w for _s, _e, w in spans)
-        tags = self._tag_words(words) if words else ()
+        # a news dateline ("Moskau –") is no part of the sentence that follows it: tagged
+        # apart, the sentence's first word is tagged as a sentence's first word ("Der")
+        k = dateline_words(words)
+        tags = (self._tag_words(words[:k]) if k else ()) + (
+            self._tag_words(words[k:]) if words[k:] else ()
+        )
         quoted = _quoted(sentence, spans, [pos for _lemma, pos in tags])
         tokens = []
         for i, ((start, end, word), (lemma, pos)) in enumerate(zip(spans, tags, strict=True)):
