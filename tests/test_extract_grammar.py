@@ -197,6 +197,28 @@ def test_members_given_as_examples(ex):
     }
 
 
+def test_members_named_after_a_member_compound(ex):
+    a = analyse(ex, "Die Nato-Staaten Polen und Litauen protestierten.")
+    assert facts(a, FactKind.MEMBER) == {("poland", "nato"), ("lithuania", "nato")}
+    a = analyse(ex, "Das Nato-Mitglied Türkei kritisierte Schweden.")
+    assert facts(a, FactKind.MEMBER) == {("turkey", "nato")}
+    a = analyse(ex, "Die EU-Staatschefs berieten mit Präsident Wladimir Putin.")
+    assert not facts(a, FactKind.MEMBER)
+
+
+def test_membership_past_the_dateline_a_time_phrase_and_a_coordinated_clause(ex):
+    a = analyse(ex, "Ankara – Als Mitglied der Nato ist die Türkei zur Hilfe verpflichtet.")
+    assert facts(a, FactKind.MEMBER) == {("turkey", "nato")}  # not the dateline's city
+    a = analyse(ex, "Finnland ist seit April 2023 Mitglied der Nato.")
+    assert facts(a, FactKind.MEMBER) == {("finland", "nato")}
+    a = analyse(ex, "Finnland trat 2023 der Nato bei.")
+    assert facts(a, FactKind.MEMBER) == {("finland", "nato")}
+    a = analyse(ex, "Schweden tritt der Nato bei.")
+    assert not facts(a, FactKind.MEMBER)  # joining, not yet a member
+    a = analyse(ex, "Georgien strebt in die Nato, ist aber kein Mitglied der Nato.")
+    assert facts(a, FactKind.NOT_MEMBER) == {("georgia", "nato")}
+
+
 def test_the_lead_sentence_after_a_dateline_is_tagged_as_a_sentence(ex):
     from kg.extract.model import Sentence
     from kg.extract.tokens import Tagger

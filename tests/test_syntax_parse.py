@@ -70,6 +70,9 @@ CASES = {
         ("Vertreter Chiles, Perus sowie Boliviens nahmen teil.", [("Perus", "conj", "Chiles"), ("Boliviens", "conj", "Chiles")]),  # noqa: E501
         ("Die Armee, die Polizei und die Miliz zogen ab.", [("Polizei", "conj", "Armee"), ("Miliz", "conj", "Armee")]),  # noqa: E501
     ],
+    "a bare year is an adverbial": [
+        ("Finnland trat 2023 der Nato bei.", [("2023", "obl", "trat"), ("Nato", "iobj", "trat")]),
+    ],
     "coordinated prepositional phrases": [
         ("Unterzeichnet wurde das Abkommen am Samstag in der Stadt Juba vom Innenminister Ruhakana Rugunda, der die Delegation leitet, und vom Delegationschef der Rebellen, Martin Ojul.", [("Delegationschef", "conj", "Innenminister")]),  # noqa: E501
     ],

@@ -22,10 +22,12 @@ import itertools
 from collections.abc import Sequence
 
 from kg.dictionary import ActorDictionary
+from kg.extract.dates import MONTH_NAMES
 from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
 from kg.extract.membership import parse_chairs, parse_leadership, parse_memberships
-from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence
+from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence, Token
+from kg.extract.morphology import Morphology, load_morphology
 
 __all__ = ["derive_facts"]
 
@@ -60,6 +62,18 @@ def _dateline_state(
     return state if state in named else None
 
 
+def _adverbials_only(between: Sequence[Token], morph: Morphology) -> bool:
+    """Only a copula, adverbs, negation and time phrases between a member and "Mitglied"
+    ("Finnland ist seit April 2023 Mitglied der Nato")."""
+    if len(between) > 7:
+        return False
+    return all(
+        t.pos.startswith(("VA", "ADV", "APPR", "CARD", "PTKNEG", "PIAT", "ADJD"))
+        or (t.pos == "NN" and (morph.is_time_noun(t.lemma) or t.text.lower() in MONTH_NAMES))
+        for t in between
+    )
+
+
 def derive_facts(
     sentences: Sequence[TaggedSentence],
     mentions: Sequence[EntityMention],
@@ -69,6 +83,7 @@ def derive_facts(
     d = dictionary
     facts: list[Fact] = []
     dateline_state = _dateline_state(sentences, mentions, d)
+    morph = load_morphology()
     neg_words = lex.cue("negation")
     member_nouns = lex.cue("member_nouns")
     member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining is no membership yet
@@ -79,7 +94,12 @@ def derive_facts(
     for ts in sentences:
         idx = ts.sentence.index
         toks = ts.tokens
-        ms = sorted((m for m in mentions if m.sentence == idx and m.keys), key=lambda m: m.first)
+        # a dateline ("Brüssel – Als Mitglied der Nato …") is no part of the sentence
+        opening = dateline_length(toks) if ts is sentences[0] else 0
+        ms = sorted(
+            (m for m in mentions if m.sentence == idx and m.keys and m.first >= opening),
+            key=lambda m: m.first,
+        )
         # offices
         last_office: str | None = None
         named_so_far = {k for m in mentions if m.sentence <= idx for k in m.keys}
@@ -118,7 +138,9 @@ def derive_facts(
                     (
                         m
                         for m in reversed(ms)
-                        if m.last <= j and m.last >= j - 3 and not _orgish(d, m)
+                        if m.last <= j
+                        and (m.last >= j - 3 or _adverbials_only(toks[m.last : j], morph))
+                        and not _orgish(d, m)
                     ),
                     None,
                 )

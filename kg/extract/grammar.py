@@ -19,6 +19,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 
 from kg.extract.model import Token
@@ -445,6 +446,29 @@ def time_phrases_are_adverbials(
             continue
         if any(deps[c] in ("det", "nummod", "amod") for c in kids.get(i, ())):
             deps[i] = "obl"
+    for i, t in enumerate(tokens):
+        # a bare year ("trat 2023 der Nato bei") is when; a phrase the parse hangs on it
+        # is the verb's ("der Nato": its dative where the verb takes one)
+        if (
+            t.pos != "CARD"
+            or not _YEAR.fullmatch(t.text)
+            or deps[i] not in ("nsubj", "obj", "iobj")
+        ):
+            continue
+        v = heads[i]
+        deps[i] = "obl"
+        if not tokens[v].pos.startswith("V"):
+            continue
+        particle = "".join(
+            tokens[c].text.lower() for c in kids.get(v, ()) if deps[c] == "compound:prt"
+        )
+        dative = morph.takes_dative(particle + tokens[v].lemma.lower())
+        for c in kids.get(i, ()):
+            if deps[c] == "nmod" and not any(deps[k] == "case" for k in kids.get(c, ())):
+                heads[c], deps[c] = v, "iobj" if dative else "obj"
+
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
 def relative_clauses_attach_left(

@@ -232,6 +232,8 @@ CUE_KEYS = (
     "member_verbs",
     "member_companions",
     "member_examples",
+    "member_compound_heads",
+    "joined_forms",
     "leadership_nouns",
     "leadership_verbs",
     "leadership_holding_verbs",

@@ -53,6 +53,7 @@ class _Reader:
         self.neg = lex.cue("negation")
         self.companions = lex.cue("member_companions")
         self.examples = lex.cue("member_examples")
+        self.joined = lex.cue("joined_forms")
         self.morph = load_morphology()
 
     def orgish(self, m: EntityMention | None) -> bool:
@@ -105,10 +106,41 @@ class _Reader:
             return None
         return None
 
+    def compounds(self, heads: frozenset[str]) -> list[Fact]:
+        """ "das Nato-Mitglied Türkei", "die EU-Staaten Polen und Litauen": an
+        organisation's member compound before the names of its members."""
+        out: list[Fact] = []
+        for org in self.ms:
+            if not self.orgish(org) or org.last - org.first != 1:
+                continue
+            tok = self.toks[org.first]
+            prefix = tok.text[: org.end - tok.start] if org.end < tok.end else None
+            rest = tok.text[len(prefix) :].lstrip("-").lower() if prefix else ""
+            if not any(rest == h + e for h in heads for e in ("", "s", "es", "en", "er", "ern")):
+                continue
+            members: list[EntityMention] = []
+            for m in self.ms:
+                state = bool(m.keys) and self.d.is_a(m.keys[0], "State")
+                if m.first == (members[-1].last + 1 if members else org.last) and state:
+                    if members and self.toks[m.first - 1].text not in ("und", ",", "sowie"):
+                        break
+                    members.append(m)
+                elif members and m.first > members[-1].last + 1:
+                    break
+            if members and self.ms and members[0].first == org.last:
+                out += self._emit(members, org, False)
+        return out
+
     def facts(self, member_verbs: frozenset[str], member_nouns: frozenset[str]) -> list[Fact]:
         out: list[Fact] = []
         for i, t in enumerate(self.toks):
+            # with its separated particle: "trat … bei" is "beitreten"
+            particle = "".join(
+                self.toks[c].text.lower() for c in self.parse.dependents(i, "compound:prt")
+            )
             lemma = t.lemma.lower()
+            if particle and t.pos.startswith("V") and particle + lemma in member_verbs:
+                lemma = particle + lemma
             if t.pos.startswith("V") and lemma in member_verbs and self._done(i, lemma):
                 out += self._by_verb(i)
             elif t.pos == "NN" and lemma in member_nouns:
@@ -117,9 +149,11 @@ class _Reader:
 
     def _done(self, v: int, lemma: str) -> bool:
         """Joining is membership once done: "der X beigetreten ist" / "beigetreten war",
-        not "tritt … bei" or "will … beitreten"."""
+        "trat … bei", not "tritt … bei" or "will … beitreten"."""
         if lemma != "beitreten":
             return True
+        if self.toks[v].text.lower() in self.joined:
+            return True  # "Finnland trat 2023 der Nato bei"
         return self.toks[v].pos.endswith("(PP)") and any(
             self.toks[c].lemma == "sein" for c in self.parse.dependents(v, "aux")
         )
@@ -218,6 +252,9 @@ class _Reader:
             if shared is not None:
                 subj = [shared[0]]
         h = p.heads[n]
+        if not subj and p.deps[n] in ("conj", "parataxis") and p.dependents(n, "cop"):
+            # "Georgien strebt in die Nato, ist aber kein Mitglied": the shared subject
+            subj = list(p.dependents(h, "nsubj"))
         if not subj and p.deps[n] == "nsubj" and p.dependents(h, "cop"):
             subj = [h]  # "Mitglied der EU ist das Land nicht": the parse inverts the copula
         # "ist wie sein Nachbar Mitglied der X": the companion is a member too
@@ -347,6 +384,8 @@ def parse_memberships(
     member_verbs = lex.cue("member_verbs")
     member_nouns = lex.cue("member_nouns")
     out: list[Fact] = []
+    compound_heads = lex.cue("member_compound_heads")
     for reader in _readers(sentences, mentions, dictionary, lex):
         out += reader.facts(member_verbs, member_nouns)
+        out += reader.compounds(compound_heads)
     return out
