@@ -98,9 +98,40 @@ def _request(
             + (f": {detail}" if detail else "")
         ) from None
     except urllib.error.URLError as err:
+        if request.data is not None and isinstance(err.reason, ConnectionError):
+            _answer_without_body(remote, opener, request, what, err.reason)
         raise RemoteError(f"{what}: cannot reach {request.full_url}: {err.reason}") from None
     except (TimeoutError, ConnectionError) as err:
+        if request.data is not None and isinstance(err, ConnectionError):
+            _answer_without_body(remote, opener, request, what, err)
         raise RemoteError(f"{what}: {request.full_url}: {err}") from None
+
+
+def _answer_without_body(
+    remote: RemoteStore,
+    opener: urllib.request.OpenerDirector,
+    request: urllib.request.Request,
+    what: str,
+    cause: BaseException,
+) -> None:
+    """A server may answer (401, 413, …) and close before it has read a large body, so
+    the client sees a broken connection, not the answer: ask again without the body (a
+    GET of the same URL) and raise what the server answers, so that a refusal is reported
+    as one, not as an unreachable server. Returns (raising nothing) where the GET tells
+    nothing more: the broken connection then stands."""
+    probe = urllib.request.Request(request.full_url, method="GET")
+    try:
+        with opener.open(probe, timeout=remote.timeout):
+            pass
+    except urllib.error.HTTPError as err:
+        if err.code in (404, 405):
+            return  # no answer about the body: the broken connection stands
+        raise RemoteError(
+            f"{what}: {request.full_url} answered {err.code} {err.reason}"
+            f" (the connection closed while the body was sent: {cause})"
+        ) from None
+    except (urllib.error.URLError, TimeoutError, ConnectionError):
+        return
 
 
 def put_graph(

@@ -5,7 +5,9 @@ Pushing for real is tested against Virtuoso in ``test_virtuoso_integration.py``.
 
 from __future__ import annotations
 
+import socket
 import subprocess
+import threading
 
 import pyoxigraph as ox
 import pytest
@@ -47,6 +49,45 @@ def test_http_error_is_reported_per_graph(store, tmp_path):
     assert "pushing graph <http://example.org/g>" in report.failed[f"{EX}g"]
     assert "501" in report.failed[f"{EX}g"]
     assert "failed: pushing graph" in report.summary()
+
+
+def test_a_refusal_before_a_large_body_is_read_is_reported_as_the_refusal(tmp_path):
+    # Virtuoso answers a wrong password with 401 and closes while a large body is still
+    # being sent: the client then sees a broken pipe, not the 401. A raw server that does
+    # the same on loopback; the push must report the 401 for the graph, not "cannot reach".
+    big = ox.Store()
+    for i in range(60_000):
+        big.add(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"),
+                        ox.Literal("x" * 60), ox.NamedNode(f"{EX}g")))  # fmt: skip
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def refuse() -> None:
+        listener.settimeout(30)
+        for _ in range(4):
+            try:
+                conn, _addr = listener.accept()
+            except OSError:
+                return
+            with conn:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    chunk = conn.recv(4096)
+                    if not chunk:
+                        break
+                    head += chunk
+                conn.sendall(b"HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n"
+                             b"Connection: close\r\n\r\n")  # fmt: skip
+                conn.shutdown(socket.SHUT_RDWR)
+
+    server = threading.Thread(target=refuse, daemon=True)
+    server.start()
+    try:
+        report = push_store(big, RemoteStore(f"http://127.0.0.1:{port}/store"), verify=False)
+    finally:
+        listener.close()
+    assert not report.pushed
+    assert "401" in report.failed[f"{EX}g"], report.failed
 
 
 def test_unknown_article_is_a_usage_error(store):
