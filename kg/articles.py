@@ -37,6 +37,8 @@ from datetime import date as _date
 from pathlib import Path
 from typing import TextIO
 
+from kg.language import language_problem
+
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "Article",
@@ -186,6 +188,9 @@ def parse_article_text(
     body_start = len(first) + len(sep)
     if not text[body_start:].strip():
         return Rejected(origin, "article has a date line but no text")
+    problem = language_problem(text[body_start:])
+    if problem:
+        return Rejected(origin, f"article {problem}")
     return Article(
         identifier=identifier,
         date=when,
@@ -234,6 +239,12 @@ def parse_json_record(
     problem = _field_problem(str(ident), text, optional)
     if problem:
         return Rejected(origin, problem)
+    lang = optional["lang"]
+    if lang and lang.split("-")[0].lower() != "de":
+        return Rejected(origin, f"field 'lang' is {lang!r}: conflict-kg reads German articles only")
+    problem = language_problem(text)
+    if problem:
+        return Rejected(origin, f"text {problem}")
     return Article(
         identifier=str(ident).strip(),
         date=when,

@@ -144,3 +144,54 @@ def test_markup_and_sparql_in_text_stay_data(tmp_path: Path) -> None:
     assert isinstance(a, Article)
     assert a.title == "<script>alert(1)</script>"
     assert a.body == '"} ; DROP ALL ; {" sagte er.'
+
+
+ENGLISH = (
+    "The government and the rebels agreed on Monday to a ceasefire that is to take effect at "
+    "midnight, the spokesman of the army said in a statement after talks in the capital."
+)
+GERMAN = (
+    "Die Regierung und die Rebellen haben sich am Montag auf eine Waffenruhe geeinigt, die ab "
+    "Mitternacht gelten soll, teilte der Sprecher der Armee nach Gesprächen in der Hauptstadt mit."
+)
+
+
+def test_an_article_in_another_language_is_refused_and_the_rest_read(tmp_path: Path) -> None:
+    (tmp_path / "a-en.txt").write_text(f"date 2024-03-15 Ceasefire\n{ENGLISH}\n", encoding="utf-8")
+    (tmp_path / "b-de.txt").write_text(f"date 2024-03-15 Waffenruhe\n{GERMAN}\n", encoding="utf-8")
+    records = [
+        {"id": "fr", "date": "2024-03-15", "text": "Le gouvernement et les rebelles ont signé "
+         "un accord de cessez-le-feu qui est entré en vigueur dans la nuit, selon le porte-parole "
+         "de la présidence, après des pourparlers dans la capitale avec les médiateurs."},
+        {"id": "tagged", "date": "2024-03-15", "lang": "en", "text": GERMAN},
+        {"id": "de", "date": "2024-03-15", "lang": "de-CH", "text": GERMAN},
+    ]  # fmt: skip
+    (tmp_path / "c.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in records), encoding="utf-8"
+    )
+    items = list(read_articles([tmp_path]))
+    refused = {str(x.origin).rsplit("/", 1)[-1]: x.reason for x in items if isinstance(x, Rejected)}
+    assert [x.identifier for x in items if isinstance(x, Article)] == ["b-de.txt", "de"]
+    assert refused["a-en.txt"].startswith("article reads as English")
+    assert refused["c.jsonl:1"].startswith("text reads as French")
+    assert refused["c.jsonl:2"] == "field 'lang' is 'en': conflict-kg reads German articles only"
+
+
+def test_an_article_in_another_script_is_refused(tmp_path: Path) -> None:
+    text = (
+        "Правительство и повстанцы договорились в понедельник о прекращении огня, которое "
+        "вступит в силу в полночь, сообщил представитель армии после переговоров в столице."
+    )
+    (tmp_path / "ru.txt").write_text(f"date 2024-03-15 Перемирие\n{text}\n", encoding="utf-8")
+    refused = only(list(read_articles([tmp_path / "ru.txt"])))
+    assert isinstance(refused, Rejected)
+    assert refused.reason == (
+        "article is not written in the Latin alphabet: conflict-kg reads German articles only"
+    )
+
+
+def test_a_short_or_synthetic_text_is_not_judged(tmp_path: Path) -> None:
+    # too few words to tell a language, or no function word of any language: read as German
+    for text in ("The talks failed.", "Kenia verhandelt. " * 50):
+        (tmp_path / "x.txt").write_text(f"date 2024-03-15 T\n{text}\n", encoding="utf-8")
+        assert isinstance(only(list(read_articles([tmp_path / "x.txt"]))), Article)
