@@ -228,6 +228,21 @@ def test_the_lead_sentence_after_a_dateline_is_tagged_as_a_sentence(ex):
     assert (ts.tokens[2].text, ts.tokens[2].pos) == ("Der", "ART")
 
 
+def test_talks_framing_the_clause_are_a_pattern_of_the_data(ex):
+    from kg.extract.lexicon import load_lexicon
+
+    assert any(p.id == "talks-frame" and "nach" in p.inside for p in load_lexicon().patterns)
+    a = analyse(
+        ex,
+        "Nach mehr als zehnstündigen Verhandlungen in Doha einigten sich Ruanda und Burundi "
+        "auf einen Fahrplan.",
+    )
+    talks = only(a, "Negotiation")
+    assert {("participant", "rwanda"), ("participant", "burundi"), ("location", "doha")} <= roles(
+        talks
+    )
+
+
 def test_attending_a_ceremony_is_a_meeting(ex):
     a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
     assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from kg.extract.lexicon import Lexicon, Pattern
 from kg.extract.model import EntityMention, TaggedSentence, Token, Trigger
+from kg.extract.morphology import load_morphology
 from kg.extract.quotes import OPENING
 from kg.extract.syntax import clause_bounds, full_lemma, is_negated, is_passive
 
@@ -134,9 +135,14 @@ def _wants(p: Pattern, prep: str) -> bool:
 
 
 def _framing_prep(tokens: Sequence[Token], i: int) -> str | None:
-    """The preposition heading the noun phrase of ``i`` ("in einem kurzen Telefonat")."""
+    """The preposition heading the noun phrase of ``i`` ("in einem kurzen Telefonat",
+    "nach mehr als zehnstündigen Verhandlungen": quantities and their words too)."""
+    quantity = load_morphology().quantity_words
     j = i - 1
-    while j >= 0 and tokens[j].pos in ("ART", "ADJ(A)", "PIAT", "PPOSAT", "CARD"):
+    while j >= 0 and (
+        tokens[j].pos in ("ART", "ADJ(A)", "PIAT", "PPOSAT", "CARD")
+        or tokens[j].text.lower() in quantity
+    ):
         j -= 1
     if j >= 0 and tokens[j].pos in ("APPR", "APPRART"):
         return tokens[j].text.lower()
@@ -368,34 +374,6 @@ def detect_triggers(
                     )
                 )
                 break
-            else:
-                # "nach (zehntägigen) Verhandlungen/Gesprächen": talks framing the clause
-                j = i - 1
-                while j >= 0 and (
-                    toks[j].pos in ("ADJ(A)", "ART", "CARD", "PIAT", "ADV", "KOKOM", "PIS")
-                    or toks[j].text.lower() in ("als", "über", "rund", "etwa", "knapp")
-                ):
-                    j -= 1
-                if j >= 0 and toks[j].text.lower() == "nach" and lex.lemma_in(low, "talks"):
-                    cls = "Negotiation" if lex.lemma_in(low, "negotiation") else "Meeting"
-                    out.append(
-                        Trigger(
-                            ts.sentence.index,
-                            i,
-                            i + 1,
-                            "talks-frame",
-                            cls,
-                            "046" if cls == "Negotiation" else "044",
-                            # "nach einem Treffen mit X": the subject and X met
-                            (
-                                ("clause-subj", "participant"),
-                                ("mit", "participant"),
-                                ("zwischen", "participant"),
-                            ),
-                            False,
-                            nominal=True,
-                        )
-                    )
     return tuple(_dedupe(out, framing))
 
 

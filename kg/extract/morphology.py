@@ -47,6 +47,7 @@ KEYS = (
     "dative_verbs",
     "time_nouns",
     "adverbial_phrases",
+    "quantity_words",
 )
 
 
@@ -74,6 +75,7 @@ class Morphology:
     dative_verbs: frozenset[str]
     time_nouns: frozenset[str]
     adverbial_phrases: frozenset[str]
+    quantity_words: frozenset[str]
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,
