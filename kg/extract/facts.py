@@ -80,224 +80,27 @@ def derive_facts(
     dictionary: ActorDictionary,
     lex: Lexicon,
 ) -> tuple[Fact, ...]:
+    """The standing facts of an article: offices, memberships (by position and from the
+    parse, the parse winning), bodies of organisations, chairs and leadership, and the
+    class an apposition gives an organisation."""
     d = dictionary
     facts: list[Fact] = []
     dateline_state = _dateline_state(sentences, mentions, d)
-    morph = load_morphology()
-    neg_words = lex.cue("negation")
-    member_nouns = lex.cue("member_nouns")
-    member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining is no membership yet
-    last_org: EntityMention | None = None  # the organisation of the last membership
-    lead_nouns = lex.cue("leadership_nouns")
-    lead_verbs = lex.cue("leadership_verbs")
-    class_nouns = {str(k).lower(): str(v) for k, v in lex.cues.get("class_nouns", {}).items()}
+    members = _PositionalMemberships(d, lex)
     for ts in sentences:
         idx = ts.sentence.index
-        toks = ts.tokens
         # a dateline ("Brüssel – Als Mitglied der Nato …") is no part of the sentence
-        opening = dateline_length(toks) if ts is sentences[0] else 0
+        opening = dateline_length(ts.tokens) if ts is sentences[0] else 0
         ms = sorted(
             (m for m in mentions if m.sentence == idx and m.keys and m.first >= opening),
             key=lambda m: m.first,
         )
-        # offices
-        last_office: str | None = None
         named_so_far = {k for m in mentions if m.sentence <= idx for k in m.keys}
-        for m in ms:
-            for role, of, former in m.offices:
-                entry = d.get(m.keys[0])
-                if role and not of and entry is not None and entry.rel("country"):
-                    # "Präsident Félix Tshisekedi" in an article that names his country: the
-                    # dictionary's country of a known person, once the article names it
-                    home = entry.rel("country")[0]
-                    of = home if home in named_so_far else None
-                elif role and not of and entry is None and role in lex.national:
-                    # "Kabul – … Präsident Aschraf Ghani": a government office with no state
-                    # named is one of the state the article is datelined in
-                    of = dateline_state
-                if role and of and not former and m.cls == "Person":
-                    facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
-                    last_office = role
-            if m.colleague and last_office:
-                for _r, of, former in m.offices:
-                    if of and not former:
-                        facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, last_office))
-        # membership: "X (ist) Mitglied der Y", negated -> non-membership
-        member_of: str | None = None
-        for j, t in enumerate(toks):
-            if t.lemma.lower() in member_nouns and t.pos == "NN":
-                org = next((m for m in ms if m.first in (j + 1, j + 2) and _orgish(d, m)), None)
-                if (
-                    org is None
-                    and last_org is not None
-                    and (j + 1 >= len(toks) or toks[j + 1].pos.startswith("$"))
-                ):
-                    # "..., Venezuela ist kein Mitglied.": the organisation named before
-                    org = last_org
-                subj = next(
-                    (
-                        m
-                        for m in reversed(ms)
-                        if m.last <= j
-                        and (m.last >= j - 3 or _adverbials_only(toks[m.last : j], morph))
-                        and not _orgish(d, m)
-                    ),
-                    None,
-                )
-                if org is None or subj is None:
-                    continue
-                neg = any(x.text.lower() in neg_words for x in toks[subj.last : j])
-                kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
-                members = [subj]
-                while True:
-                    # coordinated subjects: "Saudi-Arabien und der Oman sind Mitglieder"
-                    head = members[-1]
-                    prev = next(
-                        (
-                            m
-                            for m in reversed(ms)
-                            if m.last < head.first
-                            and m.last >= head.first - 3
-                            and not _orgish(d, m)
-                        ),
-                        None,
-                    )
-                    between = [x.text.lower() for x in toks[prev.last : head.first]] if prev else []
-                    if prev is None or not between or between[0] not in ("und", ",", "sowie"):
-                        break
-                    if any(x.pos not in ("ART", "KON", "$,") for x in toks[prev.last : head.first]):
-                        break
-                    members.append(prev)
-                orgs = [org]
-                while True:
-                    # coordinated organisations: "Mitglied der EU und der Nato", "weder
-                    # Mitglied der UN noch der Nato" (the negation covers both)
-                    k = orgs[-1].last
-                    if k >= len(toks) or toks[k].text.lower() not in ("und", "noch", "sowie"):
-                        break
-                    nxt = next((m for m in ms if m.first in (k + 1, k + 2) and _orgish(d, m)), None)
-                    if nxt is None or any(x.pos != "ART" for x in toks[k + 1 : nxt.first]):
-                        break
-                    orgs.append(nxt)
-                for o in orgs:
-                    for member in reversed(members):
-                        # a group reference ("Beide Länder sind Mitglieder") stands for all
-                        is_group = member.kind == MentionKind.GROUP
-                        for key in member.keys if is_group else member.keys[:1]:
-                            facts.append(Fact(kind, key, o.keys[0], idx))
-                member_of = org.keys[0]
-                last_org = org
-            elif t.lemma.lower() in member_verbs and t.pos.startswith("V"):
-                # "X gehört der Y an", "X gehört zu Y"; "nicht"/"kein" in the clause negates
-                clause_end = next(
-                    (k for k in range(j + 1, len(toks)) if toks[k].pos.startswith("$")),
-                    len(toks),
-                )
-                after = [m for m in ms if j < m.first < clause_end]
-                org = next((m for m in after if _orgish(d, m)), None)
-                subj = next(
-                    (m for m in reversed(ms) if j - 3 <= m.last <= j and not _orgish(d, m)),
-                    None,
-                )
-                particle = toks[clause_end - 1].text.lower() if clause_end > j + 1 else ""
-                zu = org is not None and toks[org.first - 1].lemma.lower() in ("zu", "zum", "zur")
-                if (
-                    org is None
-                    or subj is None
-                    or any(m.first < org.first and not _orgish(d, m) for m in after)
-                    or not (particle == "an" or zu or t.lemma.lower() == "angehören")
-                ):
-                    continue
-                neg = any(x.text.lower() in neg_words for x in toks[j:clause_end])
-                kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
-                is_group = subj.kind == MentionKind.GROUP
-                for key in subj.keys if is_group else subj.keys[:1]:
-                    facts.append(Fact(kind, key, org.keys[0], idx))
-                member_of = org.keys[0]
-                last_org = org
-        # "B und C sind es nicht" after a membership in the same sentence
-        if member_of:
-            for j in range(1, len(toks) - 1):
-                if (
-                    toks[j].text == "es"
-                    and toks[j - 1].lemma.lower() == "sein"
-                    and toks[j + 1].text.lower() == "nicht"
-                ):
-                    group = []
-                    k = j - 2
-                    for m in reversed(ms):
-                        if m.last <= j - 1 and m.last >= k and not _orgish(d, m):
-                            group.append(m)
-                            k = m.first - 2
-                    for m in group:
-                        facts.append(Fact(FactKind.NOT_MEMBER, m.keys[0], member_of, idx))
-        # bodies of organisations: "die Minsk-Gruppe der OSZE"
-        for m1, m2 in itertools.pairwise(ms):
-            if (
-                _orgish(d, m1)
-                and _orgish(d, m2)
-                and m2.first == m1.last + 1
-                and toks[m1.last].text in ("der", "des")
-            ) and m1.keys[0] != m2.keys[0]:
-                facts.append(Fact(FactKind.MEMBER, m1.keys[0], m2.keys[0], idx))
-        # leadership: "den Vorsitz der Y teilen sich A, B und C"
-        for j, t in enumerate(toks):
-            if (
-                t.lemma.lower() in lead_nouns
-                and t.pos == "NN"
-                and not any(x.text.lower() in neg_words for x in toks)
-            ):
-                org = next((m for m in ms if m.first in (j + 2, j + 1) and _orgish(d, m)), None)
-                if org is None:
-                    continue
-                for m in ms:
-                    if (
-                        m is not org
-                        and m.first > org.last
-                        and (d.is_a(m.keys[0], "State", "Organization"))
-                        and m.kind == MentionKind.NAME
-                    ):
-                        facts.append(Fact(FactKind.LEADS, m.keys[0], org.keys[0], idx))
-        # apposition "ORG, einem von X geführten <class noun>"
-        for m in ms:
-            if not _orgish(d, m):
-                continue
-            k = m.last
-            while k < len(toks) and (
-                toks[k].text in (")", "(")
-                or (toks[k].lemma.lower() == "sein" and toks[k].pos.startswith("VA"))
-            ):
-                k += 1  # "der CSTO (ist), einem ... Bündnis"
-            if k >= len(toks) or toks[k].text != ",":
-                continue
-            for n in range(k + 1, min(len(toks), k + 9)):
-                noun = toks[n]
-                if noun.pos.startswith(("VV", "VA", "VM")) and noun.pos.endswith("(FIN)"):
-                    break  # a new clause, not an apposition ("EAC, Somalia trat dem Bündnis bei")
-                if noun.pos == "NN":
-                    cls = next(
-                        (c for w, c in class_nouns.items() if noun.lemma.lower().endswith(w)), None
-                    )
-                    if cls:
-                        facts.append(Fact(FactKind.INSTANCE, m.keys[0], cls, idx))
-                        for x in range(k + 1, n):
-                            if toks[x].lemma.lower() in lead_verbs or toks[
-                                x
-                            ].lemma.lower().startswith("geführt"):
-                                leader = next(
-                                    (
-                                        mm
-                                        for mm in ms
-                                        if k < mm.first < x
-                                        and toks[mm.first - 1].text.lower() == "von"
-                                    ),
-                                    None,
-                                )
-                                if leader is not None:
-                                    facts.append(
-                                        Fact(FactKind.LEADS, leader.keys[0], m.keys[0], idx)
-                                    )
-                    break
+        facts += _offices(idx, ms, named_so_far, d, lex, dateline_state)
+        facts += members.sentence(ts, ms)
+        facts += _bodies(ts, ms, d)
+        facts += _chairs(ts, ms, d, lex)
+        facts += _appositions(ts, ms, d, lex)
     # membership read from the parse wins over the positional reading of the same pair
     parsed = parse_memberships(sentences, mentions, dictionary, lex)
     facts += parse_leadership(sentences, mentions, dictionary, lex)
@@ -313,3 +116,285 @@ def derive_facts(
     for f in facts:
         seen.setdefault((f.kind.value, f.subject, f.object, f.role), f)
     return tuple(seen.values())
+
+
+def _offices(
+    idx: int,
+    ms: Sequence[EntityMention],
+    named_so_far: set[str],
+    d: ActorDictionary,
+    lex: Lexicon,
+    dateline_state: str | None,
+) -> list[Fact]:
+    """Offices of the people of a sentence, and of colleagues ("sein Amtskollege X")."""
+    facts: list[Fact] = []
+    last_office: str | None = None
+    for m in ms:
+        for role, of, former in m.offices:
+            entry = d.get(m.keys[0])
+            if role and not of and entry is not None and entry.rel("country"):
+                # "Präsident Félix Tshisekedi" in an article that names his country: the
+                # dictionary's country of a known person, once the article names it
+                home = entry.rel("country")[0]
+                of = home if home in named_so_far else None
+            elif role and not of and entry is None and role in lex.national:
+                # "Kabul – … Präsident Aschraf Ghani": a government office with no state
+                # named is one of the state the article is datelined in
+                of = dateline_state
+            if role and of and not former and m.cls == "Person":
+                facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
+                last_office = role
+        if m.colleague and last_office:
+            for _r, of, former in m.offices:
+                if of and not former:
+                    facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, last_office))
+    return facts
+
+
+class _PositionalMemberships:
+    """Memberships read off word positions ("X (ist) Mitglied der Y", "X gehört der Y
+    an"), negated ones as non-memberships; remembers the organisation of the last one
+    across sentences ("…, Venezuela ist kein Mitglied.")."""
+
+    def __init__(self, d: ActorDictionary, lex: Lexicon) -> None:
+        self.d = d
+        self.morph = load_morphology()
+        self.neg_words = lex.cue("negation")
+        self.member_nouns = lex.cue("member_nouns")
+        self.member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining: not yet
+        self.last_org: EntityMention | None = None
+
+    def sentence(self, ts: TaggedSentence, ms: Sequence[EntityMention]) -> list[Fact]:
+        facts: list[Fact] = []
+        member_of: str | None = None
+        for j, t in enumerate(ts.tokens):
+            found: list[Fact] | None = None
+            if t.lemma.lower() in self.member_nouns and t.pos == "NN":
+                found = self._by_noun(ts, ms, j)
+            elif t.lemma.lower() in self.member_verbs and t.pos.startswith("V"):
+                found = self._by_verb(ts, ms, j)
+            if found is not None:
+                facts += found
+                assert self.last_org is not None
+                member_of = self.last_org.keys[0]
+        if member_of:
+            facts += self._elided(ts, ms, member_of)
+        return facts
+
+    def _by_noun(
+        self, ts: TaggedSentence, ms: Sequence[EntityMention], j: int
+    ) -> list[Fact] | None:
+        d, toks, idx = self.d, ts.tokens, ts.sentence.index
+        org = next((m for m in ms if m.first in (j + 1, j + 2) and _orgish(d, m)), None)
+        if (
+            org is None
+            and self.last_org is not None
+            and (j + 1 >= len(toks) or toks[j + 1].pos.startswith("$"))
+        ):
+            # "..., Venezuela ist kein Mitglied.": the organisation named before
+            org = self.last_org
+        subj = next(
+            (
+                m
+                for m in reversed(ms)
+                if m.last <= j
+                and (m.last >= j - 3 or _adverbials_only(toks[m.last : j], self.morph))
+                and not _orgish(d, m)
+            ),
+            None,
+        )
+        if org is None or subj is None:
+            return None
+        neg = any(x.text.lower() in self.neg_words for x in toks[subj.last : j])
+        kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
+        members = _coordinated_before(toks, ms, subj, d)
+        orgs = _coordinated_orgs(toks, ms, org, d)
+        facts = []
+        for o in orgs:
+            for member in reversed(members):
+                # a group reference ("Beide Länder sind Mitglieder") stands for all
+                is_group = member.kind == MentionKind.GROUP
+                for key in member.keys if is_group else member.keys[:1]:
+                    facts.append(Fact(kind, key, o.keys[0], idx))
+        self.last_org = org
+        return facts
+
+    def _by_verb(
+        self, ts: TaggedSentence, ms: Sequence[EntityMention], j: int
+    ) -> list[Fact] | None:
+        """ "X gehört der Y an", "X gehört zu Y"; "nicht"/"kein" in the clause negates."""
+        d, toks, t = self.d, ts.tokens, ts.tokens[j]
+        clause_end = next(
+            (k for k in range(j + 1, len(toks)) if toks[k].pos.startswith("$")),
+            len(toks),
+        )
+        after = [m for m in ms if j < m.first < clause_end]
+        org = next((m for m in after if _orgish(d, m)), None)
+        subj = next(
+            (m for m in reversed(ms) if j - 3 <= m.last <= j and not _orgish(d, m)),
+            None,
+        )
+        particle = toks[clause_end - 1].text.lower() if clause_end > j + 1 else ""
+        zu = org is not None and toks[org.first - 1].lemma.lower() in ("zu", "zum", "zur")
+        if (
+            org is None
+            or subj is None
+            or any(m.first < org.first and not _orgish(d, m) for m in after)
+            or not (particle == "an" or zu or t.lemma.lower() == "angehören")
+        ):
+            return None
+        neg = any(x.text.lower() in self.neg_words for x in toks[j:clause_end])
+        kind = FactKind.NOT_MEMBER if neg else FactKind.MEMBER
+        is_group = subj.kind == MentionKind.GROUP
+        self.last_org = org
+        return [
+            Fact(kind, key, org.keys[0], ts.sentence.index)
+            for key in (subj.keys if is_group else subj.keys[:1])
+        ]
+
+    def _elided(
+        self, ts: TaggedSentence, ms: Sequence[EntityMention], member_of: str
+    ) -> list[Fact]:
+        """ "B und C sind es nicht" after a membership in the same sentence."""
+        toks, facts = ts.tokens, []
+        for j in range(1, len(toks) - 1):
+            if (
+                toks[j].text == "es"
+                and toks[j - 1].lemma.lower() == "sein"
+                and toks[j + 1].text.lower() == "nicht"
+            ):
+                group = []
+                k = j - 2
+                for m in reversed(ms):
+                    if m.last <= j - 1 and m.last >= k and not _orgish(self.d, m):
+                        group.append(m)
+                        k = m.first - 2
+                for m in group:
+                    facts.append(Fact(FactKind.NOT_MEMBER, m.keys[0], member_of, ts.sentence.index))
+        return facts
+
+
+def _coordinated_before(
+    toks: Sequence[Token], ms: Sequence[EntityMention], subj: EntityMention, d: ActorDictionary
+) -> list[EntityMention]:
+    """The subject and the phrases coordinated before it ("Saudi-Arabien und der Oman sind
+    Mitglieder"), nearest first."""
+    members = [subj]
+    while True:
+        head = members[-1]
+        prev = next(
+            (
+                m
+                for m in reversed(ms)
+                if m.last < head.first and m.last >= head.first - 3 and not _orgish(d, m)
+            ),
+            None,
+        )
+        between = [x.text.lower() for x in toks[prev.last : head.first]] if prev else []
+        if prev is None or not between or between[0] not in ("und", ",", "sowie"):
+            break
+        if any(x.pos not in ("ART", "KON", "$,") for x in toks[prev.last : head.first]):
+            break
+        members.append(prev)
+    return members
+
+
+def _coordinated_orgs(
+    toks: Sequence[Token], ms: Sequence[EntityMention], org: EntityMention, d: ActorDictionary
+) -> list[EntityMention]:
+    """The organisation and those coordinated after it: "Mitglied der EU und der Nato",
+    "weder Mitglied der UN noch der Nato" (the negation covers both)."""
+    orgs = [org]
+    while True:
+        k = orgs[-1].last
+        if k >= len(toks) or toks[k].text.lower() not in ("und", "noch", "sowie"):
+            break
+        nxt = next((m for m in ms if m.first in (k + 1, k + 2) and _orgish(d, m)), None)
+        if nxt is None or any(x.pos != "ART" for x in toks[k + 1 : nxt.first]):
+            break
+        orgs.append(nxt)
+    return orgs
+
+
+def _bodies(ts: TaggedSentence, ms: Sequence[EntityMention], d: ActorDictionary) -> list[Fact]:
+    """Bodies of organisations: "die Minsk-Gruppe der OSZE"."""
+    toks = ts.tokens
+    return [
+        Fact(FactKind.MEMBER, m1.keys[0], m2.keys[0], ts.sentence.index)
+        for m1, m2 in itertools.pairwise(ms)
+        if _orgish(d, m1)
+        and _orgish(d, m2)
+        and m2.first == m1.last + 1
+        and toks[m1.last].text in ("der", "des")
+        and m1.keys[0] != m2.keys[0]
+    ]
+
+
+def _chairs(
+    ts: TaggedSentence, ms: Sequence[EntityMention], d: ActorDictionary, lex: Lexicon
+) -> list[Fact]:
+    """Leadership: "den Vorsitz der Y teilen sich A, B und C"."""
+    toks, facts = ts.tokens, []
+    neg_words, lead_nouns = lex.cue("negation"), lex.cue("leadership_nouns")
+    for j, t in enumerate(toks):
+        if (
+            t.lemma.lower() in lead_nouns
+            and t.pos == "NN"
+            and not any(x.text.lower() in neg_words for x in toks)
+        ):
+            org = next((m for m in ms if m.first in (j + 2, j + 1) and _orgish(d, m)), None)
+            if org is None:
+                continue
+            for m in ms:
+                if (
+                    m is not org
+                    and m.first > org.last
+                    and (d.is_a(m.keys[0], "State", "Organization"))
+                    and m.kind == MentionKind.NAME
+                ):
+                    facts.append(Fact(FactKind.LEADS, m.keys[0], org.keys[0], ts.sentence.index))
+    return facts
+
+
+def _appositions(
+    ts: TaggedSentence, ms: Sequence[EntityMention], d: ActorDictionary, lex: Lexicon
+) -> list[Fact]:
+    """An apposition "ORG, einem von X geführten <class noun>": the class, and the leader."""
+    toks, idx, facts = ts.tokens, ts.sentence.index, []
+    lead_verbs = lex.cue("leadership_verbs")
+    class_nouns = {str(k).lower(): str(v) for k, v in lex.cues.get("class_nouns", {}).items()}
+    for m in ms:
+        if not _orgish(d, m):
+            continue
+        k = m.last
+        while k < len(toks) and (
+            toks[k].text in (")", "(")
+            or (toks[k].lemma.lower() == "sein" and toks[k].pos.startswith("VA"))
+        ):
+            k += 1  # "der CSTO (ist), einem ... Bündnis"
+        if k >= len(toks) or toks[k].text != ",":
+            continue
+        for n in range(k + 1, min(len(toks), k + 9)):
+            noun = toks[n]
+            if noun.pos.startswith(("VV", "VA", "VM")) and noun.pos.endswith("(FIN)"):
+                break  # a new clause, not an apposition ("EAC, Somalia trat dem Bündnis bei")
+            if noun.pos != "NN":
+                continue
+            cls = next((c for w, c in class_nouns.items() if noun.lemma.lower().endswith(w)), None)
+            if cls:
+                facts.append(Fact(FactKind.INSTANCE, m.keys[0], cls, idx))
+                for x in range(k + 1, n):
+                    lemma = toks[x].lemma.lower()
+                    if lemma in lead_verbs or lemma.startswith("geführt"):
+                        leader = next(
+                            (
+                                mm
+                                for mm in ms
+                                if k < mm.first < x and toks[mm.first - 1].text.lower() == "von"
+                            ),
+                            None,
+                        )
+                        if leader is not None:
+                            facts.append(Fact(FactKind.LEADS, leader.keys[0], m.keys[0], idx))
+            break
+    return facts
