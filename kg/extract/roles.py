@@ -105,6 +105,38 @@ class _Functions:
     unnamed_subject: bool = False
 
 
+@dataclass(frozen=True)
+class _Clause:
+    """A trigger's clause: its bounds, its finite verb and that verb's clause, the
+    sentence's phrases with their governors (and those of the clause), the frame."""
+
+    ts: TaggedSentence
+    trig: Trigger
+    a: int
+    b: int
+    fin: int
+    fa: int
+    fb: int
+    groups: list[tuple[str, list[EntityMention]]]
+    clause_groups: list[tuple[str, list[EntityMention]]]
+    frame: dict[str, str]
+
+
+class _Roles:
+    """An event's roles in the order they are found, each (role, key) once."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Role, str]] = []
+
+    def add(self, role_name: str | None, keys: Sequence[str]) -> None:
+        role = _ROLE.get(role_name) if role_name else None
+        if role is None:
+            return
+        for k in keys:
+            if (role, k) not in self.items:
+                self.items.append((role, k))
+
+
 class RoleAssigner:
     """Build once; :meth:`assign` turns one article's triggers into events."""
 
@@ -605,6 +637,22 @@ class RoleAssigner:
     def _event(
         self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]
     ) -> Event | None:
+        """The event of a trigger: its arguments by position and by the parse, the roles
+        its frame gives them, its place; ``None`` where a required role stays empty."""
+        c = self._clause(ts, trig, ms)
+        subj, objs = self._positional(c)
+        fn = self._by_function(ts, trig, c.groups)
+        if fn is not None:
+            subj, objs = self._with_functions(c, fn, subj, objs)
+        subj = self._person_of_title(c, ms, subj)
+        roles = _Roles()
+        self._core_roles(c, fn, subj, objs, roles)
+        locations = self._phrase_roles(c, fn, roles)
+        for loc in locations:
+            roles.add("location", [loc])
+        return self._finish(c, fn, roles.items, ms)
+
+    def _clause(self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]) -> _Clause:
         toks = ts.tokens
         i = trig.first
         a, b = clause_bounds(toks, i)
@@ -615,20 +663,6 @@ class RoleAssigner:
             # it did not sign)
             inside = attribute_arguments(ts, i)
             groups = [(g, grp) for g, grp in groups if not any(m.first in inside for m in grp)]
-        frame = dict(trig.frame)
-        roles: list[tuple[Role, str]] = []
-        locations: list[str] = []
-
-        def add(role_name: str | None, keys: Sequence[str]) -> None:
-            if not role_name:
-                return
-            role = _ROLE.get(role_name)
-            if role is None:
-                return
-            for k in keys:
-                if (role, k) not in roles:
-                    roles.append((role, k))
-
         # where the clause's finite verb is: subject before it (Vorfeld) or right after
         fin = finite_verb(toks, i) if not trig.nominal else None
         if trig.nominal:
@@ -636,86 +670,111 @@ class RoleAssigner:
         if fin is None:
             fin = i
         fa, fb = clause_bounds(toks, fin)
-        subj: list[EntityMention] = []
-        objs: list[list[EntityMention]] = []
         clause_groups = [
             (g, grp)
             for g, grp in groups
             if fa <= grp[0].first < max(fb, b) or self._resumes_clause(toks, max(fb, b), grp[0])
         ]
-        plain = [grp for g, grp in clause_groups if g == ""]
+        return _Clause(ts, trig, a, b, fin, fa, fb, groups, clause_groups, dict(trig.frame))
+
+    def _positional(self, c: _Clause) -> tuple[list[EntityMention], list[list[EntityMention]]]:
+        """Subject and objects read off word positions around the finite verb."""
+        toks, fin, fa = c.ts.tokens, c.fin, c.fa
+        subj: list[EntityMention] = []
+        objs: list[list[EntityMention]] = []
+        plain = [grp for g, grp in c.clause_groups if g == ""]
         before = [grp for grp in plain if grp[-1].last <= fin]
         nxt_fin = next(
             (j for j in range(fin + 1, len(toks)) if toks[j].pos.endswith("(FIN)")), len(toks)
         )
-        if trig.first > nxt_fin:
+        if c.trig.first > nxt_fin:
             nxt_fin = len(toks)
         # objects stop at the next finite verb ("begrüßte X und rief Y auf": Y is not welcomed)
         after = [grp for grp in plain if fin < grp[0].first < nxt_fin]
         starter = toks[fa] if fa < len(toks) else None
         if starter is not None and starter.pos == "PRELS" and fa >= 2:
             # relative clause: the antecedent before the comma is the subject
-            ante = [grp for g, grp in groups if grp[-1].last <= fa - 1 and g == ""]
+            ante = [grp for g, grp in c.groups if grp[-1].last <= fa - 1 and g == ""]
             if ante:
                 subj = ante[-1]
-            objs = [grp for grp in plain]
+            return subj, [grp for grp in plain]
+        # the last phrase before the verb not marked oblique ("die LNA des Generals X
+        # haben ...": the genitive attribute is not the subject)
+        nominative = [grp for grp in before if not self._oblique(toks, grp[0])]
+        vorfeld = self._vorfeld_subject(toks, c.groups, fa, fin)
+        if vorfeld is not None and not nominative:
+            # "Der Leiter der Delegation, X, forderte die ELN auf": the clause opens with
+            # its finite verb after an apposition or relative clause, so its Vorfeld is
+            # the phrase that opens the sentence, not the phrase after the verb
+            return vorfeld, after
+        if nominative:
+            subj = nominative[-1]
+            return subj, after + [grp for grp in before if grp is not subj]
+        cand = [grp for grp in after if not self._oblique(toks, grp[0])]
+        if cand:
+            subj = cand[0]
+            objs = [g for g in after if g is not cand[0]]
         else:
-            # the last phrase before the verb not marked oblique ("die LNA des Generals X
-            # haben ...": the genitive attribute is not the subject)
-            nominative = [grp for grp in before if not self._oblique(toks, grp[0])]
-            vorfeld = self._vorfeld_subject(toks, groups, fa, fin)
-            if vorfeld is not None and not nominative:
-                # "Der Leiter der Delegation, X, forderte die ELN auf": the clause opens with
-                # its finite verb after an apposition or relative clause, so its Vorfeld is
-                # the phrase that opens the sentence, not the phrase after the verb
-                subj = vorfeld
-                objs = after
-            elif nominative:
-                subj = nominative[-1]
-                objs = after + [grp for grp in before if grp is not subj]
-            else:
-                cand = [grp for grp in after if not self._oblique(toks, grp[0])]
-                if cand:
-                    subj = cand[0]
-                    objs = [g for g in after if g is not cand[0]]
-                else:
-                    objs = after
-                if not subj and fa > 0 and toks[fa - 1].text == ",":
-                    # "X, Präsident von Y, sagte ..." / "X, die ... hatte, begrüßte": the
-                    # subject stands before the apposition or relative clause
-                    early = [grp for g, grp in groups if g == "" and grp[-1].last < fa]
-                    if early and early[0][0].first <= 2:
-                        subj = early[0]
-        fn = self._by_function(ts, trig, groups)
-        if fn is not None:
-            # the parse decides for the phrases it gives a function; the positional reading
-            # stands for the others (a phrase the parse attaches elsewhere by mistake)
-            assigned = {id(grp[0]) for grp in (fn.subj, *fn.objs) if grp}
-            assigned |= {id(m) for m in (*fn.pass_subj, *fn.agents)}
-            if fn.subj or fn.unnamed_subject or id(subj[0] if subj else None) in assigned:
-                if fn.unnamed_subject and subj and id(subj[0]) not in assigned:
-                    objs = [*objs, subj]  # the phrase read as subject is another argument
-                subj = fn.subj
-            objs = fn.objs + [
-                grp
-                for grp in objs
-                if id(grp[0]) not in assigned
-                and grp is not subj
-                and not self._inside_pp(ts, grp[0])
-            ]
-        if subj and subj[0].kind == MentionKind.TITLE:
-            # "Der Hohe Repräsentant der AU ..., Nigerias früherer Präsident X,": the person
-            appo = [
-                m
-                for m in ms
-                if m.cls == "Person"
-                and m.first > subj[0].last
-                and m.keys
-                and toks[m.first - 1].text == ","
-                and m.first < fin
-            ]
-            if appo:
-                subj = [appo[0]]
+            objs = after
+        if not subj and fa > 0 and toks[fa - 1].text == ",":
+            # "X, Präsident von Y, sagte ..." / "X, die ... hatte, begrüßte": the subject
+            # stands before the apposition or relative clause
+            early = [grp for g, grp in c.groups if g == "" and grp[-1].last < fa]
+            if early and early[0][0].first <= 2:
+                subj = early[0]
+        return subj, objs
+
+    def _with_functions(
+        self,
+        c: _Clause,
+        fn: _Functions,
+        subj: list[EntityMention],
+        objs: list[list[EntityMention]],
+    ) -> tuple[list[EntityMention], list[list[EntityMention]]]:
+        """The parse decides for the phrases it gives a function; the positional reading
+        stands for the others (a phrase the parse attaches elsewhere by mistake)."""
+        assigned = {id(grp[0]) for grp in (fn.subj, *fn.objs) if grp}
+        assigned |= {id(m) for m in (*fn.pass_subj, *fn.agents)}
+        if fn.subj or fn.unnamed_subject or id(subj[0] if subj else None) in assigned:
+            if fn.unnamed_subject and subj and id(subj[0]) not in assigned:
+                objs = [*objs, subj]  # the phrase read as subject is another argument
+            subj = fn.subj
+        objs = fn.objs + [
+            grp
+            for grp in objs
+            if id(grp[0]) not in assigned and grp is not subj and not self._inside_pp(c.ts, grp[0])
+        ]
+        return subj, objs
+
+    @staticmethod
+    def _person_of_title(
+        c: _Clause, ms: Sequence[EntityMention], subj: list[EntityMention]
+    ) -> list[EntityMention]:
+        """ "Der Hohe Repräsentant der AU ..., Nigerias früherer Präsident X,": the person."""
+        if not subj or subj[0].kind != MentionKind.TITLE:
+            return subj
+        toks = c.ts.tokens
+        appo = [
+            m
+            for m in ms
+            if m.cls == "Person"
+            and m.first > subj[0].last
+            and m.keys
+            and toks[m.first - 1].text == ","
+            and m.first < c.fin
+        ]
+        return [appo[0]] if appo else subj
+
+    def _core_roles(
+        self,
+        c: _Clause,
+        fn: _Functions | None,
+        subj: list[EntityMention],
+        objs: list[list[EntityMention]],
+        roles: _Roles,
+    ) -> None:
+        """The roles of the subject and objects, or of the passive's agent and patient."""
+        trig, frame, toks = c.trig, c.frame, c.ts.tokens
         subj_keys = [k for m in subj for k in self._actor_key(m, "subj")]
         obj_keys = [k for grp in objs for m in grp if m not in subj for k in self._actor_key(m, "")]
         if fn is not None and (fn.pass_subj or fn.agents):
@@ -723,41 +782,48 @@ class RoleAssigner:
             # passive subject the object's ("wurde von X angegriffen"); where the parse
             # finds no agent, the "von" phrases of the clause are
             agents = fn.agents or [
-                m for g, grp in clause_groups if g == "von" and trig.passive for m in grp
+                m for g, grp in c.clause_groups if g == "von" and trig.passive for m in grp
             ]
-            add(frame.get("subj"), [k for m in agents for k in self._actor_key(m, "")])
+            roles.add(frame.get("subj"), [k for m in agents for k in self._actor_key(m, "")])
             pass_subj = [m for m in fn.pass_subj if m not in agents]
-            add(frame.get("obj"), [k for m in pass_subj for k in self._actor_key(m, "")])
+            roles.add(frame.get("obj"), [k for m in pass_subj for k in self._actor_key(m, "")])
         elif trig.passive:
             von = [
                 k
-                for g, grp in clause_groups
+                for g, grp in c.clause_groups
                 if g == "von"
                 for m in grp
                 for k in self._actor_key(m, g)
             ]
-            add(frame.get("subj"), von)
-            add(frame.get("obj"), subj_keys)
+            roles.add(frame.get("subj"), von)
+            roles.add(frame.get("obj"), subj_keys)
         elif "clause-subj" in frame:
             # "bedrängte X in einem Telefonat": the clause's object is the frame's too
-            add(frame["clause-subj"], subj_keys)
-            add(frame.get("obj"), obj_keys)
+            roles.add(frame["clause-subj"], subj_keys)
+            roles.add(frame.get("obj"), obj_keys)
         else:
-            add(frame.get("subj"), subj_keys)
-            add(frame.get("obj"), obj_keys)
-        if "sich" in [t.text for t in toks[a:b]] and "gegenseitig" in [t.text for t in toks[a:b]]:
-            add("addressee", subj_keys)  # reciprocal: "werfen sich gegenseitig vor"
-        for g, grp in groups:
+            roles.add(frame.get("subj"), subj_keys)
+            roles.add(frame.get("obj"), obj_keys)
+        words = [t.text for t in toks[c.a : c.b]]
+        if "sich" in words and "gegenseitig" in words:
+            roles.add("addressee", subj_keys)  # reciprocal: "werfen sich gegenseitig vor"
+
+    def _phrase_roles(self, c: _Clause, fn: _Functions | None, roles: _Roles) -> list[str]:
+        """The roles of prepositional phrases (the frame's, mediation and invitation),
+        and the places of the event."""
+        trig, frame, ts = c.trig, c.frame, c.ts
+        locations: list[str] = []
+        for g, grp in c.groups:
             keys = [k for m in grp for k in self._actor_key(m, g)]
             if g == "presence":
                 # who is present attends: a party only of the presence's own event
-                add(frame.get("presence"), keys)
+                roles.add(frame.get("presence"), keys)
                 continue
             if g == "unter vermittlung":
-                add("mediator", keys)
+                roles.add("mediator", keys)
             elif g in ("auf einladung", "auf initiative"):
-                add("agent", keys)
-            elif not (fa <= grp[0].first < max(fb, b)) and not trig.nominal:
+                roles.add("agent", keys)
+            elif not (c.fa <= grp[0].first < max(c.fb, c.b)) and not trig.nominal:
                 continue
             elif (
                 g in frame
@@ -767,7 +833,7 @@ class RoleAssigner:
                 # verb's (its own prepositions come with the parse's functions below)
                 and not (fn is not None and not trig.nominal and self._noun_attribute(ts, grp[0]))
             ):
-                add(frame[g], keys)
+                roles.add(frame[g], keys)
             if g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei"):
                 for m in grp:
                     # a place the article names first has its class on the mention
@@ -785,14 +851,24 @@ class RoleAssigner:
                 and prep not in ("subj", "obj", "in", "nach", "bei")
                 and not ((trig.passive or agents_given) and prep == "von")
             ):
-                add(frame[prep], [k for m in grp for k in self._actor_key(m, prep)])
+                roles.add(frame[prep], [k for m in grp for k in self._actor_key(m, prep)])
         if trig.nominal and trig.pattern == "talks-frame":
             # "nach Verhandlungen in X": the place right after the noun
-            for g, grp in groups:
-                if g == "in" and grp[0].first > i and grp[0].first <= i + 3:
+            for g, grp in c.groups:
+                if g == "in" and grp[0].first > trig.first and grp[0].first <= trig.first + 3:
                     locations.extend(m.keys[0] for m in grp if m.keys)
-        for loc in locations:
-            add("location", [loc])
+        return locations
+
+    def _finish(
+        self,
+        c: _Clause,
+        fn: _Functions | None,
+        roles: list[tuple[Role, str]],
+        ms: Sequence[EntityMention],
+    ) -> Event | None:
+        """The event, unless a role its pattern requires is empty; mediators of the
+        document, places attacked, and the confidence by the roles filled."""
+        ts, trig, frame = c.ts, c.trig, c.frame
         roles_present = {r.value for r, _ in roles}
         p = next((p for p in self.lex.patterns if p.id == trig.pattern), None)
         required = p.requires if p else ()
