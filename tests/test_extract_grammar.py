@@ -243,6 +243,14 @@ def test_talks_framing_the_clause_are_a_pattern_of_the_data(ex):
     )
 
 
+def test_an_unnamed_capital_is_the_states_capital(ex):
+    a = analyse(ex, "Die Rebellen griffen in der malischen Hauptstadt eine Kaserne an.")
+    assert ("location", "bamako") in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Die Gespräche in der sudanesischen Hauptstadt Khartum endeten.")
+    assert not any(m.keys == ("bamako",) for m in a.mentions)
+    assert any(m.keys == ("khartoum",) for m in a.mentions)
+
+
 def test_attending_a_ceremony_is_a_meeting(ex):
     a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
     assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))

@@ -222,6 +222,7 @@ class EntityRecognizer:
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
+        self._capital_nouns = lexicon.cue("capital_nouns")
         self._morph = load_morphology()
         self._speech_verbs = frozenset(
             v for p in lexicon.patterns if p.event_class == "Statement" for v in p.verbs
@@ -394,6 +395,7 @@ class EntityRecognizer:
         found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
         found = self._places_after_prepositions(ts, found, surnames)
+        found = self._unnamed_capitals(ts, found)
         found = self._named_after_class_nouns(ts, found, local, new)
         found = self._quote_speakers(ts, found, surnames, new)
         for m in found:
@@ -1089,6 +1091,29 @@ class EntityRecognizer:
         """The class a place noun or a compound of one names ("Hafenstadt", "Karibikstadt",
         "Grenzregion" → City, City, Region)."""
         return _noun_class(word, self._place_table)
+
+    def _unnamed_capitals(
+        self, ts: TaggedSentence, found: list[EntityMention]
+    ) -> list[EntityMention]:
+        """ "in der kubanischen Hauptstadt" with no name after it: the state's capital
+        (the one the dictionary gives the state)."""
+        toks = ts.tokens
+        out = []
+        for m in found:
+            j = m.last
+            if (
+                m.kind == MentionKind.ADJECTIVE
+                and m.keys
+                and j < len(toks)
+                and toks[j].lemma.lower() in self._capital_nouns
+                and (j + 1 >= len(toks) or toks[j + 1].pos != "NE")
+            ):
+                capital = self.dictionary.capital(m.keys[0])
+                if capital is not None:
+                    out.append(self._mention(ts, m.first, j + 1, MentionKind.NAME, (capital,)))
+                    continue
+            out.append(m)
+        return out
 
     def _places_after_prepositions(
         self, ts: TaggedSentence, found: list[EntityMention], surnames: dict[str, str]

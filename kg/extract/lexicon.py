@@ -240,6 +240,7 @@ CUE_KEYS = (
     "class_nouns",
     "place_nouns",
     "place_prepositions",
+    "capital_nouns",
     "conflict_nouns",
     "conflict_verbs",
     "civil_war_nouns",
