@@ -243,6 +243,17 @@ def test_talks_framing_the_clause_are_a_pattern_of_the_data(ex):
     )
 
 
+def test_a_place_after_a_participle_attribute_with_its_own_phrase(ex):
+    a = analyse(
+        ex,
+        "Der Rebellenführer Tomás Ruiz hatte das Dokument in dem von den Rebellen "
+        "kontrollierten Bunagana unterschrieben.",
+    )
+    agreed = only(a, "Agreement")
+    assert ("location", "bunagana") in roles(agreed), roles(agreed)
+    assert ("participant", "bunagana") not in roles(agreed)
+
+
 def test_an_unnamed_capital_is_the_states_capital(ex):
     a = analyse(ex, "Die Rebellen griffen in der malischen Hauptstadt eine Kaserne an.")
     assert ("location", "bamako") in roles(only(a, "MilitaryAction"))

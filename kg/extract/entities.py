@@ -1120,7 +1120,8 @@ class EntityRecognizer:
     ) -> list[EntityMention]:
         """A proper noun no dictionary lists right after "in" or "nach" is a place ("im
         Präsidentenpalast in Baabda", "reiste nach Honiara"), and so is one after such a
-        preposition and adjectives ("im tansanischen Arusha", "im umkämpften Bachmut"):
+        preposition and adjectives ("im tansanischen Arusha", "im umkämpften Bachmut", "in
+        dem von den Rebellen kontrollierten Kilinochchi"):
         people and organisations do not stand there."""
         toks = ts.tokens
         covered = {j for m in found for j in range(m.first, m.last)}
@@ -1128,8 +1129,21 @@ class EntityRecognizer:
         for j in range(1, len(toks) - 1):
             tok = toks[j]
             k = j - 1
+            participle = False
             while k > 0 and toks[k].pos == "ADJ(A)":
+                participle = participle or toks[k].verb is not None
                 k -= 1
+            if participle and toks[k].pos in ("NN", "NE"):
+                # "in dem von den Rebellen kontrollierten Kilinochchi": the participle's
+                # own phrase stands between the preposition and the name
+                while k > 0 and (
+                    toks[k].pos in ("NN", "NE", "ART", "ADJ(A)", "CARD")
+                    or (
+                        toks[k].pos == "APPR"
+                        and toks[k].text.lower() not in self._place_prepositions
+                    )
+                ):
+                    k -= 1
             prep = toks[k].text if k == j - 1 else self._morph.preposition(toks[k].text)
             if prep not in self._place_prepositions or j in covered:
                 continue

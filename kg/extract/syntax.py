@@ -277,7 +277,8 @@ def _participle(tok: Token) -> bool:
     """An adjective that is a present or past participle ("lebenden", "vermittelten")."""
     w = tok.text.lower()
     return tok.pos.startswith("ADJ") and (
-        w.endswith(("end", "ende", "enden", "endem", "ender", "endes"))
+        tok.verb is not None  # the tagger's analysis: "kontrollierten" of "kontrollieren"
+        or w.endswith(("end", "ende", "enden", "endem", "ender", "endes"))
         or (tok.lemma.lower().endswith("t") and w.startswith("ge"))
     )
 
