@@ -262,6 +262,13 @@ def test_an_unnamed_capital_is_the_states_capital(ex):
     assert any(m.keys == ("khartoum",) for m in a.mentions)
 
 
+def test_an_attitude_stated_is_a_statement(ex):
+    a = analyse(ex, "UN-Generalsekretär António Guterres zeigte sich besorgt.")
+    assert roles(only(a, "Statement")) == {("agent", "antonio-guterres")}
+    a = analyse(ex, "Die Regierung zeigte dem Gesandten die Stadt.")
+    assert not of_class(a, "Statement")
+
+
 def test_attending_a_ceremony_is_a_meeting(ex):
     a = analyse(ex, "Der Zeremonie wohnten die Präsidenten Perus und Chiles bei.")
     assert {("participant", "peru"), ("participant", "chile")} <= roles(only(a, "Meeting"))

@@ -196,6 +196,10 @@ def _condition(
         # "X gab sich zuversichtlich: „…“": the clause ends in a colon before a quotation
         opens = b + 1 < len(toks) and toks[b].text == ":" and toks[b + 1].text in OPENING
         return opens == bool(value)
+    if key == "predicative":
+        # "zeigte sich besorgt", "gab sich zuversichtlich": an adjective predicated of the
+        # subject after the verb in its clause
+        return any(t.pos == "ADJ(D)" for t in toks[i + 1 : b]) == bool(value)
     if key == "infinitive":
         wanted = set(str(value).split("|"))
         return any(

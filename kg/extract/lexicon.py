@@ -180,6 +180,7 @@ PATTERN_KEYS = frozenset(
 )  # fmt: skip
 CONDITION_KEYS = frozenset(
     {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote",
+     "predicative",
      "negated", "content"}
 )  # fmt: skip
 
