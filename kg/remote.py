@@ -141,15 +141,49 @@ def put_graph(
     *,
     opener: urllib.request.OpenerDirector | None = None,
 ) -> None:
-    """Replace one remote graph (``None``: the default graph) with ``body`` (N-Triples)."""
-    request = urllib.request.Request(
-        remote.graph_url(graph),
-        data=body,
-        method="PUT",
-        headers={"Content-Type": NTRIPLES},
-    )
+    """Replace one remote graph (``None``: the default graph) with ``body`` (N-Triples).
+
+    A body larger than :data:`CHUNK_BYTES` goes in pieces of whole lines: the first
+    replaces the graph (PUT), the others add to it (POST, the Graph Store Protocol's
+    merge). A store that asks for credentials (Virtuoso's Digest) answers the first try of
+    each request with 401 before it reads the body; a body of some hundred kilobytes is
+    then cut off mid-send and the answer lost, so no request carries a larger one.
+    """
+    opener = opener or remote.opener()
     name = f"graph <{graph}>" if graph else "default graph"
-    _request(remote, opener or remote.opener(), request, f"pushing {name}")
+    for n, piece in enumerate(_pieces(body, CHUNK_BYTES)):
+        request = urllib.request.Request(
+            remote.graph_url(graph),
+            data=piece,
+            method="PUT" if n == 0 else "POST",
+            headers={"Content-Type": NTRIPLES},
+        )
+        _request(remote, opener, request, f"pushing {name}")
+
+
+#: The largest body one request of a push carries (see :func:`put_graph`).
+CHUNK_BYTES = 256 * 1024
+
+
+def _pieces(body: bytes, size: int) -> list[bytes]:
+    r"""``body`` cut after whole lines into pieces of at most ``size`` bytes (a line longer
+    than that is a piece of its own); an empty body is one empty piece.
+
+    >>> _pieces(b"a\nbb\nc\n", 5)
+    [b'a\nbb\n', b'c\n']
+    >>> _pieces(b"", 5)
+    [b'']
+    """
+    out: list[bytes] = []
+    start = 0
+    while start < len(body):
+        end = min(len(body), start + size)
+        if end < len(body):
+            cut = body.rfind(b"\n", start, end)
+            end = cut + 1 if cut >= start else body.find(b"\n", end) + 1 or len(body)
+        out.append(body[start:end])
+        start = end
+    return out or [b""]
 
 
 def graph_triple_counts(
