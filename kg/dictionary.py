@@ -38,6 +38,7 @@ __all__ = [
     "ENTITY_CLASSES",
     "ActorDictionary",
     "Entry",
+    "class_is",
     "default_dictionary_files",
     "entity_triples",
     "load_dictionary",
@@ -146,31 +147,36 @@ class ActorDictionary:
 
     def is_a(self, key: str, *classes: str) -> bool:
         """Whether the entry's class is one of ``classes`` (or under it, for the few
-        groupings the extraction needs: Organization, Place)."""
+        groupings the extraction needs: Organization, Place, Actor)."""
         e = self._entries.get(key)
-        if e is None:
-            return False
-        groups = {
-            "Organization": {
-                "Organization",
-                "MilitaryAlliance",
-                "InternationalOrganization",
-                "ArmedGroup",
-                "MediaOrganization",
-                "GovernmentBody",
-            },
-            "Place": {"Place", "Region", "City"},
-            "Actor": {"Actor", "Person", "State"}
-            | {
-                "Organization",
-                "MilitaryAlliance",
-                "InternationalOrganization",
-                "ArmedGroup",
-                "MediaOrganization",
-                "GovernmentBody",
-            },
-        }
-        return any(e.cls in groups.get(c, {c}) for c in classes)
+        return e is not None and class_is(e.cls, *classes)
+
+
+_ORGANIZATIONS = frozenset(
+    {
+        "Organization",
+        "MilitaryAlliance",
+        "InternationalOrganization",
+        "ArmedGroup",
+        "MediaOrganization",
+        "GovernmentBody",
+    }
+)
+#: The groupings of the ontology's class tree the extraction asks about.
+_GROUPS = {
+    "Organization": _ORGANIZATIONS,
+    "Place": frozenset({"Place", "Region", "City"}),
+    "Actor": frozenset({"Actor", "Person", "State"}) | _ORGANIZATIONS,
+}
+
+
+def class_is(cls: str, *classes: str) -> bool:
+    """Whether the class ``cls`` is one of ``classes`` or under one of the groupings.
+
+    >>> class_is("ArmedGroup", "Actor"), class_is("Region", "Actor"), class_is("City", "Place")
+    (True, False, True)
+    """
+    return any(cls in _GROUPS.get(c, {c}) for c in classes)
 
 
 def default_dictionary_files() -> list[Path]:

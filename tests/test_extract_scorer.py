@@ -96,3 +96,16 @@ def test_all_articles_ratchet(corpus_graph, tmp_path):
     assert tot["precision"] >= FLOOR_ALL["precision"]
     assert tot["violations"] == 0
     assert tot["evidence"] == 1.0
+
+
+@needs_shared
+def test_what_extract_writes_load_accepts(corpus_graph, tmp_path):
+    # every role and office within the shapes' ranges (kg/extract/ranges.py): a region
+    # read as a party of talks, or an office of a region, made `ckg load` refuse the file
+    ckg = Path(sys.executable).parent / "ckg"
+    r = subprocess.run(
+        [str(ckg), "load", "--store", str(tmp_path / "store"), str(corpus_graph)],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr

@@ -8,7 +8,7 @@ dictionary index) so that a pipeline is built once and run per article.
 >>> from kg.extract.pipeline import default_extractor
 >>> default_extractor().pipeline.names  # doctest: +NORMALIZE_WHITESPACE
 ('tokens', 'entities', 'parse', 'triggers', 'parties', 'roles', 'event-anaphora', 'dates',
- 'conflict', 'places', 'facts', 'claims')
+ 'conflict', 'places', 'facts', 'ranges', 'claims')
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from kg.extract.entities import EntityRecognizer
 from kg.extract.events import detect_triggers
 from kg.extract.facts import derive_facts
 from kg.extract.lexicon import Lexicon
+from kg.extract.ranges import keep_in_range
 from kg.extract.roles import RoleAssigner
 from kg.extract.sentences import split_sentences
 from kg.extract.timing import assign_dates
@@ -174,6 +175,20 @@ class Facts:
         doc.facts = derive_facts(doc.sentences, doc.resolved, self.d, self.lex)
 
 
+class Ranges:
+    """Every role and office within the ontology's ranges (what ``ckg load`` accepts)."""
+
+    name = "ranges"
+    reads = ("events", "facts", "new_entities")
+    writes = ("events", "facts")
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.d = dictionary
+
+    def __call__(self, doc: Document) -> None:
+        doc.events, doc.facts = keep_in_range(doc.events, doc.facts, doc.new_entities, self.d)
+
+
 class Claims:
     """Claims, quotes and negation; then the events with nothing to say are dropped."""
 
@@ -201,5 +216,6 @@ def default_stages(dictionary: ActorDictionary, lexicon: Lexicon) -> list[Stage]
         Conflict(dictionary, lexicon),
         Places(dictionary),
         Facts(dictionary, lexicon),
+        Ranges(dictionary),
         Claims(lexicon),
     ]

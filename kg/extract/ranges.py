@@ -1,0 +1,70 @@
+"""Every role and office within the ontology's ranges (``ontology/shapes.ttl``), so that
+what ``ckg extract`` writes is what ``ckg load`` accepts.
+
+Reads events, facts and the article's new entities; writes them back. The roles of an
+event that name someone (agent, addressee, participant, mediator) take actors only: a
+region or place read into one ("die abtrünnige Region Transnistrien verhandelte") is the
+event's place where it has none, else left out; a location is a place or a state. An
+office belongs to a state or an organisation and is held by a person.
+
+>>> from kg.extract.model import Event, Role, Trigger
+>>> from kg.dictionary import load_dictionary
+>>> t = Trigger(0, 0, 1, "negotiate", "Negotiation", "046", (), True)
+>>> ev = Event(0, t, "Negotiation", ((Role.PARTICIPANT, "moldova"),
+...     (Role.PARTICIPANT, "transnistria")))
+>>> [(r.value, k) for r, k in keep_in_range([ev], [], (), load_dictionary())[0][0].roles]
+[('participant', 'moldova'), ('location', 'transnistria')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.dictionary import ActorDictionary, class_is
+from kg.extract.model import Event, Fact, FactKind, Role
+
+__all__ = ["keep_in_range"]
+
+_ACTOR_ROLES = frozenset({Role.AGENT, Role.ADDRESSEE, Role.PARTICIPANT, Role.MEDIATOR})
+
+
+def keep_in_range(
+    events: Sequence[Event],
+    facts: Sequence[Fact],
+    new_entities: Sequence[tuple[str, str, str]],
+    dictionary: ActorDictionary,
+) -> tuple[tuple[Event, ...], tuple[Fact, ...]]:
+    """The events and facts with every role and office within its range."""
+    new = {key: cls for key, cls, _label in new_entities}
+
+    def is_(key: str, *classes: str) -> bool:
+        cls = dictionary[key].cls if key in dictionary else new.get(key)
+        return cls is not None and class_is(cls, *classes)
+
+    kept_events = tuple(_event_in_range(ev, is_) for ev in events)
+    kept_facts = tuple(
+        f
+        for f in facts
+        if f.kind != FactKind.POSITION
+        or (is_(f.subject, "Person") and is_(f.object, "State", "Organization"))
+    )
+    return kept_events, kept_facts
+
+
+def _event_in_range(ev: Event, is_) -> Event:
+    roles: list[tuple[Role, str]] = []
+    placed = any(r == Role.LOCATION for r, _k in ev.roles)
+    for role, key in ev.roles:
+        if role in _ACTOR_ROLES and not is_(key, "Actor"):
+            if is_(key, "Place") and not placed and (Role.LOCATION, key) not in roles:
+                roles.append((Role.LOCATION, key))  # the region it was read as acting in
+            continue
+        if role == Role.LOCATION and not is_(key, "Place", "State"):
+            continue
+        if (role, key) not in roles:
+            roles.append((role, key))
+    claimed = tuple(k for k in ev.claimed_by if is_(k, "Actor"))
+    if tuple(roles) == ev.roles and claimed == ev.claimed_by:
+        return ev
+    return replace(ev, roles=tuple(roles), claimed_by=claimed)
