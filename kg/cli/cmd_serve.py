@@ -77,14 +77,14 @@ def _serve(args: argparse.Namespace) -> int:
         allowed_services=tuple(args.allow_service or ()),
     )
     server = make_server(config, quiet=args.quiet)
-    host, port = config.host, server.server_address[1]
+    origin = server.origin  # http://HOST:PORT, an IPv6 address in brackets
     mode = "read-write (SPARQL Update allowed)" if config.allow_update else "read-only"
     print(
         f"ckg serve: store {config.store_path} ({mode})\n"
-        f"  query page  http://{host}:{port}/\n"
-        f"  endpoint    http://{host}:{port}/sparql\n"
-        f"  explorer    http://{host}:{port}/explorer\n"
-        f"  IRIs        http://{host}:{port}/id/… and /ontology: a page each, or RDF by Accept\n"
+        f"  query page  {origin}/\n"
+        f"  endpoint    {origin}/sparql\n"
+        f"  explorer    {origin}/explorer\n"
+        f"  IRIs        {origin}/id/… and /ontology: a page each, or RDF by Accept\n"
         f"  limits      {config.limits.timeout:g} s, {config.limits.max_results} results; "
         f"{config.workers} workers of {args.worker_memory} MB. Ctrl-C stops.",
         file=sys.stderr,

@@ -1,56 +1,60 @@
-"""The HTTP server of ``ckg serve``: routes, CORS, static files.
+"""The HTTP application of ``ckg serve``: routes, CORS, static files (a Starlette app).
 
 Routes:
 
 - ``/sparql`` — SPARQL 1.1 Protocol endpoint (GET, POST form, POST direct). Without a
   query, GET answers with a SPARQL 1.1 Service Description.
 - ``/`` — the query page (YASGUI, vendored, offline) with the saved queries.
-- ``/queries.json``, ``/queries/NAME.rq`` — the saved query library.
-- ``/explorer`` and ``/explorer?query=NAME&view=VIEW`` — the network explorer of the
-  whole store or of a saved CONSTRUCT query's graph.
-- ``/static/...`` — the page's assets.
+- ``/queries.json``, ``/queries/NAME.rq`` — the saved query library;
+  ``/queries/NAME.rq?PARAM=value`` gives the text with those parameters bound (as
+  ``ckg query --param``), which the query page's parameter fields use.
+- ``/prefixes.json`` — the project's prefixes (the query page shows prefixed names).
+- ``/explorer`` and ``/explorer?query=NAME&view=VIEW&PARAM=value`` — the network explorer
+  of the whole store or of a saved CONSTRUCT query's graph, its parameters bound.
+- ``/static/...`` — the page's assets (Starlette's :class:`StaticFiles`).
 - ``/id/...``, ``/ontology``, ``/cameo/...``, ``/plover/...`` — the project's IRIs
   (``https://w3id.org/conflict-kg/`` + path), dereferenced: an HTML page, Turtle or
   JSON-LD by ``Accept`` or ``?format=`` (:mod:`kg.server.linked_data`).
 
-The standard library's :class:`http.server.ThreadingHTTPServer` serves HTTP: each
-connection gets a thread (at most :attr:`Limits.max_connections`; more are answered 503
-and closed at once), and the heavy work happens in worker processes
-(:mod:`kg.server.limits`). The handler is strict where the library is lenient: one
-request must arrive completely within :attr:`Limits.client_timeout` (idle keep-alive
-connections included), ``Host`` and ``Content-Length`` must be well-formed (else 400
-and the connection is closed), chunked bodies are refused (411), and nothing from the
-request's headers is written into an answer (the service description names the
-configured address).
+This layer is thin: the request's head is judged by :mod:`kg.server.http_policy`, SPARQL
+requests are read by :mod:`kg.server.sparql_protocol`, ``SERVICE``/``LOAD`` by
+:mod:`kg.server.network_policy`, and every query, explorer page and IRI page runs in a
+killable worker process (:mod:`kg.server.limits`), awaited from a thread so that the
+event loop keeps serving. uvicorn serves the app (:mod:`kg.server.http_server`).
 
-Updates need ``--allow-update``, the operator's token (``Authorization: Bearer …``,
-compared in constant time) and, when the browser sends ``Origin``, the server's own
-origin or an allowed one. CORS headers go only with reads, so no page elsewhere can
-read an update's answer or send the token. ``SERVICE`` and ``LOAD`` are refused unless
-their target is allowed (:mod:`kg.server.network_policy`).
+Nothing from the request's headers is written into an answer: the service description
+names the configured address, and no redirect is built from ``Host``.
 """
 
 from __future__ import annotations
 
-import hmac
-import io
+import asyncio
 import json
-import mimetypes
-import posixpath
-import re
-import socket
-import threading
-import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.server.execute import Job, Reply, serialize_graph
+from kg.server.http_policy import (
+    CORS,
+    PREFLIGHT,
+    check_headers,
+    declared_length,
+    reply_headers,
+    update_refusal,
+)
 from kg.server.iri_paths import iri_for_path, is_resource_path
 from kg.server.limits import Limits, WorkerPool
 from kg.server.linked_data import RESOURCE_FORMATS, choose_format, not_found
@@ -63,38 +67,7 @@ from kg.server.sparql_protocol import (
     parse_operation,
 )
 
-__all__ = ["ServerConfig", "SparqlServer", "make_server"]
-
-_CORS = (
-    ("Access-Control-Allow-Origin", "*"),
-    ("Access-Control-Expose-Headers", "X-Result-Truncated, X-Result-Limit, Content-Type"),
-)
-# A Host header: a DNS name or IPv4 address, or a bracketed IPv6 address, and a port.
-_HOST = re.compile(
-    r"(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?"
-)
-
-
-class _DeadlineReader(io.RawIOBase):
-    """The socket as a raw stream whose every read must finish before ``deadline``.
-
-    A per-read timeout alone lets a client that sends one byte at a time hold a thread
-    indefinitely; this bounds the whole request instead.
-    """
-
-    def __init__(self, sock: socket.socket) -> None:
-        self.sock = sock
-        self.deadline = time.monotonic()
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        remaining = self.deadline - time.monotonic()
-        if remaining <= 0:
-            raise TimeoutError("the client did not send its request in time")
-        self.sock.settimeout(remaining)
-        return self.sock.recv_into(buffer)
+__all__ = ["ServerConfig", "build_app", "static_dir"]
 
 
 @dataclass(frozen=True)
@@ -163,140 +136,165 @@ def _service_description(endpoint: str, allow_update: bool) -> str:
     )
 
 
-class _Handler(BaseHTTPRequestHandler):
-    server: SparqlServer
-    protocol_version = "HTTP/1.1"
+class ReplyResponse(Response):
+    """A :class:`Reply` as a Starlette response, with the endpoint's common headers.
 
-    # -- plumbing -------------------------------------------------------------------------
+    Header names keep their usual capitals (h11 writes them as given).
+    """
 
-    def setup(self) -> None:
-        super().setup()
-        self.rfile.close()  # replaced by a reader that enforces the request deadline
-        self._reader = _DeadlineReader(self.connection)
-        self.rfile = io.BufferedReader(self._reader)
+    def __init__(self, reply: Reply, *, cors: bool = True, close: bool = False) -> None:
+        super().__init__(reply.body, status_code=reply.status)
+        self.raw_headers = [
+            (name.encode("latin-1"), value.encode("latin-1"))
+            for name, value in reply_headers(reply, cors=cors, close=close)
+        ]
 
-    def handle_one_request(self) -> None:
-        self._reader.deadline = time.monotonic() + self.server.config.limits.client_timeout
-        super().handle_one_request()
 
-    def _send(self, reply: Reply, *, cors: bool = True) -> None:
-        # Writing the answer gets its own time limit, not what was left of reading's.
-        self.connection.settimeout(self.server.config.limits.client_timeout)
-        if reply.status >= 400 and self.command == "POST":
-            self.close_connection = True  # the body may be unread: do not parse it as a request
-        self.send_response(reply.status)
-        media_type = reply.media_type
-        if media_type.startswith(("text/", "application/sparql-results+xml")) and (
-            "charset" not in media_type
-        ):
-            media_type += "; charset=utf-8"
-        self.send_header("Content-Type", media_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("Vary", "Accept, Origin")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        if self.close_connection:
-            self.send_header("Connection", "close")
-        for name, value in (*(_CORS if cors else ()), *reply.headers):
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(reply.body)
+async def _send_reply(send: Send, reply: Reply, *, close: bool = False) -> None:
+    await ReplyResponse(reply, close=close)({"type": "http"}, _no_body, send)
 
-    def _check_headers(self) -> None:
-        """Refuse malformed or ambiguous framing and addressing headers (400/411)."""
-        hosts = self.headers.get_all("Host") or []
-        if len(hosts) > 1 or (hosts and not _HOST.fullmatch(hosts[0].strip())):
-            raise ProtocolError(400, "malformed Host header")
-        lengths = self.headers.get_all("Content-Length") or []
-        if len(lengths) > 1 or (lengths and not lengths[0].strip().isdigit()):
-            raise ProtocolError(400, "Content-Length must be one non-negative decimal number")
-        if self.headers.get("Transfer-Encoding"):
-            raise ProtocolError(
-                411, "chunked request bodies are not supported; send Content-Length"
-            )
 
-    def _body(self) -> bytes:
-        length = int((self.headers.get("Content-Length") or "0").strip())
-        limit = self.server.config.limits.max_body
-        if length > limit:
-            raise ProtocolError(413, f"request body of {length} bytes exceeds {limit} bytes")
-        return self.rfile.read(length) if length else b""
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
 
-    def log_message(self, format: str, *args: Any) -> None:
-        if not self.server.quiet:
-            super().log_message(format, *args)
 
-    # -- methods --------------------------------------------------------------------------
+class _Guard:
+    """Checks every request's head before routing: HTTP versions other than 1.0 and 1.1
+    (505), malformed ``Host``, ``Content-Length`` or chunked bodies (400/411), methods
+    other than GET/HEAD/POST (501), POST elsewhere than /sparql (405), each answered with
+    the connection closed; and answers the CORS preflight (``OPTIONS``, reads only)."""
 
-    def do_OPTIONS(self) -> None:
-        # Preflight for cross-origin reads only: Authorization (the update token) is not
-        # among the allowed headers, so no page elsewhere can send an authorized update.
-        self.send_response(204)
-        for name, value in _CORS:
-            self.send_header(name, value)
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Access-Control-Max-Age", "86400")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
 
-    def do_GET(self) -> None:
-        self._dispatch("GET")
-
-    def do_HEAD(self) -> None:
-        self._dispatch("GET")
-
-    def do_POST(self) -> None:
-        self._dispatch("POST")
-
-    def _dispatch(self, method: str) -> None:
-        url = urlsplit(self.path)
-        self._is_update = False
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        method = scope["method"]
+        if scope.get("http_version") not in ("1.0", "1.1"):
+            reply = Reply.error(505, "only HTTP/1.0 and HTTP/1.1 are served")
+            await _send_reply(send, reply, close=True)
+            return
         try:
-            self._check_headers()
-            if url.path == "/sparql":
-                reply = self._sparql(method, url.query)
-            elif method != "GET":
-                reply = Reply.error(405, f"{method} is only allowed on /sparql")
-            elif url.path in ("/", "/index.html"):
-                reply = self._static("index.html")
-            elif url.path.startswith("/static/"):
-                reply = self._static(url.path[len("/static/") :])
-            elif url.path == "/queries.json":
-                body = json.dumps(_saved_queries(), ensure_ascii=False, indent=1).encode()
-                reply = Reply(200, "application/json", body)
-            elif url.path.startswith("/queries/") and url.path.endswith(".rq"):
-                reply = self._saved_query_text(url.path[len("/queries/") : -len(".rq")])
-            elif url.path == "/explorer":
-                reply = self._explorer(url.query)
-            elif is_resource_path(url.path):
-                reply = self._resource(url.path, url.query)
-            else:
-                reply = Reply.error(404, f"nothing at {url.path}; try / or /sparql")
+            check_headers(scope["headers"])
         except ProtocolError as err:
-            reply = Reply.error(err.status, str(err))
-            if err.status in (400, 411, 413):
-                self.close_connection = True
-        self._send(reply, cors=not self._is_update)
+            await _send_reply(send, Reply.error(err.status, str(err)), close=True)
+            return
+        if method == "OPTIONS":
+            headers = [(n.encode(), v.encode()) for n, v in (*PREFLIGHT, ("Content-Length", "0"))]
+            await send({"type": "http.response.start", "status": 204, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+        elif method not in ("GET", "HEAD", "POST"):
+            reply = Reply.error(501, "only GET, HEAD, POST and OPTIONS are served")
+            await _send_reply(send, reply, close=True)
+        elif method == "POST" and scope["path"] != "/sparql":
+            await _send_reply(send, Reply.error(405, "POST is only allowed on /sparql"), close=True)
+        else:
+            await self.app(scope, receive, send)
 
-    # -- routes ---------------------------------------------------------------------------
 
-    def _sparql(self, method: str, query_string: str) -> Reply:
-        cfg = self.server.config
-        accept = self.headers.get("Accept", "")
-        body = self._body() if method == "POST" else b""
+class _WithReadHeaders:
+    """Adds ``nosniff`` and the read CORS headers to an app's answers (the static files)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.extra = [
+            (n.encode(), v.encode()) for n, v in (("X-Content-Type-Options", "nosniff"), *CORS)
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *self.extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+async def _refused(request: Request, exc: Exception) -> Response:
+    """A request refused by a protocol or policy check (:class:`ProtocolError`)."""
+    status = exc.status if isinstance(exc, ProtocolError) else 400
+    close = status in (400, 411, 413) or request.method == "POST"
+    return ReplyResponse(Reply.error(status, str(exc)), close=close)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def _query_string(request: Request) -> str:
+    return bytes(request.scope.get("query_string", b"")).decode("latin-1")
+
+
+def _single_params(request: Request, reserved: tuple[str, ...]) -> dict[str, str]:
+    """A saved query's parameters from the URL: one value each (400 when repeated)."""
+    params: dict[str, str] = {}
+    for key, values in parse_qs(_query_string(request), keep_blank_values=True).items():
+        if key in reserved:
+            continue
+        if len(values) > 1:
+            raise ProtocolError(400, f"parameter '{key}' given {len(values)} times; give it once")
+        params[key] = values[0]
+    return params
+
+
+class _Endpoint:
+    """The route handlers, bound to the configuration and the worker pool."""
+
+    def __init__(self, config: ServerConfig, pool: WorkerPool, origin: str) -> None:
+        self.config = config
+        self.pool = pool
+        self.origin = origin
+        # One thread per connection at most: every request may wait for a worker at once,
+        # so the pool's queue, not a thread limit, decides who waits and who gets 503.
+        self.threads = ThreadPoolExecutor(
+            max_workers=config.limits.max_connections + 2, thread_name_prefix="ckg-request"
+        )
+
+    async def _run(self, job: Job, request: Request) -> Reply:
+        """``job`` in a worker process, awaited without blocking the event loop."""
+        run = partial(
+            self.pool.run, job, timeout=self.config.limits.timeout, client=_client(request)
+        )
+        return await asyncio.get_running_loop().run_in_executor(self.threads, run)
+
+    async def sparql(self, request: Request) -> Response:
+        method = "POST" if request.method == "POST" else "GET"
+        try:
+            reply, is_update = await self._sparql(request, method)
+        except ProtocolError as err:
+            close = err.status in (400, 411, 413) or method == "POST"
+            return ReplyResponse(Reply.error(err.status, str(err)), close=close)
+        close = reply.status >= 400 and method == "POST"
+        return ReplyResponse(reply, cors=not is_update, close=close)
+
+    async def _sparql(self, request: Request, method: str) -> tuple[Reply, bool]:
+        cfg = self.config
+        accept = request.headers.get("accept", "")
+        body = b""
+        if method == "POST" and declared_length(request.headers.raw, limit=cfg.limits.max_body):
+            body = await request.body()
+        query_string = _query_string(request)
         given = parse_qs(query_string)
         if method == "GET" and not given.get("query") and "update" not in given:
-            return self._service_description(accept)
-        op = parse_operation(method, query_string, self.headers.get("Content-Type", ""), body)
+            return self._service_description(accept), False
+        content_type = request.headers.get("content-type", "")
+        op = parse_operation(method, query_string, content_type, body)
         if op.kind == "update":
-            self._is_update = True
-            refused = self._refuse_update()
+            refused = update_refusal(
+                allow_update=cfg.allow_update,
+                token=cfg.update_token,
+                origin=request.headers.get("origin"),
+                authorization=request.headers.get("authorization", ""),
+                own_origins=(self.origin, *cfg.allowed_origins),
+            )
             if refused is not None:
-                return refused
+                return refused, True
         check_network_access(op.text, allowed=cfg.allowed_services)
         if op.kind == "query" and accept and not acceptable_at_all(accept):
-            return Reply.error(406, f"no result format of this endpoint matches '{accept}'")
+            reply = Reply.error(406, f"no result format of this endpoint matches '{accept}'")
+            return reply, False
         job = Job(
             op.kind,
             op.text,
@@ -306,30 +304,7 @@ class _Handler(BaseHTTPRequestHandler):
             format_hint=op.format_hint,
             max_results=cfg.limits.max_results,
         )
-        return self.server.pool.run(job, timeout=cfg.limits.timeout, client=self.client_address[0])
-
-    def _refuse_update(self) -> Reply | None:
-        """Why this update may not run (403/401), or None when it may."""
-        cfg = self.server.config
-        if not cfg.allow_update or not cfg.update_token:
-            return Reply.error(
-                403, "SPARQL Update is refused: this endpoint is read-only (see --allow-update)"
-            )
-        origin = self.headers.get("Origin")
-        if origin is not None and origin not in (self.server.origin, *cfg.allowed_origins):
-            return Reply.error(
-                403, "SPARQL Update is refused from another origin (see --allow-origin)"
-            )
-        scheme, _, given = (self.headers.get("Authorization") or "").partition(" ")
-        expected = cfg.update_token.encode()
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected):
-            reply = Reply.error(
-                401, "SPARQL Update needs the operator's token: Authorization: Bearer …"
-            )
-            return Reply(
-                401, reply.media_type, reply.body, (("WWW-Authenticate", 'Bearer realm="ckg"'),)
-            )
-        return None
+        return await self._run(job, request), op.kind == "update"
 
     def _service_description(self, accept: str) -> Reply:
         fmt = negotiate(accept, GRAPH_FORMATS)
@@ -337,139 +312,97 @@ class _Handler(BaseHTTPRequestHandler):
             offered = ", ".join(f.media_type for f in GRAPH_FORMATS)
             return Reply.error(406, f"the service description is offered as: {offered}")
         # The configured address, never the request's Host header (which the client chooses).
-        turtle = _service_description(
-            f"{self.server.origin}/sparql", self.server.config.allow_update
-        )
+        turtle = _service_description(f"{self.origin}/sparql", self.config.allow_update)
         triples = [q.triple for q in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)]
         return Reply(200, fmt.media_type, serialize_graph(triples, fmt))
 
-    def _static(self, relative: str) -> Reply:
-        root = static_dir().resolve()
-        clean = posixpath.normpath("/" + relative).lstrip("/")
-        path = (root / clean).resolve()
-        if not path.is_relative_to(root) or not path.is_file():
-            return Reply.error(404, f"no such file: /static/{relative}")
-        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return Reply(200, media_type, path.read_bytes())
+    async def index(self, request: Request) -> Response:
+        page = (static_dir() / "index.html").read_bytes()
+        return ReplyResponse(Reply(200, "text/html", page))
 
-    def _saved_query_text(self, name: str) -> Reply:
-        for q in _saved_queries():
-            if q["name"] == name:
-                return Reply(200, "application/sparql-query", q["text"].encode())
-        return Reply.error(404, f"no saved query named '{name}' (see /queries.json)")
+    async def queries_json(self, request: Request) -> Response:
+        body = json.dumps(_saved_queries(), ensure_ascii=False, indent=1).encode()
+        return ReplyResponse(Reply(200, "application/json", body))
 
-    def _resource(self, path: str, query_string: str) -> Reply:
-        """The page or RDF of the IRI this path stands for (404 when nobody knows it)."""
-        requested = parse_qs(query_string).get("format")
-        fmt = choose_format(self.headers.get("Accept", ""), requested[0] if requested else None)
-        if fmt is None:
-            offered = ", ".join(f.media_type for f in RESOURCE_FORMATS)
-            return Reply.error(406, f"a resource is offered as: {offered}")
-        iri = iri_for_path(path)
-        if iri is None:
-            return not_found(fmt)
-        limits = self.server.config.limits
-        job = Job("resource", iri, format_hint=fmt.name, max_results=limits.max_results)
-        return self.server.pool.run(job, timeout=limits.timeout, client=self.client_address[0])
+    async def saved_query_text(self, request: Request) -> Response:
+        """A saved query's text; with ``?PARAM=value``, those parameters bound."""
+        from kg.errors import CkgError
+        from kg.query import prepare_query, saved_queries
 
-    def _explorer(self, query_string: str) -> Reply:
-        params = parse_qs(query_string)
+        name = request.path_params["name"]
+        for saved in saved_queries():
+            if saved.name == name:
+                try:
+                    text = prepare_query(saved, _single_params(request, ()))
+                except CkgError as err:  # an unknown parameter
+                    return ReplyResponse(Reply.error(400, str(err)))
+                return ReplyResponse(Reply(200, "application/sparql-query", text.encode()))
+        return ReplyResponse(Reply.error(404, f"no saved query named '{name}' (see /queries.json)"))
+
+    async def prefixes_json(self, request: Request) -> Response:
+        """The project's prefixes (``{"id": "https://w3id.org/conflict-kg/id/", ...}``)."""
+        from kg.namespaces import PREFIXES
+
+        return ReplyResponse(Reply(200, "application/json", json.dumps(PREFIXES).encode()))
+
+    async def explorer(self, request: Request) -> Response:
+        params = parse_qs(_query_string(request))
         name = params.get("query", [""])[0]
         view = params.get("view", ["actors"])[0]
-        job = Job("explorer", name, view=view, max_results=self.server.config.limits.max_results)
-        return self.server.pool.run(
-            job, timeout=self.server.config.limits.timeout, client=self.client_address[0]
+        bound = tuple(_single_params(request, ("query", "view")).items())
+        if bound and not name:
+            reply = Reply.error(400, "parameters need a saved query: /explorer?query=NAME&...")
+            return ReplyResponse(reply)
+        job = Job(
+            "explorer",
+            name,
+            view=view,
+            params=bound,
+            max_results=self.config.limits.max_results,
         )
+        return ReplyResponse(await self._run(job, request))
+
+    async def elsewhere(self, request: Request) -> Response:
+        """An IRI's page or RDF (404 when nobody knows it), or 404 for any other path."""
+        # The path as sent (still percent-encoded), as the IRI mapping expects it.
+        path = bytes(request.scope.get("raw_path") or request.url.path.encode()).decode("latin-1")
+        if not is_resource_path(path):
+            return ReplyResponse(Reply.error(404, f"nothing at {path}; try / or /sparql"))
+        requested = parse_qs(_query_string(request)).get("format")
+        fmt = choose_format(request.headers.get("accept", ""), requested[0] if requested else None)
+        if fmt is None:
+            offered = ", ".join(f.media_type for f in RESOURCE_FORMATS)
+            return ReplyResponse(Reply.error(406, f"a resource is offered as: {offered}"))
+        iri = iri_for_path(path)
+        if iri is None:
+            return ReplyResponse(not_found(fmt))
+        job = Job("resource", iri, format_hint=fmt.name, max_results=self.config.limits.max_results)
+        return ReplyResponse(await self._run(job, request))
+
+    def close(self) -> None:
+        self.threads.shutdown(wait=False, cancel_futures=True)
 
 
-class SparqlServer(ThreadingHTTPServer):
-    """A threading HTTP server bound to a :class:`ServerConfig` and its worker pool."""
+def build_app(config: ServerConfig, pool: WorkerPool, origin: str) -> tuple[ASGIApp, _Endpoint]:
+    """The ASGI app of the endpoint (and its handlers, to close with the server).
 
-    daemon_threads = True
-    allow_reuse_address = True
-    request_queue_size = 128
-
-    def __init__(self, config: ServerConfig, *, quiet: bool = False) -> None:
-        self.config = config
-        self.quiet = quiet
-        self._slots = threading.BoundedSemaphore(max(1, config.limits.max_connections))
-        self.pool = WorkerPool(
-            config.store_path,
-            size=config.workers,
-            writer=config.allow_update,
-            limits=config.limits,
-        )
-        try:
-            super().__init__((config.host, config.port), _Handler)
-        except OSError:
-            self.pool.close()
-            raise
-
-    @property
-    def origin(self) -> str:
-        """``http://HOST:PORT`` of the configured address and the port actually bound.
-
-        The service description names it, and updates from this origin are accepted.
-        """
-        host = self.config.host
-        if ":" in host:
-            host = f"[{host}]"
-        return f"http://{host}:{self.server_address[1]}"
-
-    def process_request(self, request: Any, client_address: Any) -> None:
-        """Serve the connection in a thread, or answer 503 at once when all slots are taken."""
-        if not self._slots.acquire(blocking=False):
-            self._refuse(request)
-            return
-        try:
-            super().process_request(request, client_address)
-        except BaseException:
-            self._slots.release()
-            raise
-
-    def process_request_thread(self, request: Any, client_address: Any) -> None:
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self._slots.release()
-
-    def _refuse(self, request: socket.socket) -> None:
-        body = b"too many open connections; try again shortly\n"
-        head = (
-            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            f"Content-Length: {len(body)}\r\nRetry-After: 1\r\nConnection: close\r\n\r\n"
-        )
-        try:
-            request.setblocking(False)
-            request.send(head.encode() + body)
-        except OSError:
-            pass
-        self.shutdown_request(request)
-
-    def server_close(self) -> None:
-        super().server_close()
-        self.pool.close()
-
-
-def make_server(config: ServerConfig, *, quiet: bool = False) -> SparqlServer:
-    """Check the store and create the server (not yet serving: call ``serve_forever``).
-
-    The store must exist (``ckg ingest`` creates it); with ``allow_update`` an empty one
-    is created. It is opened once here to fail early with a clear error.
+    ``origin`` is the server's own ``http://HOST:PORT``: the service description names
+    it, and updates from it are accepted.
     """
-    from kg.errors import CkgError
-    from kg.store import open_store
-
-    if config.allow_update and not config.update_token:
-        raise CkgError(
-            "--allow-update needs a token: give --update-token or set CKG_UPDATE_TOKEN "
-            "(clients send it as 'Authorization: Bearer TOKEN')"
-        )
-
-    # Raises CkgError with a one-line reason: missing, locked, not writable, not a store.
-    store = open_store(config.store_path, read_only=not config.allow_update)
-    del store
-    try:
-        return SparqlServer(config, quiet=quiet)
-    except OSError as err:
-        raise CkgError(f"cannot listen on {config.host}:{config.port}: {err}") from None
+    endpoint = _Endpoint(config, pool, origin)
+    get = ["GET"]  # Starlette answers HEAD as GET without the body
+    routes = [
+        Route("/sparql", endpoint.sparql, methods=["GET", "POST"]),
+        Route("/", endpoint.index, methods=get),
+        Route("/index.html", endpoint.index, methods=get),
+        Route("/queries.json", endpoint.queries_json, methods=get),
+        Route("/prefixes.json", endpoint.prefixes_json, methods=get),
+        Route("/queries/{name}.rq", endpoint.saved_query_text, methods=get),
+        Route("/explorer", endpoint.explorer, methods=get),
+        Mount("/static", app=_WithReadHeaders(StaticFiles(directory=static_dir()))),
+        Route("/{path:path}", endpoint.elsewhere, methods=get),
+    ]
+    app = Starlette(routes=routes, exception_handlers={ProtocolError: _refused})
+    # A redirect to the path with(out) a slash would be built from the Host header.
+    app.router.redirect_slashes = False
+    return _Guard(app), endpoint

@@ -74,6 +74,7 @@ class Job:
     format_hint: str = ""
     max_results: int = 100_000
     view: str = "actors"
+    params: tuple[tuple[str, str], ...] = ()  # explorer: the saved query's parameters
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,10 @@ allocation, the worker dies, is replaced, and the request gets 503. Other reques
 in the other workers, so a runaway query costs one worker for at most ``timeout``
 seconds and nothing else.
 
+The pool starts serving once its workers have loaded their libraries (each says
+``READY``), so a request's time limit is never spent starting one; a replacement
+started after a kill is waited for by its next job, within that job's limit.
+
 Requests that find no worker for them wait in a **bounded queue**; when
 :attr:`Limits.queue_size` requests already wait, the next one is answered at once with
 503 and ``Retry-After``. Waiting counts towards the time limit. One **client** (one
@@ -38,13 +42,16 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from kg.server.execute import Job, Reply
-from kg.server.worker import worker_main
+from kg.server.worker import READY, worker_main
 
 __all__ = ["Limits", "WorkerPool"]
 
 # "spawn": the server process has threads, and forking a threaded process is unsafe.
 _CONTEXT = multiprocessing.get_context("spawn")
 _MB = 1024 * 1024
+# Seconds to wait at start for the workers to be ready; a slower one is waited for by
+# its first job instead.
+_STARTUP = 60.0
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,16 @@ class _Worker:
         )
         self.process.start()
         child.close()
+        self.ready = False  # until the worker's READY has been read
+
+    def await_ready(self, timeout: float) -> bool:
+        """Read the worker's READY if it comes within ``timeout`` s; whether it is ready."""
+        try:
+            if not self.ready and self.conn.poll(max(0.0, timeout)):
+                self.ready = self.conn.recv() == READY
+        except (EOFError, OSError):  # it died starting: its first job finds out and says so
+            pass
+        return self.ready
 
     def kill(self) -> None:
         self.process.kill()
@@ -167,6 +184,12 @@ class WorkerPool:
             queue_size=self.limits.queue_size,
         )
         self._all_writer = writer
+        # Serve only once the workers have loaded their libraries (a second or two, in
+        # parallel), so that no request's time limit is spent on starting them.
+        deadline = time.monotonic() + _STARTUP
+        for lane in (self._readers, self._writers):
+            for worker in lane.idle:
+                worker.await_ready(deadline - time.monotonic())
 
     def run(self, job: Job, *, timeout: float, client: str = "") -> Reply:
         """Run ``job`` in a worker; 503 if it takes longer than ``timeout`` seconds."""
@@ -181,6 +204,7 @@ class WorkerPool:
         worker = acquired
         try:
             worker.conn.send(job)
+            worker.await_ready(deadline - time.monotonic())  # a replacement may be starting
             if worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 reply: Reply = worker.conn.recv()
             else:

@@ -36,10 +36,12 @@ from kg.server.execute import Job, Reply, execute, execute_update
 from kg.server.linked_data import resource_reply
 from kg.store_lock import StoreBusy, generation, hold
 
-__all__ = ["RETRY_AFTER", "StoreHandle", "cap_memory", "run_job", "worker_main"]
+__all__ = ["READY", "RETRY_AFTER", "StoreHandle", "cap_memory", "run_job", "worker_main"]
 
 #: Seconds a client is asked to wait (``Retry-After``) when a writer holds the store.
 RETRY_AFTER = 5
+#: What a worker sends once, before its first answer: it is ready for jobs.
+READY = "ready"
 
 
 def _signature(path: Path) -> tuple[tuple[str, int, int], ...]:
@@ -92,12 +94,13 @@ def _explorer(store: ox.Store, job: Job) -> Reply:
                 saved = load_saved_query(job.text)
             except CkgError as err:  # no saved query of that name
                 return Reply.error(404, str(err))
-            result = run_query(store, saved, params={})
+            result = run_query(store, saved, params=dict(job.params))
             if result.graph is None:
                 return Reply.error(
                     400, f"saved query '{job.text}' is not a CONSTRUCT query; cannot explore it"
                 )
-            page = explorer_page(result.graph, view=job.view, title=f"conflict-kg: {job.text}")
+            title = f"conflict-kg: {job.text}" + "".join(f" {k}={v}" for k, v in job.params)
+            page = explorer_page(result.graph, view=job.view, title=title)
         else:
             page = explorer_page(store, view=job.view, title="conflict-kg")
     except CkgError as err:  # e.g. an unknown view
@@ -162,6 +165,7 @@ def worker_main(conn: Connection, store_path: str, writer: bool, memory: int = 0
     cap_memory(memory)
     path = Path(store_path)
     handle: StoreHandle | Path = path if writer else StoreHandle(path)
+    conn.send(READY)  # the libraries are loaded: a job's time limit starts counting now
     while True:
         try:
             job = conn.recv()
