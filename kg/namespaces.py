@@ -21,6 +21,7 @@ __all__ = [
     "CAMEO",
     "CKG",
     "DCTERMS",
+    "GEO",
     "ID",
     "LINKS_GRAPH",
     "OA",
@@ -49,6 +50,8 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 CAMEO = Namespace("https://w3id.org/conflict-kg/cameo/")
 PLOVER = Namespace("https://w3id.org/conflict-kg/plover/")
+#: W3C Basic Geo (WGS84): ``geo:lat`` / ``geo:long`` of places, as xsd:decimal degrees.
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 PREFIXES: dict[str, str] = {
     "ckg": str(CKG),
@@ -59,6 +62,7 @@ PREFIXES: dict[str, str] = {
     "oa": str(OA),
     "cameo": str(CAMEO),
     "plover": str(PLOVER),
+    "geo": str(GEO),
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
     "skos": str(SKOS),

@@ -48,6 +48,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import CkgError, UsageError
+from kg.gazetteer import coordinates_graph
 from kg.iris import article_iri
 from kg.namespaces import CKG, DCTERMS, ID, ONTOLOGY_GRAPH, OWL, RDF, RDFS, REFERENCE_GRAPH
 from kg.resources import data_dir, ontology_files
@@ -440,7 +441,7 @@ def managed_graphs() -> dict[URIRef, Graph]:
     :func:`hierarchy_closure`) and reference data."""
     return {
         ONTOLOGY_GRAPH: hierarchy_closure(_ontology_graph()),
-        REFERENCE_GRAPH: _reference_graph(),
+        REFERENCE_GRAPH: _reference_graph() + coordinates_graph(),  # geo:lat/long (issue 12)
     }
 
 

@@ -64,7 +64,7 @@ def test_cli_text_report(capsys):
     line = next(ln for ln in out.splitlines() if "PhoneCall (Telefonat)" in ln)
     assert "041" in line and "CONSULT, phone" in line
     assert "CAMEO  0871          Declare truce, ceasefire" in out
-    assert "shapes.ttl: 11 node shapes, well-formed SHACL" in out
+    assert "shapes.ttl: 12 node shapes, well-formed SHACL" in out
     assert "HermiT" not in out
 
 

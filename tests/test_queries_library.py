@@ -29,6 +29,7 @@ NAMES = [
     "shared-actors",
     "sources",
     "timeline",
+    "timeline-events",
 ]
 PUTIN_DEMAND = (
     "Russlands Präsident Wladimir Putin hat die Konfliktparteien zur Vereinbarung einer "

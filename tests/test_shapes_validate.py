@@ -140,4 +140,4 @@ def test_dataset_is_checked_as_union_of_graphs(onto, shapes):
 
 
 def test_shapes_are_well_formed_shacl():
-    assert check_shapes() == 11  # ckgsh:EventCluster (issue 11) made it 11
+    assert check_shapes() == 12  # ckgsh:Coordinates (issue 12) made it 12

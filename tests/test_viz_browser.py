@@ -6,6 +6,7 @@ file:, data:, about:, blob:) and for console errors, page errors and dialogs.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -350,3 +351,253 @@ def test_example_article_page_and_screenshot(open_page):
     o.page.screenshot(path=str(ARTIFACTS / "explorer-example.png"))
     assert (ARTIFACTS / "explorer-example.png").stat().st_size > 20_000
     o.check_clean()
+
+
+# --- the map and the timeline (issue 12) ---------------------------------------------------
+
+DEVCORPUS = Path(__file__).parent / "data" / "viz-devcorpus.trig"
+
+
+@pytest.fixture(scope="module")
+def devcorpus_page():
+    eg = build_graph(load_file(DEVCORPUS), view="events", title="Bergkarabach")
+    return eg.html()
+
+
+def _located_rows(o: Opened) -> list[dict[str, Any]]:
+    """The rows the filters let through that have a place with a point."""
+    return o.js(
+        """(() => { const tm = ckgExplorer.data.timemap;
+                    return tm.events.filter(ckgExplorer.eventVisible).filter(r =>
+                      (r.p || []).some(p => tm.places[p] && 'x' in tm.places[p])); })()"""
+    )
+
+
+def _dot_events(o: Opened) -> list[str]:
+    return o.js("[...document.querySelectorAll('#map-svg .event-dot')].map(c => c.dataset.event)")
+
+
+def test_map_places_events_and_a_click_shows_the_sentence(open_page, devcorpus_page):
+    o = open_page(devcorpus_page)
+    o.page.click('#tabs button[data-tab="map"]')
+    assert o.page.is_visible("#mapview") and not o.page.is_visible("#network")
+    rows = _located_rows(o)
+    assert len(rows) >= 10
+    assert sorted(set(_dot_events(o))) == sorted(r["id"] for r in rows)
+    labels = o.js("[...document.querySelectorAll('#map-svg .place-label')].map(t => t.textContent)")
+    assert any(label.startswith("Moskau") for label in labels)
+    assert "not on the map" in o.page.inner_text("#map-note")
+    # a click on a dot shows the event with the sentence it was extracted from
+    meeting = next(r for r in rows if r["t"] in ("Meeting", "Negotiation") and r.get("ev"))
+    o.page.click(f'#map-svg circle[data-event="{meeting["id"]}"]', force=True)
+    sentence = o.js(f"ckgExplorer.data.evidence[{meeting['ev'][0]}].s")
+    details = o.page.inner_text("#details")
+    assert meeting["t"] in details and sentence in details
+    # ... and leads to the same event in the graph
+    o.page.click("#details >> text=Show in the graph")
+    assert o.page.is_visible("#network")
+    assert o.js("network.getSelectedNodes()") == [meeting["id"]]
+    o.check_clean()
+
+
+def test_map_and_graph_share_their_filters(open_page, devcorpus_page):
+    o = open_page(devcorpus_page)
+    o.page.click('#tabs button[data-tab="map"]')
+    before = _dot_events(o)
+    o.page.uncheck('input[data-filter="event:Meeting"]')
+    types = o.js("Object.fromEntries(ckgExplorer.data.timemap.events.map(r => [r.id, r.t]))")
+    after = _dot_events(o)
+    assert len(after) < len(before) and "Meeting" not in {types[e] for e in after}
+    o.page.check('input[data-filter="event:Meeting"]')
+    o.page.fill("#date-from", "2020-10-10")
+    o.page.fill("#date-to", "2020-10-31")
+    o.page.press("#date-to", "Enter")
+    dates = {e: d for e, d in o.js("ckgExplorer.data.timemap.events.map(r => [r.id, r.d || ''])")}
+    shown = _dot_events(o)
+    assert shown and all("2020-10" <= dates[e][:10] <= "2020-10-31" for e in shown)
+    # the actor filter: only Armenia's events, on the map and in the graph
+    o.page.fill("#date-from", "")
+    o.page.fill("#date-to", "")
+    o.page.press("#date-to", "Enter")
+    o.page.select_option("#only-actor", E + "armenia")
+    actors = o.js(
+        "Object.fromEntries(ckgExplorer.data.timemap.events.map(r => "
+        "[r.id, (r.a || []).map(x => x[1])]))"
+    )
+    shown = _dot_events(o)
+    assert shown and all(E + "armenia" in actors[e] for e in shown)
+    events_in_graph = [n["id"] for n in _visible(o, "nodes") if n["id"] in actors]
+    assert events_in_graph and all(E + "armenia" in actors[e] for e in events_in_graph)
+    # ... and of one conflict: what is left has both
+    o.page.select_option("#only-conflict", E + "nagorno-karabakh-conflict")
+    conflicts = o.js(
+        "Object.fromEntries(ckgExplorer.data.timemap.events.map(r => [r.id, r.k || []]))"
+    )
+    shown = _dot_events(o)
+    assert all(E + "nagorno-karabakh-conflict" in conflicts[e] for e in shown)
+    assert all(E + "armenia" in actors[e] for e in shown)
+    o.page.click("text=Reset filters")
+    assert len(_dot_events(o)) == len(before)
+    o.check_clean()
+
+
+def test_timeline_lanes_marks_and_date_brush(open_page, devcorpus_page):
+    o = open_page(devcorpus_page)
+    o.page.click('#tabs button[data-tab="timeline"]')
+    dated = o.js("ckgExplorer.data.timemap.events.filter(r => r.d).map(r => r.id)")
+    marks = o.js(
+        "[...document.querySelectorAll('#timeline-svg .event-mark')].map(m => m.dataset.event)"
+    )
+    assert set(marks) == set(dated)  # every dated event, in each of its actors' lanes
+    lanes = o.js("[...document.querySelectorAll('#timeline-svg .lane')].map(g => g.dataset.lane)")
+    assert "Armenien" in lanes and "Aserbaidschan" in lanes
+    o.page.select_option("#lanes", "class")
+    lanes = o.js("[...document.querySelectorAll('#timeline-svg .lane')].map(g => g.dataset.lane)")
+    types = set(o.js("ckgExplorer.data.timemap.events.filter(r => r.d).map(r => r.t)"))
+    assert set(lanes) == types
+    assert len(o.js("[...document.querySelectorAll('#timeline-svg .event-mark')]")) == len(dated)
+    # a click on a mark shows the event; a drag across the axis sets the date range
+    o.page.click("#timeline-svg .event-mark >> nth=0", force=True)
+    assert "Event" in o.page.inner_text("#details")
+    box = o.page.locator("#timeline-svg .brush-area").bounding_box()
+    y = box["y"] + box["height"] / 2
+    o.page.mouse.move(box["x"] + 2, y)
+    o.page.mouse.down()
+    o.page.mouse.move(box["x"] + box["width"] * 0.3, y, steps=5)
+    o.page.mouse.up()
+    start, end = o.page.input_value("#date-from"), o.page.input_value("#date-to")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", start) and start < end
+    shown = o.js("document.getElementById('timeline-svg').dataset.events")
+    assert 0 < int(shown) < len(marks)
+    # the graph follows: fewer event nodes than before the drag
+    events_shown = [n for n in _visible(o, "nodes") if n["id"] in set(dated)]
+    assert 0 < len(events_shown) < len(dated)
+    o.check_clean()
+
+
+def test_map_and_timeline_screenshots(open_page, tmp_path):
+    """The README's pictures: the dev corpus in a store, coordinates from its reference graph."""
+    from kg.store import open_store
+
+    store = open_store(tmp_path / "store")
+    store.extend(load_file(DEVCORPUS).quads_for_pattern(None, None, None, None))
+    eg = build_graph(store, view="actors", title="Bergkarabach: five articles")
+    del store
+    o = open_page(eg.html(), "readme.html")
+    ARTIFACTS.mkdir(exist_ok=True)
+    for tab in ("map", "timeline"):
+        o.page.click(f'#tabs button[data-tab="{tab}"]')
+        if tab == "map":  # every located place of the store's reference graph: "data"
+            assert "by the gazetteer" not in o.page.inner_text("#map-note")
+            talks = o.js(
+                """ckgExplorer.data.timemap.events.find(r => r.t === 'Negotiation'
+                     && (r.p || []).some(p => p.endsWith('/moscow'))).id"""
+            )
+            o.page.click(f'#map-svg circle[data-event="{talks}"]', force=True)
+            assert "characters" in o.page.inner_text("#details")  # the sentence's offsets
+        else:  # the autumn 2020 war, where the articles have most of their events
+            o.js("ckgExplorer.setDates('2020-09-25', '2020-11-15')")
+        o.page.screenshot(path=str(ARTIFACTS / f"explorer-{tab}.png"))
+        assert (ARTIFACTS / f"explorer-{tab}.png").stat().st_size > 20_000
+    o.check_clean()
+
+
+# --- labels at the first view, edge labels apart, the notebook display (issue 12) -----------
+
+
+def _settled(o: Opened) -> None:
+    assert o.wait("!!ckgExplorer.settled"), "the first view was never set"
+
+
+_LABEL_BOXES = """(() => {
+  // vis's own label boxes (graph coordinates), as drawn: only labels vis shows
+  const boxes = Object.values(network.body.edges)
+    .filter(e => network.body.edgeIndices.includes(e.id) && e.labelModule.visible()
+                 && e.labelModule.size.width > 0)
+    .map(e => [e.id, e.labelModule.size]);
+  const hit = (a, b) => a.left < b.left + b.width && b.left < a.left + a.width
+                        && a.top < b.top + b.height && b.top < a.top + a.height;
+  const pairs = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      if (hit(boxes[i][1], boxes[j][1])) pairs.push([boxes[i][0], boxes[j][0]]);
+  return {shown: boxes.length, pairs};
+})()"""
+
+
+def _redrawn(o: Opened) -> None:
+    """Draw once more, so that vis's label boxes are those of the current view."""
+    o.js("window.__drawn = false; network.once('afterDrawing', () => { window.__drawn = true; })")
+    o.js("network.redraw()")
+    assert o.wait("window.__drawn")
+
+
+def test_events_view_opens_with_readable_labels(open_page, devcorpus_page):
+    o = open_page(devcorpus_page)
+    _settled(o)
+    _redrawn(o)
+    # every node in the viewport has its label drawn, at a readable size (not 2.2x away)
+    r = o.js(
+        """(() => { const box = document.getElementById('network').getBoundingClientRect();
+          const tl = network.DOMtoCanvas({x: 0, y: 0});
+          const br = network.DOMtoCanvas({x: box.width, y: box.height});
+          const pos = network.getPositions();
+          const inView = Object.keys(pos).filter(id => pos[id].x > tl.x && pos[id].x < br.x
+                                                    && pos[id].y > tl.y && pos[id].y < br.y);
+          const shown = inView.filter(id => network.body.nodes[id].labelModule.visible());
+          const px = Math.min(...inView.map(id =>
+            network.body.nodes[id].labelModule.fontOptions.size * network.getScale()));
+          return {inView: inView.length, shown: shown.length, px}; })()"""
+    )
+    assert r["inView"] >= 20, r
+    assert r["shown"] == r["inView"], r
+    assert r["px"] >= 7, r
+    # "Fit all" shows the whole graph, zoomed out below the readable scale
+    o.page.click("#fit-all")
+    assert o.js("network.getScale()") < o.js("ckgExplorer.readableScale")
+    o.check_clean()
+
+
+@pytest.mark.parametrize("view", ["actors", "events"])
+def test_edge_labels_do_not_cover_one_another(open_page, view):
+    eg = build_graph(load_file(DEVCORPUS), view=view)
+    o = open_page(eg.html())
+    _settled(o)
+    _redrawn(o)  # vis draws every edge, in the viewport or not: every label is measured
+    r = o.js(_LABEL_BOXES)
+    assert r["pairs"] == [], f"{len(r['pairs'])} pairs of edge labels overlap"
+    assert r["shown"] >= 0.5 * eg.graph.number_of_edges(), r
+    # a label left off the canvas is still the edge's: in the tooltip and details data
+    assert o.js("ckgExplorer.data.edges.every(e => !!e.label)")
+    # a filter frees space: labels come back, still apart
+    before = r["shown"]
+    o.page.uncheck('input[data-filter="event:Meeting"]')
+    _redrawn(o)
+    r = o.js(_LABEL_BOXES)
+    assert r["pairs"] == []
+    hidden = o.js("ckgExplorer.data.edges.filter(e => e.type === 'Meeting').length")
+    assert r["shown"] >= before - hidden  # a label that was left off can come back
+    o.check_clean()
+
+
+def test_notebook_display_runs_packed_in_a_sandboxed_iframe(browser_context, tmp_path):
+    eg = build_graph(load_file(DEVCORPUS), view="events")
+    host = tmp_path / "notebook.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{eg._repr_html_()}</body></html>", "utf-8")
+    page = browser_context.new_page()
+    problems: list[str] = []
+    page.on(
+        "console", lambda m: problems.append(m.text) if m.type in {"error", "warning"} else None
+    )
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(host.as_uri())
+    frame = page.frames[1]
+    end = time.monotonic() + 15
+    while not frame.evaluate("!!(window.ckgExplorer && window.ckgExplorer.settled)"):
+        assert time.monotonic() < end, "the packed page never drew"
+        time.sleep(0.05)
+    assert frame.evaluate("network.body.data.nodes.length") == eg.graph.number_of_nodes()
+    assert frame.evaluate("ckgExplorer.data.timemap.events.length") > 0
+    assert frame.is_visible("#tabs")
+    assert problems == []
+    page.close()

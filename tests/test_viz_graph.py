@@ -190,3 +190,49 @@ def test_events_with_one_actor_are_listed_on_the_actor():
     assert [(e["type"], e["date"], e["role"]) for e in actors.nodes[PUTIN]["events"]] == [
         ("Statement", "2020-10-07", "agent")
     ]
+
+
+_CO_MEDIATION = """
+@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+@prefix ent: <https://w3id.org/conflict-kg/id/entity/> .
+@prefix ev: <https://w3id.org/conflict-kg/id/event/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<urn:x-test:article> {
+  ev:talks a ckg:Mediation ; ckg:mediator ent:russia, ent:france ; %s .
+  ent:russia a ckg:State ; rdfs:label "Russland"@de .
+  ent:france a ckg:State ; rdfs:label "Frankreich"@de .
+  ent:armenia a ckg:State ; rdfs:label "Armenien"@de .
+  ent:azerbaijan a ckg:State ; rdfs:label "Aserbaidschan"@de .
+}
+"""
+
+
+@pytest.mark.parametrize(
+    "roles",
+    [
+        "ckg:participant ent:armenia, ent:azerbaijan",
+        # the mediators also named as the ones acting, or among the participants
+        "ckg:agent ent:russia, ent:france ; ckg:addressee ent:armenia, ent:azerbaijan",
+        "ckg:participant ent:armenia, ent:azerbaijan, ent:russia, ent:france",
+    ],
+)
+def test_co_mediators_each_mediate_the_event_not_one_another(roles):
+    ds = rdflib.Dataset()
+    ds.parse(data=_CO_MEDIATION % roles, format="trig")
+    g = build_nx(ds, view="actors")
+    france = E + "france"
+    mediates = sorted((u, v) for u, v, k in g.edges(data="kind") if k == "mediates")
+    assert mediates == sorted((m, p) for m in (RUSSIA, france) for p in (ARMENIA, AZERBAIJAN))
+    assert not any({u, v} == {RUSSIA, france} for u, v in g.edges())
+    assert not any(k == "event" and france in (u, v) for u, v, k in g.edges(data="kind"))
+    events = build_nx(ds, view="events")
+    mediator_of = sorted(v for _, v, r in events.edges(data="role") if r == "mediator")
+    assert mediator_of == sorted([RUSSIA, france])
+
+
+def test_co_mediators_with_no_party_named_are_drawn_acting_together():
+    ds = rdflib.Dataset()
+    ds.parse(data=_CO_MEDIATION % "ckg:confidence 0.8", format="trig")
+    g = build_nx(ds, view="actors")
+    (edge,) = [(u, v, d) for u, v, d in g.edges(data=True)]
+    assert (edge[2]["kind"], edge[2]["directed"]) == ("event", False)

@@ -21,7 +21,7 @@ import networkx as nx
 from kg.errors import UsageError
 from viz import analytics
 from viz.graph import View, model_to_nx, parse_view
-from viz.model import read_model
+from viz.model import Model, read_model
 from viz.page import render_page
 from viz.source import Source, TripleIndex
 
@@ -57,10 +57,18 @@ class ExplorerGraph:
     for the attributes). In a notebook the object displays the explorer inline.
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, *, view: View, title: str = "conflict-kg"):
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        *,
+        view: View,
+        title: str = "conflict-kg",
+        model: Model | None = None,
+    ):
         self.graph = graph
         self.view = view
         self.title = title
+        self.model = model  # what the graph was drawn from: the map and timeline need it
 
     def __repr__(self) -> str:
         return (
@@ -70,7 +78,7 @@ class ExplorerGraph:
 
     def html(self, *, title: str | None = None) -> str:
         """The complete offline explorer page."""
-        return render_page(self.graph, title=title or self.title)
+        return render_page(self.graph, title=title or self.title, model=self.model)
 
     def write(self, path: str | Path, *, title: str | None = None) -> Path:
         """Write the page to ``path`` (UTF-8) and return the path."""
@@ -79,8 +87,10 @@ class ExplorerGraph:
         return path
 
     def _repr_html_(self) -> str:
-        # An iframe keeps the page's script and style apart from the notebook's.
-        doc = html_lib.escape(self.html(), quote=True)
+        # An iframe keeps the page's script and style apart from the notebook's; the page
+        # is packed (gzip'd data and scripts) because the notebook keeps a copy per output.
+        page = render_page(self.graph, title=self.title, model=self.model, packed=True)
+        doc = html_lib.escape(page, quote=True)
         return (
             f'<iframe srcdoc="{doc}" style="width:100%;height:640px;border:1px solid #ddd" '
             'sandbox="allow-scripts allow-popups" title="conflict-kg explorer"></iframe>'
@@ -115,10 +125,11 @@ def build_graph(
     ``top`` keeps only the ``top`` most central actors (see :func:`top_subgraph`).
     """
     v = parse_view(view)
-    g = model_to_nx(read_model(TripleIndex.from_source(source)), view=v)
+    model = read_model(TripleIndex.from_source(source))
+    g = model_to_nx(model, view=v)
     if top is not None:
         g = top_subgraph(g, top)
-    return ExplorerGraph(g, view=v, title=title)
+    return ExplorerGraph(g, view=v, title=title, model=model)
 
 
 def explorer_page(

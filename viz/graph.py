@@ -73,6 +73,8 @@ def _entity_node(e: Entity) -> dict[str, Any]:
         "iri": e.iri,
         "alt_labels": e.alt_labels,
         "wikidata": e.wikidata,
+        "lat": float(e.lat) if e.lat is not None else None,
+        "long": float(e.long) if e.long is not None else None,
     }
 
 
@@ -152,12 +154,15 @@ def _actor_view(model: Model) -> nx.MultiDiGraph:
     labels = {iri: e.label for iri, e in model.entities.items()}
     for ev in model.events:
         attrs = _event_attrs(ev, labels)
-        agents = ev.roles.get("agent", [])
+        # A mediator is never a party, even when the data gives it another role too:
+        # otherwise one of two co-mediators would be drawn mediating for the other.
+        mediators = ev.roles.get("mediator", [])
+        agents = [a for a in ev.roles.get("agent", []) if a not in mediators]
         others = [
             a
             for role in ("addressee", "participant", "hasActor")
             for a in ev.roles.get(role, [])
-            if a not in agents
+            if a not in agents and a not in mediators
         ]
         others = list(dict.fromkeys(others))
         pairs: list[tuple[str, str, bool]] = []  # (from, to, directed)
@@ -169,11 +174,13 @@ def _actor_view(model: Model) -> nx.MultiDiGraph:
         else:
             pairs += [(a, b, False) for a, b in itertools.combinations(others, 2)]
         parties = list(dict.fromkeys(agents + others))
-        for m in ev.roles.get("mediator", []):
-            pairs += [(m, p, True) for p in parties if p != m]
+        for m in mediators:
+            pairs += [(m, p, True) for p in parties]
+        if not parties:  # mediators acting together, with no party named: a joint event
+            pairs += [(a, b, False) for a, b in itertools.combinations(mediators, 2)]
         drawn = False
         for src, dst, directed in pairs:
-            mediates = src in ev.roles.get("mediator", []) and dst in parties
+            mediates = src in mediators and dst in parties
             g.add_edge(
                 src,
                 dst,
@@ -184,7 +191,7 @@ def _actor_view(model: Model) -> nx.MultiDiGraph:
                 **attrs,
             )
             drawn = True
-        involved = list(dict.fromkeys(parties + ev.roles.get("mediator", [])))
+        involved = list(dict.fromkeys(parties + mediators))
         for a in involved:
             if not drawn:  # an event with one actor: listed on the actor, not drawn
                 if a not in g:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.namespaces import CKG, DCTERMS, OWL, PROV, RDF, RDFS, SKOS, WD
+from kg.namespaces import CKG, DCTERMS, GEO, OWL, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, WD
 from viz.gcpause import gc_paused
 from viz.source import Lit, Term, TripleIndex
 
@@ -104,10 +104,13 @@ _DCT_SOURCE = str(DCTERMS.source)
 _DCT_IDENTIFIER = str(DCTERMS.identifier)
 _DCT_TITLE = str(DCTERMS.title)
 _DCT_DATE = str(DCTERMS.date)
+_LAT, _LONG = str(GEO.lat), str(GEO.long)
+_REFERENCE = str(REFERENCE_GRAPH)
 #: ckg property IRIs by local name (built once: looked up per subject)
 _K = {
     n: _C + n
     for n in [
+        "about",
         "claimedBy",
         "confidence",
         "date",
@@ -164,6 +167,8 @@ class Entity:
     alt_labels: list[str] = field(default_factory=list)
     wikidata: str | None = None
     short_label: str | None = None  # an abbreviation to draw instead of a long label
+    lat: str | None = None  # geo:lat / geo:long (WGS84 degrees, as written in the data)
+    long: str | None = None
 
 
 @dataclass
@@ -181,6 +186,7 @@ class EventRecord:
     evidence: list[Evidence]
     quote: str | None = None
     effective_from: str | None = None
+    about: list[str] = field(default_factory=list)  # ckg:about IRIs: a conflict, a region
 
 
 @dataclass
@@ -206,6 +212,8 @@ class Model:
     entities: dict[str, Entity]
     events: list[EventRecord]
     facts: list[Fact]
+    #: each conflict's ckg:location (an event ckg:about one of them is about the conflict)
+    conflict_places: dict[str, list[str]] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         """True if there is nothing to draw."""
@@ -376,6 +384,32 @@ class _Reader:
         return [self.article(g) for g in sorted(self.idx.graphs(s)) if self.is_article(g)]
 
 
+def _in_range(lat: str | None, long: str | None) -> bool:
+    try:
+        return -90 <= float(lat or "") <= 90 and -180 <= float(long or "") <= 180
+    except ValueError:
+        return False
+
+
+def _coordinates(idx: TripleIndex, iri: str) -> tuple[str | None, str | None]:
+    """The entity's geo:lat and geo:long if it has both as numbers in range, else (None,
+    None). When sources disagree, a pair stated in one graph, the reference graph first."""
+    lats, longs = idx.objects(iri, _LAT), idx.objects(iri, _LONG)
+    if not lats or not longs:
+        return None, None
+    pairs = [(_lit(a), _lit(b)) for a in lats for b in longs]
+    if len(pairs) > 1:
+        by_graph = sorted(
+            (g != _REFERENCE, g, _lit(a), _lit(b))
+            for a in lats
+            for b in longs
+            for g in idx.triple_graphs(iri, _LAT, a) & idx.triple_graphs(iri, _LONG, b)
+        )
+        pairs = [(a, b) for _, _, a, b in by_graph] or pairs[:1]
+    lat, long = pairs[0]
+    return (lat, long) if _in_range(lat, long) else (None, None)
+
+
 def read_model(idx: TripleIndex) -> Model:
     """Read entities, events and standing facts from ``idx`` (see module docstring)."""
     with gc_paused():
@@ -393,6 +427,7 @@ def _read_model(idx: TripleIndex) -> Model:
 
     events: list[EventRecord] = []
     facts: list[Fact] = []
+    conflict_places: dict[str, list[str]] = {}
     subjects = idx.subjects()
     for s in subjects:
         types = cls.ckg_types(idx, s)
@@ -435,6 +470,7 @@ def _read_model(idx: TripleIndex) -> Model:
                     evidence=r.evidence(s),
                     quote=_lit(_first(get(_K["quote"]))),
                     effective_from=_lit(_first(get(_K["effectiveFrom"]))),
+                    about=_iris(get(_K["about"])),
                 )
             )
             continue
@@ -473,6 +509,7 @@ def _read_model(idx: TripleIndex) -> Model:
                 )
         if "ArmedConflict" in types:
             use(s, "conflict")
+            conflict_places[s] = _iris(get(_K["location"]))
             for role in ("hasActor", "party", *ROLES[:4]):
                 for o in idx.objects(s, _C + role):
                     if isinstance(o, str):
@@ -510,5 +547,6 @@ def _read_model(idx: TripleIndex) -> Model:
                 key=lambda v: (len(v), v),
                 default=None,
             )
-        entities[iri] = Entity(iri, label, kind, specific, alts, wikidata, short)
-    return Model(entities=entities, events=events, facts=facts)
+        lat, long = _coordinates(idx, iri)
+        entities[iri] = Entity(iri, label, kind, specific, alts, wikidata, short, lat, long)
+    return Model(entities=entities, events=events, facts=facts, conflict_places=conflict_places)

@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+import base64
+import gzip
 import html as html_lib
 import json
 import re
@@ -25,7 +27,8 @@ import networkx as nx
 
 from viz import analytics, style
 from viz.layout import layout
-from viz.model import Evidence
+from viz.model import Evidence, Model
+from viz.timemap import timemap_data
 
 __all__ = [
     "EDGE_LABEL_LIMIT",
@@ -34,6 +37,7 @@ __all__ = [
     "page_data",
     "render_page",
     "safe_json",
+    "vis_css",
 ]
 
 #: Above this many nodes physics is off and the Python layout is final.
@@ -111,8 +115,11 @@ def _event_summary(e: dict[str, Any], table: _EvidenceTable) -> dict[str, Any]:
     )
 
 
-def page_data(g: nx.MultiDiGraph, *, title: str = "conflict-kg") -> dict[str, Any]:
-    """The JSON the page draws: nodes, edges, evidence, legend and display options."""
+def page_data(
+    g: nx.MultiDiGraph, *, title: str = "conflict-kg", model: Model | None = None
+) -> dict[str, Any]:
+    """The JSON the page draws: nodes, edges, evidence, legend and display options; with
+    the ``model`` ``g`` was drawn from, also the events of the map and the timeline."""
     view = g.graph.get("view", "actors")
     h = analytics.simple_undirected(g)
     cent = analytics.centralities_of_simple(h) if len(h) else {}
@@ -251,6 +258,7 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "conflict-kg") -> dict[str, An
         + [d.get("date") for _, _, d in g.edges(data=True)]
         if x
     )
+    timemap = timemap_data(model, g, refs=table.refs) if model is not None else None
     kinds_present = {d.get("kind") for _, _, d in g.edges(data=True)}
     if any(d.get("claimed_by") for _, _, d in g.edges(data=True)):
         kinds_present.add("claim")
@@ -293,6 +301,7 @@ def page_data(g: nx.MultiDiGraph, *, title: str = "conflict-kg") -> dict[str, An
         "evidence": table.rows,
         "nodes": nodes,
         "edges": edges,
+        "timemap": timemap,
     }
 
 
@@ -305,15 +314,67 @@ def _inline_script(js: str) -> str:
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
 
 
-def render_page(g: nx.MultiDiGraph, *, title: str = "conflict-kg") -> str:
-    """The complete offline HTML page of the explorer for the view graph ``g``."""
-    data = page_data(g, title=title)
+#: vis-network widgets the page turns off (navigation buttons, editing, configurator):
+#: their style rules carry 205 KB of inline images, dropped from every page.
+_UNUSED_VIS_CSS = re.compile(
+    r"vis-(navigation|manipulation|edit-mode|close|configuration|color-picker)"
+)
+
+
+def vis_css() -> str:
+    """vis-network's style sheet without the rules of the widgets the page does not use.
+
+    >>> css = vis_css()
+    >>> "div.vis-tooltip" in css and "vis-navigation" not in css and "data:image" not in css
+    True
+    """
+    css = _asset("static/vis-network.css")
+    rules = re.findall(r"[^{}]+\{[^}]*\}", css)
+    return "".join(r for r in rules if not _UNUSED_VIS_CSS.search(r.split("{", 1)[0]))
+
+
+def _packed(element_id: str, text: str, *, code: bool = False) -> str:
+    # base64 has no <, > or &: nothing in it can close the element. mtime=0: deterministic.
+    b64 = base64.b64encode(gzip.compress(text.encode("utf-8"), 9, mtime=0)).decode("ascii")
+    kind = " data-packed-code" if code else ""
+    return f'<script type="application/octet-stream" id="{element_id}"{kind}>{b64}</script>'
+
+
+_SCRIPTS = ("static/vis-network.min.js", "templates/explorer.js", "templates/timemap.js")
+
+
+def render_page(
+    g: nx.MultiDiGraph,
+    *,
+    title: str = "conflict-kg",
+    model: Model | None = None,
+    packed: bool = False,
+) -> str:
+    """The complete offline HTML page of the explorer for the view graph ``g``; given the
+    ``model`` ``g`` was drawn from, with the map and the timeline of its events.
+
+    ``packed`` (the notebook display, a copy per output cell) gzips the data and the
+    scripts into base64 that the page unpacks with the browser's ``DecompressionStream``:
+    about a quarter of the size, the same page once running.
+    """
+    data = safe_json(page_data(g, title=title, model=model))
+    if packed:
+        # JSON.parse of the unpacked text: the JSON need not be escaped for HTML there,
+        # but safe_json's escapes are valid JSON, so one form serves both pages.
+        scripts = [_packed("ckg-packed-data", data)]
+        scripts += [
+            _packed(f"ckg-packed-code-{i}", _asset(name), code=True)
+            for i, name in enumerate(_SCRIPTS)
+        ]
+        scripts.append(f"<script>{_inline_script(_asset('templates/unpack.js'))}</script>")
+        data = ""
+    else:
+        scripts = [f"<script>{_inline_script(_asset(name))}</script>" for name in _SCRIPTS]
     parts = {
         "TITLE": html_lib.escape(title),
-        "VIS_CSS": _asset("static/vis-network.css").replace("</style", "<\\/style"),
-        "VIS_JS": _inline_script(_asset("static/vis-network.min.js")),
-        "APP_JS": _inline_script(_asset("templates/explorer.js")),
-        "DATA_JSON": safe_json(data),
+        "VIS_CSS": vis_css().replace("</style", "<\\/style"),
+        "SCRIPTS": "\n".join(scripts),
+        "DATA_JSON": data,
     }
     template = _asset("templates/explorer.html")
     # One pass: text inserted for one placeholder is never searched for another.

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import InputError, UsageError
-from kg.namespaces import CKG, XSD
+from kg.namespaces import CKG, GEO, XSD
 from viz.blanks import canonical_blank_labels
 from viz.gcpause import gc_paused
 
@@ -178,8 +178,9 @@ def quads_of(source: Source) -> Iterator[tuple[str, str, Term, str | None]]:
 
 
 #: Predicates whose triples remember their named graphs: standing facts, whose evidence
-#: is the article graph that states them.
-TRACKED = frozenset({str(CKG.memberOf), str(CKG.leads)})
+#: is the article graph that states them, and coordinates, whose latitude and longitude
+#: must come from the same source.
+TRACKED = frozenset({str(CKG.memberOf), str(CKG.leads), str(GEO.lat), str(GEO.long)})
 
 
 class TripleIndex:

@@ -77,6 +77,7 @@
       "This graph is empty: the source holds no actors, events or standing facts to draw."]));
     document.getElementById("search").disabled = true;
     document.getElementById("search-btn").disabled = true;
+    document.getElementById("fit-all").disabled = true;
     window.network = null;
     api.ready = true;
     return;
@@ -111,6 +112,7 @@
     if (n.claim) { node.shapeProperties = { borderDashes: [5, 4] }; node.borderWidth = 2; }
     return node;
   }
+  var EDGE_FONT = 10;  // graph units, as the label boxes below are measured
   function visEdge(e) {
     var edge = {
       id: e.id, from: e.from, to: e.to,
@@ -121,7 +123,7 @@
     };
     if (meta.edgeLabels) {
       edge.label = e.label;
-      edge.font = { size: 10, color: "#495057", strokeWidth: 3, strokeColor: "#fff", align: "horizontal" };
+      edge.font = { size: EDGE_FONT, color: "#495057", strokeWidth: 3, strokeColor: "#fff", align: "horizontal" };
     }
     if (meta.smooth) {
       edge.smooth = e.fan ? { enabled: true, type: e.fan % 2 ? "curvedCW" : "curvedCCW", roundness: 0.15 * Math.ceil(e.fan / 2) }
@@ -154,14 +156,102 @@
     api.ready = true;
     document.body.setAttribute("data-ready", "1");
   });
+  /* ---------- the first view: labels readable ---------- */
+  // vis hides a label drawn smaller than a few pixels; a dense graph fitted whole would
+  // open with none. So the first view is never zoomed out below READABLE_PX for the
+  // smallest label: the whole graph if it fits, else its largest component, else the
+  // middle of that component. "Fit all" shows everything.
+  var READABLE_PX = 7;
+  var readableScale = READABLE_PX / (DATA.nodes.some(function (n) { return n.kind === "event"; }) ? 11 : 14);
+  function largestComponent() {
+    var adj = {}, seen = {}, best = [];
+    DATA.nodes.forEach(function (n) { adj[n.id] = []; });
+    DATA.edges.forEach(function (e) {
+      if (adj[e.from] && adj[e.to]) { adj[e.from].push(e.to); adj[e.to].push(e.from); }
+    });
+    DATA.nodes.forEach(function (n) {
+      if (seen[n.id]) return;
+      var comp = [n.id], i = 0; seen[n.id] = true;
+      for (; i < comp.length; i++) adj[comp[i]].forEach(function (m) { if (!seen[m]) { seen[m] = true; comp.push(m); } });
+      if (comp.length > best.length) best = comp;
+    });
+    return best;
+  }
+  function initialView() {
+    network.fit({ animation: false });
+    if (network.getScale() >= readableScale) return;
+    var comp = largestComponent();
+    network.fit({ nodes: comp, animation: false });
+    if (network.getScale() >= readableScale) return;
+    var hub = comp.reduce(function (a, b) { return (byId[b].deg || 0) > (byId[a].deg || 0) ? b : a; });
+    network.moveTo({ position: network.getPositions([hub])[hub], scale: readableScale, animation: false });
+  }
+  api.readableScale = readableScale;
+  api.fitAll = function () { network.fit({ animation: false }); };
+  document.getElementById("fit-all").addEventListener("click", api.fitAll);
+  function settle() {
+    initialView();
+    declutterEdgeLabels();
+    api.settled = true;
+  }
   if (meta.physics) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.fit({ animation: false });
+      settle();
     });
   } else {
-    network.fit({ animation: false });
+    settle();
   }
+
+  /* ---------- edge labels that do not cover one another ---------- */
+  // A label is drawn at its edge's middle with its font in graph units, so whether two
+  // labels overlap does not depend on the zoom: decided once the layout stands (again
+  // after a drag or a filter). Events and mediations go first, then the busiest edges;
+  // a label left out is still in the tooltip and the details panel.
+  var measure = document.createElement("canvas").getContext("2d");
+  var KIND_RANK = { event: 0, mediates: 0, role: 1 };
+  function labelBox(e) {
+    var edge = network.body.edges[e.id];
+    if (!edge || !edge.connected || !edge.edgeType) return null;
+    var mid = edge.edgeType.getPoint(0.5);
+    measure.font = EDGE_FONT + "px system-ui, sans-serif";
+    var lines = String(e.label).split("\n");
+    var w = Math.max.apply(null, lines.map(function (l) { return measure.measureText(l).width; })) + 6;
+    var h = lines.length * EDGE_FONT * 1.2 + 4;
+    return { left: mid.x - w / 2, top: mid.y - h / 2, width: w, height: h };
+  }
+  function overlaps(a, b) {
+    return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+  }
+  var mutedLabels = {};
+  function declutterEdgeLabels() {
+    if (!meta.edgeLabels) return;
+    var hidden = typeof current === "object" ? current.edges : {};  // filters not set up yet
+    var order = DATA.edges.filter(function (e) { return e.label && !hidden[e.id]; });
+    var weight = function (e) { return (byId[e.from].deg || 0) + (byId[e.to].deg || 0); };
+    order.sort(function (a, b) {
+      return ((KIND_RANK[a.kind] === undefined ? 2 : KIND_RANK[a.kind]) - (KIND_RANK[b.kind] === undefined ? 2 : KIND_RANK[b.kind])) ||
+             (weight(b) - weight(a)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    var placed = [], mute = {};
+    order.forEach(function (e) {
+      var box = labelBox(e);
+      if (!box) return;
+      if (placed.some(function (p) { return overlaps(p, box); })) mute[e.id] = true;
+      else placed.push(box);
+    });
+    var changes = [];
+    DATA.edges.forEach(function (e) {
+      if (!e.label || !!mutedLabels[e.id] === !!mute[e.id]) return;
+      // a zero-size font, not an empty label: vis keeps the old text for an empty one
+      changes.push({ id: e.id, font: { size: mute[e.id] ? 0 : EDGE_FONT } });
+    });
+    mutedLabels = mute;
+    if (changes.length) edges.update(changes);
+    api.mutedLabels = Object.keys(mute).length;
+  }
+  api.declutterEdgeLabels = declutterEdgeLabels;
+  network.on("dragEnd", function (p) { if (p.nodes && p.nodes.length) declutterEdgeLabels(); });
 
   /* ---------- tooltips (own DOM, never HTML strings) ---------- */
   var tip = document.getElementById("tooltip");
@@ -308,6 +398,33 @@
     if (ev.length) { body.push(el("h2", { text: "Evidence" })); body = body.concat(evidenceBlock(ev)); }
     details.replaceChildren.apply(details, body.filter(Boolean));
   }
+  /* An event row of the map or the timeline, as the graph shows an event. */
+  function showEventRow(r) {
+    var name = function (iri) { return TM.names[iri] || labelOf(iri); };
+    var color = (legend.eventTypes.filter(function (t) { return t.type === r.t; })[0] || {}).color;
+    var body = [el("h2", { text: "Event" }), el("h3", { text: r.t }),
+                el("span", { cls: "badge", style: "background:" + (color || "#495057"), text: r.t })];
+    if (r.cl) body.push(claimBox({ claim: r.cl.map(name) }));
+    var rows = [["Date", r.d], ["Confidence", fmtConf(r.c)]];
+    (r.a || []).forEach(function (x) { rows.push([x[0], name(x[1])]); });
+    if (r.p) rows.push(["Place", r.p.map(function (p) { return (TM.places[p] || {}).l || p; }).join(", ")]);
+    if (r.k) rows.push(["Conflict", r.k.map(name).join(", ")]);
+    rows.push(["Event", el("code", { text: r.id })]);
+    body.push(dl(rows));
+    var inGraph = byId[r.id] ? function () { switchTo && switchTo("graph"); selectNode(r.id); } : null;
+    if (!inGraph) {
+      var eid = DATA.edges.filter(function (e) { return e.event === r.id; }).map(function (e) { return e.id; })[0];
+      if (eid) inGraph = function () { switchTo && switchTo("graph"); selectEdge(eid); };
+    }
+    if (inGraph) body.push(el("p", {}, [relLink("Show in the graph", inGraph)]));
+    var ev = (r.ev || []).map(function (i) { return EVIDENCE[i]; });
+    if (ev.length) { body.push(el("h2", { text: "Evidence" })); body = body.concat(evidenceBlock(ev)); }
+    details.replaceChildren.apply(details, body.filter(Boolean));
+  }
+  var switchTo = null;
+  api.showEventRow = showEventRow;
+  api.setSwitch = function (fn) { switchTo = fn; };
+  api.el = el;
   function selectNode(id) { network.selectNodes([id]); showNode(id); }
   function selectEdge(id) { network.setSelection({ nodes: [], edges: [id] }); showEdge(id); }
   network.on("click", function (p) {
@@ -321,7 +438,21 @@
   /* ---------- filters ---------- */
   var controls = document.getElementById("controls");
   var hiddenEventTypes = {}, hiddenEntityTypes = {}, hideClaims = false;
-  var dateFrom = "", dateTo = "";
+  var dateFrom = "", dateTo = "", onlyActor = "", onlyConflict = "";
+  // Who takes part in each event (from the map/timeline rows): the actor filter uses it.
+  var TM = DATA.timemap || { events: [], names: {}, places: {} };
+  var actorsOf = {}, conflictsOf = {};
+  TM.events.forEach(function (r) {
+    actorsOf[r.id] = (r.a || []).map(function (x) { return x[1]; });
+    conflictsOf[r.id] = r.k || [];
+  });
+  function actorOut(eventIri) {
+    if (!eventIri) return false;
+    if (onlyConflict && (conflictsOf[eventIri] || []).indexOf(onlyConflict) < 0) return true;
+    if (!onlyActor) return false;
+    var a = actorsOf[eventIri];
+    return !a || a.indexOf(onlyActor) < 0;
+  }
   function lowBound(d) { return (d + "-01-01").slice(0, 10); }
   function highBound(d) { return (d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d).slice(0, 10); }
   function dateOut(d) {
@@ -332,13 +463,13 @@
     return false;
   }
   function nodeHidden(n) {
-    if (n.kind === "event") return !!hiddenEventTypes[n.type] || dateOut(n.date) || (hideClaims && !!n.claim);
+    if (n.kind === "event") return !!hiddenEventTypes[n.type] || dateOut(n.date) || (hideClaims && !!n.claim) || actorOut(n.id);
     return !!hiddenEntityTypes[n.type];
   }
   function edgeHidden(e, hiddenNodes) {
     if (hiddenNodes[e.from] || hiddenNodes[e.to]) return true;
     if (e.kind === "event" || e.kind === "mediates") {
-      if (hiddenEventTypes[e.type] || dateOut(e.date)) return true;
+      if (hiddenEventTypes[e.type] || dateOut(e.date) || actorOut(e.event)) return true;
     }
     return hideClaims && !!e.claim;
   }
@@ -362,8 +493,20 @@
     var shownN = DATA.nodes.length - Object.keys(current.nodes).length;
     var shownE = DATA.edges.length - Object.keys(current.edges).length;
     filterNote.textContent = "Showing " + shownN + " of " + DATA.nodes.length + " nodes, " + shownE + " of " + DATA.edges.length + " edges.";
+    api.listeners.forEach(function (fn) { fn(); });
+    if (api.settled) declutterEdgeLabels();
   }
   api.applyFilters = applyFilters;
+  api.listeners = [];  // the map and the timeline redraw when a filter changes
+  /* One test for the map and the timeline, the same filters as the graph's. */
+  api.eventVisible = function (r) {
+    return !hiddenEventTypes[r.t] && !dateOut(r.d) && !(hideClaims && r.cl) && !actorOut(r.id);
+  };
+  api.setDates = function (from, to) {
+    fromIn.value = from || ""; toIn.value = to || ""; onDates();
+  };
+  api.setActor = function (iri) { actorSel.value = iri || ""; onlyActor = actorSel.value; applyFilters(); };
+  api.setConflict = function (iri) { conflictSel.value = iri || ""; onlyConflict = conflictSel.value; applyFilters(); };
 
   function checkboxRow(text, count, swatch, onChange, name) {
     var cb = el("input", { type: "checkbox", "data-filter": name });
@@ -403,11 +546,30 @@
   var claimsCb = el("input", { type: "checkbox", id: "hide-claims" });
   claimsCb.addEventListener("change", function () { hideClaims = claimsCb.checked; applyFilters(); });
   controls.appendChild(el("label", { cls: "row" }, [claimsCb, el("span", { text: "Hide claims (show facts only)" })]));
+  var actorSel = el("select", { id: "only-actor", "aria-label": "only the events of an actor" }, [el("option", { value: "", text: "Events of every actor" })]);
+  var eventCount = {};
+  Object.keys(actorsOf).forEach(function (k) { actorsOf[k].forEach(function (a) { eventCount[a] = (eventCount[a] || 0) + 1; }); });
+  Object.keys(eventCount).sort(function (a, b) {
+    return eventCount[b] - eventCount[a] || String(TM.names[a] || a).localeCompare(String(TM.names[b] || b));
+  }).forEach(function (a) {
+    actorSel.appendChild(el("option", { value: a, text: (TM.names[a] || a) + " (" + eventCount[a] + ")" }));
+  });
+  actorSel.addEventListener("change", function () { onlyActor = actorSel.value; applyFilters(); });
+  if (Object.keys(eventCount).length) controls.appendChild(el("label", { cls: "row" }, [actorSel]));
+  var conflictSel = el("select", { id: "only-conflict", "aria-label": "only the events of a conflict" }, [el("option", { value: "", text: "Events of every conflict, or none" })]);
+  var conflictCount = {};
+  Object.keys(conflictsOf).forEach(function (k) { conflictsOf[k].forEach(function (c) { conflictCount[c] = (conflictCount[c] || 0) + 1; }); });
+  Object.keys(conflictCount).sort().forEach(function (c) {
+    conflictSel.appendChild(el("option", { value: c, text: (TM.names[c] || c) + " (" + conflictCount[c] + ")" }));
+  });
+  conflictSel.addEventListener("change", function () { onlyConflict = conflictSel.value; applyFilters(); });
+  if (Object.keys(conflictCount).length) controls.appendChild(el("label", { cls: "row" }, [conflictSel]));
   var filterNote = el("p", { cls: "note", id: "filter-note" });
   controls.appendChild(filterNote);
   var reset = el("button", { cls: "btn", type: "button", text: "Reset filters" });
   reset.addEventListener("click", function () {
     hiddenEventTypes = {}; hiddenEntityTypes = {}; hideClaims = false; claimsCb.checked = false;
+    onlyActor = ""; actorSel.value = ""; onlyConflict = ""; conflictSel.value = "";
     fromIn.value = ""; toIn.value = ""; dateFrom = ""; dateTo = "";
     controls.querySelectorAll("input[data-filter]").forEach(function (c) { c.checked = true; });
     applyFilters();
