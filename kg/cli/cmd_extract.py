@@ -11,6 +11,8 @@ on work cut (an over-long word left untagged, a stretch without a full stop spli
 as ``ckg extract: note: <file[:line]>: <what>``. ``--jobs N`` extracts in N worker
 processes (default: one per core; 1: in this process), with the same output, byte for
 byte, and the same messages (:mod:`kg.extract_batch`, :mod:`kg.parallel`).
+``--scheduler ADDRESS`` extracts each JSON Lines shard on a Dask cluster into
+``-o DIR/<shard>.nq`` (:mod:`kg.cluster`; ``pip install 'conflict-kg[cluster]'``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import sys
 from pathlib import Path
 
 from kg.cli.options import add_jobs_option
-from kg.errors import EXIT_OK, EXIT_REFUSED, InputError
+from kg.errors import EXIT_OK, EXIT_REFUSED, InputError, UsageError
 
 __all__ = ["register", "run"]
 
@@ -60,10 +62,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "articles mention",
     )
     add_jobs_option(p)
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster (e.g. tcp://host:8786): each ARTICLE is a shard "
+        "(.jsonl), written to -o DIR/<shard>.nq; shards and DIR on a file system every "
+        "worker sees (docs/scale-out.md)",
+    )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.scheduler:
+        return _run_on_cluster(args)
     from kg.articles import read_articles
     from kg.extract import write_dataset
     from kg.extract_batch import extract_dataset
@@ -85,4 +96,35 @@ def run(args: argparse.Namespace) -> int:
     else:
         with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
             write_dataset(result.graphs, fh, fmt=fmt)
+    return EXIT_REFUSED if result.refused else EXIT_OK
+
+
+def _run_on_cluster(args: argparse.Namespace) -> int:
+    try:
+        from kg.cluster import extract_shards
+    except ImportError as err:  # distributed is an optional extra
+        raise UsageError(
+            f"--scheduler needs Dask distributed ({err}): pip install 'conflict-kg[cluster]'"
+        ) from err
+    if args.output == "-" or args.format == "trig" or args.jobs:
+        raise UsageError("with --scheduler, -o names a directory for N-Quads shards (no --jobs)")
+
+    def shard_done(shard, done: int, total: int) -> None:
+        if shard is not None:
+            print(
+                f"ckg extract: shard {done}/{total}: {shard.shard} -> {shard.output} "
+                f"({shard.articles} articles)",
+                file=sys.stderr,
+            )
+
+    result = extract_shards(
+        args.articles,
+        scheduler=args.scheduler,
+        output_dir=args.output,
+        extra_dictionaries=args.dictionary,
+        full_reference=args.full_reference,
+        on_message=lambda message: print(f"ckg extract: {message}", file=sys.stderr),
+        on_shard=shard_done,
+    )
+    print(f"{result.articles} articles from {len(result.shards)} shard(s) -> {args.output}")
     return EXIT_REFUSED if result.refused else EXIT_OK

@@ -94,16 +94,20 @@ def _links(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from kg.linking.importers import import_files
+    from kg.linking.importers import import_files, progress_printer
 
-    results = import_files(_store(args), args.files, fmt=args.format, threshold=args.threshold)
-    refused = 0
+    results = import_files(
+        _store(args),
+        args.files,
+        fmt=args.format,
+        threshold=args.threshold,
+        link=not args.no_link,
+        on_error=lambda message: print(f"ckg import: {message}", file=sys.stderr),
+        on_progress=progress_printer(sys.stderr),
+    )
     for r in results:
-        for e in r.errors:
-            print(f"ckg import: {e}", file=sys.stderr)
-        refused += len(r.errors)
         print(f"{r.path}: {r.events} events -> {r.graph}")
-    return EXIT_REFUSED if refused else EXIT_OK
+    return EXIT_REFUSED if any(r.refused for r in results) else EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -196,6 +200,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add("import", "Import GDELT 2.0, PLOVER/POLECAT JSON or ACLED CSV records.", _import)
     p.add_argument("--format", required=True, choices=[f.value for f in ImportFormat])
     p.add_argument("--threshold", type=_threshold, default=DEFAULT_THRESHOLD)
+    p.add_argument(
+        "--no-link",
+        action="store_true",
+        help="do not link the new events to the store's now (linking holds every new event "
+        "in memory); 'ckg relink' links everything later",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = add("check", "Report contradictions across sources (exit 1 if any).", _check)

@@ -7,6 +7,11 @@ and writes them in one transaction. Every event is ``prov:wasDerivedFrom`` a
 ``ckg:SourceRecord`` (``dcterms:identifier`` the record id, ``dcterms:source`` its URL)
 instead of a mention.
 
+Coordinates of the event's place (GDELT ``ActionGeo_Lat``/``_Long``, ACLED
+``latitude``/``longitude``, POLECAT ``event_loc``) go on the place entity as W3C Basic Geo
+``geo:lat`` / ``geo:long`` (``xsd:decimal`` degrees, WGS84), after
+:func:`check_coordinates`: bad coordinates refuse only themselves (the record is kept).
+
 Every record is judged alone (:func:`check_cells`, :func:`check_url`): a cell with a NUL
 character or a lone surrogate, a cell longer than :data:`MAX_CELL_CHARS`, or a URL that
 is not a valid IRI refuses that record with its line and reason, and the others go on.
@@ -23,9 +28,11 @@ not split a record.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,7 +43,7 @@ from kg.dictionary import load_dictionary
 from kg.errors import InputError
 from kg.iris import content_hash, entity_iri, fact_iri, slugify
 from kg.linking.store_io import nn, replace_quads
-from kg.namespaces import CAMEO, CKG, DCTERMS, ID, PLOVER, PROV, RDF, RDFS, SKOS, XSD
+from kg.namespaces import CAMEO, CKG, DCTERMS, GEO, ID, PLOVER, PROV, RDF, RDFS, SKOS, XSD
 from kg.resources import data_dir, ontology_files
 
 __all__ = [
@@ -47,6 +54,7 @@ __all__ = [
     "SourceEvent",
     "batch_graph",
     "check_cells",
+    "check_coordinates",
     "check_url",
     "read_lines",
     "write_batch",
@@ -82,16 +90,20 @@ class SourceEvent:
     plover_type: str = ""
     plover_mode: str = ""
     fatalities: int | None = None
+    coordinates: tuple[str, str] | None = None  # the place's (lat, long), xsd:decimal
 
 
 @dataclass
 class ImportResult:
-    """What one file gave: its graph, the events written and the refused records."""
+    """What one file gave: its graph, the events written, and the problems: refused
+    records and refused coordinates (``refused`` counts them; ``errors`` holds their
+    messages unless they were handed to a callback as they came)."""
 
     path: str
     graph: str
     events: int = 0
     errors: list[str] = field(default_factory=list)
+    refused: int = 0
 
 
 def batch_graph(fmt: str, path: str | Path) -> str:
@@ -290,6 +302,12 @@ def event_quads(
     if ev.place is not None and ev.place.name:
         iri, extra = _place_node(ev.place, mappings, g)
         quads += [*extra, ox.Quad(event, nn(CKG.location), nn(iri), g)]
+        if ev.coordinates is not None:
+            lat, long = (ox.Literal(v, datatype=nn(XSD.decimal)) for v in ev.coordinates)
+            quads += [
+                ox.Quad(nn(iri), nn(GEO.lat), lat, g),
+                ox.Quad(nn(iri), nn(GEO.long), long, g),
+            ]
     return quads
 
 
@@ -331,6 +349,53 @@ def check_date(value: str, *, what: str = "date") -> str:
     raise InputError(
         f"malformed {what} {value!r} (expected YYYY-MM-DD, YYYYMMDD or '9 October 2020')"
     )
+
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def check_coordinates(latitude: object, longitude: object) -> tuple[str, str] | None:
+    """A place's latitude and longitude as ``xsd:decimal`` lexicals (degrees, WGS84), or
+    ``None`` when both are missing; InputError naming the bad one otherwise.
+
+    >>> check_coordinates(" 40.1811", "44.5136"), check_coordinates("", None)
+    (('40.1811', '44.5136'), None)
+    >>> check_coordinates(55.75222, -8)
+    ('55.75222', '-8')
+    >>> check_coordinates("95.2", "44.5")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: latitude '95.2' is outside -90..90
+    >>> check_coordinates("40.1", "")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: a latitude without a longitude
+    """
+    cells = [_cell(v) for v in (latitude, longitude)]
+    if not any(cells):
+        return None
+    if not all(cells):
+        given, missing = ("latitude", "longitude") if cells[0] else ("longitude", "latitude")
+        raise InputError(f"a {given} without a {missing}")
+    values = []
+    for name, text, bound in (("latitude", cells[0], 90), ("longitude", cells[1], 180)):
+        if not _NUMBER.fullmatch(text):
+            raise InputError(f"{name} {text!r} is not a decimal number")
+        if abs(Decimal(text)) > bound:
+            raise InputError(f"{name} {text!r} is outside -{bound}..{bound}")
+        values.append(text.lstrip("+"))
+    return values[0], values[1]
+
+
+def _cell(value: object) -> str:
+    """A coordinate cell as text: a JSON number (POLECAT) in plain decimal notation."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):  # JSON true/false: not a number, whatever Python says
+        return str(value).lower()
+    if isinstance(value, float) and math.isfinite(value):
+        return format(Decimal(repr(value)), "f")  # 1e-05 -> 0.00001 (xsd:decimal has no E)
+    return str(value).strip()
 
 
 def read_text(path: Path) -> str:

@@ -5,7 +5,9 @@ country code, known group, ethnic, religion, type codes), event codes and scores
 geography blocks (Actor1Geo_*, Actor2Geo_*, ActionGeo_*), DATEADDED, SOURCEURL.
 ``EventCode`` is mapped through the ontology's CAMEO alignment; Actor1 becomes the agent,
 Actor2 the addressee (a participant for consultations and agreements); ``SQLDATE`` the
-date; ``ActionGeo_FullName`` the place; ``SOURCEURL`` the record's source.
+date; ``ActionGeo_FullName`` the place, ``ActionGeo_Lat``/``ActionGeo_Long`` its
+coordinates; ``SOURCEURL`` the record's source. Rows are read lazily
+(:func:`iter_gdelt`), one line at a time.
 
 >>> len(COLUMNS), COLUMNS[0], COLUMNS[26], COLUMNS[-1]
 (61, 'GLOBALEVENTID', 'EventCode', 'SOURCEURL')
@@ -13,6 +15,7 @@ date; ``ActionGeo_FullName`` the place; ``SOURCEURL`` the record's source.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import InputError
@@ -21,13 +24,14 @@ from kg.linking.importers.common import (
     Mappings,
     SourceEvent,
     check_cells,
+    check_coordinates,
     check_date,
     check_url,
-    read_lines,
 )
+from kg.linking.importers.stream import LineSource
 from kg.namespaces import CKG
 
-__all__ = ["COLUMNS", "parse_gdelt"]
+__all__ = ["COLUMNS", "iter_gdelt", "parse_gdelt"]
 
 _ACTOR = [
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -55,15 +59,28 @@ _SYMMETRIC = {
 
 
 def parse_gdelt(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list[str]]:
-    """Events and per-record errors (``file:line: message``) of one GDELT events file."""
-    events: list[SourceEvent] = []
-    errors: list[str] = []
-    for n, line in enumerate(read_lines(path), 1):
+    """Events and per-record errors (``file:line: message``) of one GDELT events file,
+    all at once (:func:`iter_gdelt` gives them one at a time)."""
+    records = list(iter_gdelt(LineSource(path), mappings))
+    return (
+        [r for r in records if isinstance(r, SourceEvent)],
+        [r for r in records if isinstance(r, str)],
+    )
+
+
+def iter_gdelt(lines: LineSource, mappings: Mappings) -> Iterator[SourceEvent | str]:
+    """Each event of a GDELT events file, or the message (``file:line: why``) of a refused
+    record or of refused coordinates (then the event follows, without them)."""
+    path = lines.path
+    for n, line, problem in lines:
+        if problem is not None or line is None:
+            yield f"{path}:{n}: {problem}"
+            continue
         if not line.strip():
             continue
         cells = line.split("\t")
         if len(cells) != len(COLUMNS):
-            errors.append(f"{path}:{n}: {len(cells)} columns, a GDELT 2.0 event row has 61")
+            yield f"{path}:{n}: {len(cells)} columns, a GDELT 2.0 event row has 61"
             continue
         row = dict(zip(COLUMNS, cells, strict=True))
         rid = row["GLOBALEVENTID"].strip()
@@ -75,26 +92,30 @@ def parse_gdelt(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list
             date = check_date(row["SQLDATE"], what="SQLDATE")
             url = check_url(row["SOURCEURL"], what="SOURCEURL")
         except InputError as err:
-            errors.append(f"{path}:{n}: record {rid or '?'}: {err}")
+            yield f"{path}:{n}: record {rid or '?'}: {err}"
             continue
+        place = row["ActionGeo_FullName"].strip()
+        coordinates = None
+        if place:
+            try:
+                coordinates = check_coordinates(row["ActionGeo_Lat"], row["ActionGeo_Long"])
+            except InputError as err:
+                yield f"{path}:{n}: record {rid}: coordinates left out: {err}"
         second = str(CKG.participant if cls in _SYMMETRIC else CKG.addressee)
         actors = []
         for i, role in ((1, str(CKG.agent)), (2, second)):
             ref = ActorRef(row[f"Actor{i}Name"].strip(), row[f"Actor{i}CountryCode"].strip())
             if ref.name or ref.country:
                 actors.append((role, ref))
-        place = row["ActionGeo_FullName"].strip()
-        events.append(
-            SourceEvent(
-                dataset="GDELT 2.0",
-                record_id=rid,
-                line=n,
-                date=date,
-                cls=cls,
-                actors=tuple(actors),
-                place=ActorRef(place) if place else None,
-                url=url,
-                cameo=row["EventCode"].strip(),
-            )
+        yield SourceEvent(
+            dataset="GDELT 2.0",
+            record_id=rid,
+            line=n,
+            date=date,
+            cls=cls,
+            actors=tuple(actors),
+            place=ActorRef(place) if place else None,
+            url=url,
+            cameo=row["EventCode"].strip(),
+            coordinates=coordinates,
         )
-    return events, errors
