@@ -31,7 +31,7 @@ ORIGINAL_FIVE = (
 )
 
 #: The ratchet on all 35 articles: raise it when the score rises, never lower it.
-FLOOR_ALL = {"recall": 0.58, "precision": 0.80}
+FLOOR_ALL = {"recall": 0.61, "precision": 0.81}
 
 needs_shared = pytest.mark.skipif(
     not (SHARED / "tools" / "score_extraction.py").exists(), reason="../shared not present"
