@@ -48,6 +48,7 @@ KEYS = (
     "time_nouns",
     "adverbial_phrases",
     "quantity_words",
+    "tagged_name_particles",
 )
 
 
@@ -76,6 +77,7 @@ class Morphology:
     time_nouns: frozenset[str]
     adverbial_phrases: frozenset[str]
     quantity_words: frozenset[str]
+    tagged_name_particles: frozenset[str]
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,

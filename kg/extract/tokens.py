@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.model import Sentence, TaggedSentence, Token
+from kg.extract.morphology import load_morphology
 from kg.extract.quotes import MARKS, quote_spans, scare_quoted
 
 __all__ = ["MAX_TOKEN_CHARS", "Tagger", "dateline_words", "long_tokens", "tokenize"]
@@ -81,9 +82,6 @@ def _untagged(word: str) -> tuple[str, str]:
 
 
 # Lower-case particles inside Arabic personal names that HanTa reads as German words.
-_NAME_PARTICLES = frozenset({"bin", "bint", "ibn"})
-
-
 def _quoted(
     sentence: Sentence, spans: Sequence[tuple[int, int, str]], tags: Sequence[str]
 ) -> list[bool]:
@@ -129,6 +127,8 @@ class Tagger:
         from HanTa import HanoverTagger  # heavy import, only when a tagger is made
 
         self._hanta = HanoverTagger.HanoverTagger(model)
+        # name particles HanTa reads as words of their own ("bin": "(ich) bin")
+        self._name_particles = load_morphology().tagged_name_particles
         self._tag_words = lru_cache(maxsize=cache_size)(self._tag_uncached)
         self._participles = lru_cache(maxsize=cache_size)(self._participle_uncached)
 
@@ -171,7 +171,7 @@ class Tagger:
                 pos = "TRUNC"
                 lemma = word
             if (
-                word in _NAME_PARTICLES
+                word in self._name_particles
                 and 0 < i < len(spans) - 1
                 and spans[i - 1][2][:1].isupper()
                 and spans[i + 1][2][:1].isupper()
