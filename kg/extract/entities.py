@@ -850,129 +850,12 @@ class EntityRecognizer:
             if not role and not colleague:
                 j += 1
                 continue
-            # the name after the title
-            person: EntityMention | None = None
-            k = j + 1
-            if k < n and toks[k].text in ("der", "des") and role in ("high-representative",):
-                pass
-            genitive_of: str | None = None
-            if k < n and toks[k].text in ("der", "des", "von") and role:
-                # "der Präsident des Obersten Rates der Huthi, Mahdi al-Maschat": the name
-                # after the genitive phrase (and an apposition comma) is the holder
-                p = _skip_genitive(toks, k, by_first)
-                if p < n - 1 and toks[p].text == ",":
-                    p += 1
-                cand = by_first.get(p)
-                if (
-                    p > k + 1
-                    and p < n
-                    and (
-                        (cand is not None and cand.cls == "Person")
-                        or (cand is None and toks[p].text[:1].isupper() and toks[p].pos == "NE")
-                    )
-                ):
-                    genitive_of = next(
-                        (
-                            m.keys[0]
-                            for m in found
-                            if m.first == k + 1  # the head of the first genitive
-                            and m.kind == MentionKind.NAME
-                            and m.keys
-                            and (
-                                self.dictionary.is_a(m.keys[0], "State", "Organization")
-                                or m.cls == "Organization"
-                            )
-                        ),
-                        None,
-                    ) or self._genitive_organisation(ts, k + 1, by_first, new)
-                    k = p
-            m_next = by_first.get(k)
-            # a known surname used as the given name of someone else ("Präsident Ahmed
-            # Musa" is not the known "... Ahmed")
-            given_surname = (
-                m_next is not None
-                and m_next.kind == MentionKind.SURNAME
-                and m_next.last == k + 1
-                and k + 1 < n
-                and k + 1 not in by_first
-                and toks[k + 1].text[:1].isupper()
-                and toks[k + 1].pos in _PERSONISH
-                and not self._title(toks[k + 1])[0]
-                and self._given_is_new(toks[k].text, m_next)
+            k, genitive_of = self._past_genitive(ts, j, role, found, by_first, new)
+            person = self._holder_named(ts, k, by_first, surnames, new)
+            of = (self._title_prefix_owner(prefix, new, local or {}) if prefix else None) or (
+                genitive_of
             )
-            if m_next is not None and m_next.cls == "Person" and not given_surname:
-                person = m_next
-            elif (
-                k < n
-                and toks[k].text[:1].isupper()
-                and (toks[k].pos in _PERSONISH or _capitalised_in_name(toks, k))
-                and not toks[k].quoted
-            ):
-                end = k
-                while end < n and end - k < 6:
-                    inside = by_first.get(end)
-                    # a known surname after a particle or a new given name belongs to the
-                    # longer name ("Irfaan Ali" is not the "Ali" of another person)
-                    if (
-                        inside is not None
-                        and not (given_surname and end == k)
-                        and not (
-                            end > k
-                            and inside.kind == MentionKind.SURNAME
-                            and (
-                                _name_particle_before(toks, end)
-                                or (end == k + 1 and self._given_is_new(toks[k].text, inside))
-                            )
-                        )
-                    ):
-                        break
-                    if _name_particle(toks, end):
-                        end += 1
-                        continue
-                    if not (
-                        (toks[end].text[:1].isupper() or _ARTICLE_PREFIX.match(toks[end].text))
-                        and (toks[end].pos in _PERSONISH or _capitalised_in_name(toks, end))
-                        and not self._title(toks[end])[0]
-                    ):
-                        break
-                    end += 1
-                if end > k:
-                    words = tuple(t.text for t in toks[k:end])
-                    if len(words) == 1 and (
-                        words[0] in surnames or words[0].rstrip("s") in surnames
-                    ):
-                        key = surnames.get(words[0]) or surnames[words[0].rstrip("s")]
-                    else:
-                        key = self._mint(" ".join(words), "Person", new)
-                    person = self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
-            # what stands before the title: adjectives (state, former), possessor genitive
-            of: str | None = None
-            former = False
-            a = j
-            if prefix:
-                of = self._title_prefix_owner(prefix, new, local or {})
-            of = of or genitive_of
-            while a > 0:
-                prev = toks[a - 1]
-                pm = next((m for m in found if m.last == a), None)
-                low = prev.text.lower()
-                if (
-                    pm is not None
-                    and pm.kind in (MentionKind.ADJECTIVE, MentionKind.NAME)
-                    and (pm.kind == MentionKind.ADJECTIVE or pm.text.endswith("s"))
-                    and pm.cls != "Person"
-                ):
-                    of = of or pm.keys[0]
-                    a = pm.first
-                    continue
-                if any(low.startswith(f) for f in self._former) and prev.pos.startswith("ADJ"):
-                    former = True
-                    a -= 1
-                    continue
-                if prev.pos.startswith("ADJ") or prev.text in ("Hohe", "Hoher", "Hohen"):
-                    a -= 1
-                    continue
-                break
+            a, of, former = self._before_title(toks, j, found, of)
             if tok.text.lower().startswith(("ex-", "früher")):
                 former = True
             if person is None:
@@ -993,37 +876,210 @@ class EntityRecognizer:
                     consumed.update(range(a, j + 1))
                 j += 1
                 continue
-            # a name after it: "..., Außenminister von Y" / "Präsident X in Aserbaidschan"
-            after = person.last
-            new_last = person.last
-            if of is None and after + 1 < n and toks[after].text in ("in", "von", "aus"):
-                am = by_first.get(after + 1)
-                if am is not None and self.dictionary.is_a(am.keys[0], "State", "Organization"):
-                    of = am.keys[0]
-                    consumed.update(range(am.first, am.last))
-                    new_last = am.last  # "Präsident X in Aserbaidschan" is one phrase
-            offices = () if colleague else ((role or "", of, former),)
-            end_char = toks[new_last - 1].end
-            merged = replace(
-                person,
-                first=a,
-                last=new_last,
-                start=toks[a].start,
-                end=end_char,
-                text=ts.sentence.text[
-                    toks[a].start - ts.sentence.start : end_char - ts.sentence.start
-                ],
-                offices=person.offices + offices,
-                colleague=colleague or person.colleague,
+            merged = self._merge_title(
+                ts, person, a, role, of, former, colleague, by_first, consumed
             )
-            if colleague and of:
-                merged = replace(merged, offices=(("", of, False),))
-            consumed.update(range(a, person.last))
             result.append(merged)
             by_first[person.first] = merged
             j = person.last
         kept = [m for m in found if not any(x in consumed for x in range(m.first, m.last))]
         return kept + result
+
+    def _past_genitive(
+        self,
+        ts: TaggedSentence,
+        j: int,
+        role: str | None,
+        found: list[EntityMention],
+        by_first: dict[int, EntityMention],
+        new: dict[str, tuple[str, str]],
+    ) -> tuple[int, str | None]:
+        """Where the holder's name may start after the title at ``j``, and the state or
+        organisation of a genitive in between ("der Präsident des Obersten Rates der Huthi,
+        Mahdi al-Maschat": the name after the genitive phrase and a comma)."""
+        toks, n, k = ts.tokens, len(ts.tokens), j + 1
+        if not (k < n and toks[k].text in ("der", "des", "von") and role):
+            return k, None
+        p = _skip_genitive(toks, k, by_first)
+        if p < n - 1 and toks[p].text == ",":
+            p += 1
+        cand = by_first.get(p)
+        if not (
+            p > k + 1
+            and p < n
+            and (
+                (cand is not None and cand.cls == "Person")
+                or (cand is None and toks[p].text[:1].isupper() and toks[p].pos == "NE")
+            )
+        ):
+            return k, None
+        genitive_of = next(
+            (
+                m.keys[0]
+                for m in found
+                if m.first == k + 1  # the head of the first genitive
+                and m.kind == MentionKind.NAME
+                and m.keys
+                and (
+                    self.dictionary.is_a(m.keys[0], "State", "Organization")
+                    or m.cls == "Organization"
+                )
+            ),
+            None,
+        ) or self._genitive_organisation(ts, k + 1, by_first, new)
+        return p, genitive_of
+
+    def _holder_named(
+        self,
+        ts: TaggedSentence,
+        k: int,
+        by_first: dict[int, EntityMention],
+        surnames: dict[str, str],
+        new: dict[str, tuple[str, str]],
+    ) -> EntityMention | None:
+        """The person named at ``k`` after a title: a known one, or a name minted."""
+        toks, n = ts.tokens, len(ts.tokens)
+        m_next = by_first.get(k)
+        # a known surname used as the given name of someone else ("Präsident Ahmed
+        # Musa" is not the known "... Ahmed")
+        given_surname = (
+            m_next is not None
+            and m_next.kind == MentionKind.SURNAME
+            and m_next.last == k + 1
+            and k + 1 < n
+            and k + 1 not in by_first
+            and toks[k + 1].text[:1].isupper()
+            and toks[k + 1].pos in _PERSONISH
+            and not self._title(toks[k + 1])[0]
+            and self._given_is_new(toks[k].text, m_next)
+        )
+        if m_next is not None and m_next.cls == "Person" and not given_surname:
+            return m_next
+        if not (
+            k < n
+            and toks[k].text[:1].isupper()
+            and (toks[k].pos in _PERSONISH or _capitalised_in_name(toks, k))
+            and not toks[k].quoted
+        ):
+            return None
+        end = self._name_end(toks, k, by_first, given_surname)
+        if end == k:
+            return None
+        words = tuple(t.text for t in toks[k:end])
+        if len(words) == 1 and (words[0] in surnames or words[0].rstrip("s") in surnames):
+            key = surnames.get(words[0]) or surnames[words[0].rstrip("s")]
+        else:
+            key = self._mint(" ".join(words), "Person", new)
+        return self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
+
+    def _name_end(
+        self,
+        toks: Sequence[Token],
+        k: int,
+        by_first: dict[int, EntityMention],
+        given_surname: bool,
+    ) -> int:
+        """The end of a name of up to six words starting at ``k``."""
+        n, end = len(toks), k
+        while end < n and end - k < 6:
+            inside = by_first.get(end)
+            # a known surname after a particle or a new given name belongs to the
+            # longer name ("Irfaan Ali" is not the "Ali" of another person)
+            if (
+                inside is not None
+                and not (given_surname and end == k)
+                and not (
+                    end > k
+                    and inside.kind == MentionKind.SURNAME
+                    and (
+                        _name_particle_before(toks, end)
+                        or (end == k + 1 and self._given_is_new(toks[k].text, inside))
+                    )
+                )
+            ):
+                break
+            if _name_particle(toks, end):
+                end += 1
+                continue
+            if not (
+                (toks[end].text[:1].isupper() or _ARTICLE_PREFIX.match(toks[end].text))
+                and (toks[end].pos in _PERSONISH or _capitalised_in_name(toks, end))
+                and not self._title(toks[end])[0]
+            ):
+                break
+            end += 1
+        return end
+
+    def _before_title(
+        self, toks: Sequence[Token], j: int, found: list[EntityMention], of: str | None
+    ) -> tuple[int, str | None, bool]:
+        """What stands before the title at ``j``: adjectives (of a state, "former"), a
+        possessor genitive; returns where the phrase starts, whose office, and whether a
+        former one."""
+        former = False
+        a = j
+        while a > 0:
+            prev = toks[a - 1]
+            pm = next((m for m in found if m.last == a), None)
+            low = prev.text.lower()
+            if (
+                pm is not None
+                and pm.kind in (MentionKind.ADJECTIVE, MentionKind.NAME)
+                and (pm.kind == MentionKind.ADJECTIVE or pm.text.endswith("s"))
+                and pm.cls != "Person"
+            ):
+                of = of or pm.keys[0]
+                a = pm.first
+                continue
+            if any(low.startswith(f) for f in self._former) and prev.pos.startswith("ADJ"):
+                former = True
+                a -= 1
+                continue
+            if prev.pos.startswith("ADJ") or prev.text in ("Hohe", "Hoher", "Hohen"):
+                a -= 1
+                continue
+            break
+        return a, of, former
+
+    def _merge_title(
+        self,
+        ts: TaggedSentence,
+        person: EntityMention,
+        a: int,
+        role: str | None,
+        of: str | None,
+        former: bool,
+        colleague: bool,
+        by_first: dict[int, EntityMention],
+        consumed: set[int],
+    ) -> EntityMention:
+        """The person's mention grown over its title, with the office; a state after the
+        name joins it ("Präsident X in Aserbaidschan", "…, Außenminister von Y")."""
+        toks, n = ts.tokens, len(ts.tokens)
+        after = person.last
+        new_last = person.last
+        if of is None and after + 1 < n and toks[after].text in ("in", "von", "aus"):
+            am = by_first.get(after + 1)
+            if am is not None and self.dictionary.is_a(am.keys[0], "State", "Organization"):
+                of = am.keys[0]
+                consumed.update(range(am.first, am.last))
+                new_last = am.last  # "Präsident X in Aserbaidschan" is one phrase
+        offices = () if colleague else ((role or "", of, former),)
+        end_char = toks[new_last - 1].end
+        merged = replace(
+            person,
+            first=a,
+            last=new_last,
+            start=toks[a].start,
+            end=end_char,
+            text=ts.sentence.text[toks[a].start - ts.sentence.start : end_char - ts.sentence.start],
+            offices=person.offices + offices,
+            colleague=colleague or person.colleague,
+        )
+        if colleague and of:
+            merged = replace(merged, offices=(("", of, False),))
+        consumed.update(range(a, person.last))
+        return merged
 
     def _named_after_class_nouns(
         self,
