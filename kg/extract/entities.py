@@ -28,7 +28,7 @@ Staatschef"). Keys of new people come from :func:`kg.extract.names.name_key`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from kg.dictionary import ActorDictionary
@@ -40,6 +40,11 @@ from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
 from kg.extract.quotes import CLOSING
 from kg.extract.tokens import tokenize
+
+#: What a kind of reference changes at a token: the mentions it adds and those it
+#: replaces; ``None`` where it does not match (the next kind is tried).
+_Change = tuple[list[EntityMention], list[EntityMention]]
+_ReferenceKind = Callable[[TaggedSentence, int, list[EntityMention], set[int]], "_Change | None"]
 
 __all__ = ["EntityRecognizer", "Recognition"]
 
@@ -1215,162 +1220,202 @@ class EntityRecognizer:
         return out
 
     def _references(self, ts: TaggedSentence, found: list[EntityMention]) -> list[EntityMention]:
-        """Group references, possessive and personal pronouns, state-adjective governments."""
-        toks = ts.tokens
+        """Group references, possessive and personal pronouns, state-adjective governments:
+        at each token the first kind of reference that matches (:meth:`_reference_kinds`)."""
         covered = {j for m in found for j in range(m.first, m.last)}
         out = list(found)
-        for j, tok in enumerate(toks):
+        for j, tok in enumerate(ts.tokens):
             if j in covered or tok.quoted:
                 continue
-            lem = tok.lemma.lower()
-            prev = toks[j - 1].text.lower() if j > 0 else ""
-            prev2 = toks[j - 2].text.lower() if j > 1 else ""
-            if (
-                tok.pos == "NN"
-                and lem in self._sides
-                and (prev in self._side_det or prev in ("beiden", "beide"))
-            ):
-                a = j - 1 if prev in self._side_det else j
-                if (
-                    a > 0
-                    and toks[a - 1].text.lower() in ("die", "den", "der")
-                    and prev in ("beiden",)
-                ):
-                    a -= 1
-                if not (
-                    tok.lemma.lower() == "seite"
-                    and prev in ("der", "den")
-                    and prev2 not in ("beiden",)
-                ):
-                    out.append(self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="sides"))
-            elif (
-                tok.pos == "NN"
-                and lem in self._neighbour_nouns
-                and prev in ("das", "des", "dem", "dessen", "deren")
-            ):
-                out.append(
-                    self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="neighbour")
-                )
-            elif (
-                tok.pos == "NN"
-                and lem in self._org_nouns
-                and prev in ("das", "des", "dem", "die", "der", "den")
-                and not (j + 1 < len(toks) and (j + 1) in covered)
-                and not (j + 2 < len(toks) and toks[j + 1].pos == "ART" and (j + 2) in covered)
-            ):
-                # "dem Bündnis", "des Gremiums": the organisation named before (not "das
-                # Bündnis X" or "das Gremium der Y", which name it)
-                out.append(self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="org"))
-            elif (
-                tok.pos == "NN"
-                and lem in self._armed_nouns
-                and (
-                    prev in ("die", "den", "der", "des")
-                    # "Regierung und Rebellen verhandeln": bare, beside the other side
-                    or (
-                        prev in ("und", "sowie")
-                        and j > 1
-                        and toks[j - 2].lemma.lower() in self._gov_nouns
-                    )
-                )
-                and not (j + 1 < len(toks) and (j + 1) in covered)
-            ):
-                # "Die Rebellen lehnten ab": the armed group named before (a name right
-                # after, "die Rebellen der M23", is recognised as that name instead)
-                out.append(
-                    self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="armed-group")
-                )
-            elif (
-                tok.pos == "NN"
-                and lem == "land"
-                and tok.text in ("Land", "Landes")
-                and prev in ("das", "dem", "des")
-                and not (j + 1 < len(toks) and (j + 1) in covered)
-            ):
-                # "Mitglied der EU ist das Land nicht": the state the article is on
-                out.append(self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="country"))
-            elif (
-                tok.pos == "NN"
-                and (lem in self._countries or lem.endswith(self._country_heads))
-                and prev in self._numbers
-            ):
-                out.append(
-                    self._mention(
-                        ts,
-                        j - 1,
-                        j + 1,
-                        MentionKind.GROUP,
-                        (),
-                        group=f"states:{self._numbers[prev]}",
-                    )
-                )
-            elif (
-                tok.pos == "NN"
-                and lem in self._poss_nouns
-                and toks[j - 1].lemma.lower() in self._possessives
-                and j > 0
-            ):
-                out.append(
-                    self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="possessive")
-                )
-            elif (
-                tok.pos == "PPER"
-                and tok.text.lower() in self._pronouns
-                and tok.text.lower() == "er"
-            ):
-                out.append(self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="person"))
-            elif (
-                tok.pos == "PPER"
-                and tok.text.lower() == "sie"
-                and tok.text.lower() in self._pronouns
-            ):
-                # "Sie forderte Athen zum Dialog auf": resolved by the verb's number and the
-                # subject of the sentence before (roles)
-                out.append(self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="sie"))
-            elif tok.pos == "PPER" and tok.text.lower() in self._object_pronouns:
-                # "hatte mit ihm telefoniert": a person other than the clause's subject
-                out.append(
-                    self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group="person-object")
-                )
-            elif (
-                tok.pos == "NN"
-                and (lem in self._capital_gov or lem.endswith(self._gov_heads))
-                and j + 2 < len(toks)
-                and toks[j + 1].text == "in"
-            ):
-                city = next((m for m in found if m.first == j + 2 and m.keys), None)
-                state = self.dictionary.capital_of(city.keys[0]) if city is not None else None
-                if city is not None and state:
-                    # "die Regierung in Addis Abeba": the capital stands for the state
-                    out = [m for m in out if m is not city]
-                    out.append(
-                        self._mention(
-                            ts, j, city.last, MentionKind.NAME, (state,), group="government"
-                        )
-                    )
-            elif (
-                tok.pos == "NN"
-                and (lem in self._gov_nouns or lem.endswith(self._gov_heads))
-                and j > 0
-            ):
-                adj = next(
-                    (m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None
-                )
-                if adj is not None:
-                    out = [m for m in out if m is not adj]
-                    out.append(
-                        self._mention(
-                            ts, adj.first, j + 1, MentionKind.NAME, adj.keys, group="government"
-                        )
-                    )
-            elif tok.pos == "NN" and self._place_class(tok.text) and j + 1 < len(toks):
-                nxt = toks[j + 1]
-                if (
-                    nxt.text[:1].isupper()
-                    and nxt.pos in ("NE", "NN", "FM")
-                    and (j + 1) not in covered
-                ):
-                    key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
-                    cls = self._place_class(tok.text) or "Place"
-                    out.append(self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls))
+            for kind in self._reference_kinds():
+                change = kind(ts, j, found, covered)
+                if change is not None:
+                    added, removed = change
+                    out = [m for m in out if not any(m is r for r in removed)] + added
+                    break
         return out
+
+    def _reference_kinds(self) -> tuple[_ReferenceKind, ...]:
+        """The kinds of reference in the order they are tried at a token."""
+        return (
+            self._ref_sides,
+            self._ref_neighbour,
+            self._ref_organisation,
+            self._ref_armed_group,
+            self._ref_country,
+            self._ref_counted_states,
+            self._ref_possessive,
+            self._ref_pronoun,
+            self._ref_capital_government,
+            self._ref_adjective_government,
+            self._ref_place_noun,
+        )
+
+    @staticmethod
+    def _prev(toks: Sequence[Token], j: int, back: int = 1) -> str:
+        return toks[j - back].text.lower() if j >= back else ""
+
+    def _ref_sides(self, ts, j, found, covered) -> _Change | None:
+        """ "beide Seiten", "die Konfliktparteien": the sides."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        prev, prev2 = self._prev(toks, j), self._prev(toks, j, 2)
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() in self._sides
+            and (prev in self._side_det or prev in ("beiden", "beide"))
+        ):
+            return None
+        a = j - 1 if prev in self._side_det else j
+        if a > 0 and toks[a - 1].text.lower() in ("die", "den", "der") and prev in ("beiden",):
+            a -= 1
+        if tok.lemma.lower() == "seite" and prev in ("der", "den") and prev2 not in ("beiden",):
+            return [], []  # "auf der Seite der Rebellen": no reference
+        return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="sides")], []
+
+    def _ref_neighbour(self, ts, j, found, covered) -> _Change | None:
+        """ "das Nachbarland": the other state of the pair."""
+        tok = ts.tokens[j]
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() in self._neighbour_nouns
+            and self._prev(ts.tokens, j) in ("das", "des", "dem", "dessen", "deren")
+        ):
+            return None
+        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="neighbour")], []
+
+    def _ref_organisation(self, ts, j, found, covered) -> _Change | None:
+        """ "dem Bündnis", "des Gremiums": the organisation named before (not "das
+        Bündnis X" or "das Gremium der Y", which name it)."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() in self._org_nouns
+            and self._prev(toks, j) in ("das", "des", "dem", "die", "der", "den")
+            and not (j + 1 < len(toks) and (j + 1) in covered)
+            and not (j + 2 < len(toks) and toks[j + 1].pos == "ART" and (j + 2) in covered)
+        ):
+            return None
+        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="org")], []
+
+    def _ref_armed_group(self, ts, j, found, covered) -> _Change | None:
+        """ "Die Rebellen lehnten ab": the armed group named before (a name right after,
+        "die Rebellen der M23", is recognised as that name instead); bare beside the other
+        side ("Regierung und Rebellen verhandeln")."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        prev = self._prev(toks, j)
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() in self._armed_nouns
+            and (
+                prev in ("die", "den", "der", "des")
+                or (
+                    prev in ("und", "sowie")
+                    and j > 1
+                    and toks[j - 2].lemma.lower() in self._gov_nouns
+                )
+            )
+            and not (j + 1 < len(toks) and (j + 1) in covered)
+        ):
+            return None
+        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="armed-group")], []
+
+    def _ref_country(self, ts, j, found, covered) -> _Change | None:
+        """ "Mitglied der EU ist das Land nicht": the state the article is on."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() == "land"
+            and tok.text in ("Land", "Landes")
+            and self._prev(toks, j) in ("das", "dem", "des")
+            and not (j + 1 < len(toks) and (j + 1) in covered)
+        ):
+            return None
+        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="country")], []
+
+    def _ref_counted_states(self, ts, j, found, covered) -> _Change | None:
+        """ "die beiden Staaten", "die vier Länder": the states named last."""
+        tok, prev = ts.tokens[j], self._prev(ts.tokens, j)
+        lem = tok.lemma.lower()
+        if not (
+            tok.pos == "NN"
+            and (lem in self._countries or lem.endswith(self._country_heads))
+            and prev in self._numbers
+        ):
+            return None
+        group = f"states:{self._numbers[prev]}"
+        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group=group)], []
+
+    def _ref_possessive(self, ts, j, found, covered) -> _Change | None:
+        """ "sein Land", "ihre Regierung": the actor named before."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() in self._poss_nouns
+            and toks[j - 1].lemma.lower() in self._possessives
+            and j > 0
+        ):
+            return None
+        return [self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="possessive")], []
+
+    def _ref_pronoun(self, ts, j, found, covered) -> _Change | None:
+        """ "er"; "sie" (resolved by the verb's number and the sentence before, in the
+        roles stage); "ihm" and the other object pronouns: a person not the subject."""
+        tok = ts.tokens[j]
+        word = tok.text.lower()
+        if tok.pos != "PPER":
+            return None
+        if word in self._pronouns and word in ("er", "sie"):
+            group = "person" if word == "er" else "sie"
+        elif word in self._object_pronouns:
+            group = "person-object"
+        else:
+            return None
+        return [self._mention(ts, j, j + 1, MentionKind.PRONOUN, (), group=group)], []
+
+    def _ref_capital_government(self, ts, j, found, covered) -> _Change | None:
+        """ "die Regierung in Addis Abeba": the capital stands for the state."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        lem = tok.lemma.lower()
+        if not (
+            tok.pos == "NN"
+            and (lem in self._capital_gov or lem.endswith(self._gov_heads))
+            and j + 2 < len(toks)
+            and toks[j + 1].text == "in"
+        ):
+            return None
+        city = next((m for m in found if m.first == j + 2 and m.keys), None)
+        state = self.dictionary.capital_of(city.keys[0]) if city is not None else None
+        if city is None or not state:
+            return [], []
+        mention = self._mention(ts, j, city.last, MentionKind.NAME, (state,), group="government")
+        return [mention], [city]
+
+    def _ref_adjective_government(self, ts, j, found, covered) -> _Change | None:
+        """ "die kenianische Regierung": the state of the adjective."""
+        tok = ts.tokens[j]
+        lem = tok.lemma.lower()
+        if not (tok.pos == "NN" and (lem in self._gov_nouns or lem.endswith(self._gov_heads))):
+            return None
+        if j == 0:
+            return None
+        adj = next((m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None)
+        if adj is None:
+            return [], []
+        mention = self._mention(
+            ts, adj.first, j + 1, MentionKind.NAME, adj.keys, group="government"
+        )
+        return [mention], [adj]
+
+    def _ref_place_noun(self, ts, j, found, covered) -> _Change | None:
+        """ "die Stadt Goma": the name after a place noun is that kind of place."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        if not (tok.pos == "NN" and self._place_class(tok.text) and j + 1 < len(toks)):
+            return None
+        nxt = toks[j + 1]
+        if not (
+            nxt.text[:1].isupper() and nxt.pos in ("NE", "NN", "FM") and (j + 1) not in covered
+        ):
+            return [], []
+        key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
+        cls = self._place_class(tok.text) or "Place"
+        return [self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls)], []
