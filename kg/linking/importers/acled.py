@@ -25,6 +25,7 @@ from kg.linking.importers.common import (
     check_coordinates,
     check_date,
     check_url,
+    split_records,
 )
 from kg.linking.importers.stream import LineSource
 from kg.namespaces import CKG
@@ -37,11 +38,7 @@ REQUIRED = ("event_id_cnty", "event_date", "event_type", "sub_event_type", "acto
 def parse_acled(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list[str]]:
     """Events and per-row errors (``file:line: message``) of one ACLED CSV file, all at
     once (:func:`iter_acled` gives them one at a time)."""
-    records = list(iter_acled(LineSource(path), mappings))
-    return (
-        [r for r in records if isinstance(r, SourceEvent)],
-        [r for r in records if isinstance(r, str)],
-    )
+    return split_records(iter_acled(LineSource(path), mappings))
 
 
 def iter_acled(lines: LineSource, mappings: Mappings) -> Iterator[SourceEvent | str]:

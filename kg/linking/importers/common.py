@@ -15,8 +15,9 @@ Coordinates of the event's place (GDELT ``ActionGeo_Lat``/``_Long``, ACLED
 Every record is judged alone (:func:`check_cells`, :func:`check_url`): a cell with a NUL
 character or a lone surrogate, a cell longer than :data:`MAX_CELL_CHARS`, or a URL that
 is not a valid IRI refuses that record with its line and reason, and the others go on.
-Lines end at ``\\n`` or ``\\r\\n`` only (:func:`read_lines`): a U+2028 in a cell does
-not split a record.
+Lines end at ``\\n`` or ``\\r\\n`` only
+(:class:`~kg.linking.importers.stream.LineSource`): a U+2028 in a cell does not split a
+record.
 
 >>> m = Mappings.load()
 >>> m.cameo_class("0871").rsplit("#")[-1], m.cameo_class("0873").rsplit("#")[-1]
@@ -27,10 +28,9 @@ not split a record.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -56,7 +56,7 @@ __all__ = [
     "check_cells",
     "check_coordinates",
     "check_url",
-    "read_lines",
+    "split_records",
     "write_batch",
 ]
 
@@ -398,34 +398,6 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-def read_text(path: Path) -> str:
-    """A file's text, or an InputError naming it."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot read: {err}") from err
-
-
-def read_lines(path: Path) -> list[str]:
-    """A file's lines, split at ``\\n`` only (a ``\\r`` before it dropped); InputError if unread.
-
-    ``str.splitlines`` would also split at U+2028, U+0085, form feeds and other characters
-    that are data inside a cell.
-
-    >>> import tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "f.tsv"
-    >>> _ = p.write_bytes("a\\u2028b\\tc\\r\\nd\\n".encode())
-    >>> read_lines(p)
-    ['a\\u2028b\\tc', 'd']
-    """
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: cannot read: {err}") from err
-    lines = [line.removesuffix("\r") for line in text.removeprefix("\ufeff").split("\n")]
-    return lines[:-1] if lines and lines[-1] == "" else lines
-
-
 def check_cells(cells: dict[str, object]) -> None:
     """InputError for the first cell (any string inside it) that cannot be stored.
 
@@ -447,6 +419,21 @@ def check_cells(cells: dict[str, object]) -> None:
             problem = _string_problem(text)
             if problem:
                 raise InputError(f"cell {name!r} has {problem}")
+
+
+def split_records(
+    records: Iterable[SourceEvent | str],
+) -> tuple[list[SourceEvent], list[str]]:
+    """The events and the error messages of an importer's records, all at once.
+
+    >>> split_records(["f:2: bad date"])
+    ([], ['f:2: bad date'])
+    """
+    items = list(records)
+    return (
+        [r for r in items if isinstance(r, SourceEvent)],
+        [r for r in items if isinstance(r, str)],
+    )
 
 
 def _strings(value: object) -> list[str]:
@@ -477,8 +464,3 @@ def check_url(value: str, *, what: str = "URL") -> str:
     if problem:
         raise InputError(f"{what} is not a valid IRI: {problem}")
     return url
-
-
-def dict_rows(text: str) -> list[dict[str, str]]:
-    """CSV rows as dicts (for ACLED)."""
-    return list(csv.DictReader(text.splitlines()))

@@ -27,6 +27,7 @@ from kg.linking.importers.common import (
     check_coordinates,
     check_date,
     check_url,
+    split_records,
 )
 from kg.linking.importers.stream import LineSource
 from kg.namespaces import CKG
@@ -61,11 +62,7 @@ _SYMMETRIC = {
 def parse_gdelt(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list[str]]:
     """Events and per-record errors (``file:line: message``) of one GDELT events file,
     all at once (:func:`iter_gdelt` gives them one at a time)."""
-    records = list(iter_gdelt(LineSource(path), mappings))
-    return (
-        [r for r in records if isinstance(r, SourceEvent)],
-        [r for r in records if isinstance(r, str)],
-    )
+    return split_records(iter_gdelt(LineSource(path), mappings))
 
 
 def iter_gdelt(lines: LineSource, mappings: Mappings) -> Iterator[SourceEvent | str]:

@@ -31,6 +31,7 @@ from kg.linking.importers.common import (
     check_coordinates,
     check_date,
     check_url,
+    split_records,
 )
 from kg.linking.importers.stream import LineSource
 from kg.namespaces import CKG
@@ -130,11 +131,7 @@ def _actor(obj: Any) -> ActorRef:
 def parse_polecat(path: Path, mappings: Mappings) -> tuple[list[SourceEvent], list[str]]:
     """Events and per-record errors (``file:line: message``) of one PLOVER JSON file, all
     at once (:func:`iter_polecat` gives them one at a time)."""
-    records = list(iter_polecat(LineSource(path), mappings))
-    return (
-        [r for r in records if isinstance(r, SourceEvent)],
-        [r for r in records if isinstance(r, str)],
-    )
+    return split_records(iter_polecat(LineSource(path), mappings))
 
 
 def iter_polecat(lines: LineSource, mappings: Mappings) -> Iterator[SourceEvent | str]:
