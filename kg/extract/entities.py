@@ -228,6 +228,7 @@ class EntityRecognizer:
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
         self._capital_nouns = lexicon.cue("capital_nouns")
+        self._kinds = self._reference_kinds()  # built once, tried at every token
         self._morph = load_morphology()
         self._speech_verbs = frozenset(
             v for p in lexicon.patterns if p.event_class == "Statement" for v in p.verbs
@@ -1227,7 +1228,7 @@ class EntityRecognizer:
         for j, tok in enumerate(ts.tokens):
             if j in covered or tok.quoted:
                 continue
-            for kind in self._reference_kinds():
+            for kind in self._kinds:
                 change = kind(ts, j, found, covered)
                 if change is not None:
                     added, removed = change
