@@ -54,3 +54,33 @@ def test_a_full_name_after_a_preposition_is_a_person(ex):
 def test_a_known_place_or_a_single_word_is_no_bare_name(ex):
     a = analyse(ex, "Die Gespräche in Addis Abeba mit Ruiz endeten.")
     assert not people(a)
+
+
+def test_particles_inside_a_name_after_a_title(ex):
+    # Portuguese and Arabic particles are tagged as adverbs or articles, not names
+    a = analyse(
+        ex,
+        "Das Protokoll unterschrieben Generalstabschef Rui da Costa Pinto und der "
+        "Unterhändler Tomás dos Reis.",
+    )
+    keys = {k for m in a.mentions if m.cls == "Person" for k in m.keys}
+    assert {"rui-da-kosta-pinto", "tomas-dos-reis"} <= keys
+    assert ("rui-da-kosta-pinto", "Person", "Rui da Costa Pinto") in a.new_entities
+
+
+def test_a_known_surname_as_given_name_before_an_arabic_article(ex):
+    # "Ahmed" is the dictionary's surname of Abiy Ahmed; "Ahmed al-Nuri" is someone else
+    a = analyse(ex, "Ministerpräsident Ahmed al-Nuri sagte, die Lage sei ruhig.")
+    (said,) = of_class(a, "Statement")
+    assert said.actors() == ("ahmed-al-nuri",)
+
+
+def test_a_common_given_name_alone_is_no_known_person(ex):
+    # "Ali" ends the full name "Abiy Ahmed Ali", but alone it names nobody
+    a = analyse(ex, "Ein Sprecher namens Ali sagte, man warte ab. Ali lehnte jede Frist ab.")
+    assert not any("abiy-ahmed" in m.keys for m in a.mentions)
+
+
+def test_an_honorific_between_title_and_name_is_no_part_of_the_name(ex):
+    a = analyse(ex, "Das verkündete Außenminister Scheich Salim bin Nasser al-Harthi in Maskat.")
+    assert any(k == "salim-bin-naser-al-harthi" for k, _c, _l in a.new_entities)

@@ -44,6 +44,8 @@ class Document:
 
     article: Article
     tagged: tuple[TaggedSentence, ...] = ()  # tokens with lemma and part of speech
+    headline: TaggedSentence | None = None  # the title, tagged apart from the body
+    headline_mentions: tuple[EntityMention, ...] = ()
     mentions: tuple[EntityMention, ...] = ()  # as recognised (references unresolved)
     new_entities: tuple[tuple[str, str, str], ...] = ()  # key, class, label
     sentences: tuple[TaggedSentence, ...] = ()  # tokens with their dependency parse

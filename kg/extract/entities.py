@@ -28,7 +28,7 @@ Staatschef"). Keys of new people come from :func:`kg.extract.names.name_key`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from kg.dictionary import ActorDictionary
@@ -52,25 +52,25 @@ _ADJ_ENDINGS = ("", "e", "er", "en", "em", "es")
 _PERSONISH = {"NE", "FM", "NN", "XY"}
 # Particles inside Arabic (and other) personal names: "Mohammed bin Abdulrahman Al Thani",
 # "Faisal bin Farhan", "Abu Mohammed al-Dschaulani"; part of the name only between names.
-_NAME_PARTICLES = {"bin", "bint", "ibn", "ben", "al", "el", "abu", "ould", "wad", "abd", "ag"}
 
 
-def _name_particle(toks: Sequence[Token], j: int) -> bool:
+def _name_particle(toks: Sequence[Token], j: int, particles: Set[str]) -> bool:
     """A name particle at ``j`` that continues a personal name: a name word before it and
     a capitalised name word right after it."""
     return (
-        toks[j].text.lower() in _NAME_PARTICLES
+        toks[j].text.lower() in particles
         and j > 0
         and toks[j - 1].text[:1].isupper()
         and j + 1 < len(toks)
         and toks[j + 1].text[:1].isupper()
-        and toks[j + 1].pos in _PERSONISH | {"ADJA", "ADJD"}
+        # "Nasser" after "bin" is tagged as an adjective
+        and (toks[j + 1].pos in _PERSONISH or toks[j + 1].pos.startswith("ADJ"))
     )
 
 
-def _name_particle_before(toks: Sequence[Token], j: int) -> bool:
+def _name_particle_before(toks: Sequence[Token], j: int, particles: Set[str]) -> bool:
     """The name word at ``j`` follows a particle ("Al Thani", "bin Farhan")."""
-    return j > 0 and toks[j - 1].text.lower() in _NAME_PARTICLES
+    return j > 0 and toks[j - 1].text.lower() in particles
 
 
 def _skip_genitive(toks: Sequence[Token], k: int, by_first: dict[int, EntityMention]) -> int:
@@ -211,6 +211,10 @@ class EntityRecognizer:
                     self._surface.setdefault(v, e.key)
                 if e.cls == "Person":
                     self._normal.setdefault(name_key(name), e.key)
+                    if name not in (e.label_de, e.label_en):
+                        # a full name's last word can be a common given name ("Abiy
+                        # Ahmed Ali"): the surname alone is the label's
+                        continue
                     sur = words[-1]
                     if sur in self._surnames and self._surnames[sur] != e.key:
                         ambiguous.add(sur)
@@ -253,10 +257,11 @@ class EntityRecognizer:
         self._pronouns = lexicon.ref("pronouns")
         self._object_pronouns = lexicon.ref("object_pronouns")
         self._capital_gov = lexicon.ref("capital_government")
+        self._particles = lexicon.ref("name_particles")
         self._people = PersonNouns(
             lexicon.ref("person_nouns"),
             is_title=lambda w: lexicon.title_role(w) is not None,
-            particles=lexicon.ref("name_particles"),
+            particles=self._particles,
         )
 
     # -- small lookups ------------------------------------------------------------------
@@ -885,6 +890,15 @@ class EntityRecognizer:
             merged = self._merge_title(
                 ts, person, a, role, of, former, colleague, by_first, consumed
             )
+            if (
+                result
+                and result[-1].kind == MentionKind.TITLE
+                and result[-1].offices
+                and a >= 2
+                and toks[a - 1].text == "und"
+                and result[-1].last == a - 1
+            ):
+                merged = self._coordinated_titles(ts, result.pop(), merged)
             result.append(merged)
             by_first[person.first] = merged
             j = person.last
@@ -945,6 +959,15 @@ class EntityRecognizer:
     ) -> EntityMention | None:
         """The person named at ``k`` after a title: a known one, or a name minted."""
         toks, n = ts.tokens, len(ts.tokens)
+        # a noun of function between title and name is no part of the name
+        # ("Außenminister Scheich Hamad …")
+        while (
+            k + 1 < n
+            and k not in by_first
+            and self._people.is_person_noun(toks[k])
+            and toks[k + 1].text[:1].isupper()
+        ):
+            k += 1
         m_next = by_first.get(k)
         # a known surname used as the given name of someone else ("Präsident Ahmed
         # Musa" is not the known "... Ahmed")
@@ -954,9 +977,7 @@ class EntityRecognizer:
             and m_next.last == k + 1
             and k + 1 < n
             and k + 1 not in by_first
-            and toks[k + 1].text[:1].isupper()
-            and toks[k + 1].pos in _PERSONISH
-            and not self._title(toks[k + 1])[0]
+            and self._name_continues(toks, k + 1)
             and self._given_is_new(toks[k].text, m_next)
         )
         if m_next is not None and m_next.cls == "Person" and not given_surname:
@@ -978,6 +999,16 @@ class EntityRecognizer:
             key = self._mint(" ".join(words), "Person", new)
         return self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
 
+    def _name_continues(self, toks: Sequence[Token], j: int) -> bool:
+        """A personal name goes on at ``j``: a capitalised name word that is no title,
+        a particle before one ("Ali bin Hamad"), or an article prefix ("Ahmed al-Schara")."""
+        t = toks[j]
+        return (
+            (t.text[:1].isupper() and t.pos in _PERSONISH and not self._title(t)[0])
+            or bool(_ARTICLE_PREFIX.match(t.text))
+            or _name_particle(toks, j, self._particles)
+        )
+
     def _name_end(
         self,
         toks: Sequence[Token],
@@ -998,19 +1029,29 @@ class EntityRecognizer:
                     end > k
                     and inside.kind == MentionKind.SURNAME
                     and (
-                        _name_particle_before(toks, end)
+                        _name_particle_before(toks, end, self._particles)
                         or (end == k + 1 and self._given_is_new(toks[k].text, inside))
                     )
                 )
             ):
                 break
-            if _name_particle(toks, end):
+            if _name_particle(toks, end, self._particles):
                 end += 1
                 continue
             if not (
-                (toks[end].text[:1].isupper() or _ARTICLE_PREFIX.match(toks[end].text))
-                and (toks[end].pos in _PERSONISH or _capitalised_in_name(toks, end))
-                and not self._title(toks[end])[0]
+                (
+                    toks[end].text[:1].isupper()
+                    and (toks[end].pos in _PERSONISH or _capitalised_in_name(toks, end))
+                    and not self._title(toks[end])[0]
+                )
+                # "al-Thani", and a word after a particle ("bin Nasser"), are tagged as
+                # anything
+                or (end > k and _ARTICLE_PREFIX.match(toks[end].text))
+                or (
+                    end > k
+                    and _name_particle_before(toks, end, self._particles)
+                    and toks[end].text[:1].isupper()
+                )
             ):
                 break
             end += 1
@@ -1046,6 +1087,25 @@ class EntityRecognizer:
                 continue
             break
         return a, of, former
+
+    @staticmethod
+    def _coordinated_titles(
+        ts: TaggedSentence, title: EntityMention, person: EntityMention
+    ) -> EntityMention:
+        """ "Katars Ministerpräsident und Außenminister X": X holds both offices, and the
+        state of the first is the second's."""
+        of = title.offices[0][1]
+        offices = title.offices + tuple(
+            (role, o or of, former) for role, o, former in person.offices
+        )
+        s0 = ts.sentence.start
+        return replace(
+            person,
+            first=title.first,
+            start=title.start,
+            text=ts.sentence.text[title.start - s0 : person.end - s0],
+            offices=offices,
+        )
 
     def _merge_title(
         self,

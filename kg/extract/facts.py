@@ -79,6 +79,8 @@ def derive_facts(
     mentions: Sequence[EntityMention],
     dictionary: ActorDictionary,
     lex: Lexicon,
+    *,
+    home: str | None = None,
 ) -> tuple[Fact, ...]:
     """The standing facts of an article: offices, memberships (by position and from the
     parse, the parse winning), bodies of organisations, chairs and leadership, and the
@@ -86,6 +88,8 @@ def derive_facts(
     d = dictionary
     facts: list[Fact] = []
     dateline_state = _dateline_state(sentences, mentions, d)
+    # the headline's state first: a story is datelined where the talks are held abroad
+    home = home or dateline_state
     members = _PositionalMemberships(d, lex)
     for ts in sentences:
         idx = ts.sentence.index
@@ -96,7 +100,7 @@ def derive_facts(
             key=lambda m: m.first,
         )
         named_so_far = {k for m in mentions if m.sentence <= idx for k in m.keys}
-        facts += _offices(idx, ms, named_so_far, d, lex, dateline_state)
+        facts += _offices(idx, ms, named_so_far, d, lex, home)
         facts += members.sentence(ts, ms)
         facts += _bodies(ts, ms, d)
         facts += _chairs(ts, ms, d, lex)
@@ -124,7 +128,7 @@ def _offices(
     named_so_far: set[str],
     d: ActorDictionary,
     lex: Lexicon,
-    dateline_state: str | None,
+    home: str | None,
 ) -> list[Fact]:
     """Offices of the people of a sentence, and of colleagues ("sein Amtskollege X")."""
     facts: list[Fact] = []
@@ -139,8 +143,8 @@ def _offices(
                 of = home if home in named_so_far else None
             elif role and not of and entry is None and role in lex.national:
                 # "Kabul – … Präsident Aschraf Ghani": a government office with no state
-                # named is one of the state the article is datelined in
-                of = dateline_state
+                # named is one of the state the story is about (headline, else dateline)
+                of = home
             if role and of and not former and m.cls == "Person":
                 facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
                 last_office = role

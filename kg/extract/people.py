@@ -74,8 +74,9 @@ class PersonNouns:
             # "Chalil al-Hajja", "Hamad bin Dschassim": the Arabic article or a
             # patronymic inside the name, before a capitalised word
             and (
-                toks[end].text[:1].isupper()
+                (toks[end].text[:1].isupper() and toks[end].pos in _NAMEISH)
                 or (end > k and ARTICLE_PREFIX.match(toks[end].text))
+                # a particle is tagged as anything ("da" an adverb)
                 or (
                     end > k
                     and toks[end].text in self.particles
@@ -83,7 +84,6 @@ class PersonNouns:
                     and toks[end + 1].text[:1].isupper()
                 )
             )
-            and toks[end].pos in _NAMEISH
             and not toks[end].quoted
             and not self.is_person_noun(toks[end])
             and not self.is_title(toks[end].text)

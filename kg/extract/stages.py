@@ -7,8 +7,8 @@ dictionary index) so that a pipeline is built once and run per article.
 
 >>> from kg.extract.pipeline import default_extractor
 >>> default_extractor().pipeline.names  # doctest: +NORMALIZE_WHITESPACE
-('tokens', 'entities', 'parse', 'triggers', 'parties', 'roles', 'event-anaphora', 'dates',
- 'conflict', 'places', 'facts', 'ranges', 'claims')
+('tokens', 'entities', 'headline', 'parse', 'triggers', 'parties', 'roles',
+ 'event-anaphora', 'dates', 'conflict', 'places', 'facts', 'ranges', 'claims')
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from kg.extract.document import Document, Stage
 from kg.extract.entities import EntityRecognizer
 from kg.extract.events import detect_triggers
 from kg.extract.facts import derive_facts
+from kg.extract.headline import headline_sentence, home_state, topic_colon
 from kg.extract.lexicon import Lexicon
 from kg.extract.ranges import keep_in_range
 from kg.extract.roles import RoleAssigner
@@ -55,6 +56,24 @@ class Entities:
     def __call__(self, doc: Document) -> None:
         recognition = self.recognizer.recognise(doc.tagged)
         doc.mentions, doc.new_entities = recognition.mentions, recognition.new_entities
+
+
+class Headline:
+    """The title, tagged and recognised apart from the body (its mentions name no
+    entity of the body's and mint none), with the tagger and recogniser of those stages."""
+
+    name, reads, writes = "headline", ("article",), ("headline", "headline_mentions")
+
+    def __init__(self, tokens: Tokens, entities: Entities) -> None:
+        self.tagger, self.recognizer = tokens.tagger, entities.recognizer
+
+    def __call__(self, doc: Document) -> None:
+        sentence = headline_sentence(doc.article)
+        if sentence is None:
+            doc.headline, doc.headline_mentions = None, ()
+            return
+        doc.headline = self.tagger.tag(sentence)
+        doc.headline_mentions = self.recognizer.recognise((doc.headline,)).mentions
 
 
 class Parse:
@@ -166,13 +185,17 @@ class Places:
 
 
 class Facts:
-    name, reads, writes = "facts", ("sentences", "resolved"), ("facts",)
+    name = "facts"
+    reads = ("sentences", "resolved", "headline", "headline_mentions")
+    writes = ("facts",)
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.d, self.lex = dictionary, lexicon
 
     def __call__(self, doc: Document) -> None:
-        doc.facts = derive_facts(doc.sentences, doc.resolved, self.d, self.lex)
+        colon = topic_colon(doc.headline) if doc.headline else None
+        home = home_state(doc.headline_mentions, self.d, colon=colon)
+        doc.facts = derive_facts(doc.sentences, doc.resolved, self.d, self.lex, home=home)
 
 
 class Ranges:
@@ -204,9 +227,11 @@ class Claims:
 
 def default_stages(dictionary: ActorDictionary, lexicon: Lexicon) -> list[Stage]:
     """Every stage, in the order the pipeline runs them."""
+    tokens, entities = Tokens(), Entities(dictionary, lexicon)
     return [
-        Tokens(),
-        Entities(dictionary, lexicon),
+        tokens,
+        entities,
+        Headline(tokens, entities),
         Parse(),
         Triggers(lexicon),
         Parties(dictionary, lexicon),
