@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from kg.dictionary import ActorDictionary
+from kg.dictionary import ActorDictionary, class_is
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, Role, TaggedSentence
 from kg.extract.syntax import is_subjunctive
@@ -197,7 +197,7 @@ def resolve_event_anaphora(
                 if m.keys[0] not in agents
                 and (
                     d.is_a(m.keys[0], "Region", "ArmedConflict", "Organization", "State")
-                    or m.cls == "Organization"
+                    or class_is(m.cls, "Organization")
                 )
             ]
             for j, t in enumerate(ts.tokens):

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kg.dictionary import ActorDictionary
+from kg.dictionary import ActorDictionary, class_is
 from kg.extract.dates import TimeExpression, TimeKind
 from kg.extract.functions import preposition
 from kg.extract.lexicon import Lexicon
@@ -191,7 +191,7 @@ def _sides(
 
     def side(m: EntityMention) -> bool:
         known = d.is_a(m.keys[0], "State", "Organization")
-        return m.kind != MentionKind.ADJECTIVE and (known or m.cls == "Organization")
+        return m.kind != MentionKind.ADJECTIVE and (known or class_is(m.cls, "Organization"))
 
     for j, t in enumerate(toks):
         if t.text.lower() == "zwischen":

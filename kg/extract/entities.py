@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 
-from kg.dictionary import ActorDictionary
+from kg.dictionary import ActorDictionary, class_is
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
 from kg.extract.morphology import load_morphology
@@ -73,9 +73,16 @@ def _name_particle_before(toks: Sequence[Token], j: int, particles: Set[str]) ->
     return j > 0 and toks[j - 1].text.lower() in particles
 
 
-def _skip_genitive(toks: Sequence[Token], k: int, by_first: dict[int, EntityMention]) -> int:
+def _skip_genitive(
+    toks: Sequence[Token],
+    k: int,
+    by_first: dict[int, EntityMention],
+    names_follow: Callable[[Token], bool] = lambda _t: False,
+) -> int:
     """The index after a chain of genitive phrases starting at ``k`` ("des Obersten
-    Politischen Rates der Huthi"); ``k`` itself when there is none."""
+    Politischen Rates der Huthi"); ``k`` itself when there is none. A noun for which
+    ``names_follow`` holds takes the name after it ("der Rebellenbewegung Forces
+    Nouvelles")."""
     p = k
     # "von X" only as the first link: "der Präsident von Kenia, William Ruto"
     while (
@@ -91,6 +98,9 @@ def _skip_genitive(toks: Sequence[Token], k: int, by_first: dict[int, EntityMent
             q = m.last
         elif q < len(toks) and toks[q].pos in ("NN", "NE") and toks[q].i not in by_first:
             q += 1
+            if names_follow(toks[q - 1]):
+                while q < len(toks) and q - k < 10 and _name_like(toks[q]) and q not in by_first:
+                    q += 1
         else:
             break
         if q + 1 < len(toks) and toks[q].text in ("in", "aus") and q + 1 in by_first:
@@ -139,13 +149,18 @@ _NAME_COMPOUND = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
 
 
 def _name_like(tok: Token) -> bool:
-    """A proper noun, a compound of capitalised parts ("Mai-Mai") or an acronym: the
-    tagger reads the last two as common nouns."""
+    """A proper noun or a capitalised foreign word ("Forces Nouvelles"), a compound of
+    capitalised parts ("Mai-Mai") or an acronym: the tagger reads the last two as common
+    nouns."""
     text = tok.text
-    return (tok.pos == "NE" and text[:1].isupper()) or bool(
+    return (tok.pos in ("NE", "FM") and text[:1].isupper()) or bool(
         _NAME_COMPOUND.fullmatch(text) or (text.isupper() and len(text) >= 2 and text.isalnum())
     )
 
+
+#: Endings of German plural nouns: a compound's first part so ending names people
+#: ("Tamilen-Rebellen"), not a group.
+_PLURAL_ENDINGS = ("en", "er", "ern")
 
 _SKIP_WORDS = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer"}
 
@@ -209,6 +224,10 @@ class EntityRecognizer:
                     continue
                 for v in _variants(words):
                     self._surface.setdefault(v, e.key)
+                if len(words) == 1 and len(name) >= 4 and name.isalpha() and name.isupper():
+                    # German news writes an acronym spoken as a word in title case
+                    # ("Unita", "Renamo", "Ecowas")
+                    self._surface.setdefault((name.capitalize(),), e.key)
                 if e.cls == "Person":
                     self._normal.setdefault(name_key(name), e.key)
                     if name not in (e.label_de, e.label_en):
@@ -399,6 +418,7 @@ class EntityRecognizer:
             else:
                 i += 1
         found = self._abbreviations(ts, found, local, new)
+        found = self._group_compounds(ts, found, local, new)
         found = self._adjective_org_names(ts, found, local, new)
         found = self._plural_titled(ts, found, new, states)
         found = self._titled(ts, found, surnames, new, local)
@@ -495,8 +515,15 @@ class EntityRecognizer:
             if not (abbr.isupper() and 2 <= len(abbr) <= 7 and abbr.isalpha()) or j in covered:
                 continue
             k = j - 1
+            people = {i for m in found if m.cls == "Person" or m.kind == MentionKind.SURNAME
+                      for i in range(m.first, m.last)}  # fmt: skip
             while k > 0 and (
-                (toks[k - 1].text[:1].isupper() and self._title(toks[k - 1])[0] is None)
+                (
+                    toks[k - 1].text[:1].isupper()
+                    and self._title(toks[k - 1])[0] is None
+                    # "Sankohs Revolutionäre Vereinigte Front (RUF)": the leader's genitive
+                    and k - 1 not in people
+                )
                 or toks[k - 1].text in ("für", "von", "der", "des", "und")
             ):  # a title before the name is no part of it: "Vorsitzenden der … (PLO)"
                 if (
@@ -524,6 +551,49 @@ class EntityRecognizer:
             found.append(self._mention(ts, k, j - 1, MentionKind.NAME, (key,), cls="Organization"))
             found.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Organization"))
         return found
+
+    def _group_compounds(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        local: dict[tuple[str, ...], str],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
+        """ "die Unita-Rebellen", "der Seleka-Miliz": a name no dictionary lists before a
+        noun of its class is a group of that class, known by the name for the rest of the
+        article. Not a German plural ("Tamilen-Rebellen", "Islamisten-Miliz": people, not
+        a group's name)."""
+        covered = {j for m in found for j in range(m.first, m.last)}
+        out = list(found)
+        for tok in ts.tokens:
+            prefix, _, head = tok.text.rpartition("-")
+            if tok.i in covered or not prefix or not head[:1].isupper():
+                continue
+            cls = _noun_class(head, self._class_table, plural=True)
+            if (
+                cls is None
+                or not prefix[:1].isupper()
+                or len(prefix) < 3
+                or prefix.lower().endswith(_PLURAL_ENDINGS)
+                or prefix.lower().endswith(tuple(n for n, _c in self._class_table))
+            ):
+                continue
+            key = local.get((prefix,)) or self._mint(prefix, cls, new)
+            local[(prefix,)] = key
+            end = tok.start + len(prefix)
+            out.append(
+                self._mention(
+                    ts,
+                    tok.i,
+                    tok.i + 1,
+                    MentionKind.NAME,
+                    (key,),
+                    cls=cls,
+                    start=tok.start,
+                    end=end,
+                )
+            )
+        return out
 
     def _adjective_org_names(
         self,
@@ -645,6 +715,7 @@ class EntityRecognizer:
         q: int,
         by_first: dict[int, EntityMention],
         new: dict[str, tuple[str, str]],
+        local: dict[tuple[str, ...], str],
     ) -> str | None:
         """An unknown proper noun as the genitive of a title before its holder's name ("der
         Oberkommandierende der Farc, Rodrigo Londoño"): the organisation the holder leads
@@ -652,6 +723,17 @@ class EntityRecognizer:
         toks = ts.tokens
         while q < len(toks) and toks[q].pos.startswith("ADJ"):
             q += 1
+        cls = _noun_class(toks[q].text, self._class_table) if q < len(toks) else None
+        if cls is not None and toks[q].pos == "NN":
+            # "der Generalsekretär der Rebellenbewegung Forces Nouvelles, Guillaume Soro"
+            r = q + 1
+            while r < len(toks) and r - q <= 3 and r not in by_first and _name_like(toks[r]):
+                r += 1
+            if r > q + 1 and r < len(toks) and toks[r].text == ",":
+                words = tuple(t.text for t in toks[q + 1 : r])
+                key = self._mint(" ".join(words), cls, new)
+                local[words] = key
+                return key
         if not (
             q + 1 < len(toks)
             and q not in by_first
@@ -861,7 +943,9 @@ class EntityRecognizer:
             if not role and not colleague:
                 j += 1
                 continue
-            k, genitive_of = self._past_genitive(ts, j, role, found, by_first, new)
+            k, genitive_of = self._past_genitive(
+                ts, j, role, found, by_first, new, {} if local is None else local
+            )
             person = self._holder_named(ts, k, by_first, surnames, new)
             of = (self._title_prefix_owner(prefix, new, local or {}) if prefix else None) or (
                 genitive_of
@@ -913,6 +997,7 @@ class EntityRecognizer:
         found: list[EntityMention],
         by_first: dict[int, EntityMention],
         new: dict[str, tuple[str, str]],
+        local: dict[tuple[str, ...], str],
     ) -> tuple[int, str | None]:
         """Where the holder's name may start after the title at ``j``, and the state or
         organisation of a genitive in between ("der Präsident des Obersten Rates der Huthi,
@@ -920,7 +1005,9 @@ class EntityRecognizer:
         toks, n, k = ts.tokens, len(ts.tokens), j + 1
         if not (k < n and toks[k].text in ("der", "des", "von") and role):
             return k, None
-        p = _skip_genitive(toks, k, by_first)
+        p = _skip_genitive(
+            toks, k, by_first, lambda t: _noun_class(t.text, self._class_table) is not None
+        )
         if p < n - 1 and toks[p].text == ",":
             p += 1
         cand = by_first.get(p)
@@ -942,11 +1029,11 @@ class EntityRecognizer:
                 and m.keys
                 and (
                     self.dictionary.is_a(m.keys[0], "State", "Organization")
-                    or m.cls == "Organization"
+                    or class_is(m.cls, "Organization")
                 )
             ),
             None,
-        ) or self._genitive_organisation(ts, k + 1, by_first, new)
+        ) or self._genitive_organisation(ts, k + 1, by_first, new, local)
         return p, genitive_of
 
     def _holder_named(
@@ -1172,12 +1259,24 @@ class EntityRecognizer:
                     break
                 if self._people.is_person_noun(nxt) or self._title(nxt)[0]:
                     break
-                key = self._mint(nxt.text, cls, new)
-                local[(nxt.text,)] = key
-                out.append(self._mention(ts, k, k + 1, MentionKind.NAME, (key,), cls=cls))
+                # "die Rebellenbewegung Forces Nouvelles": the name's further words
+                end = k + 1
+                while (
+                    end < len(toks)
+                    and end - k < 3
+                    and end not in covered
+                    and toks[end].pos in ("NE", "FM")
+                    and toks[end].text[:1].isupper()
+                    and not toks[end].quoted
+                ):
+                    end += 1
+                words = tuple(t.text for t in toks[k:end])
+                key = self._mint(" ".join(words), cls, new)
+                local[words] = key
+                out.append(self._mention(ts, k, end, MentionKind.NAME, (key,), cls=cls))
                 # a list of them after a plural noun: "Rebellengruppen LURD und MODEL"
-                if k + 2 < len(toks) and toks[k + 1].text in ("und", ","):
-                    k += 2
+                if end + 1 < len(toks) and toks[end].text in ("und", ","):
+                    k = end + 1
                 else:
                     break
         return out

@@ -266,7 +266,8 @@ def _upgrade(p: Pattern, ts: TaggedSentence, a: int, b: int, lex: Lexicon) -> tu
     lemmas = [t.lemma for t in ts.tokens]
     for concept, cls in p.upgrade:
         if any(
-            ts.tokens[j].pos in (*_NOUN, "ADJ(D)", "ADJ(A)") and lex.concept_at(lemmas, j, concept)
+            ts.tokens[j].pos in (*_NOUN, "ADJ(D)", "ADJ(A)")
+            and lex.concept_at(lemmas, j, concept, form=ts.tokens[j].text)
             for j in range(a, b)
         ):
             code = next((q.cameo for q in lex.patterns if q.event_class == cls), p.cameo)

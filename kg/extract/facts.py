@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from kg.dictionary import ActorDictionary
+from kg.dictionary import ActorDictionary, class_is
 from kg.extract.dates import MONTH_NAMES
 from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
@@ -33,7 +33,7 @@ __all__ = ["derive_facts"]
 
 
 def _orgish(d: ActorDictionary, m: EntityMention) -> bool:
-    return bool(m.keys) and (d.is_a(m.keys[0], "Organization") or m.cls in ("Organization",))
+    return bool(m.keys) and (d.is_a(m.keys[0], "Organization") or class_is(m.cls, "Organization"))
 
 
 def _dateline_state(

@@ -50,6 +50,7 @@ class Concept:
     heads: tuple[str, ...] = ()
     of: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()  # a verb after an "of" noun: "die Kämpfe einzustellen"
+    plural: tuple[str, ...] = ()  # nouns of the meaning in the plural only ("Gespräche")
 
 
 @dataclass(frozen=True)
@@ -141,16 +142,21 @@ class Lexicon:
         low = lemma.lower()
         return bool(c) and any(t in low for t in c.terms)  # type: ignore[union-attr]
 
-    def concept_at(self, lemmas: Sequence[str], i: int, concept: str) -> bool:
+    def concept_at(
+        self, lemmas: Sequence[str], i: int, concept: str, *, form: str | None = None
+    ) -> bool:
         """Whether the noun at ``i`` (with its genitive attribute) expresses ``concept``, or
-        one of several ("document|ceasefire")."""
+        one of several ("document|ceasefire"); with the noun's ``form``, a noun of the
+        concept's plural-only list in a plural form ("Gespräche", "Gesprächen") too."""
         if "|" in concept:
-            return any(self.concept_at(lemmas, i, c) for c in concept.split("|"))
+            return any(self.concept_at(lemmas, i, c, form=form) for c in concept.split("|"))
         c = self.concepts.get(concept)
         if c is None:
             return False
         low = lemmas[i].lower()
         if any(t in low for t in c.terms):
+            return True
+        if form is not None and low.endswith(c.plural) and _plural_form(form.lower(), low):
             return True
         if low in c.heads:
             for j in range(i + 1, min(len(lemmas), i + 4)):
@@ -160,6 +166,12 @@ class Lexicon:
             # "die Kämpfe sofort einzustellen": the noun, then the verb that ends it
             return any(lemmas[j].lower() in c.verbs for j in range(i + 1, min(len(lemmas), i + 6)))
         return False
+
+
+def _plural_form(form: str, lemma: str) -> bool:
+    """A noun's form is a plural of its lemma by an "-e(n)" ending ("Gespräche",
+    "Gesprächen"; not the genitive "Gesprächs")."""
+    return form != lemma and form[len(lemma) :] in ("e", "en", "n")
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
@@ -304,7 +316,7 @@ def _checked(raw: dict[str, Any], keys: Sequence[str], path: Path) -> dict[str, 
 
 
 #: The keys a concept of ``events.yaml`` may have; ``terms`` is required.
-CONCEPT_KEYS = frozenset({"terms", "heads", "of", "verbs"})
+CONCEPT_KEYS = frozenset({"terms", "heads", "of", "verbs", "plural"})
 
 
 def _concept(name: str, raw: Any, path: Path) -> Concept:
@@ -317,7 +329,9 @@ def _concept(name: str, raw: Any, path: Path) -> Concept:
     def words(key: str) -> tuple[str, ...]:
         return tuple(str(t).lower() for t in _tuple(raw.get(key)))
 
-    return Concept(name, words("terms"), words("heads"), words("of"), words("verbs"))
+    return Concept(
+        name, words("terms"), words("heads"), words("of"), words("verbs"), words("plural")
+    )
 
 
 def load_lexicon(directory: Path | None = None) -> Lexicon:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from kg.dictionary import ActorDictionary
+from kg.dictionary import ActorDictionary, class_is
 from kg.extract.functions import clause_subject, mention_head, preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
@@ -60,7 +60,7 @@ class _Reader:
         return (
             m is not None
             and bool(m.keys)
-            and (self.d.is_a(m.keys[0], "Organization") or m.cls == "Organization")
+            and (self.d.is_a(m.keys[0], "Organization") or class_is(m.cls, "Organization"))
         )
 
     def actors(self, tokens: Sequence[int]) -> list[EntityMention]:

@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.articles import Article
-from kg.dictionary import ActorDictionary, entity_triples
+from kg.dictionary import ActorDictionary, class_is, entity_triples
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import ArticleAnalysis, Event, FactKind, Role
 from kg.iris import article_iri, entity_iri, event_iri, fact_iri, mention_iri
@@ -185,7 +185,7 @@ def analysis_graph(
             cls, label = new[key]
             g.add((entity_iri(key), RDF.type, CKG[cls or "Actor"]))
             g.add((entity_iri(key), RDFS.label, Literal(label, lang="de")))
-            if cls == "Organization":
+            if class_is(cls, "Organization"):
                 # the other names the article gives it ("… Befreiungsorganisation (PLO)")
                 for alias in sorted(_aliases(analysis, key) - {label}):
                     g.add((entity_iri(key), SKOS.altLabel, Literal(alias, lang="de")))
