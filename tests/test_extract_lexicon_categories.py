@@ -685,3 +685,43 @@ def test_pattern_ids_are_unique(tmp_path):
     (patterns / "events.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     with pytest.raises(InputError, match="used twice"):
         load_lexicon(patterns)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ob die Vereinten Nationen Blauhelme nach Mali schicken, ist noch offen.",
+        "Unklar blieb, ob Russland Truppen nach Syrien entsendet.",
+        "Falls Russland Truppen nach Syrien entsendet, droht eine Eskalation.",
+    ],
+)
+def test_an_open_question_or_a_supposition_is_no_event(ex, sentence):
+    assert not of_class(analyse(ex, sentence), "Deployment")
+
+
+def test_the_told_deployment_beside_them_is_one(ex):
+    a = analyse(ex, "Russland hat Truppen nach Syrien entsandt.")
+    assert of_class(a, "Deployment")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mehr als 60.000 Menschen wurden in dem Bürgerkrieg getötet.",
+        "Seit 1964 sind in dem Konflikt mehr als 220 000 Menschen getötet worden.",
+        "Hunderttausende Menschen wurden getötet.",
+    ],
+)
+def test_a_death_toll_is_no_military_action(ex, sentence):
+    assert not of_class(analyse(ex, sentence), "MilitaryAction")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bei dem Angriff wurden 20 Soldaten getötet.",
+        "Tausende Menschen wurden von der Armee getötet.",
+    ],
+)
+def test_a_killing_told_with_its_scene_or_its_agent_is_one(ex, sentence):
+    assert of_class(analyse(ex, sentence), "MilitaryAction")

@@ -217,8 +217,33 @@ def _condition(
         return any(
             toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
         )
+    if key == "toll":
+        return _toll(ts, i, lex.cue("large_counts")) == bool(value)
     if key == "negated":
         return is_negated(toks, i, lex.cue("negation")) == bool(value)
+    return False
+
+
+def _toll(ts: TaggedSentence, i: int, large: frozenset[str]) -> bool:
+    """The passive verb at ``i`` has no agent and a subject that counts a thousand or more
+    ("Mehr als 60.000 Menschen", "Hunderttausende Menschen", "220 000 Menschen")."""
+    parse = ts.parse
+    if parse is None:
+        return False
+    for agent in parse.dependents(i, "obl:agent"):
+        # an agent is "von"/"durch" someone ("seit 1964" is no agent, however parsed)
+        if any(ts.tokens[c].text.lower() in ("von", "vom", "durch") for c in parse.children(agent)):
+            return False
+    for subj in parse.dependents(i, "nsubj:pass", "nsubj"):
+        span, todo = set(), [subj]
+        while todo:
+            j = todo.pop()
+            span.add(j)
+            todo += [c for c in parse.children(j) if c not in span and c != i]
+        toks = [ts.tokens[j] for j in sorted(span)]
+        digits = "".join(t.text for t in toks if t.pos == "CARD").replace(".", "").replace(" ", "")
+        if any(t.text.lower() in large for t in toks) or (digits.isdigit() and int(digits) >= 1000):
+            return True
     return False
 
 

@@ -192,7 +192,7 @@ PATTERN_KEYS = frozenset(
 )  # fmt: skip
 CONDITION_KEYS = frozenset(
     {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote",
-     "predicative",
+     "predicative", "toll",
      "negated", "content"}
 )  # fmt: skip
 
@@ -264,6 +264,8 @@ CUE_KEYS = (
     "intent_verbs",
     "irrealis",
     "irrealis_modals",
+    "open_conjunctions",
+    "large_counts",
     "proxy_nouns",
     "presence_phrases",
     "title_prefixes",

@@ -160,6 +160,7 @@ class RoleAssigner:
         self._masc_neut_det = lexicon.ref("masculine_neuter_determiners")
         self._demonstratives = lexicon.ref("demonstratives")
         self._irrealis_forms = lexicon.cue("irrealis")
+        self._open_conjunctions = lexicon.cue("open_conjunctions")
 
     # -- references ----------------------------------------------------------------------
     def _actor_key(self, m: EntityMention, gov: str) -> tuple[str, ...]:
@@ -1097,13 +1098,19 @@ class RoleAssigner:
 
     def _irrealis(self, ts: TaggedSentence, trig: Trigger) -> bool:
         """The trigger's verb stands under a modal of possibility or intention, or an
-        irrealis auxiliary ("kann entsenden", "will verhandeln", "würde unterzeichnen"):
-        nothing happened yet."""
+        irrealis auxiliary ("kann entsenden", "will verhandeln", "würde unterzeichnen"), or
+        in a clause of an open question or a supposition ("ob", "falls"): nothing happened
+        yet."""
         if ts.parse is None:
             return False
         pred = self._governing_verb(ts, trig.first) if trig.nominal else trig.first
         if pred is None:
             return False
+        if any(
+            ts.tokens[c].text.lower() in self._open_conjunctions
+            for c in ts.parse.dependents(pred, "mark")
+        ):
+            return True  # "Ob die UN Blauhelme schicken, ist offen"
         return any(
             a.lemma.lower() in self._modals or a.text.lower() in self._irrealis_forms
             for a in auxiliaries(ts, pred)
