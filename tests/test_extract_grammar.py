@@ -59,6 +59,14 @@ def test_object_first_the_plural_verb_agrees_with_the_signatories(ex):
     assert {("participant", "rwanda"), ("participant", "burundi")} <= roles(only(a, "Agreement"))
 
 
+def test_object_first_with_an_indefinite_article_and_a_pluperfect(ex):
+    # "Eine" is singular: the plural auxiliary agrees with the coordination
+    a = analyse(ex, "Eine Waffenruhe hatten Kenia und Uganda bereits im Dezember vereinbart.")
+    assert {("participant", "kenya"), ("participant", "uganda")} <= roles(
+        only(a, "CeasefireAgreement")
+    )
+
+
 def test_object_first_a_plural_title_is_the_subject(ex):
     a = analyse(
         ex,
