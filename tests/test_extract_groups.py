@@ -59,3 +59,16 @@ def test_talks_in_the_plural_are_negotiations_one_talk_a_meeting(ex):
     assert of_class(a, "Negotiation") and not of_class(a, "Meeting")
     b = analyse(ex, "Ein Gespräch zwischen Kenia und Uganda fand in Nairobi statt.")
     assert of_class(b, "Meeting") and not of_class(b, "Negotiation")
+
+
+def test_an_unnamed_organisation_named_by_its_leader(ex):
+    a = analyse(
+        ex,
+        "Seit 2015 bekämpft eine von Saudi-Arabien angeführte Militärkoalition, der auch "
+        "Bahrain angehört, die Rebellen.",
+    )
+    coalition = next(k for k, cls, label in a.new_entities if label.endswith("Militärkoalition"))
+    facts = {(f.kind.value, f.subject, f.object) for f in a.facts}
+    assert ("leads", "saudi-arabia", coalition) in facts
+    assert ("member", "bahrain", coalition) in facts
+    assert dict((k, c) for k, c, _l in a.new_entities)[coalition] == "MilitaryAlliance"

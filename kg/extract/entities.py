@@ -277,6 +277,7 @@ class EntityRecognizer:
         self._object_pronouns = lexicon.ref("object_pronouns")
         self._capital_gov = lexicon.ref("capital_government")
         self._particles = lexicon.ref("name_particles")
+        self._leading = lexicon.cue("leadership_verbs")
         self._people = PersonNouns(
             lexicon.ref("person_nouns"),
             is_title=lambda w: lexicon.title_role(w) is not None,
@@ -428,6 +429,7 @@ class EntityRecognizer:
         found = self._places_after_prepositions(ts, found, surnames)
         found = self._unnamed_capitals(ts, found)
         found = self._named_after_class_nouns(ts, found, local, new)
+        found = self._led_organisations(ts, found, new)
         found = self._quote_speakers(ts, found, surnames, new)
         for m in found:
             if m.cls == "Person" and m.keys:
@@ -1279,6 +1281,36 @@ class EntityRecognizer:
                     k = end + 1
                 else:
                     break
+        return out
+
+    def _led_organisations(
+        self, ts: TaggedSentence, found: list[EntityMention], new: dict[str, tuple[str, str]]
+    ) -> list[EntityMention]:
+        """An organisation without a name that the text names by who leads it ("eine von
+        Saudi-Arabien angeführte Militärkoalition"): an organisation of its noun's class,
+        labelled with the phrase (the leadership fact is the facts stage's)."""
+        toks = ts.tokens
+        by_last = {m.last: m for m in found if m.keys}
+        covered = {j for m in found for j in range(m.first, m.last)}
+        out = list(found)
+        for j, tok in enumerate(toks):
+            if tok.verb not in self._leading or j < 2:
+                continue
+            leader = by_last.get(j)
+            if leader is None or toks[leader.first - 1].text.lower() not in ("von", "vom"):
+                continue
+            k = j + 1
+            while k < len(toks) and toks[k].pos.startswith("ADJ"):
+                k += 1
+            if k >= len(toks) or k in covered or toks[k].pos != "NN":
+                continue
+            cls = _noun_class(toks[k].text, self._class_table)
+            if cls is None or not class_is(cls, "Organization"):
+                continue
+            s0 = ts.sentence.start
+            label = ts.sentence.text[toks[leader.first - 1].start - s0 : toks[k].end - s0]
+            key = self._mint(label, cls, new)
+            out.append(self._mention(ts, k, k + 1, MentionKind.NAME, (key,), cls=cls))
         return out
 
     def _quote_speakers(
