@@ -30,7 +30,7 @@ Every answer is classed as
   ``meetings-calls``, ``actor-events``) never return fewer rows than the same client
   got before (articles are only added);
 * **busy**: 503 "… is being written by another process (pid N); try again", the store
-  lock's fast refusal of a read during an ingest (``kg.store_lock``: a reader waits at
+  lock's fast refusal of a read during an ingest (``kg.store.lock``: a reader waits at
   most ``$CKG_LOCK_TIMEOUT`` seconds, 5 by default, for the writer), counted apart from
   errors: it is the designed answer, not a failure;
 * **overload**: any other 503 (queue full, time limit), with ``Retry-After``;
@@ -457,7 +457,7 @@ def _seed(store: Path, work: Path, *, articles: int, env: dict[str, str]) -> tup
         raise RuntimeError(f"seeding the store failed (ckg ingest exit {code})")
     from kg.query import run_query
     from kg.store import open_store_for_reading
-    from kg.store_lock import reap
+    from kg.store.lock import reap
 
     reader = open_store_for_reading(store)
     row = run_query(reader, LINKS).rows[0]

@@ -2,8 +2,9 @@
 deterministic.
 
 Blank nodes get canonical labels (RDFC-1.0, via pyoxigraph) and quads are written in
-sorted order, so the same graphs always give the same bytes, whatever labels the store
-gave its blank nodes. ``trig``, ``nq`` and ``jsonld`` keep every named graph. ``ttl`` has
+sorted order (:func:`kg.serialize.serialize_quads`, the serializer ``ckg extract`` uses
+too), so the same graphs always give the same bytes, whatever labels the store gave its
+blank nodes. ``trig``, ``nq`` and ``jsonld`` keep every named graph. ``ttl`` has
 no graph names: it writes one article's graph (``article=``), or else the union of all
 graphs, which is the default graph every query sees (:mod:`kg.dataset`); a triple stated
 in several graphs is written once. JSON-LD carries a context of the project's prefixes
@@ -24,42 +25,22 @@ True
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 import pyoxigraph as ox
 
-from kg.jsonld import jsonld_from_expanded
-from kg.namespaces import PREFIXES
+from kg.serialize import RdfSyntax, serialize_quads
 from kg.store import find_article
 
 __all__ = ["ExportFormat", "export_store"]
 
-
-class ExportFormat(StrEnum):
-    """Formats ``ckg export`` writes."""
-
-    TRIG = "trig"
-    NQ = "nq"
-    TTL = "ttl"
-    JSONLD = "jsonld"
-
-
-_RDF = {
-    ExportFormat.TRIG: ox.RdfFormat.TRIG,
-    ExportFormat.NQ: ox.RdfFormat.N_QUADS,
-    ExportFormat.TTL: ox.RdfFormat.TURTLE,
-    ExportFormat.JSONLD: ox.RdfFormat.JSON_LD,
-}
-
-
-def _sort_key(q: ox.Quad) -> tuple[str, str, str, str]:
-    return (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+#: Formats ``ckg export`` writes: every syntax of :class:`kg.serialize.RdfSyntax`.
+ExportFormat = RdfSyntax
 
 
 def export_store(
     store: ox.Store, fmt: ExportFormat | str = ExportFormat.TRIG, *, article: str | None = None
 ) -> bytes:
-    """The store's named graphs (or one article's graph) serialized in ``fmt``."""
+    """The store's named graphs (or one article's graph) serialized in ``fmt``
+    (:func:`kg.serialize.serialize_quads`)."""
     fmt = ExportFormat(fmt)
     if article is not None:
         name: ox.NamedNode | ox.DefaultGraph | None = ox.NamedNode(
@@ -67,26 +48,4 @@ def export_store(
         )
     else:
         name = None
-    quads = list(store.quads_for_pattern(None, None, None, name))
-    dataset = ox.Dataset(quads)
-    # Blank node labels are unique across the dataset, so merging its graphs for Turtle
-    # below keeps blank nodes of different graphs apart.
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    ordered = sorted(dataset, key=_sort_key)
-    if not ordered:
-        return b""
-    if fmt is ExportFormat.NQ:
-        return "".join(f"{q} .\n" for q in ordered).encode("utf-8")
-    if fmt is ExportFormat.TTL:
-        triples = sorted(
-            {q.triple for q in ordered},
-            key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
-        )
-        return _bytes(ox.serialize(triples, format=_RDF[fmt], prefixes=PREFIXES))
-    if fmt is ExportFormat.JSONLD:
-        return jsonld_from_expanded(_bytes(ox.serialize(ordered, format=_RDF[fmt])))
-    return _bytes(ox.serialize(ordered, format=_RDF[fmt], prefixes=PREFIXES))
-
-
-def _bytes(data: bytes | None) -> bytes:
-    return data or b""
+    return serialize_quads(store.quads_for_pattern(None, None, None, name), fmt)

@@ -9,16 +9,16 @@ transaction. A process killed half-way therefore leaves every article either as 
 before or wholly written: it loses at most the batch in flight (about a second of work).
 Re-ingesting an article replaces its graph, so nothing is duplicated.
 
-An article counts as done (progress, report) once its batch is committed. Then the
-linking hook ``kg.linking.link_articles_events`` runs once for the batch, if that package
-is installed, and the links each article brought are counted (a link between two
-articles of the same batch is counted once, for the later one).
+An article counts as done (progress, report) once its batch is committed. Then
+:func:`kg.linking.link_articles_events` runs once for the batch (unless ``link=False``),
+and the links each article brought are counted (a link between two articles of the same
+batch is counted once, for the later one).
 
 Links are written after their batch, so a kill can land in between. Each article is
 therefore entered in a journal (:data:`kg.writer.PENDING_GRAPH`) in the same atomic write
 as the article, and the entry is removed once its links are written. A run starts by
 linking whatever an interrupted run left in the journal
-(``kg.linking.link_pending_events``; :attr:`IngestReport.resumed`), so running the same
+(:func:`kg.linking.link_pending_events`; :attr:`IngestReport.resumed`), so running the same
 input again after a kill repairs the links even though every article is "unchanged".
 
 With ``dry_run=True`` nothing is written; each article is reported as ``new``,
@@ -39,20 +39,20 @@ With ``dry_run=True`` nothing is written; each article is reported as ``new``,
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kg import linking
 from kg.articles import Article, Rejected
-from kg.namespaces import CKG, ONTOLOGY_GRAPH, OWL, RDF, RDFS
 from kg.parallel import ExtractionPool
+from kg.serialize import canonical_quads
 from kg.store import graph_quads, rdflib_quads, replace_graphs
+from kg.store.summary import count_events_and_facts, event_classes
 from kg.writer import (
     DEFAULT_BATCH_QUADS,
     DEFAULT_BATCH_SECONDS,
@@ -147,57 +147,13 @@ class Progress(Protocol):
     def close(self) -> None: ...
 
 
-def event_classes(store: ox.Store) -> set[str]:
-    """IRIs of ``ckg:Event`` and its subclasses, per the store's ontology graph."""
-    rows = store.query(
-        f"SELECT ?c WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
-        f"{{ ?c <{RDFS.subClassOf}>* <{CKG.Event}> }} }}"
-    )
-    return {row["c"].value for row in rows} | {str(CKG.Event)}  # type: ignore[union-attr]
-
-
-_FACT_TYPES = {str(CKG.Position), str(CKG.ArmedConflict), str(OWL.NegativePropertyAssertion)}
-_FACT_PREDICATES = {str(CKG.memberOf), str(CKG.leads)}
-
-
-def count_events_and_facts(quads: Iterable[ox.Quad], events: set[str]) -> tuple[int, int]:
-    """(events, standing facts) in one article's quads.
-
-    Events are subjects typed with a class in ``events``. Standing facts are memberships,
-    leaderships, positions, declared non-memberships and conflicts.
-    """
-    event_nodes: set[str] = set()
-    fact_nodes: set[str] = set()
-    facts = 0
-    rdf_type = str(RDF.type)
-    for q in quads:
-        p = q.predicate.value
-        if p == rdf_type:
-            cls = getattr(q.object, "value", "")
-            if cls in events:
-                event_nodes.add(str(q.subject))
-            elif cls in _FACT_TYPES:
-                fact_nodes.add(str(q.subject))
-        elif p in _FACT_PREDICATES:
-            facts += 1
-    return len(event_nodes), facts + len(fact_nodes)
-
-
 def _canonical(quads: list[ox.Quad], name: ox.NamedNode) -> set[str]:
     # Blank nodes get store-specific labels; canonical labels (RDFC-1.0) make two
     # versions of a graph comparable.
-    dataset = ox.Dataset(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
-    dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return {str(q) for q in dataset}
-
-
-def _link_hook(name: str = "link_article_events") -> Callable[..., Any] | None:
-    # The linking package is optional: look for it instead of guarding an import.
-    if importlib.util.find_spec("kg.linking") is None:
-        return None
-    module = importlib.import_module("kg.linking")
-    hook = getattr(module, name, None)
-    return hook if callable(hook) else None
+    return {
+        str(q)
+        for q in canonical_quads(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
+    }
 
 
 def _outcome(
@@ -248,15 +204,14 @@ def ingest_graph(
     )
     if dry_run or outcome.status is Status.UNCHANGED:
         return outcome
-    hook = _link_hook() if link else None
-    if hook is None:
+    if not link:
         replace_graphs(store, {graph.identifier: quads})
         return outcome
     # The journal entry goes in the article's transaction; linking removes it.
     replace_graphs(
         store, {graph.identifier: quads, **journal_unit(store, PENDING_GRAPH, [outcome.iri])}
     )
-    return replace(outcome, links=len(hook(store, outcome.iri)))
+    return replace(outcome, links=len(linking.link_article_events(store, outcome.iri)))
 
 
 def ingest_articles(
@@ -288,15 +243,14 @@ def ingest_articles(
     """
     report = IngestReport(dry_run=dry_run)
     events = event_classes(store)
-    hook = _link_hook("link_articles_events") if link and not dry_run else None
-    resume = _link_hook("link_pending_events") if hook is not None else None
-    if resume is not None:  # what a killed run wrote but did not link
-        report.resumed = sorted(resume(store))
+    link = link and not dry_run
+    if link:  # what a killed run wrote but did not link
+        report.resumed = sorted(linking.link_pending_events(store))
     waiting: dict[str, int] = {}  # graph IRI -> index of its outcome in the report
 
     def committed(names: list[str]) -> None:
         # One linking pass per batch: it reads the store once, not once per article.
-        linked = hook(store, names) if hook is not None else {}
+        linked = linking.link_articles_events(store, names) if link else {}
         for name in names:
             index = waiting.pop(name)
             outcome = report.articles[index]
@@ -310,7 +264,7 @@ def ingest_articles(
         max_quads=max_batch_quads,
         max_seconds=max_batch_seconds,
         on_commit=committed,
-        journal=PENDING_GRAPH if hook is not None else None,  # links pending until written
+        journal=PENDING_GRAPH if link else None,  # links pending until written
     )
     # The pool is left last: on an error the writer first commits what it was handed.
     with ExtractionPool(jobs=jobs) as pool, writer:

@@ -2,7 +2,7 @@
 
 pyoxigraph calls reading a store while another process writes it undefined (it gave
 corruption errors and runaway memory), so readers and writers take the store's lock
-(:mod:`kg.store_lock`). A real ``ckg ingest`` of hundreds of articles runs in a
+(:mod:`kg.store.lock`). A real ``ckg ingest`` of hundreds of articles runs in a
 subprocess while this process reads the store again and again, in-process through the
 public API and through ``ckg serve``: every answer is either the store as it was before
 the ingest or as it is after it (never a half-written state, never an error of the
@@ -28,7 +28,7 @@ from kg.articles import read_articles
 from kg.ingest import ingest_articles
 from kg.query import run_query
 from kg.store import open_store, open_store_for_reading
-from kg.store_lock import LOCK_TIMEOUT_ENV, WRITE_LOCK_TIMEOUT_ENV, StoreBusy, hold, reap
+from kg.store.lock import LOCK_TIMEOUT_ENV, WRITE_LOCK_TIMEOUT_ENV, StoreBusy, hold, reap
 
 BEFORE = 5
 ADDED = 300

@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import UsageError
+from kg.vocabulary import RoleProperty
 from viz.gcpause import gc_paused
 from viz.model import Entity, EventRecord, Model, read_model
 from viz.source import Source, TripleIndex
@@ -55,12 +56,12 @@ def parse_view(view: str | View) -> View:
         raise UsageError(f"unknown view {view!r} (known views: {known})") from None
 
 
-_ROLE_LABELS = {
-    "agent": "agent",
-    "addressee": "addressee",
-    "participant": "participant",
-    "mediator": "mediator",
-    "hasActor": "actor",
+_ROLE_LABELS: dict[str, str] = {
+    RoleProperty.AGENT: "agent",
+    RoleProperty.ADDRESSEE: "addressee",
+    RoleProperty.PARTICIPANT: "participant",
+    RoleProperty.MEDIATOR: "mediator",
+    RoleProperty.HAS_ACTOR: "actor",
 }
 
 
@@ -156,11 +157,11 @@ def _actor_view(model: Model) -> nx.MultiDiGraph:
         attrs = _event_attrs(ev, labels)
         # A mediator is never a party, even when the data gives it another role too:
         # otherwise one of two co-mediators would be drawn mediating for the other.
-        mediators = ev.roles.get("mediator", [])
-        agents = [a for a in ev.roles.get("agent", []) if a not in mediators]
+        mediators = ev.roles.get(RoleProperty.MEDIATOR, [])
+        agents = [a for a in ev.roles.get(RoleProperty.AGENT, []) if a not in mediators]
         others = [
             a
-            for role in ("addressee", "participant", "hasActor")
+            for role in (RoleProperty.ADDRESSEE, RoleProperty.PARTICIPANT, RoleProperty.HAS_ACTOR)
             for a in ev.roles.get(role, [])
             if a not in agents and a not in mediators
         ]

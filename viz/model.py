@@ -19,6 +19,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.namespaces import CKG, DCTERMS, GEO, OWL, PROV, RDF, RDFS, REFERENCE_GRAPH, SKOS, WD
+from kg.vocabulary import (
+    SUPERCLASS,
+    ActorClass,
+    EventClass,
+    EventProperty,
+    FactClass,
+    FactProperty,
+    MentionProperty,
+    PlaceClass,
+    RoleProperty,
+    SourceClass,
+)
 from viz.gcpause import gc_paused
 from viz.source import Lit, Term, TripleIndex
 
@@ -36,58 +48,23 @@ __all__ = [
 ]
 
 _C = str(CKG)
-# The class tree of the contract, so that the explorer works on data loaded without the
-# ontology. rdfs:subClassOf triples found in the data extend it.
-_PARENTS: dict[str, str] = {
-    **{
-        c: "Event"
-        for c in [
-            "Meeting",
-            "PhoneCall",
-            "Statement",
-            "Demand",
-            "MediationOffer",
-            "Mediation",
-            "Agreement",
-            "Endorsement",
-            "Accusation",
-            "Rejection",
-            "Apology",
-            "Deployment",
-            "MilitaryAction",
-            "Protest",
-        ]
-    },
-    "Negotiation": "Meeting",
-    "CeasefireDemand": "Demand",
-    "AssistanceRequest": "Demand",
-    "CeasefireAgreement": "Agreement",
-    "Person": "Actor",
-    "State": "Actor",
-    "Organization": "Actor",
-    **{
-        c: "Organization"
-        for c in [
-            "MilitaryAlliance",
-            "InternationalOrganization",
-            "ArmedGroup",
-            "MediaOrganization",
-            "GovernmentBody",
-        ]
-    },
-    "Region": "Place",
-    "City": "Place",
-}
-EVENT_CLASSES = frozenset(
-    {"Event"} | {c for c, p in _PARENTS.items() if p in {"Event", "Meeting", "Demand", "Agreement"}}
-)
-ACTOR_CLASSES = frozenset(
-    {"Actor", "Person", "State", "Organization"}
-    | {c for c, p in _PARENTS.items() if p == "Organization"}
-)
+# The class tree of the contract (kg.vocabulary), so that the explorer works on data loaded
+# without the ontology. rdfs:subClassOf triples found in the data extend it.
+_PARENTS: dict[str, str] = {c: str(p) for c, p in SUPERCLASS.items()}
+EVENT_CLASSES = frozenset(c.value for c in EventClass)
+ACTOR_CLASSES = frozenset(c.value for c in ActorClass)
 
 #: Event roles, in the order they are shown.
-ROLES = ("agent", "addressee", "participant", "mediator", "hasActor")
+ROLES = tuple(
+    r.value
+    for r in (
+        RoleProperty.AGENT,
+        RoleProperty.ADDRESSEE,
+        RoleProperty.PARTICIPANT,
+        RoleProperty.MEDIATOR,
+        RoleProperty.HAS_ACTOR,
+    )
+)
 _ROLE_IRIS = {r: _C + r for r in ROLES}
 
 _TYPE = str(RDF.type)
@@ -106,29 +83,17 @@ _DCT_TITLE = str(DCTERMS.title)
 _DCT_DATE = str(DCTERMS.date)
 _LAT, _LONG = str(GEO.lat), str(GEO.long)
 _REFERENCE = str(REFERENCE_GRAPH)
-#: ckg property IRIs by local name (built once: looked up per subject)
-_K = {
-    n: _C + n
-    for n in [
-        "about",
-        "claimedBy",
-        "confidence",
-        "date",
-        "effectiveFrom",
-        "end",
-        "holder",
-        "inArticle",
-        "leads",
-        "location",
-        "memberOf",
-        "of",
-        "partOf",
-        "quote",
-        "role",
-        "start",
-        "text",
-        "url",
-    ]
+#: ckg property IRIs by local name (built once: looked up per subject); ``url`` is no
+#: ontology term, but graphs may give an article's address so
+_K = {p.value: str(p.iri) for enum in (EventProperty, FactProperty, MentionProperty) for p in enum}
+_K["url"] = _C + "url"
+#: The classes whose instances (and their sub-classes') are drawn as actors or places.
+_DRAWN_ROOTS = frozenset({ActorClass.ACTOR.value, PlaceClass.PLACE.value})
+#: The root class of each kind of entity the explorer draws.
+_ENTITY_ROOTS = {
+    "actor": ActorClass.ACTOR.value,
+    "place": PlaceClass.PLACE.value,
+    "conflict": FactClass.ARMED_CONFLICT.value,
 }
 _LONG_LABEL = 28  # labels longer than this are drawn as their shortest German altLabel
 
@@ -299,7 +264,8 @@ class _Classes:
         key = tuple(types)
         found = self._event_type.get(key)
         if found is None:
-            found = self.most_specific(t for t in types if self.root(t) == "Event") or "Event"
+            event = EventClass.EVENT.value
+            found = self.most_specific(t for t in types if self.root(t) == event) or event
             self._event_type[key] = found
         return found
 
@@ -347,7 +313,7 @@ class _Reader:
         return self._article_cache[a]
 
     def is_article(self, g: str) -> bool:
-        return "Article" in self.classes.ckg_types(self.idx, g) or bool(
+        return SourceClass.ARTICLE in self.classes.ckg_types(self.idx, g) or bool(
             self.idx.objects(g, _DCT_IDENTIFIER)
         )
 
@@ -434,12 +400,14 @@ def _read_model(idx: TripleIndex) -> Model:
         roots = cls.roots(types)
         preds = idx.predicates(s)
         get = preds.get
-        if "Event" in roots or (
-            any(_ROLE_IRIS[r_] in preds for r_ in ROLES[:4]) and "ArmedConflict" not in types
+        if EventClass.EVENT in roots or (
+            any(_ROLE_IRIS[r_] in preds for r_ in ROLES[:4])
+            and FactClass.ARMED_CONFLICT not in types
         ):
             roles = {role: _iris(get(_ROLE_IRIS[role])) for role in ROLES}
             named = {a for role in ROLES[:4] for a in roles[role]}
-            roles["hasActor"] = [a for a in roles["hasActor"] if a not in named]
+            everyone = RoleProperty.HAS_ACTOR.value
+            roles[everyone] = [a for a in roles[everyone] if a not in named]
             for actors in roles.values():
                 for a in actors:
                     use(a, "actor")
@@ -494,7 +462,7 @@ def _read_model(idx: TripleIndex) -> Model:
                 use(src, "actor")
                 use(tgt, "actor")
                 facts.append(Fact(kind, src, tgt, label, r.evidence(s)))
-        if "Position" in types:
+        if FactClass.POSITION in types:
             holder = idx.first(s, _K["holder"])
             of = idx.first(s, _K["of"])
             role = idx.first(s, _K["role"])
@@ -507,10 +475,10 @@ def _read_model(idx: TripleIndex) -> Model:
                 facts.append(
                     Fact("office", holder, of, role_label or "holds office in", r.evidence(s))
                 )
-        if "ArmedConflict" in types:
+        if FactClass.ARMED_CONFLICT in types:
             use(s, "conflict")
             conflict_places[s] = _iris(get(_K["location"]))
-            for role in ("hasActor", "party", *ROLES[:4]):
+            for role in (RoleProperty.HAS_ACTOR, RoleProperty.PARTY, *ROLES[:4]):
                 for o in idx.objects(s, _C + role):
                     if isinstance(o, str):
                         use(o, "actor")
@@ -518,15 +486,15 @@ def _read_model(idx: TripleIndex) -> Model:
     entities: dict[str, Entity] = {}
     for iri in sorted(kinds):
         types = cls.ckg_types(idx, iri)
-        specific = cls.most_specific(t for t in types if cls.root(t) in {"Actor", "Place"})
+        specific = cls.most_specific(t for t in types if cls.root(t) in _DRAWN_ROOTS)
         if specific is not None:
-            kind = "actor" if cls.root(specific) == "Actor" else "place"
-        elif "ArmedConflict" in types:
-            kind, specific = "conflict", "ArmedConflict"
+            kind = "actor" if cls.root(specific) == ActorClass.ACTOR else "place"
+        elif FactClass.ARMED_CONFLICT in types:
+            kind, specific = "conflict", FactClass.ARMED_CONFLICT.value
         else:  # untyped: judge by use, actor first
             used = kinds[iri]
             kind = next(k for k in ("actor", "place", "conflict") if k in used)
-            specific = {"actor": "Actor", "place": "Place", "conflict": "ArmedConflict"}[kind]
+            specific = _ENTITY_ROOTS[kind]
         wikidata = next(
             (o for o in idx.objects(iri, _SAMEAS) if isinstance(o, str) and o.startswith(_WD)),
             None,

@@ -12,6 +12,7 @@ green, hostility red/purple), so the picture reads at a glance.
 from __future__ import annotations
 
 from kg.iris import content_hash
+from kg.vocabulary import ActorClass, EventClass, FactClass, PlaceClass
 
 __all__ = [
     "COMMUNITY_COLORS",
@@ -23,25 +24,25 @@ __all__ = [
 ]
 
 EVENT_COLORS: dict[str, str] = {
-    "Event": "#868e96",
-    "Meeting": "#1c7ed6",
-    "Negotiation": "#1864ab",
-    "PhoneCall": "#4dabf7",
-    "Statement": "#6c757d",
-    "Demand": "#f08c00",
-    "CeasefireDemand": "#e8590c",
-    "AssistanceRequest": "#fab005",
-    "MediationOffer": "#12b886",
-    "Mediation": "#087f5b",
-    "Agreement": "#2f9e44",
-    "CeasefireAgreement": "#5c940d",
-    "Endorsement": "#8ce99a",
-    "Accusation": "#ae3ec9",
-    "Rejection": "#862e9c",
-    "Apology": "#e64980",
-    "Deployment": "#795548",
-    "MilitaryAction": "#c92a2a",
-    "Protest": "#d9480f",
+    EventClass.EVENT: "#868e96",
+    EventClass.MEETING: "#1c7ed6",
+    EventClass.NEGOTIATION: "#1864ab",
+    EventClass.PHONE_CALL: "#4dabf7",
+    EventClass.STATEMENT: "#6c757d",
+    EventClass.DEMAND: "#f08c00",
+    EventClass.CEASEFIRE_DEMAND: "#e8590c",
+    EventClass.ASSISTANCE_REQUEST: "#fab005",
+    EventClass.MEDIATION_OFFER: "#12b886",
+    EventClass.MEDIATION: "#087f5b",
+    EventClass.AGREEMENT: "#2f9e44",
+    EventClass.CEASEFIRE_AGREEMENT: "#5c940d",
+    EventClass.ENDORSEMENT: "#8ce99a",
+    EventClass.ACCUSATION: "#ae3ec9",
+    EventClass.REJECTION: "#862e9c",
+    EventClass.APOLOGY: "#e64980",
+    EventClass.DEPLOYMENT: "#795548",
+    EventClass.MILITARY_ACTION: "#c92a2a",
+    EventClass.PROTEST: "#d9480f",
 }
 _EXTRA_COLORS = ("#5f3dc4", "#0b7285", "#a61e4d", "#364fc7", "#2b8a3e", "#e67700")
 
@@ -62,20 +63,20 @@ COMMUNITY_COLORS = (
 )
 _OTHER_COMMUNITY = "#dee2e6"
 
-_SHAPES = {
-    "Person": "dot",
-    "State": "square",
-    "Organization": "diamond",
-    "MilitaryAlliance": "diamond",
-    "InternationalOrganization": "diamond",
-    "MediaOrganization": "diamond",
-    "GovernmentBody": "diamond",
-    "ArmedGroup": "triangleDown",
-    "Actor": "hexagon",
-    "Place": "triangle",
-    "Region": "triangle",
-    "City": "triangle",
-    "ArmedConflict": "star",
+_SHAPES: dict[str, str] = {
+    ActorClass.PERSON: "dot",
+    ActorClass.STATE: "square",
+    ActorClass.ORGANIZATION: "diamond",
+    ActorClass.MILITARY_ALLIANCE: "diamond",
+    ActorClass.INTERNATIONAL_ORGANIZATION: "diamond",
+    ActorClass.MEDIA_ORGANIZATION: "diamond",
+    ActorClass.GOVERNMENT_BODY: "diamond",
+    ActorClass.ARMED_GROUP: "triangleDown",
+    ActorClass.ACTOR: "hexagon",
+    PlaceClass.PLACE: "triangle",
+    PlaceClass.REGION: "triangle",
+    PlaceClass.CITY: "triangle",
+    FactClass.ARMED_CONFLICT: "star",
 }
 
 #: Edge kinds: (colour, dash pattern or None, legend text). Event edges take the

@@ -26,6 +26,7 @@ from typing import Any
 import networkx as nx
 
 from kg.gazetteer import Gazetteer, known_point
+from kg.vocabulary import PlaceClass
 from viz import style
 from viz.model import Entity, EventRecord, Evidence, Model
 from viz.outlines import SCALE, outline_path
@@ -55,7 +56,7 @@ def locate(entities: list[Entity]) -> dict[str, tuple[str, str, str]]:
             found[e.iri] = (e.lat, e.long, "data")
         elif known is not None:
             found[e.iri] = (known[0], known[1], "gazetteer")
-        elif e.kind == "place" and e.type != "Region":  # a region is an area, not a town
+        elif e.kind == "place" and e.type != PlaceClass.REGION:  # a region is an area, not a town
             wanted.append(e)
     if wanted:
         names = {n.casefold() for e in wanted for n in (e.label, *e.alt_labels)}

@@ -76,9 +76,9 @@ def run(args: argparse.Namespace) -> int:
     if args.scheduler:
         return _run_on_cluster(args)
     from kg.articles import read_articles
-    from kg.extract import write_dataset
     from kg.extract_batch import extract_dataset
     from kg.parallel import default_jobs
+    from kg.serialize import write_dataset
 
     for path in args.dictionary:
         if not path.is_file():

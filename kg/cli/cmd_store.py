@@ -3,7 +3,7 @@
 Thin layer over :mod:`kg.ingest`, :mod:`kg.store`, :mod:`kg.loading`, :mod:`kg.query` and
 :mod:`kg.export`. Every command takes ``--store DIR`` (default ``$CKG_STORE``, else
 ``~/.local/share/conflict-kg/store``). ``articles``, ``query`` and ``export`` open an
-existing store read-only under its shared lock (:mod:`kg.store_lock`): beside ``ckg serve``
+existing store read-only under its shared lock (:mod:`kg.store.lock`): beside ``ckg serve``
 and other readers they just run; while ``ckg ingest`` (or another writer) has the store,
 they wait up to ``$CKG_LOCK_TIMEOUT`` seconds (5) and then stop with "the store ... is
 being written by another process (pid N); try again" (exit 1), never reading a store
@@ -78,9 +78,9 @@ def _articles(args: argparse.Namespace) -> int:
     from rdflib import Literal, URIRef
     from rdflib.term import Node
 
-    from kg.ingest import count_events_and_facts, event_classes
     from kg.query import QueryResult, format_result
     from kg.store import article_graphs, graph_quads, open_store_for_reading
+    from kg.store.summary import count_events_and_facts, event_classes
 
     store = open_store_for_reading(args.store)
     events = event_classes(store)

@@ -6,7 +6,7 @@ explorer page, then three commands ready to paste: a saved question about the ac
 the most events, the server with that actor's page, the list of saved questions. No line
 is wider than :data:`WIDTH` characters, whatever the store holds.
 
->>> from kg.store_summary import ArticleRead, StoreSummary
+>>> from kg.store.summary import ArticleRead, StoreSummary
 >>> s = StoreSummary((ArticleRead("a.txt", "2020-10", "Titel"),), 2, (("Meeting", 2),), 1,
 ...                  3, 40, 900, ("https://w3id.org/conflict-kg/id/entity/x", "X"))
 >>> lines = render(s, store="out/store", page=None, ckg="ckg")
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kg.cli.options import add_store_option
 from kg.errors import EXIT_OK
-from kg.store_summary import StoreSummary
+from kg.store.summary import StoreSummary
 
 __all__ = ["WIDTH", "register", "render"]
 
@@ -158,7 +158,7 @@ def render(
 
 def _run(args: argparse.Namespace) -> int:
     from kg.store import open_store_for_reading, resolve_store_path
-    from kg.store_summary import summarize_store
+    from kg.store.summary import summarize_store
 
     summary = summarize_store(open_store_for_reading(args.store))
     page = args.page if args.page and Path(args.page).is_file() else None

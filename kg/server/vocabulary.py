@@ -5,7 +5,8 @@ ontology header and every term of the ``ckg:`` namespace, each with the blank no
 its axioms (unions, restrictions), read from the ontology files this release ships (not
 from a store, whose copy has the class hierarchy closed for queries). Declarations of
 other vocabularies' terms (``prov:Entity a owl:Class``) stay out: those IRIs are not
-ours to describe. The version IRI (``ontology/0.1.0``) serves the same document.
+ours to describe. The version IRI (``ontology/0.1.0``) serves the same document. (For
+code, the classes and properties are enums in :mod:`kg.vocabulary`.)
 
 >>> vocab = vocabulary()
 >>> vocab.iri

@@ -2,7 +2,7 @@
 
 A reading worker opens the store **read-only** (``pyoxigraph.Store.read_only``) and
 keeps that handle between jobs; each job runs under the store's **shared lock**
-(:mod:`kg.store_lock`), so never while a conflict-kg writer (``ckg ingest``, ``load``,
+(:mod:`kg.store.lock`), so never while a conflict-kg writer (``ckg ingest``, ``load``,
 ``remove``, the update worker) has the store open: pyoxigraph calls reading beside a
 live writer undefined, and it did fail (corruption errors, runaway memory). A job waits
 for a writer at most ``$CKG_LOCK_TIMEOUT`` seconds (5) and is then answered 503 with
@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from kg.errors import CkgError
 from kg.server.execute import Job, Reply, execute, execute_update
 from kg.server.linked_data import resource_reply
-from kg.store_lock import StoreBusy, generation, hold
+from kg.store.lock import StoreBusy, generation, hold
 
 __all__ = ["READY", "RETRY_AFTER", "StoreHandle", "cap_memory", "run_job", "worker_main"]
 

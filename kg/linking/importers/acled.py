@@ -29,6 +29,7 @@ from kg.linking.importers.common import (
 )
 from kg.linking.importers.stream import LineSource
 from kg.namespaces import CKG
+from kg.vocabulary import EventClass
 
 __all__ = ["REQUIRED", "iter_acled", "parse_acled"]
 
@@ -101,7 +102,7 @@ def _event(
             coordinates = check_coordinates(row.get("latitude"), row.get("longitude"))
         except InputError as err:
             yield f"{path}:{n}: record {rid}: coordinates left out: {err}"
-    second = str(CKG.participant if cls.endswith("Agreement") else CKG.addressee)
+    second = str(CKG.participant if cls.endswith(EventClass.AGREEMENT) else CKG.addressee)
     actors = []
     for col, role in (
         ("actor1", str(CKG.agent)),

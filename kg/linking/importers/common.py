@@ -45,6 +45,7 @@ from kg.iris import content_hash, entity_iri, fact_iri, slugify
 from kg.linking.store_io import nn, replace_quads
 from kg.namespaces import CAMEO, CKG, DCTERMS, GEO, ID, PLOVER, PROV, RDF, RDFS, SKOS, XSD
 from kg.resources import data_dir, ontology_files
+from kg.vocabulary import PlaceClass
 
 __all__ = [
     "MAX_CELL_CHARS",
@@ -227,7 +228,7 @@ def _load_mappings(files: tuple[tuple[str, float], ...]) -> Mappings:
             names.setdefault(n.casefold(), entry.key)
             names.setdefault(slugify(n), entry.key)
         names.setdefault(entry.key, entry.key)
-        if dictionary.is_a(entry.key, "Place"):
+        if dictionary.is_a(entry.key, PlaceClass.PLACE):
             places.add(entry.key)
     return Mappings(
         cameo_known,

@@ -31,6 +31,7 @@ from kg.linking.importers.common import (
 )
 from kg.linking.importers.stream import LineSource
 from kg.namespaces import CKG
+from kg.vocabulary import EventClass
 
 __all__ = ["COLUMNS", "iter_gdelt", "parse_gdelt"]
 
@@ -54,8 +55,15 @@ COLUMNS: tuple[str, ...] = (
 
 # Classes whose second actor takes part rather than being addressed.
 _SYMMETRIC = {
-    str(CKG[c])
-    for c in ("Meeting", "Negotiation", "PhoneCall", "Agreement", "CeasefireAgreement", "Mediation")
+    str(c.iri)
+    for c in (
+        EventClass.MEETING,
+        EventClass.NEGOTIATION,
+        EventClass.PHONE_CALL,
+        EventClass.AGREEMENT,
+        EventClass.CEASEFIRE_AGREEMENT,
+        EventClass.MEDIATION,
+    )
 }
 
 

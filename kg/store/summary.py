@@ -14,15 +14,22 @@ prints it as the few lines a first run ends with.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.ingest import count_events_and_facts, event_classes
-from kg.namespaces import CKG, ID, ONTOLOGY_GRAPH, RDFS
-from kg.store import article_graphs, graph_quads
+from kg.namespaces import CKG, ID, ONTOLOGY_GRAPH, OWL, RDF, RDFS
+from kg.store.articles import article_graphs
+from kg.store.terms import graph_quads
 
-__all__ = ["ArticleRead", "StoreSummary", "summarize_store"]
+__all__ = [
+    "ArticleRead",
+    "StoreSummary",
+    "count_events_and_facts",
+    "event_classes",
+    "summarize_store",
+]
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,48 @@ def _solutions(store: ox.Store, query: str) -> ox.QuerySolutions:
     result = store.query(query)
     assert isinstance(result, ox.QuerySolutions)  # the queries above are all SELECT
     return result
+
+
+def event_classes(store: ox.Store) -> set[str]:
+    """IRIs of ``ckg:Event`` and its subclasses, per the store's ontology graph."""
+    rows = store.query(
+        f"SELECT ?c WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
+        f"{{ ?c <{RDFS.subClassOf}>* <{CKG.Event}> }} }}"
+    )
+    return {row["c"].value for row in rows} | {str(CKG.Event)}  # type: ignore[union-attr]
+
+
+_FACT_TYPES = {str(CKG.Position), str(CKG.ArmedConflict), str(OWL.NegativePropertyAssertion)}
+_FACT_PREDICATES = {str(CKG.memberOf), str(CKG.leads)}
+
+
+def count_events_and_facts(quads: Iterable[ox.Quad], events: set[str]) -> tuple[int, int]:
+    """(events, standing facts) in one article's quads.
+
+    Events are subjects typed with a class in ``events``. Standing facts are memberships,
+    leaderships, positions, declared non-memberships and conflicts.
+
+    >>> e, g, a = (ox.NamedNode(f"urn:x:{n}") for n in "ega")
+    >>> quads = [ox.Quad(e, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(CKG.Meeting)), g),
+    ...          ox.Quad(a, ox.NamedNode(str(CKG.memberOf)), e, g)]
+    >>> count_events_and_facts(quads, {str(CKG.Meeting)})
+    (1, 1)
+    """
+    event_nodes: set[str] = set()
+    fact_nodes: set[str] = set()
+    facts = 0
+    rdf_type = str(RDF.type)
+    for q in quads:
+        p = q.predicate.value
+        if p == rdf_type:
+            cls = getattr(q.object, "value", "")
+            if cls in events:
+                event_nodes.add(str(q.subject))
+            elif cls in _FACT_TYPES:
+                fact_nodes.add(str(q.subject))
+        elif p in _FACT_PREDICATES:
+            facts += 1
+    return len(event_nodes), facts + len(fact_nodes)
 
 
 def summarize_store(store: ox.Store) -> StoreSummary:
