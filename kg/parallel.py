@@ -17,7 +17,7 @@ Why processes of our own (``multiprocessing`` with the *spawn* start method), no
   ``multiprocessing.Pool`` replaces the worker and waits forever for the lost task. Here
   each worker holds one article at a time, so the article of a dead worker is known.
 - *spawn*, not *fork*: ``ckg ingest`` has the store open while it extracts (RocksDB's
-  background threads, the flock of :mod:`kg.store_lock`); a forked child would inherit
+  background threads, the flock of :mod:`kg.store.lock`); a forked child would inherit
   both, and forking a threaded process is unsafe. A spawned worker starts a fresh
   interpreter and inherits nothing but its pipe. (*forkserver* would do too, but exists
   on POSIX only; the start-up it saves is small beside loading the models.)

@@ -18,9 +18,10 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.articles import Article, Rejected, read_articles
 from kg.cli import main
-from kg.extract.rdf import graph_problems, serialize_graphs
+from kg.extract.rdf import graph_problems
 from kg.linking.importers import import_files
 from kg.linking.importers.gdelt import COLUMNS
+from kg.serialize import serialize_graphs
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "examples" / "imports"

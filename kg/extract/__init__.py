@@ -11,8 +11,7 @@ Stages (one module each, communicating through the frozen records of
 from __future__ import annotations
 
 from kg.extract.pipeline import Extractor, default_extractor, extract_article, reference_graph
-from kg.extract.rdf import serialize_graphs
-from kg.extract.writer import write_dataset
+from kg.serialize import serialize_graphs, write_dataset  # the one writer (kg.serialize)
 
 __all__ = [
     "Extractor",

@@ -1,23 +1,22 @@
-"""Stage 10: write an article's analysis as its named graph, and graphs as TriG/N-Quads.
+"""Stage 10: write an article's analysis as its named graph.
 
 Reads an :class:`~kg.extract.model.ArticleAnalysis`, the article and the dictionary;
 writes one rdflib :class:`~rdflib.Graph` whose identifier is the article IRI, holding the
 article node, one ``ckg:Mention`` per sentence, the events, the standing facts, the
 conflict, and the labels and types of every entity the article mentions (contract,
 "Articles, named graphs and provenance"). No blank nodes: every node has an IRI derived
-from content. :func:`write_dataset` serialises graphs deterministically (sorted), so the
-same input always gives the same bytes.
+from content. Graphs are written by :mod:`kg.serialize` (sorted: the same input always
+gives the same bytes); :func:`graph_problems` says beforehand what could not be.
 
->>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib import Graph, URIRef
 >>> g = Graph(identifier=URIRef("urn:x:g"))
->>> _ = g.add((URIRef("urn:x:s"), URIRef("urn:x:p"), Literal('"} ; DROP ALL ; {"')))
->>> print(serialize_graphs([g], fmt="nq").strip())
-<urn:x:s> <urn:x:p> "\\"} ; DROP ALL ; {\\"" <urn:x:g> .
+>>> _ = g.add((URIRef("urn:x:s"), URIRef("urn:x:p"), URIRef("urn:x:o")))
+>>> graph_problems(g)
+[]
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -28,9 +27,9 @@ from kg.dictionary import ActorDictionary, class_is, entity_triples
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import ArticleAnalysis, Event, FactKind, Role
 from kg.iris import article_iri, entity_iri, event_iri, fact_iri, mention_iri
-from kg.namespaces import CKG, DCTERMS, OWL, PREFIXES, PROV, RDF, RDFS, ROLE, SKOS, XSD
+from kg.namespaces import CKG, DCTERMS, OWL, PROV, RDF, RDFS, ROLE, SKOS, XSD
 
-__all__ = ["analysis_graph", "event_node", "graph_problems", "role_triples", "serialize_graphs"]
+__all__ = ["analysis_graph", "event_node", "graph_problems", "role_triples"]
 
 _ROLE_PROPS = {
     Role.AGENT: CKG.agent,
@@ -201,20 +200,6 @@ def _aliases(analysis: ArticleAnalysis, key: str) -> set[str]:
     }
 
 
-def _term(t: Node, nm) -> str:
-    if isinstance(t, URIRef):
-        s = str(t)
-        for prefix, ns in sorted(PREFIXES.items(), key=lambda x: -len(x[1])):
-            if s.startswith(ns):
-                local = s[len(ns) :]
-                if (
-                    local and all(c.isalnum() or c in "-_" for c in local) and local[0].isalpha()
-                ) or (local and local.isalnum()):
-                    return f"{prefix}:{local}"
-        return f"<{s}>"
-    return t.n3(nm)
-
-
 def _term_problem(t: Node) -> str | None:
     """Why a term cannot be written as TriG or N-Quads that a parser reads back, or ``None``."""
     from kg.articles import _string_problem, iri_problem
@@ -254,42 +239,3 @@ def graph_problems(graph: Graph, *, limit: int = 3) -> list[str]:
             if len(problems) >= limit:
                 break
     return problems
-
-
-def _nq_term(t: Node) -> str:
-    """N-Quads form of a term: rdflib's, except literals with line breaks (no long strings)."""
-    if isinstance(t, Literal) and ("\n" in t or "\r" in t):
-        import pyoxigraph as ox
-
-        if t.language:
-            return str(ox.Literal(str(t), language=t.language))
-        datatype = ox.NamedNode(str(t.datatype)) if t.datatype else None
-        return str(ox.Literal(str(t), datatype=datatype))
-    return t.n3()
-
-
-def serialize_graphs(graphs: Iterable[Graph], *, fmt: str = "trig") -> str:
-    """TriG or N-Quads text of the graphs, sorted so that the output is deterministic."""
-    graphs = list(graphs)
-    if fmt == "nq":
-        lines = []
-        for g in graphs:
-            name = g.identifier.n3()
-            for s, p, o in g:
-                lines.append(f"{s.n3()} {p.n3()} {_nq_term(o)} {name} .")
-        return "".join(line + "\n" for line in sorted(set(lines)))
-    nm = Graph().namespace_manager
-    out = [f"@prefix {p}: <{iri}> ." for p, iri in sorted(PREFIXES.items())]
-    out.append("")
-    for g in sorted(graphs, key=lambda x: str(x.identifier)):
-        out.append(f"{_term(g.identifier, nm)} {{")
-        subjects: dict[str, list[tuple[str, str]]] = {}
-        for s, p, o in g:
-            subjects.setdefault(_term(s, nm), []).append((_term(p, nm), _term(o, nm)))
-        for subj in sorted(subjects):
-            pos = sorted(set(subjects[subj]))
-            body = " ;\n        ".join(f"{pred} {obj}" for pred, obj in pos)
-            out.append(f"    {subj} {body} .")
-        out.append("}")
-        out.append("")
-    return "\n".join(out)
