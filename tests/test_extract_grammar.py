@@ -196,6 +196,23 @@ def test_members_in_a_relative_clause_with_an_adverb_or_a_companion(ex):
     assert facts(a, FactKind.MEMBER) >= {("philippines", "asean"), ("vietnam", "asean")}
 
 
+def test_members_of_a_named_class_noun_after_a_fronted_main_clause(ex):
+    # the relative clause is no main clause of its own: "Vermittelt hatte …" is; its
+    # antecedent is the noun and the name after it; the companions of "auch X" are members
+    a = analyse(
+        ex,
+        "Beraten hatte die westafrikanische Regionalorganisation Ecowas, der neben Ghana "
+        "und Togo auch Benin, Niger und Mali angehören.",
+    )
+    assert facts(a, FactKind.MEMBER) >= {
+        ("ghana", "ecowas"),
+        ("togo", "ecowas"),
+        ("benin", "ecowas"),
+        ("niger", "ecowas"),
+        ("mali", "ecowas"),
+    }
+
+
 def test_members_given_as_examples(ex):
     a = analyse(ex, "Der Nato gehören acht Länder an, darunter Polen, Estland und Lettland.")
     assert facts(a, FactKind.MEMBER) == {

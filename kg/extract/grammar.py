@@ -92,7 +92,14 @@ def no_prepositional_subjects(
         if not dep.startswith("nsubj"):
             continue
         first = min(_span(kids, i))
-        if tokens[first].pos in ("APPR", "APPRART") and deps[first] == "case":
+        inner_companion = (
+            heads[first] != i and tokens[first].text.lower() in morph.companion_prepositions
+        )  # "neben dem Sudan und Kenia auch Uganda": a phrase inside the subject
+        if (
+            tokens[first].pos in ("APPR", "APPRART")
+            and deps[first] == "case"
+            and not inner_companion
+        ):
             deps[i] = "obl"
 
 
@@ -499,9 +506,16 @@ def relative_clauses_attach_left(
                 _relative_article(tokens, heads, deps, morph, r, v)
         else:
             continue
-        # a root relative verb: the parse found no other main clause, so leave it whole
+        if v is not None and v > r and deps[v] == "root":
+            # a root relative verb: the main clause before the comma is the root instead
+            # ("Vermittelt hatte die Igad, der X angehören"); with none, leave it whole
+            main = _main_verb_before(tokens, heads, v, k)
+            if main is not None:
+                heads[main], deps[main] = main, "root"
+                heads[v], deps[v] = main, "dep"  # attached to its antecedent below
         if v is None or v < r or deps[v] == "root":
             continue
+        _pronoun_takes_no_nominal(tokens, heads, deps, r, v)
         n = _antecedent(tokens, heads, deps, k - 1)
         if n is None:
             continue
@@ -516,6 +530,34 @@ def relative_clauses_attach_left(
         heads[v], deps[v] = n, "acl:relcl"
         _agreeing_antecedent(tokens, heads, deps, morph, r, v)
         kids = _children(heads)
+
+
+def _pronoun_takes_no_nominal(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], r: int, v: int
+) -> None:
+    """A relative pronoun heads no noun phrase: a name or noun the parse hangs on it ("der
+    … auch Uganda, Äthiopien … angehören") is an argument of the clause's verb, its
+    subject where the verb has none."""
+    for c in range(len(tokens)):
+        if heads[c] != r or deps[c] not in ("nmod", "appos") or tokens[c].pos not in ("NE", "NN"):
+            continue
+        has_subject = any(heads[x] == v and deps[x].startswith("nsubj") for x in range(len(tokens)))
+        heads[c], deps[c] = v, ("obj" if has_subject else "nsubj")
+
+
+def _main_verb_before(tokens: Sequence[Token], heads: Sequence[int], v: int, k: int) -> int | None:
+    """The verb of a main clause before the comma at ``k`` whose words the parse hung on
+    the relative verb ``v``: a finite verb there, the content verb first ("Vermittelt
+    hatte …"); ``None`` when no finite verb stands before the comma or one opens a
+    subordinate clause."""
+    before = [j for j in range(k) if tokens[j].pos.startswith("V")]
+    if not any(tokens[j].pos.endswith("(FIN)") for j in before):
+        return None
+    if any(t.pos in ("KOUS", "PRELS", "PWS", "PWAV") for t in tokens[:k]):
+        return None
+    content = [j for j in before if tokens[j].pos.startswith("VV")] or before
+    m = content[0]
+    return m if heads[m] == v else None
 
 
 def _agreeing_antecedent(

@@ -176,7 +176,7 @@ class _Reader:
             # "angehören" takes no accusative: an "object" of it is its dative
             if dep in ("iobj", "obj", "obl:arg", "obl") and prep in (None, "zu"):
                 for x in _with_conjuncts(p, self._antecedent(v, c)):  # "weder der EU noch …"
-                    cand = _mention_at(self.ms, x)
+                    cand = _mention_at(self.ms, x) or self._named_by(x)
                     if (
                         cand is not None
                         and self.orgish(cand)
@@ -188,6 +188,14 @@ class _Reader:
         if not orgs:
             return []
         return [f for org in orgs for f in self._for_org(v, org)]
+
+    def _named_by(self, x: int) -> EntityMention | None:
+        """The name right after a class noun ("die Regionalorganisation Igad"), which the
+        parse hangs on it."""
+        for c in self.parse.children(x):
+            if c == x + 1 and self.parse.deps[c] in ("nmod", "appos", "flat", "flat:name"):
+                return _mention_at(self.ms, c)
+        return None
 
     def _antecedent(self, v: int, c: int) -> int:
         """A relative pronoun's antecedent ("der OIC, der beide Länder angehören"), else
@@ -207,6 +215,13 @@ class _Reader:
         p, toks = self.parse, self.toks
         heads = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
         heads += [c for c in p.dependents(v, "obl") if preposition(toks, p, c) in self.companions]
+        # "auch Uganda" with "neben dem Sudan" hung on it: the companions of a member too
+        heads += [
+            c
+            for h in list(heads)
+            for c in p.dependents(h, "nmod")
+            if preposition(toks, p, c) in self.companions
+        ]
         # "Dem Bündnis gehören acht Länder an, darunter Mali und Senegal": the examples
         heads += [
             c

@@ -49,6 +49,7 @@ KEYS = (
     "adverbial_phrases",
     "quantity_words",
     "tagged_name_particles",
+    "companion_prepositions",
 )
 
 
@@ -78,6 +79,7 @@ class Morphology:
     adverbial_phrases: frozenset[str]
     quantity_words: frozenset[str]
     tagged_name_particles: frozenset[str]
+    companion_prepositions: frozenset[str]
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,
