@@ -53,3 +53,17 @@ def test_coordinated_titles_share_the_state_of_the_first(ex):
         ("salim-bin-naser-al-harthi", "prime-minister", "qatar"),
         ("salim-bin-naser-al-harthi", "foreign-minister", "qatar"),
     } <= positions(a)
+
+
+def test_the_country_is_the_story_s_state_once_named(ex):
+    # the state named last is Portugal; "das Land" of a Sambian story is Sambia
+    a = _analyse(
+        ex,
+        "Sambia: Regierung und Rebellen schließen Frieden",
+        "Lusaka – Sambia und die Rebellen haben Frieden geschlossen. Der Krieg hatte mit "
+        "der Unabhängigkeit von Portugal begonnen. Das wasserreiche Land, das der SADC "
+        "angehört, gilt als arm.",
+    )
+    facts = {(f.kind.value, f.subject, f.object) for f in a.facts}
+    assert ("member", "zambia", "sadc") in facts
+    assert ("member", "portugal", "sadc") not in facts

@@ -1514,15 +1514,20 @@ class EntityRecognizer:
     def _ref_country(self, ts, j, found, covered) -> _Change | None:
         """ "Mitglied der EU ist das Land nicht": the state the article is on."""
         toks, tok = ts.tokens, ts.tokens[j]
+        a = j - 1
+        while a > 0 and toks[a].pos.startswith("ADJ"):
+            a -= 1  # "das ölreiche Land"
         if not (
             tok.pos == "NN"
             and tok.lemma.lower() == "land"
             and tok.text in ("Land", "Landes")
-            and self._prev(toks, j) in ("das", "dem", "des")
+            and a >= 0
+            and toks[a].text.lower() in ("das", "dem", "des")
+            and not any(x in covered for x in range(a, j))
             and not (j + 1 < len(toks) and (j + 1) in covered)
         ):
             return None
-        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="country")], []
+        return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="country")], []
 
     def _ref_counted_states(self, ts, j, found, covered) -> _Change | None:
         """ "die beiden Staaten", "die vier Länder": the states named last."""

@@ -60,6 +60,7 @@ class Discourse:
     person_of: dict[str, str] = field(default_factory=dict)  # person -> state
     sides: tuple[str, ...] = ()
     conflict_parties: tuple[str, ...] = ()
+    home: str | None = None  # the state the story is about (its headline's)
     # salience for "er"/"ihm": where the last person was named, and where the last
     # masculine or neuter thing stood as an argument ("Die Maoisten gehören dem Bündnis
     # nicht an. Mit ihm …": "ihm" is the alliance, not the king named before)
@@ -216,9 +217,11 @@ class RoleAssigner:
         if m.kind == MentionKind.GROUP and m.group == "sides":
             return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
         if m.kind == MentionKind.GROUP and m.group == "country":
-            # "das Land": the state the sentence before had as subject, else the last named
+            # "das Land": the state the sentence before had as subject, else the state
+            # the story is about once named, else the last named
             subject_states = [k for k in disc.subject_keys if self.d.is_a(k, "State")]
-            candidates = subject_states or disc.states[-1:]
+            home = [disc.home] if disc.home in disc.states else []
+            candidates = subject_states or home or disc.states[-1:]
             return replace(m, keys=(candidates[0],)) if candidates else m
         if m.kind == MentionKind.GROUP and m.group == "neighbour":
             # "Der Tschad wirft dem Nachbarland vor": the other side of the pair the
@@ -306,8 +309,9 @@ class RoleAssigner:
         triggers: Sequence[Trigger],
         *,
         conflict_parties: tuple[str, ...] = (),
+        home: str | None = None,
     ) -> tuple[tuple[Event, ...], tuple[EntityMention, ...]]:
-        disc = Discourse(conflict_parties=conflict_parties)
+        disc = Discourse(conflict_parties=conflict_parties, home=home)
         events: list[Event] = []
         resolved_all: list[EntityMention] = []
         for ts in sentences:

@@ -36,6 +36,12 @@ __all__ = ["default_stages"]
 _ACTORLESS = ("MilitaryAction", "Protest")
 
 
+def _home(doc: Document, d: ActorDictionary) -> str | None:
+    """The state the story is about, as its headline gives it."""
+    colon = topic_colon(doc.headline) if doc.headline else None
+    return home_state(doc.headline_mentions, d, colon=colon)
+
+
 class Tokens:
     name, reads, writes = "tokens", ("article",), ("tagged",)
 
@@ -124,15 +130,20 @@ class Parties:
 
 class Roles:
     name = "roles"
-    reads = ("sentences", "mentions", "triggers", "parties")
+    reads = ("sentences", "mentions", "triggers", "parties", "headline", "headline_mentions")
     writes = ("events", "resolved")
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
+        self.d = dictionary
         self.roles = RoleAssigner(dictionary, lexicon)
 
     def __call__(self, doc: Document) -> None:
         doc.events, doc.resolved = self.roles.assign(
-            doc.sentences, doc.mentions, doc.triggers, conflict_parties=doc.parties
+            doc.sentences,
+            doc.mentions,
+            doc.triggers,
+            conflict_parties=doc.parties,
+            home=_home(doc, self.d),
         )
 
 
@@ -193,9 +204,9 @@ class Facts:
         self.d, self.lex = dictionary, lexicon
 
     def __call__(self, doc: Document) -> None:
-        colon = topic_colon(doc.headline) if doc.headline else None
-        home = home_state(doc.headline_mentions, self.d, colon=colon)
-        doc.facts = derive_facts(doc.sentences, doc.resolved, self.d, self.lex, home=home)
+        doc.facts = derive_facts(
+            doc.sentences, doc.resolved, self.d, self.lex, home=_home(doc, self.d)
+        )
 
 
 class Ranges:
