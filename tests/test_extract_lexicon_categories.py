@@ -725,3 +725,16 @@ def test_a_death_toll_is_no_military_action(ex, sentence):
 )
 def test_a_killing_told_with_its_scene_or_its_agent_is_one(ex, sentence):
     assert of_class(analyse(ex, sentence), "MilitaryAction")
+
+
+def test_a_fronted_participle_like_an_infinitive_is_the_verb(ex):
+    # "Verlesen" is tagged as a nominalised infinitive; before "wurde" it is the participle
+    a = analyse(ex, "Verlesen wurde die Erklärung von Kenias Außenminister Raphael Tuju.")
+    (said,) = of_class(a, "Statement")
+    assert said.actors() == ("rafael-tuyu",)
+
+
+def test_a_command_of_a_states_forces_acts_for_it(ex):
+    a = analyse(ex, "Das erklärte das Gemeinsame Operationskommando der irakischen Streitkräfte.")
+    (said,) = of_class(a, "Statement")
+    assert said.actors() == ("iraq",)

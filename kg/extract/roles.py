@@ -79,10 +79,14 @@ class _ActingNouns:
     def __init__(self, proxies: frozenset[str], lexicon: Lexicon) -> None:
         self._proxies = proxies
         self._lexicon = lexicon
+        # "das Gemeinsame Operationskommando der irakischen Streitkräfte": compounds too
+        self._heads = tuple(sorted(lexicon.ref("government_compound_heads")))
 
     def __contains__(self, lemma: object) -> bool:
         return isinstance(lemma, str) and (
-            lemma in self._proxies or self._lexicon.title_role(lemma) is not None
+            lemma in self._proxies
+            or lemma.endswith(self._heads)
+            or self._lexicon.title_role(lemma) is not None
         )
 
 

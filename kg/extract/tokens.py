@@ -179,6 +179,16 @@ class Tagger:
                 # "Faisal bin Farhan": a name particle, not the verb "(ich) bin"
                 pos = "NE"
                 lemma = word
+            if (
+                pos == "NNI"
+                and i == k
+                and i + 1 < len(tags)
+                and tags[i + 1][1] == "VA(FIN)"
+                and tags[i + 1][0] in ("werden", "sein", "haben")
+            ):
+                # "Verlesen wurde es von X": a participle put first, identical to the
+                # infinitive, is no nominalised infinitive (that would take an article)
+                pos, lemma = "VV(PP)", word.lower()
             verb = self.participle_verb(lemma) if pos == "ADJ(A)" else None
             tokens.append(Token(i, start, end, word, lemma, pos, quoted[i], verb))
         return TaggedSentence(sentence, tuple(tokens))
