@@ -67,3 +67,26 @@ def test_the_country_is_the_story_s_state_once_named(ex):
     facts = {(f.kind.value, f.subject, f.object) for f in a.facts}
     assert ("member", "zambia", "sadc") in facts
     assert ("member", "portugal", "sadc") not in facts
+
+
+def test_the_government_with_no_state_is_the_story_s(ex):
+    a = _analyse(
+        ex,
+        "Sambia: Regierung und Rebellen schließen Frieden",
+        "Lusaka – Sambia hat Frieden geschlossen. Die Regierung sprach von einem "
+        "historischen Tag. Für die Rebellen setzten Jonas Mbeki und Paul Tembo ihre Namen "
+        "unter den Vertrag.",
+    )
+    (said,) = [e for e in a.events if e.event_class == "Statement"]
+    assert said.actors() == ("zambia",)
+    (signed,) = [e for e in a.events if e.event_class == "Agreement" and e.sentence == 2]
+    assert {"yonas-mbeki", "paul-tembo"} <= set(signed.actors())
+
+
+def test_the_government_of_a_story_about_no_state_stays_unknown(ex):
+    a = _analyse(
+        ex,
+        "Gespräche in Genf",
+        "Genf – Kenia und Uganda haben verhandelt. Die Regierung sprach von einem Erfolg.",
+    )
+    assert not [e for e in a.events if e.event_class == "Statement"]

@@ -1439,6 +1439,7 @@ class EntityRecognizer:
             self._ref_possessive,
             self._ref_pronoun,
             self._ref_capital_government,
+            self._ref_bare_government,
             self._ref_adjective_government,
             self._ref_place_noun,
         )
@@ -1586,6 +1587,26 @@ class EntityRecognizer:
             return [], []
         mention = self._mention(ts, j, city.last, MentionKind.NAME, (state,), group="government")
         return [mention], [city]
+
+    def _ref_bare_government(self, ts, j, found, covered) -> _Change | None:
+        """ "Vertreter der Regierung", "Die Regierung sprach …": with no state given in
+        the phrase, the government of the state the story is about (roles resolve it)."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() in self._capital_gov
+            and self._prev(toks, j) in ("die", "der", "den")
+            and not (j + 1 < len(toks) and (j + 1) in covered)
+            and not (
+                j + 1 < len(toks)
+                and (
+                    toks[j + 1].text in ("der", "des", "von", "in", "aus")
+                    or toks[j + 1].pos == "NE"
+                )
+            )
+        ):
+            return None
+        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="government")], []
 
     def _ref_adjective_government(self, ts, j, found, covered) -> _Change | None:
         """ "die kenianische Regierung": the state of the adjective."""

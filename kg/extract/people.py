@@ -162,6 +162,8 @@ class PersonNouns:
                 toks[end].pos.startswith(("$", "V", "KON"))
                 or toks[end].text == ")"
                 or toks[end].verb is not None  # "von X Y vermittelte Abkommen"
+                # the next phrase's article: "setzten X Y ihre Namen unter …"
+                or (end - j >= 2 and toks[end].pos in ("ART", "PPOSAT"))
             )
             # at the sentence's start, where every word is capitalised, only a name the
             # tagger reads as two proper nouns before a conjunction or verb ("Omar

@@ -227,6 +227,9 @@ class RoleAssigner:
             home = [disc.home] if disc.home in disc.states else []
             candidates = subject_states or home or disc.states[-1:]
             return replace(m, keys=(candidates[0],)) if candidates else m
+        if m.kind == MentionKind.GROUP and m.group == "government" and not m.keys:
+            # "die Regierung" with no state: the story's, once the article names it
+            return replace(m, keys=(disc.home,)) if disc.home in disc.states else m
         if m.kind == MentionKind.GROUP and m.group == "neighbour":
             # "Der Tschad wirft dem Nachbarland vor": the other side of the pair the
             # article is about, else the state named last that is not named here
