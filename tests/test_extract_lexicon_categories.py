@@ -738,3 +738,32 @@ def test_a_command_of_a_states_forces_acts_for_it(ex):
     a = analyse(ex, "Das erklärte das Gemeinsame Operationskommando der irakischen Streitkräfte.")
     (said,) = of_class(a, "Statement")
     assert said.actors() == ("iraq",)
+
+
+def test_a_courts_sentence_is_no_condemnation(ex):
+    # false friend: "verurteilen zu" a penalty
+    a = analyse(ex, "Ein Gericht in Moskau verurteilte ihn wegen Spionage zu zehn Jahren Haft.")
+    assert not of_class(a, "Accusation")
+    assert of_class(analyse(ex, "Russland verurteilte den Angriff scharf."), "Accusation")
+
+
+def test_claiming_an_attack_is_a_statement_of_the_group(ex):
+    a = analyse(ex, "Der IS bekannte sich zu dem Anschlag in Kerman.")
+    (claimed,) = of_class(a, "Statement")
+    assert claimed.actors() == ("islamic-state",)
+
+
+def test_stopping_bombardments_is_a_ceasefire_demand(ex):
+    a = analyse(ex, "Russland rief die Nato auf, die Bombardierungen sofort einzustellen.")
+    (demand,) = of_class(a, "CeasefireDemand")
+    assert set(demand.actors()) == {"russia", "nato"}
+
+
+def test_a_genitive_name_before_a_title_and_name_is_no_speaker(ex):
+    # "Raisis Berater X schrieb": the adviser writes, not Raisi
+    a = analyse(
+        ex,
+        "Rutos politischer Berater Amos Kiprop schrieb im Onlinedienst X, die Lage sei ruhig.",
+    )
+    (said,) = of_class(a, "Statement")
+    assert said.actors() == ("amos-kiprop",)

@@ -351,6 +351,31 @@ def prenominal_genitives_end_in_s(
         kids = _children(heads)
 
 
+def genitive_names_modify_the_noun(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A name in the genitive before a noun ("Raisis politischer Berater X schrieb") is
+    that noun's attribute: where the parse makes the name the phrase's head and the noun
+    its dependent, the noun takes the name's place in the clause."""
+    for i, t in enumerate(tokens):
+        if t.pos != "NE" or not t.text.endswith("s") or len(t.text) < 4:
+            continue
+        n = i + 1
+        while n < len(tokens) and tokens[n].pos.startswith("ADJ"):
+            n += 1
+        if n >= len(tokens) or tokens[n].pos != "NN" or heads[n] != i:
+            continue
+        if deps[n] not in ("nmod", "appos", "dep", "flat") or heads[i] == i:
+            continue
+        if deps[i] not in ("nsubj", "nsubj:pass", "obj", "iobj"):
+            continue  # inside a list or phrase the parse's reading stands
+        heads[n], deps[n] = heads[i], deps[i]
+        heads[i], deps[i] = n, "nmod"
+        for c in range(i + 1, n):  # the adjectives are the noun's
+            if heads[c] == i:
+                heads[c] = n
+
+
 def als_opens_a_clause(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -995,6 +1020,7 @@ RULES: tuple[Rule, ...] = (
     dative_verbs_take_their_dative,
     names_take_no_article_genitive,
     prenominal_genitives_end_in_s,
+    genitive_names_modify_the_noun,
     weder_noch,
     agreement,
     one_subject,
