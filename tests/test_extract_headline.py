@@ -90,3 +90,14 @@ def test_the_government_of_a_story_about_no_state_stays_unknown(ex):
         "Genf – Kenia und Uganda haben verhandelt. Die Regierung sprach von einem Erfolg.",
     )
     assert not [e for e in a.events if e.event_class == "Statement"]
+
+
+def test_a_ministry_with_no_state_is_the_story_s(ex):
+    a = _analyse(
+        ex,
+        "Sambia: Regierung weist Vorwürfe zurück",
+        "Lusaka – Sambia steht in der Kritik. Das Verteidigungsministerium wies die "
+        "Vorwürfe zurück.",
+    )
+    (rejected,) = [e for e in a.events if e.event_class == "Rejection"]
+    assert rejected.actors() == ("zambia",)

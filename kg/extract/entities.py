@@ -1589,13 +1589,15 @@ class EntityRecognizer:
         return [mention], [city]
 
     def _ref_bare_government(self, ts, j, found, covered) -> _Change | None:
-        """ "Vertreter der Regierung", "Die Regierung sprach …": with no state given in
-        the phrase, the government of the state the story is about (roles resolve it)."""
+        """ "Vertreter der Regierung", "das Verteidigungsministerium": with no state given
+        in the phrase, the government of the state the story is about (roles resolve it;
+        "die Armee" is left alone: news tells an army from its state)."""
         toks, tok = ts.tokens, ts.tokens[j]
+        lem = tok.lemma.lower()
         if not (
             tok.pos == "NN"
-            and tok.lemma.lower() in self._capital_gov
-            and self._prev(toks, j) in ("die", "der", "den")
+            and (lem in self._capital_gov or lem.endswith(self._gov_heads))
+            and self._prev(toks, j) in ("die", "der", "den", "das", "dem", "des")
             and not (j + 1 < len(toks) and (j + 1) in covered)
             and not (
                 j + 1 < len(toks)
