@@ -747,10 +747,21 @@ def test_a_courts_sentence_is_no_condemnation(ex):
     assert of_class(analyse(ex, "Russland verurteilte den Angriff scharf."), "Accusation")
 
 
-def test_claiming_an_attack_is_a_statement_of_the_group(ex):
-    a = analyse(ex, "Der IS bekannte sich zu dem Anschlag in Kerman.")
-    (claimed,) = of_class(a, "Statement")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der IS bekannte sich zu dem Anschlag in Kerman.",
+        # the perfect: "bekannt" is the participle of "bekennen", not "known"
+        "Der IS hat sich zu dem Anschlag in Kerman bekannt.",
+    ],
+)
+def test_claiming_an_attack_is_a_statement_of_the_group(ex, sentence):
+    (claimed,) = of_class(analyse(ex, sentence), "Statement")
     assert claimed.actors() == ("islamic-state",)
+
+
+def test_known_is_no_claim(ex):
+    assert not of_class(analyse(ex, "Es ist bekannt, dass der IS in Syrien kämpft."), "Statement")
 
 
 def test_stopping_bombardments_is_a_ceasefire_demand(ex):

@@ -50,10 +50,11 @@ KEYS = (
     "quantity_words",
     "tagged_name_particles",
     "companion_prepositions",
+    "reflexive_participles",
 )
 
 
-_MAPPINGS = frozenset({"fused_prepositions"})
+_MAPPINGS = frozenset({"fused_prepositions", "reflexive_participles"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Morphology:
     quantity_words: frozenset[str]
     tagged_name_particles: frozenset[str]
     companion_prepositions: frozenset[str]
+    reflexive_participles: Mapping[str, str]
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,

@@ -128,7 +128,9 @@ class Tagger:
 
         self._hanta = HanoverTagger.HanoverTagger(model)
         # name particles HanTa reads as words of their own ("bin": "(ich) bin")
-        self._name_particles = load_morphology().tagged_name_particles
+        morph = load_morphology()
+        self._name_particles = morph.tagged_name_particles
+        self._reflexive_participles = morph.reflexive_participles
         self._tag_words = lru_cache(maxsize=cache_size)(self._tag_uncached)
         self._participles = lru_cache(maxsize=cache_size)(self._participle_uncached)
 
@@ -189,6 +191,14 @@ class Tagger:
                 # "Verlesen wurde es von X": a participle put first, identical to the
                 # infinitive, is no nominalised infinitive (that would take an article)
                 pos, lemma = "VV(PP)", word.lower()
+            infinitive = self._reflexive_participles.get(word)
+            if (
+                infinitive
+                and any(t[0] == "haben" and t[1] == "VA(FIN)" for t in tags[k:i])
+                and "sich" in words[k:i]
+            ):
+                # "Der IS hat sich zu dem Anschlag bekannt": the participle, not "known"
+                pos, lemma = "VV(PP)", infinitive
             verb = self.participle_verb(lemma) if pos == "ADJ(A)" else None
             tokens.append(Token(i, start, end, word, lemma, pos, quoted[i], verb))
         return TaggedSentence(sentence, tuple(tokens))
