@@ -778,3 +778,18 @@ def test_a_genitive_name_before_a_title_and_name_is_no_speaker(ex):
     )
     (said,) = of_class(a, "Statement")
     assert said.actors() == ("amos-kiprop",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deployed"),
+    [
+        ("Frankreich hatte Fallschirmjäger nach Kigali entsandt.", True),
+        ("Großbritannien schickte einen Flottenverband in den Südatlantik.", True),
+        ("Die USA beorderten einen Flugzeugträger in den Golf.", True),
+        # recalled and withdrawn are no deployment
+        ("Russland beorderte seinen Militärvertreter aus Brüssel zurück.", False),
+        ("Russland zog seine Panzer aus der Region ab.", False),
+    ],
+)
+def test_units_and_assets_sent_are_deployments(ex, sentence, deployed):
+    assert bool(of_class(analyse(ex, sentence), "Deployment")) == deployed
