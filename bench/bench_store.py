@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -71,11 +72,23 @@ def _lit(text: str) -> str:
 
 def synthetic_nquads(target: int, seed: int = 42) -> tuple[bytes, int, int]:
     """(N-Quads bytes, triples, articles) of about ``target`` triples."""
-    rng = random.Random(seed)
-    entities = NAMED + [f"actor-{i}" for i in range(3000)]
     lines: list[str] = []
     articles = 0
-    while len(lines) < target:
+    for chunk in synthetic_articles(target, seed=seed):
+        lines += chunk
+        articles += 1
+    return "".join(lines).encode("utf-8"), len(lines), articles
+
+
+def synthetic_articles(target: int, *, seed: int = 42) -> Iterator[list[str]]:
+    """The N-Quads lines of ``synthetic_nquads``, one article at a time (for graphs too large
+    to hold in memory: ``bench/bench_queries_scale.py`` writes them to a file)."""
+    rng = random.Random(seed)
+    entities = NAMED + [f"actor-{i}" for i in range(3000)]
+    written = 0
+    articles = 0
+    while written < target:
+        lines: list[str] = []
         a = articles
         articles += 1
         slug = f"bench-{a:06d}"
@@ -143,7 +156,8 @@ def synthetic_nquads(target: int, seed: int = 42) -> tuple[bytes, int, int]:
                 f"<{ID}entity/{who}> {RDF_TYPE} <{CKG}Actor>" + g,
                 f"<{ID}entity/{who}> {LABEL} {_lit(who.replace('-', ' ').title())}@en" + g,
             ]
-    return "".join(lines).encode("utf-8"), len(lines), articles
+        written += len(lines)
+        yield lines
 
 
 def _timed(fn) -> float:

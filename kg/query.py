@@ -42,6 +42,7 @@ The default graph is the union of all named graphs, as on ``ckg serve`` (one def
 from __future__ import annotations
 
 import csv
+import datetime
 import difflib
 import io
 import json
@@ -66,7 +67,10 @@ from kg.resources import queries_dir
 from kg.store import to_rdflib
 
 __all__ = [
+    "MAX_LIMIT",
+    "MAX_PAGE",
     "OutputFormat",
+    "ParamKind",
     "QueryParam",
     "QueryResult",
     "SavedQuery",
@@ -80,6 +84,7 @@ __all__ = [
     "query_variables",
     "run_query",
     "saved_queries",
+    "set_slice",
     "shorten",
     "with_prefixes",
 ]
@@ -98,13 +103,35 @@ class OutputFormat(StrEnum):
 # --- saved queries --------------------------------------------------------------------
 
 
+class ParamKind(StrEnum):
+    """What a saved query's parameter takes, declared in its header: ``# param ?from (date):``.
+
+    ``term`` (the default): an RDF term, bound by ``VALUES``. ``date``: a calendar date
+    ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, checked, bound by ``VALUES`` as a plain
+    literal. ``limit``: a whole number from 1 to :data:`MAX_LIMIT`, the number of the
+    query's ``LIMIT`` clause. ``page``: a whole number from 1 to :data:`MAX_PAGE`; page
+    ``n`` skips ``(n - 1) * limit`` (the query's ``OFFSET``).
+    """
+
+    TERM = "term"
+    DATE = "date"
+    LIMIT = "limit"
+    PAGE = "page"
+
+
+MAX_LIMIT = 10_000
+MAX_PAGE = 1_000_000
+
+
 @dataclass(frozen=True)
 class QueryParam:
-    """A parameter a saved query documents: ``# param ?name: meaning (example: value)``."""
+    """A parameter a saved query documents: ``# param ?name: meaning (example: value)``,
+    or ``# param ?name (kind): ...`` for a kind other than an RDF term (:class:`ParamKind`)."""
 
     name: str
     meaning: str
     example: str | None = None
+    kind: ParamKind = ParamKind.TERM
 
 
 @dataclass(frozen=True)
@@ -120,7 +147,9 @@ class SavedQuery:
     example: str = ""
 
 
-_HEADER = re.compile(r"^#\s*(title|description|param|example)\s*(\?\w+)?\s*:\s*(.*)$")
+_HEADER = re.compile(
+    r"^#\s*(title|description|param|example)\s*(\?\w+)?\s*(?:\((\w+)\))?\s*:\s*(.*)$"
+)
 _EXAMPLE = re.compile(r"\s*\((?:example|e\.g\.)[:\s]\s*(.+)\)\s*$")
 
 
@@ -135,11 +164,12 @@ def _parse_header(text: str) -> dict[str, Any]:
             break
         m = _HEADER.match(stripped)
         if m:
-            key, var, value = m.group(1), m.group(2), m.group(3).strip()
+            key, var, kind, value = m.group(1), m.group(2), m.group(3), m.group(4).strip()
             if key == "param" and var:
                 ex = _EXAMPLE.search(value)
                 meaning = value[: ex.start()].strip() if ex else value
-                info["params"].append([var[1:], meaning, ex.group(1).strip() if ex else None])
+                example = ex.group(1).strip() if ex else None
+                info["params"].append([var[1:], meaning, example, kind or "term"])
             else:
                 info[key] = value
             last = key
@@ -162,13 +192,22 @@ def load_query_file(path: str | Path) -> SavedQuery:
     except (OSError, UnicodeDecodeError) as err:
         raise UsageError(f"cannot read query file {p}: {err}") from err
     info = _parse_header(text)
+    params = []
+    for name, meaning, example, kind in info["params"]:
+        try:
+            params.append(QueryParam(name, meaning, example, ParamKind(kind)))
+        except ValueError:
+            known = ", ".join(k.value for k in ParamKind)
+            raise UsageError(
+                f"query file {p}: parameter ?{name} has an unknown kind ({kind}); known: {known}"
+            ) from None
     return SavedQuery(
         name=p.stem,
         text=text,
         path=p,
         title=info["title"],
         description=info["description"],
-        params=tuple(QueryParam(n, m, e) for n, m, e in info["params"]),
+        params=tuple(params),
         example=info["example"],
     )
 
@@ -208,6 +247,7 @@ _TOKEN = re.compile(
     |(?P<var>[?$][A-Za-z0-9_\u00B7-\uFFFF]+)
     |(?P<word>[A-Za-z_][\w-]*)
     |(?P<open>\{)|(?P<close>\})
+    |(?P<number>\d+)
     |(?P<other>\S)""",
     re.VERBOSE | re.DOTALL,
 )
@@ -264,16 +304,89 @@ def _where_brace(text: str) -> int | None:
     return None
 
 
+def _subselect_groups(text: str) -> list[tuple[int, int, int]]:
+    """Each sub-SELECT as (offset just after its WHERE group's ``{``, start, end offsets)."""
+    groups: list[tuple[int, int, int]] = []
+    depth = 0
+    pending: list[int] = []  # start offsets of sub-SELECTs whose WHERE group is not open yet
+    open_groups: list[tuple[int, int, int]] = []  # (depth inside, start, insert offset)
+    for m in _tokens(text):
+        kind = m.lastgroup
+        if kind == "word" and depth > 0 and m.group().upper() == "SELECT":
+            pending.append(m.start())
+        elif kind == "open":
+            depth += 1
+            if pending:
+                open_groups.append((depth, pending.pop(), m.end()))
+        elif kind == "close":
+            if open_groups and open_groups[-1][0] == depth:
+                _, start, at = open_groups.pop()
+                groups.append((at, start, m.end()))
+            depth -= 1
+    return groups
+
+
 def bind_values(text: str, terms: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]) -> str:
-    """The query with a ``VALUES ?var { term }`` line per binding at the top of WHERE."""
+    """The query with a ``VALUES ?var { term }`` line per binding at the top of WHERE.
+
+    A sub-SELECT that mentions the variable gets the same ``VALUES`` at the top of its own
+    WHERE group: a parameter is one value wherever the query writes it, and a sub-query's
+    variables are its own (SPARQL scoping), so a binding outside would not reach one that
+    sorts and limits (``explorer-actor``: the actor's latest events).
+
+    >>> q = "SELECT ?n {\\n { SELECT ?n { ?n <p:p> ?o } LIMIT 5 } }"
+    >>> print(bind_values(q, {"o": ox.NamedNode("o:o")}))
+    SELECT ?n { VALUES ?o { <o:o> }
+     { SELECT ?n { VALUES ?o { <o:o> } ?n <p:p> ?o } LIMIT 5 } }
+    """
     if not terms:
         return text
     at = _where_brace(text)
     if at is None:
         raise UsageError("cannot bind parameters: the query has no WHERE group")
     # On the brace's own line, so that line numbers in error messages stay right.
-    values = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in terms.items())
-    return text[:at] + values + text[at:]
+    inserts = [(at, "".join(f" VALUES ?{name} {{ {term} }}" for name, term in terms.items()))]
+    for where, start, end in _subselect_groups(text):
+        used = query_variables(text[start:end])
+        values = "".join(
+            f" VALUES ?{name} {{ {term} }}" for name, term in terms.items() if name in used
+        )
+        if values:
+            inserts.append((where, values))
+    for offset, values in sorted(inserts, reverse=True):
+        text = text[:offset] + values + text[offset:]
+    return text
+
+
+def set_slice(text: str, *, name: str = "query", limit: int | None, page: int | None) -> str:
+    """The query with its one ``LIMIT`` clause set to ``limit`` and its ``OFFSET`` to page
+    ``page`` (``(page - 1) * limit``); either may be None (the file's value, page 1).
+
+    SPARQL takes no variable in ``LIMIT`` or ``OFFSET``, so these two are numbers written
+    into the text: whole numbers checked by :func:`prepare_query`, never the user's text.
+
+    >>> set_slice("SELECT ?s { ?s ?p ?o } LIMIT 20", limit=None, page=3)
+    'SELECT ?s { ?s ?p ?o } LIMIT 20 OFFSET 40'
+    >>> set_slice("SELECT ?s { ?s ?p ?o } LIMIT 20 OFFSET 0", limit=5, page=2)
+    'SELECT ?s { ?s ?p ?o } LIMIT 5 OFFSET 5'
+    """
+    tokens = list(_tokens(text))
+    at = [i for i, t in enumerate(tokens) if t.lastgroup == "word" and t.group().upper() == "LIMIT"]
+    if len(at) != 1 or at[0] + 1 >= len(tokens) or tokens[at[0] + 1].lastgroup != "number":
+        raise UsageError(f"query {name} needs exactly one 'LIMIT n' clause for ?limit / ?page")
+    number = tokens[at[0] + 1]
+    size = limit if limit is not None else int(number.group())
+    edits = [(number.start(), number.end(), str(size))]
+    if page is not None:
+        rest = tokens[at[0] + 2 : at[0] + 4]
+        offset = str((page - 1) * size)
+        if len(rest) == 2 and rest[0].group().upper() == "OFFSET" and rest[1].lastgroup == "number":
+            edits.append((rest[1].start(), rest[1].end(), offset))
+        else:
+            edits.append((number.end(), number.end(), f" OFFSET {offset}"))
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
 
 
 def with_prefixes(text: str) -> str:
@@ -528,16 +641,71 @@ def run_query(
 
 
 def prepare_query(saved: SavedQuery, params: Mapping[str, str]) -> str:
-    """The query text with its parameters bound (see :func:`bind_values`)."""
+    """The query text with its parameters bound (see :func:`bind_values`), checked by
+    kind (:class:`ParamKind`): a date must be a date, a limit or a page a whole number in
+    bounds, else a UsageError naming the query and the parameter.
+
+    >>> q = SavedQuery(name="q", text="SELECT ?e { ?e <d:d> ?d FILTER(?d >= ?from) } LIMIT 9",
+    ...                params=(QueryParam("from", "", None, ParamKind.DATE),
+    ...                        QueryParam("limit", "", None, ParamKind.LIMIT)))
+    >>> print(prepare_query(q, {"from": "2020-10", "limit": "3"}))
+    SELECT ?e { VALUES ?from { "2020-10" } ?e <d:d> ?d FILTER(?d >= ?from) } LIMIT 3
+    >>> prepare_query(q, {"limit": "0"})
+    Traceback (most recent call last):
+    ...
+    kg.errors.UsageError: query q: ?limit must be a whole number from 1 to 10,000, not '0'
+    """
     variables = query_variables(saved.text)
+    kinds = {p.name: p.kind for p in saved.params}
     terms: dict[str, ox.NamedNode | ox.Literal] = {}
+    limit: int | None = None
+    page: int | None = None
     for name, value in params.items():
         key = name.lstrip("?$")
-        if key not in variables:
+        kind = kinds.get(key, ParamKind.TERM)
+        if kind is ParamKind.LIMIT:
+            limit = _whole_number(saved.name, key, value, MAX_LIMIT)
+        elif kind is ParamKind.PAGE:
+            page = _whole_number(saved.name, key, value, MAX_PAGE)
+        elif key not in variables:
             known = ", ".join(f"?{v}" for v in sorted(variables)) or "none"
             raise UsageError(f"query {saved.name} has no variable ?{key} (its variables: {known})")
-        terms[key] = parse_param_value(value)
-    return bind_values(saved.text, terms)
+        elif kind is ParamKind.DATE:
+            terms[key] = _date_literal(saved.name, key, value)
+        else:
+            terms[key] = parse_param_value(value)
+    text = bind_values(saved.text, terms)
+    if limit is not None or page is not None:
+        text = set_slice(text, name=saved.name, limit=limit, page=page)
+    return text
+
+
+def _whole_number(query: str, key: str, value: str, most: int) -> int:
+    text = value.strip()
+    if re.fullmatch(r"[0-9]{1,12}", text) and 1 <= int(text) <= most:
+        return int(text)
+    raise UsageError(
+        f"query {query}: ?{key} must be a whole number from 1 to {most:,}, not {value!r}"
+    )
+
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def _date_literal(query: str, key: str, value: str) -> ox.Literal:
+    """A date parameter as a plain literal, after checking that it is a calendar date."""
+    text = value.strip()
+    m = _DATE.fullmatch(text)
+    try:
+        if m is None:
+            raise ValueError(text)
+        datetime.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        raise UsageError(
+            f"query {query}: ?{key} must be a date YYYY, YYYY-MM or YYYY-MM-DD "
+            f"(e.g. 2020-10-01), not {value!r}"
+        ) from None
+    return ox.Literal(text)
 
 
 def _run_remote(url: str, name: str, form: str, text: str, timeout: float) -> QueryResult:

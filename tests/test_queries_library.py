@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 from store_fixtures import CORPUS, EXAMPLE, fixture_store, ingested_store, rows_matching, texts
 
-from kg.query import load_saved_query, query_variables, run_query, saved_queries
+from kg.query import (
+    ParamKind,
+    load_saved_query,
+    query_variables,
+    run_query,
+    saved_queries,
+    set_slice,
+)
 from kg.store import open_store
 
 NAMES = [
@@ -71,7 +78,10 @@ def test_header_documents_the_query(name):
     assert q.title and q.description and q.example.startswith(f"ckg query {name}")
     variables = query_variables(q.text)
     for p in q.params:
-        assert p.name in variables, f"{name}: documented ?{p.name} is not a variable"
+        if p.kind in (ParamKind.LIMIT, ParamKind.PAGE):  # numbers of the one LIMIT clause
+            assert set_slice(q.text, name=name, limit=None, page=2) != q.text
+        else:
+            assert p.name in variables, f"{name}: documented ?{p.name} is not a variable"
         assert p.meaning and p.example
     for used in re.findall(r"--param (\w+)=", q.example):
         assert used in {p.name for p in q.params}

@@ -102,7 +102,8 @@ def _saved_queries() -> list[dict[str, Any]]:
                 "title": q.title,
                 "description": q.description,
                 "parameters": [
-                    {"name": p.name, "meaning": p.meaning, "example": p.example} for p in q.params
+                    {"name": p.name, "meaning": p.meaning, "example": p.example, "kind": p.kind}
+                    for p in q.params
                 ],
                 "text": q.text,
             }
