@@ -25,10 +25,16 @@ from kg.dictionary import ActorDictionary, class_is
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, Role, TaggedSentence
 from kg.extract.syntax import is_subjunctive
+from kg.vocabulary import ActorClass, EventClass, FactClass, PlaceClass
 
 __all__ = ["place_events", "resolve_event_anaphora"]
 
-_TALKS = ("Meeting", "Negotiation", "Agreement", "CeasefireAgreement")
+_TALKS = (
+    EventClass.MEETING,
+    EventClass.NEGOTIATION,
+    EventClass.AGREEMENT,
+    EventClass.CEASEFIRE_AGREEMENT,
+)
 
 
 def _dateline(
@@ -46,7 +52,7 @@ def _dateline(
     ]
     if (
         len(cities) == 1
-        and d.is_a(cities[0].keys[0], "City")
+        and d.is_a(cities[0].keys[0], PlaceClass.CITY)
         and "/" not in first.sentence.text[:40]
     ):
         return cities[0].keys[0]
@@ -66,16 +72,18 @@ def place_events(
     by_index = {ts.sentence.index: ts for ts in sentences}
     out = []
     for ev in events:
-        if ev.event_class in ("Deployment", "MilitaryAction", "Protest") and not ev.actors(
-            Role.LOCATION
-        ):
+        if ev.event_class in (
+            EventClass.DEPLOYMENT,
+            EventClass.MILITARY_ACTION,
+            EventClass.PROTEST,
+        ) and not ev.actors(Role.LOCATION):
             ts = by_index[ev.sentence]
             places = [
                 m.keys[0]
                 for m in mentions
                 if m.sentence == ev.sentence
                 and m.keys
-                and d.is_a(m.keys[0], "City", "Region")
+                and d.is_a(m.keys[0], PlaceClass.CITY, PlaceClass.REGION)
                 and m.keys[0] not in ev.actors()
             ]
             if (
@@ -103,7 +111,7 @@ def resolve_event_anaphora(
     out = list(events)
     # mediation of the talks just reported
     for ev in list(out):
-        if ev.event_class != "Mediation" or not ev.trigger.passive:
+        if ev.event_class != EventClass.MEDIATION or not ev.trigger.passive:
             continue
         ts = by_index[ev.sentence]
         if is_subjunctive(ts.tokens, ev.trigger.first):
@@ -130,7 +138,7 @@ def resolve_event_anaphora(
                 out[k] = replace(other, roles=other.roles + extra)
     # signing a document right after a ceasefire agreement
     for n, ev in enumerate(out):
-        if ev.event_class != "Agreement":
+        if ev.event_class != EventClass.AGREEMENT:
             continue
         lemma = by_index[ev.sentence].tokens[ev.trigger.first].lemma.lower()
         if lemma not in ("unterzeichnen", "unterschreiben", "paraphieren", "besiegeln"):
@@ -143,19 +151,19 @@ def resolve_event_anaphora(
             for n2, t in enumerate(toks)
         )
         if any(
-            o.event_class == "CeasefireAgreement"
+            o.event_class == EventClass.CEASEFIRE_AGREEMENT
             and (definite or ev.sentence - 2 <= o.sentence)
             and o.sentence < ev.sentence
             for o in out
         ):
-            out[n] = replace(ev, event_class="CeasefireAgreement")
+            out[n] = replace(ev, event_class=EventClass.CEASEFIRE_AGREEMENT)
     # one meeting per partner when met separately
     split: list[Event] = []
     for ev in out:
         ts = by_index[ev.sentence]
         parts = ev.actors(Role.PARTICIPANT)
         if (
-            ev.event_class == "Meeting"
+            ev.event_class == EventClass.MEETING
             and len(parts) > 1
             and any(t.text.lower() == "getrennt" for t in ts.tokens)
         ):
@@ -173,31 +181,46 @@ def resolve_event_anaphora(
         sms = [m for m in mentions if m.sentence == ev.sentence and m.keys]
         if city and ts.sentence.paragraph == first_para and ev.event_class in _TALKS:
             locs = ev.actors(Role.LOCATION)
-            if not any(d.is_a(k, "City") for k in locs):
+            if not any(d.is_a(k, PlaceClass.CITY) for k in locs):
                 ev = replace(ev, roles=(*ev.roles, (Role.LOCATION, city)))
         lemmas = [t.lemma for t in ts.tokens]
         about: list[str] = []
         topics: list[str] = []
-        if ev.event_class in ("CeasefireAgreement", "CeasefireDemand", "Negotiation", "Agreement"):
+        if ev.event_class in (
+            EventClass.CEASEFIRE_AGREEMENT,
+            EventClass.CEASEFIRE_DEMAND,
+            EventClass.NEGOTIATION,
+            EventClass.AGREEMENT,
+        ):
             for j, t in enumerate(ts.tokens):
                 if t.pos == "NN" and lex.concept_at(lemmas, j, "ceasefire"):
                     topics.append(t.lemma)
-            about += [m.keys[0] for m in sms if d.is_a(m.keys[0], "Region", "ArmedConflict")]
-        if ev.event_class == "Negotiation":
+            about += [
+                m.keys[0]
+                for m in sms
+                if d.is_a(m.keys[0], PlaceClass.REGION, FactClass.ARMED_CONFLICT)
+            ]
+        if ev.event_class == EventClass.NEGOTIATION:
             for j, t in enumerate(ts.tokens):
                 if t.text.lower() == "über":
                     noun = next((x for x in ts.tokens[j + 1 : j + 5] if x.pos == "NN"), None)
                     if noun is not None:
                         topics.append(noun.lemma)
-        if ev.event_class == "Statement":
+        if ev.event_class == EventClass.STATEMENT:
             agents = set(ev.actors(Role.AGENT))
             about += [
                 m.keys[0]
                 for m in sms
                 if m.keys[0] not in agents
                 and (
-                    d.is_a(m.keys[0], "Region", "ArmedConflict", "Organization", "State")
-                    or class_is(m.cls, "Organization")
+                    d.is_a(
+                        m.keys[0],
+                        PlaceClass.REGION,
+                        FactClass.ARMED_CONFLICT,
+                        ActorClass.ORGANIZATION,
+                        ActorClass.STATE,
+                    )
+                    or class_is(m.cls, ActorClass.ORGANIZATION)
                 )
             ]
             for j, t in enumerate(ts.tokens):

@@ -37,11 +37,12 @@ from kg.extract.model import (
 )
 from kg.extract.quotes import quote_spans
 from kg.extract.syntax import is_subjunctive
+from kg.vocabulary import ActorClass, EventClass, PlaceClass
 
 __all__ = ["apply_claims"]
 
-_HOSTILE = {"MilitaryAction", "Accusation", "Protest"}
-_SPEECH = "Statement"
+_HOSTILE = {EventClass.MILITARY_ACTION, EventClass.ACCUSATION, EventClass.PROTEST}
+_SPEECH = EventClass.STATEMENT
 
 
 def _quote(ts: TaggedSentence) -> str | None:
@@ -167,7 +168,7 @@ def apply_claims(
         for j, t in enumerate(toks):
             if t.text == "so" and j > 0 and toks[j - 1].text == ",":
                 speaker = next(
-                    (m for m in smentions if m.first == j + 1 and m.cls == "Person"), None
+                    (m for m in smentions if m.first == j + 1 and m.cls == ActorClass.PERSON), None
                 )
                 if speaker is not None:
                     trig = Trigger(idx, j, j + 1, "so-speaker", _SPEECH, "010", (), True)
@@ -190,7 +191,7 @@ def apply_claims(
                         for m in smentions
                         if m.first in (j + 1, j + 2, j - 1)
                         and m.kind != MentionKind.ADJECTIVE
-                        and m.cls not in ("Region", "City")
+                        and m.cls not in (PlaceClass.REGION, PlaceClass.CITY)
                     ),
                     None,
                 )
@@ -224,7 +225,7 @@ def apply_claims(
         accusers: tuple[str, ...] = ()
         accused: tuple[str, ...] = ()
         for e in sevents:
-            if e.event_class == "Accusation":
+            if e.event_class == EventClass.ACCUSATION:
                 accusers = e.actors(Role.AGENT)
                 accused = e.actors(Role.ADDRESSEE)
         for e in sevents:
@@ -234,9 +235,9 @@ def apply_claims(
                 ev = replace(ev, quote=q)
             elif (
                 accusers
-                and ev.event_class != "Accusation"
+                and ev.event_class != EventClass.ACCUSATION
                 and ev.trigger.first
-                > next(x.trigger.first for x in sevents if x.event_class == "Accusation")
+                > next(x.trigger.first for x in sevents if x.event_class == EventClass.ACCUSATION)
             ):
                 ev = replace(ev, claimed_by=accusers)
                 if accused and set(ev.actors(Role.AGENT)) <= set(accusers):
@@ -247,20 +248,22 @@ def apply_claims(
                         if r[0] != Role.AGENT and not (r[0] == Role.ADDRESSEE and r[1] in accused)
                     )
                     ev = replace(ev, roles=tuple((Role.AGENT, k) for k in accused) + kept)
-            elif speech and ev.event_class in _HOSTILE and ev.event_class != "Accusation":
+            elif speech and ev.event_class in _HOSTILE and ev.event_class != EventClass.ACCUSATION:
                 sp = speech[0]
                 if sp.trigger.first != ev.trigger.first and sp.actors(Role.AGENT):
                     ev = replace(ev, claimed_by=sp.actors(Role.AGENT))
             elif (
                 speech
-                and ev.event_class == "Mediation"
+                and ev.event_class == EventClass.MEDIATION
                 and is_subjunctive(toks, ev.trigger.first)
                 and speech[0].actors(Role.AGENT)
             ):
                 # "X sprach von Gesprächen, die von Y vermittelt worden seien": X's claim
                 ev = replace(ev, claimed_by=speech[0].actors(Role.AGENT))
             elif (
-                (sources or seats) and ev.event_class in _HOSTILE and ev.event_class != "Accusation"
+                (sources or seats)
+                and ev.event_class in _HOSTILE
+                and ev.event_class != EventClass.ACCUSATION
             ):
                 ev = replace(ev, claimed_by=tuple(dict.fromkeys(sources + seats)))
             out.append(ev)

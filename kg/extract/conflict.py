@@ -39,6 +39,7 @@ from kg.extract.dates import TimeExpression, TimeKind
 from kg.extract.functions import preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import Conflict, EntityMention, MentionKind, TaggedSentence
+from kg.vocabulary import ActorClass, FactClass, PlaceClass
 
 __all__ = ["find_conflict"]
 
@@ -112,7 +113,7 @@ def _known(mentions: Sequence[EntityMention], d: ActorDictionary) -> str | None:
     named = Counter(k for m in mentions for k in m.keys)
     best: tuple[int, str] | None = None
     for e in d:
-        if e.cls != "ArmedConflict":
+        if e.cls != FactClass.ARMED_CONFLICT:
             continue
         score = (
             10 * named[e.key]
@@ -158,7 +159,7 @@ def _evidence(
         places = [
             m.keys[0]
             for m in sms
-            if m.kind == MentionKind.NAME and d.is_a(m.keys[0], "Region", "State")
+            if m.kind == MentionKind.NAME and d.is_a(m.keys[0], PlaceClass.REGION, ActorClass.STATE)
         ]
         ev.places += places
         start = _start(ts, exprs.get(ts.sentence.index, []), cues)
@@ -190,8 +191,10 @@ def _sides(
     toks, parse = ts.tokens, ts.parse
 
     def side(m: EntityMention) -> bool:
-        known = d.is_a(m.keys[0], "State", "Organization")
-        return m.kind != MentionKind.ADJECTIVE and (known or class_is(m.cls, "Organization"))
+        known = d.is_a(m.keys[0], ActorClass.STATE, ActorClass.ORGANIZATION)
+        return m.kind != MentionKind.ADJECTIVE and (
+            known or class_is(m.cls, ActorClass.ORGANIZATION)
+        )
 
     for j, t in enumerate(toks):
         if t.text.lower() == "zwischen":
@@ -276,14 +279,14 @@ def _minted(
     start: tuple[str, str] | None,
 ) -> Conflict | None:
     """A conflict the dictionary does not hold, from the evidence of the sentences."""
-    regions = Counter(k for k in ev.places if d.is_a(k, "Region"))
+    regions = Counter(k for k in ev.places if d.is_a(k, PlaceClass.REGION))
     if not regions:
         # a region of a state (it has a "country"), named anywhere: "Darfur", "Aceh"
         regions = Counter(
             k
             for m in mentions
             for k in m.keys
-            if d.is_a(k, "Region") and k in d and d[k].rel("country")
+            if d.is_a(k, PlaceClass.REGION) and k in d and d[k].rel("country")
         )
     if regions:
         region = regions.most_common(1)[0][0]
@@ -307,14 +310,20 @@ def _between_states(
     B") or its sentence name, or in the one state that sentence names; else, for a civil
     war or a war with a side that is no state, in the state the article names most; else
     between the two states it names most."""
-    states = [k for k in dict.fromkeys(ev.parties) if d.is_a(k, "State")]
+    states = [k for k in dict.fromkeys(ev.parties) if d.is_a(k, ActorClass.STATE)]
     if len(states) < 2:
-        states = list(dict.fromkeys([*states, *(k for k in ev.locations if d.is_a(k, "State"))]))
+        states = list(
+            dict.fromkeys([*states, *(k for k in ev.locations if d.is_a(k, ActorClass.STATE))])
+        )
     if not states:
         named = Counter(
-            k for m in mentions if m.kind == MentionKind.NAME for k in m.keys if d.is_a(k, "State")
+            k
+            for m in mentions
+            if m.kind == MentionKind.NAME
+            for k in m.keys
+            if d.is_a(k, ActorClass.STATE)
         )
-        internal = ev.civil or any(not d.is_a(k, "State") for k in ev.parties)
+        internal = ev.civil or any(not d.is_a(k, ActorClass.STATE) for k in ev.parties)
         states = [k for k, _n in named.most_common(1 if internal else 2)]
     if not states:
         return None

@@ -40,6 +40,7 @@ from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
 from kg.extract.quotes import CLOSING
 from kg.extract.tokens import tokenize
+from kg.vocabulary import ActorClass, EventClass, PlaceClass
 
 #: What a kind of reference changes at a token: the mentions it adds and those it
 #: replaces; ``None`` where it does not match (the next kind is tried).
@@ -94,7 +95,7 @@ def _skip_genitive(
         while q < len(toks) and toks[q].pos.startswith("ADJ"):
             q += 1
         m = by_first.get(q)
-        if m is not None and m.cls != "Person":
+        if m is not None and m.cls != ActorClass.PERSON:
             q = m.last
         elif q < len(toks) and toks[q].pos in ("NN", "NE") and toks[q].i not in by_first:
             q += 1
@@ -136,13 +137,13 @@ def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
     )
 
 
-_PLACE_CLASSES = frozenset({"City", "Region", "Place"})
+_PLACE_CLASSES = frozenset({PlaceClass.CITY, PlaceClass.REGION, PlaceClass.PLACE})
 # classes of the entities an article names first after a noun of their class
 _NAMED_CLASSES = _PLACE_CLASSES | {
-    "ArmedGroup",
-    "Organization",
-    "InternationalOrganization",
-    "MilitaryAlliance",
+    ActorClass.ARMED_GROUP,
+    ActorClass.ORGANIZATION,
+    ActorClass.INTERNATIONAL_ORGANIZATION,
+    ActorClass.MILITARY_ALLIANCE,
 }
 
 _NAME_COMPOUND = re.compile(r"[A-ZÄÖÜ][\w]*(?:-[A-ZÄÖÜ0-9][\w]*)+")
@@ -203,7 +204,9 @@ def _variants(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def _person_tokens(by_first: dict[int, EntityMention]) -> list[int]:
-    return [i for m in by_first.values() if m.cls == "Person" for i in range(m.first, m.last)]
+    return [
+        i for m in by_first.values() if m.cls == ActorClass.PERSON for i in range(m.first, m.last)
+    ]
 
 
 class EntityRecognizer:
@@ -228,7 +231,7 @@ class EntityRecognizer:
                     # German news writes an acronym spoken as a word in title case
                     # ("Unita", "Renamo", "Ecowas")
                     self._surface.setdefault((name.capitalize(),), e.key)
-                if e.cls == "Person":
+                if e.cls == ActorClass.PERSON:
                     self._normal.setdefault(name_key(name), e.key)
                     if name not in (e.label_de, e.label_en):
                         # a full name's last word can be a common given name ("Abiy
@@ -254,7 +257,7 @@ class EntityRecognizer:
         self._kinds = self._reference_kinds()  # built once, tried at every token
         self._morph = load_morphology()
         self._speech_verbs = frozenset(
-            v for p in lexicon.patterns if p.event_class == "Statement" for v in p.verbs
+            v for p in lexicon.patterns if p.event_class == EventClass.STATEMENT for v in p.verbs
         )
         # longest first, so that a compound takes its most specific class
         self._place_table = _by_length(self._place_nouns)
@@ -343,7 +346,7 @@ class EntityRecognizer:
         out: list[EntityMention] = []
         for ts in sentences:
             states = [k for m in out if m.kind == MentionKind.NAME for k in m.keys]
-            states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, "State")]
+            states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, ActorClass.STATE)]
             out.extend(self._sentence(ts, surnames, local, new, states))
         for m in out:
             # places and groups named after a noun of their class or a locative preposition:
@@ -432,7 +435,7 @@ class EntityRecognizer:
         found = self._led_organisations(ts, found, new)
         found = self._quote_speakers(ts, found, surnames, new)
         for m in found:
-            if m.cls == "Person" and m.keys:
+            if m.cls == ActorClass.PERSON and m.keys:
                 for word in m.text.split()[-1:]:
                     w = word.rstrip(",")
                     if w[:1].isupper() and w not in surnames:
@@ -517,8 +520,12 @@ class EntityRecognizer:
             if not (abbr.isupper() and 2 <= len(abbr) <= 7 and abbr.isalpha()) or j in covered:
                 continue
             k = j - 1
-            people = {i for m in found if m.cls == "Person" or m.kind == MentionKind.SURNAME
-                      for i in range(m.first, m.last)}  # fmt: skip
+            people = {
+                i
+                for m in found
+                if m.cls == ActorClass.PERSON or m.kind == MentionKind.SURNAME
+                for i in range(m.first, m.last)
+            }
             while k > 0 and (
                 (
                     toks[k - 1].text[:1].isupper()
@@ -546,12 +553,16 @@ class EntityRecognizer:
             label = ts.sentence.text[
                 toks[k].start - ts.sentence.start : toks[j - 2].end - ts.sentence.start
             ]
-            new.setdefault(key, ("Organization", label))
+            new.setdefault(key, (ActorClass.ORGANIZATION, label))
             local[long_words] = key
             local[(abbr,)] = key
             found = [m for m in found if not (k <= m.first < j)]
-            found.append(self._mention(ts, k, j - 1, MentionKind.NAME, (key,), cls="Organization"))
-            found.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Organization"))
+            found.append(
+                self._mention(ts, k, j - 1, MentionKind.NAME, (key,), cls=ActorClass.ORGANIZATION)
+            )
+            found.append(
+                self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=ActorClass.ORGANIZATION)
+            )
         return found
 
     def _group_compounds(
@@ -630,17 +641,19 @@ class EntityRecognizer:
                     break
             label = f"{stem}e {head.lemma}"
             key = name_key(label)
-            new.setdefault(key, ("Organization", label))
+            new.setdefault(key, (ActorClass.ORGANIZATION, label))
             local[(adj.text, head.text)] = key
             out.append(
-                self._mention(ts, j - 1, j + 1, MentionKind.NAME, (key,), cls="Organization")
+                self._mention(
+                    ts, j - 1, j + 1, MentionKind.NAME, (key,), cls=ActorClass.ORGANIZATION
+                )
             )
         return out
 
     def _state_at(self, toks: Sequence[Token], k: int, by_first: dict[int, EntityMention]) -> bool:
         """A state's name starts at ``k`` (after a genitive article "des"/"der")."""
         m = by_first.get(k + 1 if toks[k].text.lower() in ("des", "der") else k)
-        return m is not None and bool(m.keys) and self.dictionary.is_a(m.keys[0], "State")
+        return m is not None and bool(m.keys) and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
 
     def _title_appositions(
         self, ts: TaggedSentence, found: list[EntityMention], new: dict[str, tuple[str, str]]
@@ -677,7 +690,7 @@ class EntityRecognizer:
             if (
                 person is None
                 or at in claimed
-                or person.cls != "Person"
+                or person.cls != ActorClass.PERSON
                 or not person.keys
                 or person.last >= len(toks)
                 or toks[person.last].text not in (",", ".")
@@ -686,7 +699,7 @@ class EntityRecognizer:
             holder = replace(person, offices=person.offices or t.offices)
             claimed.add(at)
             out[at] = holder
-            out[n] = replace(t, keys=holder.keys, cls="Person")
+            out[n] = replace(t, keys=holder.keys, cls=ActorClass.PERSON)
         return out
 
     def _title_prefix_owner(
@@ -709,7 +722,7 @@ class EntityRecognizer:
             return None
         if not (prefix.isupper() or len(words) > 1):
             return None  # a single capitalised word may be a place or a person
-        return self._mint(prefix, "Organization", new)
+        return self._mint(prefix, ActorClass.ORGANIZATION, new)
 
     def _genitive_organisation(
         self,
@@ -744,7 +757,7 @@ class EntityRecognizer:
             and not self._people.is_person_noun(toks[q])
         ):
             return None
-        return self._mint(toks[q].text, "Organization", new)
+        return self._mint(toks[q].text, ActorClass.ORGANIZATION, new)
 
     def _apposition_name(
         self, ts: TaggedSentence, k: int, new: dict[str, tuple[str, str]]
@@ -767,8 +780,8 @@ class EntityRecognizer:
             return None
         if toks[end - 1].pos != "NE":
             return None
-        key = self._mint(" ".join(t.text for t in toks[k:end]), "Person", new)
-        return self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
+        key = self._mint(" ".join(t.text for t in toks[k:end]), ActorClass.PERSON, new)
+        return self._mention(ts, k, end, MentionKind.NAME, (key,), cls=ActorClass.PERSON)
 
     def _people_by_function(
         self, ts: TaggedSentence, found: list[EntityMention], new: dict[str, tuple[str, str]]
@@ -795,8 +808,8 @@ class EntityRecognizer:
         for a, b in spans:
             if a in opening:
                 out.remove(opening[a])
-            key = self._mint(" ".join(t.text for t in ts.tokens[a:b]), "Person", new)
-            out.append(self._mention(ts, a, b, MentionKind.NAME, (key,), cls="Person"))
+            key = self._mint(" ".join(t.text for t in ts.tokens[a:b]), ActorClass.PERSON, new)
+            out.append(self._mention(ts, a, b, MentionKind.NAME, (key,), cls=ActorClass.PERSON))
         return out
 
     def _names_after(
@@ -815,7 +828,9 @@ class EntityRecognizer:
             end = k
             person = known.get(k)
             if person is not None and not (
-                person.cls == "Person" and person.kind == MentionKind.NAME and person.last - k >= 2
+                person.cls == ActorClass.PERSON
+                and person.kind == MentionKind.NAME
+                and person.last - k >= 2
             ):
                 person = None  # a lone surname is too unsure to give an office to
             if person is not None:
@@ -886,7 +901,11 @@ class EntityRecognizer:
                 while k < n:
                     art = toks[k].text.lower() in ("des", "der")
                     m = by_first.get(k + 1 if art else k)
-                    if m is None or not m.keys or not self.dictionary.is_a(m.keys[0], "State"):
+                    if (
+                        m is None
+                        or not m.keys
+                        or not self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+                    ):
                         break
                     if not (art or m.text.endswith("s")):
                         break
@@ -913,12 +932,14 @@ class EntityRecognizer:
                     key = known.keys[0]  # a person the dictionary knows takes the office
                     out.remove(known)
                 else:
-                    key = self._mint(" ".join(words), "Person", new)
+                    key = self._mint(" ".join(words), ActorClass.PERSON, new)
                 if key not in self.dictionary:
-                    new.setdefault(key, ("Person", " ".join(words)))
+                    new.setdefault(key, (ActorClass.PERSON, " ".join(words)))
                 offices = ((role, state, False),) if state else ()
                 out.append(
-                    self._mention(ts, a, b, MentionKind.NAME, (key,), cls="Person", offices=offices)
+                    self._mention(
+                        ts, a, b, MentionKind.NAME, (key,), cls=ActorClass.PERSON, offices=offices
+                    )
                 )
                 taken.update(range(a, b))
         return out
@@ -962,7 +983,7 @@ class EntityRecognizer:
                     if j + 1 < n and toks[j + 1].text in ("der", "des")
                     else None
                 )
-                if nxt is not None and nxt.cls not in ("Person", "") and of is None:
+                if nxt is not None and nxt.cls not in (ActorClass.PERSON, "") and of is None:
                     of = nxt.keys[0]
                 if role and of and not colleague:
                     result.append(
@@ -1017,7 +1038,7 @@ class EntityRecognizer:
             p > k + 1
             and p < n
             and (
-                (cand is not None and cand.cls == "Person")
+                (cand is not None and cand.cls == ActorClass.PERSON)
                 or (cand is None and toks[p].text[:1].isupper() and toks[p].pos == "NE")
             )
         ):
@@ -1030,8 +1051,8 @@ class EntityRecognizer:
                 and m.kind == MentionKind.NAME
                 and m.keys
                 and (
-                    self.dictionary.is_a(m.keys[0], "State", "Organization")
-                    or class_is(m.cls, "Organization")
+                    self.dictionary.is_a(m.keys[0], ActorClass.STATE, ActorClass.ORGANIZATION)
+                    or class_is(m.cls, ActorClass.ORGANIZATION)
                 )
             ),
             None,
@@ -1069,7 +1090,7 @@ class EntityRecognizer:
             and self._name_continues(toks, k + 1)
             and self._given_is_new(toks[k].text, m_next)
         )
-        if m_next is not None and m_next.cls == "Person" and not given_surname:
+        if m_next is not None and m_next.cls == ActorClass.PERSON and not given_surname:
             return m_next
         if not (
             k < n
@@ -1085,8 +1106,8 @@ class EntityRecognizer:
         if len(words) == 1 and (words[0] in surnames or words[0].rstrip("s") in surnames):
             key = surnames.get(words[0]) or surnames[words[0].rstrip("s")]
         else:
-            key = self._mint(" ".join(words), "Person", new)
-        return self._mention(ts, k, end, MentionKind.NAME, (key,), cls="Person")
+            key = self._mint(" ".join(words), ActorClass.PERSON, new)
+        return self._mention(ts, k, end, MentionKind.NAME, (key,), cls=ActorClass.PERSON)
 
     def _name_continues(self, toks: Sequence[Token], j: int) -> bool:
         """A personal name goes on at ``j``: a capitalised name word that is no title,
@@ -1162,7 +1183,7 @@ class EntityRecognizer:
                 pm is not None
                 and pm.kind in (MentionKind.ADJECTIVE, MentionKind.NAME)
                 and (pm.kind == MentionKind.ADJECTIVE or pm.text.endswith("s"))
-                and pm.cls != "Person"
+                and pm.cls != ActorClass.PERSON
             ):
                 of = of or pm.keys[0]
                 a = pm.first
@@ -1215,7 +1236,9 @@ class EntityRecognizer:
         new_last = person.last
         if of is None and after + 1 < n and toks[after].text in ("in", "von", "aus"):
             am = by_first.get(after + 1)
-            if am is not None and self.dictionary.is_a(am.keys[0], "State", "Organization"):
+            if am is not None and self.dictionary.is_a(
+                am.keys[0], ActorClass.STATE, ActorClass.ORGANIZATION
+            ):
                 of = am.keys[0]
                 consumed.update(range(am.first, am.last))
                 new_last = am.last  # "Präsident X in Aserbaidschan" is one phrase
@@ -1305,7 +1328,7 @@ class EntityRecognizer:
             if k >= len(toks) or k in covered or toks[k].pos != "NN":
                 continue
             cls = _noun_class(toks[k].text, self._class_table)
-            if cls is None or not class_is(cls, "Organization"):
+            if cls is None or not class_is(cls, ActorClass.ORGANIZATION):
                 continue
             s0 = ts.sentence.start
             label = ts.sentence.text[toks[leader.first - 1].start - s0 : toks[k].end - s0]
@@ -1335,9 +1358,9 @@ class EntityRecognizer:
                 continue
             if j + 1 < len(toks) and toks[j + 1].pos in ("NE", "NN"):
                 continue  # a longer name or a title: the other rules read it
-            key = surnames.get(tok.text) or self._mint(tok.text, "Person", new)
+            key = surnames.get(tok.text) or self._mint(tok.text, ActorClass.PERSON, new)
             surnames.setdefault(tok.text, key)
-            out.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Person"))
+            out.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=ActorClass.PERSON))
         return out
 
     def _place_class(self, word: str) -> str | None:
@@ -1408,7 +1431,7 @@ class EntityRecognizer:
             if self._people.is_person_noun(tok) or self._title(tok)[0]:
                 continue
             key = self._normal.get(name_key(tok.text)) or name_key(tok.text)
-            out.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls="Place"))
+            out.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=PlaceClass.PLACE))
         return out
 
     def _references(self, ts: TaggedSentence, found: list[EntityMention]) -> list[EntityMention]:
@@ -1637,5 +1660,5 @@ class EntityRecognizer:
         ):
             return [], []
         key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
-        cls = self._place_class(tok.text) or "Place"
+        cls = self._place_class(tok.text) or PlaceClass.PLACE
         return [self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls)], []

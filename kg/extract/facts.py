@@ -28,12 +28,15 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.membership import parse_chairs, parse_leadership, parse_memberships
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence, Token
 from kg.extract.morphology import Morphology, load_morphology
+from kg.vocabulary import ActorClass
 
 __all__ = ["derive_facts"]
 
 
 def _orgish(d: ActorDictionary, m: EntityMention) -> bool:
-    return bool(m.keys) and (d.is_a(m.keys[0], "Organization") or class_is(m.cls, "Organization"))
+    return bool(m.keys) and (
+        d.is_a(m.keys[0], ActorClass.ORGANIZATION) or class_is(m.cls, ActorClass.ORGANIZATION)
+    )
 
 
 def _dateline_state(
@@ -145,7 +148,7 @@ def _offices(
                 # "Kabul – … Präsident Aschraf Ghani": a government office with no state
                 # named is one of the state the story is about (headline, else dateline)
                 of = home
-            if role and of and not former and m.cls == "Person":
+            if role and of and not former and m.cls == ActorClass.PERSON:
                 facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
                 last_office = role
         if m.colleague and last_office:
@@ -353,7 +356,7 @@ def _chairs(
                 if (
                     m is not org
                     and m.first > org.last
-                    and (d.is_a(m.keys[0], "State", "Organization"))
+                    and (d.is_a(m.keys[0], ActorClass.STATE, ActorClass.ORGANIZATION))
                     and m.kind == MentionKind.NAME
                 ):
                     facts.append(Fact(FactKind.LEADS, m.keys[0], org.keys[0], ts.sentence.index))

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from kg.articles import Article
 from kg.dictionary import ActorDictionary
 from kg.extract.model import EntityMention, MentionKind, Sentence, TaggedSentence
+from kg.vocabulary import ActorClass
 
 __all__ = ["headline_sentence", "home_state", "topic_colon"]
 
@@ -62,7 +63,7 @@ def home_state(
         for m in mentions
         if m.keys
         and m.kind in (MentionKind.NAME, MentionKind.ADJECTIVE)
-        and d.is_a(m.keys[0], "State")
+        and d.is_a(m.keys[0], ActorClass.STATE)
     ]
     if colon is not None:
         topic = [m for m in states if m.last <= colon]

@@ -32,6 +32,7 @@ from kg.extract.functions import clause_subject, mention_head, preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
 from kg.extract.morphology import load_morphology
+from kg.vocabulary import ActorClass
 
 __all__ = ["parse_chairs", "parse_leadership", "parse_memberships"]
 
@@ -60,7 +61,10 @@ class _Reader:
         return (
             m is not None
             and bool(m.keys)
-            and (self.d.is_a(m.keys[0], "Organization") or class_is(m.cls, "Organization"))
+            and (
+                self.d.is_a(m.keys[0], ActorClass.ORGANIZATION)
+                or class_is(m.cls, ActorClass.ORGANIZATION)
+            )
         )
 
     def actors(self, tokens: Sequence[int]) -> list[EntityMention]:
@@ -120,7 +124,7 @@ class _Reader:
                 continue
             members: list[EntityMention] = []
             for m in self.ms:
-                state = bool(m.keys) and self.d.is_a(m.keys[0], "State")
+                state = bool(m.keys) and self.d.is_a(m.keys[0], ActorClass.STATE)
                 if m.first == (members[-1].last + 1 if members else org.last) and state:
                     if members and self.toks[m.first - 1].text not in ("und", ",", "sowie"):
                         break

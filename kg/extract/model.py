@@ -16,11 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kg.vocabulary import EventClass
+
 __all__ = [
     "ArticleAnalysis",
     "Conflict",
     "EntityMention",
-    "Event",
+    EventClass.EVENT,
     "Fact",
     "FactKind",
     "MentionKind",

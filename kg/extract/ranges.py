@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.model import Event, Fact, FactKind, Role
+from kg.vocabulary import ActorClass, PlaceClass
 
 __all__ = ["keep_in_range"]
 
@@ -47,7 +48,10 @@ def keep_in_range(
         f
         for f in facts
         if f.kind != FactKind.POSITION
-        or (is_(f.subject, "Person") and is_(f.object, "State", "Organization"))
+        or (
+            is_(f.subject, ActorClass.PERSON)
+            and is_(f.object, ActorClass.STATE, ActorClass.ORGANIZATION)
+        )
     )
     return kept_events, kept_facts
 
@@ -56,15 +60,15 @@ def _event_in_range(ev: Event, is_) -> Event:
     roles: list[tuple[Role, str]] = []
     placed = any(r == Role.LOCATION for r, _k in ev.roles)
     for role, key in ev.roles:
-        if role in _ACTOR_ROLES and not is_(key, "Actor"):
-            if is_(key, "Place") and not placed and (Role.LOCATION, key) not in roles:
+        if role in _ACTOR_ROLES and not is_(key, ActorClass.ACTOR):
+            if is_(key, PlaceClass.PLACE) and not placed and (Role.LOCATION, key) not in roles:
                 roles.append((Role.LOCATION, key))  # the region it was read as acting in
             continue
-        if role == Role.LOCATION and not is_(key, "Place", "State"):
+        if role == Role.LOCATION and not is_(key, PlaceClass.PLACE, ActorClass.STATE):
             continue
         if (role, key) not in roles:
             roles.append((role, key))
-    claimed = tuple(k for k in ev.claimed_by if is_(k, "Actor"))
+    claimed = tuple(k for k in ev.claimed_by if is_(k, ActorClass.ACTOR))
     if tuple(roles) == ev.roles and claimed == ev.claimed_by:
         return ev
     return replace(ev, roles=tuple(roles), claimed_by=claimed)

@@ -28,6 +28,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.model import ArticleAnalysis, Event, FactKind, Role
 from kg.iris import article_iri, entity_iri, event_iri, fact_iri, mention_iri
 from kg.namespaces import CKG, DCTERMS, OWL, PROV, RDF, RDFS, ROLE, SKOS, XSD
+from kg.vocabulary import ActorClass
 
 __all__ = ["analysis_graph", "event_node", "graph_problems", "role_triples"]
 
@@ -182,9 +183,9 @@ def analysis_graph(
                     g.add(et)
         elif key in new:
             cls, label = new[key]
-            g.add((entity_iri(key), RDF.type, CKG[cls or "Actor"]))
+            g.add((entity_iri(key), RDF.type, CKG[cls or ActorClass.ACTOR]))
             g.add((entity_iri(key), RDFS.label, Literal(label, lang="de")))
-            if class_is(cls, "Organization"):
+            if class_is(cls, ActorClass.ORGANIZATION):
                 # the other names the article gives it ("… Befreiungsorganisation (PLO)")
                 for alias in sorted(_aliases(analysis, key) - {label}):
                     g.add((entity_iri(key), SKOS.altLabel, Literal(alias, lang="de")))

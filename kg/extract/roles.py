@@ -37,14 +37,15 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Token, Trigger
 from kg.extract.morphology import load_morphology
 from kg.extract.syntax import NP_INNER, clause_bounds, finite_verb, governor
+from kg.vocabulary import ActorClass, EventClass, FactClass, PlaceClass
 
 __all__ = ["Discourse", "RoleAssigner"]
 
 _LOCATIVE = {"in", "nach", "bei", "aus", "auf", "vor", "entlang"}
 _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
 _ROLE = {r.value: r for r in Role}
-_BROKERED = ("Agreement", "CeasefireAgreement", "Negotiation")
-_AGREED = ("Agreement", "CeasefireAgreement")
+_BROKERED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT, EventClass.NEGOTIATION)
+_AGREED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT)
 _SUBORDINATORS = {"KOUS", "PWAV", "PWS", "KOUI", "PRELS", "APPR", "APPRART"}
 
 
@@ -159,7 +160,7 @@ class RoleAssigner:
         # "die Regierung Kenias", "Kenias Armee": the state acts through its government too
         self._acting = _ActingNouns(self._proxies | lexicon.ref("government_nouns"), lexicon)
         self._mediation_verbs = frozenset(
-            v for p in lexicon.patterns if p.event_class == "Mediation" for v in p.verbs
+            v for p in lexicon.patterns if p.event_class == EventClass.MEDIATION for v in p.verbs
         )
         self._modals = lexicon.cue("irrealis_modals")
         self._masc_neut_det = lexicon.ref("masculine_neuter_determiners")
@@ -173,18 +174,26 @@ class RoleAssigner:
         argument, or a preposition): a capital acts for its state, a region only as the
         subject."""
         keys = m.keys
-        if len(keys) == 1 and self.d.is_a(keys[0], "City"):
+        if len(keys) == 1 and self.d.is_a(keys[0], PlaceClass.CITY):
             state = self.d.capital_of(keys[0])
             if gov in _LOCATIVE or state is None:
                 return ()
             return (state,)
-        if gov.startswith("in") and keys and self.d.is_a(keys[0], "Place", "State"):
+        if (
+            gov.startswith("in")
+            and keys
+            and self.d.is_a(keys[0], PlaceClass.PLACE, ActorClass.STATE)
+        ):
             return ()
         if gov == "subj":
             # a region as the subject acts as a polity ("Moldau und die abtrünnige Region
             # Transnistrien haben verhandelt")
-            return tuple(k for k in keys if not self.d.is_a(k, "City", "ArmedConflict"))
-        return tuple(k for k in keys if not self.d.is_a(k, "Place", "ArmedConflict"))
+            return tuple(
+                k for k in keys if not self.d.is_a(k, PlaceClass.CITY, FactClass.ARMED_CONFLICT)
+            )
+        return tuple(
+            k for k in keys if not self.d.is_a(k, PlaceClass.PLACE, FactClass.ARMED_CONFLICT)
+        )
 
     def resolve(
         self, m: EntityMention, disc: Discourse, earlier: Sequence[EntityMention] = ()
@@ -197,7 +206,12 @@ class RoleAssigner:
         person named before that is not in this sentence."""
         if m.keys:
             return m
-        here = [k for x in earlier for k in x.keys if x.cls == "Person" or self.d.is_a(k, "Person")]
+        here = [
+            k
+            for x in earlier
+            for k in x.keys
+            if x.cls == ActorClass.PERSON or self.d.is_a(k, ActorClass.PERSON)
+        ]
         if m.kind == MentionKind.PRONOUN and m.group == "person" and here:
             return replace(m, keys=(here[0],))
         if (
@@ -223,7 +237,7 @@ class RoleAssigner:
         if m.kind == MentionKind.GROUP and m.group == "country":
             # "das Land": the state the sentence before had as subject, else the state
             # the story is about once named, else the last named
-            subject_states = [k for k in disc.subject_keys if self.d.is_a(k, "State")]
+            subject_states = [k for k in disc.subject_keys if self.d.is_a(k, ActorClass.STATE)]
             home = [disc.home] if disc.home in disc.states else []
             candidates = subject_states or home or disc.states[-1:]
             return replace(m, keys=(candidates[0],)) if candidates else m
@@ -233,25 +247,25 @@ class RoleAssigner:
         if m.kind == MentionKind.GROUP and m.group == "neighbour":
             # "Der Tschad wirft dem Nachbarland vor": the other side of the pair the
             # article is about, else the state named last that is not named here
-            here_states = {k for x in earlier for k in x.keys if self.d.is_a(k, "State")}
+            here_states = {k for x in earlier for k in x.keys if self.d.is_a(k, ActorClass.STATE)}
             pair = [
                 k
                 for k in (*disc.sides, *disc.conflict_parties, *disc.person_of.values())
-                if k not in here_states and self.d.is_a(k, "State")
+                if k not in here_states and self.d.is_a(k, ActorClass.STATE)
             ]
             others = pair[:1] or [k for k in disc.states if k not in here_states][-1:]
             return replace(m, keys=(others[0],)) if others and here_states else m
         if m.kind == MentionKind.GROUP and m.group == "org":
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
-            orgs = [k for k in named if self.d.is_a(k, "Organization")]
+            orgs = [k for k in named if self.d.is_a(k, ActorClass.ORGANIZATION)]
             return replace(m, keys=(orgs[-1],)) if orgs else m
         if m.kind == MentionKind.GROUP and m.group == "armed-group":
-            armed = [k for k in disc.conflict_parties if self.d.is_a(k, "ArmedGroup")]
+            armed = [k for k in disc.conflict_parties if self.d.is_a(k, ActorClass.ARMED_GROUP)]
             armed += disc.armed_groups  # the one named last wins
             return replace(m, keys=(armed[-1],)) if armed else m
         if m.kind == MentionKind.GROUP and (m.group or "").startswith("states:"):
             n = int((m.group or "states:2").split(":")[1])
-            if len(disc.sides) == n and all(self.d.is_a(k, "State") for k in disc.sides):
+            if len(disc.sides) == n and all(self.d.is_a(k, ActorClass.STATE) for k in disc.sides):
                 # "vermittelte zwischen den beiden Nachbarn": the sides of the talks or
                 # agreement just reported, not the state named last
                 return replace(m, keys=disc.sides)
@@ -264,7 +278,7 @@ class RoleAssigner:
             for k in reversed(disc.actors):
                 if k in disc.person_of:
                     return replace(m, keys=(disc.person_of[k],))
-                if self.d.is_a(k, "State", "Organization"):
+                if self.d.is_a(k, ActorClass.STATE, ActorClass.ORGANIZATION):
                     return replace(m, keys=(k,))
                 e = self.d.get(k)
                 if e is not None and e.rel("country"):
@@ -280,18 +294,18 @@ class RoleAssigner:
             role, of, _former = m.offices[0]
             for (r, o), person in disc.offices.items():
                 if o == of and (r == role or self._implies.get(r) == role):
-                    return replace(m, keys=(person,), cls="Person")
+                    return replace(m, keys=(person,), cls=ActorClass.PERSON)
             for person in reversed(disc.persons):
                 e = self.d.get(person)
                 if e is not None and of in e.rel("country"):
-                    return replace(m, keys=(person,), cls="Person")
-            if of and self.d.is_a(of, "Organization"):
+                    return replace(m, keys=(person,), cls=ActorClass.PERSON)
+            if of and self.d.is_a(of, ActorClass.ORGANIZATION):
                 return replace(m, keys=(of,))
         return m
 
     def _remember(self, m: EntityMention, disc: Discourse) -> None:
         for k in m.keys:
-            if m.cls == "Person" or self.d.is_a(k, "Person"):
+            if m.cls == ActorClass.PERSON or self.d.is_a(k, ActorClass.PERSON):
                 disc.persons.append(k)
                 for role, of, former in m.offices:
                     if of and not former:
@@ -301,11 +315,13 @@ class RoleAssigner:
                 e = self.d.get(k)
                 if k not in disc.person_of and e is not None and e.rel("country"):
                     disc.person_of[k] = e.rel("country")[0]
-            if self.d.is_a(k, "State"):
+            if self.d.is_a(k, ActorClass.STATE):
                 disc.states.append(k)
-            if m.kind != MentionKind.ADJECTIVE and not self.d.is_a(k, "Place", "ArmedConflict"):
+            if m.kind != MentionKind.ADJECTIVE and not self.d.is_a(
+                k, PlaceClass.PLACE, FactClass.ARMED_CONFLICT
+            ):
                 disc.actors.append(k)
-            if self.d.is_a(k, "ArmedGroup") or m.cls == "ArmedGroup":
+            if self.d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP:
                 disc.armed_groups.append(k)
 
     # -- the stage -------------------------------------------------------------------------
@@ -345,7 +361,7 @@ class RoleAssigner:
             for n, (t, ev) in enumerate(zip(strigs, sent_events, strict=True)):
                 if (
                     ev is not None
-                    and ev.event_class == "Negotiation"
+                    and ev.event_class == EventClass.NEGOTIATION
                     and t.nominal
                     and not ev.actors(Role.PARTICIPANT, Role.AGENT)
                     and disc.sides
@@ -357,7 +373,7 @@ class RoleAssigner:
                     extra = tuple((Role.PARTICIPANT, k) for k in disc.sides)
                     sent_events[n] = replace(ev, roles=ev.roles + extra)
             # people the sentence names are no sides, known to the dictionary or not
-            people = {k for m in resolved if m.cls == "Person" for k in m.keys}
+            people = {k for m in resolved if m.cls == ActorClass.PERSON for k in m.keys}
             for ev in sent_events:
                 if ev is None:
                     continue
@@ -365,14 +381,14 @@ class RoleAssigner:
                 parts = [
                     k
                     for k in ev.actors(Role.PARTICIPANT)
-                    if not self.d.is_a(k, "Person") and k not in people
+                    if not self.d.is_a(k, ActorClass.PERSON) and k not in people
                 ]
                 if len(parts) >= 2 and ev.event_class in (
-                    "Meeting",
-                    "Negotiation",
-                    "Agreement",
-                    "CeasefireAgreement",
-                    "Mediation",
+                    EventClass.MEETING,
+                    EventClass.NEGOTIATION,
+                    EventClass.AGREEMENT,
+                    EventClass.CEASEFIRE_AGREEMENT,
+                    EventClass.MEDIATION,
                 ):
                     disc.sides = tuple(dict.fromkeys(parts))
             for m in resolved:
@@ -399,13 +415,13 @@ class RoleAssigner:
                 return m
             commas = [j for j in range(m.last, p.first) if toks[j].text == ","]
             if (
-                p.cls == "Person"
+                p.cls == ActorClass.PERSON
                 and p.keys
                 and commas
                 # ", Scheich X", ", der frühere Minister X": only a noun of function after it
                 and all(t.pos in ("NN", "ART", "ADJ(A)") for t in toks[commas[-1] + 1 : p.first])
             ):
-                return replace(m, keys=p.keys, cls="Person")
+                return replace(m, keys=p.keys, cls=ActorClass.PERSON)
         return m
 
     def _possessor_here(
@@ -416,13 +432,13 @@ class RoleAssigner:
         die seine Armee erobert hat"): "sein" a masculine or neuter one, "ihr" a feminine
         or plural one, as the article before the name shows (a bare name is neuter)."""
         toks = ts.tokens
-        if any(x.cls == "Person" for x in earlier if x.keys):
+        if any(x.cls == ActorClass.PERSON for x in earlier if x.keys):
             return m
         pron = toks[m.first].lemma.lower()
         for x in reversed(earlier):
             if not x.keys or x.kind != MentionKind.NAME:
                 continue
-            if not self.d.is_a(x.keys[0], "State", "Organization"):
+            if not self.d.is_a(x.keys[0], ActorClass.STATE, ActorClass.ORGANIZATION):
                 continue
             j = x.first - 1
             while j >= 0 and toks[j].pos.startswith("ADJ"):
@@ -450,7 +466,9 @@ class RoleAssigner:
         if plural:
             keys = before if len(before) >= 2 else disc.sides
         else:
-            keys = before if len(before) == 1 and not self.d.is_a(before[0], "Person") else ()
+            keys = (
+                before if len(before) == 1 and not self.d.is_a(before[0], ActorClass.PERSON) else ()
+            )
         return replace(m, keys=tuple(keys)) if keys else m
 
     def _salience(self, ts: TaggedSentence, ms: Sequence[EntityMention], disc: Discourse) -> None:
@@ -459,7 +477,7 @@ class RoleAssigner:
         argument position (for "er"/"ihm")."""
         idx = ts.sentence.index
         for m in ms:
-            if m.keys and (m.cls == "Person" or self.d.is_a(m.keys[0], "Person")):
+            if m.keys and (m.cls == ActorClass.PERSON or self.d.is_a(m.keys[0], ActorClass.PERSON)):
                 disc.last_person_at = max(disc.last_person_at, (idx, m.first))
         parse = ts.parse
         disc.subject_person = None
@@ -474,7 +492,7 @@ class RoleAssigner:
             if not m.keys or parse.deps[top] != "nsubj" or parse.deps[parse.heads[top]] != "root":
                 continue  # only the main clause's subject
             subject.extend(k for k in m.keys if k not in subject)
-            person = m.cls == "Person" or self.d.is_a(m.keys[0], "Person")
+            person = m.cls == ActorClass.PERSON or self.d.is_a(m.keys[0], ActorClass.PERSON)
             if person and disc.subject_person is None:
                 disc.subject_person = m.keys[0]
         disc.subject_keys = tuple(subject)
@@ -482,7 +500,8 @@ class RoleAssigner:
         for i, t in enumerate(ts.tokens):
             named = owner.get(i)
             person = named is not None and (
-                named.cls == "Person" or any(self.d.is_a(k, "Person") for k in named.keys)
+                named.cls == ActorClass.PERSON
+                or any(self.d.is_a(k, ActorClass.PERSON) for k in named.keys)
             )
             if (
                 t.pos in ("NN", "NE")
@@ -544,8 +563,8 @@ class RoleAssigner:
             if (
                 gov == "&"
                 and prev is not None
-                and m.cls == "Person"
-                and prev.cls != "Person"
+                and m.cls == ActorClass.PERSON
+                and prev.cls != ActorClass.PERSON
                 and ts.tokens[m.first - 1].text == ","
             ):
                 gov = ""  # "die Außenminister Kongos und Ruandas, X und Y": an apposition
@@ -769,7 +788,7 @@ class RoleAssigner:
         appo = [
             m
             for m in ms
-            if m.cls == "Person"
+            if m.cls == ActorClass.PERSON
             and m.first > subj[0].last
             and m.keys
             and toks[m.first - 1].text == ","
@@ -850,8 +869,8 @@ class RoleAssigner:
                 for m in grp:
                     # a place the article names first has its class on the mention
                     if m.keys and (
-                        self.d.is_a(m.keys[0], "Place", "State")
-                        or m.cls in ("City", "Region", "Place")
+                        self.d.is_a(m.keys[0], PlaceClass.PLACE, ActorClass.STATE)
+                        or m.cls in (PlaceClass.CITY, PlaceClass.REGION, PlaceClass.PLACE)
                     ):
                         locations.append(m.keys[0])
         agents_given = bool(fn is not None and fn.agents)
@@ -946,7 +965,7 @@ class RoleAssigner:
         # every phrase that bears the subject's function is part of it ("A und Maoistenchef
         # B"); where people are named in apposition to a title ("die Präsidenten Kenias und
         # Ugandas, A und B,"), the people act, not the states of their title
-        people = [g for g in subjects if all(m.cls == "Person" for m in g)]
+        people = [g for g in subjects if all(m.cls == ActorClass.PERSON for m in g)]
         offices_of = {of for g in people for m in g for _r, of, _f in m.offices}
         others = [k for g in subjects if g not in people for m in g for k in m.keys]
         if not (people and others and set(others) <= offices_of):
@@ -1001,7 +1020,11 @@ class RoleAssigner:
         """A city is where something happens, not an actor it happens to ("griffen die
         Hafenstadt X an", "besuchte die Stadt Y"); in fighting, a region attacked is its
         place too."""
-        places = ("City", "Region") if trig.event_class == "MilitaryAction" else ("City",)
+        places = (
+            (PlaceClass.CITY, PlaceClass.REGION)
+            if trig.event_class == EventClass.MILITARY_ACTION
+            else (PlaceClass.CITY,)
+        )
         out: list[tuple[Role, str]] = []
         for r, k in roles:
             # a place the article names first ("die Hafenstadt X") has its class on the mention
@@ -1139,11 +1162,11 @@ class RoleAssigner:
         accusing = {
             t.first: ev
             for t, ev in zip(trigs, events, strict=True)
-            if t.event_class == "Accusation"
+            if t.event_class == EventClass.ACCUSATION
         }
         out = list(events)
         for n, t in enumerate(trigs):
-            if out[n] is None or t.event_class == "Accusation" or t.nominal:
+            if out[n] is None or t.event_class == EventClass.ACCUSATION or t.nominal:
                 continue
             v = t.first
             while parse.deps[v] == "conj" and parse.heads[v] != v:
@@ -1193,7 +1216,7 @@ class RoleAssigner:
             ),
             None,
         )
-        if appo is not None and appo.cls == "Person" and appo.keys:
+        if appo is not None and appo.cls == ActorClass.PERSON and appo.keys:
             # "Der EU-Sonderbeauftragte für den Dialog, Miroslav Lajčák, hatte ...": the
             # name closing the sentence-opening phrase is the subject
             return [appo]
@@ -1203,7 +1226,7 @@ class RoleAssigner:
                 and grp[-1].last == fa - 1
                 and grp[0].first > 1
                 and toks[grp[0].first - 1].text == ","
-                and all(m.cls == "Person" and m.keys for m in grp)
+                and all(m.cls == ActorClass.PERSON and m.keys for m in grp)
             ):
                 # "Die Außenminister X-s und Y-s, A B und C D, unterzeichneten": both names
                 return grp

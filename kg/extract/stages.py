@@ -29,11 +29,12 @@ from kg.extract.roles import RoleAssigner
 from kg.extract.sentences import split_sentences
 from kg.extract.timing import assign_dates
 from kg.extract.tokens import Tagger
+from kg.vocabulary import EventClass
 
 __all__ = ["default_stages"]
 
 #: Events kept although no actor was found: an attack or a protest is news without one.
-_ACTORLESS = ("MilitaryAction", "Protest")
+_ACTORLESS = (EventClass.MILITARY_ACTION, EventClass.PROTEST)
 
 
 def _home(doc: Document, d: ActorDictionary) -> str | None:

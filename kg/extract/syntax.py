@@ -22,6 +22,7 @@ from kg.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kg.extract.model import EntityMention, Token
 from kg.extract.morphology import load_morphology
 from kg.extract.quotes import CLOSING
+from kg.vocabulary import ActorClass
 
 __all__ = [
     "NP_INNER",
@@ -285,7 +286,7 @@ def _participle(tok: Token) -> bool:
 
 def _possessor(tokens: Sequence[Token], m: EntityMention) -> str:
     if (
-        m.cls != "Person"
+        m.cls != ActorClass.PERSON
         and m.text.endswith("s")
         and m.last < len(tokens)
         and tokens[m.last].pos == "NN"

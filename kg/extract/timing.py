@@ -42,6 +42,7 @@ from kg.extract.dates import (
 )
 from kg.extract.model import Event, TaggedSentence
 from kg.extract.syntax import clause_bounds
+from kg.vocabulary import EventClass
 
 __all__ = ["assign_dates", "narrative_anchor"]
 
@@ -150,7 +151,9 @@ def assign_dates(
         if not eff:
             continue
         candidates = [
-            n for n, e in enumerate(final) if e.sentence <= idx and "Agreement" in e.event_class
+            n
+            for n, e in enumerate(final)
+            if e.sentence <= idx and EventClass.AGREEMENT in e.event_class
         ]
         if candidates:
             n = candidates[-1]
