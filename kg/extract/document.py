@@ -46,6 +46,7 @@ class Document:
     tagged: tuple[TaggedSentence, ...] = ()  # tokens with lemma and part of speech
     headline: TaggedSentence | None = None  # the title, tagged apart from the body
     headline_mentions: tuple[EntityMention, ...] = ()
+    home: str | None = None  # the state the story is about, as its headline gives it
     mentions: tuple[EntityMention, ...] = ()  # as recognised (references unresolved)
     new_entities: tuple[tuple[str, str, str], ...] = ()  # key, class, label
     sentences: tuple[TaggedSentence, ...] = ()  # tokens with their dependency parse

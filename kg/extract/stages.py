@@ -37,12 +37,6 @@ __all__ = ["default_stages"]
 _ACTORLESS = (EventClass.MILITARY_ACTION, EventClass.PROTEST)
 
 
-def _home(doc: Document, d: ActorDictionary) -> str | None:
-    """The state the story is about, as its headline gives it."""
-    colon = topic_colon(doc.headline) if doc.headline else None
-    return home_state(doc.headline_mentions, d, colon=colon)
-
-
 class Tokens:
     name, reads, writes = "tokens", ("article",), ("tagged",)
 
@@ -67,20 +61,24 @@ class Entities:
 
 class Headline:
     """The title, tagged and recognised apart from the body (its mentions name no
-    entity of the body's and mint none), with the tagger and recogniser of those stages."""
+    entity of the body's and mint none), with the tagger and recogniser of those stages;
+    and the state the story is about, as the headline gives it."""
 
-    name, reads, writes = "headline", ("article",), ("headline", "headline_mentions")
+    name, reads = "headline", ("article",)
+    writes = ("headline", "headline_mentions", "home")
 
-    def __init__(self, tokens: Tokens, entities: Entities) -> None:
-        self.tagger, self.recognizer = tokens.tagger, entities.recognizer
+    def __init__(self, tokens: Tokens, entities: Entities, dictionary: ActorDictionary) -> None:
+        self.tagger, self.recognizer, self.d = tokens.tagger, entities.recognizer, dictionary
 
     def __call__(self, doc: Document) -> None:
         sentence = headline_sentence(doc.article)
         if sentence is None:
-            doc.headline, doc.headline_mentions = None, ()
+            doc.headline, doc.headline_mentions, doc.home = None, (), None
             return
         doc.headline = self.tagger.tag(sentence)
         doc.headline_mentions = self.recognizer.recognise((doc.headline,)).mentions
+        colon = topic_colon(doc.headline)
+        doc.home = home_state(doc.headline_mentions, self.d, colon=colon)
 
 
 class Parse:
@@ -131,11 +129,10 @@ class Parties:
 
 class Roles:
     name = "roles"
-    reads = ("sentences", "mentions", "triggers", "parties", "headline", "headline_mentions")
+    reads = ("sentences", "mentions", "triggers", "parties", "home")
     writes = ("events", "resolved")
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
-        self.d = dictionary
         self.roles = RoleAssigner(dictionary, lexicon)
 
     def __call__(self, doc: Document) -> None:
@@ -144,7 +141,7 @@ class Roles:
             doc.mentions,
             doc.triggers,
             conflict_parties=doc.parties,
-            home=_home(doc, self.d),
+            home=doc.home,
         )
 
 
@@ -198,16 +195,14 @@ class Places:
 
 class Facts:
     name = "facts"
-    reads = ("sentences", "resolved", "headline", "headline_mentions")
+    reads = ("sentences", "resolved", "home")
     writes = ("facts",)
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.d, self.lex = dictionary, lexicon
 
     def __call__(self, doc: Document) -> None:
-        doc.facts = derive_facts(
-            doc.sentences, doc.resolved, self.d, self.lex, home=_home(doc, self.d)
-        )
+        doc.facts = derive_facts(doc.sentences, doc.resolved, self.d, self.lex, home=doc.home)
 
 
 class Ranges:
@@ -243,7 +238,7 @@ def default_stages(dictionary: ActorDictionary, lexicon: Lexicon) -> list[Stage]
     return [
         tokens,
         entities,
-        Headline(tokens, entities),
+        Headline(tokens, entities, dictionary),
         Parse(),
         Triggers(lexicon),
         Parties(dictionary, lexicon),
