@@ -33,6 +33,7 @@ from kg.errors import InputError
 from kg.iris import entity_iri
 from kg.namespaces import CKG, OWL, RDF, RDFS, REFERENCE_GRAPH, SKOS, WD
 from kg.resources import data_dir
+from kg.vocabulary import ActorClass, FactClass, PlaceClass, is_a
 
 __all__ = [
     "ENTITY_CLASSES",
@@ -44,24 +45,9 @@ __all__ = [
     "load_dictionary",
 ]
 
-#: Classes an entry may have (ckg: local names).
-ENTITY_CLASSES = frozenset(
-    [
-        "Actor",
-        "Person",
-        "State",
-        "Organization",
-        "MilitaryAlliance",
-        "InternationalOrganization",
-        "ArmedGroup",
-        "MediaOrganization",
-        "GovernmentBody",
-        "Place",
-        "Region",
-        "City",
-        "ArmedConflict",
-    ]
-)
+#: Classes an entry may have (ckg: local names): actors, places and armed conflicts.
+ENTITY_CLASSES = frozenset({*ActorClass, *PlaceClass, FactClass.ARMED_CONFLICT})
+
 _COLUMNS = (
     "key",
     "class",
@@ -146,37 +132,19 @@ class ActorDictionary:
         return self._capital.get(state)
 
     def is_a(self, key: str, *classes: str) -> bool:
-        """Whether the entry's class is one of ``classes`` (or under it, for the few
-        groupings the extraction needs: Organization, Place, Actor)."""
+        """Whether the entry's class is one of ``classes`` or beneath one of them."""
         e = self._entries.get(key)
         return e is not None and class_is(e.cls, *classes)
 
 
-_ORGANIZATIONS = frozenset(
-    {
-        "Organization",
-        "MilitaryAlliance",
-        "InternationalOrganization",
-        "ArmedGroup",
-        "MediaOrganization",
-        "GovernmentBody",
-    }
-)
-#: The groupings of the ontology's class tree the extraction asks about.
-_GROUPS = {
-    "Organization": _ORGANIZATIONS,
-    "Place": frozenset({"Place", "Region", "City"}),
-    "Actor": frozenset({"Actor", "Person", "State"}) | _ORGANIZATIONS,
-}
-
-
 def class_is(cls: str, *classes: str) -> bool:
-    """Whether the class ``cls`` is one of ``classes`` or under one of the groupings.
+    """Whether the class ``cls`` is one of ``classes`` or beneath one of them in the
+    contract's class tree (:func:`kg.vocabulary.is_a`, checked against the ontology).
 
     >>> class_is("ArmedGroup", "Actor"), class_is("Region", "Actor"), class_is("City", "Place")
     (True, False, True)
     """
-    return any(cls in _GROUPS.get(c, {c}) for c in classes)
+    return any(is_a(cls, c) for c in classes)
 
 
 def default_dictionary_files() -> list[Path]:

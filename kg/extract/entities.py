@@ -264,6 +264,7 @@ class EntityRecognizer:
         self._class_table = _by_length(
             {str(k).lower(): str(v) for k, v in (lexicon.cues.get("class_nouns") or {}).items()}
         )
+        self._class_nouns = tuple(noun for noun, _cls in self._class_table)
         self._gov_nouns = lexicon.ref("government_nouns")
         self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
         self._sides = lexicon.ref("sides")
@@ -588,7 +589,7 @@ class EntityRecognizer:
                 or not prefix[:1].isupper()
                 or len(prefix) < 3
                 or prefix.lower().endswith(_PLURAL_ENDINGS)
-                or prefix.lower().endswith(tuple(n for n, _c in self._class_table))
+                or prefix.lower().endswith(self._class_nouns)
             ):
                 continue
             key = local.get((prefix,)) or self._mint(prefix, cls, new)
