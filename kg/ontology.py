@@ -38,7 +38,7 @@ from kg.resources import ontology_dir
 __all__ = [
     "ONTOLOGY_IRI",
     "Concept",
-    "EventClass",
+    "EventClassDefinition",
     "OntologySummary",
     "PropertyInfo",
     "ReasoningResult",
@@ -135,8 +135,9 @@ class Concept:
 
 
 @dataclass(frozen=True)
-class EventClass:
-    """One class of the ``ckg:Event`` tree with its alignments."""
+class EventClassDefinition:
+    """One class of the ``ckg:Event`` tree as the ontology defines it: labels, place in the
+    tree and alignments (the class names themselves are :class:`kg.vocabulary.EventClass`)."""
 
     iri: str
     name: str
@@ -172,7 +173,7 @@ class OntologySummary:
     object_properties: int
     datatype_properties: int
     annotation_properties: int
-    event_classes: tuple[EventClass, ...]
+    event_classes: tuple[EventClassDefinition, ...]
     entity_classes: tuple[tuple[str, int], ...]  # (local name, depth) below Actor/Place/...
     properties: tuple[PropertyInfo, ...]
     schemes: tuple[tuple[str, int], ...]  # (scheme label, number of concepts)
@@ -270,7 +271,7 @@ def summarize(graph: Graph) -> OntologySummary:
     events = []
     for cls, parent, depth in _tree(graph, CKG.Event):
         events.append(
-            EventClass(
+            EventClassDefinition(
                 iri=str(cls),
                 name=_local(cls),
                 label_en=_label(graph, cls, "en"),
