@@ -1,7 +1,7 @@
 """Events and roles on self-written sentences (Ukraine, Sudan, Gaza, Sahel, Jemen, Kongo)."""
 
 from kg.articles import parse_article_text
-from kg.extract.model import Role
+from kg.vocabulary import RoleProperty
 
 
 def events(ex, body, date="2023-05-12"):
@@ -60,8 +60,10 @@ def test_accusation_claims_the_described_event(ex):
         "Die Huthi und Saudi-Arabien werfen sich gegenseitig vor, die Waffenruhe gebrochen zu haben.",  # noqa: E501 (German test sentence)
     )
     by = {c: e for c, _r, e in evs}
-    assert set(by["Accusation"].actors(Role.AGENT)) == set(by["Accusation"].actors(Role.ADDRESSEE))
-    assert set(by["MilitaryAction"].claimed_by) == set(by["Accusation"].actors(Role.AGENT))
+    assert set(by["Accusation"].actors(RoleProperty.AGENT)) == set(
+        by["Accusation"].actors(RoleProperty.ADDRESSEE)
+    )
+    assert set(by["MilitaryAction"].claimed_by) == set(by["Accusation"].actors(RoleProperty.AGENT))
     assert by["Accusation"].claimed_by == ()
 
 
@@ -69,4 +71,4 @@ def test_quote_statement(ex):
     evs = events(ex, "„Wir werden nicht aufgeben“, sagte Felix Tshisekedi.")
     st = next(e for c, _r, e in evs if c == "Statement")
     assert st.quote == "Wir werden nicht aufgeben"
-    assert st.actors(Role.AGENT)
+    assert st.actors(RoleProperty.AGENT)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from extract_helpers import analyse, of_class, positions
 
-from kg.extract.model import FactKind, MentionKind, Role
+from kg.extract.model import FactKind, MentionKind
+from kg.vocabulary import RoleProperty
 
 
 def roles(ev) -> set[tuple[str, str]]:
@@ -85,7 +86,7 @@ def test_signing_named_by_a_noun(ex):
     )
     agreed = only(a, "Agreement")
     assert ("location", "dakar") in roles(agreed)
-    assert len([r for r, _ in agreed.roles if r is Role.PARTICIPANT]) == 2
+    assert len([r for r, _ in agreed.roles if r is RoleProperty.PARTICIPANT]) == 2
 
 
 def test_who_is_present_attends_and_is_no_party(ex):
@@ -497,7 +498,9 @@ def test_er_continues_the_subject_of_the_sentence_before(ex):
 def test_the_agent_of_a_participle_attribute_is_not_the_clause_verbs(ex):
     a = analyse(ex, "Das von Norwegen vermittelte Abkommen wurde am Montag unterzeichnet.")
     # Norway mediated the agreement signed; it is none of its parties
-    assert not [e for e in of_class(a, "Agreement") if "norway" in e.actors(Role.PARTICIPANT)]
+    assert not [
+        e for e in of_class(a, "Agreement") if "norway" in e.actors(RoleProperty.PARTICIPANT)
+    ]
     assert all(roles(e) <= {("mediator", "norway")} for e in of_class(a, "Agreement"))
     assert roles(only(a, "Mediation")) == {("agent", "norway")}
 
@@ -703,7 +706,7 @@ def test_a_signed_document_without_von_phrase_was_signed_by_the_subject(ex):
     )
     signers = {k for e in of_class(a, "Agreement") for r, k in roles(e) if r == "participant"}
     assert "william-ruto" in signers
-    assert not [e for e in of_class(a, "Agreement") if e.actors(Role.MEDIATOR)]
+    assert not [e for e in of_class(a, "Agreement") if e.actors(RoleProperty.MEDIATOR)]
 
 
 def test_leadership_from_a_participle_attribute(ex):
@@ -867,7 +870,7 @@ def test_ministries_and_the_eu_foreign_policy_chief_are_offices(ex):
 def test_an_unnamed_subject_keeps_the_object_out_of_the_agents_role(ex):
     a = analyse(ex, "Milizionäre haben die Hafenstadt Kismayo angegriffen.")
     attack = only(a, "MilitaryAction")
-    assert not attack.actors(Role.AGENT), roles(attack)
+    assert not attack.actors(RoleProperty.AGENT), roles(attack)
     assert any(r == "location" for r, _k in roles(attack)), roles(attack)
 
 

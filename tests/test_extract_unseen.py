@@ -6,7 +6,8 @@ offers to mediate, and a few lexicon gaps."""
 
 from extract_helpers import analyse, of_class
 
-from kg.extract.model import FactKind, Role
+from kg.extract.model import FactKind
+from kg.vocabulary import RoleProperty
 
 
 def test_negation_in_reported_speech_does_not_negate_the_speech_verb(ex):
@@ -16,7 +17,7 @@ def test_negation_in_reported_speech_does_not_negate_the_speech_verb(ex):
         "Verhandlungen nicht abbrechen.",
     )
     statements = of_class(a, "Statement")
-    assert [s.actors(Role.AGENT) for s in statements] == [("nikol-pashinyan",)]
+    assert [s.actors(RoleProperty.AGENT) for s in statements] == [("nikol-pashinyan",)]
     # the negated verb of the reported clause is still no event of its own
     assert not of_class(a, "Negotiation")
 
@@ -44,8 +45,8 @@ def test_object_pronoun_is_the_person_named_before_not_the_subject(ex):
     )
     calls = of_class(a, "PhoneCall")
     assert calls, a.events
-    assert calls[0].actors(Role.AGENT) == ("william-ruto",)
-    assert "abiy-ahmed" in calls[0].actors(Role.PARTICIPANT)
+    assert calls[0].actors(RoleProperty.AGENT) == ("william-ruto",)
+    assert "abiy-ahmed" in calls[0].actors(RoleProperty.PARTICIPANT)
     assert calls[0].date == ("2024-03-10", "date")
 
 
@@ -67,11 +68,11 @@ def test_subject_before_an_apposition_when_the_clause_starts_with_the_verb(ex):
         "Junta in Mali zum Dialog auf.",
     )
     demands = [e for e in a.events if e.event_class in ("Demand", "CeasefireDemand")]
-    agents = [e.actors(Role.AGENT) for e in demands]
+    agents = [e.actors(RoleProperty.AGENT) for e in demands]
     assert ("kaja-kallas",) in agents
     assert ("bola-tinubu",) in agents
-    kallas = next(e for e in demands if e.actors(Role.AGENT) == ("kaja-kallas",))
-    assert kallas.actors(Role.ADDRESSEE) == ("hamas",)
+    kallas = next(e for e in demands if e.actors(RoleProperty.AGENT) == ("kaja-kallas",))
+    assert kallas.actors(RoleProperty.ADDRESSEE) == ("hamas",)
 
 
 def test_close_apposition_class_noun_before_a_name_is_not_a_genitive(ex):
@@ -81,9 +82,9 @@ def test_close_apposition_class_noun_before_a_name_is_not_a_genitive(ex):
         "Kremlsprecher Dmitri Peskow wies die Vorwürfe zurück.",
     )
     attacks = of_class(a, "MilitaryAction")
-    assert attacks and attacks[0].actors(Role.AGENT) == ("al-shabaab",)
+    assert attacks and attacks[0].actors(RoleProperty.AGENT) == ("al-shabaab",)
     rejections = of_class(a, "Rejection")
-    assert rejections and rejections[0].actors(Role.AGENT) == ("dmitry-peskov",)
+    assert rejections and rejections[0].actors(RoleProperty.AGENT) == ("dmitry-peskov",)
 
 
 def test_passive_agent_with_title_then_name_gets_the_person(ex):
@@ -106,7 +107,7 @@ def test_according_to_is_attribution_not_a_statement(ex):
     )
     assert not of_class(a, "Statement")
     attacks = of_class(a, "MilitaryAction")
-    assert attacks and attacks[0].actors(Role.AGENT) == ("m23",)
+    assert attacks and attacks[0].actors(RoleProperty.AGENT) == ("m23",)
     assert attacks[0].claimed_by == ("dr-congo",)
 
 
@@ -118,8 +119,8 @@ def test_passive_agent_followed_by_comma_apposition_closing_the_clause(ex):
     )
     med = of_class(a, "Mediation")
     assert med, a.events
-    assert med[0].actors(Role.AGENT) == ("hans-grundberg",)
-    assert set(med[0].actors(Role.PARTICIPANT)) == {"saudi-arabia", "houthis"}
+    assert med[0].actors(RoleProperty.AGENT) == ("hans-grundberg",)
+    assert set(med[0].actors(RoleProperty.PARTICIPANT)) == {"saudi-arabia", "houthis"}
     assert med[0].date == ("2024-03-11", "date")
 
 
@@ -130,8 +131,8 @@ def test_apposition_name_closing_the_opening_phrase_is_the_subject(ex):
         "den Präsidenten Isaias Afewerki besucht.",
     )
     meetings = of_class(a, "Meeting")
-    assert meetings and meetings[0].actors(Role.AGENT) == ("olusegun-obasanjo",)
-    assert "isaias-afwerki" in meetings[0].actors(Role.PARTICIPANT)
+    assert meetings and meetings[0].actors(RoleProperty.AGENT) == ("olusegun-obasanjo",)
+    assert "isaias-afwerki" in meetings[0].actors(RoleProperty.PARTICIPANT)
 
 
 def test_weder_noch_membership_is_negated_for_both_organisations(ex):
@@ -160,8 +161,8 @@ def test_mediated_agreement_two_sentences_back_gets_the_mediator(ex):
     )
     cf = of_class(a, "CeasefireAgreement")
     assert cf, a.events
-    assert "ethiopia" in cf[0].actors(Role.MEDIATOR)
-    assert set(cf[0].actors(Role.PARTICIPANT)) == {"sudan", "south-sudan"}
+    assert "ethiopia" in cf[0].actors(RoleProperty.MEDIATOR)
+    assert set(cf[0].actors(RoleProperty.PARTICIPANT)) == {"sudan", "south-sudan"}
     assert cf[0].effective == "2024-03-11T06:00:00"
 
 
@@ -171,7 +172,7 @@ def test_offer_to_mediate_in_a_zu_infinitive_is_an_offer_not_a_mediation(ex):
         "Katar hatte am Montag angeboten, zwischen Äthiopien und Eritrea zu vermitteln.",
     )
     assert [e.event_class for e in a.events] == ["MediationOffer"]
-    assert a.events[0].actors(Role.AGENT) == ("qatar",)
+    assert a.events[0].actors(RoleProperty.AGENT) == ("qatar",)
 
 
 def test_air_force_of_a_state_adjective_is_the_state_and_ministry_is_attribution(ex):
@@ -181,7 +182,7 @@ def test_air_force_of_a_state_adjective_is_the_state_and_ministry_is_attribution
         "Innenministeriums am Dienstag Ziele in Charkiw.",
     )
     attacks = of_class(a, "MilitaryAction")
-    assert attacks and attacks[0].actors(Role.AGENT) == ("russia",)
+    assert attacks and attacks[0].actors(RoleProperty.AGENT) == ("russia",)
     assert attacks[0].claimed_by == ("ukraine",)
     assert not of_class(a, "Statement")
 
@@ -193,9 +194,9 @@ def test_lexicon_thanking_and_invading(ex):
         "Russische Truppen waren am 24. Februar 2022 in die Ukraine einmarschiert.",
     )
     endorse = of_class(a, "Endorsement")
-    assert endorse and endorse[0].actors(Role.ADDRESSEE) == ("turkey",)
+    assert endorse and endorse[0].actors(RoleProperty.ADDRESSEE) == ("turkey",)
     action = of_class(a, "MilitaryAction")
-    assert action and action[0].actors(Role.AGENT) == ("russia",)
+    assert action and action[0].actors(RoleProperty.AGENT) == ("russia",)
     assert action[0].date == ("2022-02-24", "date")
 
 

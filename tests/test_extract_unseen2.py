@@ -6,7 +6,8 @@ talks as "die beiden Nachbarn", "widersprechen", and mediations in Konjunktiv I.
 
 from extract_helpers import analyse, of_class, positions
 
-from kg.extract.model import FactKind, Role
+from kg.extract.model import FactKind
+from kg.vocabulary import RoleProperty
 
 
 def test_plural_title_with_two_genitive_states_and_two_names(ex):
@@ -41,7 +42,7 @@ def test_plural_title_beider_laender_takes_the_states_named_before_in_order(ex):
         "Kwame Mensah und Kofi Adjei, trafen sich in Accra. Mensah sagte, man sei zufrieden.",
     )
     speech = of_class(b, "Statement")
-    assert speech and speech[0].actors(Role.AGENT) == ("kvame-mensah",)
+    assert speech and speech[0].actors(RoleProperty.AGENT) == ("kvame-mensah",)
 
 
 def test_single_names_after_a_plural_title_are_no_people(ex):
@@ -58,7 +59,7 @@ def test_genitive_beider_seiten_is_the_sides(ex):
     )
     ceasefire = of_class(a, "CeasefireAgreement")
     assert ceasefire, a.events
-    assert set(ceasefire[0].actors(Role.PARTICIPANT)) == {"eritrea", "djibouti"}
+    assert set(ceasefire[0].actors(RoleProperty.PARTICIPANT)) == {"eritrea", "djibouti"}
     assert ceasefire[0].date == ("2024-03-03", "date")
 
 
@@ -85,13 +86,13 @@ def test_compound_country_noun_after_a_number_is_a_group(ex):
 def test_ministry_in_a_capital_is_the_state(ex):
     a = analyse(ex, "Das Außenministerium in Ankara wies die Vorwürfe zurück.")
     rejections = of_class(a, "Rejection")
-    assert rejections and rejections[0].actors(Role.AGENT) == ("turkey",)
+    assert rejections and rejections[0].actors(RoleProperty.AGENT) == ("turkey",)
 
 
 def test_widersprechen_is_a_rejection(ex):
     a = analyse(ex, "Die kenianische Regierung widersprach dieser Darstellung.")
     rejections = of_class(a, "Rejection")
-    assert rejections and rejections[0].actors(Role.AGENT) == ("kenya",)
+    assert rejections and rejections[0].actors(RoleProperty.AGENT) == ("kenya",)
 
 
 def test_die_beiden_nachbarn_are_the_sides_not_the_state_named_last(ex):
@@ -103,7 +104,7 @@ def test_die_beiden_nachbarn_are_the_sides_not_the_state_named_last(ex):
     )
     mediation = of_class(a, "Mediation")
     assert mediation
-    assert set(mediation[0].actors(Role.PARTICIPANT)) == {"ecuador", "peru"}
+    assert set(mediation[0].actors(RoleProperty.PARTICIPANT)) == {"ecuador", "peru"}
 
 
 def test_mediation_in_konjunktiv_is_the_speakers_claim_and_not_on_the_agreement(ex):
@@ -114,7 +115,7 @@ def test_mediation_in_konjunktiv_is_the_speakers_claim_and_not_on_the_agreement(
         "vermittelt worden seien.",
     )
     ceasefire = of_class(a, "CeasefireAgreement")
-    assert ceasefire and not ceasefire[0].actors(Role.MEDIATOR)
+    assert ceasefire and not ceasefire[0].actors(RoleProperty.MEDIATOR)
     mediation = of_class(a, "Mediation")
     assert mediation and mediation[0].claimed_by == ("recep-tayyip-erdogan",)
 
@@ -126,7 +127,7 @@ def test_mediation_stated_as_fact_still_reaches_the_agreement(ex):
         "Vereinbarung war von der Türkei vermittelt worden.",
     )
     ceasefire = of_class(a, "CeasefireAgreement")
-    assert ceasefire and ceasefire[0].actors(Role.MEDIATOR) == ("turkey",)
+    assert ceasefire and ceasefire[0].actors(RoleProperty.MEDIATOR) == ("turkey",)
 
 
 def test_definite_rebel_noun_is_the_armed_group_named_before(ex):
@@ -137,9 +138,9 @@ def test_definite_rebel_noun_is_the_armed_group_named_before(ex):
         "auf, die Waffen niederzulegen.",
     )
     rejections = of_class(a, "Rejection")
-    assert rejections and rejections[0].actors(Role.AGENT) == ("al-shabaab",)
+    assert rejections and rejections[0].actors(RoleProperty.AGENT) == ("al-shabaab",)
     demands = of_class(a, "Demand")
-    assert demands and "al-shabaab" in demands[0].actors(Role.ADDRESSEE)
+    assert demands and "al-shabaab" in demands[0].actors(RoleProperty.ADDRESSEE)
 
 
 def test_rebel_noun_without_an_armed_group_stays_unresolved(ex):
@@ -189,7 +190,7 @@ def test_definite_talks_without_named_sides_are_the_sides_reported_before(ex):
         "Verhandlungen über ein Friedensabkommen sollen im Mai fortgesetzt werden.",
     )
     talks = of_class(a, "Negotiation")
-    assert talks and set(talks[0].actors(Role.PARTICIPANT)) == {"somalia", "al-shabaab"}
+    assert talks and set(talks[0].actors(RoleProperty.PARTICIPANT)) == {"somalia", "al-shabaab"}
 
 
 def test_talks_without_any_sides_before_make_no_event(ex):

@@ -8,8 +8,9 @@ X, Name"."""
 
 from extract_helpers import analyse, of_class, positions
 
-from kg.extract.model import FactKind, Role
+from kg.extract.model import FactKind
 from kg.extract.names import name_key
+from kg.vocabulary import RoleProperty
 
 
 def test_deputy_title_compound_is_the_deputy_office_and_names_a_person(ex):
@@ -22,7 +23,7 @@ def test_deputy_title_compound_is_the_deputy_office_and_names_a_person(ex):
     assert any(r == "deputy-prime-minister" and o == "georgia" for _p, r, o in pos), pos
     assert any(r == "deputy-head-of-government" and o == "turkey" for _p, r, o in pos), pos
     agreements = of_class(a, "Agreement")
-    assert agreements and len(agreements[0].actors(Role.PARTICIPANT)) == 2
+    assert agreements and len(agreements[0].actors(RoleProperty.PARTICIPANT)) == 2
 
 
 def test_deputy_prefix_of_an_unknown_office_is_no_title(ex):
@@ -36,8 +37,8 @@ def test_host_noun_with_copula_is_a_meeting_hosted_by_the_subject(ex):
         "Serbien und Kroatien haben sich in Wien getroffen. Der österreichische Kanzler "
         "Karl Nehammer war Gastgeber des Treffens.",
     )
-    hosts = [e for e in of_class(a, "Meeting") if e.actors(Role.AGENT)]
-    assert hosts and hosts[0].actors(Role.AGENT) == (
+    hosts = [e for e in of_class(a, "Meeting") if e.actors(RoleProperty.AGENT)]
+    assert hosts and hosts[0].actors(RoleProperty.AGENT) == (
         "karl-nehamer",
     )  # keys are transliteration-neutral, a.events
 
@@ -50,8 +51,8 @@ def test_settling_a_dispute_under_mediation_is_a_mediated_agreement(ex):
     )
     agreements = of_class(a, "Agreement")
     assert agreements, a.events
-    assert set(agreements[0].actors(Role.PARTICIPANT)) == {"eritrea", "djibouti"}
-    assert agreements[0].actors(Role.MEDIATOR) == ("qatar",)
+    assert set(agreements[0].actors(RoleProperty.PARTICIPANT)) == {"eritrea", "djibouti"}
+    assert agreements[0].actors(RoleProperty.MEDIATOR) == ("qatar",)
 
 
 def test_new_given_name_before_a_known_surname_is_a_new_person(ex):
@@ -64,7 +65,7 @@ def test_new_given_name_before_a_known_surname_is_a_new_person(ex):
     pos = positions(a)
     assert any(p == "samir-ali" and r == "foreign-minister" for p, r, _o in pos), pos
     meetings = of_class(a, "Meeting")
-    assert meetings and "samir-ali" in meetings[0].actors(Role.PARTICIPANT)
+    assert meetings and "samir-ali" in meetings[0].actors(RoleProperty.PARTICIPANT)
 
 
 def test_given_name_refers_back_to_the_person_named_in_full(ex):
@@ -74,7 +75,7 @@ def test_given_name_refers_back_to_the_person_named_in_full(ex):
         "Die Gespräche dauerten Stunden. William sagte danach, man sei zufrieden.",
     )
     speech = of_class(a, "Statement")
-    assert speech and speech[0].actors(Role.AGENT) == ("william-ruto",), a.events
+    assert speech and speech[0].actors(RoleProperty.AGENT) == ("william-ruto",), a.events
 
 
 def test_known_surname_as_a_given_name_after_a_title_starts_a_new_person(ex):
@@ -85,7 +86,7 @@ def test_known_surname_as_a_given_name_after_a_title_starts_a_new_person(ex):
         "Bello sagte, die Lage sei ernst.",
     )
     speech = of_class(a, "Statement")
-    assert speech and speech[0].actors(Role.AGENT) == (
+    assert speech and speech[0].actors(RoleProperty.AGENT) == (
         "ahmed-belo",
     )  # keys are transliteration-neutral
 
@@ -98,7 +99,7 @@ def _members(a) -> set[tuple[str, str, str]]:
 def test_capitalised_adjective_before_an_organisation_noun_is_a_new_organisation(ex):
     a = analyse(ex, "Die Bolivarische Allianz begrüßte die Einigung zwischen Peru und Ecuador.")
     endorse = of_class(a, "Endorsement")
-    assert endorse and endorse[0].actors(Role.AGENT) == (name_key("Bolivarische Allianz"),)
+    assert endorse and endorse[0].actors(RoleProperty.AGENT) == (name_key("Bolivarische Allianz"),)
     labels = {k: lab for k, _c, lab in a.new_entities}
     assert labels[name_key("Bolivarische Allianz")] == "Bolivarische Allianz"
 
@@ -167,4 +168,4 @@ def test_title_von_state_with_apposition_name_is_the_holder(ex):
     )
     assert ("william-ruto", "president", "kenya") in positions(a)
     med = of_class(a, "Mediation")
-    assert med and med[0].actors(Role.AGENT) == ("william-ruto",)
+    assert med and med[0].actors(RoleProperty.AGENT) == ("william-ruto",)

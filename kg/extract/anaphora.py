@@ -23,9 +23,16 @@ from dataclasses import replace
 
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import EntityMention, Event, Role, TaggedSentence
+from kg.extract.model import EntityMention, Event, TaggedSentence
 from kg.extract.syntax import is_subjunctive
-from kg.vocabulary import ActorClass, EventClass, FactClass, PlaceClass
+from kg.vocabulary import (
+    ActorClass,
+    EventClass,
+    EventProperty,
+    FactClass,
+    PlaceClass,
+    RoleProperty,
+)
 
 __all__ = ["place_events", "resolve_event_anaphora"]
 
@@ -76,7 +83,7 @@ def place_events(
             EventClass.DEPLOYMENT,
             EventClass.MILITARY_ACTION,
             EventClass.PROTEST,
-        ) and not ev.actors(Role.LOCATION):
+        ) and not ev.actors(EventProperty.LOCATION):
             ts = by_index[ev.sentence]
             places = [
                 m.keys[0]
@@ -93,7 +100,7 @@ def place_events(
             ):
                 places = [conflict_places[0]]
             ev = replace(
-                ev, roles=(*ev.roles, *((Role.LOCATION, p) for p in dict.fromkeys(places)))
+                ev, roles=(*ev.roles, *((EventProperty.LOCATION, p) for p in dict.fromkeys(places)))
             )
         out.append(ev)
     return tuple(out)
@@ -131,9 +138,9 @@ def resolve_event_anaphora(
         for k, other in enumerate(out):
             if near and other.sentence == max(near) and other.event_class in _TALKS:
                 extra = tuple(
-                    (Role.MEDIATOR, a)
-                    for a in ev.actors(Role.AGENT)
-                    if (Role.MEDIATOR, a) not in other.roles
+                    (RoleProperty.MEDIATOR, a)
+                    for a in ev.actors(RoleProperty.AGENT)
+                    if (RoleProperty.MEDIATOR, a) not in other.roles
                 )
                 out[k] = replace(other, roles=other.roles + extra)
     # signing a document right after a ceasefire agreement
@@ -161,15 +168,15 @@ def resolve_event_anaphora(
     split: list[Event] = []
     for ev in out:
         ts = by_index[ev.sentence]
-        parts = ev.actors(Role.PARTICIPANT)
+        parts = ev.actors(RoleProperty.PARTICIPANT)
         if (
             ev.event_class == EventClass.MEETING
             and len(parts) > 1
             and any(t.text.lower() == "getrennt" for t in ts.tokens)
         ):
-            rest = tuple(r for r in ev.roles if r[0] != Role.PARTICIPANT)
+            rest = tuple(r for r in ev.roles if r[0] != RoleProperty.PARTICIPANT)
             for s, p in enumerate(parts):
-                split.append(replace(ev, roles=(*rest, (Role.PARTICIPANT, p)), split=s))
+                split.append(replace(ev, roles=(*rest, (RoleProperty.PARTICIPANT, p)), split=s))
         else:
             split.append(ev)
     out = split
@@ -180,9 +187,9 @@ def resolve_event_anaphora(
         ts = by_index[ev.sentence]
         sms = [m for m in mentions if m.sentence == ev.sentence and m.keys]
         if city and ts.sentence.paragraph == first_para and ev.event_class in _TALKS:
-            locs = ev.actors(Role.LOCATION)
+            locs = ev.actors(EventProperty.LOCATION)
             if not any(d.is_a(k, PlaceClass.CITY) for k in locs):
-                ev = replace(ev, roles=(*ev.roles, (Role.LOCATION, city)))
+                ev = replace(ev, roles=(*ev.roles, (EventProperty.LOCATION, city)))
         lemmas = [t.lemma for t in ts.tokens]
         about: list[str] = []
         topics: list[str] = []
@@ -207,7 +214,7 @@ def resolve_event_anaphora(
                     if noun is not None:
                         topics.append(noun.lemma)
         if ev.event_class == EventClass.STATEMENT:
-            agents = set(ev.actors(Role.AGENT))
+            agents = set(ev.actors(RoleProperty.AGENT))
             about += [
                 m.keys[0]
                 for m in sms

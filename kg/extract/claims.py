@@ -30,14 +30,13 @@ from kg.extract.model import (
     EntityMention,
     Event,
     MentionKind,
-    Role,
     TaggedSentence,
     Token,
     Trigger,
 )
 from kg.extract.quotes import quote_spans
 from kg.extract.syntax import is_subjunctive
-from kg.vocabulary import ActorClass, EventClass, PlaceClass
+from kg.vocabulary import ActorClass, EventClass, PlaceClass, RoleProperty
 
 __all__ = ["apply_claims"]
 
@@ -128,9 +127,9 @@ def _by_the_speaker(spoken: Sequence[Event], sevents: Sequence[Event]) -> list[E
     the Statement a quote-only sentence continues). Without a speaker they are dropped."""
     speakers = next(
         (
-            e.actors(Role.AGENT)
+            e.actors(RoleProperty.AGENT)
             for e in sevents
-            if e.event_class == _SPEECH and e.actors(Role.AGENT)
+            if e.event_class == _SPEECH and e.actors(RoleProperty.AGENT)
         ),
         (),
     )
@@ -139,7 +138,7 @@ def _by_the_speaker(spoken: Sequence[Event], sevents: Sequence[Event]) -> list[E
     out = []
     for e in spoken:
         others = tuple(r for r in e.roles if r[1] not in speakers)
-        out.append(replace(e, roles=tuple((Role.AGENT, k) for k in speakers) + others))
+        out.append(replace(e, roles=tuple((RoleProperty.AGENT, k) for k in speakers) + others))
     return out
 
 
@@ -177,7 +176,7 @@ def apply_claims(
                             idx,
                             trig,
                             _SPEECH,
-                            ((Role.AGENT, speaker.keys[0]),),
+                            ((RoleProperty.AGENT, speaker.keys[0]),),
                             quote=ts.sentence.text[: toks[j - 1].start - ts.sentence.start],
                             confidence=0.8,
                         )
@@ -207,7 +206,7 @@ def apply_claims(
         sevents = [e for e in sevents if not e.trigger.speaker]
         if not sevents and quote and last_statement is not None and _opens_with_quote(ts):
             # a sentence that is only a quote continues the previous speaker
-            speakers = last_statement.actors(Role.AGENT)
+            speakers = last_statement.actors(RoleProperty.AGENT)
             if speakers and last_statement.sentence == idx - 1:
                 trig = Trigger(idx, 0, 1, "quote-continued", _SPEECH, "010", (), True)
                 sevents.append(
@@ -215,7 +214,7 @@ def apply_claims(
                         idx,
                         trig,
                         _SPEECH,
-                        ((Role.AGENT, speakers[0]),),
+                        ((RoleProperty.AGENT, speakers[0]),),
                         quote=quote,
                         confidence=0.7,
                     )
@@ -226,8 +225,8 @@ def apply_claims(
         accused: tuple[str, ...] = ()
         for e in sevents:
             if e.event_class == EventClass.ACCUSATION:
-                accusers = e.actors(Role.AGENT)
-                accused = e.actors(Role.ADDRESSEE)
+                accusers = e.actors(RoleProperty.AGENT)
+                accused = e.actors(RoleProperty.ADDRESSEE)
         for e in sevents:
             ev = e
             if ev.event_class == _SPEECH and ev.quote is None:
@@ -240,26 +239,27 @@ def apply_claims(
                 > next(x.trigger.first for x in sevents if x.event_class == EventClass.ACCUSATION)
             ):
                 ev = replace(ev, claimed_by=accusers)
-                if accused and set(ev.actors(Role.AGENT)) <= set(accusers):
+                if accused and set(ev.actors(RoleProperty.AGENT)) <= set(accusers):
                     # "X beschuldigt Y, Z zu unterstützen": the accused is who acts
                     kept = tuple(
                         r
                         for r in ev.roles
-                        if r[0] != Role.AGENT and not (r[0] == Role.ADDRESSEE and r[1] in accused)
+                        if r[0] != RoleProperty.AGENT
+                        and not (r[0] == RoleProperty.ADDRESSEE and r[1] in accused)
                     )
-                    ev = replace(ev, roles=tuple((Role.AGENT, k) for k in accused) + kept)
+                    ev = replace(ev, roles=tuple((RoleProperty.AGENT, k) for k in accused) + kept)
             elif speech and ev.event_class in _HOSTILE and ev.event_class != EventClass.ACCUSATION:
                 sp = speech[0]
-                if sp.trigger.first != ev.trigger.first and sp.actors(Role.AGENT):
-                    ev = replace(ev, claimed_by=sp.actors(Role.AGENT))
+                if sp.trigger.first != ev.trigger.first and sp.actors(RoleProperty.AGENT):
+                    ev = replace(ev, claimed_by=sp.actors(RoleProperty.AGENT))
             elif (
                 speech
                 and ev.event_class == EventClass.MEDIATION
                 and is_subjunctive(toks, ev.trigger.first)
-                and speech[0].actors(Role.AGENT)
+                and speech[0].actors(RoleProperty.AGENT)
             ):
                 # "X sprach von Gesprächen, die von Y vermittelt worden seien": X's claim
-                ev = replace(ev, claimed_by=speech[0].actors(Role.AGENT))
+                ev = replace(ev, claimed_by=speech[0].actors(RoleProperty.AGENT))
             elif (
                 (sources or seats)
                 and ev.event_class in _HOSTILE

@@ -7,27 +7,30 @@ stage mutates what it was given. Offsets are always absolute character offsets i
 >>> s = Sentence(index=0, start=4, end=9, text="Hallo", paragraph=0)
 >>> s.text == "xxxxHallo"[s.start:s.end]
 True
->>> Role.AGENT.value
-'agent'
+>>> [str(r) for r in ACTOR_ROLES]
+['agent', 'addressee', 'participant', 'mediator']
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Literal, TypeAlias
 
-from kg.vocabulary import EventClass
+from kg.vocabulary import EventProperty, RoleProperty
 
 __all__ = [
+    "ACTOR_ROLES",
+    "EVENT_ROLES",
     "ArticleAnalysis",
     "Conflict",
     "EntityMention",
-    EventClass.EVENT,
+    "Event",
+    "EventRole",
     "Fact",
     "FactKind",
     "MentionKind",
     "Parse",
-    "Role",
     "Sentence",
     "TaggedSentence",
     "Token",
@@ -125,14 +128,21 @@ class MentionKind(Enum):
     PRONOUN = "pronoun"  # "er", "sein Land", "seine Armee"
 
 
-class Role(Enum):
-    """Event roles of the contract (sub-properties of ckg:hasActor, and location)."""
+#: What an event's ``roles`` pair a key with: one of the contract's roles (sub-properties
+#: of ckg:hasActor) or ckg:location, which the contract makes an event property, not a role.
+EventRole: TypeAlias = RoleProperty | Literal[EventProperty.LOCATION]
 
-    AGENT = "agent"
-    ADDRESSEE = "addressee"
-    PARTICIPANT = "participant"
-    MEDIATOR = "mediator"
-    LOCATION = "location"
+#: The roles extraction gives actors (ckg:party is for conflicts, and ckg:hasActor is left
+#: to data that names no role).
+ACTOR_ROLES: tuple[RoleProperty, ...] = (
+    RoleProperty.AGENT,
+    RoleProperty.ADDRESSEE,
+    RoleProperty.PARTICIPANT,
+    RoleProperty.MEDIATOR,
+)
+
+#: Every role an event's ``roles`` may hold.
+EVENT_ROLES: tuple[EventRole, ...] = (*ACTOR_ROLES, EventProperty.LOCATION)
 
 
 @dataclass(frozen=True)
@@ -186,7 +196,7 @@ class Event:
     sentence: int
     trigger: Trigger
     event_class: str
-    roles: tuple[tuple[Role, str], ...] = ()
+    roles: tuple[tuple[EventRole, str], ...] = ()
     date: tuple[str, str] | None = None  # (lexical value, xsd datatype name)
     effective: str | None = None  # xsd:dateTime lexical value
     about: tuple[str, ...] = ()  # entity keys
@@ -197,9 +207,9 @@ class Event:
     part_of: str | None = None
     split: int = 0  # distinguishes events split from one trigger ("getrennt")
 
-    def actors(self, *roles: Role) -> tuple[str, ...]:
+    def actors(self, *roles: EventRole) -> tuple[str, ...]:
         """Keys in the given roles (all actor roles if none given)."""
-        wanted = roles or (Role.AGENT, Role.ADDRESSEE, Role.PARTICIPANT, Role.MEDIATOR)
+        wanted = roles or ACTOR_ROLES
         return tuple(k for r, k in self.roles if r in wanted)
 
 

@@ -7,11 +7,12 @@ region or place read into one ("die abtrünnige Region Transnistrien verhandelte
 event's place where it has none, else left out; a location is a place or a state. An
 office belongs to a state or an organisation and is held by a person.
 
->>> from kg.extract.model import Event, Role, Trigger
+>>> from kg.extract.model import Event, Trigger
+>>> from kg.vocabulary import RoleProperty
 >>> from kg.dictionary import load_dictionary
 >>> t = Trigger(0, 0, 1, "negotiate", "Negotiation", "046", (), True)
->>> ev = Event(0, t, "Negotiation", ((Role.PARTICIPANT, "moldova"),
-...     (Role.PARTICIPANT, "transnistria")))
+>>> ev = Event(0, t, "Negotiation", ((RoleProperty.PARTICIPANT, "moldova"),
+...     (RoleProperty.PARTICIPANT, "transnistria")))
 >>> [(r.value, k) for r, k in keep_in_range([ev], [], (), load_dictionary())[0][0].roles]
 [('participant', 'moldova'), ('location', 'transnistria')]
 """
@@ -22,12 +23,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.dictionary import ActorDictionary, class_is
-from kg.extract.model import Event, Fact, FactKind, Role
-from kg.vocabulary import ActorClass, PlaceClass
+from kg.extract.model import ACTOR_ROLES, Event, EventRole, Fact, FactKind
+from kg.vocabulary import ActorClass, EventProperty, PlaceClass
 
 __all__ = ["keep_in_range"]
 
-_ACTOR_ROLES = frozenset({Role.AGENT, Role.ADDRESSEE, Role.PARTICIPANT, Role.MEDIATOR})
+_ACTOR_ROLES = frozenset(ACTOR_ROLES)
 
 
 def keep_in_range(
@@ -57,14 +58,18 @@ def keep_in_range(
 
 
 def _event_in_range(ev: Event, is_) -> Event:
-    roles: list[tuple[Role, str]] = []
-    placed = any(r == Role.LOCATION for r, _k in ev.roles)
+    roles: list[tuple[EventRole, str]] = []
+    placed = any(r == EventProperty.LOCATION for r, _k in ev.roles)
     for role, key in ev.roles:
         if role in _ACTOR_ROLES and not is_(key, ActorClass.ACTOR):
-            if is_(key, PlaceClass.PLACE) and not placed and (Role.LOCATION, key) not in roles:
-                roles.append((Role.LOCATION, key))  # the region it was read as acting in
+            if (
+                is_(key, PlaceClass.PLACE)
+                and not placed
+                and (EventProperty.LOCATION, key) not in roles
+            ):
+                roles.append((EventProperty.LOCATION, key))  # the region it was read as acting in
             continue
-        if role == Role.LOCATION and not is_(key, PlaceClass.PLACE, ActorClass.STATE):
+        if role == EventProperty.LOCATION and not is_(key, PlaceClass.PLACE, ActorClass.STATE):
             continue
         if (role, key) not in roles:
             roles.append((role, key))

@@ -25,20 +25,12 @@ from rdflib.term import Node
 from kg.articles import Article
 from kg.dictionary import ActorDictionary, class_is, entity_triples
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import ArticleAnalysis, Event, FactKind, Role
+from kg.extract.model import ArticleAnalysis, Event, FactKind
 from kg.iris import article_iri, entity_iri, event_iri, fact_iri, mention_iri
 from kg.namespaces import CKG, DCTERMS, OWL, PROV, RDF, RDFS, ROLE, SKOS, XSD
 from kg.vocabulary import ActorClass
 
 __all__ = ["analysis_graph", "event_node", "graph_problems", "role_triples"]
-
-_ROLE_PROPS = {
-    Role.AGENT: CKG.agent,
-    Role.ADDRESSEE: CKG.addressee,
-    Role.PARTICIPANT: CKG.participant,
-    Role.MEDIATOR: CKG.mediator,
-    Role.LOCATION: CKG.location,
-}
 
 
 def _date(value: tuple[str, str]) -> Literal:
@@ -110,7 +102,7 @@ def analysis_graph(
         g.add((e, CKG.confidence, Literal(Decimal(str(ev.confidence)), datatype=XSD.decimal)))
         g.add((e, CKG.cameoCode, Literal(ev.trigger.cameo)))
         for role, key in ev.roles:
-            g.add((e, _ROLE_PROPS[role], entity_iri(key)))
+            g.add((e, role.iri, entity_iri(key)))
             entities.add(key)
         if ev.date:
             g.add((e, CKG.date, _date(ev.date)))

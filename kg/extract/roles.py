@@ -34,16 +34,33 @@ from kg.extract.functions import (
     preposition,
 )
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import EntityMention, Event, MentionKind, Role, TaggedSentence, Token, Trigger
+from kg.extract.model import (
+    EVENT_ROLES,
+    EntityMention,
+    Event,
+    EventRole,
+    MentionKind,
+    TaggedSentence,
+    Token,
+    Trigger,
+)
 from kg.extract.morphology import load_morphology
 from kg.extract.syntax import NP_INNER, clause_bounds, finite_verb, governor
-from kg.vocabulary import ActorClass, EventClass, FactClass, PlaceClass
+from kg.vocabulary import (
+    ActorClass,
+    EventClass,
+    EventProperty,
+    FactClass,
+    PlaceClass,
+    RoleProperty,
+)
 
 __all__ = ["Discourse", "RoleAssigner"]
 
 _LOCATIVE = {"in", "nach", "bei", "aus", "auf", "vor", "entlang"}
 _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
-_ROLE = {r.value: r for r in Role}
+# the roles a pattern's frame may name (its other values, such as "about", give no role)
+_ROLE = {r.value: r for r in EVENT_ROLES}
 _BROKERED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT, EventClass.NEGOTIATION)
 _AGREED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT)
 _SUBORDINATORS = {"KOUS", "PWAV", "PWS", "KOUI", "PRELS", "APPR", "APPRART"}
@@ -132,7 +149,7 @@ class _Roles:
     """An event's roles in the order they are found, each (role, key) once."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[Role, str]] = []
+        self.items: list[tuple[EventRole, str]] = []
 
     def add(self, role_name: str | None, keys: Sequence[str]) -> None:
         role = _ROLE.get(role_name) if role_name else None
@@ -363,14 +380,14 @@ class RoleAssigner:
                     ev is not None
                     and ev.event_class == EventClass.NEGOTIATION
                     and t.nominal
-                    and not ev.actors(Role.PARTICIPANT, Role.AGENT)
+                    and not ev.actors(RoleProperty.PARTICIPANT, RoleProperty.AGENT)
                     and disc.sides
                     and t.first > 0
                     and ts.tokens[t.first - 1].text.lower() in ("die", "den", "der")
                 ):
                     # "Die Verhandlungen sollen fortgesetzt werden": the definite talks are
                     # those of the sides of the talks or agreement reported before
-                    extra = tuple((Role.PARTICIPANT, k) for k in disc.sides)
+                    extra = tuple((RoleProperty.PARTICIPANT, k) for k in disc.sides)
                     sent_events[n] = replace(ev, roles=ev.roles + extra)
             # people the sentence names are no sides, known to the dictionary or not
             people = {k for m in resolved if m.cls == ActorClass.PERSON for k in m.keys}
@@ -380,7 +397,7 @@ class RoleAssigner:
                 events.append(ev)
                 parts = [
                     k
-                    for k in ev.actors(Role.PARTICIPANT)
+                    for k in ev.actors(RoleProperty.PARTICIPANT)
                     if not self.d.is_a(k, ActorClass.PERSON) and k not in people
                 ]
                 if len(parts) >= 2 and ev.event_class in (
@@ -894,7 +911,7 @@ class RoleAssigner:
         self,
         c: _Clause,
         fn: _Functions | None,
-        roles: list[tuple[Role, str]],
+        roles: list[tuple[EventRole, str]],
         ms: Sequence[EntityMention],
     ) -> Event | None:
         """The event, unless a role its pattern requires is empty; mediators of the
@@ -917,8 +934,9 @@ class RoleAssigner:
         roles = self._targets_as_places(trig, roles, {k: m.cls for m in ms for k in m.keys})
         if trig.event_class in _BROKERED:
             for k in self._document_mediators(ts, trig, ms):
-                if (Role.MEDIATOR, k) not in roles and (Role.PARTICIPANT, k) not in roles:
-                    roles.append((Role.MEDIATOR, k))
+                mediator = (RoleProperty.MEDIATOR, k)
+                if mediator not in roles and (RoleProperty.PARTICIPANT, k) not in roles:
+                    roles.append(mediator)
         conf = p.confidence if p else 0.6
         if wanted - roles_present:
             conf = max(0.3, conf - 0.15 * len(wanted - roles_present))
@@ -1015,8 +1033,8 @@ class RoleAssigner:
         )
 
     def _targets_as_places(
-        self, trig: Trigger, roles: list[tuple[Role, str]], classes: dict[str, str]
-    ) -> list[tuple[Role, str]]:
+        self, trig: Trigger, roles: list[tuple[EventRole, str]], classes: dict[str, str]
+    ) -> list[tuple[EventRole, str]]:
         """A city is where something happens, not an actor it happens to ("griffen die
         Hafenstadt X an", "besuchte die Stadt Y"); in fighting, a region attacked is its
         place too."""
@@ -1025,11 +1043,13 @@ class RoleAssigner:
             if trig.event_class == EventClass.MILITARY_ACTION
             else (PlaceClass.CITY,)
         )
-        out: list[tuple[Role, str]] = []
+        out: list[tuple[EventRole, str]] = []
         for r, k in roles:
             # a place the article names first ("die Hafenstadt X") has its class on the mention
-            if r == Role.ADDRESSEE and (self.d.is_a(k, *places) or classes.get(k) in places):
-                r = Role.LOCATION
+            if r == RoleProperty.ADDRESSEE and (
+                self.d.is_a(k, *places) or classes.get(k) in places
+            ):
+                r = EventProperty.LOCATION
             if (r, k) not in out:
                 out.append((r, k))
         return out
@@ -1113,8 +1133,8 @@ class RoleAssigner:
 
     @staticmethod
     def _broker(
-        ts: TaggedSentence, trig: Trigger, roles: list[tuple[Role, str]]
-    ) -> list[tuple[Role, str]]:
+        ts: TaggedSentence, trig: Trigger, roles: list[tuple[EventRole, str]]
+    ) -> list[tuple[EventRole, str]]:
         """ "ein von Katar ausgehandelter Austausch": an agreement or talks told as a
         participle attribute with one actor alone in the "von" phrase were brokered by
         it (an agreement has two sides); with two or more, they are the sides."""
@@ -1125,10 +1145,13 @@ class RoleAssigner:
             or parse.deps[trig.first] not in ("amod", "acl")
         ):
             return roles
-        sides = [k for r, k in roles if r == Role.PARTICIPANT]
+        sides = [k for r, k in roles if r == RoleProperty.PARTICIPANT]
         if len(sides) != 1:
             return roles
-        return [(Role.MEDIATOR, k) if r == Role.PARTICIPANT else (r, k) for r, k in roles]
+        return [
+            (RoleProperty.MEDIATOR, k) if r == RoleProperty.PARTICIPANT else (r, k)
+            for r, k in roles
+        ]
 
     def _irrealis(self, ts: TaggedSentence, trig: Trigger) -> bool:
         """The trigger's verb stands under a modal of possibility or intention, or an
@@ -1175,7 +1198,9 @@ class RoleAssigner:
                 continue
             gov = parse.heads[v]
             accusation = accusing.get(gov)
-            if gov in accusing and (accusation is None or not accusation.actors(Role.AGENT)):
+            if gov in accusing and (
+                accusation is None or not accusation.actors(RoleProperty.AGENT)
+            ):
                 out[n] = None
         return out
 
