@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.vocabulary import ActorClass, FactClass, PlaceClass
+
 ACTORS_DIR = Path(__file__).resolve().parents[1] / "kg" / "data" / "actors"
 VERIFIED_TSV = Path("/work/shared/reference/wikidata-verified.tsv")
 
@@ -37,34 +39,28 @@ HEADER = [
     "related",
     "wikidata",
 ]
-ACTOR_CLASSES = {
-    "State",
-    "Person",
-    "Organization",
-    "MilitaryAlliance",
-    "InternationalOrganization",
-    "ArmedGroup",
-    "MediaOrganization",
-    "GovernmentBody",
-}
-PLACE_CLASSES = {"City", "Region", "Place"}
-ALLOWED_CLASSES = ACTOR_CLASSES | PLACE_CLASSES | {"ArmedConflict"}
+# The classes come from kg.vocabulary (checked against the ontology in test_vocabulary.py);
+# which of them a row may have, and in which file, is this test's own.
+# A row names its actor's kind: the root class ckg:Actor says nothing.
+ACTOR_CLASSES = {c for c in ActorClass if c is not ActorClass.ACTOR}
+PLACE_CLASSES = set(PlaceClass)
+ALLOWED_CLASSES = ACTOR_CLASSES | PLACE_CLASSES | {FactClass.ARMED_CONFLICT}
 # Which classes each file may hold.
 FILE_CLASSES = {
-    "states.tsv": {"State"},
-    "cities.tsv": {"City", "Place"},
-    "regions.tsv": {"Region", "Place"},
-    "organizations.tsv": ACTOR_CLASSES - {"State", "Person"},
-    "people.tsv": {"Person"},
-    "conflicts.tsv": {"ArmedConflict"},
+    "states.tsv": {ActorClass.STATE},
+    "cities.tsv": {PlaceClass.CITY, PlaceClass.PLACE},
+    "regions.tsv": {PlaceClass.REGION, PlaceClass.PLACE},
+    "organizations.tsv": ACTOR_CLASSES - {ActorClass.STATE, ActorClass.PERSON},
+    "people.tsv": {ActorClass.PERSON},
+    "conflicts.tsv": {FactClass.ARMED_CONFLICT},
 }
 # related=name=value: the names a row may use, and the classes the value must have.
 RELATED_TARGETS = {
-    "capital_of": {"State"},
-    "country": {"State"},
-    "part_of": ACTOR_CLASSES - {"Person"},
+    "capital_of": {ActorClass.STATE},
+    "country": {ActorClass.STATE},
+    "part_of": ACTOR_CLASSES - {ActorClass.PERSON},
     "led_by": ACTOR_CLASSES,
-    "location": PLACE_CLASSES | {"State"},  # a war "in Syria" is located in the state
+    "location": PLACE_CLASSES | {ActorClass.STATE},  # a war "in Syria" is located in the state
     "party": ACTOR_CLASSES,
 }
 
@@ -238,10 +234,12 @@ def test_wikidata_ids_are_verified_ones(records: list[dict[str, str]]) -> None:
 
 def test_all_un_member_states_present(by_key: dict[str, dict[str, str]]) -> None:
     assert len(UN_MEMBER_STATES) == 193 == len(set(UN_MEMBER_STATES))
-    missing = [key for key in UN_MEMBER_STATES if by_key.get(key, {}).get("class") != "State"]
+    missing = [
+        key for key in UN_MEMBER_STATES if by_key.get(key, {}).get("class") != ActorClass.STATE
+    ]
     assert not missing, f"UN member states missing from states.tsv: {missing}"
     for extra in ("palestine", "holy-see", "kosovo", "taiwan"):
-        assert by_key[extra]["class"] == "State"
+        assert by_key[extra]["class"] == ActorClass.STATE
 
 
 def test_every_state_has_its_capital(records: list[dict[str, str]]) -> None:
@@ -249,9 +247,9 @@ def test_every_state_has_its_capital(records: list[dict[str, str]]) -> None:
     for record in records:
         for name, value in _related(record["related"]):
             if name == "capital_of":
-                assert record["class"] == "City", record["key"]
+                assert record["class"] == PlaceClass.CITY, record["key"]
                 capitals[value].append(record["key"])
-    states = [record["key"] for record in records if record["class"] == "State"]
+    states = [record["key"] for record in records if record["class"] == ActorClass.STATE]
     missing = [key for key in states if not capitals[key] and key not in CITY_STATES]
     assert not missing, f"states without a capital in cities.tsv: {missing}"
 
