@@ -14,19 +14,21 @@ pattern wins.
 
 >>> from kg.extract.lexicon import load_lexicon
 >>> from kg.extract.model import Sentence
+>>> from kg.extract.morphology import load_morphology
 >>> from kg.extract.tokens import Tagger
 >>> ts = Tagger().tag(Sentence(0, 0, 44, "Die EU rief beide Seiten zur Waffenruhe auf."))
->>> [(t.event_class, t.pattern) for t in detect_triggers(ts, (), load_lexicon())]
+>>> found = detect_triggers(ts, (), load_lexicon(), morph=load_morphology())
+>>> [(t.event_class, t.pattern) for t in found]
 [('CeasefireDemand', 'demand-ceasefire-call')]
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from kg.extract.lexicon import Lexicon, Pattern
 from kg.extract.model import EntityMention, TaggedSentence, Token, Trigger
-from kg.extract.morphology import load_morphology
+from kg.extract.morphology import Morphology
 from kg.extract.quotes import OPENING
 from kg.extract.syntax import clause_bounds, full_lemma, is_negated, is_passive
 
@@ -134,10 +136,10 @@ def _wants(p: Pattern, prep: str) -> bool:
     return any(k == "pp" and prep in str(v[0]).split("|") for k, v in p.with_)
 
 
-def _framing_prep(tokens: Sequence[Token], i: int) -> str | None:
+def _framing_prep(tokens: Sequence[Token], i: int, quantity: Set[str]) -> str | None:
     """The preposition heading the noun phrase of ``i`` ("in einem kurzen Telefonat",
-    "nach mehr als zehnstündigen Verhandlungen": quantities and their words too)."""
-    quantity = load_morphology().quantity_words
+    "nach mehr als zehnstündigen Verhandlungen": quantities and their ``quantity`` words
+    too)."""
     j = i - 1
     while j >= 0 and (
         tokens[j].pos in ("ART", "ADJ(A)", "PIAT", "PPOSAT", "CARD")
@@ -301,10 +303,12 @@ def _upgrade(p: Pattern, ts: TaggedSentence, a: int, b: int, lex: Lexicon) -> tu
 
 
 def detect_triggers(
-    ts: TaggedSentence, mentions: Sequence[EntityMention], lex: Lexicon
+    ts: TaggedSentence, mentions: Sequence[EntityMention], lex: Lexicon, *, morph: Morphology
 ) -> tuple[Trigger, ...]:
-    """Event triggers of one sentence, in token order."""
+    """Event triggers of one sentence, in token order; ``morph`` is the grammar word
+    lists, loaded once by the caller."""
     toks = ts.tokens
+    quantity = morph.quantity_words
     out: list[Trigger] = []
     framing: set[int] = set()  # indices in ``out`` of event nouns framing a clause
     verb_patterns: dict[str, list[Pattern]] = {}
@@ -367,7 +371,7 @@ def detect_triggers(
                     if toks[j].pos.startswith("V") and full_lemma(toks, j) in p.light
                 ]
                 frame = p.frame
-                if not light and p.inside and _framing_prep(toks, i) in p.inside:
+                if not light and p.inside and _framing_prep(toks, i, quantity) in p.inside:
                     # "rief in einem Telefonat mit X ... auf": the clause's subject is the
                     # agent of the call, whatever the clause's own verb
                     light = [i]
@@ -375,7 +379,7 @@ def detect_triggers(
                         ("clause-subj", r) if slot == "subj" else (slot, r) for slot, r in p.frame
                     )
                 if (
-                    _framing_prep(toks, i) == "unter"
+                    _framing_prep(toks, i, quantity) == "unter"
                     and not _wants(p, "unter")
                     and "unter" not in p.inside
                 ):

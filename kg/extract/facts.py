@@ -27,7 +27,7 @@ from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
 from kg.extract.membership import parse_chairs, parse_leadership, parse_memberships
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence, Token
-from kg.extract.morphology import Morphology, load_morphology
+from kg.extract.morphology import Morphology
 from kg.vocabulary import ActorClass
 
 __all__ = ["derive_facts"]
@@ -83,17 +83,19 @@ def derive_facts(
     dictionary: ActorDictionary,
     lex: Lexicon,
     *,
+    morph: Morphology,
     home: str | None = None,
 ) -> tuple[Fact, ...]:
     """The standing facts of an article: offices, memberships (by position and from the
     parse, the parse winning), bodies of organisations, chairs and leadership, and the
-    class an apposition gives an organisation."""
+    class an apposition gives an organisation. ``morph``: the grammar word lists, loaded
+    once by the caller."""
     d = dictionary
     facts: list[Fact] = []
     dateline_state = _dateline_state(sentences, mentions, d)
     # the headline's state first: a story is datelined where the talks are held abroad
     home = home or dateline_state
-    members = _PositionalMemberships(d, lex)
+    members = _PositionalMemberships(d, lex, morph)
     for ts in sentences:
         idx = ts.sentence.index
         # a dateline ("Brüssel – Als Mitglied der Nato …") is no part of the sentence
@@ -109,9 +111,9 @@ def derive_facts(
         facts += _chairs(ts, ms, d, lex)
         facts += _appositions(ts, ms, d, lex)
     # membership read from the parse wins over the positional reading of the same pair
-    parsed = parse_memberships(sentences, mentions, dictionary, lex)
-    facts += parse_leadership(sentences, mentions, dictionary, lex)
-    facts += parse_chairs(sentences, mentions, dictionary, lex)
+    parsed = parse_memberships(sentences, mentions, dictionary, lex, morph=morph)
+    facts += parse_leadership(sentences, mentions, dictionary, lex, morph=morph)
+    facts += parse_chairs(sentences, mentions, dictionary, lex, morph=morph)
     decided = {(f.subject, f.object, f.sentence) for f in parsed}
     facts = [
         f
@@ -163,9 +165,9 @@ class _PositionalMemberships:
     an"), negated ones as non-memberships; remembers the organisation of the last one
     across sentences ("…, Venezuela ist kein Mitglied.")."""
 
-    def __init__(self, d: ActorDictionary, lex: Lexicon) -> None:
+    def __init__(self, d: ActorDictionary, lex: Lexicon, morph: Morphology) -> None:
         self.d = d
-        self.morph = load_morphology()
+        self.morph = morph
         self.neg_words = lex.cue("negation")
         self.member_nouns = lex.cue("member_nouns")
         self.member_verbs = lex.cue("member_verbs") - {"beitreten"}  # joining: not yet

@@ -31,7 +31,7 @@ from kg.dictionary import ActorDictionary, class_is
 from kg.extract.functions import clause_subject, mention_head, preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
-from kg.extract.morphology import load_morphology
+from kg.extract.morphology import Morphology
 from kg.vocabulary import ActorClass
 
 __all__ = ["parse_chairs", "parse_leadership", "parse_memberships"]
@@ -47,7 +47,12 @@ def _with_conjuncts(parse: Parse, i: int) -> list[int]:
 
 class _Reader:
     def __init__(
-        self, ts: TaggedSentence, ms: Sequence[EntityMention], d: ActorDictionary, lex: Lexicon
+        self,
+        ts: TaggedSentence,
+        ms: Sequence[EntityMention],
+        d: ActorDictionary,
+        lex: Lexicon,
+        morph: Morphology,
     ) -> None:
         assert ts.parse is not None
         self.ts, self.toks, self.parse, self.ms, self.d = ts, ts.tokens, ts.parse, ms, d
@@ -55,7 +60,7 @@ class _Reader:
         self.companions = lex.cue("member_companions")
         self.examples = lex.cue("member_examples")
         self.joined = lex.cue("joined_forms")
-        self.morph = load_morphology()
+        self.morph = morph
 
     def orgish(self, m: EntityMention | None) -> bool:
         return (
@@ -297,12 +302,13 @@ def _readers(
     mentions: Sequence[EntityMention],
     dictionary: ActorDictionary,
     lex: Lexicon,
+    morph: Morphology,
 ) -> Iterator[_Reader]:
     """A reader for each parsed sentence, over its mentions that name something."""
     for ts in sentences:
         if ts.parse is not None:
             ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
-            yield _Reader(ts, ms, dictionary, lex)
+            yield _Reader(ts, ms, dictionary, lex, morph)
 
 
 def parse_leadership(
@@ -310,6 +316,8 @@ def parse_leadership(
     mentions: Sequence[EntityMention],
     dictionary: ActorDictionary,
     lex: Lexicon,
+    *,
+    morph: Morphology,
 ) -> list[Fact]:
     """Leadership from a participle attribute of a verb of leading on an organisation's
     name: "der von Russland geführten OVKS", "die von Saudi-Arabien angeführte Koalition".
@@ -323,9 +331,8 @@ def parse_leadership(
     [('russia', 'csto')]
     """
     verbs = lex.cue("leadership_verbs")
-    morph = load_morphology()
     out: list[Fact] = []
-    for reader in _readers(sentences, mentions, dictionary, lex):
+    for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms = reader.ts, reader.parse, reader.ms
         for i, t in enumerate(ts.tokens):
             if t.verb not in verbs or p.deps[i] not in ("amod", "acl"):
@@ -348,6 +355,8 @@ def parse_chairs(
     mentions: Sequence[EntityMention],
     dictionary: ActorDictionary,
     lex: Lexicon,
+    *,
+    morph: Morphology,
 ) -> list[Fact]:
     """Leadership held as a noun: "X hat den Vorsitz der Y inne", "X führt den OSZE-Vorsitz"
     (the subject of a holding verb whose object is a leadership noun of an organisation).
@@ -363,7 +372,7 @@ def parse_chairs(
     nouns = tuple(lex.cue("leadership_nouns"))
     verbs = lex.cue("leadership_holding_verbs")
     out: list[Fact] = []
-    for reader in _readers(sentences, mentions, dictionary, lex):
+    for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms, toks = reader.ts, reader.parse, reader.ms, reader.toks
         for n, t in enumerate(toks):
             if t.pos != "NN" or not t.lemma.lower().endswith(nouns) or p.deps[n] != "obj":
@@ -398,13 +407,15 @@ def parse_memberships(
     mentions: Sequence[EntityMention],
     dictionary: ActorDictionary,
     lex: Lexicon,
+    *,
+    morph: Morphology,
 ) -> list[Fact]:
     """Membership facts of every parsed sentence."""
     member_verbs = lex.cue("member_verbs")
     member_nouns = lex.cue("member_nouns")
     out: list[Fact] = []
     compound_heads = lex.cue("member_compound_heads")
-    for reader in _readers(sentences, mentions, dictionary, lex):
+    for reader in _readers(sentences, mentions, dictionary, lex, morph):
         out += reader.facts(member_verbs, member_nouns)
         out += reader.compounds(compound_heads)
     return out

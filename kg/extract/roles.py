@@ -166,6 +166,7 @@ class RoleAssigner:
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.d = dictionary
         self.lex = lexicon
+        self.morph = load_morphology()
         self._implies = lexicon.role_implies
         self._proxies = lexicon.cue("proxy_nouns")
         self._presence = lexicon.cue("presence_phrases")
@@ -478,7 +479,7 @@ class RoleAssigner:
         finite = next((i for i in own if ts.tokens[i].pos.endswith("(FIN)")), None)
         if finite is None:
             return m
-        plural = load_morphology().is_plural_verb(ts.tokens[finite].text)
+        plural = self.morph.is_plural_verb(ts.tokens[finite].text)
         before = disc.subject_keys
         if plural:
             keys = before if len(before) >= 2 else disc.sides
@@ -623,7 +624,7 @@ class RoleAssigner:
             k -= 1
         if k < 0 or toks[k].pos not in ("APPR", "APPRART"):
             return False
-        prep = load_morphology().preposition(toks[k].text)
+        prep = self.morph.preposition(toks[k].text)
         return f"{prep} {toks[j - 1].lemma.lower()}" in self._presence
 
     @staticmethod
@@ -1062,11 +1063,10 @@ class RoleAssigner:
         if parse is None or trig.event_class not in _AGREED or trig.nominal:
             return False
         i = trig.first
-        morph = load_morphology()
         if parse.deps[i] in ("amod", "acl"):
             nouns = [parse.heads[i]]  # "die vereinbarte Waffenruhe"
         elif any(
-            morph.is_passive_auxiliary(ts.tokens[c].lemma)
+            self.morph.is_passive_auxiliary(ts.tokens[c].lemma)
             for c in parse.dependents(i, "aux", "aux:pass")
         ):
             nouns = list(parse.dependents(i, "nsubj:pass", "nsubj"))

@@ -24,6 +24,7 @@ from kg.extract.events import detect_triggers
 from kg.extract.facts import derive_facts
 from kg.extract.headline import headline_sentence, home_state, topic_colon
 from kg.extract.lexicon import Lexicon
+from kg.extract.morphology import load_morphology
 from kg.extract.ranges import keep_in_range
 from kg.extract.roles import RoleAssigner
 from kg.extract.sentences import split_sentences
@@ -102,13 +103,17 @@ class Triggers:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self.morph = load_morphology()
 
     def __call__(self, doc: Document) -> None:
         doc.triggers = tuple(
             t
             for ts in doc.sentences
             for t in detect_triggers(
-                ts, [m for m in doc.mentions if m.sentence == ts.sentence.index], self.lexicon
+                ts,
+                [m for m in doc.mentions if m.sentence == ts.sentence.index],
+                self.lexicon,
+                morph=self.morph,
             )
         )
 
@@ -200,9 +205,12 @@ class Facts:
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.d, self.lex = dictionary, lexicon
+        self.morph = load_morphology()
 
     def __call__(self, doc: Document) -> None:
-        doc.facts = derive_facts(doc.sentences, doc.resolved, self.d, self.lex, home=doc.home)
+        doc.facts = derive_facts(
+            doc.sentences, doc.resolved, self.d, self.lex, morph=self.morph, home=doc.home
+        )
 
 
 class Ranges:
