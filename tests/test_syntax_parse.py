@@ -17,6 +17,7 @@ from kg.extract.conllu import read_conllu
 from kg.extract.depparse import MAX_PARSE_TOKENS, DependencyParser, dateline_length
 from kg.extract.functions import clause_subject
 from kg.extract.model import Sentence, TaggedSentence
+from kg.extract.morphology import load_morphology
 from kg.extract.tokens import Tagger
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -103,21 +104,21 @@ def test_phenomenon(tp, text, expected):
 def test_relative_pronoun_subject_is_the_antecedent(tp):
     ts = parse(tp, "Der Gesandte, der die Gespräche geleitet hatte, trat zurück.")
     verb = next(i for i, t in enumerate(ts.tokens) if t.text == "geleitet")
-    subj = clause_subject(ts, verb)
+    subj = clause_subject(ts, verb, morph=load_morphology())
     assert subj is not None and ts.tokens[subj[0]].text == "Gesandte"
 
 
 def test_object_controls_the_infinitive(tp):
     ts = parse(tp, "Die Regierung forderte die Rebellen auf, die Waffen niederzulegen.")
     verb = next(i for i, t in enumerate(ts.tokens) if t.text == "niederzulegen")
-    subj = clause_subject(ts, verb)
+    subj = clause_subject(ts, verb, morph=load_morphology())
     assert subj is not None and ts.tokens[subj[0]].text == "Rebellen"
 
 
 def test_subject_controls_the_infinitive_of_versprechen(tp):
     ts = parse(tp, "Der Präsident versprach den Bürgern, die Armee abzuziehen.")
     verb = next(i for i, t in enumerate(ts.tokens) if t.text == "abzuziehen")
-    subj = clause_subject(ts, verb)
+    subj = clause_subject(ts, verb, morph=load_morphology())
     assert subj is not None and ts.tokens[subj[0]].text == "Präsident"
 
 

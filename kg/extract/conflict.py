@@ -39,6 +39,7 @@ from kg.extract.dates import TimeExpression, TimeKind
 from kg.extract.functions import preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import Conflict, EntityMention, MentionKind, TaggedSentence
+from kg.extract.morphology import Morphology
 from kg.vocabulary import ActorClass, FactClass, PlaceClass
 
 __all__ = ["find_conflict"]
@@ -88,10 +89,13 @@ def find_conflict(
     exprs: Mapping[int, list[TimeExpression]],
     dictionary: ActorDictionary,
     lex: Lexicon,
+    *,
+    morph: Morphology,
 ) -> Conflict | None:
-    """The conflict of the article, or ``None`` where it names none."""
+    """The conflict of the article, or ``None`` where it names none; ``morph``: the
+    grammar word lists."""
     d = dictionary
-    ev = _evidence(sentences, mentions, exprs, d, _Cues.of(lex))
+    ev = _evidence(sentences, mentions, exprs, d, _Cues.of(lex), morph)
     start = (ev.start.value, ev.start.datatype) if ev.start else None
     known = _known(mentions, d)
     if known is not None:
@@ -146,13 +150,14 @@ def _evidence(
     exprs: Mapping[int, list[TimeExpression]],
     d: ActorDictionary,
     cues: _Cues,
+    morph: Morphology,
 ) -> _Evidence:
     ev = _Evidence()
     for ts in sentences:
         if not _is_about_fighting(ts, cues):
             continue
         sms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
-        ev.parties += _sides(ts, sms, d, cues)
+        ev.parties += _sides(ts, sms, d, cues, morph)
         ev.civil = ev.civil or any(
             any(t.lemma.lower().endswith(c) for c in cues.civil_nouns) for t in ts.tokens
         )
@@ -183,7 +188,11 @@ def _approximate(e: TimeExpression) -> bool:
 
 
 def _sides(
-    ts: TaggedSentence, sms: Sequence[EntityMention], d: ActorDictionary, cues: _Cues
+    ts: TaggedSentence,
+    sms: Sequence[EntityMention],
+    d: ActorDictionary,
+    cues: _Cues,
+    morph: Morphology,
 ) -> list[str]:
     """Sides named in a sentence about the fighting: "zwischen A und B" after a conflict
     word, "gegen X", the subject of a fighting verb or of "einen Krieg führen"."""
@@ -211,7 +220,7 @@ def _sides(
         for h in heads:
             for c in parse.children(h):
                 subject = (verb or waged) and parse.deps[c] == "nsubj"
-                against = preposition(toks, parse, c) == "gegen"
+                against = preposition(toks, parse, c, morph=morph) == "gegen"
                 if subject and toks[c].pos == "PRELS" and parse.deps[h] == "acl:relcl":
                     c = parse.heads[h]  # "die UÇK, die seit Februar … kämpft"
                 if subject or against:

@@ -31,7 +31,9 @@ zu-infinitive.
 >>> ts = TaggedSentence(Sentence(0, 0, 7, "x"), toks, parse)
 >>> ms = [EntityMention(0, i, i + 1, i, i + 1, w, MentionKind.NAME, (w,))
 ...       for i, w in ((1, "Pakt"), (3, "Chile"), (5, "Peru"))]
->>> sorted((m.text, slot) for m, slot in argument_slots(ts, 2, ms, proxies=frozenset()))
+>>> from kg.extract.morphology import load_morphology
+>>> slots = argument_slots(ts, 2, ms, proxies=frozenset(), morph=load_morphology())
+>>> sorted((m.text, slot) for m, slot in slots)
 [('Chile', 'subj'), ('Pakt', 'dat'), ('Peru', 'subj')]
 """
 
@@ -40,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from kg.extract.model import EntityMention, Parse, TaggedSentence, Token
-from kg.extract.morphology import load_morphology
+from kg.extract.morphology import Morphology
 
 __all__ = [
     "argument_slots",
@@ -64,16 +66,18 @@ def mention_head(parse: Parse, m: EntityMention) -> int:
     return m.first
 
 
-def preposition(toks: Sequence[Token], parse: Parse, i: int) -> str | None:
+def preposition(toks: Sequence[Token], parse: Parse, i: int, *, morph: Morphology) -> str | None:
     """The preposition ("case" dependent) of the phrase headed by ``i``, normalised
-    ("zum" → "zu")."""
+    ("zum" → "zu") by ``morph``."""
     for c in parse.dependents(i, "case"):
         w = toks[c].text.lower()
-        return load_morphology().preposition(w)
+        return morph.preposition(w)
     return None
 
 
-def _climb(toks: Sequence[Token], parse: Parse, i: int, proxies: Container[str]) -> int:
+def _climb(
+    toks: Sequence[Token], parse: Parse, i: int, proxies: Container[str], morph: Morphology
+) -> int:
     """From a mention's head to the phrase that bears its function in the clause."""
     seen = set()
     while i not in seen:
@@ -86,7 +90,7 @@ def _climb(toks: Sequence[Token], parse: Parse, i: int, proxies: Container[str])
         elif (
             dep == "nmod"
             and toks[h].lemma.lower() in proxies
-            and preposition(toks, parse, i)
+            and preposition(toks, parse, i, morph=morph)
             in (
                 None,
                 "von",
@@ -99,7 +103,7 @@ def _climb(toks: Sequence[Token], parse: Parse, i: int, proxies: Container[str])
     return i
 
 
-def _slot(toks: Sequence[Token], parse: Parse, i: int) -> str | None:
+def _slot(toks: Sequence[Token], parse: Parse, i: int, morph: Morphology) -> str | None:
     dep = parse.deps[i]
     if dep == "nsubj":
         return "subj"
@@ -112,7 +116,7 @@ def _slot(toks: Sequence[Token], parse: Parse, i: int) -> str | None:
     if dep == "obl:agent":
         return "agent"
     if dep.split(":")[0] in ("obl", "nmod"):
-        p = preposition(toks, parse, i)
+        p = preposition(toks, parse, i, morph=morph)
         if p is None:
             return "dat" if dep == "obl:arg" else None
         return p
@@ -128,7 +132,7 @@ def auxiliaries(ts: TaggedSentence, pred: int) -> tuple[Token, ...]:
     return tuple(ts.tokens[c] for c in parse.dependents(pred, "aux"))
 
 
-def clause_subject(ts: TaggedSentence, pred: int) -> tuple[int, str] | None:
+def clause_subject(ts: TaggedSentence, pred: int, *, morph: Morphology) -> tuple[int, str] | None:
     """The token standing as subject of ``pred`` and its slot, including a subject the
     predicate shares: the antecedent of a relative pronoun, the first of coordinated
     verbs ("begrüßte X und rief Y auf"), the controller of a zu-infinitive, the verb an
@@ -151,7 +155,7 @@ def clause_subject(ts: TaggedSentence, pred: int) -> tuple[int, str] | None:
         dep, h = parse.deps[p], parse.heads[p]
         if h == p or dep not in ("conj", "xcomp", "ccomp:inf", "advcl:inf"):
             return None
-        if dep == "xcomp" and not load_morphology().is_subject_control(toks[h].lemma):
+        if dep == "xcomp" and not morph.is_subject_control(toks[h].lemma):
             # object control: "forderte X auf, … zu verhandeln", "warf X vor, … zu haben"
             obj = [
                 c
@@ -191,7 +195,11 @@ def attribute_arguments(ts: TaggedSentence, pred: int) -> set[int]:
 
 
 def _attribute_slots(
-    ts: TaggedSentence, pred: int, mentions: Sequence[EntityMention], proxies: Container[str]
+    ts: TaggedSentence,
+    pred: int,
+    mentions: Sequence[EntityMention],
+    proxies: Container[str],
+    morph: Morphology,
 ) -> list[tuple[EntityMention, str]]:
     """A participle as attribute is a passive ("das von Norwegen vermittelte Abkommen"):
     its "von"/"durch" phrase is the agent, the noun it describes the passive subject."""
@@ -199,12 +207,11 @@ def _attribute_slots(
     assert parse is not None
     toks = ts.tokens
     noun = parse.heads[pred]
-    morph = load_morphology()
     out = []
     for m in mentions:
-        top = _climb(toks, parse, mention_head(parse, m), proxies)
+        top = _climb(toks, parse, mention_head(parse, m), proxies, morph)
         if parse.heads[top] == pred and top != pred:
-            prep = preposition(toks, parse, top)
+            prep = preposition(toks, parse, top, morph=morph)
             if prep is not None and morph.is_agent_preposition(prep):
                 out.append((m, "agent"))
         elif top == noun:
@@ -218,21 +225,23 @@ def argument_slots(
     mentions: Sequence[EntityMention],
     *,
     proxies: Container[str],
+    morph: Morphology,
 ) -> list[tuple[EntityMention, str]]:
     """The mentions that are arguments of ``pred`` (directly, or through the shared
-    subject of :func:`clause_subject`), each with its slot."""
+    subject of :func:`clause_subject`), each with its slot; ``morph``: the grammar word
+    lists."""
     parse = ts.parse
     if parse is None:
         return []
     toks = ts.tokens
     if parse.deps[pred] in ("amod", "acl") and parse.heads[pred] != pred:
-        return _attribute_slots(ts, pred, mentions, proxies)
-    shared = clause_subject(ts, pred)
+        return _attribute_slots(ts, pred, mentions, proxies, morph)
+    shared = clause_subject(ts, pred, morph=morph)
     out = []
     for m in mentions:
-        top = _climb(toks, parse, mention_head(parse, m), proxies)
+        top = _climb(toks, parse, mention_head(parse, m), proxies, morph)
         if parse.heads[top] == pred and top != pred:
-            slot = _slot(toks, parse, top)
+            slot = _slot(toks, parse, top, morph)
             if slot in _SUBJECT_SLOTS and shared is not None and shared[0] != top:
                 slot = None  # a second "subject" beside the real one is a parse error
             if slot:

@@ -181,7 +181,7 @@ class _Reader:
         particle = any(toks[c].text.lower() == "an" for c in p.dependents(v, "compound:prt"))
         orgs: list[EntityMention] = []
         for c in p.children(v):
-            dep, prep = p.deps[c], preposition(toks, p, c)
+            dep, prep = p.deps[c], preposition(toks, p, c, morph=self.morph)
             # "angehören" takes no accusative: an "object" of it is its dative
             if dep in ("iobj", "obj", "obl:arg", "obl") and prep in (None, "zu"):
                 for x in _with_conjuncts(p, self._antecedent(v, c)):  # "weder der EU noch …"
@@ -223,13 +223,17 @@ class _Reader:
         ("der beide Länder angehören": the parse may take either for the subject)."""
         p, toks = self.parse, self.toks
         heads = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
-        heads += [c for c in p.dependents(v, "obl") if preposition(toks, p, c) in self.companions]
+        heads += [
+            c
+            for c in p.dependents(v, "obl")
+            if preposition(toks, p, c, morph=self.morph) in self.companions
+        ]
         # "auch Uganda" with "neben dem Sudan" hung on it: the companions of a member too
         heads += [
             c
             for h in list(heads)
             for c in p.dependents(h, "nmod")
-            if preposition(toks, p, c) in self.companions
+            if preposition(toks, p, c, morph=self.morph) in self.companions
         ]
         # "Dem Bündnis gehören acht Länder an, darunter Mali und Senegal": the examples
         heads += [
@@ -264,15 +268,15 @@ class _Reader:
         orgs = [
             m
             for c in p.dependents(n, "nmod")
-            if preposition(toks, p, c) in (None, "von")
+            if preposition(toks, p, c, morph=self.morph) in (None, "von")
             for m in [_mention_at(self.ms, c)]
             if m is not None and self.orgish(m)
         ]
         if not orgs:
             return []
         subj = list(p.dependents(n, "nsubj"))
-        if not subj and preposition(toks, p, n) == "als":
-            shared = clause_subject(self.ts, p.heads[n])
+        if not subj and preposition(toks, p, n, morph=self.morph) == "als":
+            shared = clause_subject(self.ts, p.heads[n], morph=self.morph)
             if shared is not None:
                 subj = [shared[0]]
         h = p.heads[n]
@@ -283,7 +287,9 @@ class _Reader:
             subj = [h]  # "Mitglied der EU ist das Land nicht": the parse inverts the copula
         # "ist wie sein Nachbar Mitglied der X": the companion is a member too
         subj += [
-            c for c in p.dependents(n, "nmod", "obl") if preposition(toks, p, c) in self.companions
+            c
+            for c in p.dependents(n, "nmod", "obl")
+            if preposition(toks, p, c, morph=self.morph) in self.companions
         ]
         out: list[Fact] = []
         for org in orgs:
@@ -341,7 +347,7 @@ def parse_leadership(
             if led is None or not reader.orgish(led):
                 continue
             for c in p.children(i):
-                prep = preposition(ts.tokens, p, c)
+                prep = preposition(ts.tokens, p, c, morph=morph)
                 leader = _mention_at(ms, c)
                 if prep and morph.is_agent_preposition(prep) and leader and leader is not led:
                     out += [
@@ -390,7 +396,7 @@ def parse_chairs(
                 for m in [_mention_at(ms, c)]
                 if m is not None and reader.orgish(m)
             ]
-            shared = clause_subject(ts, v)
+            shared = clause_subject(ts, v, morph=morph)
             if not orgs or shared is None or reader.negated(v, n):
                 continue
             for leader in reader.actors([shared[0]]):

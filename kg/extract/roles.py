@@ -555,14 +555,14 @@ class RoleAssigner:
             ):
                 continue  # "Befreiungsfront von Tigray (TPLF)": the abbreviation repeats the name
             if m.kind == MentionKind.ADJECTIVE:
-                gov_adj = governor(ts.tokens, m, prev)
+                gov_adj = governor(ts.tokens, m, prev, morph=self.morph)
                 # "unter russischer Vermittlung": the adjective's state mediates
                 nxt = ts.tokens[m.last] if m.last < len(ts.tokens) else None
                 if nxt is not None and nxt.lemma.lower() == "vermittlung" and gov_adj == "unter":
                     out.append(("unter vermittlung", [m]))
                 prev = m
                 continue
-            gov = governor(ts.tokens, m, prev)
+            gov = governor(ts.tokens, m, prev, morph=self.morph)
             if gov.startswith("gen:") and gov[4:] in self._proxies:
                 # "Vertreter der Armee und der RSF haben sich geeinigt": the group acts
                 gov = ""
@@ -649,9 +649,8 @@ class RoleAssigner:
             and all(t.text != "," for t in toks[end + 1 : j - 2])
         )
 
-    @staticmethod
     def _apposition_to_chain(
-        ts: TaggedSentence, m: EntityMention, out: list[tuple[str, list[EntityMention]]]
+        self, ts: TaggedSentence, m: EntityMention, out: list[tuple[str, list[EntityMention]]]
     ) -> bool:
         """Place a name in apposition after a genitive chain ("dem Leiter des Büros der
         Taliban, Mullah X") with the phrase the chain's head noun belongs to; False where
@@ -674,7 +673,7 @@ class RoleAssigner:
         if head is None:
             return False
         before = out[-2][1][-1] if len(out) >= 2 else None
-        g = governor(toks, replace(m, first=head, last=head + 1), before)
+        g = governor(toks, replace(m, first=head, last=head + 1), before, morph=self.morph)
         if g == "&" and before is not None:
             out[-2][1].append(m)
         elif g not in ("&", "") and not g.startswith("gen:"):
@@ -969,7 +968,7 @@ class RoleAssigner:
         mentions = [grp[0] for g, grp in groups if g != "presence"]
         fn = _Functions()
         subjects: list[list[EntityMention]] = []
-        for m, slot in argument_slots(ts, pred, mentions, proxies=self._acting):
+        for m, slot in argument_slots(ts, pred, mentions, proxies=self._acting, morph=self.morph):
             grp = firsts[id(m)]
             if slot == "subj":
                 subjects.append(grp)
@@ -1123,7 +1122,7 @@ class RoleAssigner:
                 if verb not in self._mediation_verbs:
                     continue
                 for by in parse.dependents(part, "obl:agent", "obl", "nmod"):
-                    if preposition(ts.tokens, parse, by) not in ("von", "durch"):
+                    if preposition(ts.tokens, parse, by, morph=self.morph) not in ("von", "durch"):
                         continue
                     for c in parse.conjuncts(by):
                         m = next((m for m in ms if m.first <= c < m.last), None)

@@ -126,9 +126,10 @@ class Parties:
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.d, self.lex = dictionary, lexicon
+        self.morph = load_morphology()
 
     def __call__(self, doc: Document) -> None:
-        found = find_conflict(doc.sentences, doc.mentions, {}, self.d, self.lex)
+        found = find_conflict(doc.sentences, doc.mentions, {}, self.d, self.lex, morph=self.morph)
         doc.parties = found.parties if found else ()
 
 
@@ -178,10 +179,16 @@ class Conflict:
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.d, self.lex = dictionary, lexicon
+        self.morph = load_morphology()
 
     def __call__(self, doc: Document) -> None:
         doc.conflict = find_conflict(
-            doc.sentences, doc.resolved, doc.time_expressions, self.d, self.lex
+            doc.sentences,
+            doc.resolved,
+            doc.time_expressions,
+            self.d,
+            self.lex,
+            morph=self.morph,
         )
 
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from kg.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kg.extract.model import EntityMention, Token
-from kg.extract.morphology import load_morphology
+from kg.extract.morphology import Morphology
 from kg.extract.quotes import CLOSING
 from kg.vocabulary import ActorClass
 
@@ -206,16 +206,18 @@ def is_negated(tokens: Sequence[Token], i: int, negation: Set[str]) -> bool:
     return False
 
 
-def _preposition(tok: Token) -> str:
+def _preposition(tok: Token, morph: Morphology) -> str:
     """A preposition's lemma, with a fused article taken off ("zum" → "zu")."""
-    fused = load_morphology().fused_prepositions
-    return fused.get(tok.text.lower(), tok.lemma.lower())
+    return morph.fused_prepositions.get(tok.text.lower(), tok.lemma.lower())
 
 
-def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention | None) -> str:
+def governor(
+    tokens: Sequence[Token], m: EntityMention, previous: EntityMention | None, *, morph: Morphology
+) -> str:
     """What governs a mention: a preposition ("mit"), a complex preposition ("unter
     vermittlung", "auf einladung"), "gen:<noun>" for a genitive attribute, "poss" for a
-    possessor ("Russlands Verpflichtungen"), or "" for none (subject/object)."""
+    possessor ("Russlands Verpflichtungen"), or "" for none (subject/object); ``morph``
+    gives the fused prepositions."""
     j = m.first - 1
     articles = []
     while (
@@ -236,9 +238,9 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         while k >= 0 and tokens[k].pos in NP_INNER:
             k -= 1
         if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
-            return governor(tokens, replace(m, first=k), previous)
+            return governor(tokens, replace(m, first=k), previous, morph=morph)
     if t.pos in ("APPR", "APPRART", "APPO"):
-        return _preposition(t)
+        return _preposition(t, morph)
     if t.pos == "NN" and (
         t.lemma.lower() in _TEMPORAL
         or any(a not in ("der", "des", "eines", "einer") for a in articles)
@@ -248,13 +250,13 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         # close apposition, the name right after its class noun: "die linke
         # Guerillagruppe ELN", "Kremlsprecher Peskow", "dem ELN-Kommandanten García"
         # (a genitive name would be "der ELN" or end in -s): the noun phrase's governor
-        return governor(tokens, replace(m, first=j), previous)
+        return governor(tokens, replace(m, first=j), previous, morph=morph)
     if t.pos == "NN":
         k = j - 1
         while k >= 0 and tokens[k].pos in NP_INNER:
             k -= 1
         if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
-            return f"{_preposition(tokens[k])} {t.lemma.lower()}"
+            return f"{_preposition(tokens[k], morph)} {t.lemma.lower()}"
         return f"gen:{t.lemma.lower()}"
     if (
         (t.text in (",", "und", "sowie", "oder") or t.pos == "KON")
@@ -270,7 +272,7 @@ def governor(tokens: Sequence[Token], m: EntityMention, previous: EntityMention 
         while k >= 0 and tokens[k].pos in NP_INNER:
             k -= 1
         if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
-            return _preposition(tokens[k])
+            return _preposition(tokens[k], morph)
     return _possessor(tokens, m)
 
 
