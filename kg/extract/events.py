@@ -311,13 +311,7 @@ def detect_triggers(
     quantity = morph.quantity_words
     out: list[Trigger] = []
     framing: set[int] = set()  # indices in ``out`` of event nouns framing a clause
-    verb_patterns: dict[str, list[Pattern]] = {}
-    noun_patterns: list[Pattern] = []
-    for p in lex.patterns:
-        for v in p.verbs:
-            verb_patterns.setdefault(v, []).append(p)
-        if p.nouns:
-            noun_patterns.append(p)
+    verb_patterns = lex.verb_patterns
     for i, tok in enumerate(toks):
         # inside a quotation only a speech act in the first person counts: "„Wir rufen
         # beide Seiten auf“, sagte X" is X's call (the claims stage names the speaker)
@@ -362,7 +356,7 @@ def detect_triggers(
         elif tok.pos in _NOUN and not speaker:
             low = tok.lemma.lower()
             text = tok.text.lower()  # HanTa misses some compounds' lemma ("Hilfeersuche")
-            for p in noun_patterns:
+            for p in lex.noun_patterns:
                 if not any(low.endswith(n) or text.endswith(n) for n in p.nouns):
                     continue
                 light = [

@@ -131,6 +131,21 @@ class Lexicon:
         return found
 
     @cached_property
+    def verb_patterns(self) -> Mapping[str, tuple[Pattern, ...]]:
+        """The patterns of each verb lemma ("*": of any verb), in lexicon order; built
+        once, looked up at every verb."""
+        out: dict[str, list[Pattern]] = {}
+        for p in self.patterns:
+            for v in p.verbs:
+                out.setdefault(v, []).append(p)
+        return {v: tuple(ps) for v, ps in out.items()}
+
+    @cached_property
+    def noun_patterns(self) -> tuple[Pattern, ...]:
+        """The patterns with event nouns, in lexicon order."""
+        return tuple(p for p in self.patterns if p.nouns)
+
+    @cached_property
     def _word_sets(self) -> dict[tuple[str, str], frozenset[str]]:
         """The sets :meth:`cue` and :meth:`ref` built, each once per lexicon: the stages
         ask for them per sentence and per event (some 17,000 times on the 35 dev
