@@ -547,6 +547,7 @@ class EntityRecognizer:
                 not toks[k].text[:1].isupper() or toks[k].text.lower() in _SKIP_WORDS
             ):
                 k += 1
+            k = self._long_name_start(toks, j, people) or k
             if k >= j - 1:
                 continue
             long_words = tuple(t.text for t in toks[k : j - 1])
@@ -565,6 +566,38 @@ class EntityRecognizer:
                 self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=ActorClass.ORGANIZATION)
             )
         return found
+
+    def _long_name_start(self, toks: Sequence[Token], j: int, people: Set[int]) -> int | None:
+        """Where the long name before the abbreviation at ``j`` starts when a head noun of
+        an organisation opens it ("von der Union für den Frieden in Zentralafrika (UPC)":
+        at "Union"; "Kämpfer der Allianz Demokratischer Kräfte (ADF)": at "Allianz"),
+        with the capitalised words right before the head ("Nationale", "Tigray People's")."""
+        heads = self.lexicon.ref("organization_name_heads")
+        best = None
+        k = j - 2
+        while k >= 0 and j - 2 - k < 12:
+            t = toks[k]
+            if k in people or t.pos.startswith("V") or t.text in (",", ";", ":", "(", ")"):
+                break
+            if t.pos == "KON" and k + 1 < len(toks) and toks[k + 1].pos == "ART":
+                break  # "der Armee und der Nationalen Befreiungsfront (NLF)": two names
+            words = (t.text.lower(), t.lemma.lower())
+            if t.text[:1].isupper() and any(w.endswith(h) for h in heads for w in words):
+                best = k
+            if not (t.text[:1].isupper() or t.pos in ("ART", "APPR", "APPRART", "ADJ(A)", "KON")):
+                break
+            k -= 1
+        if best is None:
+            return None
+        while (
+            best > 0
+            and toks[best - 1].text[:1].isupper()
+            and toks[best - 1].pos in ("NN", "NE", "FM", "ADJ(A)")
+            and best - 1 not in people
+            and self._title(toks[best - 1])[0] is None
+        ):
+            best -= 1
+        return best
 
     def _group_compounds(
         self,
@@ -701,6 +734,50 @@ class EntityRecognizer:
             claimed.add(at)
             out[at] = holder
             out[n] = replace(t, keys=holder.keys, cls=ActorClass.PERSON)
+        return self._appositions_after_names(ts, out, claimed, new)
+
+    def _appositions_after_names(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        claimed: set[int],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
+        """A person, a comma, then a title without a name that ends its phrase: the title
+        is the person's ("Raphael Tuju, der Außenminister Kenias, sagte", "… unterzeichnete
+        Félix Tshisekedi, der Präsident Kongos.")."""
+        toks = ts.tokens
+        out = list(found)
+        people = {m.last: k for k, m in enumerate(out) if m.cls == ActorClass.PERSON and m.keys}
+        for n, t in enumerate(found):
+            # (a title read as its organisation's reference still names an office)
+            if t.kind != MentionKind.TITLE or not t.offices or set(t.keys) - {t.offices[0][1]}:
+                continue
+            j = t.first - 1
+            while j > 0 and toks[j].pos == "ART":
+                j -= 1
+            if j <= 0 or toks[j].text != ",":
+                continue
+            at = people.get(j)
+            if at is None:
+                person = self._name_before(ts, j, out, new)
+                if person is None:
+                    continue
+                out.append(person)
+                at = len(out) - 1
+            if at in claimed or set(t.offices) <= set(out[at].offices):
+                continue
+            k = t.last
+            while k < len(toks) and k - t.last < 8 and toks[k].text not in (",", "(", "."):
+                if toks[k].pos.startswith("V") or toks[k].pos == "KON":
+                    k = len(toks)  # "…, Außenminister Kenias und …" is a list, not an apposition
+                    break
+                k += 1
+            if k >= len(toks) or toks[k].text not in (",", "(", "."):
+                continue
+            claimed.add(at)
+            out[at] = replace(out[at], offices=out[at].offices + t.offices)
+            out[n] = replace(t, keys=out[at].keys, cls=ActorClass.PERSON)
         return out
 
     def _title_prefix_owner(
@@ -759,6 +836,34 @@ class EntityRecognizer:
         ):
             return None
         return self._mint(toks[q].text, ActorClass.ORGANIZATION, new)
+
+    def _name_before(
+        self,
+        ts: TaggedSentence,
+        end: int,
+        found: Sequence[EntityMention],
+        new: dict[str, tuple[str, str]],
+    ) -> EntityMention | None:
+        """A name the tagger does not know as one, before the comma of a title in
+        apposition ("Auch David Trimble, Vorsitzender der UUP,"): two or three capitalised
+        words no other mention holds, the last a proper noun."""
+        toks = ts.tokens
+        taken = {i for m in found for i in range(m.first, m.last)}
+        k = end
+        while (
+            k > 0
+            and end - k < 3
+            and k - 1 not in taken
+            and toks[k - 1].text[:1].isupper()
+            and toks[k - 1].pos in ("NE", "NN", "FM")
+            and not self._people.is_person_noun(toks[k - 1])
+            and self._title(toks[k - 1])[0] is None
+        ):
+            k -= 1
+        if end - k < 2 or toks[end - 1].pos != "NE":
+            return None
+        key = self._mint(" ".join(t.text for t in toks[k:end]), ActorClass.PERSON, new)
+        return self._mention(ts, k, end, MentionKind.NAME, (key,), cls=ActorClass.PERSON)
 
     def _apposition_name(
         self, ts: TaggedSentence, k: int, new: dict[str, tuple[str, str]]
@@ -986,6 +1091,11 @@ class EntityRecognizer:
                 )
                 if nxt is not None and nxt.cls not in (ActorClass.PERSON, "") and of is None:
                     of = nxt.keys[0]
+                gen = by_first.get(j + 1)
+                if gen is not None and not (gen.last < n and toks[gen.last].pos == "KON"):
+                    # "Außenminister Kenias" (a list of states is a plural title's: read
+                    # with its names in apposition)
+                    of = of or self._genitive_state(gen)
                 if role and of and not colleague:
                     result.append(
                         self._mention(
@@ -1013,6 +1123,18 @@ class EntityRecognizer:
         kept = [m for m in found if not any(x in consumed for x in range(m.first, m.last))]
         return kept + result
 
+    def _genitive_state(self, m: EntityMention | None) -> str | None:
+        """The state a bare genitive name stands for ("Kenias", "Russlands"), or None."""
+        if (
+            m is None
+            or m.kind != MentionKind.NAME
+            or not m.keys
+            or not m.text.endswith("s")
+            or not self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+        ):
+            return None
+        return m.keys[0]
+
     def _past_genitive(
         self,
         ts: TaggedSentence,
@@ -1027,6 +1149,15 @@ class EntityRecognizer:
         organisation of a genitive in between ("der Präsident des Obersten Rates der Huthi,
         Mahdi al-Maschat": the name after the genitive phrase and a comma)."""
         toks, n, k = ts.tokens, len(ts.tokens), j + 1
+        state = self._genitive_state(by_first.get(k)) if role else None
+        if state is not None:
+            # "der Außenminister Kenias, Raphael Tuju,": a state's bare genitive
+            p = by_first[k].last
+            p += 1 if p < n - 1 and toks[p].text == "," else 0
+            cand = by_first.get(p)
+            if cand is not None and cand.cls == ActorClass.PERSON:
+                return p, state
+            return k, None
         if not (k < n and toks[k].text in ("der", "des", "von") and role):
             return k, None
         p = _skip_genitive(

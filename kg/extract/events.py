@@ -310,7 +310,6 @@ def detect_triggers(
     toks = ts.tokens
     quantity = morph.quantity_words
     out: list[Trigger] = []
-    framing: set[int] = set()  # indices in ``out`` of event nouns framing a clause
     verb_patterns = lex.verb_patterns
     for i, tok in enumerate(toks):
         # inside a quotation only a speech act in the first person counts: "„Wir rufen
@@ -386,8 +385,6 @@ def detect_triggers(
                     _under_intent(toks, light[0], lex) or _planned(ts, light[0], lex)
                 ):
                     break  # "rief sie auf, Gespräche aufzunehmen": not held (yet)
-                if light[0] == i:
-                    framing.add(len(out))
                 out.append(
                     Trigger(
                         ts.sentence.index,
@@ -398,22 +395,31 @@ def detect_triggers(
                         frame,
                         True,
                         nominal=True,
+                        framing=light[0] == i,
                         negated=_negated(p, toks, i, lex),
                     )
                 )
                 break
-    return tuple(_dedupe(out, framing))
+    return tuple(_dedupe(out))
 
 
-def _dedupe(triggers: list[Trigger], framing: set[int]) -> list[Trigger]:
+def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
     """A light verb that licensed a nominal trigger does not also count on its own; an
     event noun that only frames the clause ("bei Beratungen in Kairo einigten sich ...")
-    does not count beside an event of its class that the clause itself tells."""
-    told = {(t.sentence, t.event_class) for n, t in enumerate(triggers) if n not in framing}
+    does not count beside an event of its class that the clause itself tells, unless the
+    noun names its agent and the clause is a passive without one ("bei einem Anschlag der
+    X wurden zehn Menschen getötet")."""
+    told = {(t.sentence, t.event_class) for t in triggers if not t.framing}
+    told_active = {(t.sentence, t.event_class) for t in triggers if not t.framing and not t.passive}
     kept = [
         t
-        for n, t in enumerate(triggers)
-        if n not in framing or (t.sentence, t.event_class) not in told
+        for t in triggers
+        if not t.framing
+        or (t.sentence, t.event_class) not in told
+        or (
+            any(slot == "gen" for slot, _r in t.frame)
+            and (t.sentence, t.event_class) not in told_active
+        )
     ]
-    nominal_classes = {(t.sentence, t.event_class) for t in kept if t.nominal}
+    nominal_classes = {(t.sentence, t.event_class) for t in kept if t.nominal and not t.framing}
     return [t for t in kept if t.nominal or (t.sentence, t.event_class) not in nominal_classes]

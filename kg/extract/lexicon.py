@@ -120,6 +120,18 @@ class Lexicon:
             self._word_sets[("cue", name)] = found
         return found
 
+    def holder_role(self, noun: str) -> str | None:
+        """The office of a person who holds a leadership noun ("Vorsitz", "OSZE-Vorsitz").
+
+        >>> load_lexicon().holder_role("OSZE-Vorsitz")
+        'chairperson'
+        """
+        low = noun.lower()
+        found = [(k, v) for k, v in dict(self.cues.get("leadership_nouns") or {}).items()]
+        return next(
+            (str(v) for k, v in sorted(found, key=lambda kv: -len(kv[0])) if low.endswith(k)), None
+        )
+
     def ref(self, name: str) -> frozenset[str]:
         """A list of ``references.yaml`` as a set of lowercase words."""
         if name not in REF_KEYS:
@@ -228,6 +240,16 @@ CONDITION_KEYS = frozenset(
 )  # fmt: skip
 
 
+# the slots a frame may name (the event's grammatical functions and the prepositions
+# whose phrases fill a role) and the roles they may fill
+FRAME_SLOTS = frozenset(
+    {"subj", "obj", "gen", "presence",
+     "mit", "zu", "gegenüber", "zwischen", "an", "auf", "gegen", "für", "von", "bei",
+     "um", "über", "nach", "in"}
+)  # fmt: skip
+FRAME_ROLES = frozenset({"agent", "addressee", "participant", "mediator", "about"})
+
+
 def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
     for key in ("id", "class", "cameo"):
         if key not in raw:
@@ -241,6 +263,12 @@ def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
             raise InputError(f"{path}: pattern {raw['id']}: unknown condition {bad} in '{part}'")
     if not raw.get("verb") and not raw.get("noun"):
         raise InputError(f"{path}: pattern {raw['id']}: needs 'verb' or 'noun'")
+    frame = dict(raw.get("frame") or {})
+    bad = sorted(set(frame) - FRAME_SLOTS) + sorted(set(map(str, frame.values())) - FRAME_ROLES)
+    if bad:
+        raise InputError(f"{path}: pattern {raw['id']}: unknown frame slot or role {bad}")
+    if "gen" in frame and not raw.get("noun"):
+        raise InputError(f"{path}: pattern {raw['id']}: the slot 'gen' needs a 'noun'")
 
     def conds(v: Any) -> tuple[tuple[str, Any], ...]:
         if not v:
@@ -332,6 +360,7 @@ REF_KEYS = (
     "government_compound_heads",
     "capital_government",
     "organization_heads",
+    "organization_name_heads",
     "person_nouns",
     "name_particles",
 )
@@ -384,7 +413,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     speaker = _checked(dict(events.get("speaker") or {}), SPEAKER_KEYS, base / "events.yaml")
     unreal = _checked(dict(events.get("unrealised") or {}), UNREALISED_KEYS, base / "events.yaml")
     labels = {k: (str(v[0]), str(v[1])) for k, v in (roles.get("labels") or {}).items()}
-    return Lexicon(
+    lex = Lexicon(
         concepts=concepts,
         patterns=patterns,
         titles={str(k).lower(): str(v) for k, v in (roles.get("titles") or {}).items()},
@@ -407,3 +436,8 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         ),
         future_auxiliaries=frozenset(x.lower() for x in _tuple(unreal["auxiliaries"])),
     )
+    leading = dict(lex.cues.get("leadership_nouns") or {})
+    unknown = sorted(str(v) for v in leading.values() if v not in labels)
+    if unknown:
+        raise InputError(f"{base / 'cues.yaml'}: leadership_nouns: unknown offices {unknown}")
+    return lex

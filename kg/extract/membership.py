@@ -399,12 +399,18 @@ def parse_chairs(
             shared = clause_subject(ts, v, morph=morph)
             if not orgs or shared is None or reader.negated(v, n):
                 continue
+            role = lex.holder_role(t.lemma)
             for leader in reader.actors([shared[0]]):
-                out += [
-                    Fact(FactKind.LEADS, k, org.keys[0], ts.sentence.index)
-                    for org in orgs
-                    for k in (leader.keys if leader.kind == MentionKind.GROUP else leader.keys[:1])
-                ]
+                keys = leader.keys if leader.kind == MentionKind.GROUP else leader.keys[:1]
+                for org in orgs:
+                    for k in keys:
+                        if leader.cls == ActorClass.PERSON and role:
+                            # a person holds the chair as an office of the organisation
+                            out.append(
+                                Fact(FactKind.POSITION, k, org.keys[0], ts.sentence.index, role)
+                            )
+                        else:
+                            out.append(Fact(FactKind.LEADS, k, org.keys[0], ts.sentence.index))
     return out
 
 

@@ -182,6 +182,9 @@ class Trigger:
     frame: tuple[tuple[str, str], ...]  # (syntactic slot, role) pairs
     complete: bool  # the pattern matched with all its required parts
     nominal: bool = False
+    # an event noun that frames the clause with no verb of its own ("nach dem Angriff der
+    # Hamas auf X"): its arguments are the phrases attached to the noun
+    framing: bool = False
     passive: bool = False
     negated: bool = False
     # a speech act in the first person inside a quotation ("„Wir verurteilen …“, sagte X"):

@@ -51,6 +51,7 @@ KEYS = (
     "tagged_name_particles",
     "companion_prepositions",
     "reflexive_participles",
+    "ge_stem_verbs",
 )
 
 
@@ -82,6 +83,21 @@ class Morphology:
     tagged_name_particles: frozenset[str]
     companion_prepositions: frozenset[str]
     reflexive_participles: Mapping[str, str]
+    ge_stem_verbs: frozenset[str]
+
+    def ge_stem_verb(self, lemma: str) -> str | None:
+        """The separable verb with a ge- stem that HanTa's lemma of its participle lost
+        ("angehört" read as "anhören": "angehören"), or None.
+
+        >>> load_morphology().ge_stem_verb("anhören")
+        'angehören'
+        """
+        low = lemma.lower()
+        for verb in self.ge_stem_verbs:
+            k = verb.find("ge", 2)
+            if k > 0 and low == verb[:k] + verb[k + 2 :]:
+                return verb
+        return None
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,

@@ -376,6 +376,7 @@ class RoleAssigner:
                 None if self._irrealis(ts, t) else self._event(ts, t, resolved) for t in strigs
             ]
             sent_events = self._unattributed_allegations(ts, strigs, sent_events)
+            sent_events = self._framed_passives(sent_events)
             for n, (t, ev) in enumerate(zip(strigs, sent_events, strict=True)):
                 if (
                     ev is not None
@@ -413,6 +414,29 @@ class RoleAssigner:
                 self._remember(m, disc)
             self._salience(ts, resolved, disc)
         return tuple(events), tuple(resolved_all)
+
+    @staticmethod
+    def _framed_passives(events: list[Event | None]) -> list[Event | None]:
+        """ "Bei einem Anschlag der X wurden zehn Menschen getötet": the passive without
+        an agent tells the attack the framing noun names with its agent, one event (the
+        noun's, with the clause's place and side attacked)."""
+        out = list(events)
+        for n, ev in enumerate(events):
+            if ev is None or not ev.trigger.framing or not ev.actors(RoleProperty.AGENT):
+                continue
+            for k, other in enumerate(out):
+                if (
+                    other is not None
+                    and k != n
+                    and other.event_class == ev.event_class
+                    and other.trigger.passive
+                    and not other.trigger.nominal
+                    and not other.actors(RoleProperty.AGENT)
+                ):
+                    extra = tuple(r for r in other.roles if r not in ev.roles)
+                    out[n] = replace(ev, roles=ev.roles + extra)
+                    out[k] = None
+        return out
 
     @staticmethod
     def _title_apposition(
@@ -546,7 +570,12 @@ class RoleAssigner:
         """Mentions with their governor; coordinated ones inherit the first one's."""
         out: list[tuple[str, list[EntityMention]]] = []
         prev: EntityMention | None = None
+        # "ruandische und mosambikanische Truppen": a state adjective coordinated with the
+        # next phrase's shares its noun, and so its function
+        shared: list[EntityMention] = []
         for m in sorted(ms, key=lambda x: x.first):
+            if shared and m.first != shared[-1].last + 1:
+                shared = []
             if (
                 prev is not None
                 and m.keys == prev.keys
@@ -555,6 +584,9 @@ class RoleAssigner:
             ):
                 continue  # "Befreiungsfront von Tigray (TPLF)": the abbreviation repeats the name
             if m.kind == MentionKind.ADJECTIVE:
+                joiner = ts.tokens[m.last] if m.last + 1 < len(ts.tokens) else None
+                if joiner is not None and (joiner.pos == "KON" or joiner.text == ","):
+                    shared.append(m)
                 gov_adj = governor(ts.tokens, m, prev, morph=self.morph)
                 # "unter russischer Vermittlung": the adjective's state mediates
                 nxt = ts.tokens[m.last] if m.last < len(ts.tokens) else None
@@ -607,6 +639,9 @@ class RoleAssigner:
                 out[-1][1].append(m)
             else:
                 out.append((gov if gov != "&" else "", [m]))
+            if shared and ts.tokens[m.first].pos.startswith("ADJ"):
+                out[-1][1][-1:-1] = shared
+            shared = []
             prev = m
         return out
 
@@ -695,6 +730,10 @@ class RoleAssigner:
         subj = self._person_of_title(c, ms, subj)
         roles = _Roles()
         self._core_roles(c, fn, subj, objs, roles)
+        if trig.nominal and "gen" in c.frame:
+            self._noun_roles(c, ms, roles)
+        if trig.event_class == EventClass.MILITARY_ACTION:
+            self._target_owners(c, roles)
         locations = self._phrase_roles(c, fn, roles)
         for loc in locations:
             roles.add("location", [loc])
@@ -862,7 +901,11 @@ class RoleAssigner:
         trig, frame, ts = c.trig, c.frame, c.ts
         locations: list[str] = []
         for g, grp in c.groups:
-            keys = [k for m in grp for k in self._actor_key(m, g)]
+            # a frame that names "in" wants the state entered ("marschierten in Kuwait
+            # ein"), which is otherwise a place
+            keys = [
+                k for m in grp for k in self._actor_key(m, "" if g == "in" and g in frame else g)
+            ]
             if g == "presence":
                 # who is present attends: a party only of the presence's own event
                 roles.add(frame.get("presence"), keys)
@@ -873,6 +916,8 @@ class RoleAssigner:
                 roles.add("agent", keys)
             elif not (c.fa <= grp[0].first < max(c.fb, c.b)) and not trig.nominal:
                 continue
+            elif trig.framing and "gen" in frame and not self._attached(ts, trig, grp, c.groups):
+                continue  # "nach dem Angriff der Hamas einigten sich X auf …": not the attack's
             elif (
                 g in frame
                 and g not in ("subj", "obj")
@@ -906,6 +951,63 @@ class RoleAssigner:
                 if g == "in" and grp[0].first > trig.first and grp[0].first <= trig.first + 3:
                     locations.extend(m.keys[0] for m in grp if m.keys)
         return locations
+
+    def _noun_roles(self, c: _Clause, ms: Sequence[EntityMention], roles: _Roles) -> None:
+        """The frame's ``gen`` slot of an event noun: its genitive attribute ("der Angriff
+        der Hamas", "der Einmarsch irakischer Truppen"), its possessor ("Russlands
+        Offensive") or a state adjective before it ("israelische Luftangriffe")."""
+        ts, trig, slot = c.ts, c.trig, c.frame["gen"]
+        toks = ts.tokens
+        for g, grp in c.groups:
+            # "gen:angriff", or "nach einmarsch" where the noun is in a phrase itself
+            genitive = g.startswith("gen:") or " " in g
+            if (genitive and self._attached(ts, trig, grp, c.groups)) or (
+                g == "poss"
+                and all(toks[j].pos in NP_INNER for j in range(grp[-1].last, trig.first))
+            ):
+                roles.add(slot, [k for m in grp for k in self._actor_key(m, "")])
+        for m in ms:
+            if (
+                m.kind == MentionKind.ADJECTIVE
+                and m.last <= trig.first
+                and all(toks[j].pos.startswith("ADJ") for j in range(m.last, trig.first))
+            ):
+                roles.add(slot, [k for k in self._actor_key(m, "")])
+
+    def _target_owners(self, c: _Clause, roles: _Roles) -> None:
+        """Who is attacked when a military target is: the owner of the positions or base
+        ("griffen Stellungen der Rebellen an", "einen Stützpunkt von Regierungstruppen",
+        "Luftangriffe auf Ziele in Jugoslawien")."""
+        toks = c.ts.tokens
+        groups = c.groups if c.trig.nominal else c.clause_groups
+        for _g, grp in groups:
+            j = grp[0].first - 1
+            while j >= 0 and toks[j].pos in NP_INNER:
+                j -= 1
+            if j >= 0 and toks[j].pos == "APPR" and toks[j].lemma.lower() in ("von", "in"):
+                j -= 1  # "Stützpunkt von X", "Ziele in X"
+            if j >= 0 and toks[j].pos == "NN" and self.lex.lemma_in(toks[j].lemma, "targets"):
+                roles.add("addressee", [k for m in grp for k in self._actor_key(m, "")])
+
+    @staticmethod
+    def _attached(
+        ts: TaggedSentence,
+        trig: Trigger,
+        grp: Sequence[EntityMention],
+        groups: Sequence[tuple[str, list[EntityMention]]],
+    ) -> bool:
+        """Whether a phrase follows the event noun inside its noun phrase, with only
+        articles, adjectives, prepositions and the noun's other named attributes between
+        ("der Einmarsch irakischer Truppen in Kuwait": both; "Angriffe auf Stellungen der
+        Rebellen": the rebels' positions are attacked, not the rebels)."""
+        toks = ts.tokens
+        named = {j for _g, other in groups for m in other for j in range(m.first, m.last)}
+        j = grp[0].first - 1
+        while j > trig.first and (
+            toks[j].pos in NP_INNER or toks[j].pos in ("APPR", "APPRART") or j in named
+        ):
+            j -= 1
+        return j == trig.first
 
     def _finish(
         self,

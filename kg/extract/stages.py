@@ -34,8 +34,10 @@ from kg.vocabulary import EventClass
 
 __all__ = ["default_stages"]
 
-#: Events kept although no actor was found: an attack or a protest is news without one.
-_ACTORLESS = (EventClass.MILITARY_ACTION, EventClass.PROTEST)
+#: Events kept although neither an actor nor a place was found: a protest is news without
+#: one; fighting with no side and no place named ("Die Kämpfe waren ausgebrochen",
+#: "Zivilisten wurden getötet") is mostly background no coder counts as an event.
+_ACTORLESS = (EventClass.PROTEST,)
 
 
 class Tokens:

@@ -246,7 +246,13 @@ def governor(
         or any(a not in ("der", "des", "eines", "einer") for a in articles)
     ):
         return ""  # "am Freitag Armenien ...", "auf Twitter dem Präsidenten": not a genitive
-    if t.pos == "NN" and j == m.first - 1 and not m.text.endswith("s"):
+    if (
+        t.pos == "NN"
+        and j == m.first - 1
+        and not m.text.endswith("s")
+        # "der Einmarsch irakischer Truppen": an adjective opens a genitive, not a name
+        and not tokens[m.first].pos.startswith("ADJ")
+    ):
         # close apposition, the name right after its class noun: "die linke
         # Guerillagruppe ELN", "Kremlsprecher Peskow", "dem ELN-Kommandanten García"
         # (a genitive name would be "der ELN" or end in -s): the noun phrase's governor

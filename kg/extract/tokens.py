@@ -131,6 +131,7 @@ class Tagger:
         morph = load_morphology()
         self._name_particles = morph.tagged_name_particles
         self._reflexive_participles = morph.reflexive_participles
+        self._morph = morph
         self._tag_words = lru_cache(maxsize=cache_size)(self._tag_uncached)
         self._participles = lru_cache(maxsize=cache_size)(self._participle_uncached)
 
@@ -199,6 +200,8 @@ class Tagger:
             ):
                 # "Der IS hat sich zu dem Anschlag bekannt": the participle, not "known"
                 pos, lemma = "VV(PP)", infinitive
+            if pos == "VV(PP)":
+                lemma = self._morph.ge_stem_verb(lemma) or lemma
             verb = self.participle_verb(lemma) if pos == "ADJ(A)" else None
             tokens.append(Token(i, start, end, word, lemma, pos, quoted[i], verb))
         return TaggedSentence(sentence, tuple(tokens))

@@ -1,0 +1,186 @@
+"""General rules of German news found by categories of misses (fighting, offices, names),
+each tested on sentences written for the test about yet other conflicts and actors: an
+event noun's own arguments ("der Einmarsch marokkanischer Truppen in Mauretanien"),
+fighting with no side and no place dropped, coordinated state adjectives, the owner of a
+military target as the side attacked, clashes and fighting against a side, participles of
+verbs with a ge- stem, a title in apposition after a name, a state's bare genitive after a
+title, long organisation names before their abbreviation, and a chair held by a person."""
+
+import pytest
+from extract_helpers import analyse, of_class, positions
+
+from kg.errors import InputError
+from kg.extract.lexicon import load_lexicon
+from kg.extract.model import FactKind
+from kg.resources import data_dir
+from kg.vocabulary import EventProperty, RoleProperty
+
+AGENT, ADDRESSEE, PARTICIPANT = RoleProperty.AGENT, RoleProperty.ADDRESSEE, RoleProperty.PARTICIPANT
+
+
+def test_framing_attack_noun_takes_its_genitive_as_attacker_and_state_entered(ex):
+    a = analyse(
+        ex,
+        "Nach dem Einmarsch marokkanischer Truppen in Mauretanien trat der Sicherheitsrat "
+        "zu einer Dringlichkeitssitzung zusammen.",
+    )
+    [attack] = of_class(a, "MilitaryAction")
+    assert attack.actors(AGENT) == ("morocco",)
+    assert attack.actors(ADDRESSEE) == ("mauritania",)
+
+
+def test_attack_noun_takes_a_genitive_name_or_a_state_adjective(ex):
+    a = analyse(
+        ex, "Bei einem Anschlag der Hamas auf einen Bus in Haifa wurden zehn Menschen getötet."
+    )
+    assert [e.actors(AGENT) for e in of_class(a, "MilitaryAction")] == [("hamas",)]
+    b = analyse(ex, "Trotz israelischer Luftangriffe auf den Libanon reiste der Minister ab.")
+    [attack] = of_class(b, "MilitaryAction")
+    assert attack.actors(AGENT) == ("israel",)
+    assert attack.actors(ADDRESSEE) == ("lebanon",)
+
+
+def test_framing_attack_leaves_the_clause_arguments_to_the_clause(ex):
+    a = analyse(
+        ex,
+        "Nach dem Angriff der Hisbollah einigten sich Frankreich und Katar auf eine "
+        "gemeinsame Initiative.",
+    )
+    [attack] = of_class(a, "MilitaryAction")
+    assert attack.actors(AGENT) == ("hezbollah",)
+    assert not set(attack.actors()) & {"france", "qatar"}
+
+
+def test_an_attack_only_warned_of_is_no_event(ex):
+    a = analyse(ex, "Die Regierung in Warschau warnte am Montag vor einem Angriff Russlands.")
+    assert not of_class(a, "MilitaryAction")
+
+
+def test_fighting_with_neither_side_nor_place_is_dropped_but_a_place_keeps_it(ex):
+    assert not of_class(
+        analyse(ex, "Die Kämpfe waren am Samstagmorgen ausgebrochen."), "MilitaryAction"
+    )
+    [fighting] = of_class(
+        analyse(ex, "Die Kämpfe in Aleppo dauerten am Montag an."), "MilitaryAction"
+    )
+    assert "aleppo" in fighting.actors(EventProperty.LOCATION)
+
+
+def test_coordinated_state_adjectives_share_their_noun(ex):
+    a = analyse(ex, "Kenianische und somalische Truppen eroberten am Freitag die Stadt Kismayo.")
+    [capture] = of_class(a, "MilitaryAction")
+    assert set(capture.actors(AGENT)) == {"kenya", "somalia"}
+
+
+def test_owner_of_the_positions_attacked_is_the_side_attacked(ex):
+    a = analyse(
+        ex, "Türkische Kampfjets bombardierten in der Nacht Stellungen der PKK im Nordirak."
+    )
+    [attack] = of_class(a, "MilitaryAction")
+    assert attack.actors(AGENT) == ("turkey",)
+    assert attack.actors(ADDRESSEE) == ("pkk",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eritreische und dschibutische Soldaten gerieten am Dienstag an der Grenze aneinander.",
+        "Eritreische und dschibutische Soldaten sind am Dienstag an der Grenze aneinandergeraten.",
+    ],
+)
+def test_sides_that_clash_are_participants(ex, sentence):
+    [clash] = of_class(analyse(ex, sentence), "MilitaryAction")
+    assert set(clash.actors(PARTICIPANT)) == {"eritrea", "djibouti"}
+
+
+def test_fighting_against_a_side_but_not_against_poverty(ex):
+    [fight] = of_class(
+        analyse(ex, "Die Ukraine kämpft seit 2022 gegen Russland."), "MilitaryAction"
+    )
+    assert (fight.actors(AGENT), fight.actors(ADDRESSEE)) == (("ukraine",), ("russia",))
+    assert not of_class(analyse(ex, "Die Regierung kämpft gegen die Armut."), "MilitaryAction")
+
+
+def test_participle_of_a_verb_with_a_ge_stem_keeps_its_verb(ex):
+    # HanTa reads "angehört" as "anhören" (listened)
+    a = analyse(ex, "Norwegen hat der Nato seit 1949 angehört.")
+    members = {(f.subject, f.object) for f in a.facts if f.kind == FactKind.MEMBER}
+    assert members == {("norway", "nato")}
+
+
+def test_title_in_apposition_after_a_name_is_that_persons_office(ex):
+    a = analyse(ex, "Das Abkommen unterzeichnete Amina Yusuf, die Außenministerin Somalias.")
+    assert ("amina-yusuf", "foreign-minister", "somalia") in positions(a)
+    b = analyse(
+        ex,
+        "Ghanas Präsident John Mahama, der amtierende Vorsitzende der Ecowas, eröffnete "
+        "den Gipfel.",
+    )
+    pos = {(r, o) for _p, r, o in positions(b)}
+    assert {("president", "ghana"), ("chairperson", "ecowas")} <= pos
+
+
+def test_a_list_after_a_name_is_no_apposition(ex):
+    a = analyse(ex, "Er traf Erdoğan, den Außenminister Kenias und den Präsidenten Ugandas.")
+    assert not any(p == "recep-tayyip-erdogan" for p, _r, _o in positions(a))
+
+
+def test_bare_genitive_state_after_a_title_names_the_state(ex):
+    a = analyse(ex, "Der Außenminister Perus, Carlos Romero, sagte, die Gespräche gingen weiter.")
+    assert any(r == "foreign-minister" and o == "peru" for _p, r, o in positions(a))
+
+
+def test_plural_title_with_a_list_of_states_keeps_both_people(ex):
+    a = analyse(
+        ex,
+        "Die Außenminister Perus und Chiles, Carlos Romero und Heraldo Muñoz, "
+        "unterzeichneten am Freitag das Abkommen.",
+    )
+    [agreement] = of_class(a, "Agreement")
+    assert len(agreement.actors(PARTICIPANT)) == 2
+
+
+def test_long_organisation_name_before_its_abbreviation_starts_at_its_head_noun(ex):
+    a = analyse(
+        ex,
+        "Ali Darassa von der Union für den Frieden in Zentralafrika (UPC) nahm nicht teil. "
+        "Am Montag griffen Kämpfer der Nationalen Befreiungsfront von Ogaden (ONLF) ein "
+        "Ölfeld an.",
+    )
+    labels = {m.text for m in a.mentions}
+    assert "Union für den Frieden in Zentralafrika" in labels
+    assert "Nationalen Befreiungsfront von Ogaden" in labels
+    assert not {"Zentralafrika", "Kämpfer der Nationalen Befreiungsfront von Ogaden"} & labels
+
+
+def test_chair_held_by_a_person_is_an_office_held_by_a_state_leadership(ex):
+    a = analyse(
+        ex, "Den Vorsitz der Afrikanischen Union hat derzeit Angolas Präsident João Lourenço inne."
+    )
+    assert any(r == "chairperson" and o == "african-union" for _p, r, o in positions(a))
+    assert not [f for f in a.facts if f.kind == FactKind.LEADS]
+    b = analyse(ex, "Den Vorsitz der Afrikanischen Union hat derzeit Angola inne.")
+    assert {(f.subject, f.object) for f in b.facts if f.kind == FactKind.LEADS} == {
+        ("angola", "african-union")
+    }
+
+
+def test_frame_slots_and_offices_of_the_lexicon_are_checked_when_loaded(tmp_path):
+    for name in ("events.yaml", "roles.yaml", "references.yaml", "cues.yaml"):
+        (tmp_path / name).write_text(
+            (data_dir() / "patterns" / name).read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    events = tmp_path / "events.yaml"
+    good = events.read_text(encoding="utf-8")
+    wrong = good.replace("frame: {gen: agent, in: addressee}", "frame: {genitiv: agent}")
+    events.write_text(wrong, encoding="utf-8")
+    with pytest.raises(InputError, match="invasion-frame: unknown frame slot or role"):
+        load_lexicon(tmp_path)
+    events.write_text(good, encoding="utf-8")
+    cues = tmp_path / "cues.yaml"
+    cues.write_text(
+        cues.read_text(encoding="utf-8").replace("vorsitz: chairperson,", "vorsitz: chair,"),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="leadership_nouns: unknown offices"):
+        load_lexicon(tmp_path)
