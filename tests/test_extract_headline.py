@@ -101,3 +101,80 @@ def test_a_ministry_with_no_state_is_the_story_s(ex):
     )
     (rejected,) = [e for e in a.events if e.event_class == "Rejection"]
     assert rejected.actors() == ("zambia",)
+
+
+def _headline_events(a):
+    return [e for e in a.events if e.sentence < 0]
+
+
+def test_a_headline_event_the_body_does_not_tell_counts_with_the_lead_date(ex):
+    a = _analyse(
+        ex,
+        "Tschad schickt Soldaten nach Niger",
+        "N'Djamena – Am Freitag haben sich die Außenminister Tschads und Nigers in "
+        "N'Djamena getroffen.",
+    )
+    [deployed] = [e for e in _headline_events(a) if e.event_class == "Deployment"]
+    assert deployed.actors() == ("chad",)
+    assert deployed.date == ("2021-05-07", "date")  # the lead's Friday, not the article date
+
+
+def test_a_headline_event_the_body_tells_is_not_counted_twice(ex):
+    a = _analyse(
+        ex,
+        "Kenia und Somalia vereinbaren Waffenruhe",
+        "Nairobi – Kenia und Somalia haben sich am Montag auf eine Waffenruhe geeinigt.",
+    )
+    assert not _headline_events(a)
+    assert len([e for e in a.events if "Agreement" in e.event_class]) == 1
+
+
+def test_the_topic_before_a_colon_is_no_party_of_the_headline_event(ex):
+    a = _analyse(
+        ex,
+        "Sudan: Armee und Rebellen unterzeichnen Abkommen in Juba",
+        "Juba – Die Gespräche dauerten zehn Tage.",
+    )
+    assert all("sudan" not in e.actors() for e in _headline_events(a))
+
+
+def test_a_surname_in_the_headline_is_the_person_the_body_names(ex):
+    a = _analyse(
+        ex,
+        "Haddad lehnt Rücktritt ab – Tschad beschuldigt Sudan",
+        "Beirut – Ministerpräsident Karim Haddad hat am Montag im Parlament gesprochen.",
+    )
+    [rejection] = [e for e in _headline_events(a) if e.event_class == "Rejection"]
+    assert rejection.actors() == ("karim-hadad",)
+    [accusation] = [e for e in _headline_events(a) if e.event_class == "Accusation"]
+    assert accusation.actors() == ("chad", "sudan")
+
+
+def test_a_person_s_office_makes_the_body_s_statement_the_headline_s(ex):
+    a = _analyse(
+        ex,
+        "Kiew spricht von »Kriegserklärung«",
+        "Kiew – Der ukrainische Regierungschef Arsenij Jazenjuk sagte am Samstag, das sei "
+        "eine Kriegserklärung.",
+    )
+    assert not _headline_events(a)
+
+
+def test_the_headline_is_the_evidence_of_its_event(ex):
+    text = (
+        "date 2021-05-10 Tschad schickt Soldaten nach Niger\n\n"
+        "N'Djamena – Die Außenminister Tschads und Nigers trafen sich.\n"
+    )
+    from kg.extract.pipeline import default_extractor
+    from kg.namespaces import CKG, PROV
+
+    art = parse_article_text(text, identifier="t.txt", origin="t.txt")
+    g = default_extractor().extract(art)
+    deployed = next(g.subjects(None, CKG.Deployment))
+    mention = next(g.objects(deployed, PROV.wasDerivedFrom))
+    start, end = (int(next(g.objects(mention, p))) for p in (CKG.start, CKG.end))
+    assert (
+        text[start:end]
+        == "Tschad schickt Soldaten nach Niger"
+        == str(next(g.objects(mention, CKG.text)))
+    )

@@ -184,3 +184,12 @@ def test_frame_slots_and_offices_of_the_lexicon_are_checked_when_loaded(tmp_path
     )
     with pytest.raises(InputError, match="leadership_nouns: unknown offices"):
         load_lexicon(tmp_path)
+
+
+def test_troops_sent_against_a_side_are_an_attack_not_a_deployment(ex):
+    a = analyse(ex, "Gegen die M23 schickte die Regierung Kongos am Montag 3000 Soldaten.")
+    assert not of_class(a, "Deployment")
+    [attack] = of_class(a, "MilitaryAction")
+    assert attack.actors(ADDRESSEE) == ("m23",)
+    b = analyse(ex, "Kenia schickte am Dienstag 400 Polizisten nach Haiti.")
+    assert [e.actors(AGENT) for e in of_class(b, "Deployment")] == [("kenya",)]

@@ -44,7 +44,7 @@ class Document:
 
     article: Article
     tagged: tuple[TaggedSentence, ...] = ()  # tokens with lemma and part of speech
-    headline: TaggedSentence | None = None  # the title, tagged apart from the body
+    headline: tuple[TaggedSentence, ...] = ()  # the title's parts (indices -1, -2, …)
     headline_mentions: tuple[EntityMention, ...] = ()
     home: str | None = None  # the state the story is about, as its headline gives it
     mentions: tuple[EntityMention, ...] = ()  # as recognised (references unresolved)

@@ -1,9 +1,9 @@
-"""The headline: tagged apart from the body, and the state an article is about.
+"""The headline: its parts as sentences, the state an article is about, and the events
+it adds to the body's.
 
-Reads the article (its title line) and the tagger and recogniser of the body's stages;
-writes the headline as a :class:`~kg.extract.model.TaggedSentence` (index ``-1``) with its
-entity mentions. Wire headlines put the country of a story first ("Angola: Armee und
-Unita unterzeichnen …"), or name one state ("Nepals Regierung und Maoisten …"):
+The title is split into the headlines a dash joins (:func:`headline_parts`, sentence
+indices ``-1``, ``-2``, …). Wire headlines put the country of a story first ("Angola:
+Armee und Unita unterzeichnen …"), or name one state ("Nepals Regierung und Maoisten …"):
 :func:`home_state` reads it, so that "Präsident X" of an unknown X in a story datelined
 abroad ("Doha –" for Lebanese talks in Qatar) holds the office of the story's state.
 
@@ -22,26 +22,40 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence, Set
 
 from kg.articles import Article
 from kg.dictionary import ActorDictionary
-from kg.extract.model import EntityMention, MentionKind, Sentence, TaggedSentence
-from kg.vocabulary import ActorClass
+from kg.extract.model import EntityMention, Event, MentionKind, Sentence, TaggedSentence
+from kg.vocabulary import ActorClass, is_a
 
-__all__ = ["headline_sentence", "home_state", "topic_colon"]
+__all__ = ["headline_parts", "home_state", "novel_events", "topic_colon"]
 
 
-def headline_sentence(article: Article) -> Sentence | None:
-    """The title as a sentence of the article's text, when the text holds it (the first
-    line of a plain-text article); ``None`` for a title given apart (JSON Lines)."""
+def headline_parts(article: Article) -> tuple[Sentence, ...]:
+    """The title as sentences of the article's text, when the text holds it (the first
+    line of a plain-text article; none for a title given apart, as in JSON Lines): one per
+    headline a spaced dash joins ("IS reklamiert Anschlag – Teheran beschuldigt Israel"),
+    indexed -1, -2, … so that they never meet the body's sentences.
+
+    >>> from kg.articles import parse_article_text
+    >>> art = parse_article_text("date 2024-01-04 A tut B – C tut D\\nText.\\n",
+    ...                          identifier="t.txt", origin="t.txt")
+    >>> [(s.index, s.text) for s in headline_parts(art)]
+    [(-1, 'A tut B'), (-2, 'C tut D')]
+    """
     title = article.title
-    if not title:
-        return None
-    start = article.text.find(title, 0, article.body_start)
+    start = article.text.find(title, 0, article.body_start) if title else -1
     if start < 0:
-        return None
-    return Sentence(-1, start, start + len(title), title)
+        return ()
+    out: list[Sentence] = []
+    for part in re.finditer(r"[^–—]+", title):
+        text = part.group().strip()
+        if text:
+            a = start + part.start() + part.group().index(text)
+            out.append(Sentence(-1 - len(out), a, a + len(text), text))
+    return tuple(out)
 
 
 def topic_colon(headline: TaggedSentence) -> int | None:
@@ -71,3 +85,46 @@ def home_state(
             return topic[0].keys[0]
     named = {m.keys[0] for m in states}
     return named.pop() if len(named) == 1 else None
+
+
+def novel_events(
+    headline: Sequence[Event],
+    body: Sequence[Event],
+    *,
+    offices: Mapping[str, Set[str]] | None = None,
+) -> tuple[Event, ...]:
+    """The headline's events the body does not tell: each names an actor, and no body
+    event of its class (or a class above or beneath it) shares an actor with it, a person
+    standing for the states and organisations of their ``offices`` ("Kiew spricht von
+    »Kriegserklärung«" is Prime Minister X's statement in the body). A headline sums up
+    the story; only what it adds counts, once.
+
+    >>> from kg.extract.model import Trigger
+    >>> from kg.vocabulary import RoleProperty as R
+    >>> t = Trigger(-1, 0, 1, "agree", "Agreement", "057", (), True)
+    >>> def ev(cls, *keys):
+    ...     return Event(-1, t, cls, tuple((R.PARTICIPANT, k) for k in keys))
+    >>> told = [ev("CeasefireAgreement", "kenya", "somalia"), ev("Statement", "x-y")]
+    >>> [e.event_class for e in novel_events(
+    ...     [ev("Agreement", "kenya"), ev("Meeting", "kenya"), ev("Agreement"),
+    ...      ev("Statement", "somalia")], told, offices={"x-y": {"somalia"}})]
+    ['Meeting']
+    """
+    offices = offices or {}
+
+    def sides(e: Event) -> set[str]:
+        keys = set(e.actors())
+        return keys.union(*(offices.get(k, ()) for k in keys))
+
+    out: list[Event] = []
+    for h in headline:
+        if not h.actors():
+            continue
+        related = [
+            b
+            for b in body
+            if is_a(b.event_class, h.event_class) or is_a(h.event_class, b.event_class)
+        ]
+        if not any(sides(h) & sides(b) for b in related):
+            out.append(h)
+    return tuple(out)

@@ -1,8 +1,9 @@
 """The extraction pipeline: an article in, its named graph out.
 
 Runs the stages of :mod:`kg.extract.stages` in their fixed order over one
-:class:`~kg.extract.document.Document` (tokens → entities → parse → triggers → parties →
-roles → event anaphora → dates → conflict → places → facts → claims), then the RDF writer.
+:class:`~kg.extract.document.Document` (tokens → entities → headline → parse → triggers → parties →
+roles → event anaphora → dates → conflict → places → facts → ranges → claims → headline
+events), then the RDF writer.
 Each stage declares what it reads and writes; the pipeline checks that when it is built.
 
 >>> from kg.articles import parse_article_text

@@ -8,10 +8,13 @@ dictionary index) so that a pipeline is built once and run per article.
 >>> from kg.extract.pipeline import default_extractor
 >>> default_extractor().pipeline.names  # doctest: +NORMALIZE_WHITESPACE
 ('tokens', 'entities', 'headline', 'parse', 'triggers', 'parties', 'roles',
- 'event-anaphora', 'dates', 'conflict', 'places', 'facts', 'ranges', 'claims')
+ 'event-anaphora', 'dates', 'conflict', 'places', 'facts', 'ranges', 'claims',
+ 'headline-events')
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from kg.dictionary import ActorDictionary
 from kg.extract.anaphora import place_events, resolve_event_anaphora
@@ -22,13 +25,14 @@ from kg.extract.document import Document, Stage
 from kg.extract.entities import EntityRecognizer
 from kg.extract.events import detect_triggers
 from kg.extract.facts import derive_facts
-from kg.extract.headline import headline_sentence, home_state, topic_colon
+from kg.extract.headline import headline_parts, home_state, novel_events, topic_colon
 from kg.extract.lexicon import Lexicon
+from kg.extract.model import Event, FactKind
 from kg.extract.morphology import load_morphology
 from kg.extract.ranges import keep_in_range
 from kg.extract.roles import RoleAssigner
 from kg.extract.sentences import split_sentences
-from kg.extract.timing import assign_dates
+from kg.extract.timing import assign_dates, lead_date
 from kg.extract.tokens import Tagger
 from kg.vocabulary import EventClass
 
@@ -41,7 +45,9 @@ _ACTORLESS = (EventClass.PROTEST,)
 
 
 class Tokens:
-    name, reads, writes = "tokens", ("article",), ("tagged",)
+    """The body's sentences and the headline (index ``-1``), tokenised and tagged."""
+
+    name, reads, writes = "tokens", ("article",), ("tagged", "headline")
 
     def __init__(self) -> None:
         self.tagger = Tagger()
@@ -49,38 +55,40 @@ class Tokens:
     def __call__(self, doc: Document) -> None:
         art = doc.article
         doc.tagged = tuple(self.tagger.tag(s) for s in split_sentences(art.text, art.body_start))
+        doc.headline = tuple(self.tagger.tag(s) for s in headline_parts(art))
 
 
 class Entities:
-    name, reads, writes = "entities", ("tagged",), ("mentions", "new_entities")
+    """Mentions of the body, then of the headline: read last, the headline's surnames and
+    references resolve to the people and organisations the body names ("Ghani lehnt …
+    ab" after "Präsident Aschraf Ghani"), and the body's mentions are as without it."""
+
+    name, reads = "entities", ("tagged", "headline")
+    writes = ("mentions", "headline_mentions", "new_entities")
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.recognizer = EntityRecognizer(dictionary, lexicon)
 
     def __call__(self, doc: Document) -> None:
-        recognition = self.recognizer.recognise(doc.tagged)
-        doc.mentions, doc.new_entities = recognition.mentions, recognition.new_entities
+        recognition = self.recognizer.recognise((*doc.tagged, *doc.headline))
+        doc.mentions = tuple(m for m in recognition.mentions if m.sentence >= 0)
+        doc.headline_mentions = tuple(m for m in recognition.mentions if m.sentence < 0)
+        doc.new_entities = recognition.new_entities
 
 
 class Headline:
-    """The title, tagged and recognised apart from the body (its mentions name no
-    entity of the body's and mint none), with the tagger and recogniser of those stages;
-    and the state the story is about, as the headline gives it."""
+    """The state the story is about, as the headline gives it."""
 
-    name, reads = "headline", ("article",)
-    writes = ("headline", "headline_mentions", "home")
+    name, reads, writes = "headline", ("headline", "headline_mentions"), ("home",)
 
-    def __init__(self, tokens: Tokens, entities: Entities, dictionary: ActorDictionary) -> None:
-        self.tagger, self.recognizer, self.d = tokens.tagger, entities.recognizer, dictionary
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.d = dictionary
 
     def __call__(self, doc: Document) -> None:
-        sentence = headline_sentence(doc.article)
-        if sentence is None:
-            doc.headline, doc.headline_mentions, doc.home = None, (), None
+        if not doc.headline:
+            doc.home = None
             return
-        doc.headline = self.tagger.tag(sentence)
-        doc.headline_mentions = self.recognizer.recognise((doc.headline,)).mentions
-        colon = topic_colon(doc.headline)
+        colon = topic_colon(doc.headline[0])
         doc.home = home_state(doc.headline_mentions, self.d, colon=colon)
 
 
@@ -249,17 +257,91 @@ class Claims:
         doc.events = tuple(e for e in events if e.roles or e.event_class in _ACTORLESS or e.quote)
 
 
+class HeadlineEvents:
+    """The headline's own events: tagged, parsed and coded like a sentence of the body,
+    claims applied, dated by the story's first sentence; only those the body does not
+    tell are added (:func:`~kg.extract.headline.novel_events`), with the headline as
+    their evidence (its sentence index is ``-1``)."""
+
+    name = "headline-events"
+    reads = (
+        "headline", "headline_mentions", "events", "sentences", "parties", "home",
+        "time_expressions", "new_entities", "article", "facts",
+    )  # fmt: skip
+    writes = ("events", "sentences")
+
+    def __init__(
+        self, parse: Parse, dictionary: ActorDictionary, lexicon: Lexicon, roles: Roles
+    ) -> None:
+        self.parser, self.d, self.lex, self.roles = parse.parser, dictionary, lexicon, roles.roles
+        self.morph = load_morphology()
+
+    def __call__(self, doc: Document) -> None:
+        if not doc.headline:
+            return
+        # "Libanon: Rivalisierende Lager einigen sich …": the topic is no argument
+        colon = topic_colon(doc.headline[0])
+        ms = tuple(
+            m for m in doc.headline_mentions if colon is None or m.sentence != -1 or m.first > colon
+        )
+        names = [
+            [(m.first, m.last) for m in ms if m.keys and m.sentence == ts.sentence.index]
+            for ts in doc.headline
+        ]
+        parts = self.parser.parse_many(doc.headline, names=names)
+        triggers = [
+            t
+            for ts in parts
+            for t in detect_triggers(
+                ts, [m for m in ms if m.sentence == ts.sentence.index], self.lex, morph=self.morph
+            )
+        ]
+        if not triggers:
+            return
+        events, resolved = self.roles.assign(
+            parts, ms, triggers, conflict_parties=doc.parties, home=doc.home
+        )
+        known = {k for k, _cls, _label in doc.new_entities}
+        # an actor the body never names and no dictionary knows would have no label
+        events = tuple(
+            replace(e, roles=tuple((r, k) for r, k in e.roles if k in known or self.d.get(k)))
+            for e in apply_claims(events, parts, resolved, self.lex)
+        )
+        date = lead_date(doc.time_expressions, doc.article.date)
+        offices: dict[str, set[str]] = {}
+        for f in doc.facts:
+            if f.kind == FactKind.POSITION:
+                offices.setdefault(f.subject, set()).add(f.object)
+        novel = [
+            replace(e, date=date)
+            for e in novel_events(events, doc.events, offices=offices)
+            if _told(e)
+        ]
+        kept, _facts = keep_in_range(novel, (), doc.new_entities, self.d)
+        if kept:
+            doc.events = (*doc.events, *kept)
+            used = {e.sentence for e in kept}
+            doc.sentences = (*doc.sentences, *(ts for ts in parts if ts.sentence.index in used))
+
+
+def _told(e: Event) -> bool:
+    """An event the headline tells with an actor, unnegated (the claims stage drops the
+    negated) and not only someone's claim."""
+    return bool(e.actors()) and not e.claimed_by
+
+
 def default_stages(dictionary: ActorDictionary, lexicon: Lexicon) -> list[Stage]:
     """Every stage, in the order the pipeline runs them."""
     tokens, entities = Tokens(), Entities(dictionary, lexicon)
+    parse, roles = Parse(), Roles(dictionary, lexicon)
     return [
         tokens,
         entities,
-        Headline(tokens, entities, dictionary),
-        Parse(),
+        Headline(dictionary),
+        parse,
         Triggers(lexicon),
         Parties(dictionary, lexicon),
-        Roles(dictionary, lexicon),
+        roles,
         EventAnaphora(dictionary, lexicon),
         Dates(),
         Conflict(dictionary, lexicon),
@@ -267,4 +349,5 @@ def default_stages(dictionary: ActorDictionary, lexicon: Lexicon) -> list[Stage]
         Facts(dictionary, lexicon),
         Ranges(dictionary),
         Claims(lexicon),
+        HeadlineEvents(parse, dictionary, lexicon, roles),
     ]

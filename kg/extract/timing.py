@@ -28,7 +28,7 @@ am 3. August in Kraft treten") means from the start of that day.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -44,7 +44,7 @@ from kg.extract.model import Event, TaggedSentence
 from kg.extract.syntax import clause_bounds
 from kg.vocabulary import EventClass
 
-__all__ = ["assign_dates", "narrative_anchor"]
+__all__ = ["assign_dates", "lead_date", "narrative_anchor"]
 
 _WEEKDAY = re.compile("(" + "|".join(sorted(WEEKDAY_NUMBERS)) + ")", re.I)
 
@@ -96,6 +96,24 @@ def _pluperfect(ts: TaggedSentence, i: int) -> bool:
     return any(
         t.text.lower() in ("hatte", "hatten", "war", "waren", "worden") for t in ts.tokens[a:b]
     )
+
+
+def lead_date(
+    expressions: Mapping[int, Sequence[TimeExpression]], article_date: str
+) -> tuple[str, str]:
+    """The date of the story's first sentence (its first point in time, else the article's
+    date): what a headline in the present tense is dated by.
+
+    >>> lead_date({}, "2024-03-15")
+    ('2024-03-15', 'date')
+    """
+    points = [e for e in expressions.get(0, ()) if e.kind == TimeKind.POINT]
+    if points:
+        best = points[0]
+        if best.datatype == "dateTime":
+            return best.value[:10], "date"
+        return best.value, best.datatype
+    return article_date, "date" if len(article_date) == 10 else "gYearMonth"
 
 
 def assign_dates(
