@@ -193,3 +193,19 @@ def test_troops_sent_against_a_side_are_an_attack_not_a_deployment(ex):
     assert attack.actors(ADDRESSEE) == ("m23",)
     b = analyse(ex, "Kenia schickte am Dienstag 400 Polizisten nach Haiti.")
     assert [e.actors(AGENT) for e in of_class(b, "Deployment")] == [("kenya",)]
+
+
+def _members(a) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.MEMBER}
+
+
+def test_beide_alone_is_the_pair_of_the_subject_before(ex):
+    a = analyse(ex, "Kenia und Uganda unterzeichneten das Abkommen. Beide gehören der EAC an.")
+    assert _members(a) == {("kenya", "eac"), ("uganda", "eac")}
+    b = analyse(ex, "Die Türkei protestierte. Beide gehören der Nato an.")
+    assert not _members(b)  # no pair to refer to: nothing is guessed
+
+
+def test_a_floating_quantifier_leaves_the_subject_and_the_dative_to_the_verb(ex):
+    a = analyse(ex, "Kenia und Uganda gehören beide der Afrikanischen Union an.")
+    assert _members(a) == {("kenya", "african-union"), ("uganda", "african-union")}

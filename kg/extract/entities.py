@@ -1591,6 +1591,7 @@ class EntityRecognizer:
             self._ref_armed_group,
             self._ref_country,
             self._ref_counted_states,
+            self._ref_both,
             self._ref_possessive,
             self._ref_pronoun,
             self._ref_capital_government,
@@ -1697,6 +1698,20 @@ class EntityRecognizer:
             return None
         group = f"states:{self._numbers[prev]}"
         return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group=group)], []
+
+    def _ref_both(self, ts, j, found, covered) -> _Change | None:
+        """ "Beide gehören der Nato an": "beide" alone as the subject, the two the sentence
+        before had as its subject."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        if not (
+            tok.pos == "PIS"
+            and self._numbers.get(tok.text.lower()) == 2
+            and j + 1 < len(toks)
+            and toks[j + 1].pos.endswith("(FIN)")
+            and (j == 0 or toks[j - 1].pos in ("$,", "$.", "KON"))
+        ):
+            return None
+        return [self._mention(ts, j, j + 1, MentionKind.GROUP, (), group="both")], []
 
     def _ref_possessive(self, ts, j, found, covered) -> _Change | None:
         """ "sein Land", "ihre Regierung": the actor named before."""

@@ -433,6 +433,33 @@ def adverbial_phrases_are_adverbs(
         heads[i + 1], deps[i + 1] = i, "fixed"
 
 
+def floating_quantifiers(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A quantifier right after the finite verb of a clause that has its subject already
+    ("Kenia und Uganda gehören beide der EAC an") floats off that subject: it is no
+    argument, and the phrase the parse hung on it is the verb's."""
+    kids = _children(heads)
+    for i in range(1, len(tokens) - 1):
+        v = i - 1
+        if not (
+            tokens[i].pos == "PIS"
+            and morph.is_floating_quantifier(tokens[i].text)
+            and tokens[v].pos.endswith("(FIN)")
+            and heads[i] == v
+            and any(deps[c] == "nsubj" for c in kids.get(v, ()) if c != i)
+        ):
+            continue
+        for n in kids.get(i, ()):
+            if deps[n] in ("nmod", "obl", "obj", "iobj"):
+                particle = "".join(
+                    tokens[c].text.lower() for c in kids.get(v, ()) if deps[c] == "compound:prt"
+                )
+                dative = morph.takes_dative(particle + tokens[v].lemma.lower())
+                heads[n], deps[n] = v, "iobj" if dative else "obj"
+        deps[i] = "advmod"
+
+
 def perfect_is_one_predicate(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1005,6 +1032,7 @@ def conjuncts_share_their_preposition(
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
     adverbial_phrases_are_adverbs,
+    floating_quantifiers,
     perfect_is_one_predicate,
     time_phrases_are_adverbials,
     auxiliaries_take_no_arguments,

@@ -52,6 +52,7 @@ KEYS = (
     "companion_prepositions",
     "reflexive_participles",
     "ge_stem_verbs",
+    "floating_quantifiers",
 )
 
 
@@ -84,6 +85,10 @@ class Morphology:
     companion_prepositions: frozenset[str]
     reflexive_participles: Mapping[str, str]
     ge_stem_verbs: frozenset[str]
+    floating_quantifiers: frozenset[str]
+
+    def is_floating_quantifier(self, form: str) -> bool:
+        return form.lower() in self.floating_quantifiers
 
     def ge_stem_verb(self, lemma: str) -> str | None:
         """The separable verb with a ge- stem that HanTa's lemma of its participle lost

@@ -87,6 +87,7 @@ class Discourse:
     subject_person: str | None = None  # the person subject of the sentence just read
     subject_keys: tuple[str, ...] = ()  # what the main clause's subject of that sentence named
     last_thing: str | None = None  # the entity that thing is, when it is one
+    pair: tuple[str, ...] = ()  # the last reference to two ("die beiden Nachbarn")
 
 
 class _ActingNouns:
@@ -250,6 +251,13 @@ class RoleAssigner:
             e = self.d.get(person)
             if e is not None and e.rel("country"):
                 return replace(m, keys=(e.rel("country")[0],))
+        if m.kind == MentionKind.GROUP and m.group == "both":
+            # "Beide gehören der Nato an": the two of the subject before, else of the last
+            # reference to two ("zwischen den beiden Staaten. Beide …")
+            two = tuple(dict.fromkeys(disc.subject_keys))
+            if len(two) != 2:
+                two = disc.pair
+            return replace(m, keys=two) if len(set(two)) == 2 else m
         if m.kind == MentionKind.GROUP and m.group == "sides":
             return replace(m, keys=disc.sides or disc.conflict_parties or tuple(disc.states[-2:]))
         if m.kind == MentionKind.GROUP and m.group == "country":
@@ -322,6 +330,8 @@ class RoleAssigner:
         return m
 
     def _remember(self, m: EntityMention, disc: Discourse) -> None:
+        if m.kind == MentionKind.GROUP and len(set(m.keys)) == 2:
+            disc.pair = m.keys
         for k in m.keys:
             if m.cls == ActorClass.PERSON or self.d.is_a(k, ActorClass.PERSON):
                 disc.persons.append(k)
