@@ -13,7 +13,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 >>> mend(toks, heads, deps); deps[0], deps[3]
 ('nsubj:pass', 'obl:agent')
 >>> [r.__name__ for r in RULES][:3]
-['adverbial_phrases_are_adverbs', 'perfect_is_one_predicate', 'time_phrases_are_adverbials']
+['adverbial_phrases_are_adverbs', 'floating_quantifiers', 'perfect_is_one_predicate']
 """
 
 from __future__ import annotations
