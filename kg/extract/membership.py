@@ -195,8 +195,37 @@ class _Reader:
                     ):
                         orgs.append(cand)
         if not orgs:
+            orgs = self._swapped_relative(v, particle)
+        if not orgs:
             return []
         return [f for org in orgs for f in self._for_org(v, org)]
+
+    def _swapped_relative(self, v: int, particle: bool) -> list[EntityMention]:
+        """ "der Frankophonie, der Nigeria nicht angehört": the parse may take the relative
+        pronoun (the dative) for the subject and the name for the object. An organisation
+        is no member of a state, so with a state as the only other argument the pronoun's
+        antecedent is the organisation."""
+        p, toks = self.parse, self.toks
+        if p.deps[v] != "acl:relcl" or (toks[v].lemma.lower() == "gehören" and not particle):
+            return []
+        subjects = [c for c in p.dependents(v, "nsubj") if toks[c].pos == "PRELS"]
+        org = _mention_at(self.ms, p.heads[v])
+        if not subjects or not self.orgish(org):
+            return []
+        others = self.actors(self._second_objects(v))
+        if not others or not all(self.d.is_a(m.keys[0], ActorClass.STATE) for m in others):
+            return []
+        assert org is not None
+        return [org]
+
+    def _second_objects(self, v: int) -> list[int]:
+        """The objects of ``v`` without a preposition, which are no relative pronoun."""
+        return [
+            c
+            for c in self.parse.dependents(v, "obj", "iobj", "obl:arg")
+            if preposition(self.toks, self.parse, c, morph=self.morph) is None
+            and self._antecedent(v, c) == c
+        ]
 
     def _named_by(self, x: int) -> EntityMention | None:
         """The name right after a class noun ("die Regionalorganisation Igad"), which the
@@ -222,7 +251,13 @@ class _Reader:
         companions ("neben X", "wie X", "außer X"), and, with no subject, a second object
         ("der beide Länder angehören": the parse may take either for the subject)."""
         p, toks = self.parse, self.toks
-        heads = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
+        subjects = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
+        # a relative pronoun taken for the subject that stands for the organisation
+        # (see _swapped_relative): the members are the objects
+        swapped = [h for h in subjects if org.first <= h < org.last]
+        heads = [h for h in subjects if h not in swapped]
+        if swapped:
+            heads += self._second_objects(v)
         heads += [
             c
             for c in p.dependents(v, "obl")
@@ -235,11 +270,13 @@ class _Reader:
             for c in p.dependents(h, "nmod")
             if preposition(toks, p, c, morph=self.morph) in self.companions
         ]
-        # "Dem Bündnis gehören acht Länder an, darunter Mali und Senegal": the examples
+        # "Dem Bündnis gehören acht Länder an, darunter Mali und Senegal": the examples;
+        # "…, der acht Länder angehören, darunter Mali": right after a relative clause's
+        # verb too, where the parse may hang them on the main clause
         heads += [
             c
             for c in range(v + 1, len(toks))
-            if p.heads[c] == v
+            if (p.heads[c] == v or self._right_after(v, c - 1))
             and c > 0
             and toks[c - 1].text.lower() in self.examples
             and not (org.first <= c < org.last)
@@ -251,6 +288,10 @@ class _Reader:
                 if self._antecedent(v, c) == c and not (org.first <= c < org.last)
             ]
         return heads
+
+    def _right_after(self, v: int, k: int) -> bool:
+        """Token ``k`` follows the verb ``v`` with nothing but punctuation between."""
+        return k > v and all(self.toks[x].pos.startswith("$") for x in range(v + 1, k))
 
     def _for_org(self, v: int, org: EntityMention) -> list[Fact]:
         heads = self._member_heads(v, org)
