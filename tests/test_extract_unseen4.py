@@ -209,3 +209,27 @@ def test_beide_alone_is_the_pair_of_the_subject_before(ex):
 def test_a_floating_quantifier_leaves_the_subject_and_the_dative_to_the_verb(ex):
     a = analyse(ex, "Kenia und Uganda gehören beide der Afrikanischen Union an.")
     assert _members(a) == {("kenya", "african-union"), ("uganda", "african-union")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cls", "agent"),
+    [
+        ("Schweden stellte sich am Montag hinter die Entscheidung der EU.", "Endorsement", "sweden"),
+        ("Der Sicherheitsrat gab grünes Licht für die Mission in Haiti.", "Endorsement",
+         "un-security-council"),
+        ("Kritik kam am Dienstag von Perus Außenminister Javier González.", "Accusation",
+         "yavir-gonsales"),
+        ("Die Türkei nahm den Vorschlag der Vermittler nicht an.", "Rejection", "turkey"),
+    ],
+)  # fmt: skip
+def test_backing_criticism_and_refusal_named_by_constructions(ex, sentence, cls, agent):
+    assert [e.actors(AGENT) for e in of_class(analyse(ex, sentence), cls)] == [(agent,)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Die Türkei nahm den Vorschlag der Vermittler an.", "Die Regierung stellte die Weichen neu."],
+)
+def test_acceptance_and_other_senses_are_no_rejection_or_backing(ex, sentence):
+    a = analyse(ex, sentence)
+    assert not of_class(a, "Rejection") and not of_class(a, "Endorsement")
