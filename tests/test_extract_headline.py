@@ -178,3 +178,21 @@ def test_the_headline_is_the_evidence_of_its_event(ex):
         == "Tschad schickt Soldaten nach Niger"
         == str(next(g.objects(mention, CKG.text)))
     )
+
+
+def test_a_duration_in_the_headline_dates_the_conflict(ex):
+    text = (
+        "date 2003-05-20 Liberia: Regierung und Rebellen unterzeichnen Frieden nach 14 Jahren "
+        "Bürgerkrieg\n\nAccra – Die Delegationen trafen sich am Montag.\n"
+    )
+    from kg.extract.pipeline import default_extractor
+    from kg.namespaces import CKG, PROV
+
+    art = parse_article_text(text, identifier="t.txt", origin="t.txt")
+    a = default_extractor().analyse(art)
+    assert a.conflict is not None and a.conflict.start == ("1989", "gYear")
+    g = default_extractor().extract(art)
+    conflict = next(g.subjects(None, CKG.ArmedConflict))
+    mention = next(g.objects(conflict, PROV.wasDerivedFrom))
+    start, end = (int(next(g.objects(mention, p))) for p in (CKG.start, CKG.end))
+    assert text[start:end].endswith("nach 14 Jahren Bürgerkrieg")

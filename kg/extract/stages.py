@@ -14,6 +14,7 @@ dictionary index) so that a pipeline is built once and run per article.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.dictionary import ActorDictionary
@@ -27,12 +28,12 @@ from kg.extract.events import detect_triggers
 from kg.extract.facts import derive_facts
 from kg.extract.headline import headline_parts, home_state, novel_events, topic_colon
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import Event, FactKind
+from kg.extract.model import EntityMention, Event, FactKind, TaggedSentence
 from kg.extract.morphology import load_morphology
 from kg.extract.ranges import keep_in_range
 from kg.extract.roles import RoleAssigner
 from kg.extract.sentences import split_sentences
-from kg.extract.timing import assign_dates, lead_date
+from kg.extract.timing import assign_dates, headline_expressions, lead_date
 from kg.extract.tokens import Tagger
 from kg.vocabulary import EventClass
 
@@ -93,19 +94,28 @@ class Headline:
 
 
 class Parse:
-    """The dependency parse; multiword names the recogniser found are parsed as one."""
+    """The dependency parse of the body and of the headline's parts; multiword names the
+    recogniser found are parsed as one."""
 
-    name, reads, writes = "parse", ("tagged", "mentions"), ("sentences",)
+    name = "parse"
+    reads = ("tagged", "mentions", "headline", "headline_mentions")
+    writes = ("sentences", "headline")
 
     def __init__(self) -> None:
         self.parser = DependencyParser()
 
-    def __call__(self, doc: Document) -> None:
+    def _parse(
+        self, tagged: Sequence[TaggedSentence], mentions: Sequence[EntityMention]
+    ) -> tuple[TaggedSentence, ...]:
         names = [
-            [(m.first, m.last) for m in doc.mentions if m.sentence == ts.sentence.index and m.keys]
-            for ts in doc.tagged
+            [(m.first, m.last) for m in mentions if m.sentence == ts.sentence.index and m.keys]
+            for ts in tagged
         ]
-        doc.sentences = tuple(self.parser.parse_many(doc.tagged, names=names))
+        return tuple(self.parser.parse_many(tagged, names=names))
+
+    def __call__(self, doc: Document) -> None:
+        doc.sentences = self._parse(doc.tagged, doc.mentions)
+        doc.headline = self._parse(doc.headline, doc.headline_mentions)
 
 
 class Triggers:
@@ -183,8 +193,13 @@ class Dates:
 
 
 class Conflict:
+    """The conflict, read from the body and then the headline ("Angola: Armee und Unita
+    unterzeichnen Waffenstillstand nach 27 Jahren Bürgerkrieg")."""
+
     name = "conflict"
-    reads = ("sentences", "resolved", "time_expressions")
+    reads = (
+        "sentences", "resolved", "time_expressions", "headline", "headline_mentions", "article",
+    )  # fmt: skip
     writes = ("conflict",)
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
@@ -192,10 +207,14 @@ class Conflict:
         self.morph = load_morphology()
 
     def __call__(self, doc: Document) -> None:
+        exprs = {
+            **headline_expressions(doc.headline, doc.article.date),
+            **doc.time_expressions,
+        }
         doc.conflict = find_conflict(
-            doc.sentences,
-            doc.resolved,
-            doc.time_expressions,
+            (*doc.sentences, *doc.headline),
+            (*doc.resolved, *doc.headline_mentions),
+            exprs,
             self.d,
             self.lex,
             morph=self.morph,
@@ -266,14 +285,12 @@ class HeadlineEvents:
     name = "headline-events"
     reads = (
         "headline", "headline_mentions", "events", "sentences", "parties", "home",
-        "time_expressions", "new_entities", "article", "facts",
+        "time_expressions", "new_entities", "article", "facts", "conflict",
     )  # fmt: skip
     writes = ("events", "sentences")
 
-    def __init__(
-        self, parse: Parse, dictionary: ActorDictionary, lexicon: Lexicon, roles: Roles
-    ) -> None:
-        self.parser, self.d, self.lex, self.roles = parse.parser, dictionary, lexicon, roles.roles
+    def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon, roles: Roles) -> None:
+        self.d, self.lex, self.roles = dictionary, lexicon, roles.roles
         self.morph = load_morphology()
 
     def __call__(self, doc: Document) -> None:
@@ -284,11 +301,10 @@ class HeadlineEvents:
         ms = tuple(
             m for m in doc.headline_mentions if colon is None or m.sentence != -1 or m.first > colon
         )
-        names = [
-            [(m.first, m.last) for m in ms if m.keys and m.sentence == ts.sentence.index]
-            for ts in doc.headline
-        ]
-        parts = self.parser.parse_many(doc.headline, names=names)
+        parts = doc.headline
+        # the part of the headline the conflict was read from is evidence too
+        evidence = {doc.conflict.sentence} if doc.conflict is not None else set()
+        doc.sentences = (*doc.sentences, *(ts for ts in parts if ts.sentence.index in evidence))
         triggers = [
             t
             for ts in parts
@@ -320,7 +336,7 @@ class HeadlineEvents:
         kept, _facts = keep_in_range(novel, (), doc.new_entities, self.d)
         if kept:
             doc.events = (*doc.events, *kept)
-            used = {e.sentence for e in kept}
+            used = {e.sentence for e in kept} - evidence
             doc.sentences = (*doc.sentences, *(ts for ts in parts if ts.sentence.index in used))
 
 
@@ -349,5 +365,5 @@ def default_stages(dictionary: ActorDictionary, lexicon: Lexicon) -> list[Stage]
         Facts(dictionary, lexicon),
         Ranges(dictionary),
         Claims(lexicon),
-        HeadlineEvents(parse, dictionary, lexicon, roles),
+        HeadlineEvents(dictionary, lexicon, roles),
     ]

@@ -44,7 +44,7 @@ from kg.extract.model import Event, TaggedSentence
 from kg.extract.syntax import clause_bounds
 from kg.vocabulary import EventClass
 
-__all__ = ["assign_dates", "lead_date", "narrative_anchor"]
+__all__ = ["assign_dates", "headline_expressions", "lead_date", "narrative_anchor"]
 
 _WEEKDAY = re.compile("(" + "|".join(sorted(WEEKDAY_NUMBERS)) + ")", re.I)
 
@@ -96,6 +96,14 @@ def _pluperfect(ts: TaggedSentence, i: int) -> bool:
     return any(
         t.text.lower() in ("hatte", "hatten", "war", "waren", "worden") for t in ts.tokens[a:b]
     )
+
+
+def headline_expressions(
+    parts: Sequence[TaggedSentence], article_date: str
+) -> dict[int, list[TimeExpression]]:
+    """The time expressions of the headline's parts, against the article's date alone
+    ("… nach 27 Jahren Bürgerkrieg")."""
+    return _expressions(parts, article_date, None)
 
 
 def lead_date(
