@@ -160,39 +160,35 @@ def test_a_person_s_office_makes_the_body_s_statement_the_headline_s(ex):
     assert not _headline_events(a)
 
 
+def _evidence(ex, text: str, cls):
+    """The span of the article that the one node of class ``cls`` was derived from."""
+    from kg.namespaces import CKG, PROV
+
+    g = ex.extract(parse_article_text(text, identifier="t.txt", origin="t.txt"))
+    node = next(g.subjects(None, cls))
+    mention = next(g.objects(node, PROV.wasDerivedFrom))
+    start, end = (int(next(g.objects(mention, p))) for p in (CKG.start, CKG.end))
+    assert text[start:end] == str(next(g.objects(mention, CKG.text)))
+    return text[start:end]
+
+
 def test_the_headline_is_the_evidence_of_its_event(ex):
+    from kg.namespaces import CKG
+
     text = (
         "date 2021-05-10 Tschad schickt Soldaten nach Niger\n\n"
         "N'Djamena – Die Außenminister Tschads und Nigers trafen sich.\n"
     )
-    from kg.extract.pipeline import default_extractor
-    from kg.namespaces import CKG, PROV
-
-    art = parse_article_text(text, identifier="t.txt", origin="t.txt")
-    g = default_extractor().extract(art)
-    deployed = next(g.subjects(None, CKG.Deployment))
-    mention = next(g.objects(deployed, PROV.wasDerivedFrom))
-    start, end = (int(next(g.objects(mention, p))) for p in (CKG.start, CKG.end))
-    assert (
-        text[start:end]
-        == "Tschad schickt Soldaten nach Niger"
-        == str(next(g.objects(mention, CKG.text)))
-    )
+    assert _evidence(ex, text, CKG.Deployment) == "Tschad schickt Soldaten nach Niger"
 
 
 def test_a_duration_in_the_headline_dates_the_conflict(ex):
+    from kg.namespaces import CKG
+
     text = (
         "date 2003-05-20 Liberia: Regierung und Rebellen unterzeichnen Frieden nach 14 Jahren "
         "Bürgerkrieg\n\nAccra – Die Delegationen trafen sich am Montag.\n"
     )
-    from kg.extract.pipeline import default_extractor
-    from kg.namespaces import CKG, PROV
-
-    art = parse_article_text(text, identifier="t.txt", origin="t.txt")
-    a = default_extractor().analyse(art)
+    a = ex.analyse(parse_article_text(text, identifier="t.txt", origin="t.txt"))
     assert a.conflict is not None and a.conflict.start == ("1989", "gYear")
-    g = default_extractor().extract(art)
-    conflict = next(g.subjects(None, CKG.ArmedConflict))
-    mention = next(g.objects(conflict, PROV.wasDerivedFrom))
-    start, end = (int(next(g.objects(mention, p))) for p in (CKG.start, CKG.end))
-    assert text[start:end].endswith("nach 14 Jahren Bürgerkrieg")
+    assert _evidence(ex, text, CKG.ArmedConflict).endswith("nach 14 Jahren Bürgerkrieg")
