@@ -233,3 +233,9 @@ def test_backing_criticism_and_refusal_named_by_constructions(ex, sentence, cls,
 def test_acceptance_and_other_senses_are_no_rejection_or_backing(ex, sentence):
     a = analyse(ex, sentence)
     assert not of_class(a, "Rejection") and not of_class(a, "Endorsement")
+
+
+def test_offering_good_offices_is_a_mediation_offer(ex):
+    a = analyse(ex, "Die Schweiz bot Chile und Argentinien ihre guten Dienste an.")
+    assert of_class(a, "MediationOffer")
+    assert not of_class(analyse(ex, "Die Firma bot gute Preise an."), "MediationOffer")

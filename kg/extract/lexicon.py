@@ -197,7 +197,11 @@ class Lexicon:
         if c is None:
             return False
         low = lemmas[i].lower()
-        if any(t in low for t in c.terms):
+        if any(t in low for t in c.terms if " " not in t):
+            return True
+        # a term of two words is written as its lemmas ("gut dienst": "seine guten Dienste")
+        pair = f"{lemmas[i - 1].lower()} {low}" if i > 0 else ""
+        if any(t == pair for t in c.terms if " " in t):
             return True
         if form is not None and low.endswith(c.plural) and _plural_form(form.lower(), low):
             return True
