@@ -239,3 +239,10 @@ def test_offering_good_offices_is_a_mediation_offer(ex):
     a = analyse(ex, "Die Schweiz bot Chile und Argentinien ihre guten Dienste an.")
     assert of_class(a, "MediationOffer")
     assert not of_class(analyse(ex, "Die Firma bot gute Preise an."), "MediationOffer")
+
+
+def test_a_place_name_goes_on_over_a_particle_and_a_known_place(ex):
+    # "Praia" alone is the capital of Cabo Verde; "Porto da Praia" here is another town
+    a = analyse(ex, "Rebellen eroberten am Montag die Hafenstadt Porto da Praia im Norden.")
+    assert "Porto da Praia" in {m.text for m in a.mentions}
+    assert not any("cabo-verde" in e.actors() for e in a.events)

@@ -1806,6 +1806,18 @@ class EntityRecognizer:
             nxt.text[:1].isupper() and nxt.pos in ("NE", "NN", "FM") and (j + 1) not in covered
         ):
             return [], []
-        key = self._normal.get(name_key(nxt.text)) or name_key(nxt.text)
+        # "die Hafenstadt Mocímboa da Praia": a particle and a capitalised word go on with
+        # the name, though a known place ("Praia") is among them
+        end = j + 2
+        while (
+            end + 1 < len(toks)
+            and toks[end].text.lower() in self._particles
+            and toks[end + 1].text[:1].isupper()
+            and toks[end + 1].pos in ("NE", "NN", "FM")
+        ):
+            end += 2
+        text = " ".join(t.text for t in toks[j + 1 : end])
+        key = self._normal.get(name_key(text)) or name_key(text)
         cls = self._place_class(tok.text) or PlaceClass.PLACE
-        return [self._mention(ts, j + 1, j + 2, MentionKind.NAME, (key,), cls=cls)], []
+        inside = [m for m in found if j + 2 <= m.first < end]
+        return [self._mention(ts, j + 1, end, MentionKind.NAME, (key,), cls=cls)], inside
