@@ -246,3 +246,10 @@ def test_a_place_name_goes_on_over_a_particle_and_a_known_place(ex):
     a = analyse(ex, "Rebellen eroberten am Montag die Hafenstadt Porto da Praia im Norden.")
     assert "Porto da Praia" in {m.text for m in a.mentions}
     assert not any("cabo-verde" in e.actors() for e in a.events)
+
+
+@pytest.mark.parametrize("source", ["Medienberichten zufolge", "Diplomaten zufolge"])
+def test_a_source_with_a_postposition_is_no_subject(ex, source):
+    a = analyse(ex, f"{source} trafen sich Armenien und Aserbaidschan in Genf.")
+    [meeting] = of_class(a, "Meeting")
+    assert set(meeting.actors(PARTICIPANT)) == {"armenia", "azerbaijan"}

@@ -85,7 +85,8 @@ def no_prepositional_subjects(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
     """A subject has no preposition: a "subject" whose phrase opens with one ("Nach zwei
-    Jahrzehnten Krieg haben die Regierung und die Rebellen …") is an adverbial, and
+    Jahrzehnten Krieg haben die Regierung und die Rebellen …") or ends with a postposition
+    ("Berichten zufolge") is an adverbial, and
     :func:`finite_clause_has_subject` finds the subject."""
     kids = _children(heads)
     for i, dep in enumerate(deps):
@@ -95,11 +96,13 @@ def no_prepositional_subjects(
         inner_companion = (
             heads[first] != i and tokens[first].text.lower() in morph.companion_prepositions
         )  # "neben dem Sudan und Kenia auch Uganda": a phrase inside the subject
+        # a postposition as much as a preposition ("Medienberichten zufolge trafen sich …")
+        postposed = any(tokens[c].pos == "APPO" and c > i for c in kids.get(i, ()))
         if (
             tokens[first].pos in ("APPR", "APPRART")
             and deps[first] == "case"
             and not inner_companion
-        ):
+        ) or postposed:
             deps[i] = "obl"
 
 
