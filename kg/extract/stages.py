@@ -46,7 +46,8 @@ _ACTORLESS = (EventClass.PROTEST,)
 
 
 class Tokens:
-    """The body's sentences and the headline (index ``-1``), tokenised and tagged."""
+    """The body's sentences and the headline's parts (indices -1, -2, …), tokenised and
+    tagged."""
 
     name, reads, writes = "tokens", ("article",), ("tagged", "headline")
 
