@@ -253,3 +253,18 @@ def test_a_source_with_a_postposition_is_no_subject(ex, source):
     a = analyse(ex, f"{source} trafen sich Armenien und Aserbaidschan in Genf.")
     [meeting] = of_class(a, "Meeting")
     assert set(meeting.actors(PARTICIPANT)) == {"armenia", "azerbaijan"}
+
+
+def test_a_rebel_leader_leads_the_one_armed_group_named(ex):
+    a = analyse(
+        ex,
+        "Die Regierung und die Hamas verhandelten in Kairo. Rebellenführer Jahja Sinwar "
+        "lehnte den Vorschlag ab.",
+    )
+    assert ("yahya-sinwar", "leader", "hamas") in positions(a)
+    b = analyse(
+        ex,
+        "Die Hamas und die Hisbollah drohten mit Vergeltung. Rebellenführer Jahja Sinwar "
+        "lehnte den Vorschlag ab.",
+    )
+    assert not any(p == "yahya-sinwar" and r == "leader" for p, r, _o in positions(b))

@@ -19,7 +19,7 @@ Reads tagged sentences and resolved mentions; writes :class:`~kg.extract.model.F
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.dates import MONTH_NAMES
@@ -105,7 +105,14 @@ def derive_facts(
             key=lambda m: m.first,
         )
         named_so_far = {k for m in mentions if m.sentence <= idx for k in m.keys}
-        facts += _offices(idx, ms, named_so_far, d, lex, home)
+        armed = {
+            k
+            for m in mentions
+            if m.sentence <= idx and m.kind == MentionKind.NAME
+            for k in m.keys
+            if d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP
+        }
+        facts += _offices(idx, ms, named_so_far, d, lex, home, armed)
         facts += members.sentence(ts, ms)
         facts += _bodies(ts, ms, d)
         facts += _chairs(ts, ms, d, lex)
@@ -127,6 +134,13 @@ def derive_facts(
     return tuple(seen.values())
 
 
+def _rebel_title(m: EntityMention, lex: Lexicon) -> bool:
+    """Whether the title of a person's mention names a leader of rebels ("Rebellenführer",
+    "Milizenchef", "Guerillakommandeur"): a word of it opens with an armed group's noun."""
+    nouns = lex.ref("armed_group_nouns")
+    return any(w.lower().startswith(tuple(nouns)) for w in m.text.split()[:3])
+
+
 def _offices(
     idx: int,
     ms: Sequence[EntityMention],
@@ -134,6 +148,7 @@ def _offices(
     d: ActorDictionary,
     lex: Lexicon,
     home: str | None,
+    armed: Set[str] = frozenset(),
 ) -> list[Fact]:
     """Offices of the people of a sentence, and of colleagues ("sein Amtskollege X")."""
     facts: list[Fact] = []
@@ -141,7 +156,10 @@ def _offices(
     for m in ms:
         for role, of, former in m.offices:
             entry = d.get(m.keys[0])
-            if role and not of and entry is not None and entry.rel("country"):
+            if role and not of and len(armed) == 1 and _rebel_title(m, lex):
+                # "Rebellenführer Foday Sankoh": of the one armed group named so far
+                of = next(iter(armed))
+            elif role and not of and entry is not None and entry.rel("country"):
                 # "Präsident Félix Tshisekedi" in an article that names his country: the
                 # dictionary's country of a known person, once the article names it
                 home = entry.rel("country")[0]
