@@ -268,3 +268,14 @@ def test_a_rebel_leader_leads_the_one_armed_group_named(ex):
         "lehnte den Vorschlag ab.",
     )
     assert not any(p == "yahya-sinwar" and r == "leader" for p, r, _o in positions(b))
+
+
+def test_an_organisation_led_by_a_state_with_its_article(ex):
+    a = analyse(
+        ex,
+        "Sowohl Jordanien als auch Bahrain gehören der von den USA geführten Koalition gegen "
+        "den IS an.",
+    )
+    members = {s for s, o in _members(a) if "koalition" in o}
+    assert members == {"jordan", "bahrain"}
+    assert any(f.kind == FactKind.LEADS and f.subject == "united-states" for f in a.facts)

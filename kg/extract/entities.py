@@ -1452,7 +1452,13 @@ class EntityRecognizer:
             if tok.verb not in self._leading or j < 2:
                 continue
             leader = by_last.get(j)
-            if leader is None or toks[leader.first - 1].text.lower() not in ("von", "vom"):
+            if leader is None:
+                continue
+            # "von Saudi-Arabien", "von den USA", "vom Iran"
+            p = leader.first - 1
+            if p > 0 and toks[p].pos == "ART" and toks[p - 1].text.lower() == "von":
+                p -= 1
+            if toks[p].text.lower() not in ("von", "vom"):
                 continue
             k = j + 1
             while k < len(toks) and toks[k].pos.startswith("ADJ"):
@@ -1463,7 +1469,7 @@ class EntityRecognizer:
             if cls is None or not class_is(cls, ActorClass.ORGANIZATION):
                 continue
             s0 = ts.sentence.start
-            label = ts.sentence.text[toks[leader.first - 1].start - s0 : toks[k].end - s0]
+            label = ts.sentence.text[toks[p].start - s0 : toks[k].end - s0]
             key = self._mint(label, cls, new)
             out.append(self._mention(ts, k, k + 1, MentionKind.NAME, (key,), cls=cls))
         return out
