@@ -218,24 +218,29 @@ def _next_nominal(tokens: Sequence[Token], k: int) -> int | None:
     return k if k < len(tokens) and tokens[k].pos in ("NN", "NE", "PPER", "PDS") else None
 
 
-def weder_noch(
+def correlative_coordination(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
-    """ "weder A noch B" is one coordination: B a conjunct of A, "weder" its preconjunct."""
+    """ "weder A noch B", "sowohl A als auch B" is one coordination: B a conjunct of A, the
+    first word its preconjunct (the pairs are ``correlative_conjunctions`` of the data)."""
     for i, t in enumerate(tokens):
-        if t.text.lower() != "weder":
+        second = morph.correlative_conjunctions.get(t.text.lower())
+        a = _next_nominal(tokens, i + 1) if second else None
+        if a is None:
             continue
-        a = _next_nominal(tokens, i + 1)
-        noch = next(
-            (j for j in range(i + 1, len(tokens)) if tokens[j].text.lower() == "noch"), None
-        )
-        if a is None or noch is None:
+        j = next((k for k in range(i + 1, len(tokens)) if tokens[k].text.lower() == second), None)
+        if j is None:
             continue
-        b = _next_nominal(tokens, noch + 1)
+        k = j + 1
+        while k < len(tokens) and tokens[k].pos == "ADV":
+            k += 1  # "als auch"
+        b = _next_nominal(tokens, k)
         if b is None or b == a or heads[a] == b:
             continue
         heads[b], deps[b] = a, "conj"
-        heads[noch], deps[noch] = b, "cc"
+        heads[j], deps[j] = b, "cc"
+        for m in range(j + 1, k):
+            heads[m], deps[m] = j, "fixed"
         heads[i], deps[i] = a, "cc:preconj"
 
 
@@ -1052,7 +1057,7 @@ RULES: tuple[Rule, ...] = (
     names_take_no_article_genitive,
     prenominal_genitives_end_in_s,
     genitive_names_modify_the_noun,
-    weder_noch,
+    correlative_coordination,
     agreement,
     one_subject,
     subject_first,

@@ -53,10 +53,11 @@ KEYS = (
     "reflexive_participles",
     "ge_stem_verbs",
     "floating_quantifiers",
+    "correlative_conjunctions",
 )
 
 
-_MAPPINGS = frozenset({"fused_prepositions", "reflexive_participles"})
+_MAPPINGS = frozenset({"fused_prepositions", "reflexive_participles", "correlative_conjunctions"})
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Morphology:
     reflexive_participles: Mapping[str, str]
     ge_stem_verbs: frozenset[str]
     floating_quantifiers: frozenset[str]
+    correlative_conjunctions: Mapping[str, str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers
