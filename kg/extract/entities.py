@@ -219,6 +219,9 @@ class EntityRecognizer:
         self._adjective: dict[str, str] = {}
         self._normal: dict[str, str] = {}
         self._surnames: dict[str, str] = {}
+        # an acronym of three letters or fewer is spelt, not spoken: written in title case
+        # it is a German word or a given name ("Ruf", "Ira"), not the group (RUF, IRA)
+        self._spelled: set[str] = set()
         ambiguous: set[str] = set()
         for e in dictionary:
             for name in e.names:
@@ -227,6 +230,8 @@ class EntityRecognizer:
                     continue
                 for v in _variants(words):
                     self._surface.setdefault(v, e.key)
+                if len(words) == 1 and len(name) <= 3 and name.isalpha() and name.isupper():
+                    self._spelled.add(name_key(name))
                 if len(words) == 1 and len(name) >= 4 and name.isalpha() and name.isupper():
                     # German news writes an acronym spoken as a word in title case
                     # ("Unita", "Renamo", "Ecowas")
@@ -335,7 +340,10 @@ class EntityRecognizer:
     def _known(self, words: tuple[str, ...]) -> str | None:
         key = self._surface.get(words)
         if key is None and len(words) <= 3 and all(w[:1].isupper() for w in words):
-            key = self._normal.get(name_key(" ".join(words)))
+            name = " ".join(words)
+            if len(words) == 1 and not name.isupper() and name_key(name) in self._spelled:
+                return None
+            key = self._normal.get(name_key(name))
         return key
 
     # -- the stage ----------------------------------------------------------------------
