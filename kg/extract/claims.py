@@ -163,8 +163,17 @@ def apply_claims(
         # "nach Angaben der UN" / "laut X" attributes what the sentence reports to X; it is
         # not a Statement event of its own (X is only the claimant of hostile events)
         sources: list[str] = []
+        # "nach eigenen Angaben": the actors of the hostile event are its only source
+        own_account = False
         # "..., so Putin."  and  "nach Angaben X" / "laut X"
         for j, t in enumerate(toks):
+            if (
+                t.lemma.lower() in source_nouns
+                and j > 1
+                and toks[j - 1].text.lower() == "eigenen"
+                and toks[j - 2].text.lower() == "nach"
+            ):
+                own_account = True
             if t.text == "so" and j > 0 and toks[j - 1].text == ",":
                 speaker = next(
                     (m for m in smentions if m.first == j + 1 and m.cls == ActorClass.PERSON), None
@@ -266,6 +275,13 @@ def apply_claims(
                 and ev.event_class != EventClass.ACCUSATION
             ):
                 ev = replace(ev, claimed_by=tuple(dict.fromkeys(sources + seats)))
+            elif (
+                own_account
+                and ev.event_class in _HOSTILE
+                and ev.event_class != EventClass.ACCUSATION
+                and ev.actors(RoleProperty.AGENT)
+            ):
+                ev = replace(ev, claimed_by=ev.actors(RoleProperty.AGENT))
             out.append(ev)
             if ev.event_class == _SPEECH:
                 last_statement = ev
