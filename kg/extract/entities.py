@@ -99,7 +99,10 @@ def _skip_genitive(
             q = m.last
         elif q < len(toks) and toks[q].pos in ("NN", "NE") and toks[q].i not in by_first:
             q += 1
-            if names_follow(toks[q - 1]):
+            named = by_first.get(q)
+            if names_follow(toks[q - 1]) and named is not None and named.cls != ActorClass.PERSON:
+                q = named.last  # a known name after its noun ("der Rebellenbewegung FDLR")
+            elif names_follow(toks[q - 1]):
                 while q < len(toks) and q - k < 10 and _name_like(toks[q]) and q not in by_first:
                     q += 1
         else:
@@ -1183,11 +1186,16 @@ class EntityRecognizer:
             )
         ):
             return k, None
+        # the head of the first genitive, or the known name after its class noun ("der
+        # Rebellenbewegung Forces Nouvelles")
+        heads = {k + 1}
+        if k + 2 < n and _noun_class(toks[k + 1].text, self._class_table) is not None:
+            heads.add(k + 2)
         genitive_of = next(
             (
                 m.keys[0]
                 for m in found
-                if m.first == k + 1  # the head of the first genitive
+                if m.first in heads
                 and m.kind == MentionKind.NAME
                 and m.keys
                 and (
