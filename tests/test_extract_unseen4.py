@@ -279,3 +279,13 @@ def test_an_organisation_led_by_a_state_with_its_article(ex):
     members = {s for s, o in _members(a) if "koalition" in o}
     assert members == {"jordan", "bahrain"}
     assert any(f.kind == FactKind.LEADS and f.subject == "united-states" for f in a.facts)
+
+
+def test_a_title_s_genitive_known_group_with_an_adjective_before_its_class_noun(ex):
+    # regression: a known group after "der früheren Rebellenbewegung" lost the office
+    a = analyse(
+        ex,
+        "Der Vorsitzende der früheren Rebellenbewegung Renamo, Ossufo Momade, unterzeichnete "
+        "das Abkommen.",
+    )
+    assert ("osufo-momade", "chairperson", "renamo") in positions(a)

@@ -829,6 +829,16 @@ class EntityRecognizer:
             q += 1
         cls = _noun_class(toks[q].text, self._class_table) if q < len(toks) else None
         if cls is not None and toks[q].pos == "NN":
+            known = by_first.get(q + 1)
+            if (
+                known is not None
+                and known.keys
+                and known.last < len(toks)
+                and toks[known.last].text == ","
+                and class_is(known.cls, ActorClass.ORGANIZATION)
+            ):
+                # "der Vorsitzende der früheren Rebellenbewegung Renamo, Ossufo Momade"
+                return known.keys[0]
             # "der Generalsekretär der Rebellenbewegung Forces Nouvelles, Guillaume Soro"
             r = q + 1
             while r < len(toks) and r - q <= 3 and r not in by_first and _name_like(toks[r]):
