@@ -31,7 +31,7 @@ ORIGINAL_FIVE = (
 )
 
 #: The ratchet on all 35 articles: raise it when the score rises, never lower it.
-FLOOR_ALL = {"recall": 0.65, "precision": 0.82}
+FLOOR_ALL = {"recall": 0.66, "precision": 0.83}
 
 needs_shared = pytest.mark.skipif(
     not (SHARED / "tools" / "score_extraction.py").exists(), reason="../shared not present"
