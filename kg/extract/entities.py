@@ -1393,7 +1393,9 @@ class EntityRecognizer:
         after = person.last
         new_last = person.last
         if of is None and after + 1 < n and toks[after].text in ("in", "von", "aus"):
-            am = by_first.get(after + 1)
+            # "Rebellenführer X von der RUF": past the article
+            skip = 1 if after + 2 < n and toks[after + 1].pos == "ART" else 0
+            am = by_first.get(after + 1 + skip)
             if am is not None and self.dictionary.is_a(
                 am.keys[0], ActorClass.STATE, ActorClass.ORGANIZATION
             ):
