@@ -294,3 +294,10 @@ def test_a_title_s_genitive_known_group_with_an_adjective_before_its_class_noun(
 def test_a_title_s_organisation_after_the_name_with_its_article(ex):
     a = analyse(ex, "Rebellenführer Foday Sankoh von der RUF unterzeichnete das Abkommen.")
     assert ("fodai-sankoh", "leader", "ruf") in positions(a)
+
+
+def test_compound_titles_of_rebel_leaders(ex):
+    a = analyse(ex, "Die Armee und die Hamas verhandelten. Milizenchef Jahja Sinwar lehnte ab.")
+    assert ("yahya-sinwar", "leader", "hamas") in positions(a)
+    b = analyse(ex, "Küchenchef Paul Weber kochte für die Delegationen.")
+    assert not positions(b)

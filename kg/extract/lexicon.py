@@ -170,6 +170,12 @@ class Lexicon:
         for cand in (w, w[:-1], w[:-2], w[:-1] + "r"):
             if cand in self.titles:
                 return self.titles[cand]
+        # a leader of rebels named by a compound ("Rebellenchef", "Maoistenführer",
+        # "Milizenkommandeur"): the office of its head word
+        groups = tuple(self.ref("armed_group_nouns"))
+        for key, role in self.titles.items():
+            if len(key) >= 4 and w.endswith(key) and w[: -len(key)].startswith(groups):
+                return role
         # a deputy compound of a known office ("Vizeregierungschef") where the deputy office
         # has labels
         for prefix in self.deputy_prefixes:
