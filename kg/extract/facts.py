@@ -137,8 +137,7 @@ def derive_facts(
 def _rebel_title(m: EntityMention, lex: Lexicon) -> bool:
     """Whether the title of a person's mention names a leader of rebels ("Rebellenführer",
     "Milizenchef", "Guerillakommandeur"): a word of it opens with an armed group's noun."""
-    nouns = lex.ref("armed_group_nouns")
-    return any(w.lower().startswith(tuple(nouns)) for w in m.text.split()[:3])
+    return any(lex.opens_with_armed_group(w) for w in m.text.split()[:3])
 
 
 def _offices(

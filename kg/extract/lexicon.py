@@ -127,10 +127,28 @@ class Lexicon:
         'chairperson'
         """
         low = noun.lower()
-        found = [(k, v) for k, v in dict(self.cues.get("leadership_nouns") or {}).items()]
-        return next(
-            (str(v) for k, v in sorted(found, key=lambda kv: -len(kv[0])) if low.endswith(k)), None
+        return next((role for k, role in self._holder_roles if low.endswith(k)), None)
+
+    @cached_property
+    def _holder_roles(self) -> tuple[tuple[str, str], ...]:
+        """The leadership nouns with their office, the longest first ("co-vorsitz" before
+        "vorsitz")."""
+        found = dict(self.cues.get("leadership_nouns") or {})
+        return tuple(
+            sorted(((str(k), str(v)) for k, v in found.items()), key=lambda kv: -len(kv[0]))
         )
+
+    def opens_with_armed_group(self, word: str) -> bool:
+        """Whether a word opens with an armed group's noun ("Rebellenführer", "Milizenchef").
+
+        >>> load_lexicon().opens_with_armed_group("Rebellenchef")
+        True
+        """
+        return word.lower().startswith(self._armed_group_prefixes)
+
+    @cached_property
+    def _armed_group_prefixes(self) -> tuple[str, ...]:
+        return tuple(sorted(self.ref("armed_group_nouns")))
 
     def ref(self, name: str) -> frozenset[str]:
         """A list of ``references.yaml`` as a set of lowercase words."""
@@ -172,10 +190,14 @@ class Lexicon:
                 return self.titles[cand]
         # a leader of rebels named by a compound ("Rebellenchef", "Maoistenführer",
         # "Milizenkommandeur"): the office of its head word
-        groups = tuple(self.ref("armed_group_nouns"))
-        for key, role in self.titles.items():
-            if len(key) >= 4 and w.endswith(key) and w[: -len(key)].startswith(groups):
-                return role
+        if self.opens_with_armed_group(w):
+            for key, role in self.titles.items():
+                if (
+                    len(key) >= 4
+                    and w.endswith(key)
+                    and self.opens_with_armed_group(w[: -len(key)])
+                ):
+                    return role
         # a deputy compound of a known office ("Vizeregierungschef") where the deputy office
         # has labels
         for prefix in self.deputy_prefixes:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -99,12 +99,17 @@ class Morphology:
         >>> load_morphology().ge_stem_verb("anhören")
         'angehören'
         """
-        low = lemma.lower()
+        return self._ge_stem_lemmas.get(lemma.lower())
+
+    @cached_property
+    def _ge_stem_lemmas(self) -> Mapping[str, str]:
+        """Each verb of ``ge_stem_verbs`` by the lemma HanTa gives its participle."""
+        out = {}
         for verb in self.ge_stem_verbs:
             k = verb.find("ge", 2)
-            if k > 0 and low == verb[:k] + verb[k + 2 :]:
-                return verb
-        return None
+            if k > 0:
+                out[verb[:k] + verb[k + 2 :]] = verb
+        return out
 
     def case_of(self, form: str) -> str | None:
         """``"nom"``, ``"acc"`` or ``"dat"`` when the form can only be that case,

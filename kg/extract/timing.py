@@ -116,11 +116,15 @@ def lead_date(
     ('2024-03-15', 'date')
     """
     points = [e for e in expressions.get(0, ()) if e.kind == TimeKind.POINT]
-    if points:
-        best = points[0]
-        if best.datatype == "dateTime":
-            return best.value[:10], "date"
-        return best.value, best.datatype
+    return _event_date(points[0]) if points else _article_date(article_date)
+
+
+def _event_date(e: TimeExpression) -> tuple[str, str]:
+    """An event's ``ckg:date`` from a time expression (a time of day dates by its day)."""
+    return (e.value[:10], "date") if e.datatype == "dateTime" else (e.value, e.datatype)
+
+
+def _article_date(article_date: str) -> tuple[str, str]:
     return article_date, "date" if len(article_date) == 10 else "gYearMonth"
 
 
@@ -133,7 +137,7 @@ def assign_dates(
     anchor = narrative_anchor(sentences, article_date)
     exprs = _expressions(sentences, article_date, anchor)
     by_index = {ts.sentence.index: ts for ts in sentences}
-    default = (article_date, "date" if len(article_date) == 10 else "gYearMonth")
+    default = _article_date(article_date)
     out: list[Event] = []
     for ev in events:
         ts = by_index[ev.sentence]
@@ -155,10 +159,7 @@ def assign_dates(
         if own:
             t0 = ts.tokens[ev.trigger.first].start
             best = min(own, key=lambda e: abs(e.start - t0))
-            value = (best.value, best.datatype if best.datatype != "dateTime" else "dateTime")
-            if best.datatype == "dateTime":
-                value = (best.value[:10], "date")
-            out.append(replace(ev, date=value))
+            out.append(replace(ev, date=_event_date(best)))
         elif not _pluperfect(ts, ev.trigger.first):
             out.append(replace(ev, date=default))
         else:
