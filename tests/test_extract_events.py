@@ -72,3 +72,38 @@ def test_quote_statement(ex):
     st = next(e for c, _r, e in evs if c == "Statement")
     assert st.quote == "Wir werden nicht aufgeben"
     assert st.actors(RoleProperty.AGENT)
+
+
+def test_an_undated_lead_takes_the_day_its_paragraph_names(ex):
+    # the lead in the perfect leaves the day to the next sentence of its paragraph
+    evs = events(
+        ex,
+        "Kigali – Ruanda und Burundi haben ein Abkommen über ihre gemeinsame Grenze "
+        "unterzeichnet. Die Zeremonie leitete am Mittwoch der tansanische Präsident.",
+        date="2023-05-12",
+    )
+    signed = next(e for c, _, e in evs if c == "Agreement")
+    assert signed.date == ("2023-05-10", "date")
+
+
+def test_a_pluperfect_day_in_the_lead_paragraph_dates_no_lead(ex):
+    # "hatten … am Montag begonnen" reports something earlier than the lead's news
+    evs = events(
+        ex,
+        "Kigali – Ruanda und Burundi haben ein Abkommen über ihre gemeinsame Grenze "
+        "unterzeichnet. Die Gespräche hatten am Montag begonnen.",
+        date="2023-05-12",
+    )
+    signed = next(e for c, _, e in evs if c == "Agreement")
+    assert signed.date == ("2023-05-12", "date")
+
+
+def test_a_day_of_the_next_paragraph_dates_no_lead(ex):
+    evs = events(
+        ex,
+        "Kigali – Ruanda und Burundi haben ein Abkommen über ihre gemeinsame Grenze "
+        "unterzeichnet.\n\nAm Mittwoch demonstrierten in Bujumbura Hunderte Menschen.",
+        date="2023-05-12",
+    )
+    signed = next(e for c, _, e in evs if c == "Agreement")
+    assert signed.date == ("2023-05-12", "date")

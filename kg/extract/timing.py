@@ -19,7 +19,10 @@ resolve against an *anchor*:
 
 An event takes the point-in-time expression of its own clause (else of its sentence);
 without one it takes the article date, except in the pluperfect ("hatte … vereinbart"),
-which reports something earlier than the article's news. "ab Samstag um 12 Uhr",
+which reports something earlier than the article's news. A lead sentence without a day
+leaves it to its paragraph: an undated lead event takes the first day the rest of the first
+paragraph names outside the pluperfect ("… haben einen Friedensvertrag paraphiert. Die
+Zeremonie leitete am Dienstag …" dates the initialling Tuesday). "ab Samstag um 12 Uhr",
 "tritt am Montag um 8 Uhr in Kraft", "gilt seit Mitternacht" set ``effectiveFrom`` of the
 agreement the sentence refers to (the latest agreement so far); a day without a time ("soll
 am 3. August in Kraft treten") means from the start of that day.
@@ -128,6 +131,29 @@ def _article_date(article_date: str) -> tuple[str, str]:
     return article_date, "date" if len(article_date) == 10 else "gYearMonth"
 
 
+def _lead_paragraph_date(
+    sentences: Sequence[TaggedSentence], exprs: Mapping[int, Sequence[TimeExpression]]
+) -> tuple[str, str] | None:
+    """The day of an undated lead: the first day the rest of its paragraph names in a
+    clause that is not pluperfect. A lead in the perfect ("haben … paraphiert") leaves the
+    day to the next sentence ("Die Zeremonie leitete am Dienstag …")."""
+    if not sentences or any(
+        e.kind == TimeKind.POINT for e in exprs.get(sentences[0].sentence.index, ())
+    ):
+        return None
+    first = sentences[0].sentence
+    for ts in sentences[1:]:
+        if ts.sentence.paragraph != first.paragraph:
+            return None
+        for e in exprs.get(ts.sentence.index, ()):
+            if e.kind != TimeKind.POINT or e.datatype not in ("date", "dateTime"):
+                continue
+            k = next((t.i for t in ts.tokens if t.start >= e.start), None)
+            if k is not None and not _pluperfect(ts, k):
+                return _event_date(e)
+    return None
+
+
 def assign_dates(
     events: Sequence[Event],
     sentences: Sequence[TaggedSentence],
@@ -138,6 +164,8 @@ def assign_dates(
     exprs = _expressions(sentences, article_date, anchor)
     by_index = {ts.sentence.index: ts for ts in sentences}
     default = _article_date(article_date)
+    lead_default = _lead_paragraph_date(sentences, exprs) or default
+    lead = sentences[0].sentence.index if sentences else None
     out: list[Event] = []
     for ev in events:
         ts = by_index[ev.sentence]
@@ -161,7 +189,7 @@ def assign_dates(
             best = min(own, key=lambda e: abs(e.start - t0))
             out.append(replace(ev, date=_event_date(best)))
         elif not _pluperfect(ts, ev.trigger.first):
-            out.append(replace(ev, date=default))
+            out.append(replace(ev, date=lead_default if ev.sentence == lead else default))
         else:
             out.append(ev)
     # times of effect go to the agreement the sentence speaks about
