@@ -68,6 +68,12 @@ def test_object_first_with_an_indefinite_article_and_a_pluperfect(ex):
     )
 
 
+def test_a_singular_verb_takes_the_singular_phrase_as_subject(ex):
+    # "der Sondergesandte" is no genitive of "die Gespräche": "hatte" agrees with it alone
+    a = analyse(ex, "Vermittelt hatte die Gespräche der UN-Sondergesandte Jan Eliasson.")
+    assert roles(only(a, "Mediation")) == {("agent", "yan-eliason")}  # a minted name key
+
+
 def test_object_first_a_plural_title_is_the_subject(ex):
     a = analyse(
         ex,

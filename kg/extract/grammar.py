@@ -940,6 +940,65 @@ def agreement(
             deps[coord[0]] = "nsubj"
 
 
+def _nominative_singular(
+    tokens: Sequence[Token], kids: dict[int, list[int]], deps: Sequence[str], c: int
+) -> bool:
+    """A noun phrase that can be a singular subject by its form: a name, or "der"/"ein"
+    before a noun in its lemma's form ("der Sondergesandte"), with no preposition."""
+    own = kids.get(c, ())
+    if any(deps[k] in ("case", "conj") for k in own):
+        return False
+    lemma_form = tokens[c].text.lower() == tokens[c].lemma.lower()
+    if tokens[c].pos == "NE":
+        return lemma_form
+    dets = [k for k in own if k < c and tokens[k].pos == "ART"]
+    return (
+        tokens[c].pos == "NN"
+        and lemma_form
+        and bool(dets)
+        and tokens[dets[0]].text.lower() in ("der", "ein")
+    )
+
+
+def singular_verbs_agree(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A singular finite verb does not agree with a plural noun phrase: where the parse
+    makes one its subject, the singular phrase beside it, or the one it took for that
+    phrase's genitive, is the subject ("Vermittelt hatte die Gespräche der
+    UN-Sondergesandte": "der UN-Sondergesandte" vermittelte)."""
+    kids = _children(heads)
+    for v in range(len(tokens)):
+        own = kids.get(v, ())
+        fin = [v] if tokens[v].pos.endswith("(FIN)") else []
+        fin += [c for c in own if deps[c].startswith("aux") and tokens[c].pos.endswith("(FIN)")]
+        if not fin or morph.is_plural_verb(tokens[fin[0]].text):
+            continue
+        subj = [
+            c
+            for c in own
+            if deps[c] == "nsubj"
+            and tokens[c].pos == "NN"
+            and not any(deps[k] == "conj" for k in kids.get(c, ()))
+            and _plural_phrase(tokens, kids, deps, c, morph)
+        ]
+        if not subj:
+            continue
+        s = subj[0]
+        beside = [
+            c for c in own if deps[c] == "obj" and _nominative_singular(tokens, kids, deps, c)
+        ]
+        genitive = [
+            c
+            for c in kids.get(s, ())
+            if deps[c] == "nmod" and c > s and _nominative_singular(tokens, kids, deps, c)
+        ]
+        if not beside and not genitive:
+            continue
+        other = (beside or genitive)[0]
+        heads[other], deps[other], deps[s] = v, "nsubj", "obj"
+
+
 def subject_first(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1059,6 +1118,7 @@ RULES: tuple[Rule, ...] = (
     genitive_names_modify_the_noun,
     correlative_coordination,
     agreement,
+    singular_verbs_agree,
     one_subject,
     subject_first,
     relative_pronouns_agree,
