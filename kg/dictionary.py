@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -153,6 +154,9 @@ def default_dictionary_files() -> list[Path]:
     return [base / f"{name}.tsv" for name in _FILES if (base / f"{name}.tsv").exists()]
 
 
+_YEAR = re.compile(r"[0-9]{4}")
+
+
 def _read_tsv(path: Path) -> Iterator[Entry]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -176,6 +180,9 @@ def _read_tsv(path: Path) -> Iterator[Entry]:
             name, _, value = pair.partition("=")
             if value:
                 related.append((name.strip(), value.strip()))
+        bad = [v for name, v in related if name == "since" and not _YEAR.fullmatch(v)]
+        if bad:
+            raise InputError(f"{path}: row {n} ({key}): since={bad[0]!r} is not a year (YYYY)")
         yield Entry(
             key=key,
             cls=cls,

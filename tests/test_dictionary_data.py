@@ -63,6 +63,8 @@ RELATED_TARGETS = {
     "location": PLACE_CLASSES | {ActorClass.STATE},  # a war "in Syria" is located in the state
     "party": ACTOR_CLASSES,
 }
+# related=name=value whose value is a literal, not a key: the pattern it must match.
+RELATED_LITERALS = {"since": re.compile(r"[0-9]{4}")}  # the year a conflict began
 
 # A literal copy of the Q-ids in /work/shared/reference/wikidata-verified.tsv, so that the
 # test also runs where shared/ is absent. Extend both together.
@@ -216,6 +218,10 @@ def test_related_values_refer_to_existing_keys(
 ) -> None:
     for record in records:
         for name, value in _related(record["related"]):
+            if name in RELATED_LITERALS:
+                assert RELATED_LITERALS[name].fullmatch(value), (record["key"], name, value)
+                assert record["class"] == FactClass.ARMED_CONFLICT, record["key"]
+                continue
             assert name in RELATED_TARGETS, f"{record['key']}: unknown related name {name!r}"
             assert value in by_key, f"{record['key']}: {name}={value} is not a key"
             target_class = by_key[value]["class"]

@@ -1074,3 +1074,18 @@ def test_the_rebels_refer_to_a_group_the_article_named_by_its_class(ex):
     )
     rejection = only(a, "Rejection")
     assert any(r == "agent" and "sendero" in k for r, k in roles(rejection)), roles(rejection)
+
+
+def test_a_bare_noun_after_a_unit_of_time_beneath_it_keeps_a_tree(ex):
+    # the parse hangs "zehn Jahren" under "Freiheitsentzug"; re-attaching the noun under
+    # the unit of time would make a cycle (the extraction looped on it)
+    a = analyse(
+        ex, "Ein Militärgericht verurteilte ihn wegen Spionage zu zehn Jahren Freiheitsentzug."
+    )
+    heads = a.sentences[0].parse.heads
+    for i in range(len(heads)):
+        seen, j = {i}, i
+        while heads[j] != j:
+            j = heads[j]
+            assert j not in seen, "a cycle in the parse"
+            seen.add(j)

@@ -38,9 +38,10 @@ from kg.dictionary import ActorDictionary, class_is
 from kg.extract.dates import TimeExpression, TimeKind
 from kg.extract.functions import preposition
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import Conflict, EntityMention, MentionKind, TaggedSentence
+from kg.extract.model import Conflict, EntityMention, Event, MentionKind, TaggedSentence
 from kg.extract.morphology import Morphology
-from kg.vocabulary import ActorClass, FactClass, PlaceClass
+from kg.extract.syntax import clause_bounds
+from kg.vocabulary import ActorClass, EventClass, FactClass, PlaceClass, RoleProperty
 
 __all__ = ["find_conflict"]
 
@@ -50,8 +51,11 @@ class _Cues:
     nouns: frozenset[str]
     civil_nouns: frozenset[str]
     verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    waging_verbs: frozenset[str]
     onset_nouns: frozenset[str]
     start_verbs: frozenset[str]
+    start_participles: frozenset[str]
     start_words: frozenset[str]
     duration_verbs: frozenset[str]
 
@@ -61,8 +65,11 @@ class _Cues:
             nouns=lex.cue("conflict_nouns"),
             civil_nouns=lex.cue("civil_war_nouns"),
             verbs=lex.cue("conflict_verbs"),
+            object_verbs=lex.cue("conflict_object_verbs"),
+            waging_verbs=lex.cue("conflict_waging_verbs"),
             onset_nouns=lex.cue("conflict_onset_nouns"),
             start_verbs=lex.cue("conflict_start_verbs"),
+            start_participles=lex.cue("conflict_start_participles"),
             start_words=lex.cue("conflict_start_verbs") | lex.cue("conflict_start_nouns"),
             duration_verbs=lex.cue("conflict_duration_verbs"),
         )
@@ -81,6 +88,7 @@ class _Evidence:
     start: TimeExpression | None = None
     sentence: int | None = None
     civil: bool = False  # a civil war or uprising: fought inside one state
+    fighting: list[int] = field(default_factory=list)  # the sentences about the fighting
 
 
 def find_conflict(
@@ -91,13 +99,19 @@ def find_conflict(
     lex: Lexicon,
     *,
     morph: Morphology,
+    year: int | None = None,
+    events: Sequence[Event] = (),
 ) -> Conflict | None:
     """The conflict of the article, or ``None`` where it names none; ``morph``: the
-    grammar word lists."""
+    grammar word lists; ``year``: the article's, which no known conflict that began later
+    can be the subject of (a "Bürgerkrieg im Sudan" of 1990 is not the one of 2023);
+    ``events``: those whose agreements in a sentence about the fighting name its sides
+    ("Nach acht Jahren Bürgerkrieg haben A und B ein Friedensabkommen unterzeichnet")."""
     d = dictionary
     ev = _evidence(sentences, mentions, exprs, d, _Cues.of(lex), morph)
+    ev.parties += _peacemakers(ev.fighting, events, mentions, d)
     start = (ev.start.value, ev.start.datatype) if ev.start else None
-    known = _known(mentions, d)
+    known = _known(mentions, d, year)
     if known is not None:
         e = d[known]
         return Conflict(
@@ -112,12 +126,44 @@ def find_conflict(
     return _minted(ev, mentions, d, start)
 
 
-def _known(mentions: Sequence[EntityMention], d: ActorDictionary) -> str | None:
-    """A dictionary conflict named in the text, or two distinct entities of it named."""
+def _peacemakers(
+    sentences: Sequence[int],
+    events: Sequence[Event],
+    mentions: Sequence[EntityMention],
+    d: ActorDictionary,
+) -> list[str]:
+    """The sides of an agreement in a sentence about the fighting ("Nach acht Jahren
+    Bürgerkrieg haben A und B ein Friedensabkommen unterzeichnet"): states and
+    organisations, and for a person the state or organisation of their office."""
+    office_of = {
+        k: of
+        for m in mentions
+        for k in m.keys[:1]
+        for _role, of, former in m.offices
+        if of is not None and not former
+    }
+    out: list[str] = []
+    for e in events:
+        if e.sentence not in sentences or EventClass.AGREEMENT not in e.event_class:
+            continue
+        for role, key in e.roles:
+            if role != RoleProperty.PARTICIPANT:
+                continue
+            key = office_of.get(key, key)
+            if d.is_a(key, ActorClass.STATE, ActorClass.ORGANIZATION):
+                out.append(key)
+    return out
+
+
+def _known(mentions: Sequence[EntityMention], d: ActorDictionary, year: int | None) -> str | None:
+    """A dictionary conflict named in the text, or two distinct entities of it named, that
+    had begun by ``year``."""
     named = Counter(k for m in mentions for k in m.keys)
     best: tuple[int, str] | None = None
     for e in d:
         if e.cls != FactClass.ARMED_CONFLICT:
+            continue
+        if year is not None and any(int(y) > year for y in e.rel("since")):
             continue
         score = (
             10 * named[e.key]
@@ -136,7 +182,9 @@ def _known(mentions: Sequence[EntityMention], d: ActorDictionary) -> str | None:
 
 def _is_about_fighting(ts: TaggedSentence, cues: _Cues) -> bool:
     lemmas = [t.lemma.lower() for t in ts.tokens]
-    return any(cues.is_noun(lm) or lm in cues.verbs for lm in lemmas) or (
+    return any(
+        cues.is_noun(lm) or lm in cues.verbs or lm in cues.object_verbs for lm in lemmas
+    ) or (
         # the attack on a party named as the war's onset: "Der Angriff auf X begann ..."
         any(lm in cues.onset_nouns for lm in lemmas)
         and any(t.text.lower() == "auf" for t in ts.tokens)
@@ -153,9 +201,11 @@ def _evidence(
     morph: Morphology,
 ) -> _Evidence:
     ev = _Evidence()
+    onset: tuple[TimeExpression, int, list[str]] | None = None
     for ts in sentences:
         if not _is_about_fighting(ts, cues):
             continue
+        ev.fighting.append(ts.sentence.index)
         sms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
         ev.parties += _sides(ts, sms, d, cues, morph)
         ev.civil = ev.civil or any(
@@ -169,6 +219,9 @@ def _evidence(
         ev.places += places
         start = _start(ts, exprs.get(ts.sentence.index, []), cues)
         if start is None:
+            point = _onset_point(ts, exprs.get(ts.sentence.index, []), cues)
+            if point is not None and onset is None:
+                onset = (point, ts.sentence.index, places)
             continue
         # the first start, unless a later one is more precise: of one year ("Nach zehn
         # Jahren …", then "Seit Beginn des Aufstands im Februar 1996"), or a date after a
@@ -179,6 +232,9 @@ def _evidence(
             or (_approximate(ev.start) and not _approximate(start))
         ):
             ev.start, ev.sentence, ev.locations = start, ts.sentence.index, places
+    if ev.start is None and onset is not None:
+        # no sentence dates the outbreak with "seit"/"Beginn": the year its start verb names
+        ev.start, ev.sentence, ev.locations = onset
     return ev
 
 
@@ -212,19 +268,33 @@ def _sides(
         return out
     for j, t in enumerate(toks):
         lemma = t.lemma.lower()
-        verb = lemma in cues.verbs
-        waged = cues.is_noun(lemma) and parse.deps[j] == "obj"  # "einen Krieg geführt"
+        verb = lemma in cues.verbs or lemma in cues.object_verbs
+        # "einen Krieg geführt", "den Kriegszustand für beendet erklärt"
+        waged = (
+            cues.is_noun(lemma)
+            and parse.deps[j] == "obj"
+            and toks[parse.heads[j]].lemma.lower() in cues.waging_verbs
+        )
         if not (verb or (cues.is_noun(lemma) and t.pos.startswith("N"))):
             continue
         heads = [j, parse.heads[j]] if waged else [j]
+        mutual = lemma in cues.object_verbs  # "bekämpft die Rebellen": both are sides
         for h in heads:
             for c in parse.children(h):
-                subject = (verb or waged) and parse.deps[c] == "nsubj"
+                subject = (verb or waged) and parse.deps[c] in (
+                    ("nsubj", "obj") if mutual else ("nsubj",)
+                )
                 against = preposition(toks, parse, c, morph=morph) == "gegen"
                 if subject and toks[c].pos == "PRELS" and parse.deps[h] == "acl:relcl":
                     c = parse.heads[h]  # "die UÇK, die seit Februar … kämpft"
                 if subject or against:
-                    out += [m.keys[0] for m in sms if m.first <= c < m.last and side(m)]
+                    # "Äthiopien und Eritrea erklärten …": every conjunct is a side
+                    sides = [c, *parse.dependents(c, "conj")]
+                    out += [
+                        m.keys[0]
+                        for m in sms
+                        if any(m.first <= x < m.last for x in sides) and side(m)
+                    ]
     return out
 
 
@@ -253,6 +323,29 @@ def _start(ts: TaggedSentence, es: Sequence[TimeExpression], cues: _Cues) -> Tim
     return None
 
 
+def _onset_point(
+    ts: TaggedSentence, es: Sequence[TimeExpression], cues: _Cues
+) -> TimeExpression | None:
+    """The point in time in the clause of a start verb whose clause names the conflict:
+    "Der 1964 begonnene Konflikt", "Der Bürgerkrieg hatte 2014 … begonnen"."""
+    points = [e for e in es if e.kind == TimeKind.POINT]
+    for j, t in enumerate(ts.tokens):
+        lemma = t.lemma.lower()
+        if not (
+            (t.pos.startswith("V") and lemma in cues.start_verbs)
+            or (t.pos.startswith("ADJ") and lemma in cues.start_participles)
+        ):
+            continue
+        a, b = clause_bounds(ts.tokens, j)
+        lo, hi = ts.tokens[a].start, ts.tokens[b - 1].end
+        if not any(cues.is_noun(x.lemma.lower()) and x.pos.startswith("N") for x in ts.tokens[a:b]):
+            continue
+        inside = [e for e in points if lo <= e.start < hi]
+        if inside:
+            return min(inside, key=lambda e: abs(e.start - t.start))
+    return None
+
+
 def _conflict_word_after(ts: TaggedSentence, e: TimeExpression, cues: _Cues) -> bool:
     """A conflict noun within three words after the expression ("Jahren im Kriegszustand")."""
     after = [t for t in ts.tokens if t.start >= e.end][:3]
@@ -267,7 +360,7 @@ def _conflict_acts(ts: TaggedSentence, cues: _Cues) -> bool:
         return False
     for j, t in enumerate(ts.tokens):
         lemma = t.lemma.lower()
-        if lemma in cues.verbs and t.pos.startswith("V"):
+        if (lemma in cues.verbs or lemma in cues.object_verbs) and t.pos.startswith("V"):
             return True
         if not (cues.is_noun(lemma) and t.pos.startswith("N")):
             continue
@@ -288,7 +381,7 @@ def _minted(
     start: tuple[str, str] | None,
 ) -> Conflict | None:
     """A conflict the dictionary does not hold, from the evidence of the sentences."""
-    regions = Counter(k for k in ev.places if d.is_a(k, PlaceClass.REGION))
+    regions = Counter(k for k in ev.places if _conflict_region(k, d))
     if not regions:
         # a region of a state (it has a "country"), named anywhere: "Darfur", "Aceh"
         regions = Counter(
@@ -310,6 +403,17 @@ def _minted(
     if start is None:
         return None
     return _between_states(ev, mentions, d, start)
+
+
+def _conflict_region(key: str, d: ActorDictionary) -> bool:
+    """A region that can be a conflict's place: one within a state ("Darfur") or where a
+    known conflict is fought ("Kaschmir"), not a continent named in passing ("der älteste
+    Konflikt Lateinamerikas")."""
+    if not d.is_a(key, PlaceClass.REGION):
+        return False
+    return bool(key in d and d[key].rel("country")) or any(
+        key in e.rel("location") for e in d if e.cls == FactClass.ARMED_CONFLICT
+    )
 
 
 def _between_states(

@@ -506,13 +506,28 @@ def time_phrases_are_adverbials(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
     """ "Eine Woche nach dem Abgang von X haben A und B …": a phrase of a unit of time is
-    when, not who (``obl``), and no subject or object; the clause's subject is elsewhere."""
+    when, not who (``obl``), and no subject or object; the clause's subject is elsewhere.
+    So is the bare noun that fills the time ("nach sieben Jahren Bürgerkrieg")."""
     kids = _children(heads)
     for i, dep in enumerate(deps):
         if dep not in ("nsubj", "obj") or not morph.is_time_noun(tokens[i].lemma):
             continue
         if any(deps[c] in ("det", "nummod", "amod") for c in kids.get(i, ())):
             deps[i] = "obl"
+    for i in range(1, len(tokens)):
+        # "Nach sieben Jahren Bürgerkrieg haben A und B …": the bare noun after a unit of
+        # time in a prepositional phrase is what filled the time, no argument of the verb
+        t, unit = tokens[i], i - 1
+        if (
+            t.pos == "NN"
+            and deps[i] in ("nsubj", "obj", "iobj")
+            and tokens[unit].pos == "NN"
+            and morph.is_time_noun(tokens[unit].lemma)
+            and any(deps[c] == "case" for c in kids.get(unit, ()))
+            and not any(deps[c] in ("det", "case", "det:poss") for c in kids.get(i, ()))
+            and i not in _path_to_root(heads, unit)
+        ):
+            heads[i], deps[i] = unit, "nmod"
     for i, t in enumerate(tokens):
         # a bare year ("trat 2023 der Nato bei") is when; a phrase the parse hangs on it
         # is the verb's ("der Nato": its dative where the verb takes one)
@@ -536,6 +551,14 @@ def time_phrases_are_adverbials(
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def _path_to_root(heads: Sequence[int], i: int) -> list[int]:
+    """``i`` and its governors up to the root (a node may not be attached beneath itself)."""
+    out = [i]
+    while heads[out[-1]] != out[-1] and len(out) <= len(heads):
+        out.append(heads[out[-1]])
+    return out
 
 
 def relative_clauses_attach_left(

@@ -150,7 +150,15 @@ class Parties:
         self.morph = load_morphology()
 
     def __call__(self, doc: Document) -> None:
-        found = find_conflict(doc.sentences, doc.mentions, {}, self.d, self.lex, morph=self.morph)
+        found = find_conflict(
+            doc.sentences,
+            doc.mentions,
+            {},
+            self.d,
+            self.lex,
+            morph=self.morph,
+            year=_year(doc.article.date),
+        )
         doc.parties = found.parties if found else ()
 
 
@@ -200,6 +208,7 @@ class Conflict:
     name = "conflict"
     reads = (
         "sentences", "resolved", "time_expressions", "headline", "headline_mentions", "article",
+        "events",
     )  # fmt: skip
     writes = ("conflict",)
 
@@ -219,6 +228,8 @@ class Conflict:
             self.d,
             self.lex,
             morph=self.morph,
+            year=_year(doc.article.date),
+            events=doc.events,
         )
 
 
@@ -339,6 +350,11 @@ class HeadlineEvents:
             doc.events = (*doc.events, *kept)
             used = {e.sentence for e in kept} - evidence
             doc.sentences = (*doc.sentences, *(ts for ts in parts if ts.sentence.index in used))
+
+
+def _year(article_date: str) -> int:
+    """The year of an article's date (``YYYY-MM-DD`` or ``YYYY-MM``)."""
+    return int(article_date[:4])
 
 
 def _told(e: Event) -> bool:

@@ -1,0 +1,105 @@
+"""The conflict an article is about: its sides, its start and which known conflict it is.
+
+Sentences written for these tests (Angola, Sudan, Ethiopia–Eritrea, Liberia, Colombia); each
+asserts what a coder reads as the conflict's parties, place and start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from extract_helpers import analyse
+
+from kg.dictionary import load_dictionary
+from kg.errors import InputError
+
+
+def test_a_known_conflict_that_began_after_the_article_is_not_its_conflict(ex):
+    # the dictionary's "Krieg im Sudan" began in 2023; a report of 1991 is about another war
+    a = analyse(
+        ex,
+        "Der Bürgerkrieg im Sudan hat Hunderttausende Menschen das Leben gekostet.",
+        date="1991-05-02",
+    )
+    assert a.conflict is None or a.conflict.key != "sudanese-civil-war"
+
+
+def test_the_same_words_name_the_known_conflict_after_it_began(ex):
+    a = analyse(
+        ex,
+        "Der Bürgerkrieg im Sudan hat Hunderttausende Menschen das Leben gekostet.",
+        date="2024-05-02",
+    )
+    assert a.conflict is not None and a.conflict.key == "sudanese-civil-war"
+
+
+def test_a_conflict_year_that_is_no_year_is_refused_with_its_row(tmp_path: Path):
+    bad = tmp_path / "conflicts.tsv"
+    bad.write_text(
+        "key\tclass\tlabel_de\tlabel_en\talt_de\talt_en\tforms_de\tadjective_de\trelated\t"
+        "wikidata\nx-war\tArmedConflict\tX-Krieg\tX war\t\t\t\t\tsince=neunzehn\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"conflicts.tsv: row 2 \(x-war\): since='neunzehn'"):
+        load_dictionary([bad])
+
+
+def test_both_sides_of_bekaempfen_are_parties(ex):
+    a = analyse(
+        ex, "Seit 1983 bekämpft die Regierung in Khartum die SPLA im Süden.", date="1991-05-02"
+    )
+    assert a.conflict is not None
+    assert {"sudan", "splm"} <= set(a.conflict.parties)
+    assert a.conflict.start == ("1983", "gYear")
+
+
+def test_the_signatories_of_a_peace_after_years_of_war_are_its_sides(ex):
+    # the parse keeps "Bürgerkrieg" inside "nach sieben Jahren …": no subject of the verb
+    a = analyse(
+        ex,
+        "Nach sieben Jahren Bürgerkrieg haben die Regierung Angolas und die Rebellenbewegung "
+        "UNITA ein Friedensabkommen unterzeichnet.",
+        date="1991-05-31",
+    )
+    assert a.conflict is not None and a.conflict.key == "angola-conflict"
+    assert {"angola", "unita"} <= set(a.conflict.parties)
+
+
+def test_every_conjunct_that_ends_a_war_is_a_side(ex):
+    a = analyse(
+        ex,
+        "Äthiopien und Eritrea haben den Kriegszustand zwischen ihren Ländern für beendet "
+        "erklärt, der seit 1998 andauerte.",
+        date="2018-07-09",
+    )
+    assert a.conflict is not None
+    assert {"ethiopia", "eritrea"} <= set(a.conflict.parties)
+
+
+def test_who_condemns_a_war_is_no_side_of_it(ex):
+    a = analyse(
+        ex,
+        "Frankreich verurteilte den Krieg zwischen Äthiopien und Eritrea, der seit 1998 andauert.",
+        date="1999-03-01",
+    )
+    assert a.conflict is not None
+    assert "france" not in a.conflict.parties
+
+
+def test_a_continent_named_in_passing_is_no_conflict_place(ex):
+    a = analyse(
+        ex,
+        "Der Konflikt ist der älteste Lateinamerikas und dauert seit 1964 an.",
+        date="2016-06-24",
+    )
+    assert a.conflict is None or "latin-america" not in a.conflict.locations
+
+
+def test_the_year_a_start_verb_names_dates_the_conflict(ex):
+    a = analyse(
+        ex,
+        "Der im Dezember 1989 in Liberia begonnene Bürgerkrieg hat das Land verwüstet.",
+        date="1996-08-20",
+    )
+    assert a.conflict is not None and a.conflict.start == ("1989-12", "gYearMonth")
