@@ -1,9 +1,9 @@
 """Stage 8b: the armed conflict the article is about.
 
-Reads resolved mentions, parsed sentences, time expressions and the dictionary; writes a
-:class:`~kg.extract.model.Conflict`: a known conflict named in the text or whose parties
-and places the article names (at least two of them), else a conflict minted from what the
-sentences about the fighting say:
+Reads resolved mentions, parsed sentences, time expressions, events and the dictionary;
+writes a :class:`~kg.extract.model.Conflict`: a known conflict named in the text or whose
+parties and places the article names (at least two of them) and that had begun by the
+article's year, else a conflict minted from what the sentences about the fighting say:
 
 * its **start**: the START time expression of a sentence about the fighting breaking out
   ("seit seinem Ausbruch am …", "war im November 2020 ausgebrochen"), lasting ("dauert
@@ -11,8 +11,12 @@ sentences about the fighting say:
   1993 … das Leben gekostet hat", "Die LTTE kämpft seit 1983"); a span ("von 1977 bis
   1992", "zwischen 1998 und 2000"); or a duration before the report ("Nach fünf Jahren
   Bürgerkrieg"). Of two starts of one year the more precise wins.
+  Else a point in time in the clause of a start verb ("der im Dezember 1989 begonnene
+  Bürgerkrieg").
 * its **sides**: "Kämpfe zwischen A und B", "ein Bürgerkrieg gegen X", the subject of a
-  fighting verb or of "Krieg führen".
+  fighting verb or of "Krieg führen", both sides of "bekämpfen", and the signatories of an
+  agreement in a sentence about the fighting ("Nach acht Jahren Bürgerkrieg haben A und B
+  … unterzeichnet").
 * its **place**: a region named in those sentences (or a region of a state named
   anywhere), else the states named there; with two states and no region it is the
   conflict between them, with one a conflict in that state ("Nach zehn Jahren
