@@ -238,3 +238,41 @@ def test_false_friends_and_plans_are_no_military_action(ex, text):
 def test_retaliating_with_strikes_is_an_attack_not_one_repelled(ex):
     ev = only(analyse(ex, "Israel schlug mit Luftangriffen zurück."), "MilitaryAction")
     assert roles(ev) == {("agent", "israel")}
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "agent", "code"),
+    [
+        ("Frankreich griff militärisch in Libyen ein.", "MilitaryAction", "france", "190"),
+        ("Russische Panzer rollten in die Stadt Cherson.", "MilitaryAction", "russia", "190"),
+        ("Russland verleibte sich die Krim ein.", "MilitaryAction", "russia", "192"),
+        ("Israel nahm Stellungen der Hisbollah ins Visier.", "MilitaryAction", "israel", "190"),
+        ("Die RSF verübten einen Massenmord an den Masalit.", "MilitaryAction", "rsf", "202"),
+        ("Russland berief 300.000 Reservisten ein.", "Deployment", "russia", "154"),
+        ("Kenia stellte 1000 Polizisten für die Mission ab.", "Deployment", "kenya", "074"),
+        ("Russland stationierte taktische Atomwaffen in Belarus.", "Deployment", "russia", "154"),
+    ],
+)
+def test_more_expressions_by_code(ex, text, cls, agent, code):
+    ev = only(analyse(ex, text), cls)
+    assert ("agent", agent) in roles(ev)
+    assert ev.trigger.cameo == code
+
+
+def test_a_battle_between_two_armies(ex):
+    a = analyse(ex, "Die Armee lieferte sich mit der M23 eine Schlacht um Goma.")
+    assert ("participant", "m23") in roles(only(a, "MilitaryAction"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Frankreich griff in den Streit ein.",
+        "Der Präsident berief eine Sondersitzung ein.",
+        "Die Kandidaten lieferten sich eine Wahlschlacht.",
+        "Die Opposition nahm den Präsidenten ins Visier.",
+        "Die USA schickten Raketen an die Ukraine.",
+    ],
+)
+def test_more_false_friends(ex, text):
+    assert not classes(analyse(ex, text)) & {"MilitaryAction", "Deployment"}
