@@ -276,3 +276,25 @@ def test_a_battle_between_two_armies(ex):
 )
 def test_more_false_friends(ex, text):
     assert not classes(analyse(ex, text)) & {"MilitaryAction", "Deployment"}
+
+
+def test_fighting_resumed_or_continued_against_a_side(ex):
+    for text in (
+        "Die kongolesische Armee setzte die Kämpfe gegen die M23 fort.",
+        "Die kongolesische Armee und die M23 nahmen die Kämpfe wieder auf.",
+    ):
+        assert roles(only(analyse(ex, text), "MilitaryAction")) == {
+            ("participant", "dr-congo"),
+            ("participant", "m23"),
+        }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Armee setzt den Kampf gegen die Korruption fort.",
+        "Pakistan sperrte den Grenzübergang.",
+    ],
+)
+def test_a_fight_against_corruption_and_a_crossing_closed_are_no_fighting(ex, text):
+    assert "MilitaryAction" not in classes(analyse(ex, text))
