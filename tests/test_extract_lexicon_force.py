@@ -298,3 +298,22 @@ def test_fighting_resumed_or_continued_against_a_side(ex):
 )
 def test_a_fight_against_corruption_and_a_crossing_closed_are_no_fighting(ex, text):
     assert "MilitaryAction" not in classes(analyse(ex, text))
+
+
+def test_attacks_and_fighting_that_claimed_lives(ex):
+    a = analyse(ex, "Der Angriff der Al-Shabaab kostete 20 Menschen das Leben.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "al-shabaab")}
+    a = analyse(ex, "Russische Luftangriffe forderten zahlreiche Opfer in Charkiw.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "russia"), ("location", "kharkiv")}
+    a = analyse(
+        ex, "Die Gefechte zwischen Armenien und Aserbaidschan kosteten 50 Soldaten das Leben."
+    )
+    assert roles(only(a, "MilitaryAction")) == {
+        ("participant", "armenia"),
+        ("participant", "azerbaijan"),
+    }
+
+
+def test_demanding_an_end_of_attacks_is_no_attack(ex):
+    a = analyse(ex, "Die Hamas forderte ein Ende der israelischen Angriffe.")
+    assert "MilitaryAction" not in classes(a)
