@@ -637,9 +637,10 @@ def onto():
     return load_ontology()
 
 
-# The contract has no class for CAMEO 13 (threaten) or 18 (assault): an ultimatum (139) is a
-# Demand, bombings, assassinations and abductions (18x) are MilitaryAction.
-CODES_BEYOND_ALIGNMENT = {("Demand", "139"), ("MilitaryAction", "18")}
+# The contract has no class for CAMEO 13 (threaten), 15 (force posture) or 18 (assault): an
+# ultimatum (139) is a Demand, bombings, assassinations and abductions (18x) are
+# MilitaryAction, forces mobilised or reinforced (154, PLOVER MOBILIZE) a Deployment.
+CODES_BEYOND_ALIGNMENT = {("Demand", "139"), ("MilitaryAction", "18"), ("Deployment", "154")}
 
 
 def aligned(onto, cls: str) -> list[str]:

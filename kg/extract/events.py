@@ -219,6 +219,10 @@ def _condition(
         return any(
             toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
         )
+    if key == "word":
+        # a word that tells the verb's sense: "griff die Regierung scharf an" is criticism
+        wanted = set(str(value).lower().split("|"))
+        return any(t.text.lower() in wanted for t in toks[a:b])
     if key == "toll":
         return _toll(ts, i, lex.cue("large_counts")) == bool(value)
     if key == "negated":

@@ -268,7 +268,7 @@ PATTERN_KEYS = frozenset(
 CONDITION_KEYS = frozenset(
     {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote",
      "predicative", "toll",
-     "negated", "content"}
+     "negated", "content", "word"}
 )  # fmt: skip
 
 
