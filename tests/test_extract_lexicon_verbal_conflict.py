@@ -93,6 +93,12 @@ def test_insisting_is_a_demand(ex, text, agent):
     assert roles(only(analyse(ex, text), "Demand")) >= {("agent", agent)}
 
 
+def test_conditions_set_are_a_demand(ex):
+    a = analyse(ex, "Israel stellte Bedingungen für eine Waffenruhe.")
+    assert roles(only(a, "Demand")) == {("agent", "israel")}
+    assert "CeasefireDemand" not in classes(a)
+
+
 def test_a_demand_framing_a_clause_names_who_made_it(ex):
     a = analyse(
         ex,
@@ -265,6 +271,8 @@ def test_criticism_framing_a_clause_names_who_made_it(ex):
         ("Russland blockierte die Resolution im Sicherheitsrat.", "russia", "129"),
         ("Die Hamas gab dem Druck nicht nach.", "hamas", "124"),
         ("Serbien beugte sich nicht dem Druck der Europäischen Union.", "serbia", "124"),
+        ("Serbien kam der Aufforderung der Europäischen Union nicht nach.", "serbia", "124"),
+        ("Israel setzte die Resolution des Sicherheitsrats nicht um.", "israel", "128"),
     ],
 )
 def test_what_is_rejected_tells_the_code(ex, text, agent, code):
@@ -336,6 +344,13 @@ def test_protests_by_verb_and_noun(ex, text, code):
     a = analyse(ex, text)
     assert cameo(only(a, "Protest")) == code
     assert not classes(a) & {"MilitaryAction", "Meeting"}
+
+
+def test_protests_broken_up_happened_but_the_police_is_no_protester(ex):
+    a = analyse(ex, "Die Polizei löste die Kundgebung der Opposition in Belgrad auf.")
+    assert roles(only(a, "Protest")) == {("location", "belgrade")}
+    a = analyse(ex, "Sicherheitskräfte des Sudan schlugen die Proteste in Khartum nieder.")
+    assert ("agent", "sudan") not in roles(only(a, "Protest"))
 
 
 @pytest.mark.parametrize(
