@@ -221,6 +221,11 @@ def test_official_complaints(ex, text, expected):
     assert "Protest" not in classes(a)
 
 
+def test_criticism_without_a_critic_is_none(ex):
+    a = analyse(ex, "Die Kritik an der Regierung Serbiens wächst.")
+    assert "Accusation" not in classes(a)
+
+
 def test_quoting_a_report_is_no_summons(ex):
     a = analyse(ex, "Äthiopien zitierte einen Bericht der Vereinten Nationen.")
     assert "Accusation" not in classes(a)
