@@ -73,6 +73,8 @@ def test_suggesting_to_someone_is_a_call_and_what_it_asks_has_not_happened(ex):
          "026"),
         ("Die Afrikanische Union forderte eine politische Lösung des Konflikts.",
          "african-union", "107"),
+        ("Die Europäische Union forderte freie Wahlen in Belarus.", "european-union", "104"),
+        ("Die Vereinten Nationen riefen Myanmar zu Reformen auf.", "united-nations", "024"),
     ],
 )  # fmt: skip
 def test_what_a_demand_asks_for_tells_its_code(ex, text, agent, code):
@@ -219,6 +221,23 @@ def test_official_complaints(ex, text, expected):
     assert cameo(ev) == "114"
     assert {k for role, k in roles(ev) if role in ("agent", "addressee")} == expected
     assert "Protest" not in classes(a)
+
+
+def test_insinuating_but_not_placing_under_a_command(ex):
+    a = analyse(ex, "Russland unterstellte der Ukraine Kriegstreiberei.")
+    assert roles(only(a, "Accusation")) == {("agent", "russia"), ("addressee", "ukraine")}
+    a = analyse(ex, "Die Einheiten Kenias wurden dem Kommando der Nato unterstellt.")
+    assert "Accusation" not in classes(a)
+
+
+def test_criticism_and_rejection_met_with_someone(ex):
+    a = analyse(ex, "Der Plan stieß bei der Europäischen Union auf scharfe Kritik.")
+    assert ("agent", "european-union") in roles(only(a, "Accusation"))
+    a = analyse(ex, "Der Vorschlag Serbiens stieß bei Russland auf Ablehnung.")
+    assert ("agent", "russia") in roles(only(a, "Rejection"))
+    # troops meet resistance: no rejection
+    a = analyse(ex, "Die Truppen Russlands stießen bei Bachmut auf heftigen Widerstand.")
+    assert "Rejection" not in classes(a)
 
 
 def test_criticism_without_a_critic_is_none(ex):
