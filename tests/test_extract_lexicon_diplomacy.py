@@ -46,6 +46,7 @@ def classes(a) -> set[str]:
         ("Die Hamas gab am Abend eine Erklärung ab.", "hamas"),
         ("Aserbaidschan meldete sich am Dienstag zu Wort.", "azerbaijan"),
         ("Die Afrikanische Union ergriff das Wort.", "african-union"),
+        ("Die Armee Myanmars gab zu, Zivilisten getroffen zu haben.", "myanmar"),
     ],
 )
 def test_more_verbs_and_nouns_of_saying(ex, text, agent):
@@ -182,6 +183,17 @@ def test_a_guest_received_and_a_visit_framing_the_clause(ex):
     assert ev.trigger.cameo == "042"
 
 
+def test_a_guest_and_talks_discussed_with_someone(ex):
+    a = analyse(ex, "Der Ministerpräsident Nikol Paschinjan war zu Gast bei Emmanuel Macron.")
+    ev = only(a, "Meeting")
+    assert roles(ev) == {("agent", "nikol-pashinyan"), ("participant", "emmanuel-macron")}
+    assert ev.trigger.cameo == "042"
+    a = analyse(ex, "Emmanuel Macron erörterte mit Wladimir Putin die Lage in der Ukraine.")
+    assert {("agent", "emmanuel-macron"), ("participant", "vladimir-putin")} <= roles(
+        only(a, "Meeting")
+    )
+
+
 # -- 04 negotiation, calls, mediation -----------------------------------------------------------
 
 
@@ -276,6 +288,14 @@ def test_agreement_that_came_about_and_a_breakthrough_in_talks(ex):
     # a breakthrough at the front is no agreement
     a = analyse(ex, "Die Armee Aserbaidschans erzielte einen Durchbruch an der Front.")
     assert "Agreement" not in classes(a)
+
+
+def test_a_ceasefire_arranged(ex):
+    a = analyse(ex, "Armenien und Aserbaidschan verabredeten eine Waffenruhe.")
+    assert roles(only(a, "CeasefireAgreement")) == {
+        ("participant", "armenia"),
+        ("participant", "azerbaijan"),
+    }
 
 
 def test_an_arrangement_reached(ex):
