@@ -194,6 +194,29 @@ def test_a_guest_and_talks_discussed_with_someone(ex):
     )
 
 
+def test_a_meeting_as_the_scene_of_a_clause(ex):
+    a = analyse(ex, "In einem Treffen mit Ilham Alijew sprach Nikol Paschinjan über den Frieden.")
+    assert roles(only(a, "Meeting")) == {
+        ("participant", "ilham-aliyev"),
+        ("participant", "nikol-pashinyan"),
+    }
+    a = analyse(ex, "Kolumbien und die ELN traten in Verhandlungen ein.")
+    assert roles(only(a, "Negotiation")) == {("participant", "colombia"), ("participant", "eln")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talks asked for or agreed to are not held; an interview is no meeting
+        "Kolumbien drängte auf Verhandlungen mit der ELN.",
+        "Armenien und Aserbaidschan einigten sich auf ein Treffen im Mai.",
+        "Im Gespräch mit der Zeitung sprach Nikol Paschinjan über den Frieden.",
+    ],
+)
+def test_talks_asked_for_agreed_to_or_an_interview_are_no_meeting(ex, text):
+    assert not {"Meeting", "Negotiation"} & classes(analyse(ex, text))
+
+
 # -- 04 negotiation, calls, mediation -----------------------------------------------------------
 
 
