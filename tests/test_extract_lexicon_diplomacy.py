@@ -194,6 +194,18 @@ def test_a_guest_and_talks_discussed_with_someone(ex):
     )
 
 
+def test_a_guest_welcomed_is_hosted_a_decision_welcomed_is_praised(ex):
+    a = analyse(ex, "Recep Tayyip Erdoğan begrüßte Wladimir Putin am Flughafen in Ankara.")
+    ev = only(a, "Meeting")
+    assert {("agent", "recep-tayyip-erdogan"), ("participant", "vladimir-putin")} <= roles(ev)
+    assert ev.trigger.cameo == "043" and "Endorsement" not in classes(a)
+    a = analyse(
+        ex, "Die Europäische Union begrüßte die Einigung zwischen Armenien und Aserbaidschan."
+    )
+    assert "Meeting" not in classes(a)
+    assert ("agent", "european-union") in roles(only(a, "Endorsement"))
+
+
 def test_a_meeting_as_the_scene_of_a_clause(ex):
     a = analyse(ex, "In einem Treffen mit Ilham Alijew sprach Nikol Paschinjan über den Frieden.")
     assert roles(only(a, "Meeting")) == {
