@@ -1089,3 +1089,20 @@ def test_a_bare_noun_after_a_unit_of_time_beneath_it_keeps_a_tree(ex):
             j = heads[j]
             assert j not in seen, "a cycle in the parse"
             seen.add(j)
+
+
+def test_a_genitive_name_before_the_finite_verb_belongs_to_the_phrase_there(ex):
+    # one phrase before the finite verb: "Unter Vermittlung Katars" is who mediated
+    a = analyse(
+        ex, "Unter Vermittlung Katars einigten sich Israel und die Hamas auf eine Feuerpause."
+    )
+    assert roles(only(a, "CeasefireAgreement")) == {
+        ("participant", "israel"),
+        ("participant", "hamas"),
+        ("mediator", "qatar"),
+    }
+
+
+def test_the_source_of_a_report_is_not_the_attacker(ex):
+    a = analyse(ex, "Nach Angaben Moskaus griffen ukrainische Drohnen eine Raffinerie an.")
+    assert ("agent", "russia") not in roles(only(a, "MilitaryAction"))

@@ -106,6 +106,33 @@ def no_prepositional_subjects(
             deps[i] = "obl"
 
 
+def prefield_genitives(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """Before the finite verb of a main clause stands one phrase: a name in the genitive
+    right after the noun of a prepositional phrase there is that noun's attribute, not the
+    clause's subject or object ("Unter Vermittlung Katars einigten sich Israel und die
+    Hamas …": Qatar mediated; Israel and Hamas agreed)."""
+    for i in range(2, len(tokens) - 1):
+        noun, v = i - 1, heads[i]
+        if (
+            tokens[i].pos != "NE"
+            or not tokens[i].text.endswith("s")
+            or deps[i] not in ("nsubj", "obj", "iobj")
+            or tokens[noun].pos != "NN"
+            or heads[noun] != v
+            or not tokens[i + 1].pos.endswith("(FIN)")
+            or not (heads[v] == v or deps[v] in ("conj", "parataxis"))
+        ):
+            continue
+        # the prepositional phrase opens the clause: nothing before it but its own words
+        opens = any(heads[c] == noun and deps[c] == "case" for c in range(noun)) and all(
+            heads[c] == noun or heads[heads[c]] == noun for c in range(noun)
+        )
+        if opens and (i + 1 == v or heads[i + 1] == v):
+            heads[i], deps[i] = noun, "nmod"
+
+
 def voice_case_and_agent(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1129,6 +1156,7 @@ RULES: tuple[Rule, ...] = (
     relative_clauses_attach_left,
     als_opens_a_clause,
     no_prepositional_subjects,
+    prefield_genitives,
     voice_case_and_agent,
     shared_subject,
     quotes_are_complements,
