@@ -107,3 +107,15 @@ def test_a_day_of_the_next_paragraph_dates_no_lead(ex):
     )
     signed = next(e for c, _, e in evs if c == "Agreement")
     assert signed.date == ("2023-05-12", "date")
+
+
+def test_a_past_form_read_as_a_participle_is_the_finite_verb(ex):
+    # HanTa tags "besetzten"/"verstärkte" as adjectives: the sentence then has no verb
+    evs = events(ex, "Damals besetzten türkische Truppen den Norden der Insel.", date="1974-07-30")
+    assert [(c, r) for c, r, _ in evs] == [("MilitaryAction", [("agent", "turkey")])]
+    evs = events(ex, "Russland verstärkte seine Truppen an der Grenze.")
+    assert [(c, r) for c, r, _ in evs] == [("Deployment", [("agent", "russia")])]
+
+
+def test_a_participle_after_an_article_stays_an_attribute(ex):
+    assert events(ex, "Die besetzten Gebiete an der Grenze.") == []

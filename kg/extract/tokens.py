@@ -164,6 +164,7 @@ class Tagger:
         tags = (self._tag_words(words[:k]) if k else ()) + (
             self._tag_words(words[k:]) if words[k:] else ()
         )
+        tags = self._past_tense_misread(words, tags, k)
         quoted = _quoted(sentence, spans, [pos for _lemma, pos in tags])
         tokens = []
         for i, ((start, end, word), (lemma, pos)) in enumerate(zip(spans, tags, strict=True)):
@@ -205,6 +206,40 @@ class Tagger:
             verb = self.participle_verb(lemma) if pos == "ADJ(A)" else None
             tokens.append(Token(i, start, end, word, lemma, pos, quoted[i], verb))
         return TaggedSentence(sentence, tuple(tokens))
+
+    def _past_tense_misread(
+        self, words: Sequence[str], tags: tuple[tuple[str, str], ...], k: int
+    ) -> tuple[tuple[str, str], ...]:
+        """A clause has a finite verb: in a sentence HanTa tags without one, the first
+        weak verb's past form it read as a participle adjective ("Damals besetzten
+        türkische Truppen …", "Russland verstärkte seine Truppen") is that verb, unless an
+        article or possessive makes it an attribute ("die besetzten Gebiete").
+
+        >>> t = Tagger()
+        >>> [p for _l, p in t._past_tense_misread(("Damals", "besetzten", "Truppen"),
+        ...     (("damals", "ADV"), ("besetzt", "ADJ(A)"), ("Truppe", "NN")), 0)]
+        ['ADV', 'VV(FIN)', 'NN']
+        """
+        if any(pos.endswith("(FIN)") for _lemma, pos in tags):
+            return tags
+        for i in range(k + 1, len(tags)):
+            lemma, pos = tags[i]
+            word = words[i]
+            if pos != "ADJ(A)" or not word.islower() or tags[i - 1][1] in ("ART", "PPOSAT"):
+                continue
+            weak = (
+                lemma.endswith("t")
+                and not lemma.startswith("ge")
+                and word
+                in (
+                    lemma + "e",
+                    lemma + "en",
+                )
+            )
+            verb = self.participle_verb(lemma) if weak else None
+            if verb:
+                return (*tags[:i], (verb, "VV(FIN)"), *tags[i + 1 :])
+        return tags
 
     def participle_verb(self, lemma: str) -> str | None:
         """The verb of a participle used as an adjective, from HanTa's analysis of its
