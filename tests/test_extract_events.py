@@ -119,3 +119,15 @@ def test_a_past_form_read_as_a_participle_is_the_finite_verb(ex):
 
 def test_a_participle_after_an_article_stays_an_attribute(ex):
     assert events(ex, "Die besetzten Gebiete an der Grenze.") == []
+
+
+def test_state_adjective_before_a_weapon_or_force_names_the_attacker(ex):
+    # "Drohnen" is tagged as a nominalised adjective (NNA); "Blauhelme", "Raketen" are forces
+    for body, state in (
+        ("Ukrainische Drohnen griffen eine Raffinerie an.", "ukraine"),
+        ("Kenianische Blauhelme griffen die Stellungen der Miliz an.", "kenya"),
+        ("Russische Raketen trafen ein Wohnhaus in Kiew.", "russia"),
+    ):
+        evs = events(ex, body)
+        assert [c for c, _, _ in evs] == ["MilitaryAction"], body
+        assert ("agent", state) in evs[0][1], body

@@ -1818,7 +1818,10 @@ class EntityRecognizer:
         """ "die kenianische Regierung": the state of the adjective."""
         tok = ts.tokens[j]
         lem = tok.lemma.lower()
-        if not (tok.pos == "NN" and (lem in self._gov_nouns or lem.endswith(self._gov_heads))):
+        # "NNA": HanTa reads some plurals as nominalised adjectives ("ukrainische Drohnen")
+        if not (
+            tok.pos in ("NN", "NNA") and (lem in self._gov_nouns or lem.endswith(self._gov_heads))
+        ):
             return None
         if j == 0:
             return None
