@@ -115,6 +115,10 @@ def test_a_past_form_read_as_a_participle_is_the_finite_verb(ex):
     assert [(c, r) for c, r, _ in evs] == [("MilitaryAction", [("agent", "turkey")])]
     evs = events(ex, "Russland verstärkte seine Truppen an der Grenze.")
     assert [(c, r) for c, r, _ in evs] == [("Deployment", [("agent", "russia")])]
+    # a mixed verb's past, which no participle analysis gives back
+    evs = events(ex, "Die Vereinten Nationen entsandten Soldaten nach Kigali.")
+    assert [c for c, _, _ in evs] == ["Deployment"]
+    assert ("agent", "united-nations") in evs[0][1]
 
 
 def test_a_participle_after_an_article_stays_an_attribute(ex):

@@ -237,6 +237,10 @@ class Tagger:
                 )
             )
             verb = self.participle_verb(lemma) if weak else None
+            if verb is None:
+                # a mixed verb's past ("entsandten"): HanTa alone reads it as finite
+                alone, alone_pos = self._hanta.analyze(word, taglevel=1)
+                verb = str(alone) if alone_pos == "VV(FIN)" else None
             if verb:
                 return (*tags[:i], (verb, "VV(FIN)"), *tags[i + 1 :])
         return tags
