@@ -42,7 +42,7 @@ def classes(a) -> set[str]:
         ("Eritrea stellte fest, die Grenze sei ruhig.", "eritrea"),
         ("Serbien entgegnete, es habe keine Truppen verlegt.", "serbia"),
         ("Äthiopien erwiderte, die Vorwürfe seien falsch.", "ethiopia"),
-        ("Kolumbien sprach sich für weitere Gespräche mit der ELN aus.", "colombia"),
+        ("Kolumbien äußerte sich am Abend zu den Gesprächen mit der ELN.", "colombia"),
         ("Die Hamas gab am Abend eine Erklärung ab.", "hamas"),
         ("Aserbaidschan meldete sich am Dienstag zu Wort.", "azerbaijan"),
         ("Die Afrikanische Union ergriff das Wort.", "african-union"),
