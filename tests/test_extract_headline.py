@@ -192,3 +192,14 @@ def test_a_duration_in_the_headline_dates_the_conflict(ex):
     a = ex.analyse(parse_article_text(text, identifier="t.txt", origin="t.txt"))
     assert a.conflict is not None and a.conflict.start == ("1989", "gYear")
     assert _evidence(ex, text, CKG.ArmedConflict).endswith("nach 14 Jahren Bürgerkrieg")
+
+
+def test_the_state_of_a_title_in_the_headline_is_the_story_s_state(ex):
+    # "Malawis Präsident" names no state mention of its own: the title's state is the home
+    text = (
+        "date 2021-05-10 Malawis Präsident Chakwera lehnt Gespräche mit den Rebellen ab\n\n"
+        "Lilongwe/Maputo – Präsident Lazarus Chakwera wies am Sonntag ein Angebot der "
+        "Rebellen zurück.\n"
+    )
+    a = ex.analyse(parse_article_text(text, identifier="t.txt", origin="t.txt"))
+    assert ("lasarus-hakvera", "president", "malawi") in positions(a)  # a minted name key

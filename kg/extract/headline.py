@@ -71,19 +71,25 @@ def home_state(
     mentions: Sequence[EntityMention], d: ActorDictionary, *, colon: int | None
 ) -> str | None:
     """The state a story is about: the one before a topic colon, else the only state the
-    headline names (by name or adjective); ``None`` when it names none or several."""
+    headline names (by name or adjective, or as the state of a title: "Afghanistans
+    Präsident Ghani lehnt … ab"); ``None`` when it names none or several."""
     states = [
-        m
+        (m, m.keys[0])
         for m in mentions
         if m.keys
         and m.kind in (MentionKind.NAME, MentionKind.ADJECTIVE)
         and d.is_a(m.keys[0], ActorClass.STATE)
+    ] + [
+        (m, of)
+        for m in mentions
+        for _role, of, former in m.offices
+        if of is not None and not former and d.is_a(of, ActorClass.STATE)
     ]
     if colon is not None:
-        topic = [m for m in states if m.last <= colon]
+        topic = {key for m, key in states if m.last <= colon}
         if len(topic) == 1:
-            return topic[0].keys[0]
-    named = {m.keys[0] for m in states}
+            return topic.pop()
+    named = {key for _m, key in states}
     return named.pop() if len(named) == 1 else None
 
 
