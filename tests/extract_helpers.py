@@ -24,3 +24,25 @@ def of_class(a, cls: str) -> list:
 def positions(a) -> set[tuple[str, str, str]]:
     """(holder, office, of) of every position the analysis found."""
     return {(f.subject, f.role, f.object) for f in a.facts if f.kind == FactKind.POSITION}
+
+
+def roles(ev) -> set[tuple[str, str]]:
+    """(role, entity key) of every role an event fills."""
+    return {(r.value, k) for r, k in ev.roles}
+
+
+def only(a, cls: str):
+    """The analysis' one event of class ``cls``; fails, listing the events, otherwise."""
+    evs = of_class(a, cls)
+    assert len(evs) == 1, [(e.event_class, e.trigger.pattern, roles(e)) for e in a.events]
+    return evs[0]
+
+
+def classes(a) -> set[str]:
+    """The classes of the analysis' events."""
+    return {e.event_class for e in a.events}
+
+
+def cameo(ev) -> str:
+    """The CAMEO code of the pattern that coded an event."""
+    return ev.trigger.cameo

@@ -1,5 +1,7 @@
 """Events and roles on self-written sentences (Ukraine, Sudan, Gaza, Sahel, Jemen, Kongo)."""
 
+import pytest
+
 from kg.articles import parse_article_text
 from kg.vocabulary import RoleProperty
 
@@ -74,39 +76,24 @@ def test_quote_statement(ex):
     assert st.actors(RoleProperty.AGENT)
 
 
-def test_an_undated_lead_takes_the_day_its_paragraph_names(ex):
-    # the lead in the perfect leaves the day to the next sentence of its paragraph
-    evs = events(
-        ex,
-        "Kigali – Ruanda und Burundi haben ein Abkommen über ihre gemeinsame Grenze "
-        "unterzeichnet. Die Zeremonie leitete am Mittwoch der tansanische Präsident.",
-        date="2023-05-12",
-    )
+_LEAD = "Kigali – Ruanda und Burundi haben ein Abkommen über ihre Grenze unterzeichnet."
+
+
+@pytest.mark.parametrize(
+    ("after", "day"),
+    [
+        # the lead in the perfect leaves the day to the next sentence of its paragraph
+        (" Die Zeremonie leitete am Mittwoch der tansanische Präsident.", "2023-05-10"),
+        # "hatten … am Montag begonnen" reports something earlier than the lead's news
+        (" Die Gespräche hatten am Montag begonnen.", "2023-05-12"),
+        # a day of the next paragraph is another story's
+        ("\n\nAm Mittwoch demonstrierten in Bujumbura Hunderte Menschen.", "2023-05-12"),
+    ],
+)
+def test_an_undated_lead_takes_the_day_its_paragraph_names(ex, after, day):
+    evs = events(ex, _LEAD + after, date="2023-05-12")
     signed = next(e for c, _, e in evs if c == "Agreement")
-    assert signed.date == ("2023-05-10", "date")
-
-
-def test_a_pluperfect_day_in_the_lead_paragraph_dates_no_lead(ex):
-    # "hatten … am Montag begonnen" reports something earlier than the lead's news
-    evs = events(
-        ex,
-        "Kigali – Ruanda und Burundi haben ein Abkommen über ihre gemeinsame Grenze "
-        "unterzeichnet. Die Gespräche hatten am Montag begonnen.",
-        date="2023-05-12",
-    )
-    signed = next(e for c, _, e in evs if c == "Agreement")
-    assert signed.date == ("2023-05-12", "date")
-
-
-def test_a_day_of_the_next_paragraph_dates_no_lead(ex):
-    evs = events(
-        ex,
-        "Kigali – Ruanda und Burundi haben ein Abkommen über ihre gemeinsame Grenze "
-        "unterzeichnet.\n\nAm Mittwoch demonstrierten in Bujumbura Hunderte Menschen.",
-        date="2023-05-12",
-    )
-    signed = next(e for c, _, e in evs if c == "Agreement")
-    assert signed.date == ("2023-05-12", "date")
+    assert signed.date == (day, "date")
 
 
 def test_a_past_form_read_as_a_participle_is_the_finite_verb(ex):

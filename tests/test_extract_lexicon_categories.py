@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from extract_helpers import analyse, of_class
+from extract_helpers import analyse, cameo, classes, of_class, only, roles
 
 import kg.extract
 from kg.errors import InputError
@@ -28,25 +28,6 @@ from kg.extract.tokens import Tagger
 from kg.namespaces import CAMEO, CKG, RDFS, SKOS
 from kg.ontology import load_ontology
 from kg.resources import data_dir
-
-
-def roles(ev) -> set[tuple[str, str]]:
-    return {(r.value, k) for r, k in ev.roles}
-
-
-def only(a, cls: str):
-    evs = of_class(a, cls)
-    assert len(evs) == 1, [(e.event_class, e.trigger.pattern, roles(e)) for e in a.events]
-    return evs[0]
-
-
-def classes(a) -> set[str]:
-    return {e.event_class for e in a.events}
-
-
-def cameo(ev) -> str:
-    return ev.trigger.cameo
-
 
 # -- 01 statements ------------------------------------------------------------------------
 

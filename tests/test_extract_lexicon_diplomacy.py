@@ -13,22 +13,7 @@ front, a mountain's summit, a signal received, a war declared, talks only wanted
 from __future__ import annotations
 
 import pytest
-from extract_helpers import analyse, of_class
-
-
-def roles(ev) -> set[tuple[str, str]]:
-    return {(r.value, k) for r, k in ev.roles}
-
-
-def only(a, cls: str):
-    evs = of_class(a, cls)
-    assert len(evs) == 1, [(e.event_class, e.trigger.pattern, roles(e)) for e in a.events]
-    return evs[0]
-
-
-def classes(a) -> set[str]:
-    return {e.event_class for e in a.events}
-
+from extract_helpers import analyse, classes, of_class, only, roles
 
 # -- 01 statements: verbs of saying, statements named by nouns, the mood of a comment ----------
 

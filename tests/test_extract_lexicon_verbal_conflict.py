@@ -13,26 +13,7 @@ march.
 from __future__ import annotations
 
 import pytest
-from extract_helpers import analyse, of_class
-
-
-def roles(ev) -> set[tuple[str, str]]:
-    return {(r.value, k) for r, k in ev.roles}
-
-
-def only(a, cls: str):
-    evs = of_class(a, cls)
-    assert len(evs) == 1, [(e.event_class, e.trigger.pattern, roles(e)) for e in a.events]
-    return evs[0]
-
-
-def classes(a) -> set[str]:
-    return {e.event_class for e in a.events}
-
-
-def cameo(ev) -> str:
-    return ev.trigger.cameo
-
+from extract_helpers import analyse, cameo, classes, only, roles
 
 # -- 02 appeals and 10 demands --------------------------------------------------------------
 
