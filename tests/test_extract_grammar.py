@@ -1106,3 +1106,9 @@ def test_a_genitive_name_before_the_finite_verb_belongs_to_the_phrase_there(ex):
 def test_the_source_of_a_report_is_not_the_attacker(ex):
     a = analyse(ex, "Nach Angaben Moskaus griffen ukrainische Drohnen eine Raffinerie an.")
     assert ("agent", "russia") not in roles(only(a, "MilitaryAction"))
+
+
+def test_a_genitive_name_after_a_noun_is_its_attribute(ex):
+    # "Kenias" is "Kenia" + s: the government's, not a second object of the verb
+    a = analyse(ex, "»Wir sind bereit«, erklärte die Regierung Kenias am Montag.")
+    assert roles(only(a, "Statement")) == {("agent", "kenya")}

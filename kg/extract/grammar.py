@@ -411,6 +411,26 @@ def genitive_names_modify_the_noun(
                 heads[c] = n
 
 
+def postnominal_genitive_names(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A name in its genitive form right after a noun with an article is that noun's
+    attribute ("erklärte die Regierung Kenias": Kenya's government spoke), not a second
+    argument of the verb; the form tells: "Kenias" is "Kenia" + s, "Tunis" is its lemma."""
+    kids = _children(heads)
+    for i in range(1, len(tokens)):
+        t, noun = tokens[i], i - 1
+        if (
+            t.pos == "NE"
+            and t.text == t.lemma + "s"
+            and deps[i] in ("nsubj", "obj", "iobj")
+            and tokens[noun].pos == "NN"
+            and heads[noun] == heads[i]
+            and any(tokens[c].pos in ("ART", "PPOSAT") for c in kids.get(noun, ()))
+        ):
+            heads[i], deps[i] = noun, "nmod"
+
+
 def als_opens_a_clause(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1167,6 +1187,7 @@ RULES: tuple[Rule, ...] = (
     names_take_no_article_genitive,
     prenominal_genitives_end_in_s,
     genitive_names_modify_the_noun,
+    postnominal_genitive_names,
     correlative_coordination,
     agreement,
     singular_verbs_agree,
