@@ -1112,3 +1112,9 @@ def test_a_genitive_name_after_a_noun_is_its_attribute(ex):
     # "Kenias" is "Kenia" + s: the government's, not a second object of the verb
     a = analyse(ex, "»Wir sind bereit«, erklärte die Regierung Kenias am Montag.")
     assert roles(only(a, "Statement")) == {("agent", "kenya")}
+
+
+def test_a_dative_first_is_no_subject_even_where_the_parse_mislabels_its_article(ex):
+    # the parse gives "Dem" no determiner label: read as one, it shows the dative
+    a = analyse(ex, "Dem Sudan warf die Regierung des Tschad vor, Rebellen zu unterstützen.")
+    assert roles(only(a, "Accusation")) == {("agent", "chad"), ("addressee", "sudan")}

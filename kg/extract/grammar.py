@@ -13,7 +13,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 >>> mend(toks, heads, deps); deps[0], deps[3]
 ('nsubj:pass', 'obl:agent')
 >>> [r.__name__ for r in RULES][:3]
-['adverbial_phrases_are_adverbs', 'floating_quantifiers', 'perfect_is_one_predicate']
+['articles_are_determiners', 'adverbial_phrases_are_adverbs', 'floating_quantifiers']
 """
 
 from __future__ import annotations
@@ -62,6 +62,18 @@ def _case(
         if deps[c] in ("det", "det:poss"):
             return morph.case_of(tokens[c].text)
     return None
+
+
+def articles_are_determiners(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """An article before the noun or name it belongs to is its determiner, whatever label
+    the parse gave it: "Dem Sudan warf die Regierung des Tschad vor" shows its dative by
+    "Dem" only when the rules read it as the phrase's determiner."""
+    for i, t in enumerate(tokens):
+        h = heads[i]
+        if t.pos == "ART" and deps[i] == "dep" and h > i and tokens[h].pos in ("NN", "NE"):
+            deps[i] = "det"
 
 
 def auxiliaries_take_no_arguments(
@@ -1168,6 +1180,7 @@ def conjuncts_share_their_preposition(
 
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
+    articles_are_determiners,
     adverbial_phrases_are_adverbs,
     floating_quantifiers,
     perfect_is_one_predicate,
