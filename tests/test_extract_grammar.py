@@ -1118,3 +1118,17 @@ def test_a_dative_first_is_no_subject_even_where_the_parse_mislabels_its_article
     # the parse gives "Dem" no determiner label: read as one, it shows the dative
     a = analyse(ex, "Dem Sudan warf die Regierung des Tschad vor, Rebellen zu unterstützen.")
     assert roles(only(a, "Accusation")) == {("agent", "chad"), ("addressee", "sudan")}
+
+
+def test_a_genitive_after_und_is_coordinated_with_the_genitive_before(ex):
+    # "der Hamas" continues "Israels": the representatives of both negotiated
+    a = analyse(
+        ex,
+        "Bei Gesprächen in Kairo haben Vertreter Israels und der Hamas über eine Waffenruhe "
+        "verhandelt.",
+    )
+    assert roles(only(a, "Negotiation")) == {
+        ("participant", "israel"),
+        ("participant", "hamas"),
+        ("location", "cairo"),
+    }

@@ -145,6 +145,36 @@ def prefield_genitives(
             heads[i], deps[i] = noun, "nmod"
 
 
+def genitives_coordinate(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A genitive phrase after "und" that follows a genitive name is coordinated with it,
+    not an argument of the verb ("haben Vertreter Israels und der Hamas verhandelt": the
+    representatives of both negotiated; "der Hamas" is no subject)."""
+    kids = _children(heads)
+    for j, t in enumerate(tokens[1:-2], start=1):
+        if t.text not in ("und", "sowie"):
+            continue
+        left, det = j - 1, j + 1
+        if not (
+            tokens[left].pos == "NE"
+            and tokens[left].text == tokens[left].lemma + "s"
+            and deps[left] in ("nmod", "flat", "appos")
+            and tokens[heads[left]].pos == "NN"
+            and tokens[det].text in ("der", "des")
+        ):
+            continue
+        r = heads[det]
+        if (
+            r > det
+            and deps[r] in ("nsubj", "obj", "iobj")
+            and tokens[heads[r]].pos.startswith("V")
+            and not any(deps[c] == "case" for c in kids.get(r, ()))
+        ):
+            heads[r], deps[r] = left, "conj"
+            heads[j], deps[j] = r, "cc"
+
+
 def voice_case_and_agent(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1190,6 +1220,7 @@ RULES: tuple[Rule, ...] = (
     als_opens_a_clause,
     no_prepositional_subjects,
     prefield_genitives,
+    genitives_coordinate,
     voice_case_and_agent,
     shared_subject,
     quotes_are_complements,
