@@ -1132,3 +1132,8 @@ def test_a_genitive_after_und_is_coordinated_with_the_genitive_before(ex):
         ("participant", "hamas"),
         ("location", "cairo"),
     }
+
+
+def test_the_members_after_darunter_are_the_subject_s(ex):
+    a = analyse(ex, "Mehrere Staaten, darunter Deutschland und Frankreich, begrüßten die Einigung.")
+    assert roles(only(a, "Endorsement")) == {("agent", "germany"), ("agent", "france")}

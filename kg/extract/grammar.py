@@ -175,6 +175,28 @@ def genitives_coordinate(
             heads[j], deps[j] = r, "cc"
 
 
+def inclusions_are_appositions(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Mehrere Staaten, darunter Deutschland und Frankreich, begrüßten …": the phrase
+    after "darunter" names members of the noun phrase before the comma, in apposition to
+    it, not an argument of the verb."""
+    for j in range(2, len(tokens) - 1):
+        if tokens[j].text.lower() not in morph.inclusion_adverbs or tokens[j - 1].text != ",":
+            continue
+        noun = j - 2
+        while noun >= 0 and tokens[noun].pos not in ("NN", "NE"):
+            noun -= 1
+        first = j + 1
+        if noun < 0 or tokens[first].pos not in ("NE", "NN", "ART"):
+            continue
+        head = first if tokens[first].pos != "ART" else heads[first]
+        if head <= j or tokens[head].pos not in ("NE", "NN") or head in _path_to_root(heads, noun):
+            continue
+        heads[head], deps[head] = noun, "appos"
+        heads[j], deps[j] = head, "advmod"
+
+
 def voice_case_and_agent(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1221,6 +1243,7 @@ RULES: tuple[Rule, ...] = (
     no_prepositional_subjects,
     prefield_genitives,
     genitives_coordinate,
+    inclusions_are_appositions,
     voice_case_and_agent,
     shared_subject,
     quotes_are_complements,

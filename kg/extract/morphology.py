@@ -54,6 +54,7 @@ KEYS = (
     "ge_stem_verbs",
     "floating_quantifiers",
     "correlative_conjunctions",
+    "inclusion_adverbs",
 )
 
 
@@ -88,6 +89,7 @@ class Morphology:
     ge_stem_verbs: frozenset[str]
     floating_quantifiers: frozenset[str]
     correlative_conjunctions: Mapping[str, str]
+    inclusion_adverbs: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers
