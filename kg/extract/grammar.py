@@ -184,11 +184,9 @@ def inclusions_are_appositions(
     for j in range(2, len(tokens) - 1):
         if tokens[j].text.lower() not in morph.inclusion_adverbs or tokens[j - 1].text != ",":
             continue
-        noun = j - 2
-        while noun >= 0 and tokens[noun].pos not in ("NN", "NE"):
-            noun -= 1
-        first = j + 1
-        if noun < 0 or tokens[first].pos not in ("NE", "NN", "ART"):
+        # the noun phrase ends at the comma ("acht Länder an, darunter …" ends a clause)
+        noun, first = j - 2, j + 1
+        if tokens[noun].pos not in ("NN", "NE") or tokens[first].pos not in ("NE", "NN", "ART"):
             continue
         head = first if tokens[first].pos != "ART" else heads[first]
         if head <= j or tokens[head].pos not in ("NE", "NN") or head in _path_to_root(heads, noun):
