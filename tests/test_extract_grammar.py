@@ -1137,3 +1137,14 @@ def test_a_genitive_after_und_is_coordinated_with_the_genitive_before(ex):
 def test_the_members_after_darunter_are_the_subject_s(ex):
     a = analyse(ex, "Mehrere Staaten, darunter Deutschland und Frankreich, begrüßten die Einigung.")
     assert roles(only(a, "Endorsement")) == {("agent", "germany"), ("agent", "france")}
+
+
+def test_a_negation_of_the_next_clause_does_not_reach_a_membership(ex):
+    # the comma joins two clauses; only Switzerland is no member
+    for text in (
+        "Schweden ist seit März Mitglied der Nato, die Schweiz gehört dem Bündnis nicht an.",
+        "Schweden ist Mitglied der Nato, aber die Schweiz gehört dem Bündnis nicht an.",
+    ):
+        a = analyse(ex, text)
+        assert facts(a, FactKind.MEMBER) == {("sweden", "nato")}, text
+        assert facts(a, FactKind.NOT_MEMBER) == {("switzerland", "nato")}, text

@@ -87,6 +87,8 @@ class _Reader:
         "weder … noch"), other than those in ``skip``."""
         for h in heads:
             for x in self.parse.conjuncts(h):  # "weder der EU noch der Nato": both
+                if x != h and self.toks[x].pos.startswith("V"):
+                    continue  # a clause joined by "aber" has its own negation
                 for c in self.parse.children(x):
                     if (
                         c not in skip
@@ -339,7 +341,12 @@ class _Reader:
             skip = frozenset({ellipsis[1]}) if ellipsis else frozenset()
             elided = ellipsis[0] if ellipsis else []
             members = [m for m in self.actors(subj) if m not in elided]
-            neg = self.negated(n, *([p.heads[n]] if p.heads[n] != n else []), skip=skip)
+            # a copula of its own makes "Mitglied" a clause: the negation of the clause the
+            # parse hangs it on is another's ("X ist Mitglied der Nato, die Schweiz gehört
+            # dem Bündnis nicht an": X is a member)
+            own_clause = any(toks[c].pos.endswith("(FIN)") for c in p.dependents(n, "cop"))
+            above = [p.heads[n]] if p.heads[n] != n and not own_clause else []
+            neg = self.negated(n, *above, skip=skip)
             out += self._emit(members, org, neg) + (self._emit(elided, org, True) if elided else [])
         return out
 
