@@ -1148,3 +1148,17 @@ def test_a_negation_of_the_next_clause_does_not_reach_a_membership(ex):
         a = analyse(ex, text)
         assert facts(a, FactKind.MEMBER) == {("sweden", "nato")}, text
         assert facts(a, FactKind.NOT_MEMBER) == {("switzerland", "nato")}, text
+
+
+def test_an_office_stated_by_a_present_copula(ex):
+    for text in (
+        "William Ruto ist seit 2022 Präsident Kenias.",
+        "Der Präsident Kenias ist William Ruto.",
+        "William Ruto, der kenianischer Präsident ist, lehnte den Plan ab.",
+    ):
+        assert ("william-ruto", "president", "kenya") in positions(analyse(ex, text)), text
+
+
+def test_a_past_or_negated_copula_states_no_office(ex):
+    for text in ("William Ruto war Präsident Kenias.", "Ruto ist nicht mehr Präsident Kenias."):
+        assert not positions(analyse(ex, text)), text

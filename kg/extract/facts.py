@@ -28,6 +28,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.membership import parse_chairs, parse_leadership, parse_memberships
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence, Token
 from kg.extract.morphology import Morphology
+from kg.extract.syntax import clause_bounds
 from kg.vocabulary import ActorClass
 
 __all__ = ["derive_facts"]
@@ -113,6 +114,7 @@ def derive_facts(
             if d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP
         }
         facts += _offices(idx, ms, named_so_far, d, lex, home, armed)
+        facts += _predicative_offices(ts, [m for m in mentions if m.sentence == idx], lex)
         facts += members.sentence(ts, ms)
         facts += _bodies(ts, ms, d)
         facts += _chairs(ts, ms, d, lex)
@@ -174,6 +176,36 @@ def _offices(
             for _r, of, former in m.offices:
                 if of and not former:
                     facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, last_office))
+    return facts
+
+
+def _predicative_offices(
+    ts: TaggedSentence, ms: Sequence[EntityMention], lex: Lexicon
+) -> list[Fact]:
+    """Offices stated by a present copula: a person and a title that names its state in one
+    clause ("Ruto ist seit 2022 Präsident Kenias", "Der Präsident Kenias ist William
+    Ruto"), or a relative clause on the person ("Ruto, der Präsident Kenias ist, …")."""
+    toks = ts.tokens
+    copulas, negation = lex.cue("present_copulas"), lex.cue("negation")
+    facts: list[Fact] = []
+    for j, t in enumerate(toks):
+        if t.pos != "VA(FIN)" or t.text.lower() not in copulas:
+            continue
+        a, b = clause_bounds(toks, j)
+        if any(x.text.lower() in negation for x in toks[a:b]):
+            continue
+        inside = [m for m in ms if a <= m.first and m.last <= b]
+        titles = [m for m in inside if not m.keys and m.offices]
+        people = [m for m in inside if m.keys and m.cls == ActorClass.PERSON]
+        if not people and a >= 2 and toks[a - 1].text == "," and toks[a].pos == "PRELS":
+            people = [m for m in ms if m.keys and m.cls == ActorClass.PERSON and m.last == a - 1]
+        if len(titles) != 1 or len(people) != 1:
+            continue
+        for role, of, former in titles[0].offices:
+            if role and of and not former:
+                facts.append(
+                    Fact(FactKind.POSITION, people[0].keys[0], of, ts.sentence.index, role)
+                )
     return facts
 
 

@@ -349,6 +349,7 @@ CUE_KEYS = (
     "conflict_verbs",
     "conflict_object_verbs",
     "conflict_waging_verbs",
+    "present_copulas",
     "civil_war_nouns",
     "conflict_onset_nouns",
     "conflict_start_verbs",
