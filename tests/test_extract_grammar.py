@@ -1162,3 +1162,12 @@ def test_an_office_stated_by_a_present_copula(ex):
 def test_a_past_or_negated_copula_states_no_office(ex):
     for text in ("William Ruto war Präsident Kenias.", "Ruto ist nicht mehr Präsident Kenias."):
         assert not positions(analyse(ex, text)), text
+
+
+def test_a_relative_pronoun_of_a_singular_antecedent_is_no_plural_verb_s_subject(ex):
+    a = analyse(
+        ex,
+        "Die Vereinbarung, die Kenia und Somalia am Montag unterzeichnet hatten, tritt am "
+        "Freitag in Kraft.",
+    )
+    assert roles(only(a, "Agreement")) == {("participant", "kenya"), ("participant", "somalia")}

@@ -1016,6 +1016,36 @@ def relative_pronouns_agree(
         ]
         if other and not _plural_phrase(tokens, kids, deps, other[0], morph):
             deps[r], deps[other[0]] = "obj", "nsubj"
+    _singular_relatives_agree(tokens, heads, deps, morph)
+
+
+def _singular_relatives_agree(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """The mirror case: a relative pronoun of a singular antecedent is no subject of a
+    plural verb ("Die Vereinbarung, die Kenia und Somalia unterzeichnet hatten": the
+    pronoun is the object, the coordination the subject)."""
+    kids = _children(heads)
+    for r, t in enumerate(tokens):
+        if t.pos != "PRELS" or deps[r] != "nsubj":
+            continue
+        v = heads[r]
+        antecedent = heads[v]
+        if deps[v] != "acl:relcl" or tokens[antecedent].pos != "NN":
+            continue
+        if tokens[antecedent].text.lower() != tokens[antecedent].lemma.lower():
+            continue  # a noun in its lemma's form is singular ("Vereinbarung")
+        fin = [v] if tokens[v].pos.endswith("(FIN)") else []
+        fin += [c for c in kids.get(v, ()) if deps[c].startswith("aux") and c > r]
+        if not fin or not morph.is_plural_verb(tokens[fin[-1]].text):
+            continue
+        other = [
+            c
+            for c in kids.get(v, ())
+            if deps[c] == "obj" and c > r and any(deps[k] == "conj" for k in kids.get(c, ()))
+        ]
+        if other:
+            deps[r], deps[other[0]] = "obj", "nsubj"
 
 
 def agreement(
