@@ -122,3 +122,19 @@ def test_state_adjective_before_a_weapon_or_force_names_the_attacker(ex):
         evs = events(ex, body)
         assert [c for c, _, _ in evs] == ["MilitaryAction"], body
         assert ("agent", state) in evs[0][1], body
+
+
+def test_a_signing_named_by_a_noun_with_its_signatories(ex):
+    for body in (
+        "Nach der Unterzeichnung des Abkommens durch Kenia und Somalia feierten Tausende.",
+        "Die Unterzeichnung des Abkommens zwischen Kenia und Somalia fand in Nairobi statt.",
+    ):
+        evs = events(ex, body)
+        assert [c for c, _, _ in evs] == ["Agreement"], body
+        assert {("participant", "kenya"), ("participant", "somalia")} <= set(evs[0][1]), body
+
+
+def test_a_framed_attack_and_its_passive_with_the_same_agent_are_one_event(ex):
+    # "durch" names the attacker of the noun; the passive "getötet" tells the same attack
+    evs = events(ex, "Bei dem Angriff durch russische Truppen wurden zwölf Menschen getötet.")
+    assert [(c, r) for c, r, _ in evs] == [("MilitaryAction", [("agent", "russia")])]

@@ -277,7 +277,7 @@ CONDITION_KEYS = frozenset(
 FRAME_SLOTS = frozenset(
     {"subj", "obj", "gen", "presence",
      "mit", "zu", "gegenüber", "zwischen", "an", "auf", "gegen", "für", "von", "bei",
-     "um", "über", "nach", "in", "hinter"}
+     "um", "über", "nach", "in", "hinter", "durch"}
 )  # fmt: skip
 FRAME_ROLES = frozenset({"agent", "addressee", "participant", "mediator", "about"})
 

@@ -441,7 +441,8 @@ class RoleAssigner:
                     and other.event_class == ev.event_class
                     and other.trigger.passive
                     and not other.trigger.nominal
-                    and not other.actors(RoleProperty.AGENT)
+                    # no agent, or the noun's ("bei dem Angriff durch X wurden … getötet")
+                    and set(other.actors(RoleProperty.AGENT)) <= set(ev.actors(RoleProperty.AGENT))
                 ):
                     extra = tuple(r for r in other.roles if r not in ev.roles)
                     out[n] = replace(ev, roles=ev.roles + extra)
