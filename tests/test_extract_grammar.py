@@ -1171,3 +1171,11 @@ def test_a_relative_pronoun_of_a_singular_antecedent_is_no_plural_verb_s_subject
         "Freitag in Kraft.",
     )
     assert roles(only(a, "Agreement")) == {("participant", "kenya"), ("participant", "somalia")}
+
+
+def test_a_bare_prefield_phrase_is_the_subject_of_a_later_caseless_subject(ex):
+    # the parse gives the title and name no function and makes the predicative noun the
+    # subject: the one phrase before the finite verb spoke
+    a = analyse(ex, "Hisbollah-Generalsekretär Naim Kassem nannte die Resolution eine Provokation.")
+    assert [e.event_class for e in a.events] == ["Statement"]
+    assert roles(a.events[0]) == {("agent", "naim-qassem")}

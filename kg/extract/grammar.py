@@ -1161,6 +1161,35 @@ def singular_verbs_agree(
         heads[other], deps[other], deps[s] = v, "nsubj", "obj"
 
 
+def prefield_subject(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """The one phrase before the finite verb of a main clause, a bare noun phrase the parse
+    left without a function ("obl:arg", "dep", "parataxis"), is the subject where the
+    clause's "subject" follows the verb and does not show its case: in "Hisbollah-
+    Generalsekretär X nannte den Beschluss eine Kriegserklärung" the title and name spoke."""
+    kids = _children(heads)
+    for v in range(len(tokens)):
+        if not tokens[v].pos.endswith("(FIN)") or heads[v] != v:
+            continue
+        before = [c for c in kids.get(v, ()) if c < v and deps[c] != "punct"]
+        if len(before) != 1:
+            continue
+        h = before[0]
+        own = kids.get(h, ())
+        if (
+            deps[h] not in ("obl:arg", "dep", "parataxis")
+            or tokens[h].pos not in ("NN", "NE")
+            or any(deps[c] == "case" for c in own)
+            or _case(tokens, own, deps, h, morph) is not None
+        ):
+            continue
+        after = [c for c in kids.get(v, ()) if c > v and deps[c] == "nsubj"]
+        if len(after) != 1 or _case(tokens, kids.get(after[0], ()), deps, after[0], morph):
+            continue
+        deps[h], deps[after[0]] = "nsubj", "obj"
+
+
 def subject_first(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1287,6 +1316,7 @@ RULES: tuple[Rule, ...] = (
     agreement,
     singular_verbs_agree,
     one_subject,
+    prefield_subject,
     subject_first,
     relative_pronouns_agree,
     conjuncts_share_their_preposition,
