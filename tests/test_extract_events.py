@@ -138,3 +138,9 @@ def test_a_framed_attack_and_its_passive_with_the_same_agent_are_one_event(ex):
     # "durch" names the attacker of the noun; the passive "getötet" tells the same attack
     evs = events(ex, "Bei dem Angriff durch russische Truppen wurden zwölf Menschen getötet.")
     assert [(c, r) for c, r, _ in evs] == [("MilitaryAction", [("agent", "russia")])]
+
+
+def test_blame_for_fighting_is_no_fighting(ex):
+    # "die Schuld an den Kämpfen geben" blames; it tells no clash of its own
+    evs = events(ex, "Kenia gab Somalia die Schuld an den Kämpfen.")
+    assert [c for c, _, _ in evs] == ["Accusation"]
