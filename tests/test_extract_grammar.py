@@ -1179,3 +1179,13 @@ def test_a_bare_prefield_phrase_is_the_subject_of_a_later_caseless_subject(ex):
     a = analyse(ex, "Hisbollah-Generalsekretär Naim Kassem nannte die Resolution eine Provokation.")
     assert [e.event_class for e in a.events] == ["Statement"]
     assert roles(a.events[0]) == {("agent", "naim-qassem")}
+
+
+def test_a_von_phrase_after_the_subject_of_a_fronted_participle_is_the_agent(ex):
+    # the parse hangs "von den Präsidenten …" on "das Abkommen"
+    a = analyse(
+        ex,
+        "Unterzeichnet wurde das Abkommen von den Präsidenten Ruandas und der "
+        "Demokratischen Republik Kongo.",
+    )
+    assert roles(only(a, "Agreement")) == {("participant", "rwanda"), ("participant", "dr-congo")}

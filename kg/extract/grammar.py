@@ -225,12 +225,29 @@ def voice_case_and_agent(
                 deps[i] = "nsubj"
         elif dep in ("nmod", "obl") and _agent_phrase(tokens, kids.get(i, ()), deps, morph):
             v = heads[h] if dep == "nmod" and deps[h] == "obl" and heads[h] != h else h
+            if dep == "nmod" and deps[h] == "nsubj:pass" and _participle_first(tokens, heads, h):
+                # "Unterzeichnet wurde das Abkommen von X": with the participle put first,
+                # the "von" phrase after the subject is who did it
+                v = heads[h]
             if dep == "nmod" and v == h:
                 continue  # a "von" attribute of a noun that is no adverbial
             if _is_passive(tokens, kids.get(v, ()), deps, v, morph) and not (
                 dep == "nmod" and any(deps[c] == "obl:agent" for c in kids.get(v, ()))
             ):
                 heads[i], deps[i] = v, "obl:agent"
+
+
+def _participle_first(tokens: Sequence[Token], heads: Sequence[int], n: int) -> bool:
+    """Whether the clause of ``n`` opens with its verb's participle, the finite auxiliary
+    right after it ("Unterzeichnet wurde das Abkommen …")."""
+    v = heads[n]
+    return (
+        v < n
+        and tokens[v].pos == "VV(PP)"
+        and v + 1 < len(tokens)
+        and tokens[v + 1].pos == "VA(FIN)"
+        and (v == 0 or tokens[v - 1].text in (",", ";", ":", "–") or tokens[v - 1].pos == "$(")
+    )
 
 
 def _agent_phrase(
