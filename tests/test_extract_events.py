@@ -144,3 +144,14 @@ def test_blame_for_fighting_is_no_fighting(ex):
     # "die Schuld an den Kämpfen geben" blames; it tells no clash of its own
     evs = events(ex, "Kenia gab Somalia die Schuld an den Kämpfen.")
     assert [c for c, _, _ in evs] == ["Accusation"]
+
+
+def test_a_state_adjective_before_a_military_target_names_the_side_attacked(ex):
+    for body, roles in (
+        (
+            "Aserbaidschanische Truppen beschossen armenische Stellungen.",
+            [("addressee", "armenia"), ("agent", "azerbaijan")],
+        ),
+        ("Armenische Stellungen wurden beschossen.", [("addressee", "armenia")]),
+    ):
+        assert [(c, r) for c, r, _ in events(ex, body)] == [("MilitaryAction", roles)], body

@@ -745,6 +745,7 @@ class RoleAssigner:
             self._noun_roles(c, ms, roles)
         if trig.event_class == EventClass.MILITARY_ACTION:
             self._target_owners(c, roles)
+            self._adjective_targets(c, ms, roles)
         locations = self._phrase_roles(c, fn, roles)
         for loc in locations:
             roles.add("location", [loc])
@@ -999,6 +1000,27 @@ class RoleAssigner:
                 j -= 1  # "Stützpunkt von X", "Ziele in X"
             if j >= 0 and toks[j].pos == "NN" and self.lex.lemma_in(toks[j].lemma, "targets"):
                 roles.add("addressee", [k for m in grp for k in self._actor_key(m, "")])
+
+    def _adjective_targets(self, c: _Clause, ms: Sequence[EntityMention], roles: _Roles) -> None:
+        """A state adjective before a military target names the side attacked, after the
+        verb ("beschossen armenische Stellungen") or in a passive; before an active verb it
+        is the attacker's ("russische Stellungen feuerten")."""
+        toks = c.ts.tokens
+        for m in ms:
+            j = m.last
+            if (
+                m.kind == MentionKind.ADJECTIVE
+                and m.keys
+                and c.a <= m.first
+                and j < c.b
+                # after the verb, or anywhere in a passive ("armenische Stellungen wurden
+                # beschossen")
+                and (m.first > c.fin or c.trig.passive)
+                and toks[j].pos == "NN"
+                and self.lex.lemma_in(toks[j].lemma, "targets")
+                and self.d.is_a(m.keys[0], ActorClass.STATE)
+            ):
+                roles.add("addressee", [m.keys[0]])
 
     @staticmethod
     def _attached(
