@@ -143,11 +143,6 @@ def test_definite_rebel_noun_is_the_armed_group_named_before(ex):
     assert demands and "al-shabaab" in demands[0].actors(RoleProperty.ADDRESSEE)
 
 
-def test_rebel_noun_without_an_armed_group_stays_unresolved(ex):
-    a = analyse(ex, "Die Rebellen lehnten den Vorschlag ab.")
-    assert not of_class(a, "Rejection")
-
-
 def test_title_alone_takes_the_dictionary_country_once_the_article_names_it(ex):
     a = analyse(
         ex,

@@ -40,6 +40,7 @@ from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
 from kg.extract.quotes import CLOSING
 from kg.extract.tokens import tokenize
+from kg.iris import slugify
 from kg.vocabulary import ActorClass, EventClass, PlaceClass
 
 #: What a kind of reference changes at a token: the mentions it adds and those it
@@ -279,7 +280,6 @@ class EntityRecognizer:
         self._side_det = lexicon.ref("side_determiners")
         self._countries = lexicon.ref("countries")
         self._country_heads = tuple(sorted(lexicon.ref("country_heads")))
-        self._armed_nouns = lexicon.ref("armed_group_nouns")
         self._org_nouns = lexicon.ref("organization_reference_nouns")
         self._neighbour_nouns = lexicon.ref("neighbour_nouns")
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
@@ -350,8 +350,12 @@ class EntityRecognizer:
         return key
 
     # -- the stage ----------------------------------------------------------------------
-    def recognise(self, sentences: Sequence[TaggedSentence]) -> Recognition:
-        """Mentions of every sentence, in order; surnames of people seen so far resolve."""
+    def recognise(self, sentences: Sequence[TaggedSentence], *, scope: str = "") -> Recognition:
+        """Mentions of every sentence, in order; surnames of people seen so far resolve.
+
+        A group named by a noun alone ("die Rebellen") gets, as its fallback, an actor of
+        the article's own, keyed under ``scope`` (the article's slug) so that the groups
+        two articles leave unnamed stay apart."""
         surnames = dict(self._surnames)
         local: dict[tuple[str, ...], str] = {}
         new: dict[str, tuple[str, str]] = {}
@@ -370,7 +374,21 @@ class EntityRecognizer:
                 and m.kind == MentionKind.NAME
             ):
                 new.setdefault(m.keys[0], (m.cls, m.text))
+        out = [self._unnamed_group(m, scope, new) if m.head else m for m in out]
         return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
+
+    def _unnamed_group(
+        self, m: EntityMention, scope: str, new: dict[str, tuple[str, str]]
+    ) -> EntityMention:
+        """The group noun's mention with the article's own actor as its fallback, labelled
+        with the phrase ("tamilischen Rebellen" of "die tamilischen Rebellen")."""
+        words = m.text.split()
+        if words[0].lower() in ("die", "den", "der", "des", "und", "sowie"):
+            words = words[1:]
+        label = " ".join(words)
+        key = f"{scope}/{slugify(label)}" if scope else slugify(label)
+        new.setdefault(key, (self.lexicon.group_class(m.head) or ActorClass.ACTOR, label))
+        return replace(m, fallback=key)
 
     def _mention(
         self,
@@ -1681,26 +1699,37 @@ class EntityRecognizer:
         return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="org")], []
 
     def _ref_armed_group(self, ts, j, found, covered) -> _Change | None:
-        """ "Die Rebellen lehnten ab": the armed group named before (a name right after,
-        "die Rebellen der M23", is recognised as that name instead); bare beside the other
-        side ("Regierung und Rebellen verhandeln")."""
+        """ "Die Rebellen lehnten ab", "die tamilischen Rebellen", "die Koalition": the group
+        named before (a name right after, "die Rebellen der M23", is recognised as that
+        name instead); bare beside the other side ("Regierung und Rebellen verhandeln").
+        The mention keeps its noun, to find the name it refers back to."""
         toks, tok = ts.tokens, ts.tokens[j]
-        prev = self._prev(toks, j)
+        a = j - 1
+        while a > 0 and toks[a].pos.startswith("ADJ") and a - 1 not in covered:
+            a -= 1  # "die tamilischen Rebellen"
+        det = toks[a].text.lower() if a >= 0 else ""
         if not (
             tok.pos == "NN"
-            and tok.lemma.lower() in self._armed_nouns
+            and self.lexicon.group_class(tok.lemma)
             and (
-                prev in ("die", "den", "der", "des")
+                det in ("die", "den", "der", "des")
                 or (
-                    prev in ("und", "sowie")
+                    a == j - 1
+                    and det in ("und", "sowie")
                     and j > 1
                     and toks[j - 2].lemma.lower() in self._gov_nouns
                 )
             )
+            and not any(x in covered for x in range(a, j))
             and not (j + 1 < len(toks) and (j + 1) in covered)
+            # "die Rebellen der Bewegung Freies Aceh": the genitive names them
+            and not (j + 2 < len(toks) and toks[j + 1].pos == "ART" and (j + 2) in covered)
         ):
             return None
-        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="armed-group")], []
+        mention = self._mention(
+            ts, a, j + 1, MentionKind.GROUP, (), group="armed-group", head=tok.lemma.lower()
+        )
+        return [mention], []
 
     def _ref_country(self, ts, j, found, covered) -> _Change | None:
         """ "Mitglied der EU ist das Land nicht": the state the article is on."""

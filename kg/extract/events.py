@@ -89,11 +89,16 @@ def _particle_verb(ts: TaggedSentence, i: int) -> str | None:
 def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
     """A zu-infinitive governed by a verb of intent or offer before it ("bot an, ...
     zu vermitteln"), or by a verb that asks or announces ("forderte X auf, der Waffenruhe
-    zuzustimmen", "kündigte an, Truppen zu entsenden"): what it names has not happened."""
+    zuzustimmen", "kündigte an, Truppen zu entsenden"), or right after it at a clause's
+    end ("…, wo die Rebellen die Stadt einzukesseln drohen"): what it names has not
+    happened."""
     if not _zu_infinitive(tokens, j):
         return False
     intent = lex.cue("intent_verbs") | lex.unrealised_verbs
-    return any(tokens[k].pos.startswith("V") and full_lemma(tokens, k) in intent for k in range(j))
+    after = (j + 1,) if j + 1 < len(tokens) else ()
+    return any(
+        tokens[k].pos.startswith("V") and full_lemma(tokens, k) in intent for k in (*range(j), *after)
+    )
 
 
 def _planned(ts: TaggedSentence, j: int, lex: Lexicon) -> bool:

@@ -741,6 +741,65 @@ def relative_clauses_attach_left(
         kids = _children(heads)
 
 
+def second_verbs_open_no_relative_clause(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A relative clause puts its finite verb last: "…, die Rebellen hätten eingelenkt"
+    with the auxiliary right after the first phrase and the participle after it is a
+    clause of its own (reported speech), not "die" as a relative pronoun. The auxiliary
+    serves the participle, "die" is the noun's determiner and the noun the subject."""
+    for v, t in enumerate(tokens):
+        if (
+            deps[v] != "acl:relcl"
+            or not t.pos.startswith(("VA", "VM"))
+            or not t.pos.endswith("(FIN)")
+        ):
+            continue
+        n = v - 1
+        a = n - 1
+        while a > 0 and tokens[a].pos.startswith("ADJ"):
+            a -= 1
+        if not (
+            tokens[n].pos in ("NN", "NE")
+            and a >= 1
+            and tokens[a].text.lower() in ("die", "der", "das")
+            and tokens[a - 1].text == ","
+        ):
+            continue
+        kids = _children(heads)
+        p = next(
+            (
+                x
+                for x in range(v + 1, len(tokens))
+                if tokens[x].pos.startswith("V") and not tokens[x].pos.endswith("(FIN)")
+            ),
+            None,
+        )
+        if (
+            p is None
+            or p in _span(kids, v)
+            or any(
+                tokens[x].text in (",", ";") or tokens[x].pos.startswith("$.")
+                for x in range(v + 1, p)
+            )
+        ):
+            continue
+        passive = tokens[p].pos.endswith("(PP)") and morph.is_passive_auxiliary(t.lemma)
+        for c in kids.get(v, ()):
+            heads[c] = p
+        heads[v], deps[v] = p, "aux:pass" if passive else "aux"
+        heads[a], deps[a] = n, "det"
+        heads[n], deps[n] = p, "nsubj:pass" if passive else "nsubj"
+        if deps[p].startswith("acl"):
+            # a clause of its own is no attribute of the noun before the comma: it
+            # complements the verb above ("erklärte das Ministerium, die Rebellen …")
+            up = heads[p]
+            while heads[up] != up and not tokens[up].pos.startswith("V"):
+                up = heads[up]
+            if tokens[up].pos.startswith("V"):
+                heads[p], deps[p] = up, "ccomp"
+
+
 def _pronoun_takes_no_nominal(
     tokens: Sequence[Token], heads: list[int], deps: list[str], r: int, v: int
 ) -> None:
@@ -1313,6 +1372,7 @@ RULES: tuple[Rule, ...] = (
     time_phrases_are_adverbials,
     auxiliaries_take_no_arguments,
     relative_clauses_attach_left,
+    second_verbs_open_no_relative_clause,
     als_opens_a_clause,
     no_prepositional_subjects,
     prefield_genitives,

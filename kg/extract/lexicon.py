@@ -25,6 +25,7 @@ import yaml
 
 from kg.errors import InputError
 from kg.resources import data_dir
+from kg.vocabulary import ActorClass
 
 __all__ = [
     "CONDITION_KEYS",
@@ -149,6 +150,20 @@ class Lexicon:
     @cached_property
     def _armed_group_prefixes(self) -> tuple[str, ...]:
         return tuple(sorted(self.ref("armed_group_nouns")))
+
+    def group_class(self, noun: str) -> str | None:
+        """The class of actor a noun naming a group without its name stands for (a lemma),
+        or None for other nouns.
+
+        >>> lex = load_lexicon()
+        >>> lex.group_class("Rebell"), lex.group_class("koalition"), lex.group_class("stadt")
+        ('ArmedGroup', 'Organization', None)
+        """
+        low = noun.lower()
+        if low in self.ref("armed_group_nouns"):
+            return ActorClass.ARMED_GROUP.value
+        found = (self.refs.get("unnamed_group_classes") or {}).get(low)
+        return str(found) if found else None
 
     def ref(self, name: str) -> frozenset[str]:
         """A list of ``references.yaml`` as a set of lowercase words."""
@@ -381,6 +396,7 @@ REF_KEYS = (
     "country_heads",
     "numbers",
     "armed_group_nouns",
+    "unnamed_group_classes",
     "unnamed_actor_nouns",
     "organization_reference_nouns",
     "neighbour_nouns",
@@ -472,6 +488,12 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         ),
         future_auxiliaries=frozenset(x.lower() for x in _tuple(unreal["auxiliaries"])),
     )
+    groups = dict(lex.refs.get("unnamed_group_classes") or {})
+    wrong = sorted(str(v) for v in groups.values() if v not in {c.value for c in ActorClass})
+    if wrong:
+        raise InputError(
+            f"{base / 'references.yaml'}: unnamed_group_classes: unknown actor classes {wrong}"
+        )
     leading = dict(lex.cues.get("leadership_nouns") or {})
     unknown = sorted(str(v) for v in leading.values() if v not in labels)
     if unknown:

@@ -167,6 +167,8 @@ class EntityMention:
     colleague: bool = False  # "sein armenischer Amtskollege X": role of the colleague
     place: str | None = None  # the place key when the name is a place (capital, city)
     group: str | None = None  # group reference kind: "sides", "colleagues", "possessive"
+    head: str = ""  # a group noun's lemma ("rebell" in "die Rebellen")
+    fallback: str | None = None  # the article's own actor it is if it refers to none named
 
 
 @dataclass(frozen=True)

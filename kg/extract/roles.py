@@ -22,7 +22,7 @@ that acts ("Moskau bemüht sich") to its state, while "in Moskau" stays the city
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.dictionary import ActorDictionary
@@ -88,6 +88,10 @@ class Discourse:
     subject_keys: tuple[str, ...] = ()  # what the main clause's subject of that sentence named
     last_thing: str | None = None  # the entity that thing is, when it is one
     pair: tuple[str, ...] = ()  # the last reference to two ("die beiden Nachbarn")
+    # the last word of each actor's name, with the actor ("militärkoalition" of "die von
+    # Saudi-Arabien angeführte Militärkoalition"): "die Koalition" refers back to it
+    heads: list[tuple[str, str]] = field(default_factory=list)
+    minted: dict[str, str] = field(default_factory=dict)  # the article's own entities' classes
 
 
 class _ActingNouns:
@@ -286,15 +290,14 @@ class RoleAssigner:
             orgs = [k for k in named if self.d.is_a(k, ActorClass.ORGANIZATION)]
             return replace(m, keys=(orgs[-1],)) if orgs else m
         if m.kind == MentionKind.GROUP and m.group == "armed-group":
-            armed = [k for k in disc.conflict_parties if self.d.is_a(k, ActorClass.ARMED_GROUP)]
-            armed += disc.armed_groups  # the one named last wins
-            return replace(m, keys=(armed[-1],)) if armed else m
+            return self._group(m, disc)
         if m.kind == MentionKind.GROUP and (m.group or "").startswith("states:"):
             n = int((m.group or "states:2").split(":")[1])
-            if len(disc.sides) == n and all(self.d.is_a(k, ActorClass.STATE) for k in disc.sides):
-                # "vermittelte zwischen den beiden Nachbarn": the sides of the talks or
-                # agreement just reported, not the state named last
-                return replace(m, keys=disc.sides)
+            sides = tuple(k for k in disc.sides if self.d.is_a(k, ActorClass.STATE))
+            if len(sides) == n:
+                # "vermittelte zwischen den beiden Nachbarn": the states among the sides
+                # of the talks or agreement just reported, not the state named last
+                return replace(m, keys=sides)
             uniq: list[str] = []
             for s in reversed(disc.states):
                 if s not in uniq:
@@ -329,7 +332,46 @@ class RoleAssigner:
                 return replace(m, keys=(of,))
         return m
 
+    def _group(self, m: EntityMention, disc: Discourse) -> EntityMention:
+        """ "die Koalition", "die Rebellen": the actor named last with that noun heading its
+        name, else (an armed group's noun) the armed group named last, else the article's
+        own unnamed group."""
+        endings = tuple(m.head + e for e in ("", "e", "en", "n", "s", "es"))
+        same = [k for head, k in disc.heads if head.endswith(endings)]
+        armed: list[str] = []
+        if m.head in self.lex.ref("armed_group_nouns"):
+            armed = [k for k in disc.conflict_parties if self._armed(k, disc)]
+            armed += disc.armed_groups  # the one named last wins
+        if same or armed:
+            return replace(m, keys=((same or armed)[-1],))
+        if m.fallback:
+            return replace(m, keys=(m.fallback,), cls=self.lex.group_class(m.head) or "")
+        return m
+
+    def _remember_groups(self, m: EntityMention, disc: Discourse) -> None:
+        """The names and armed groups a mention gives, for group nouns read later."""
+        if (
+            m.kind == MentionKind.NAME
+            and len(m.keys) == 1
+            and m.text.split()
+            # "die Aceh-Rebellen" names the place, not the group "die Rebellen" are
+            and not self.d.is_a(m.keys[0], PlaceClass.PLACE)
+            and disc.minted.get(m.keys[0]) not in {c.value for c in PlaceClass}
+        ):
+            disc.heads.append((m.text.split()[-1].lower(), m.keys[0]))
+        for k in m.keys:
+            # not the place an armed group is named after ("in Aceh" after "Aceh-Rebellen")
+            if m.cls == ActorClass.ARMED_GROUP or (
+                self._armed(k, disc) and m.cls not in {c.value for c in PlaceClass}
+            ):
+                disc.armed_groups.append(k)
+        for _role, of, _former in m.offices:
+            # "der Generalsekretär der Rebellenbewegung X, Y": X is named too
+            if of and self._armed(of, disc):
+                disc.armed_groups.append(of)
+
     def _remember(self, m: EntityMention, disc: Discourse) -> None:
+        self._remember_groups(m, disc)
         if m.kind == MentionKind.GROUP and len(set(m.keys)) == 2:
             disc.pair = m.keys
         for k in m.keys:
@@ -349,8 +391,12 @@ class RoleAssigner:
                 k, PlaceClass.PLACE, FactClass.ARMED_CONFLICT
             ):
                 disc.actors.append(k)
-            if self.d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP:
-                disc.armed_groups.append(k)
+
+    def _armed(self, key: str, disc: Discourse) -> bool:
+        """Whether an entity is an armed group, known or the article's own."""
+        return self.d.is_a(key, ActorClass.ARMED_GROUP) or disc.minted.get(key) == (
+            ActorClass.ARMED_GROUP
+        )
 
     # -- the stage -------------------------------------------------------------------------
     def assign(
@@ -361,8 +407,16 @@ class RoleAssigner:
         *,
         conflict_parties: tuple[str, ...] = (),
         home: str | None = None,
+        minted: Mapping[str, str] | None = None,
+        prior: Sequence[EntityMention] = (),
     ) -> tuple[tuple[Event, ...], tuple[EntityMention, ...]]:
-        disc = Discourse(conflict_parties=conflict_parties, home=home)
+        """Events of the triggers with their roles, and the mentions with references
+        resolved; ``minted`` gives the class of each entity the article introduces,
+        ``prior`` the resolved mentions of text read before (the body, for the headline),
+        whose groups the group nouns refer back to ("Regierung und Rebellen …")."""
+        disc = Discourse(conflict_parties=conflict_parties, home=home, minted=dict(minted or {}))
+        for m in prior:
+            self._remember_groups(m, disc)
         events: list[Event] = []
         resolved_all: list[EntityMention] = []
         for ts in sentences:
@@ -1118,6 +1172,14 @@ class RoleAssigner:
         # every phrase that bears the subject's function is part of it ("A und Maoistenchef
         # B"); where people are named in apposition to a title ("die Präsidenten Kenias und
         # Ugandas, A und B,"), the people act, not the states of their title
+        # "der Sprecher der Junta, Oberst X": the group the title leaves unnamed is the
+        # office of the person named after it, who acts
+        subjects = [
+            [m for m in g if not self._title_group(ts, m)]
+            if any(m.cls == ActorClass.PERSON for m in g)
+            else g
+            for g in subjects
+        ]
         people = [g for g in subjects if all(m.cls == ActorClass.PERSON for m in g)]
         offices_of = {of for g in people for m in g for _r, of, _f in m.offices}
         others = [k for g in subjects if g not in people for m in g for k in m.keys]
@@ -1158,6 +1220,14 @@ class RoleAssigner:
                     span.add(k)
                     todo.append(k)
         return not any(m.first in span for _g, grp in groups for m in grp)
+
+    @staticmethod
+    def _title_group(ts: TaggedSentence, m: EntityMention) -> bool:
+        """An unnamed group as the genitive of a noun ("der Sprecher der Junta")."""
+        return (
+            bool(m.fallback and m.keys == (m.fallback,) and m.first > 0)
+            and ts.tokens[m.first - 1].pos == "NN"
+        )
 
     def _demonstrative_subject(self, ts: TaggedSentence, pred: int) -> bool:
         parse = ts.parse

@@ -35,6 +35,7 @@ from kg.extract.roles import RoleAssigner
 from kg.extract.sentences import split_sentences
 from kg.extract.timing import assign_dates, headline_expressions, lead_date
 from kg.extract.tokens import Tagger
+from kg.iris import article_slug
 from kg.vocabulary import EventClass
 
 __all__ = ["default_stages"]
@@ -65,14 +66,16 @@ class Entities:
     references resolve to the people and organisations the body names ("Ghani lehnt …
     ab" after "Präsident Aschraf Ghani"), and the body's mentions are as without it."""
 
-    name, reads = "entities", ("tagged", "headline")
+    name, reads = "entities", ("tagged", "headline", "article")
     writes = ("mentions", "headline_mentions", "new_entities")
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.recognizer = EntityRecognizer(dictionary, lexicon)
 
     def __call__(self, doc: Document) -> None:
-        recognition = self.recognizer.recognise((*doc.tagged, *doc.headline))
+        recognition = self.recognizer.recognise(
+            (*doc.tagged, *doc.headline), scope=article_slug(doc.article.identifier)
+        )
         doc.mentions = tuple(m for m in recognition.mentions if m.sentence >= 0)
         doc.headline_mentions = tuple(m for m in recognition.mentions if m.sentence < 0)
         doc.new_entities = recognition.new_entities
@@ -164,7 +167,7 @@ class Parties:
 
 class Roles:
     name = "roles"
-    reads = ("sentences", "mentions", "triggers", "parties", "home")
+    reads = ("sentences", "mentions", "triggers", "parties", "home", "new_entities")
     writes = ("events", "resolved")
 
     def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
@@ -177,6 +180,7 @@ class Roles:
             doc.triggers,
             conflict_parties=doc.parties,
             home=doc.home,
+            minted={key: cls for key, cls, _label in doc.new_entities},
         )
 
 
@@ -297,7 +301,7 @@ class HeadlineEvents:
     name = "headline-events"
     reads = (
         "headline", "headline_mentions", "events", "sentences", "parties", "home",
-        "time_expressions", "new_entities", "article", "facts", "conflict",
+        "time_expressions", "new_entities", "article", "facts", "conflict", "resolved",
     )  # fmt: skip
     writes = ("events", "sentences")
 
@@ -327,7 +331,13 @@ class HeadlineEvents:
         if not triggers:
             return
         events, resolved = self.roles.assign(
-            parts, ms, triggers, conflict_parties=doc.parties, home=doc.home
+            parts,
+            ms,
+            triggers,
+            conflict_parties=doc.parties,
+            home=doc.home,
+            minted={key: cls for key, cls, _label in doc.new_entities},
+            prior=doc.resolved,
         )
         known = {k for k, _cls, _label in doc.new_entities}
         # an actor the body never names and no dictionary knows would have no label

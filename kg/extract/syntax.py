@@ -270,6 +270,9 @@ def governor(
         and previous.last >= j - 1
         # "mit X telefoniert und beide Seiten ... aufgerufen": a verb ends the phrase
         and not (previous.last == j - 1 and tokens[j - 1].pos.startswith("V"))
+        # "Am Montag sagte Kenia, Russland habe eingelenkt": a finite verb right after
+        # the phrase makes it the subject of a clause of its own, not a list's item
+        and not (t.text == "," and m.last < len(tokens) and tokens[m.last].pos.endswith("(FIN)"))
     ):
         return "&"
     if t.text == "," and j > 0 and tokens[j - 1].pos == "NN":

@@ -1,0 +1,100 @@
+"""Groups a text names by a noun alone ("die Rebellen", "die Koalition"): they refer back
+to the group the article named, else they are an actor of the article's own. Sentences
+written for the tests, on conflicts and actors of their own."""
+
+from extract_helpers import analyse, only, roles
+
+from kg.articles import parse_article_text
+from kg.extract.rdf import analysis_graph
+from kg.namespaces import CKG, RDF, RDFS
+
+
+def test_rebels_the_article_never_names_are_an_armed_group_of_its_own(ex):
+    a = analyse(ex, "Die Rebellen lehnten den Vorschlag der Regierung ab.")
+    rejection = only(a, "Rejection")
+    assert roles(rejection) == {("agent", "t/rebellen")}
+    assert ("t/rebellen", "ArmedGroup", "Rebellen") in a.new_entities
+
+
+def test_an_adjective_stays_in_the_label_of_the_unnamed_group(ex):
+    a = analyse(ex, "Die radikalen Separatisten beschossen am Sonntag einen Grenzposten.")
+    attack = only(a, "MilitaryAction")
+    assert ("agent", "t/radikalen-separatisten") in roles(attack)
+    assert ("t/radikalen-separatisten", "ArmedGroup", "radikalen Separatisten") in (a.new_entities)
+
+
+def test_the_coalition_refers_back_to_the_named_coalition(ex):
+    a = analyse(
+        ex,
+        "Die von Frankreich angeführte Militärkoalition kündigte neue Einsätze an. "
+        "Die Koalition bombardierte am Dienstag Stellungen bei Gao.",
+    )
+    attack = only(a, "MilitaryAction")
+    agents = {k for r, k in attack.roles if r.value == "agent"}
+    assert len(agents) == 1 and "militarkoalition" in agents.pop(), roles(attack)
+
+
+def test_rebels_refer_back_to_the_group_named_in_a_leaders_title(ex):
+    a = analyse(
+        ex,
+        "Der Anführer der Rebellenbewegung FPS, Samuel Okoro, traf in Lomé ein. "
+        "Die Rebellen lehnten den Vorschlag der Regierung ab.",
+    )
+    assert roles(only(a, "Rejection")) == {("agent", "fps")}
+
+
+def test_the_headline_rebels_are_the_group_the_body_names(ex):
+    art = parse_article_text(
+        "date 2024-03-15 Regierung und Rebellen unterzeichnen in Accra Abkommen\n"
+        "Accra – Die Regierung Liberias und die Rebellengruppe LURD haben am Freitag in der "
+        "ghanaischen Hauptstadt ein Abkommen unterzeichnet.\n",
+        identifier="t.txt",
+        origin="t.txt",
+    )
+    a = ex.analyse(art)
+    assert all("rebellen" not in k for e in a.events for _r, k in e.roles)
+
+
+def test_unnamed_groups_of_two_articles_get_two_iris(ex):
+    iris = []
+    for name in ("a.txt", "b.txt"):
+        art = parse_article_text(
+            "date 2024-03-15 Test\nDie Rebellen lehnten den Vorschlag ab.\n",
+            identifier=name,
+            origin=name,
+        )
+        g = analysis_graph(art, ex.analyse(art), ex.dictionary, ex.lexicon)
+        groups = [s for s in g.subjects(RDF.type, CKG.ArmedGroup)]
+        assert len(groups) == 1 and str(g.value(groups[0], RDFS.label)) == "Rebellen"
+        iris.append(str(groups[0]))
+    assert iris[0] != iris[1]
+    assert iris[0].endswith("/id/entity/a/rebellen")
+
+
+def test_the_spokesman_of_an_unnamed_junta_speaks_as_himself(ex):
+    a = analyse(
+        ex, "Im Radio verlas der Sprecher der Junta, Hauptmann Ibrahim Sanou, ein Kommuniqué."
+    )
+    assert {k for _r, k in only(a, "Statement").roles} == {"ibrahim-sanu"}
+
+
+def test_a_subject_after_a_comma_opens_the_reported_clause_not_a_list(ex):
+    # "Kenia, Uganda" would be a list; a finite verb right after the second name makes
+    # it the subject of what was said
+    a = analyse(ex, "Am Montag sagte Tansania, Burundi habe eingelenkt.")
+    assert roles(only(a, "Statement")) == {("agent", "tanzania")}
+
+
+def test_reported_speech_after_a_comma_is_no_relative_clause(ex):
+    a = analyse(ex, "Das Außenministerium in Accra erklärte, die Rebellen hätten eingelenkt.")
+    assert roles(only(a, "Statement")) == {("agent", "ghana")}
+
+
+def test_a_threat_at_the_clause_end_is_no_attack(ex):
+    a = analyse(
+        ex,
+        "Umkämpft war die Stadt Kidal, wo die Rebellen die Armee einzukesseln drohen.",
+    )
+    assert not [
+        e for e in a.events if e.event_class == "MilitaryAction" and e.trigger.pattern == "siege"
+    ]
