@@ -95,10 +95,8 @@ def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
     if not _zu_infinitive(tokens, j):
         return False
     intent = lex.cue("intent_verbs") | lex.unrealised_verbs
-    after = (j + 1,) if j + 1 < len(tokens) else ()
-    return any(
-        tokens[k].pos.startswith("V") and full_lemma(tokens, k) in intent for k in (*range(j), *after)
-    )
+    around = (*range(j), *((j + 1,) if j + 1 < len(tokens) else ()))
+    return any(tokens[k].pos.startswith("V") and full_lemma(tokens, k) in intent for k in around)
 
 
 def _planned(ts: TaggedSentence, j: int, lex: Lexicon) -> bool:
