@@ -88,6 +88,13 @@ CASES = {
         ("Nachdem die Armee die Stadt eingenommen hatte, flohen die Bewohner.", [("Armee", "nsubj", "eingenommen"), ("Stadt", "obj", "eingenommen"), ("Bewohner", "nsubj", "flohen")]),  # noqa: E501
         ("Weil der Konvoi beschossen wurde, brach die Regierung die Gespräche ab.", [("Konvoi", "nsubj:pass", "beschossen"), ("Regierung", "nsubj", "brach")]),  # noqa: E501
     ],
+    "reported speech after a comma is no relative clause": [
+        ("Das Ministerium erklärte, die Rebellen hätten eingelenkt.", [("Rebellen", "nsubj", "eingelenkt"), ("hätten", "aux", "eingelenkt"), ("eingelenkt", "ccomp", "erklärte")]),  # noqa: E501
+        ("Am Montag erklärte das Außenministerium, die Milizen hätten eingelenkt.", [("Milizen", "nsubj", "eingelenkt"), ("eingelenkt", "ccomp", "erklärte")]),  # noqa: E501
+    ],
+    "a name with a preposition is no determiner": [
+        ("Am 10. Juni waren bei Gorom eritreische und sudanesische Truppen aneinandergeraten.", [("Gorom", "obl", "aneinandergeraten"), ("Truppen", "nsubj", "aneinandergeraten")]),  # noqa: E501
+    ],
 }  # fmt: skip
 
 

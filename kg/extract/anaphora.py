@@ -90,7 +90,11 @@ def place_events(
                 for m in mentions
                 if m.sentence == ev.sentence
                 and m.keys
-                and d.is_a(m.keys[0], PlaceClass.CITY, PlaceClass.REGION)
+                and (
+                    d.is_a(m.keys[0], PlaceClass.CITY, PlaceClass.REGION)
+                    # a place the article introduces ("bei Ras Doumeira", "das Ölfeld X")
+                    or (m.keys[0] not in d and m.cls in {c.value for c in PlaceClass})
+                )
                 and m.keys[0] not in ev.actors()
             ]
             if (

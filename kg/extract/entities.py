@@ -129,6 +129,11 @@ def _noun_class(word: str, table: Sequence[tuple[str, str]], *, plural: bool = F
     return None
 
 
+def _bare_name(tok: Token) -> bool:
+    """A capitalised proper noun of letters only ("Tindouf", not "G7" or "Ende")."""
+    return tok.pos == "NE" and tok.text[:1].isupper() and tok.text.isalpha()
+
+
 def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
     """A capitalised adjective or adverb inside the sentence right before a proper noun
     is a given name ("Chefunterhändler Pagan Amum"): German writes those in lower case."""
@@ -1607,15 +1612,20 @@ class EntityRecognizer:
             prep = toks[k].text if k == j - 1 else self._morph.preposition(toks[k].text)
             if prep not in self._place_prepositions or j in covered:
                 continue
-            if not (tok.pos == "NE" and tok.text[:1].isupper() and tok.text.isalpha()):
+            if not _bare_name(tok):
                 continue
-            nxt = toks[j + 1]
+            # "bei Ras Doumeira": up to three proper nouns make the name
+            end = j + 1
+            while end < min(j + 3, len(toks) - 1) and _bare_name(toks[end]) and end not in covered:
+                end += 1
+            nxt = toks[end]
             if nxt.pos in ("NE", "NN") or tok.text in surnames or tok.quoted:
                 continue  # "in Merkels Kanzleramt", a longer name, a person
-            if self._people.is_person_noun(tok) or self._title(tok)[0]:
+            if any(self._people.is_person_noun(t) or self._title(t)[0] for t in toks[j:end]):
                 continue
-            key = self._normal.get(name_key(tok.text)) or name_key(tok.text)
-            out.append(self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=PlaceClass.PLACE))
+            text = " ".join(t.text for t in toks[j:end])
+            key = self._normal.get(name_key(text)) or name_key(text)
+            out.append(self._mention(ts, j, end, MentionKind.NAME, (key,), cls=PlaceClass.PLACE))
         return out
 
     def _references(self, ts: TaggedSentence, found: list[EntityMention]) -> list[EntityMention]:
@@ -1863,8 +1873,19 @@ class EntityRecognizer:
         return [mention], [adj]
 
     def _ref_place_noun(self, ts, j, found, covered) -> _Change | None:
-        """ "die Stadt Goma": the name after a place noun is that kind of place."""
+        """ "die Stadt Goma": the name after a place noun is that kind of place; "im
+        Gorongosa-Gebirge": a name joined to a place noun is that place, named by both."""
         toks, tok = ts.tokens, ts.tokens[j]
+        first, _, head = tok.text.rpartition("-")
+        if (
+            tok.pos in ("NN", "NE")
+            and first[:1].isupper()
+            and first.replace("-", "").isalpha()
+            and head.lower() in self._place_nouns
+        ):
+            key = self._normal.get(name_key(tok.text)) or name_key(tok.text)
+            cls = self._place_nouns[head.lower()]
+            return [self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=cls)], []
         if not (tok.pos == "NN" and self._place_class(tok.text) and j + 1 < len(toks)):
             return None
         nxt = toks[j + 1]

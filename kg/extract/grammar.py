@@ -76,6 +76,24 @@ def articles_are_determiners(
             deps[i] = "det"
 
 
+def nouns_are_no_determiners(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A noun or name with a preposition of its own is an adverbial of the clause, never
+    the determiner of the noun after it: "bei Gorom eritreische Truppen" reads "bei
+    Gorom" as where, and "eritreische Truppen" as a phrase of its own."""
+    kids = _children(heads)
+    for i, t in enumerate(tokens):
+        if deps[i] != "det" or t.pos not in ("NN", "NE"):
+            continue
+        if not any(deps[c] == "case" and c < i for c in kids.get(i, ())):
+            continue
+        up = heads[i]
+        while heads[up] != up and not tokens[up].pos.startswith("V"):
+            up = heads[up]
+        heads[i], deps[i] = up, "obl"
+
+
 def auxiliaries_take_no_arguments(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1366,6 +1384,7 @@ def conjuncts_share_their_preposition(
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
     articles_are_determiners,
+    nouns_are_no_determiners,
     adverbial_phrases_are_adverbs,
     floating_quantifiers,
     perfect_is_one_predicate,

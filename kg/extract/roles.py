@@ -638,6 +638,7 @@ class RoleAssigner:
         # "ruandische und mosambikanische Truppen": a state adjective coordinated with the
         # next phrase's shares its noun, and so its function
         shared: list[EntityMention] = []
+        shared_gov = ""  # the governor of the first shared adjective
         for m in sorted(ms, key=lambda x: x.first):
             if shared and m.first != shared[-1].last + 1:
                 shared = []
@@ -650,9 +651,10 @@ class RoleAssigner:
                 continue  # "Befreiungsfront von Tigray (TPLF)": the abbreviation repeats the name
             if m.kind == MentionKind.ADJECTIVE:
                 joiner = ts.tokens[m.last] if m.last + 1 < len(ts.tokens) else None
-                if joiner is not None and (joiner.pos == "KON" or joiner.text == ","):
-                    shared.append(m)
                 gov_adj = governor(ts.tokens, m, prev, morph=self.morph)
+                if joiner is not None and (joiner.pos == "KON" or joiner.text == ","):
+                    shared_gov = gov_adj if not shared else shared_gov
+                    shared.append(m)
                 # "unter russischer Vermittlung": the adjective's state mediates
                 nxt = ts.tokens[m.last] if m.last < len(ts.tokens) else None
                 if nxt is not None and nxt.lemma.lower() == "vermittlung" and gov_adj == "unter":
@@ -660,6 +662,10 @@ class RoleAssigner:
                 prev = m
                 continue
             gov = governor(ts.tokens, m, prev, morph=self.morph)
+            if gov == "&" and shared and shared_gov != "&":
+                # "bei Ras Doumeira eritreische und dschibutische Truppen": the phrase the
+                # adjectives share opens with them, not with the name before
+                gov = shared_gov
             if gov.startswith("gen:") and gov[4:] in self._proxies:
                 # "Vertreter der Armee und der RSF haben sich geeinigt": the group acts
                 gov = ""

@@ -1,0 +1,48 @@
+"""Places no dictionary lists, read from the language: after a locative preposition ("bei
+Ras Doumeira"), after a place noun ("das Ölfeld X"), joined to one ("im X-Gebirge"); each
+registered with its type and label, and the place of the fighting or signing it names.
+Sentences written for the tests, with invented places."""
+
+from extract_helpers import analyse, only, roles
+
+
+def place(a, key: str) -> tuple[str, str] | None:
+    """(class, label) of a place the article introduces."""
+    return next(((c, label) for k, c, label in a.new_entities if k == key), None)
+
+
+def test_two_proper_nouns_after_bei_are_one_place_where_the_clash_was(ex):
+    a = analyse(
+        ex, "Am Sonntag waren bei Ras Kamar eritreische und sudanesische Truppen aneinandergeraten."
+    )
+    clash = only(a, "MilitaryAction")
+    assert roles(clash) == {
+        ("participant", "eritrea"),
+        ("participant", "sudan"),
+        ("location", "ras-kamar"),
+    }
+    assert place(a, "ras-kamar") == ("Place", "Ras Kamar")
+
+
+def test_a_place_noun_names_the_place_after_it(ex):
+    a = analyse(ex, "Sudanesische Truppen besetzten am Montag das Ölfeld Dimbo.")
+    assert ("location", "dimbo") in roles(only(a, "MilitaryAction"))
+    assert place(a, "dimbo") == ("Place", "Dimbo")
+
+
+def test_a_name_joined_to_a_place_noun_is_that_place(ex):
+    a = analyse(
+        ex,
+        "Präsident Filipe Nyusi und Renamo-Chef Ossufo Momade hatten im Malema-Gebirge "
+        "eine Vereinbarung unterzeichnet.",
+    )
+    assert ("location", "malema-gebirge") in roles(only(a, "Agreement"))
+    assert place(a, "malema-gebirge") == ("Region", "Malema-Gebirge")
+
+
+def test_a_known_surname_after_bei_stays_a_person(ex):
+    a = analyse(
+        ex,
+        "Der Unterhändler Jonas Okafor traf in Abuja ein. Die Delegation war bei Okafor zu Gast.",
+    )
+    assert place(a, "okafor") is None
