@@ -521,6 +521,13 @@ def test_participle_attribute_with_coordinated_mediators(ex):
     assert {k for r, k in roles(med) if r == "agent"} == {"william-ruto", "yoveri-museveni"}
 
 
+def test_the_mediator_of_talks_told_in_a_participle_attribute_on_them(ex):
+    a = analyse(
+        ex, "Die von Katar vermittelten Gespräche zwischen Sudan und Tschad fanden in Doha statt."
+    )
+    assert ("mediator", "qatar") in roles(only(a, "Negotiation"))
+
+
 def test_one_actor_who_negotiated_an_agreement_alone_brokered_it(ex):
     a = analyse(ex, "Ein von Katar ausgehandelter Gefangenenaustausch fand am Montag statt.")
     assert roles(only(a, "Agreement")) == {("mediator", "qatar")}

@@ -1322,12 +1322,18 @@ class RoleAssigner:
         self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]
     ) -> list[str]:
         """ "Das von Algerien vermittelte Abkommen wurde … unterzeichnet": the mediator of
-        the document the agreement is about, told in a participle attribute on it."""
+        the document the agreement is about, told in a participle attribute on it; "Von
+        Saudi-Arabien vermittelte Gespräche … waren abgebrochen worden": on the talks."""
         parse = ts.parse
-        if parse is None or trig.nominal:
+        if parse is None:
             return []
         out: list[str] = []
-        for doc in parse.dependents(trig.first, "nsubj:pass", "obj", "nsubj"):
+        docs = (
+            (trig.first,)
+            if trig.nominal
+            else parse.dependents(trig.first, "nsubj:pass", "obj", "nsubj")
+        )
+        for doc in docs:
             for part in parse.dependents(doc, "amod", "acl"):
                 verb = ts.tokens[part].verb or ts.tokens[part].lemma.lower()
                 if verb not in self._mediation_verbs:
