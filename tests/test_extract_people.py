@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import analyse, of_class
+from extract_helpers import analyse, of_class, positions
 
 
 def people(a) -> set[str]:
@@ -84,3 +84,36 @@ def test_a_common_given_name_alone_is_no_known_person(ex):
 def test_an_honorific_between_title_and_name_is_no_part_of_the_name(ex):
     a = analyse(ex, "Das verkündete Außenminister Scheich Salim bin Nasser al-Harthi in Maskat.")
     assert any(k == "salim-bin-naser-al-harthi" for k, _c, _l in a.new_entities)
+
+
+def test_a_title_in_apposition_with_a_multiword_state_after_the_name(ex):
+    a = analyse(
+        ex,
+        "Die Gespräche eröffnete Félix Tshisekedi, der Präsident der Demokratischen "
+        "Republik Kongo.",
+    )
+    assert ("felix-tshisekedi", "president", "dr-congo") in positions(a)
+
+
+def test_a_title_with_von_and_a_state_in_apposition_after_the_name(ex):
+    a = analyse(ex, "Die Gespräche eröffnete Marcel Ondo, Präsident von Gabun.")
+    assert ("markel-ondo", "president", "gabon") in positions(a)
+
+
+def test_a_plural_title_names_two_people_of_the_pair_one_of_them_known(ex):
+    a = analyse(
+        ex,
+        "Indien und China wollen die Lage entschärfen. In Moskau einigten sich die "
+        "Außenminister Subrahmanyam Jaishankar und Wang Yi auf fünf Punkte.",
+    )
+    assert {("subrahmanyam-yaishankar", "foreign-minister", "india"),
+            ("wang-yi", "foreign-minister", "china")} <= positions(a)  # fmt: skip
+
+
+def test_a_plural_title_with_two_unknown_people_gives_no_office(ex):
+    a = analyse(
+        ex,
+        "Ghana und Togo wollen die Lage entschärfen. In Lomé einigten sich die "
+        "Außenminister Kwame Mensah und Koffi Adjo auf fünf Punkte.",
+    )
+    assert not {p for p in positions(a) if p[1] == "foreign-minister"}

@@ -968,10 +968,12 @@ class EntityRecognizer:
         k: int,
         taken: set[int],
         known: dict[int, EntityMention] | None = None,
+        *,
+        closers: tuple[str, ...] = (),
     ) -> list[tuple[int, int]]:
         """Coordinated full names from ``k``: "X Y und Z W," or "A B, C D und E F" (each
-        of two words or more, or a person the dictionary knows), closed by a comma, a verb
-        or the end of the sentence."""
+        of two words or more, or a person the dictionary knows), closed by a comma, a verb,
+        the end of the sentence, or a word of a part of speech in ``closers``."""
         names: list[tuple[int, int]] = []
         known = known or {}
         while k < len(toks):
@@ -1009,7 +1011,8 @@ class EntityRecognizer:
                 continue
             if len(names) < 2:
                 return []
-            return names if sep in (",", ".") or toks[end].pos.startswith("V") else []
+            closed = sep in (",", ".") or toks[end].pos.startswith(("V", *closers))
+            return names if closed else []
         return []
 
     def _name_follows(self, toks: Sequence[Token], k: int) -> bool:
@@ -1067,6 +1070,20 @@ class EntityRecognizer:
                         k += 1
                     else:
                         break
+                if len(of) < 2 and k == j + 1 and toks[k].text[:1].isupper():
+                    # "die Außenminister X Y und Z W": the names right after the title
+                    names = self._names_after(
+                        toks,
+                        k,
+                        taken - set(_person_tokens(by_first)),
+                        by_first,
+                        closers=("APPR", "ADV", "PTKNEG"),  # "… und Wang Yi auf fünf Punkte"
+                    )
+                    homes = self._homes_of_pair(names, by_first, states)
+                    if homes:
+                        out = self._plural_holders(ts, out, names, homes, role, by_first, new)
+                        taken.update(x for a, b in names for x in range(a, b))
+                    continue
                 if len(of) < 2:
                     continue
             if k >= n or toks[k].text != ",":
@@ -1074,24 +1091,67 @@ class EntityRecognizer:
             names = self._names_after(toks, k + 1, taken - set(_person_tokens(by_first)), by_first)
             if len(names) != (len(of) or 2):
                 continue
-            homes: list[str | None] = list(of) if of else [None, None]
-            for (a, b), state in zip(names, homes, strict=True):
-                words = tuple(t.text for t in toks[a:b])
-                known = by_first.get(a)
-                if known is not None and known.last == b and known.keys:
-                    key = known.keys[0]  # a person the dictionary knows takes the office
-                    out.remove(known)
-                else:
-                    key = self._mint(" ".join(words), ActorClass.PERSON, new)
-                if key not in self.dictionary:
-                    new.setdefault(key, (ActorClass.PERSON, " ".join(words)))
-                offices = ((role, state, False),) if state else ()
-                out.append(
-                    self._mention(
-                        ts, a, b, MentionKind.NAME, (key,), cls=ActorClass.PERSON, offices=offices
-                    )
+            homes = list(of) if of else [None, None]
+            out = self._plural_holders(ts, out, names, homes, role, by_first, new)
+            taken.update(x for a, b in names for x in range(a, b))
+        return out
+
+    def _homes_of_pair(
+        self,
+        names: Sequence[tuple[int, int]],
+        by_first: dict[int, EntityMention],
+        states: Sequence[str],
+    ) -> list[str | None]:
+        """The states of two people a plural title names without its states ("die
+        Außenminister X und Wang Yi" after "Indien und China"): the two states named last,
+        the known person's own first, the other's the other."""
+        pair = list(dict.fromkeys(reversed(states)))[:2]
+        if len(names) != 2 or len(pair) != 2:
+            return []
+        own: list[str | None] = []
+        for a, b in names:
+            known = by_first.get(a)
+            entity = (
+                self.dictionary.get(known.keys[0])
+                if known is not None and known.last == b and known.keys
+                else None
+            )
+            country = entity.rel("country") if entity is not None else ()
+            own.append(country[0] if country and country[0] in pair else None)
+        if own.count(None) == 2 or (None not in own and own[0] == own[1]):
+            return []  # neither is known: which state is whose is not told
+        return [o or next(s for s in pair if s not in own) for o in own]
+
+    def _plural_holders(
+        self,
+        ts: TaggedSentence,
+        out: list[EntityMention],
+        names: Sequence[tuple[int, int]],
+        homes: Sequence[str | None],
+        role: str,
+        by_first: dict[int, EntityMention],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
+        """The people a plural title names, each with the office of the state at the same
+        place in ``homes``."""
+        toks = ts.tokens
+        out = list(out)
+        for (a, b), state in zip(names, homes, strict=True):
+            words = tuple(t.text for t in toks[a:b])
+            known = by_first.get(a)
+            if known is not None and known.last == b and known.keys and known in out:
+                key = known.keys[0]  # a person the dictionary knows takes the office
+                out.remove(known)
+            else:
+                key = self._mint(" ".join(words), ActorClass.PERSON, new)
+            if key not in self.dictionary:
+                new.setdefault(key, (ActorClass.PERSON, " ".join(words)))
+            offices = ((role, state, False),) if state else ()
+            out.append(
+                self._mention(
+                    ts, a, b, MentionKind.NAME, (key,), cls=ActorClass.PERSON, offices=offices
                 )
-                taken.update(range(a, b))
+            )
         return out
 
     def _titled(
@@ -1130,9 +1190,9 @@ class EntityRecognizer:
                 # a title without a name: genitive organisation or state adjective
                 nxt = (
                     by_first.get(j + 2)
-                    if j + 1 < n and toks[j + 1].text in ("der", "des")
+                    if j + 1 < n and toks[j + 1].text in ("der", "des", "von")
                     else None
-                )
+                )  # "Präsident von Gabun" as much as "Präsident der Republik Gabun"
                 if nxt is not None and nxt.cls not in (ActorClass.PERSON, "") and of is None:
                     of = nxt.keys[0]
                 gen = by_first.get(j + 1)
@@ -1288,6 +1348,8 @@ class EntityRecognizer:
             key = surnames.get(words[0]) or surnames[words[0].rstrip("s")]
         else:
             key = self._mint(" ".join(words), ActorClass.PERSON, new)
+        if key in self.dictionary and not self.dictionary.is_a(key, ActorClass.PERSON):
+            return None  # "der Präsident der Demokratischen Republik Kongo": a state's word
         return self._mention(ts, k, end, MentionKind.NAME, (key,), cls=ActorClass.PERSON)
 
     def _name_continues(self, toks: Sequence[Token], j: int) -> bool:
