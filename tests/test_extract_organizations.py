@@ -177,3 +177,31 @@ def test_classes_and_parents_of_the_new_entries():
     for key in ("commonwealth", "francophonie", "uemoa", "eccas", "caricom", "opec"):
         assert d[key].cls == ActorClass.INTERNATIONAL_ORGANIZATION, key
         assert not d[key].rel("part_of"), key
+
+
+def test_a_plural_relative_clause_on_a_list_makes_every_item_a_member(ex):
+    a = analyse(
+        ex,
+        "Beobachter aus Ghana, Togo und Benin, die wie Nigeria der Ecowas angehören, "
+        "sollen die Waffenruhe überwachen.",
+    )
+    assert facts(a, FactKind.MEMBER) == {
+        ("ghana", "ecowas"),
+        ("togo", "ecowas"),
+        ("benin", "ecowas"),
+        ("nigeria", "ecowas"),
+    }
+
+
+def test_a_singular_relative_clause_stays_on_the_last_item(ex):
+    a = analyse(ex, "Es kamen Vertreter aus Ghana, Togo und Benin, das der Uemoa angehört.")
+    assert facts(a, FactKind.MEMBER) == {("benin", "uemoa")}
+
+
+def test_states_that_joined_to_form_an_alliance_are_its_members(ex):
+    a = analyse(
+        ex,
+        "Im September hatten sich Mali, Niger und Burkina Faso zur Allianz der Sahelstaaten "
+        "(AES) zusammengeschlossen.",
+    )
+    assert {m for m, _o in facts(a, FactKind.MEMBER)} == {"mali", "niger", "burkina-faso"}

@@ -245,8 +245,19 @@ class _Reader:
             self.morph.is_relative_form(t.text) and not self.parse.children(c)
         )
         if relative and self.parse.deps[v] == "acl:relcl":
-            return self.parse.heads[v]
+            h = self.parse.heads[v]
+            if self.parse.deps[h] == "conj" and self.parse.heads[h] < h and self._plural_clause(v):
+                # "Thailand, Malaysia und Singapur, die der Asean angehören": a plural
+                # relative clause on the last conjunct is on the whole coordination
+                return self.parse.heads[h]
+            return h
         return c
+
+    def _plural_clause(self, v: int) -> bool:
+        """The finite verb of the clause headed by ``v`` is plural."""
+        finite = [v, *self.parse.dependents(v, "aux", "aux:pass", "cop")]
+        forms = [self.toks[x].text for x in finite if self.toks[x].pos.endswith("(FIN)")]
+        return bool(forms) and all(self.morph.is_plural_verb(f) for f in forms)
 
     def _member_heads(self, v: int, org: EntityMention) -> list[int]:
         """The phrases naming members: the subject (a relative pronoun's antecedent), the
