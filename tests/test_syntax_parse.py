@@ -92,6 +92,9 @@ CASES = {
         ("Das Ministerium erklärte, die Rebellen hätten eingelenkt.", [("Rebellen", "nsubj", "eingelenkt"), ("hätten", "aux", "eingelenkt"), ("eingelenkt", "ccomp", "erklärte")]),  # noqa: E501
         ("Am Montag erklärte das Außenministerium, die Milizen hätten eingelenkt.", [("Milizen", "nsubj", "eingelenkt"), ("eingelenkt", "ccomp", "erklärte")]),  # noqa: E501
     ],
+    "a reporting clause after the last comma is the main clause": [
+        ("Sie habe ihm vorgehalten, gegen das Völkerrecht zu verstoßen, teilte Regierungssprecher Paul Mba mit.", [("teilte", "root", "teilte"), ("vorgehalten", "ccomp", "teilte")]),  # noqa: E501
+    ],
     "a name with a preposition is no determiner": [
         ("Am 10. Juni waren bei Gorom eritreische und sudanesische Truppen aneinandergeraten.", [("Gorom", "obl", "aneinandergeraten"), ("Truppen", "nsubj", "aneinandergeraten")]),  # noqa: E501
     ],

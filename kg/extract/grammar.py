@@ -13,7 +13,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 >>> mend(toks, heads, deps); deps[0], deps[3]
 ('nsubj:pass', 'obl:agent')
 >>> [r.__name__ for r in RULES][:3]
-['articles_are_determiners', 'adverbial_phrases_are_adverbs', 'floating_quantifiers']
+['articles_are_determiners', 'nouns_are_no_determiners', 'adverbial_phrases_are_adverbs']
 """
 
 from __future__ import annotations
@@ -334,6 +334,39 @@ def finite_clause_has_subject(
             if _case(tokens, kids.get(c, ()), deps, c, morph) is None and tokens[c].pos != "PRF":
                 deps[c] = "nsubj"
                 break
+
+
+def reporting_clause_after_a_comma(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Sie habe ihm Völkerrechtsbruch vorgeworfen, teilte Regierungssprecher X mit": a
+    finite verb right after the last comma, with its subject after it and nothing joining
+    it by "und", closes the sentence as its main clause; what stands before the comma is
+    its complement, not a clause it is coordinated with."""
+    kids = _children(heads)
+    for v, t in enumerate(tokens):
+        own = kids.get(v, ())
+        if not (
+            deps[v] == "conj"
+            and t.pos.endswith("(FIN)")
+            and v > 1
+            and tokens[v - 1].text == ","
+            and not any(deps[c] == "cc" for c in own)
+            and any(deps[c].startswith("nsubj") and c > v for c in own)
+            and all(
+                x in _span(kids, v) or tokens[x].pos.startswith("$") for x in range(v, len(tokens))
+            )
+        ):
+            continue
+        root = next((i for i in range(len(tokens)) if heads[i] == i), None)
+        if root is None or root >= v:
+            continue
+        heads[v], deps[v] = v, "root"
+        heads[root], deps[root] = v, "ccomp"
+        for x in range(v + 1, len(tokens)):
+            if heads[x] == root:
+                heads[x] = v  # the closing punctuation
+        kids = _children(heads)
 
 
 def _next_nominal(tokens: Sequence[Token], k: int) -> int | None:
@@ -1401,6 +1434,7 @@ RULES: tuple[Rule, ...] = (
     shared_subject,
     quotes_are_complements,
     finite_clause_has_subject,
+    reporting_clause_after_a_comma,
     comma_subjects,
     no_dative_genitives,
     dative_verbs_take_their_dative,

@@ -98,6 +98,7 @@ class Lexicon:
     role_labels: Mapping[str, tuple[str, str]]
     role_implies: Mapping[str, str]
     deputy_prefixes: tuple[str, ...]
+    compound_heads: Mapping[str, str]  # roles.yaml "compound_heads": head of a title compound
     national: frozenset[str]  # offices of a state's government (roles.yaml "national")
     refs: Mapping[str, Any]
     cues: Mapping[str, Any]
@@ -220,6 +221,21 @@ class Lexicon:
                 base = self.title_role(w[len(prefix) :])
                 if base and f"deputy-{base}" in self.role_labels:
                     return f"deputy-{base}"
+        # a compound with a title's head ("Bergbauministerin", "Regierungssprechers"); a
+        # hyphenated one names its owner first ("US-Außenminister"), read by the caller
+        for cand in (w, w[:-1], w[:-2]) if "-" not in w else ():
+            for head, role in self.compound_heads.items():
+                if cand.endswith(head) and len(cand) - len(head) >= 4:
+                    # the most specific known title it ends in ("Bundesverteidigungsminister")
+                    known = next(
+                        (
+                            self.titles[cand[i:]]
+                            for i in range(1, len(cand) - len(head))
+                            if cand[i:] in self.titles
+                        ),
+                        None,
+                    )
+                    return known or role
         return None
 
     def lemma_in(self, lemma: str, concept: str) -> bool:
@@ -386,7 +402,16 @@ CUE_KEYS = (
 EVENTS_KEYS = ("concepts", "patterns", "speaker", "unrealised")
 SPEAKER_KEYS = ("pronouns", "classes")
 UNREALISED_KEYS = ("after", "auxiliaries")
-ROLES_KEYS = ("titles", "deputy_prefixes", "former", "colleague", "labels", "implies", "national")
+ROLES_KEYS = (
+    "titles",
+    "compound_heads",
+    "deputy_prefixes",
+    "former",
+    "colleague",
+    "labels",
+    "implies",
+    "national",
+)
 
 #: Every list of ``references.yaml``.
 REF_KEYS = (
@@ -474,6 +499,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         role_labels=labels,
         role_implies={str(k): str(v) for k, v in (roles.get("implies") or {}).items()},
         deputy_prefixes=_tuple(roles.get("deputy_prefixes")),
+        compound_heads={
+            str(k).lower(): str(v) for k, v in (roles.get("compound_heads") or {}).items()
+        },
         national=frozenset(_tuple(roles.get("national"))),
         refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
         cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
@@ -494,6 +522,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         raise InputError(
             f"{base / 'references.yaml'}: unnamed_group_classes: unknown actor classes {wrong}"
         )
+    heads = sorted(v for v in lex.compound_heads.values() if v not in labels)
+    if heads:
+        raise InputError(f"{base / 'roles.yaml'}: compound_heads: unknown offices {heads}")
     leading = dict(lex.cues.get("leadership_nouns") or {})
     unknown = sorted(str(v) for v in leading.values() if v not in labels)
     if unknown:
