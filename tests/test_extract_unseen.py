@@ -22,6 +22,17 @@ def test_negation_in_reported_speech_does_not_negate_the_speech_verb(ex):
     assert not of_class(a, "Negotiation")
 
 
+def test_negation_in_reported_speech_after_the_subject_or_an_adverb(ex):
+    # the comma closes a finite clause when the clause after it has a finite verb too
+    for text in (
+        "Der kenianische Außenminister Raphael Tuju sagte dagegen, die somalische Seite sei "
+        "nicht bereit gewesen.",
+        "Am Montag sagte der kenianische Außenminister Raphael Tuju, Somalia sei nicht bereit.",
+    ):
+        statements = of_class(analyse(ex, text), "Statement")
+        assert [s.actors(RoleProperty.AGENT) for s in statements] == [("rafael-tuyu",)], text
+
+
 def test_negated_main_clause_still_drops_the_event(ex):
     a = analyse(ex, "Die Hamas äußerte sich am Montag nicht zu dem Vorschlag.")
     assert not of_class(a, "Statement")

@@ -127,11 +127,35 @@ def is_boundary(tokens: Sequence[Token], j: int) -> bool:
         # a verb before the comma ends its clause: "Er sagte, Serbien werde ... nicht
         # zulassen" (reported speech without "dass": its negation is not the verb's)
         return True
+    if _finite_before(tokens, j) and _finite_after(tokens, j):
+        # a finite clause on either side: "sagte dagegen, die Regierung sei nicht bereit",
+        # "sagte der Minister, Somalia sei nicht bereit" (the negation is not the saying's)
+        return True
     if nxt.text in ("aber", "sondern", "doch", "und", "so", "dies", "das", "es", "er", "sie"):
         return nxt.text not in ("und",) or (
             j + 2 < len(tokens) and tokens[j + 2].pos.startswith(("VV", "VA", "VM", "PP"))
         )
     return j > 0 and tokens[j - 1].text in CLOSING  # "„…“, sagte X": the quotation ends
+
+
+def _finite_before(tokens: Sequence[Token], j: int) -> bool:
+    """A finite verb between the comma at ``j`` and the punctuation before it."""
+    k = j - 1
+    while k >= 0 and tokens[k].text not in (",", ";", ":") and tokens[k].pos != "$.":
+        if tokens[k].pos.endswith("(FIN)"):
+            return True
+        k -= 1
+    return False
+
+
+def _finite_after(tokens: Sequence[Token], j: int) -> bool:
+    """A finite verb between the comma at ``j`` and the next punctuation."""
+    k = j + 1
+    while k < len(tokens) and tokens[k].text not in (",", ";", ":") and tokens[k].pos != "$.":
+        if tokens[k].pos.endswith("(FIN)"):
+            return True
+        k += 1
+    return False
 
 
 def clause_bounds(tokens: Sequence[Token], i: int) -> tuple[int, int]:
