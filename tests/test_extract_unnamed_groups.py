@@ -98,3 +98,28 @@ def test_a_threat_at_the_clause_end_is_no_attack(ex):
     assert not [
         e for e in a.events if e.event_class == "MilitaryAction" and e.trigger.pattern == "siege"
     ]
+
+
+def test_the_two_people_counted_are_the_two_named_last(ex):
+    a = analyse(
+        ex,
+        "Präsident Salva Kiir und Rebellenführer Riek Machar trafen in Addis Abeba ein. "
+        "Auf dem Platz besiegelten die beiden Männer den Vertrag mit einem Handschlag.",
+    )
+    assert roles(only(a, "Agreement")) == {
+        ("participant", "salva-kiir"),
+        ("participant", "riek-machar"),
+    }
+
+
+def test_people_counted_are_not_those_their_own_sentence_names(ex):
+    a = analyse(
+        ex,
+        "Jair Lapid und Gabi Aschkenasi reisten nach Washington. Dort unterzeichneten "
+        "Präsident Donald Trump und die beiden Minister eine Erklärung.",
+    )
+    assert roles(only(a, "Agreement")) == {
+        ("participant", "yair-lapid"),
+        ("participant", "gabi-ashkenasi"),
+        ("participant", "donald-trump"),
+    }

@@ -1715,6 +1715,7 @@ class EntityRecognizer:
             self._ref_armed_group,
             self._ref_country,
             self._ref_counted_states,
+            self._ref_counted_people,
             self._ref_both,
             self._ref_possessive,
             self._ref_pronoun,
@@ -1833,6 +1834,25 @@ class EntityRecognizer:
             return None
         group = f"states:{self._numbers[prev]}"
         return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group=group)], []
+
+    def _ref_counted_people(self, ts, j, found, covered) -> _Change | None:
+        """ "die beiden Männer", "die beiden Minister": the people named last."""
+        tok, prev = ts.tokens[j], self._prev(ts.tokens, j)
+        if not (
+            tok.pos == "NN"
+            and prev in self._numbers
+            and (
+                tok.lemma.lower() in self.lexicon.ref("counted_people_nouns")
+                or self.lexicon.title_role(tok.text) is not None
+            )
+            and not (j + 1 < len(ts.tokens) and (j + 1) in covered)
+            # "die beiden Außenminister X und Y": the names that follow are the people
+            and not (j + 1 < len(ts.tokens) and ts.tokens[j + 1].pos == "NE")
+        ):
+            return None
+        a = j - 2 if j > 1 and self._prev(ts.tokens, j, 2) in ("die", "der", "den") else j - 1
+        group = f"people:{self._numbers[prev]}"
+        return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group=group)], []
 
     def _ref_both(self, ts, j, found, covered) -> _Change | None:
         """ "Beide gehören der Nato an": "beide" alone as the subject, the two the sentence

@@ -423,6 +423,7 @@ REF_KEYS = (
     "armed_group_nouns",
     "unnamed_group_classes",
     "unnamed_actor_nouns",
+    "counted_people_nouns",
     "organization_reference_nouns",
     "neighbour_nouns",
     "possessive_nouns",

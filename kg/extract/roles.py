@@ -291,6 +291,11 @@ class RoleAssigner:
             return replace(m, keys=(orgs[-1],)) if orgs else m
         if m.kind == MentionKind.GROUP and m.group == "armed-group":
             return self._group(m, disc)
+        if m.kind == MentionKind.GROUP and (m.group or "").startswith("people:"):
+            # "die beiden Männer": the people named last, in the order named
+            n = int((m.group or "people:2").split(":")[1])
+            last = [p for p in dict.fromkeys(reversed(disc.persons)) if p not in here][:n]
+            return replace(m, keys=tuple(reversed(last))) if len(last) == n else m
         if m.kind == MentionKind.GROUP and (m.group or "").startswith("states:"):
             n = int((m.group or "states:2").split(":")[1])
             sides = tuple(k for k in disc.sides if self.d.is_a(k, ActorClass.STATE))
