@@ -123,3 +123,9 @@ def test_people_counted_are_not_those_their_own_sentence_names(ex):
         ("participant", "gabi-ashkenasi"),
         ("participant", "donald-trump"),
     }
+
+
+def test_a_people_acting_as_one_is_an_actor_not_the_state(ex):
+    a = analyse(ex, "Die Kurden im Norden forderten mehr Autonomie.")
+    assert roles(only(a, "Demand")) == {("agent", "t/kurden")}
+    assert ("t/kurden", "Actor", "Kurden") in a.new_entities
