@@ -129,3 +129,13 @@ def test_a_people_acting_as_one_is_an_actor_not_the_state(ex):
     a = analyse(ex, "Die Kurden im Norden forderten mehr Autonomie.")
     assert roles(only(a, "Demand")) == {("agent", "t/kurden")}
     assert ("t/kurden", "Actor", "Kurden") in a.new_entities
+
+
+def test_rebels_of_a_lead_are_the_armed_group_named_after_them(ex):
+    a = analyse(
+        ex,
+        "Doha – Die Regierung Kongos und die größte Rebellengruppe des Ostens haben ein "
+        "Abkommen unterzeichnet. Die M23 hatte im Januar Goma erobert.",
+    )
+    agreement = only(a, "Agreement")
+    assert ("participant", "m23") in roles(agreement), roles(agreement)

@@ -92,6 +92,9 @@ class Discourse:
     # Saudi-Arabien angeführte Militärkoalition"): "die Koalition" refers back to it
     heads: list[tuple[str, str]] = field(default_factory=list)
     minted: dict[str, str] = field(default_factory=dict)  # the article's own entities' classes
+    # the armed groups the whole article names: "die größte Rebellengruppe des Landes" in
+    # a lead that names the group only later is the one group the article is about
+    article_armed: tuple[tuple[int, int, str], ...] = ()  # (sentence, token, key)
 
 
 class _ActingNouns:
@@ -349,6 +352,10 @@ class RoleAssigner:
             armed += disc.armed_groups  # the one named last wins
         if same or armed:
             return replace(m, keys=((same or armed)[-1],))
+        later = [k for at, _first, k in disc.article_armed if at >= m.sentence]
+        if m.head in self.lex.ref("armed_group_nouns") and later:
+            # named after the noun only ("die größte Rebellengruppe des Landes … die MILF")
+            return replace(m, keys=(later[0],))
         if m.fallback:
             return replace(m, keys=(m.fallback,), cls=self.lex.group_class(m.head) or "")
         return m
@@ -422,6 +429,15 @@ class RoleAssigner:
         disc = Discourse(conflict_parties=conflict_parties, home=home, minted=dict(minted or {}))
         for m in prior:
             self._remember_groups(m, disc)
+        disc.article_armed = tuple(
+            sorted(
+                (m.sentence, m.first, k)
+                for m in mentions
+                if m.kind == MentionKind.NAME and m.cls not in {c.value for c in PlaceClass}
+                for k in m.keys
+                if self._armed(k, disc)
+            )
+        )
         events: list[Event] = []
         resolved_all: list[EntityMention] = []
         for ts in sentences:
