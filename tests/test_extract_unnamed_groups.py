@@ -131,11 +131,13 @@ def test_a_people_acting_as_one_is_an_actor_not_the_state(ex):
     assert ("t/kurden", "Actor", "Kurden") in a.new_entities
 
 
-def test_rebels_of_a_lead_are_the_armed_group_named_after_them(ex):
+def test_rebels_of_a_lead_are_the_armed_group_named_first_after_them(ex):
     a = analyse(
         ex,
-        "Doha – Die Regierung Kongos und die größte Rebellengruppe des Ostens haben ein "
-        "Abkommen unterzeichnet. Die M23 hatte im Januar Goma erobert.",
+        "Manila – Die Regierung und die größte muslimische Rebellengruppe des Landes haben "
+        "ein Friedensabkommen unterzeichnet. Der Vorsitzende der MILF, Al Haj Murad Ebrahim, "
+        "wohnte der Zeremonie bei. Eine andere Gruppe, die MNLF, war nicht beteiligt.",
     )
     agreement = only(a, "Agreement")
-    assert ("participant", "m23") in roles(agreement), roles(agreement)
+    assert ("participant", "milf") in roles(agreement), roles(agreement)
+    assert ("participant", "mnlf") not in roles(agreement)

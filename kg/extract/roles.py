@@ -429,15 +429,15 @@ class RoleAssigner:
         disc = Discourse(conflict_parties=conflict_parties, home=home, minted=dict(minted or {}))
         for m in prior:
             self._remember_groups(m, disc)
-        disc.article_armed = tuple(
-            sorted(
-                (m.sentence, m.first, k)
-                for m in mentions
-                if m.kind == MentionKind.NAME and m.cls not in {c.value for c in PlaceClass}
-                for k in m.keys
-                if self._armed(k, disc)
-            )
-        )
+        named = [
+            (m.sentence, m.first, k)
+            for m in mentions
+            if m.kind == MentionKind.NAME and m.cls not in {c.value for c in PlaceClass}
+            for k in m.keys
+        ]
+        # "der Vorsitzende der MILF, X": named in a title too
+        named += [(m.sentence, m.first, of) for m in mentions for _r, of, _f in m.offices if of]
+        disc.article_armed = tuple(sorted(x for x in named if self._armed(x[2], disc)))
         events: list[Event] = []
         resolved_all: list[EntityMention] = []
         for ts in sentences:
