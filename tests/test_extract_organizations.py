@@ -205,3 +205,18 @@ def test_states_that_joined_to_form_an_alliance_are_its_members(ex):
         "(AES) zusammengeschlossen.",
     )
     assert {m for m, _o in facts(a, FactKind.MEMBER)} == {"mali", "niger", "burkina-faso"}
+
+
+def test_a_head_of_state_in_a_relative_clause_chairs_for_the_state(ex):
+    a = analyse(
+        ex,
+        "Gastgeber war Ghanas Präsident John Kufuor, der den Vorsitz der Wirtschaftsgemeinschaft "
+        "Westafrikanischer Staaten (Ecowas) innehat.",
+    )
+    assert ("ghana", "ecowas") in facts(a, FactKind.LEADS)
+    assert ("yohn-kufuor", "chairperson", "ecowas") in positions(a)
+
+
+def test_whose_chair_a_state_holds(ex):
+    a = analyse(ex, "Die Afrikanische Union, deren Vorsitz derzeit Senegal innehat, tagte.")
+    assert facts(a, FactKind.LEADS) == {("senegal", "african-union")}

@@ -440,7 +440,13 @@ def parse_chairs(
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms, toks = reader.ts, reader.parse, reader.ms, reader.toks
         for n, t in enumerate(toks):
-            if t.pos != "NN" or not t.lemma.lower().endswith(nouns) or p.deps[n] != "obj":
+            # "deren Vorsitz Senegal innehat": the parse may take either for the subject
+            whose = any(toks[c].pos == "PRELAT" for c in p.children(n))
+            if (
+                t.pos != "NN"
+                or not t.lemma.lower().endswith(nouns)
+                or p.deps[n] not in (("obj", "nsubj") if whose else ("obj",))
+            ):
                 continue
             v = p.heads[n]
             lemma = toks[v].lemma.lower()
@@ -455,19 +461,45 @@ def parse_chairs(
                 for m in [_mention_at(ms, c)]
                 if m is not None and reader.orgish(m)
             ]
+            if not orgs:
+                # "den Vorsitz der Wirtschaftsgemeinschaft Westafrikanischer Staaten
+                # (Ecowas)": a long name the dictionary lacks, its abbreviation inside
+                span = {x for c in p.dependents(n, "nmod") for x in p.subtree(c)}
+                orgs = [m for m in ms if m.first in span and reader.orgish(m)][:1]
             shared = clause_subject(ts, v, morph=morph)
-            if not orgs or shared is None or reader.negated(v, n):
+            if whose:
+                # the holder is the clause's other argument
+                shared = next(([c] for c in p.dependents(v, "nsubj", "obj") if c != n), None)
+            if shared is None:
+                continue
+            subject = reader._antecedent(v, shared[0])  # "Compaoré, der den Vorsitz … innehat"
+            if not orgs and p.deps[v] == "acl:relcl" and subject == shared[0]:
+                # "die AU, deren Vorsitz Senegal innehat", "der Sicherheitsrat, in dem
+                # Brasilien den Vorsitz führt": the antecedent is the organisation
+                antecedent = _mention_at(ms, p.heads[v])
+                orgs = [antecedent] if antecedent is not None and reader.orgish(antecedent) else []
+            if not orgs or reader.negated(v, n):
                 continue
             role = lex.holder_role(t.lemma)
-            for leader in reader.actors([shared[0]]):
+            for leader in reader.actors([subject]):
                 keys = leader.keys if leader.kind == MentionKind.GROUP else leader.keys[:1]
                 for org in orgs:
                     for k in keys:
                         if leader.cls == ActorClass.PERSON and role:
-                            # a person holds the chair as an office of the organisation
+                            # a person holds the chair as an office of the organisation;
+                            # a head of state holds it for the state ("Togos Staatschef X,
+                            # der den Vorsitz der Ecowas innehat": Togo chairs it)
                             out.append(
                                 Fact(FactKind.POSITION, k, org.keys[0], ts.sentence.index, role)
                             )
+                            out += [
+                                Fact(FactKind.LEADS, of, org.keys[0], ts.sentence.index)
+                                for office, of, former in leader.offices
+                                if of
+                                and not former
+                                and office in lex.national
+                                and dictionary.is_a(of, ActorClass.STATE)
+                            ]
                         else:
                             out.append(Fact(FactKind.LEADS, k, org.keys[0], ts.sentence.index))
     return out

@@ -93,6 +93,20 @@ class Parse:
             if self.deps[j] in relations or self.deps[j].split(":")[0] in relations
         )
 
+    def subtree(self, i: int) -> tuple[int, ...]:
+        """``i`` and every token that depends on it, directly or not, in order.
+
+        >>> Parse(heads=(1, 1, 3, 1), deps=("nsubj", "root", "det", "obj")).subtree(3)
+        (2, 3)
+        """
+        out, todo = {i}, [i]
+        while todo:
+            for j in self.children(todo.pop()):
+                if j not in out:
+                    out.add(j)
+                    todo.append(j)
+        return tuple(sorted(out))
+
     def conjuncts(self, i: int) -> tuple[int, ...]:
         """``i`` and the tokens coordinated with it (``conj`` chains), in order."""
         first = i
