@@ -467,13 +467,14 @@ def parse_chairs(
                 span = {x for c in p.dependents(n, "nmod") for x in p.subtree(c)}
                 orgs = [m for m in ms if m.first in span and reader.orgish(m)][:1]
             shared = clause_subject(ts, v, morph=morph)
+            holder = shared[0] if shared is not None else None
             if whose:
                 # the holder is the clause's other argument
-                shared = next(([c] for c in p.dependents(v, "nsubj", "obj") if c != n), None)
-            if shared is None:
+                holder = next((c for c in p.dependents(v, "nsubj", "obj") if c != n), None)
+            if holder is None:
                 continue
-            subject = reader._antecedent(v, shared[0])  # "Compaoré, der den Vorsitz … innehat"
-            if not orgs and p.deps[v] == "acl:relcl" and subject == shared[0]:
+            subject = reader._antecedent(v, holder)  # "Compaoré, der den Vorsitz … innehat"
+            if not orgs and p.deps[v] == "acl:relcl" and subject == holder:
                 # "die AU, deren Vorsitz Senegal innehat", "der Sicherheitsrat, in dem
                 # Brasilien den Vorsitz führt": the antecedent is the organisation
                 antecedent = _mention_at(ms, p.heads[v])
