@@ -141,3 +141,15 @@ def test_rebels_of_a_lead_are_the_armed_group_named_first_after_them(ex):
     agreement = only(a, "Agreement")
     assert ("participant", "milf") in roles(agreement), roles(agreement)
     assert ("participant", "mnlf") not in roles(agreement)
+
+
+def test_the_government_of_a_dateline_capital_when_no_state_is_named(ex):
+    art = parse_article_text(
+        "date 2006-11-21 Regierung und Rebellen besiegeln Frieden\n"
+        "Kathmandu – Die Regierung und die maoistischen Rebellen haben ein "
+        "Friedensabkommen geschlossen.\n",
+        identifier="t.txt",
+        origin="t.txt",
+    )
+    agreement = only(ex.analyse(art), "Agreement")
+    assert ("participant", "nepal") in roles(agreement)

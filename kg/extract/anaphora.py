@@ -44,9 +44,11 @@ _TALKS = (
 )
 
 
-def _dateline(
+def dateline_city(
     sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention], d: ActorDictionary
 ) -> str | None:
+    """The one city of the dateline that opens the first sentence ("Kathmandu – …"), or
+    None (none, or several: "Moskau/Tiflis – …")."""
     if not sentences:
         return None
     first = sentences[0]
@@ -184,7 +186,7 @@ def resolve_event_anaphora(
         else:
             split.append(ev)
     out = split
-    city = _dateline(sentences, mentions, d)
+    city = dateline_city(sentences, mentions, d)
     first_para = sentences[0].sentence.paragraph if sentences else 0
     result: list[Event] = []
     for ev in out:

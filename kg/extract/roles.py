@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.dictionary import ActorDictionary
+from kg.extract.anaphora import dateline_city
 from kg.extract.functions import (
     argument_slots,
     attribute_arguments,
@@ -91,6 +92,7 @@ class Discourse:
     # the last word of each actor's name, with the actor ("militärkoalition" of "die von
     # Saudi-Arabien angeführte Militärkoalition"): "die Koalition" refers back to it
     heads: list[tuple[str, str]] = field(default_factory=list)
+    dateline_state: str | None = None  # the state whose capital the dateline names
     minted: dict[str, str] = field(default_factory=dict)  # the article's own entities' classes
     # the armed groups the whole article names: "die größte Rebellengruppe des Landes" in
     # a lead that names the group only later is the one group the article is about
@@ -275,8 +277,11 @@ class RoleAssigner:
             candidates = subject_states or home or disc.states[-1:]
             return replace(m, keys=(candidates[0],)) if candidates else m
         if m.kind == MentionKind.GROUP and m.group == "government" and not m.keys:
-            # "die Regierung" with no state: the story's, once the article names it
-            return replace(m, keys=(disc.home,)) if disc.home in disc.states else m
+            # "die Regierung" with no state: the story's, once the article names it; else
+            # the state of the capital the dateline names ("Kathmandu – Die Regierung …")
+            if disc.home in disc.states:
+                return replace(m, keys=(disc.home,))
+            return replace(m, keys=(disc.dateline_state,)) if disc.dateline_state else m
         if m.kind == MentionKind.GROUP and m.group == "neighbour":
             # "Der Tschad wirft dem Nachbarland vor": the other side of the pair the
             # article is about, else the state named last that is not named here
@@ -429,6 +434,8 @@ class RoleAssigner:
         disc = Discourse(conflict_parties=conflict_parties, home=home, minted=dict(minted or {}))
         for m in prior:
             self._remember_groups(m, disc)
+        city = dateline_city(sentences, mentions, self.d)
+        disc.dateline_state = self.d.capital_of(city) if city else None
         named = [
             (m.sentence, m.first, k)
             for m in mentions
