@@ -776,3 +776,8 @@ def test_a_genitive_name_before_a_title_and_name_is_no_speaker(ex):
 )
 def test_units_and_assets_sent_are_deployments(ex, sentence, deployed):
     assert bool(of_class(analyse(ex, sentence), "Deployment")) == deployed
+
+
+def test_troops_sent_in_the_passive_were_sent_by_their_state(ex):
+    a = analyse(ex, "Kenianische Polizisten wurden im Juni nach Haiti entsandt.")
+    assert roles(only(a, "Deployment")) == {("agent", "kenya"), ("location", "haiti")}
