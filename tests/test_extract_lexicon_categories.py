@@ -781,3 +781,15 @@ def test_units_and_assets_sent_are_deployments(ex, sentence, deployed):
 def test_troops_sent_in_the_passive_were_sent_by_their_state(ex):
     a = analyse(ex, "Kenianische Polizisten wurden im Juni nach Haiti entsandt.")
     assert roles(only(a, "Deployment")) == {("agent", "kenya"), ("location", "haiti")}
+
+
+def test_quoted_words_of_praise_are_also_a_statement(ex):
+    a = analyse(
+        ex, "US-Präsident Joe Biden hatte die Einigung als „historischen Durchbruch“ gewürdigt."
+    )
+    assert {e.event_class for e in a.events} == {"Endorsement", "Statement"}
+    assert only(a, "Statement").quote == "historischen Durchbruch"
+    assert roles(only(a, "Statement")) == {("agent", "joe-biden")}
+    # a quoted name is nobody's words
+    b = analyse(ex, "Kenia lobte die Besatzung der „Harambee“ für ihren Einsatz.")
+    assert "Statement" not in {e.event_class for e in b.events}

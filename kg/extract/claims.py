@@ -66,6 +66,36 @@ def _quote(ts: TaggedSentence) -> str | None:
     return " … ".join(p for p in parts if p.strip()) or None
 
 
+#: Events whose actor's own words a quotation in their sentence gives ("würdigte die
+#: Einigung als „historischen Durchbruch“", "drohte den »verbrecherischen Feinden«").
+_QUOTING = {
+    EventClass.ENDORSEMENT,
+    EventClass.ACCUSATION,
+    EventClass.REJECTION,
+    EventClass.DEMAND,
+}
+
+
+def _quoted_words(idx: int, quote: str | None, events: Sequence[Event]) -> list[Event]:
+    """A Statement of the quoted words, by the agent of the one praise, blame, rejection
+    or demand of a sentence that has no Statement: what was said in so many words. A
+    quotation of names only („Sheffield“, »General Belgrano«) is no one's words."""
+    if (
+        quote is None
+        or len(quote.split()) < 2
+        or not any(w[:1].islower() for w in quote.split())
+        or any(e.event_class == _SPEECH for e in events)
+    ):
+        return []
+    quoting = [e for e in events if e.event_class in _QUOTING and e.actors(RoleProperty.AGENT)]
+    if len(quoting) != 1:
+        return []
+    ev = quoting[0]
+    agents = tuple((RoleProperty.AGENT, k) for k in ev.actors(RoleProperty.AGENT))
+    trig = replace(ev.trigger, pattern="quoted-words", event_class=_SPEECH, cameo="010")
+    return [Event(idx, trig, _SPEECH, agents, quote=quote, confidence=0.6)]
+
+
 def _end_of_words(toks: Sequence[Token]) -> int:
     """Where the words of a sentence end (before its final punctuation)."""
     return toks[-1].start if toks[-1].pos == "$." and len(toks) > 1 else toks[-1].end
@@ -229,6 +259,7 @@ def apply_claims(
                     )
                 )
         sevents += _by_the_speaker(spoken, sevents)
+        sevents += _quoted_words(idx, quote, sevents)
         speech = [e for e in sevents if e.event_class == _SPEECH]
         accusers: tuple[str, ...] = ()
         accused: tuple[str, ...] = ()
