@@ -220,3 +220,12 @@ def test_a_head_of_state_in_a_relative_clause_chairs_for_the_state(ex):
 def test_whose_chair_a_state_holds(ex):
     a = analyse(ex, "Die Afrikanische Union, deren Vorsitz derzeit Senegal innehat, tagte.")
     assert facts(a, FactKind.LEADS) == {("senegal", "african-union")}
+
+
+def test_a_party_named_before_partei_is_an_organisation(ex):
+    a = analyse(
+        ex, "Die oppositionelle Labor-Partei warf Premierminister Scott Morrison Versagen vor."
+    )
+    accusation = [e for e in a.events if e.event_class == "Accusation"]
+    assert accusation and accusation[0].actors(RoleProperty.AGENT) == ("labor",)
+    assert ("labor", "Organization", "Labor") in a.new_entities
