@@ -793,3 +793,15 @@ def test_quoted_words_of_praise_are_also_a_statement(ex):
     # a quoted name is nobody's words
     b = analyse(ex, "Kenia lobte die Besatzung der „Harambee“ für ihren Einsatz.")
     assert "Statement" not in {e.event_class for e in b.events}
+
+
+def test_quoted_words_of_two_events_of_one_speaker_are_one_statement(ex):
+    a = analyse(
+        ex,
+        "Der kenianische Präsident William Ruto forderte eine „sofortige Waffenruhe“ und "
+        "verlangte den Abzug der Truppen.",
+    )
+    statements = of_class(a, "Statement")
+    assert [(s.quote, s.actors()) for s in statements] == [
+        ("sofortige Waffenruhe", ("william-ruto",))
+    ]

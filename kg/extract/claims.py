@@ -73,12 +73,16 @@ _QUOTING = {
     EventClass.ACCUSATION,
     EventClass.REJECTION,
     EventClass.DEMAND,
+    EventClass.CEASEFIRE_DEMAND,
+    EventClass.APOLOGY,
+    EventClass.MEDIATION_OFFER,
 }
 
 
 def _quoted_words(idx: int, quote: str | None, events: Sequence[Event]) -> list[Event]:
-    """A Statement of the quoted words, by the agent of the one praise, blame, rejection
-    or demand of a sentence that has no Statement: what was said in so many words. A
+    """A Statement of the quoted words, by the one agent of the praise, blame, rejection,
+    demand, apology or offer of a sentence that has no Statement: what was said in so many
+    words. A
     quotation of names only („Sheffield“, »General Belgrano«) is no one's words."""
     if (
         quote is None
@@ -88,8 +92,8 @@ def _quoted_words(idx: int, quote: str | None, events: Sequence[Event]) -> list[
     ):
         return []
     quoting = [e for e in events if e.event_class in _QUOTING and e.actors(RoleProperty.AGENT)]
-    if len(quoting) != 1:
-        return []
+    if not quoting or len({e.actors(RoleProperty.AGENT) for e in quoting}) != 1:
+        return []  # none, or several speakers: whose words they are is not told
     ev = quoting[0]
     agents = tuple((RoleProperty.AGENT, k) for k in ev.actors(RoleProperty.AGENT))
     trig = replace(ev.trigger, pattern="quoted-words", event_class=_SPEECH, cameo="010")
