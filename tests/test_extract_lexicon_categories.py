@@ -805,3 +805,24 @@ def test_quoted_words_of_two_events_of_one_speaker_are_one_statement(ex):
     assert [(s.quote, s.actors()) for s in statements] == [
         ("sofortige Waffenruhe", ("william-ruto",))
     ]
+
+
+def test_a_sentence_quoting_words_is_its_subjects_statement(ex):
+    a = analyse(ex, "Russland nannte den Einsatz eine »militärische Spezialoperation«.")
+    assert [(s.quote, s.actors()) for s in of_class(a, "Statement")] == [
+        ("militärische Spezialoperation", ("russia",))
+    ]
+    a = analyse(
+        ex, "Der Präsident William Ruto drohte den »verbrecherischen Feinden« mit einer Antwort."
+    )
+    assert [(s.quote, s.actors()) for s in of_class(a, "Statement")] == [
+        ("verbrecherischen Feinden", ("william-ruto",))
+    ]
+
+
+def test_a_quoted_name_in_apposition_is_no_statement(ex):
+    for text in (
+        "Die Koalition begann die Operation »Sturm der Entschlossenheit«.",
+        "Die Rakete traf den Zerstörer „Sheffield“ am Mittag.",
+    ):
+        assert not of_class(analyse(ex, text), "Statement"), text

@@ -79,17 +79,50 @@ _QUOTING = {
 }
 
 
-def _quoted_words(idx: int, quote: str | None, events: Sequence[Event]) -> list[Event]:
-    """A Statement of the quoted words, by the one agent of the praise, blame, rejection,
-    demand, apology or offer of a sentence that has no Statement: what was said in so many
-    words. A
-    quotation of names only („Sheffield“, »General Belgrano«) is no one's words."""
+def _words(ts: TaggedSentence, quote: str | None) -> bool:
+    """A quotation of someone's words: two words or more, one of them in lower case, and
+    not a name in apposition to a noun ("die Operation »Sturm der Entschlossenheit«", "der
+    Zerstörer „Sheffield“")."""
+    if quote is None or len(quote.split()) < 2 or not any(w[:1].islower() for w in quote.split()):
+        return False
+    toks, base = ts.tokens, ts.sentence.start
+    spans = quote_spans(ts.sentence.text, [(t.text, t.start - base, t.end - base) for t in toks])
+    return not all(
+        a > 1 and toks[a - 1].pos == "NN" and toks[a - 2].pos == "ART" for a, _b in spans
+    )
+
+
+def _quoting_clause(
+    ts: TaggedSentence, quote: str | None, mentions: Sequence[EntityMention]
+) -> list[Event]:
+    """ "Chamenei drohte den »verbrecherischen Feinden« mit einer harten Antwort": a
+    sentence of no event whose main clause has an actor as its subject and quotes words
+    outside the verb is that actor's statement of them."""
+    parse = ts.parse
+    if parse is None or quote is None:
+        return []
+    root = next((i for i, h in enumerate(parse.heads) if h == i), None)
+    if root is None or not ts.tokens[root].pos.startswith("V") or ts.tokens[root].quoted:
+        return []
+    subject = next(iter(parse.dependents(root, "nsubj")), None)
+    m = next((m for m in mentions if subject is not None and m.first <= subject < m.last), None)
     if (
-        quote is None
-        or len(quote.split()) < 2
-        or not any(w[:1].islower() for w in quote.split())
-        or any(e.event_class == _SPEECH for e in events)
+        m is None
+        or m.kind == MentionKind.ADJECTIVE
+        or m.cls in (PlaceClass.REGION, PlaceClass.CITY)
     ):
+        return []
+    idx = ts.sentence.index
+    trig = Trigger(idx, root, root + 1, "quoted-clause", _SPEECH, "010", (), True)
+    agents = tuple((RoleProperty.AGENT, k) for k in m.keys)
+    return [Event(idx, trig, _SPEECH, agents, quote=quote, confidence=0.55)]
+
+
+def _quoted_words(idx: int, quote: str | None, events: Sequence[Event]) -> list[Event]:
+    """A Statement of the quoted words (``quote``: None unless :func:`_words`), by the one
+    agent of the praise, blame, rejection, demand, apology or offer of a sentence that has
+    no Statement: what was said in so many words."""
+    if quote is None or any(e.event_class == _SPEECH for e in events):
         return []
     quoting = [e for e in events if e.event_class in _QUOTING and e.actors(RoleProperty.AGENT)]
     if not quoting or len({e.actors(RoleProperty.AGENT) for e in quoting}) != 1:
@@ -263,7 +296,9 @@ def apply_claims(
                     )
                 )
         sevents += _by_the_speaker(spoken, sevents)
-        sevents += _quoted_words(idx, quote, sevents)
+        sevents += _quoted_words(idx, quote if _words(ts, quote) else None, sevents)
+        if not sevents and _words(ts, quote):
+            sevents += _quoting_clause(ts, quote, smentions)
         speech = [e for e in sevents if e.event_class == _SPEECH]
         accusers: tuple[str, ...] = ()
         accused: tuple[str, ...] = ()
