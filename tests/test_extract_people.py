@@ -139,3 +139,18 @@ def test_the_speaker_after_an_accusation_clause_still_speaks(ex):
     assert ("agent", "paul-mba") in {
         (r.value, k) for e in of_class(a, "Statement") for r, k in e.roles
     }
+
+
+def test_a_definite_title_alone_is_the_one_holder_named_before(ex):
+    a = analyse(
+        ex,
+        "Im Beisein von König Hussein unterzeichneten die Regierungschefs den Vertrag. "
+        "„Dies ist ein Frieden mit Würde“, sagte der König vor Tausenden Gästen.",
+    )
+    assert [s.actors() for s in of_class(a, "Statement")] == [("husein",)]
+    # two presidents named: "der Präsident" is neither
+    b = analyse(
+        ex,
+        "Präsident William Ruto traf Präsident Salva Kiir. „Wir sind bereit“, sagte der Präsident.",
+    )
+    assert not of_class(b, "Statement")

@@ -1207,6 +1207,24 @@ class EntityRecognizer:
                         )
                     )
                     consumed.update(range(a, j + 1))
+                elif (
+                    role
+                    and not colleague
+                    and a == j
+                    and j > 0
+                    and toks[j - 1].text.lower() in ("der", "dem", "den", "des", "die")
+                    # the phrase ends with the title ("sagte der König vor …"): no genitive,
+                    # apposition or name after it ("die Präsidenten beider Länder, X und Y")
+                    and j + 1 < n
+                    and (toks[j + 1].pos in ("$.", "APPR", "APPRART", "ADV", "KON"))
+                ):
+                    # "sagte der König": the one holder of the office named before
+                    result.append(
+                        self._mention(
+                            ts, j - 1, j + 1, MentionKind.TITLE, (), offices=((role, None, former),)
+                        )
+                    )
+                    consumed.update(range(j - 1, j + 1))
                 j += 1
                 continue
             merged = self._merge_title(

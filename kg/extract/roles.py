@@ -93,6 +93,7 @@ class Discourse:
     # Saudi-Arabien angeführte Militärkoalition"): "die Koalition" refers back to it
     heads: list[tuple[str, str]] = field(default_factory=list)
     dateline_state: str | None = None  # the state whose capital the dateline names
+    titled: list[tuple[str, str]] = field(default_factory=list)  # (office, person) named
     minted: dict[str, str] = field(default_factory=dict)  # the article's own entities' classes
     # the armed groups the whole article names: "die größte Rebellengruppe des Landes" in
     # a lead that names the group only later is the one group the article is about
@@ -332,6 +333,13 @@ class RoleAssigner:
             if disc.subject_person is not None:
                 return replace(m, keys=(disc.subject_person,))
             return replace(m, keys=(disc.persons[-1],)) if disc.persons else m
+        if m.kind == MentionKind.TITLE and m.offices and m.offices[0][1] is None:
+            # "sagte der König": the one person the article gave that office to
+            role = m.offices[0][0]
+            holders = {p for r, p in disc.titled if r == role or self._implies.get(r) == role}
+            return (
+                replace(m, keys=tuple(holders), cls=ActorClass.PERSON) if len(holders) == 1 else m
+            )
         if m.kind == MentionKind.TITLE and m.offices:
             role, of, _former = m.offices[0]
             for (r, o), person in disc.offices.items():
@@ -394,6 +402,8 @@ class RoleAssigner:
         for k in m.keys:
             if m.cls == ActorClass.PERSON or self.d.is_a(k, ActorClass.PERSON):
                 disc.persons.append(k)
+                if m.kind == MentionKind.NAME:
+                    disc.titled += [(role, k) for role, _of, former in m.offices if not former]
                 for role, of, former in m.offices:
                     if of and not former:
                         disc.person_of[k] = of
