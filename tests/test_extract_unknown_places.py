@@ -46,3 +46,13 @@ def test_a_known_surname_after_bei_stays_a_person(ex):
         "Der Unterhändler Jonas Okafor traf in Abuja ein. Die Delegation war bei Okafor zu Gast.",
     )
     assert place(a, "okafor") is None
+
+
+def test_a_place_compound_the_tagger_reads_as_a_name_still_names_the_place(ex):
+    a = analyse(
+        ex,
+        "Kritik kam aus der peruanischen Amazonasstadt Iquitos, wo Tausende gegen das "
+        "Abkommen demonstriert hatten.",
+    )
+    assert roles(only(a, "Protest")) == {("location", "ikuitos")}
+    assert place(a, "ikuitos") == ("City", "Iquitos")

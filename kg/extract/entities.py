@@ -1986,7 +1986,7 @@ class EntityRecognizer:
             key = self._normal.get(name_key(tok.text)) or name_key(tok.text)
             cls = self._place_nouns[head.lower()]
             return [self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=cls)], []
-        if not (tok.pos == "NN" and self._place_class(tok.text) and j + 1 < len(toks)):
+        if not (tok.pos in ("NN", "NE") and self._place_class(tok.text) and j + 1 < len(toks)):
             return None
         nxt = toks[j + 1]
         if not (
