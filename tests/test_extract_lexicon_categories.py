@@ -826,3 +826,13 @@ def test_a_quoted_name_in_apposition_is_no_statement(ex):
         "Die Rakete traf den Zerstörer „Sheffield“ am Mittag.",
     ):
         assert not of_class(analyse(ex, text), "Statement"), text
+
+
+def test_words_of_a_declaration_are_its_authors_statement(ex):
+    a = analyse(
+        ex, "Die Lage sei ernst, hieß es in einer Erklärung des kenianischen Außenministeriums."
+    )
+    assert roles(only(a, "Statement")) == {("agent", "kenya")}
+    # a declaration nobody is named as the author of speaks for nobody
+    b = analyse(ex, "In der Erklärung verpflichten sich beide Seiten zu Gesprächen.")
+    assert not of_class(b, "Statement")
