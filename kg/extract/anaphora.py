@@ -95,7 +95,7 @@ def place_events(
                 and (
                     d.is_a(m.keys[0], PlaceClass.CITY, PlaceClass.REGION)
                     # a place the article introduces ("bei Ras Doumeira", "das Ölfeld X")
-                    or (m.keys[0] not in d and m.cls in {c.value for c in PlaceClass})
+                    or (m.keys[0] not in d and class_is(m.cls, PlaceClass.PLACE))
                 )
                 and m.keys[0] not in ev.actors()
             ]

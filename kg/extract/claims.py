@@ -296,9 +296,10 @@ def apply_claims(
                     )
                 )
         sevents += _by_the_speaker(spoken, sevents)
-        sevents += _quoted_words(idx, quote if _words(ts, quote) else None, sevents)
-        if not sevents and _words(ts, quote):
-            sevents += _quoting_clause(ts, quote, smentions)
+        words = quote if _words(ts, quote) else None
+        sevents += _quoted_words(idx, words, sevents)
+        if not sevents and words:
+            sevents += _quoting_clause(ts, words, smentions)
         speech = [e for e in sevents if e.event_class == _SPEECH]
         accusers: tuple[str, ...] = ()
         accused: tuple[str, ...] = ()

@@ -88,10 +88,8 @@ def nouns_are_no_determiners(
             continue
         if not any(deps[c] == "case" and c < i for c in kids.get(i, ())):
             continue
-        up = heads[i]
-        while heads[up] != up and not tokens[up].pos.startswith("V"):
-            up = heads[up]
-        heads[i], deps[i] = up, "obl"
+        up = _governing_verb(tokens, heads, i)
+        heads[i], deps[i] = (up if up is not None else _path_to_root(heads, i)[-1]), "obl"
 
 
 def auxiliaries_take_no_arguments(
@@ -844,10 +842,8 @@ def second_verbs_open_no_relative_clause(
         if deps[p].startswith("acl"):
             # a clause of its own is no attribute of the noun before the comma: it
             # complements the verb above ("erklärte das Ministerium, die Rebellen …")
-            up = heads[p]
-            while heads[up] != up and not tokens[up].pos.startswith("V"):
-                up = heads[up]
-            if tokens[up].pos.startswith("V"):
+            up = _governing_verb(tokens, heads, p)
+            if up is not None:
                 heads[p], deps[p] = up, "ccomp"
 
 

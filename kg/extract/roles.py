@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.dictionary import ActorDictionary
+from kg.dictionary import ActorDictionary, class_is
 from kg.extract.anaphora import dateline_city
 from kg.extract.functions import (
     argument_slots,
@@ -381,13 +381,13 @@ class RoleAssigner:
             and m.text.split()
             # "die Aceh-Rebellen" names the place, not the group "die Rebellen" are
             and not self.d.is_a(m.keys[0], PlaceClass.PLACE)
-            and disc.minted.get(m.keys[0]) not in {c.value for c in PlaceClass}
+            and not class_is(disc.minted.get(m.keys[0], ""), PlaceClass.PLACE)
         ):
             disc.heads.append((m.text.split()[-1].lower(), m.keys[0]))
         for k in m.keys:
             # not the place an armed group is named after ("in Aceh" after "Aceh-Rebellen")
             if m.cls == ActorClass.ARMED_GROUP or (
-                self._armed(k, disc) and m.cls not in {c.value for c in PlaceClass}
+                self._armed(k, disc) and not class_is(m.cls, PlaceClass.PLACE)
             ):
                 disc.armed_groups.append(k)
         for _role, of, _former in m.offices:
@@ -449,7 +449,7 @@ class RoleAssigner:
         named = [
             (m.sentence, m.first, k)
             for m in mentions
-            if m.kind == MentionKind.NAME and m.cls not in {c.value for c in PlaceClass}
+            if m.kind == MentionKind.NAME and not class_is(m.cls, PlaceClass.PLACE)
             for k in m.keys
         ]
         # "der Vorsitzende der MILF, X": named in a title too
@@ -1257,12 +1257,7 @@ class RoleAssigner:
             tok.lemma.lower().startswith(n) for n in self.lex.ref("unnamed_actor_nouns")
         ):
             return False
-        span, todo = {c}, [c]
-        while todo:
-            for k in parse.children(todo.pop()):
-                if k not in span:
-                    span.add(k)
-                    todo.append(k)
+        span = set(parse.subtree(c))
         return not any(m.first in span for _g, grp in groups for m in grp)
 
     @staticmethod

@@ -180,7 +180,7 @@ class Roles:
             doc.triggers,
             conflict_parties=doc.parties,
             home=doc.home,
-            minted={key: cls for key, cls, _label in doc.new_entities},
+            minted=_minted(doc),
         )
 
 
@@ -336,7 +336,7 @@ class HeadlineEvents:
             triggers,
             conflict_parties=doc.parties,
             home=doc.home,
-            minted={key: cls for key, cls, _label in doc.new_entities},
+            minted=_minted(doc),
             prior=doc.resolved,
         )
         known = {k for k, _cls, _label in doc.new_entities}
@@ -360,6 +360,11 @@ class HeadlineEvents:
             doc.events = (*doc.events, *kept)
             used = {e.sentence for e in kept} - evidence
             doc.sentences = (*doc.sentences, *(ts for ts in parts if ts.sentence.index in used))
+
+
+def _minted(doc: Document) -> dict[str, str]:
+    """The class of each entity the article introduces, by key."""
+    return {key: cls for key, cls, _label in doc.new_entities}
 
 
 def _year(article_date: str) -> int:

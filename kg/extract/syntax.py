@@ -127,7 +127,7 @@ def is_boundary(tokens: Sequence[Token], j: int) -> bool:
         # a verb before the comma ends its clause: "Er sagte, Serbien werde ... nicht
         # zulassen" (reported speech without "dass": its negation is not the verb's)
         return True
-    if _finite_before(tokens, j) and _finite_after(tokens, j):
+    if _finite_beside(tokens, j, -1) and _finite_beside(tokens, j, 1):
         # a finite clause on either side: "sagte dagegen, die Regierung sei nicht bereit",
         # "sagte der Minister, Somalia sei nicht bereit" (the negation is not the saying's)
         return True
@@ -138,23 +138,14 @@ def is_boundary(tokens: Sequence[Token], j: int) -> bool:
     return j > 0 and tokens[j - 1].text in CLOSING  # "„…“, sagte X": the quotation ends
 
 
-def _finite_before(tokens: Sequence[Token], j: int) -> bool:
-    """A finite verb between the comma at ``j`` and the punctuation before it."""
-    k = j - 1
-    while k >= 0 and tokens[k].text not in (",", ";", ":") and tokens[k].pos != "$.":
+def _finite_beside(tokens: Sequence[Token], j: int, step: int) -> bool:
+    """A finite verb between the comma at ``j`` and the punctuation before it (``step``
+    -1) or after it (+1)."""
+    k = j + step
+    while 0 <= k < len(tokens) and tokens[k].text not in (",", ";", ":") and tokens[k].pos != "$.":
         if tokens[k].pos.endswith("(FIN)"):
             return True
-        k -= 1
-    return False
-
-
-def _finite_after(tokens: Sequence[Token], j: int) -> bool:
-    """A finite verb between the comma at ``j`` and the next punctuation."""
-    k = j + 1
-    while k < len(tokens) and tokens[k].text not in (",", ";", ":") and tokens[k].pos != "$.":
-        if tokens[k].pos.endswith("(FIN)"):
-            return True
-        k += 1
+        k += step
     return False
 
 
