@@ -262,6 +262,26 @@ def test_mediation_named_by_its_noun_a_table_and_a_frame(ex):
     assert {("participant", "ethiopia"), ("participant", "eritrea")} <= roles(only(a, "Agreement"))
 
 
+def test_guarantors_and_companions_of_talks_mediate(ex):
+    a = analyse(ex, "Als Garanten der Gespräche fungieren Kuba und Norwegen.")
+    assert roles(only(a, "Mediation")) == {("agent", "cuba"), ("agent", "norway")}
+    a = analyse(ex, "Als Vermittler unterschrieb auch Katar das Abkommen.")
+    assert ("agent", "qatar") in roles(only(a, "Mediation"))
+    # a relative clause opened by "deren" is a clause of its own, not a participle
+    a = analyse(
+        ex,
+        "Der Arabischen Liga, deren Generalsekretär Amr Mussa die Verhandlungen begleitete, "
+        "gehören der Libanon und Katar an.",
+    )
+    assert ("agent", "amr-musa") in roles(only(a, "Mediation"))
+    assert "Negotiation" not in classes(a)
+    # who rejects a guarantor does not mediate; a minister travelling along does not either
+    a = analyse(ex, "Kolumbien lehnte Norwegen als Garanten ab.")
+    assert "Mediation" not in classes(a)
+    a = analyse(ex, "Der Minister begleitete den Präsidenten nach Moskau.")
+    assert "Mediation" not in classes(a)
+
+
 # -- 05 backing, consent, agreement, apology ------------------------------------------------
 
 

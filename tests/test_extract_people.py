@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract_helpers import analyse, of_class, positions
+from extract_helpers import analyse, of_class, only, positions, roles
 
 
 def people(a) -> set[str]:
@@ -154,3 +154,64 @@ def test_a_definite_title_alone_is_the_one_holder_named_before(ex):
         "Präsident William Ruto traf Präsident Salva Kiir. „Wir sind bereit“, sagte der Präsident.",
     )
     assert not of_class(b, "Statement")
+
+
+def test_the_name_after_a_particle_refers_back(ex):
+    # "Burhan" after "Abdel Fattah al-Burhan", as the press writes it
+    a = analyse(
+        ex,
+        "Armeechef Abdel Fattah al-Burhan sagte, die Lage sei ruhig. Burhan warf der RSF "
+        "einen Putschversuch vor.",
+    )
+    assert ("agent", "abdel-fattah-al-burhan") in roles(only(a, "Accusation"))
+
+
+def test_a_middle_name_refers_back(ex):
+    # "Murad" of "Al Haj Murad Ebrahim" (an honorific, the name, the surname)
+    a = analyse(
+        ex,
+        "Der Vorsitzende der Islamischen Befreiungsfront der Moros (MILF), Al Haj Murad "
+        "Ebrahim, war anwesend. Murad nannte das Abkommen «die Krönung unseres Kampfes».",
+    )
+    assert ("agent", "al-hay-murad-ebrahim") in roles(only(a, "Statement"))
+    assert ("al-hay-murad-ebrahim", "chairperson", "milf") in positions(a)
+
+
+def test_a_given_name_opening_another_full_name_is_no_back_reference(ex):
+    a = analyse(
+        ex,
+        "Das teilte Scheich Hamad bin Dschassim al-Thani mit. Es unterschrieb auch Scheich "
+        "Hamad bin Chalifa al-Thani.",
+    )
+    assert len({k for m in a.mentions if m.cls == "Person" for k in m.keys}) == 2
+
+
+def test_a_known_surname_inside_a_new_full_name_is_no_person_of_its_own(ex):
+    # "Ahmed" is Abiy Ahmed's surname in the dictionary; here it is part of a name
+    a = analyse(
+        ex,
+        "Der Vorsitzende der Nationalen Front, Ali Ahmed Musa, kam. Später sagte der "
+        "Vorsitzende der Nationalen Front, Ali Ahmed Musa, er sei zufrieden.",
+    )
+    keys = {k for m in a.mentions for k in m.keys}
+    assert "abiy-ahmed" not in keys
+    assert ("agent", "ali-ahmed-musa") in roles(only(a, "Statement"))
+
+
+def test_the_office_of_a_title_after_a_relative_possessive(ex):
+    a = analyse(
+        ex,
+        "Der Arabischen Liga, deren Generalsekretär Amr Mussa die Verhandlungen begleitete, "
+        "gehören der Libanon und Katar an.",
+    )
+    assert ("amr-musa", "secretary-general", "arab-league") in positions(a)
+
+
+def test_an_acronym_in_parentheses_keeps_its_name_before_an_apposition(ex):
+    a = analyse(
+        ex,
+        "Es unterschrieb der Führer der Vereinigten Tadschikischen Opposition (VTO), Said "
+        "Abdullo Nuri.",
+    )
+    ((_p, _r, org),) = [p for p in positions(a) if p[0] == "said-abdulo-nuri"]
+    assert any(m.text == "VTO" and m.keys == (org,) for m in a.mentions)

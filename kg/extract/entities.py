@@ -93,9 +93,11 @@ def _skip_genitive(
         and p - k < 10
     ):
         q = p + 1
-        while q < len(toks) and toks[q].pos.startswith("ADJ"):
-            q += 1
-        m = by_first.get(q)
+        m = by_first.get(q)  # a name that opens with an adjective ("Islamischen …")
+        if m is None:
+            while q < len(toks) and toks[q].pos.startswith("ADJ"):
+                q += 1
+            m = by_first.get(q)
         if m is not None and m.cls != ActorClass.PERSON:
             q = m.last
         elif q < len(toks) and toks[q].pos in ("NN", "NE") and toks[q].i not in by_first:
@@ -111,6 +113,8 @@ def _skip_genitive(
         if q + 1 < len(toks) and toks[q].text in ("in", "aus") and q + 1 in by_first:
             q = by_first[q + 1].last  # "der Miliz in Darfur"
         p = q
+    if p > k and p + 2 < len(toks) and toks[p].text == "(" and toks[p + 2].text == ")":
+        p += 3  # the short name in parentheses: "der Islamischen Befreiungsfront (MILF)"
     return p
 
 
@@ -469,25 +473,51 @@ class EntityRecognizer:
         found = self._named_after_class_nouns(ts, found, local, new)
         found = self._led_organisations(ts, found, new)
         found = self._quote_speakers(ts, found, surnames, new)
+        people = [m for m in found if m.cls == ActorClass.PERSON and m.kind == MentionKind.NAME]
+        # a surname inside another person's full name is part of it ("Ahmed" in "Ali
+        # Ahmed Musa" is not Abiy Ahmed)
+        found = [
+            m
+            for m in found
+            if m.kind != MentionKind.SURNAME
+            or not any(p.first <= m.first and m.last <= p.last and p is not m for p in people)
+        ]
         for m in found:
             if m.cls == ActorClass.PERSON and m.keys:
-                for word in m.text.split()[-1:]:
-                    w = word.rstrip(",")
-                    if w[:1].isupper() and w not in surnames:
-                        surnames[w] = m.keys[0]
-                # the given name of a full name refers back to the person too ("Abiy
-                # erklärte" after "Abiy Ahmed"), unless another person has it
-                span = ts.tokens[m.first : m.last]
-                start = 0
-                for i, t in enumerate(span):
-                    if not t.text[:1].isupper() or self._title(t)[0] or self._is_colleague(t):
-                        start = i + 1
-                name = [t.text for t in span[start:]]
+                name = self._name_parts(ts, m, surnames)
                 if m.kind == MentionKind.NAME and len(name) >= 2:
-                    w = name[0]
-                    if w.isalpha() and len(w) >= 3:
-                        surnames.setdefault(w, m.keys[0])
+                    local.setdefault(name, m.keys[0])  # the full name again, later
         return sorted(found, key=lambda m: m.first)
+
+    def _name_parts(
+        self, ts: TaggedSentence, m: EntityMention, surnames: dict[str, str]
+    ) -> tuple[str, ...]:
+        """Record the words of a person's full name that refer back to them alone: the
+        last word ("al-Burhan", and "Burhan" after its particle), and in a name of two
+        words or more the given name and the middle names ("Abiy" of "Abiy Ahmed", "Murad"
+        of "Al Haj Murad Ebrahim") unless another person has them. Returns the name
+        without its title."""
+        for word in m.text.split()[-1:]:
+            w = word.rstrip(",")
+            if w[:1].isupper() and w not in surnames:
+                surnames[w] = m.keys[0]
+            head, dash, rest = w.partition("-")
+            if dash and head.lower() in self._particles and rest[:1].isupper():
+                surnames.setdefault(rest, m.keys[0])  # "al-Burhan": "Burhan"
+        span = ts.tokens[m.first : m.last]
+        start = 0
+        for i, t in enumerate(span):
+            if i > start and t.text.lower().partition("-")[0] in self._particles:
+                continue  # "Hamad bin Chalifa al-Thani": particles inside the name
+            if not t.text[:1].isupper() or self._title(t)[0] or self._is_colleague(t):
+                start = i + 1
+        name = tuple(t.text for t in span[start:])
+        if m.kind != MentionKind.NAME or len(name) < 2:
+            return name
+        for w in name[:-1]:
+            if w.isalpha() and len(w) >= 3 and w[:1].isupper() and w.lower() not in self._particles:
+                surnames.setdefault(w, m.keys[0])
+        return name
 
     def _single(
         self,
@@ -499,6 +529,10 @@ class EntityRecognizer:
         """A single capitalised token: surname, genitive surname, or a name prefix of a
         hyphenated compound ("US-Außenminister", "Berg-Karabach-Konflikt")."""
         w = tok.text
+        after = ts.tokens[tok.i + 1 : tok.i + 3]
+        if len(after) == 2 and after[0].text.lower() in self._particles and after[1].pos == "NE":
+            # "Hamad bin Chalifa" after "Hamad bin Dschassim": another person's full name
+            surnames = {}
         for cand in (w, w[:-1] if w.endswith("s") else None):
             if (cand and cand in surnames and tok.pos in _PERSONISH and tok.i > 0) or (
                 cand and cand in surnames and tok.pos == "NE"
@@ -1242,7 +1276,21 @@ class EntityRecognizer:
             result.append(merged)
             by_first[person.first] = merged
             j = person.last
-        kept = [m for m in found if not any(x in consumed for x in range(m.first, m.last))]
+        toks = ts.tokens
+        kept = [
+            m
+            for m in found
+            if not any(x in consumed for x in range(m.first, m.last))
+            # the short name in parentheses stays a name of the organisation ("der
+            # Vereinigten Tadschikischen Opposition (VTO), Said Abdullo Nuri")
+            or (
+                m.first > 0
+                and m.last < len(toks)
+                and toks[m.first - 1].text == "("
+                and toks[m.last].text == ")"
+                and m.cls != ActorClass.PERSON
+            )
+        ]
         return kept + result
 
     def _genitive_state(self, m: EntityMention | None) -> str | None:
@@ -1316,6 +1364,9 @@ class EntityRecognizer:
             ),
             None,
         ) or self._genitive_organisation(ts, k + 1, by_first, new, local)
+        short = by_first.get(p - 3) if p >= 3 and toks[p - 2].text == ")" else None
+        if short is not None and short.keys and short.cls != ActorClass.PERSON:
+            genitive_of = short.keys[0]  # "… Opposition (VTO), Said Abdullo Nuri": the VTO
         return p, genitive_of
 
     def _holder_named(
@@ -1457,6 +1508,17 @@ class EntityRecognizer:
                 a -= 1
                 continue
             break
+        if a >= 2 and toks[a - 1].pos == "PRELAT" and toks[a - 2].text == ",":
+            # "der Arabischen Liga, deren Generalsekretär X": the office of the state or
+            # organisation the relative clause is about
+            owner = next((m for m in found if m.last == a - 2), None)
+            if (
+                owner is not None
+                and owner.kind == MentionKind.NAME
+                and owner.keys
+                and owner.cls != ActorClass.PERSON
+            ):
+                of = of or owner.keys[0]
         return a, of, former
 
     @staticmethod

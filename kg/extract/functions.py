@@ -234,7 +234,13 @@ def argument_slots(
     if parse is None:
         return []
     toks = ts.tokens
-    if parse.deps[pred] in ("amod", "acl") and parse.heads[pred] != pred:
+    if (
+        parse.deps[pred] in ("amod", "acl")
+        and parse.heads[pred] != pred
+        # a finite verb is no participle attribute: the parser's "acl" on it is a
+        # relative clause ("…, deren Generalsekretär X die Gespräche begleitete")
+        and not toks[pred].pos.endswith("(FIN)")
+    ):
         return _attribute_slots(ts, pred, mentions, proxies, morph)
     shared = clause_subject(ts, pred, morph=morph)
     out = []

@@ -232,7 +232,8 @@ class RoleAssigner:
         ``earlier`` are the sentence's mentions before ``m``, already resolved: "Petro
         sagte, er wolle ..." makes "er" the person who opens the sentence, not the person
         of the sentence before; "Macron hatte mit ihm telefoniert" makes "ihm" the last
-        person named before that is not in this sentence."""
+        person named before that is not in this sentence, "Daglo nannte Burhan einen
+        Verbrecher und warf ihm vor" the person after the sentence's first."""
         if m.keys:
             return m
         here = [
@@ -251,6 +252,10 @@ class RoleAssigner:
         ):
             # a thing was named since the last person: the pronoun is that thing
             return replace(m, keys=(disc.last_thing,)) if disc.last_thing else m
+        if m.kind == MentionKind.PRONOUN and m.group == "person-object" and len(set(here)) >= 2:
+            # "Daglo nannte Burhan einen Verbrecher und warf ihm vor, …": a person named
+            # after the one who opens the sentence (its subject)
+            return replace(m, keys=([k for k in here if k != here[0]][-1],))
         if m.kind == MentionKind.PRONOUN and m.group == "person-object":
             before = [p for p in disc.persons if p not in here]
             return replace(m, keys=(before[-1],)) if before else m
