@@ -4,7 +4,7 @@ in fighting and agreements are no longer lost, while the German words and given 
 look like their acronyms ("Ruf", "Ira", "Model", "Pro und Contra") stay words. Sentences
 written for the test."""
 
-from extract_helpers import analyse, of_class, positions
+from extract_helpers import analyse, of_class, only, positions, roles
 
 from kg.dictionary import load_dictionary
 from kg.vocabulary import ActorClass
@@ -82,3 +82,23 @@ def test_the_peoples_republics_beside_the_oblast_and_the_city(ex):
         "umkämpft, in Donezk fielen Granaten.",
     )
     assert {"donetsk-peoples-republic", "donetsk-oblast", "donetsk"} <= keys(a)
+
+
+def test_the_forces_of_a_region_are_an_actor_of_the_article(ex):
+    # a de-facto state's forces: the region is a place, its troops act
+    a = analyse(ex, "Ende September eroberten abchasische Verbände die Regionalhauptstadt Suchumi.")
+    attack = only(a, "MilitaryAction")
+    agents = [k for r, k in roles(attack) if r == "agent"]
+    assert len(agents) == 1 and agents[0].endswith("abchasische-verbaende")
+    assert ("location", "suhumi") in roles(attack)  # "Regionalhauptstadt Suchumi" is no person
+    assert not [m for m in a.mentions if m.cls == "Person"]
+
+
+def test_a_state_adjective_before_the_source_noun_claims(ex):
+    a = analyse(
+        ex,
+        "Nach kirgisischen Angaben griffen tadschikische Einheiten Dörfer in der Region Batken an.",
+    )
+    attack = only(a, "MilitaryAction")
+    assert attack.claimed_by == ("kyrgyzstan",)
+    assert ("agent", "tajikistan") in roles(attack)

@@ -1196,3 +1196,21 @@ def test_a_von_phrase_after_the_subject_of_a_fronted_participle_is_the_agent(ex)
         "Demokratischen Republik Kongo.",
     )
     assert roles(only(a, "Agreement")) == {("participant", "rwanda"), ("participant", "dr-congo")}
+
+
+def test_als_opening_the_sentence_with_the_verb_last_is_a_conjunction(ex):
+    # the tagger reads "Als" as the preposition ("as Ethiopian troops")
+    a = analyse(
+        ex,
+        "Als äthiopische Truppen im Dezember 2006 einmarschierten, wurden die Gerichte aus "
+        "Mogadischu vertrieben.",
+    )
+    assert ("agent", "ethiopia") in roles(only(a, "MilitaryAction"))
+    # "Als Vermittler unterschrieb …" is no clause: the verb does not close it
+    a = analyse(ex, "Als Garanten unterschrieben Kuba und Norwegen.")
+    assert not of_class(a, "MilitaryAction")
+
+
+def test_a_plural_verb_takes_the_bare_plural_not_the_feminine_singular(ex):
+    a = analyse(ex, "Am Montag eroberten russische Verbände die Stadt Isjum.")
+    assert ("agent", "russia") in roles(only(a, "MilitaryAction"))

@@ -215,3 +215,20 @@ def test_an_acronym_in_parentheses_keeps_its_name_before_an_apposition(ex):
     )
     ((_p, _r, org),) = [p for p in positions(a) if p[0] == "said-abdulo-nuri"]
     assert any(m.text == "VTO" and m.keys == (org,) for m in a.mentions)
+
+
+def test_an_english_surname_is_no_state_spelt_alike(ex):
+    # "Cameron" sounds like "Cameroon", the state's English name
+    a = analyse(ex, "Das vereinbarten Premierminister David Cameron und Präsident Hollande.")
+    assert "cameroon" not in {k for m in a.mentions for k in m.keys}
+    assert "David Cameron" in people(a) or any(m.text.endswith("David Cameron") for m in a.mentions)
+
+
+def test_a_full_name_inside_a_phrase_before_the_next_phrase(ex):
+    a = analyse(
+        ex,
+        "Nach zweitägigen Gesprächen mit Henry Kissinger in Moskau stimmte Leonid Breschnew "
+        "dem Plan zu.",
+    )
+    talks = only(a, "Negotiation")
+    assert ("participant", "henri-kisinger") in roles(talks)

@@ -257,6 +257,18 @@ def apply_claims(
                             confidence=0.8,
                         )
                     )
+            if t.lemma.lower() in source_nouns and j > 1 and toks[j - 2].text.lower() == "nach":
+                # "nach kirgisischen Angaben": the state of the adjective is the source
+                adj = next(
+                    (
+                        m
+                        for m in smentions
+                        if m.first == j - 1 and m.last == j and m.kind == MentionKind.ADJECTIVE
+                    ),
+                    None,
+                )
+                if adj is not None:
+                    sources.append(adj.keys[0])
             if (
                 t.lemma.lower() in source_nouns and j > 0 and toks[j - 1].text.lower() == "nach"
             ) or (t.text.lower() in lex.cue("source_preps") and t.pos.startswith("APP")):

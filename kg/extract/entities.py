@@ -251,7 +251,7 @@ class EntityRecognizer:
                     self._surface.setdefault((name.capitalize(),), e.key)
                 if e.cls == ActorClass.PERSON:
                     self._normal.setdefault(name_key(name), e.key)
-                    if name not in (e.label_de, e.label_en):
+                    if name not in (e.label_de, e.label_en) or not e.by_surname:
                         # a full name's last word can be a common given name ("Abiy
                         # Ahmed Ali"): the surname alone is the label's
                         continue
@@ -259,7 +259,9 @@ class EntityRecognizer:
                     if sur in self._surnames and self._surnames[sur] != e.key:
                         ambiguous.add(sur)
                     self._surnames[sur] = e.key
-                elif len(words) == 1:
+                elif len(words) == 1 and name in (e.label_de, *e.alt_de, *e.forms_de):
+                    # spelling variants of German names only: an English name spelt the
+                    # German way is someone's surname ("Cameron" is not Cameroon)
                     self._normal.setdefault(name_key(name), e.key)
             for stem in e.adjectives:
                 for ending in _ADJ_ENDINGS[1:]:
@@ -303,6 +305,7 @@ class EntityRecognizer:
             lexicon.ref("person_nouns"),
             is_title=lambda w: lexicon.title_role(w) is not None,
             particles=self._particles,
+            places=frozenset(self._place_nouns),
         )
 
     # -- small lookups ------------------------------------------------------------------
@@ -2029,6 +2032,13 @@ class EntityRecognizer:
         adj = next((m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None)
         if adj is None:
             return [], []
+        if adj.keys and not self.dictionary.is_a(adj.keys[0], ActorClass.ACTOR):
+            # "abchasische Verbände": the forces of a region, an actor of the article's own
+            # (the region is no actor), unless a group named before is meant
+            group = self._mention(
+                ts, adj.first, j + 1, MentionKind.GROUP, (), group="armed-group", head=lem
+            )
+            return [group], [adj]
         mention = self._mention(
             ts, adj.first, j + 1, MentionKind.NAME, adj.keys, group="government"
         )

@@ -562,12 +562,13 @@ def postnominal_genitive_names(
 def als_opens_a_clause(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
-    """ "…, als georgische Truppen die Hauptstadt angriffen": "als" after a comma with a
-    finite verb closing the clause is a conjunction, not a preposition; the phrase after
-    it is the clause's subject, and a "subject" after that its object."""
+    """ "…, als georgische Truppen die Hauptstadt angriffen": "als" after a comma, or
+    opening the sentence ("Als äthiopische Truppen einmarschierten, …"), with a finite verb
+    closing the clause is a conjunction, not a preposition; the phrase after it is the
+    clause's subject, and a "subject" after that its object."""
     kids = _children(heads)
     for a, t in enumerate(tokens[:-2]):
-        if t.text.lower() != "als" or a == 0 or tokens[a - 1].text != ",":
+        if t.text.lower() != "als" or (a > 0 and tokens[a - 1].text not in (",", "–", "—")):
             continue
         v = _verb_final(tokens, a)
         n = heads[a]
@@ -681,10 +682,14 @@ def time_phrases_are_adverbials(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
     """ "Eine Woche nach dem Abgang von X haben A und B …": a phrase of a unit of time is
-    when, not who (``obl``), and no subject or object; the clause's subject is elsewhere.
+    when, not who (``obl``), and no subject or object; the clause's subject is elsewhere;
+    so is a month or weekday ("Ende September eroberten …").
     So is the bare noun that fills the time ("nach sieben Jahren Bürgerkrieg")."""
     kids = _children(heads)
     for i, dep in enumerate(deps):
+        if dep == "nsubj" and tokens[i].lemma.lower() in morph.calendar_nouns:
+            deps[i] = "obl"  # "Ende September eroberten …": a month says when
+            continue
         if dep not in ("nsubj", "obj") or not morph.is_time_noun(tokens[i].lemma):
             continue
         if any(deps[c] in ("det", "nummod", "amod") for c in kids.get(i, ())):
@@ -1204,6 +1209,16 @@ def agreement(
                 # "der" before a noun in its lemma's form is singular ("Der Unterzeichnung
                 # wohnten … bei"); only a genitive plural has "der" and is not
                 return tokens[c].text == tokens[c].lemma
+            if (
+                dets
+                and tokens[dets[0]].text.lower() == "die"
+                and tokens[c].pos == "NN"
+                and tokens[c].text == tokens[c].lemma
+                and not tokens[c].lemma.endswith(("er", "el", "en", "chen", "lein"))
+            ):
+                # "die Stadt": a feminine noun in its lemma's form; plurals that keep it
+                # ("die Lehrer", "die Mädchen") end so
+                return True
             return bool(dets) and morph.is_singular_determiner(tokens[dets[0]].text)
 
         subj = [c for c in own if deps[c] == "nsubj" and singular(c)]
@@ -1212,13 +1227,19 @@ def agreement(
         coord = [
             c
             for c in own
-            if _plural_phrase(tokens, kids, deps, c, morph)
+            if _plural_phrase(tokens, kids, deps, c, morph, bare=True)
             and c not in subj
             and (
                 deps[c] in ("obj", "iobj")
                 or (deps[c] == "nsubj" and subj and (c < fin[0]) != (subj[0] < fin[0]))
             )
         ]
+        if not subj and coord and not any(deps[c] == "nsubj" for c in own):
+            # no subject at all, a plural phrase and a singular one as objects ("eroberten
+            # abchasische Verbände die Regionalhauptstadt"): the plural one is the subject
+            if any(deps[c] == "obj" and singular(c) and c not in coord for c in own):
+                deps[coord[0]] = "nsubj"
+            continue
         if subj and coord:
             dets = [tokens[k].text for k in kids.get(subj[0], ()) if tokens[k].pos == "ART"]
             deps[subj[0]] = "iobj" if dets and morph.may_be_dative(dets[0]) else "obj"

@@ -46,6 +46,7 @@ KEYS = (
     "never_neuter_relatives",
     "dative_verbs",
     "time_nouns",
+    "calendar_nouns",
     "adverbial_phrases",
     "quantity_words",
     "tagged_name_particles",
@@ -81,6 +82,7 @@ class Morphology:
     never_neuter_relatives: frozenset[str]
     dative_verbs: frozenset[str]
     time_nouns: frozenset[str]
+    calendar_nouns: frozenset[str]
     adverbial_phrases: frozenset[str]
     quantity_words: frozenset[str]
     tagged_name_particles: frozenset[str]

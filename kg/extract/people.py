@@ -41,12 +41,23 @@ class PersonNouns:
     """Find names after nouns of function; build once with the lexicon's list."""
 
     def __init__(
-        self, nouns: Set[str], is_title=None, *, particles: Set[str] = frozenset()
+        self,
+        nouns: Set[str],
+        is_title=None,
+        *,
+        particles: Set[str] = frozenset(),
+        places: Set[str] = frozenset(),
     ) -> None:
         self.nouns = tuple(sorted(nouns, key=len, reverse=True))
         self.is_title = is_title or (lambda _w: False)
         # lower-case words inside a full name ("Hamad bin Dschassim")
         self.particles = frozenset(particles)
+        # nouns of places, which the tagger may read as names ("Regionalhauptstadt Suchumi")
+        self.places = tuple(p for p in places if len(p) >= 5)
+
+    def is_place_noun(self, tok: Token) -> bool:
+        """A noun of a kind of place, or a compound ending in one ("Regionalhauptstadt")."""
+        return tok.text.lower().endswith(self.places) if self.places else False
 
     def is_person_noun(self, tok: Token) -> bool:
         """A noun of function, inflected or as the head of a compound; the tagger calls
@@ -156,6 +167,7 @@ class PersonNouns:
                 and not toks[end].quoted
                 and not self.is_person_noun(toks[end])
                 and not self.is_title(toks[end].text)
+                and not self.is_place_noun(toks[end])
             ):
                 end += 1
             closes = end < len(toks) and (
@@ -164,6 +176,14 @@ class PersonNouns:
                 or toks[end].verb is not None  # "von X Y vermittelte Abkommen"
                 # the next phrase's article: "setzten X Y ihre Namen unter …"
                 or (end - j >= 2 and toks[end].pos in ("ART", "PPOSAT"))
+                # a name in a phrase of its own, before the next one: "Gespräche mit
+                # Henry Kissinger in Moskau"
+                or (
+                    end - j >= 2
+                    and toks[end].pos in ("APPR", "APPRART")
+                    and j > 0
+                    and toks[j - 1].pos == "APPR"
+                )
             )
             # at the sentence's start, where every word is capitalised, only a name the
             # tagger reads as two proper nouns before a conjunction or verb ("Omar
