@@ -61,7 +61,10 @@ _COLUMNS = (
     "related",
     "wikidata",
 )
-_FILES = ("states", "cities", "regions", "organizations", "people", "conflicts")
+_FILES = ("states", "cities", "regions", "organizations", "people", "leaders", "conflicts")
+#: Files whose people are named by their full name only: their surname alone refers to them
+#: once an article has named them in full (heads of state and government, ministers)
+_FULL_NAME_ONLY = frozenset({"leaders"})
 
 
 def _multi(value: str | None) -> tuple[str, ...]:
@@ -82,6 +85,7 @@ class Entry:
     adjectives: tuple[str, ...] = ()
     related: tuple[tuple[str, str], ...] = ()
     wikidata: str = ""
+    by_surname: bool = True  # the surname alone names the person in any article
 
     def rel(self, name: str) -> tuple[str, ...]:
         """Values of one ``related`` relation, in file order."""
@@ -194,6 +198,7 @@ def _read_tsv(path: Path) -> Iterator[Entry]:
             adjectives=tuple(a.lower() for a in _multi(row.get("adjective_de"))),
             related=tuple(related),
             wikidata=(row.get("wikidata") or "").strip(),
+            by_surname=path.stem not in _FULL_NAME_ONLY,
         )
 
 
