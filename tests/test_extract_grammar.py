@@ -1214,3 +1214,18 @@ def test_als_opening_the_sentence_with_the_verb_last_is_a_conjunction(ex):
 def test_a_plural_verb_takes_the_bare_plural_not_the_feminine_singular(ex):
     a = analyse(ex, "Am Montag eroberten russische Verbände die Stadt Isjum.")
     assert ("agent", "russia") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_named_partner_after_a_place_phrase_is_the_verbs(ex):
+    # the parser hangs "mit dem … Ministerpräsidenten" on "Flughafen"
+    a = analyse(
+        ex,
+        "Der sowjetische Ministerpräsident Alexej Kossygin traf am Donnerstag auf dem "
+        "Pekinger Flughafen mit dem chinesischen Ministerpräsidenten Tschou En-lai zusammen.",
+    )
+    people = {m.keys[0] for m in a.mentions if m.cls == "Person"}
+    assert {k for r, k in roles(only(a, "Meeting")) if r == "participant"} == people
+    assert len(people) == 2
+    # a call keeps its partner: "mit" after an event noun stays the noun's
+    a = analyse(ex, "In einem Telefonat mit Wladimir Putin entschuldigte sich Ilham Alijew.")
+    assert ("participant", "vladimir-putin") in roles(only(a, "PhoneCall"))

@@ -262,6 +262,19 @@ def test_mediation_named_by_its_noun_a_table_and_a_frame(ex):
     assert {("participant", "ethiopia"), ("participant", "eritrea")} <= roles(only(a, "Agreement"))
 
 
+def test_a_call_between_two_named_sides(ex):
+    a = analyse(
+        ex,
+        "Das sei in einem Telefonat zwischen Premierminister Rishi Sunak und Präsident "
+        "Emmanuel Macron vereinbart worden.",
+    )
+    call = only(a, "PhoneCall")
+    assert ("participant", "emmanuel-macron") in roles(call)
+    assert len([k for r, k in roles(call) if r == "participant"]) == 2
+    # a call with nobody named is no event
+    assert not of_class(analyse(ex, "Das sagte er in einem Telefonat."), "PhoneCall")
+
+
 def test_guarantors_and_companions_of_talks_mediate(ex):
     a = analyse(ex, "Als Garanten der Gespräche fungieren Kuba und Norwegen.")
     assert roles(only(a, "Mediation")) == {("agent", "cuba"), ("agent", "norway")}

@@ -1431,6 +1431,32 @@ def conjuncts_share_their_preposition(
             heads[c] = cands[-1]
 
 
+def partners_attach_to_the_verb(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "traf auf dem Pekinger Flughafen mit dem Ministerpräsidenten X zusammen": a person
+    with "mit" after the phrase of a place or time is the verb's partner, not the place's
+    (a name, or a noun with a name in apposition)."""
+    kids = _children(heads)
+    for c, t in enumerate(tokens):
+        if deps[c] != "case" or t.text.lower() not in morph.partner_prepositions:
+            continue
+        n = heads[c]
+        h = heads[n]
+        if deps[n] != "nmod" or h == n or not deps[h].startswith("obl"):
+            continue
+        named = tokens[n].pos == "NE" or any(
+            deps[k].startswith("flat") and tokens[k].pos == "NE" for k in kids.get(n, ())
+        )
+        place = any(
+            deps[k] == "case" and tokens[k].text.lower() in morph.place_prepositions
+            for k in kids.get(h, ())
+        )
+        verb = heads[h]
+        if named and place and tokens[verb].pos.startswith("V"):
+            heads[n], deps[n] = verb, "obl"
+
+
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
     articles_are_determiners,
@@ -1460,6 +1486,7 @@ RULES: tuple[Rule, ...] = (
     genitive_names_modify_the_noun,
     postnominal_genitive_names,
     correlative_coordination,
+    partners_attach_to_the_verb,
     agreement,
     singular_verbs_agree,
     one_subject,

@@ -51,6 +51,8 @@ KEYS = (
     "quantity_words",
     "tagged_name_particles",
     "companion_prepositions",
+    "partner_prepositions",
+    "place_prepositions",
     "reflexive_participles",
     "ge_stem_verbs",
     "floating_quantifiers",
@@ -87,6 +89,8 @@ class Morphology:
     quantity_words: frozenset[str]
     tagged_name_particles: frozenset[str]
     companion_prepositions: frozenset[str]
+    partner_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
     reflexive_participles: Mapping[str, str]
     ge_stem_verbs: frozenset[str]
     floating_quantifiers: frozenset[str]
