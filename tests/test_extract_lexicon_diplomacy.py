@@ -262,6 +262,18 @@ def test_mediation_named_by_its_noun_a_table_and_a_frame(ex):
     assert {("participant", "ethiopia"), ("participant", "eritrea")} <= roles(only(a, "Agreement"))
 
 
+def test_talks_that_preceded_the_agreement_and_their_host(ex):
+    a = analyse(
+        ex,
+        "Die Regierung Mosambiks und die Renamo haben in Rom einen Friedensvertrag "
+        "unterzeichnet. Dem Vertrag waren mehr als zwei Jahre zäher Verhandlungen "
+        "vorausgegangen, die die katholische Gemeinschaft Sant'Egidio ausgerichtet hatte.",
+    )
+    talks = only(a, "Negotiation")
+    assert {("participant", "mozambique"), ("participant", "renamo")} <= roles(talks)
+    assert ("agent", "sant-egidio") in roles(only(a, "Meeting"))
+
+
 def test_a_call_between_two_named_sides(ex):
     a = analyse(
         ex,

@@ -178,7 +178,7 @@ def _condition(
             return head is not None and lex.concept_at(lemmas, head, str(value))
         return any(
             toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
-        )
+        ) or _relative_antecedent_is(ts, i, str(value), lex)
     if key == "pp":
         preps, concept = value
         return _pp(toks, a, b, preps, concept, lex)
@@ -231,6 +231,16 @@ def _condition(
     if key == "negated":
         return is_negated(toks, i, lex.cue("negation")) == bool(value)
     return False
+
+
+def _relative_antecedent_is(ts: TaggedSentence, i: int, concept: str, lex: Lexicon) -> bool:
+    """The verb at ``i`` heads a relative clause on a noun of the concept: "Verhandlungen …,
+    die die Gemeinschaft Sant'Egidio ausgerichtet hatte" (the pronoun is the object)."""
+    parse = ts.parse
+    if parse is None or parse.deps[i] != "acl:relcl":
+        return False
+    n = parse.heads[i]
+    return ts.tokens[n].pos in _NOUN and lex.concept_at([t.lemma for t in ts.tokens], n, concept)
 
 
 def _toll(ts: TaggedSentence, i: int, large: frozenset[str]) -> bool:

@@ -98,6 +98,14 @@ def _climb(
             )
         ):
             i = h  # "Vertreter der Armee", "eine Delegation aus Kiew": the group acts
+        elif (
+            dep == "nmod"
+            and h == i - 1
+            and toks[i].pos == "NE"
+            and toks[h].pos == "NN"
+            and not parse.dependents(i, "case")
+        ):
+            i = h  # "die Gemeinschaft Sant'Egidio": a name right after its noun
         else:
             return i
     return i

@@ -492,10 +492,15 @@ class RoleAssigner:
                     and not ev.actors(RoleProperty.PARTICIPANT, RoleProperty.AGENT)
                     and disc.sides
                     and t.first > 0
-                    and ts.tokens[t.first - 1].text.lower() in ("die", "den", "der")
+                    and (
+                        ts.tokens[t.first - 1].text.lower() in ("die", "den", "der")
+                        or any(x.lemma == "vorausgehen" for x in ts.tokens)
+                    )
                 ):
                     # "Die Verhandlungen sollen fortgesetzt werden": the definite talks are
-                    # those of the sides of the talks or agreement reported before
+                    # those of the sides of the talks or agreement reported before; so are
+                    # the talks that preceded it ("Dem Vertrag waren Verhandlungen
+                    # vorausgegangen")
                     extra = tuple((RoleProperty.PARTICIPANT, k) for k in disc.sides)
                     sent_events[n] = replace(ev, roles=ev.roles + extra)
             # people the sentence names are no sides, known to the dictionary or not
