@@ -283,6 +283,13 @@ def test_a_call_between_two_named_sides(ex):
     call = only(a, "PhoneCall")
     assert ("participant", "emmanuel-macron") in roles(call)
     assert len([k for r, k in roles(call) if r == "participant"]) == 2
+    # "sich bei X entschuldigen in einem Telefonat": X was on the call
+    a = analyse(
+        ex,
+        "Präsident Ilham Alijew entschuldigte sich in einem Telefonat bei Kremlchef Wladimir "
+        "Putin für den Tod der Soldaten.",
+    )
+    assert ("participant", "vladimir-putin") in roles(only(a, "PhoneCall"))
     # a call with nobody named is no event
     assert not of_class(analyse(ex, "Das sagte er in einem Telefonat."), "PhoneCall")
 

@@ -342,6 +342,9 @@ def test_false_friends_of_rejecting(ex, text):
         ("Die Arbeiter in Khartum traten in den Ausstand.", "143"),
         ("Die Beamten in Khartum legten die Arbeit nieder.", "143"),
         ("Demonstranten errichteten Barrikaden in Jerewan.", "144"),
+        # protesters voicing a demand protest; they do not issue a state's demand
+        ("In Jerewan forderten Tausende Demonstranten den Rücktritt der Regierung.", "141"),
+        ("Die Demonstranten in Belgrad verlangten Neuwahlen.", "141"),
         ("Es kam zu Plünderungen in Khartum.", "145"),
     ],
 )

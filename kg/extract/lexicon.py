@@ -75,7 +75,10 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return len(self.with_) * 2 + len(self.without)
+        """How much a match of the pattern says: its conditions, and who acts above all
+        (protesters demanding are a protest, whatever they demand)."""
+        who = 2 if any(k == "subject" for k, _v in self.with_) else 0
+        return len(self.with_) * 2 + len(self.without) + who
 
 
 def _tuple(v: Any) -> tuple[str, ...]:
