@@ -1229,3 +1229,26 @@ def test_a_named_partner_after_a_place_phrase_is_the_verbs(ex):
     # a call keeps its partner: "mit" after an event noun stays the noun's
     a = analyse(ex, "In einem Telefonat mit Wladimir Putin entschuldigte sich Ilham Alijew.")
     assert ("participant", "vladimir-putin") in roles(only(a, "PhoneCall"))
+
+
+def test_the_phrase_after_auch_beside_a_neben_phrase_is_the_subject(ex):
+    a = analyse(
+        ex,
+        "Zu den Unterzeichnern zählen neben den fünf ständigen Mitgliedern des "
+        "UN-Sicherheitsrats auch Vietnam, Laos und Japan.",
+    )
+    signed = only(a, "Agreement")
+    assert {("participant", "vietnam"), ("participant", "laos"), ("participant", "japan")} <= (
+        roles(signed)
+    )
+
+
+def test_a_feminine_singular_object_first_leaves_the_coordination_the_subject(ex):
+    a = analyse(
+        ex,
+        "Die Waffenruhe hatten Kambodscha und Vietnam bereits im Juni im thailändischen "
+        "Badeort Pattaya vereinbart.",
+    )
+    truce = only(a, "CeasefireAgreement")
+    assert {("participant", "cambodia"), ("participant", "vietnam")} <= roles(truce)
+    assert any(r == "location" for r, _k in roles(truce))  # "Badeort Pattaya" is a place

@@ -1209,15 +1209,7 @@ def agreement(
                 # "der" before a noun in its lemma's form is singular ("Der Unterzeichnung
                 # wohnten … bei"); only a genitive plural has "der" and is not
                 return tokens[c].text == tokens[c].lemma
-            if (
-                dets
-                and tokens[dets[0]].text.lower() == "die"
-                and tokens[c].pos == "NN"
-                and tokens[c].text == tokens[c].lemma
-                and not tokens[c].lemma.endswith(("er", "el", "en", "chen", "lein"))
-            ):
-                # "die Stadt": a feminine noun in its lemma's form; plurals that keep it
-                # ("die Lehrer", "die Mädchen") end so
+            if dets and _feminine_singular(tokens, dets[0], c, morph):
                 return True
             return bool(dets) and morph.is_singular_determiner(tokens[dets[0]].text)
 
@@ -1244,6 +1236,17 @@ def agreement(
             dets = [tokens[k].text for k in kids.get(subj[0], ()) if tokens[k].pos == "ART"]
             deps[subj[0]] = "iobj" if dets and morph.may_be_dative(dets[0]) else "obj"
             deps[coord[0]] = "nsubj"
+
+
+def _feminine_singular(tokens: Sequence[Token], det: int, c: int, morph: Morphology) -> bool:
+    """ "die Stadt", "die Waffenruhe": "die" before a noun in its lemma's form with a
+    feminine ending is a feminine singular ("die Taliban", "die Lehrer" are plurals)."""
+    return (
+        tokens[det].text.lower() == "die"
+        and tokens[c].pos == "NN"
+        and tokens[c].text == tokens[c].lemma
+        and tokens[c].lemma.lower().endswith(tuple(morph.feminine_endings))
+    )
 
 
 def _nominative_singular(
@@ -1370,7 +1373,14 @@ def subject_first(
         if not plural and any(deps[k] == "conj" for k in kids.get(o, ())):
             continue  # a singular verb does not agree with a coordination
         dets = [k for k in kids.get(o, ()) if tokens[k].pos == "ART"]
-        if plural and dets and morph.is_singular_determiner(tokens[dets[0]].text):
+        if (
+            plural
+            and dets
+            and (
+                morph.is_singular_determiner(tokens[dets[0]].text)
+                or _feminine_singular(tokens, dets[0], o, morph)
+            )
+        ):
             continue  # "Ein Abkommen unterzeichneten …": a singular phrase is no plural's subject
         deps[s], deps[o] = "obj", "nsubj"
 
@@ -1457,6 +1467,37 @@ def partners_attach_to_the_verb(
             heads[n], deps[n] = verb, "obl"
 
 
+def companions_leave_the_subject(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Zu den Unterzeichnern zählen neben den fünf ständigen Mitgliedern auch Vietnam,
+    Laos und Japan": the phrase after "auch" is the subject the "neben" phrase stands
+    beside, not that phrase's attribute, where the verb has no subject."""
+    kids = _children(heads)
+    for a, t in enumerate(tokens):
+        if t.text.lower() != "auch" or deps[a] != "advmod":
+            continue
+        x = heads[a]
+
+        def companion(n: int, kids: dict[int, list[int]] = kids) -> bool:
+            return deps[n].startswith("obl") and any(
+                deps[k] == "case" and tokens[k].text.lower() in morph.companion_prepositions
+                for k in kids.get(n, ())
+            )
+
+        if deps[x] == "nmod" and heads[x] != x and companion(heads[x]):
+            verb = heads[heads[x]]  # hung on the "neben" phrase
+        elif deps[x] in ("obl", "obj") and not any(deps[k] == "case" for k in kids.get(x, ())):
+            verb = heads[x]  # beside it on the verb
+            if not any(companion(k) for k in kids.get(verb, ())):
+                continue
+        else:
+            continue
+        if not any(deps[k].startswith("nsubj") for k in kids.get(verb, ())):
+            heads[x], deps[x] = verb, "nsubj"
+            kids = _children(heads)
+
+
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
     articles_are_determiners,
@@ -1487,6 +1528,7 @@ RULES: tuple[Rule, ...] = (
     postnominal_genitive_names,
     correlative_coordination,
     partners_attach_to_the_verb,
+    companions_leave_the_subject,
     agreement,
     singular_verbs_agree,
     one_subject,

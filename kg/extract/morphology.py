@@ -52,6 +52,7 @@ KEYS = (
     "tagged_name_particles",
     "companion_prepositions",
     "partner_prepositions",
+    "feminine_endings",
     "place_prepositions",
     "reflexive_participles",
     "ge_stem_verbs",
@@ -90,6 +91,7 @@ class Morphology:
     tagged_name_particles: frozenset[str]
     companion_prepositions: frozenset[str]
     partner_prepositions: frozenset[str]
+    feminine_endings: frozenset[str]
     place_prepositions: frozenset[str]
     reflexive_participles: Mapping[str, str]
     ge_stem_verbs: frozenset[str]
