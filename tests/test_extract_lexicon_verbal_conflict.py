@@ -70,6 +70,7 @@ def test_what_a_demand_asks_for_tells_its_code(ex, text, agent, code):
         ("Serbien bestand auf seiner territorialen Integrität.", "serbia"),
         ("Serbien beharrte auf der Souveränität über den Kosovo.", "serbia"),
         ("Russland pochte auf Garantien der Nato.", "russia"),
+        ("Die USA drangen auf eine rasche Unterzeichnung.", "united-states"),
     ],
 )
 def test_insisting_is_a_demand(ex, text, agent):

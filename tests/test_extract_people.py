@@ -232,3 +232,22 @@ def test_a_full_name_inside_a_phrase_before_the_next_phrase(ex):
     )
     talks = only(a, "Negotiation")
     assert ("participant", "henri-kisinger") in roles(talks)
+
+
+def test_a_full_name_opening_the_sentence_before_a_relative_clause(ex):
+    a = analyse(
+        ex,
+        "Die Lage ist unklar. Aguila Saleh, der das Repräsentantenhaus in Tobruk führt, und "
+        "Nuri Abusahmein, Chef des Nationalkongresses, lehnen das Abkommen ab.",
+    )
+    agents = {k for r, k in roles(only(a, "Rejection")) if r == "agent"}
+    assert agents == {"aguila-saleh", "nuri-abusahmein"}
+
+
+def test_members_of_parliament_act_for_their_state(ex):
+    a = analyse(
+        ex,
+        "Abgeordnete der beiden rivalisierenden Parlamente Libyens haben ein Abkommen "
+        "unterzeichnet.",
+    )
+    assert ("participant", "libya") in roles(only(a, "Agreement"))

@@ -192,7 +192,15 @@ class PersonNouns:
                 j == 0
                 and end - j >= 2
                 and end < len(toks)
-                and toks[end].pos.startswith(("KON", "V"))
+                and (
+                    toks[end].pos.startswith(("KON", "V"))
+                    # "Aguila Saleh, der das Repräsentantenhaus führt, …": a relative clause
+                    or (
+                        end + 1 < len(toks)
+                        and toks[end].text == ","
+                        and toks[end + 1].pos == "PRELS"
+                    )
+                )
             ) or (
                 j > 0
                 and (
