@@ -13,7 +13,7 @@ march.
 from __future__ import annotations
 
 import pytest
-from extract_helpers import analyse, cameo, classes, only, roles
+from extract_helpers import analyse, cameo, classes, of_class, only, roles
 
 # -- 02 appeals and 10 demands --------------------------------------------------------------
 
@@ -300,6 +300,7 @@ def test_what_is_rejected_tells_the_code(ex, text, agent, code):
         ("Russland verwahrte sich gegen die Vorwürfe.", "russia"),
         ("Russland bestritt jede Verantwortung für den Anschlag.", "russia"),
         ("Ungarn wies die Kritik der Europäischen Union zurück.", "hungary"),
+        ("Peking erklärte den Schiedsspruch für null und nichtig.", "china"),
     ],
 )
 def test_denials_and_rejections_by_verb_and_noun(ex, text, agent):
@@ -374,3 +375,23 @@ def test_protests_broken_up_happened_but_the_police_is_no_protester(ex):
 )
 def test_false_friends_of_protesting(ex, text):
     assert "Protest" not in classes(analyse(ex, text))
+
+
+def test_what_the_actor_denies_in_a_was_clause(ex):
+    # the parse takes "was" for the subject and the government for the object
+    a = analyse(
+        ex,
+        "Liberia soll die RUF bewaffnet haben, was die Regierung in Monrovia bestreitet.",
+    )
+    assert ("agent", "liberia") in roles(only(a, "Rejection"))
+    # "was" does cause what follows a comma where no actor stands in the clause
+    a = analyse(ex, "Die Kämpfe gingen weiter, was die Lage verschärfte.")
+    assert not of_class(a, "Rejection")
+
+
+def test_the_army_refers_back_to_the_army_named_with_its_state(ex):
+    a = analyse(ex, "Die sudanesische Armee griff an. Die Armee bestritt das.")
+    assert ("agent", "sudan") in roles(only(a, "Rejection"))
+    # with no state named for it, "die Armee" stays unnamed
+    a = analyse(ex, "Die Armee bestritt das.")
+    assert not of_class(a, "Rejection")

@@ -1999,12 +1999,18 @@ class EntityRecognizer:
     def _ref_bare_government(self, ts, j, found, covered) -> _Change | None:
         """ "Vertreter der Regierung", "das Verteidigungsministerium": with no state given
         in the phrase, the government of the state the story is about (roles resolve it;
-        "die Armee" is left alone: news tells an army from its state)."""
+        "die Armee" only refers back to an army named with its state: news tells an army
+        from its state)."""
         toks, tok = ts.tokens, ts.tokens[j]
         lem = tok.lemma.lower()
+        # "die Armee", "die Truppen": only the state named before with the same noun
+        # ("Sudans Armee … Die Armee wies das zurück"), never the story's by default
+        same_noun = lem in self._gov_nouns and not (
+            lem in self._capital_gov or lem.endswith(self._gov_heads)
+        )
         if not (
             tok.pos == "NN"
-            and (lem in self._capital_gov or lem.endswith(self._gov_heads))
+            and (lem in self._capital_gov or lem.endswith(self._gov_heads) or same_noun)
             and self._prev(toks, j) in ("die", "der", "den", "das", "dem", "des")
             and not (j + 1 < len(toks) and (j + 1) in covered)
             and not (
@@ -2016,7 +2022,8 @@ class EntityRecognizer:
             )
         ):
             return None
-        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="government")], []
+        group = "same-noun" if same_noun else "government"
+        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group=group)], []
 
     def _ref_adjective_government(self, ts, j, found, covered) -> _Change | None:
         """ "die kenianische Regierung": the state of the adjective."""

@@ -282,7 +282,14 @@ class RoleAssigner:
             home = [disc.home] if disc.home in disc.states else []
             candidates = subject_states or home or disc.states[-1:]
             return replace(m, keys=(candidates[0],)) if candidates else m
-        if m.kind == MentionKind.GROUP and m.group == "government" and not m.keys:
+        if m.kind == MentionKind.GROUP and m.group in ("government", "same-noun") and not m.keys:
+            # "die Armee" after "Sudans Armee": the state named with that noun before
+            noun = m.text.split()[-1].lower()
+            same = [
+                k for head, k in disc.heads if head == noun and self.d.is_a(k, ActorClass.STATE)
+            ]
+            if same or m.group == "same-noun":
+                return replace(m, keys=(same[-1],)) if same else m
             # "die Regierung" with no state: the story's, once the article names it; else
             # the state of the capital the dateline names ("Kathmandu – Die Regierung …")
             if disc.home in disc.states:
@@ -1241,6 +1248,10 @@ class RoleAssigner:
             people = []  # the states are not those of the people's titles: all act
         fn.subj = [m for g in (people or subjects) for m in g]
         named = {tuple(k for m in g for k in m.keys) for g in fn.objs}
+        if not fn.subj and len(named) == 1 and self._was_subject(ts, pred):
+            # "…, was die Regierung in Monrovia bestreitet": "was" is what is denied, the
+            # actor the parse took for the object denies it
+            fn.subj = fn.objs.pop(0)
         if not fn.subj and len(named) == 1 and self._demonstrative_subject(ts, pred):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
             # after the verb is the object (the actor speaks, not "das"); a title and
@@ -1276,6 +1287,16 @@ class RoleAssigner:
         return (
             bool(m.fallback and m.keys == (m.fallback,) and m.first > 0)
             and ts.tokens[m.first - 1].pos == "NN"
+        )
+
+    @staticmethod
+    def _was_subject(ts: TaggedSentence, pred: int) -> bool:
+        """The parse makes the relative "was" after a comma the verb's subject."""
+        parse = ts.parse
+        assert parse is not None
+        return any(
+            ts.tokens[c].text.lower() == "was" and c > 0 and ts.tokens[c - 1].text == ","
+            for c in parse.dependents(pred, "nsubj")
         )
 
     def _demonstrative_subject(self, ts: TaggedSentence, pred: int) -> bool:
