@@ -25,6 +25,7 @@ FILES = (
     "regions.tsv",
     "organizations.tsv",
     "people.tsv",
+    "leaders.tsv",
     "conflicts.tsv",
 )
 HEADER = [
@@ -52,6 +53,7 @@ FILE_CLASSES = {
     "regions.tsv": {PlaceClass.REGION, PlaceClass.PLACE},
     "organizations.tsv": ACTOR_CLASSES - {ActorClass.STATE, ActorClass.PERSON},
     "people.tsv": {ActorClass.PERSON},
+    "leaders.tsv": {ActorClass.PERSON},
     "conflicts.tsv": {FactClass.ARMED_CONFLICT},
 }
 # related=name=value: the names a row may use, and the classes the value must have.

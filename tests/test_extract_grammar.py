@@ -71,7 +71,7 @@ def test_object_first_with_an_indefinite_article_and_a_pluperfect(ex):
 def test_a_singular_verb_takes_the_singular_phrase_as_subject(ex):
     # "der Sondergesandte" is no genitive of "die Gespräche": "hatte" agrees with it alone
     a = analyse(ex, "Vermittelt hatte die Gespräche der UN-Sondergesandte Jan Eliasson.")
-    assert roles(only(a, "Mediation")) == {("agent", "yan-eliason")}  # a minted name key
+    assert roles(only(a, "Mediation")) == {("agent", "jan-eliasson")}  # a minted name key
 
 
 def test_object_first_a_plural_title_is_the_subject(ex):
@@ -103,9 +103,9 @@ def test_who_is_present_attends_and_is_no_party(ex):
     )
     agreed = only(a, "Agreement")
     assert {("participant", "ethiopia"), ("participant", "eritrea")} <= roles(agreed)
-    assert not any(k == "kofi-anan" for _r, k in roles(agreed)), roles(agreed)
+    assert not any(k == "kofi-annan" for _r, k in roles(agreed)), roles(agreed)
     attended = only(a, "Meeting")
-    assert ("participant", "kofi-anan") in roles(attended)
+    assert ("participant", "kofi-annan") in roles(attended)
     a = analyse(
         ex,
         "Im Beisein des kenianischen Präsidenten Uhuru Kenyatta unterzeichneten Somalia und "
@@ -147,9 +147,9 @@ def test_a_state_prefix_of_a_function_noun_qualifies_the_person(ex):
         "Der Leiter der Gespräche, der frühere US-Senator George Mitchell, gab die Einigung "
         "bekannt.",
     )
-    assert roles(only(a, "Statement")) == {("agent", "george-mithel")}
+    assert roles(only(a, "Statement")) == {("agent", "george-mitchell")}
     a = analyse(ex, "Der Hamas-Unterhändler Chalil al-Hajja lehnte den Vorschlag ab.")
-    assert roles(only(a, "Rejection")) == {("agent", "halil-al-haya")}
+    assert roles(only(a, "Rejection")) == {("agent", "khalil-al-hayya")}
 
 
 def test_a_title_with_a_name_in_apposition_is_that_person(ex):
@@ -158,7 +158,7 @@ def test_a_title_with_a_name_in_apposition_is_that_person(ex):
         "Das teilte der katarische Ministerpräsident und Außenminister, Scheich Hamad bin "
         "Dschassim al-Thani, am Montag mit.",
     )
-    assert roles(only(a, "Statement")) == {("agent", "hamad-bin-yasim-al-thani")}
+    assert roles(only(a, "Statement")) == {("agent", "hamad-bin-jassim-al-thani")}
     a = analyse(
         ex,
         "Im Fernsehen verlas der Sprecher der Junta, Oberst Amadou Abdramane, die Erklärung.",
@@ -171,7 +171,7 @@ def test_every_conjunct_of_a_passive_agent_signs(ex):
         (
             "Der Vertrag wurde von Kenias Außenminister Raychelle Omamo und dem im Exil "
             "lebenden Rebellenführer Abel Nyandoro unterzeichnet.",
-            {"rayhele-omamo", "abel-nyandoro"},
+            {"raychelle-omamo", "abel-nyandoro"},
         ),
         (
             "Unterzeichnet wurde der Vertrag vom Innenminister Ruhakana Rugunda, der die "
@@ -181,7 +181,7 @@ def test_every_conjunct_of_a_passive_agent_signs(ex):
         (
             "Unterzeichnet wurde der Vertrag vom Sondergesandten Zalmay Khalilzad und dem "
             "Leiter des politischen Büros der Taliban, Mullah Abdul Ghani Baradar.",
-            {"salmai-halilsad", "abdul-ghani-baradar"},
+            {"zalmay-khalilzad", "abdul-ghani-baradar"},
         ),
     ):
         a = analyse(ex, text)
@@ -495,7 +495,7 @@ def test_er_continues_the_subject_of_the_sentence_before(ex):
         "Ruto. Er forderte eine Waffenruhe im Sudan.",
     )
     (demand,) = of_class(a, "CeasefireDemand")
-    assert demand.actors() == ("nana-akufo-ado",)
+    assert demand.actors() == ("nana-akufo-addo",)
 
 
 # -- participle attributes -------------------------------------------------------------------
@@ -518,7 +518,7 @@ def test_participle_attribute_with_coordinated_mediators(ex):
         "vermittelte Vertrag sieht einen Abzug vor.",
     )
     med = only(a, "Mediation")
-    assert {k for r, k in roles(med) if r == "agent"} == {"william-ruto", "yoveri-museveni"}
+    assert {k for r, k in roles(med) if r == "agent"} == {"william-ruto", "yoweri-museveni"}
 
 
 def test_the_mediator_of_talks_told_in_a_participle_attribute_on_them(ex):
@@ -619,7 +619,7 @@ def test_a_person_in_a_genitive_attribute_does_not_replace_the_subjects(ex):
         "Myitkyina ein Abkommen über eine Waffenruhe unterzeichnet.",
     )
     parts = {k for r, k in roles(only(a, "CeasefireAgreement")) if r == "participant"}
-    assert "kahin-independenke-armi" in parts
+    assert "kia-kachin" in parts
 
 
 def test_title_apposition_names_the_holder_and_the_speaker(ex):
@@ -1252,3 +1252,28 @@ def test_a_feminine_singular_object_first_leaves_the_coordination_the_subject(ex
     truce = only(a, "CeasefireAgreement")
     assert {("participant", "cambodia"), ("participant", "vietnam")} <= roles(truce)
     assert any(r == "location" for r, _k in roles(truce))  # "Badeort Pattaya" is a place
+
+
+def test_a_quantified_time_phrase_is_no_subject_and_a_bare_name_is(ex):
+    a = analyse(
+        ex,
+        "Wenige Stunden vor dem Treffen mit Sarkozy hatte Dmitri Medwedew das Ende des "
+        "Militäreinsatzes verkündet.",
+    )
+    assert ("agent", "dmitry-medvedev") in roles(only(a, "Statement"))
+
+
+def test_who_refuses_to_sign_a_negotiated_plan_did_not_negotiate_it(ex):
+    a = analyse(
+        ex,
+        "Präsident Slobodan Milošević hatte sich geweigert, den in Rambouillet "
+        "ausgehandelten Friedensplan zu unterzeichnen.",
+    )
+    assert not [
+        e
+        for e in a.events
+        if e.event_class == "Agreement"
+        and e.roles
+        and any(k == "slobodan-milosevic" for _r, k in e.roles)
+    ]
+    assert ("agent", "slobodan-milosevic") in roles(only(a, "Rejection"))

@@ -202,4 +202,4 @@ def test_the_state_of_a_title_in_the_headline_is_the_story_s_state(ex):
         "Rebellen zurück.\n"
     )
     a = ex.analyse(parse_article_text(text, identifier="t.txt", origin="t.txt"))
-    assert ("lasarus-hakvera", "president", "malawi") in positions(a)  # a minted name key
+    assert ("lazarus-chakwera", "president", "malawi") in positions(a)

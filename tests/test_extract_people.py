@@ -106,7 +106,7 @@ def test_a_plural_title_names_two_people_of_the_pair_one_of_them_known(ex):
         "Indien und China wollen die Lage entschärfen. In Moskau einigten sich die "
         "Außenminister Subrahmanyam Jaishankar und Wang Yi auf fünf Punkte.",
     )
-    assert {("subrahmanyam-yaishankar", "foreign-minister", "india"),
+    assert {("subrahmanyam-jaishankar", "foreign-minister", "india"),
             ("wang-yi", "foreign-minister", "china")} <= positions(a)  # fmt: skip
 
 
@@ -173,8 +173,8 @@ def test_a_middle_name_refers_back(ex):
         "Der Vorsitzende der Islamischen Befreiungsfront der Moros (MILF), Al Haj Murad "
         "Ebrahim, war anwesend. Murad nannte das Abkommen «die Krönung unseres Kampfes».",
     )
-    assert ("agent", "al-hay-murad-ebrahim") in roles(only(a, "Statement"))
-    assert ("al-hay-murad-ebrahim", "chairperson", "milf") in positions(a)
+    assert ("agent", "murad-ebrahim") in roles(only(a, "Statement"))
+    assert ("murad-ebrahim", "chairperson", "milf") in positions(a)
 
 
 def test_a_given_name_opening_another_full_name_is_no_back_reference(ex):
@@ -201,19 +201,19 @@ def test_a_known_surname_inside_a_new_full_name_is_no_person_of_its_own(ex):
 def test_the_office_of_a_title_after_a_relative_possessive(ex):
     a = analyse(
         ex,
-        "Der Arabischen Liga, deren Generalsekretär Amr Mussa die Verhandlungen begleitete, "
-        "gehören der Libanon und Katar an.",
+        "Der Arabischen Liga, deren Generalsekretär Karim Haddad die Verhandlungen "
+        "begleitete, gehören der Libanon und Katar an.",
     )
-    assert ("amr-musa", "secretary-general", "arab-league") in positions(a)
+    assert ("karim-hadad", "secretary-general", "arab-league") in positions(a)
 
 
 def test_an_acronym_in_parentheses_keeps_its_name_before_an_apposition(ex):
     a = analyse(
         ex,
-        "Es unterschrieb der Führer der Vereinigten Tadschikischen Opposition (VTO), Said "
-        "Abdullo Nuri.",
+        "Es unterschrieb der Führer der Vereinigten Tadschikischen Opposition (VTO), Rustam "
+        "Nasarow.",
     )
-    ((_p, _r, org),) = [p for p in positions(a) if p[0] == "said-abdulo-nuri"]
+    ((_p, _r, org),) = [p for p in positions(a) if p[0] == "rustam-nasarov"]
     assert any(m.text == "VTO" and m.keys == (org,) for m in a.mentions)
 
 
@@ -227,21 +227,21 @@ def test_an_english_surname_is_no_state_spelt_alike(ex):
 def test_a_full_name_inside_a_phrase_before_the_next_phrase(ex):
     a = analyse(
         ex,
-        "Nach zweitägigen Gesprächen mit Henry Kissinger in Moskau stimmte Leonid Breschnew "
+        "Nach zweitägigen Gesprächen mit Tomas Varga in Moskau stimmte Leonid Breschnew "
         "dem Plan zu.",
     )
     talks = only(a, "Negotiation")
-    assert ("participant", "henri-kisinger") in roles(talks)
+    assert ("participant", "tomas-varga") in roles(talks)
 
 
 def test_a_full_name_opening_the_sentence_before_a_relative_clause(ex):
     a = analyse(
         ex,
-        "Die Lage ist unklar. Aguila Saleh, der das Repräsentantenhaus in Tobruk führt, und "
+        "Die Lage ist unklar. Karim Haddad, der das Repräsentantenhaus in Tobruk führt, und "
         "Nuri Abusahmein, Chef des Nationalkongresses, lehnen das Abkommen ab.",
     )
     agents = {k for r, k in roles(only(a, "Rejection")) if r == "agent"}
-    assert agents == {"aguila-saleh", "nuri-abusahmein"}
+    assert agents == {"karim-hadad", "nuri-abusahmein"}
 
 
 def test_members_of_parliament_act_for_their_state(ex):
@@ -251,3 +251,53 @@ def test_members_of_parliament_act_for_their_state(ex):
         "unterzeichnet.",
     )
     assert ("participant", "libya") in roles(only(a, "Agreement"))
+
+
+def test_a_leader_named_in_full_holds_the_office_of_their_state(ex):
+    # leaders.tsv gives the nationality; the office is the article's title
+    a = analyse(
+        ex,
+        "Syrien lehnte den Plan ab. Präsident Hafis al-Assad sagte, Damaskus werde nicht "
+        "verhandeln.",
+    )
+    assert ("hafez-al-assad", "president", "syria") in positions(a)
+
+
+def test_a_leaders_surname_alone_names_nobody_until_named_in_full(ex):
+    a = analyse(ex, "Schaibani sagte, die Lage sei ruhig.")
+    assert "asaad-al-shaibani" not in {k for m in a.mentions for k in m.keys}
+    a = analyse(
+        ex,
+        "Außenminister Asaad al-Schaibani reiste nach Ankara. Schaibani sagte, die Lage sei ruhig.",
+    )
+    assert ("agent", "asaad-al-shaibani") in roles(only(a, "Statement"))
+
+
+def test_a_leader_of_two_states_holds_the_office_of_the_story_s(ex):
+    # Milošević led Serbia, then Yugoslavia: the article about Yugoslavia decides
+    a = analyse(
+        ex,
+        "Die Nato greift Jugoslawien an. Präsident Slobodan Milošević rief die Bevölkerung "
+        "zur Verteidigung auf.",
+    )
+    assert ("slobodan-milosevic", "president", "yugoslavia") in positions(a)
+
+
+def test_the_possessor_of_a_title_is_part_of_the_title(ex):
+    a = analyse(
+        ex,
+        "Algeriens Präsident Abdelaziz Bouteflika lud ein. Zwischen den Delegationen "
+        "vermittelte Bouteflikas Sondergesandter Ahmed Ouyahia.",
+    )
+    assert roles(only(a, "Mediation")) == {("agent", "ahmed-ouyahia")}
+    assert ("ahmed-ouyahia", "special-envoy", "algeria") in positions(a)
+
+
+def test_the_neighbour_is_the_state_the_article_names_most(ex):
+    a = analyse(
+        ex,
+        "Der Sudan und der Tschad einigten sich in Dakar. Präsident Omar Bongo aus Gabun war "
+        "Gast. Der Sudan bestreitet alles. Der Tschad wirft dem Nachbarland vor, Rebellen zu "
+        "bewaffnen.",
+    )
+    assert ("addressee", "sudan") in roles(only(a, "Accusation"))

@@ -120,7 +120,7 @@ def test_people_counted_are_not_those_their_own_sentence_names(ex):
     )
     assert roles(only(a, "Agreement")) == {
         ("participant", "yair-lapid"),
-        ("participant", "gabi-ashkenasi"),
+        ("participant", "gabi-ashkenazi"),
         ("participant", "donald-trump"),
     }
 

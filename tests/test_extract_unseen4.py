@@ -295,12 +295,12 @@ def test_a_title_s_genitive_known_group_with_an_adjective_before_its_class_noun(
         "Der Vorsitzende der früheren Rebellenbewegung Renamo, Ossufo Momade, unterzeichnete "
         "das Abkommen.",
     )
-    assert ("osufo-momade", "chairperson", "renamo") in positions(a)
+    assert ("ossufo-momade", "chairperson", "renamo") in positions(a)
 
 
 def test_a_title_s_organisation_after_the_name_with_its_article(ex):
     a = analyse(ex, "Rebellenführer Foday Sankoh von der RUF unterzeichnete das Abkommen.")
-    assert ("fodai-sankoh", "leader", "ruf") in positions(a)
+    assert ("foday-sankoh", "leader", "ruf") in positions(a)
 
 
 def test_compound_titles_of_rebel_leaders(ex):

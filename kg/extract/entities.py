@@ -1503,6 +1503,20 @@ class EntityRecognizer:
                 of = of or pm.keys[0]
                 a = pm.first
                 continue
+            if (
+                pm is not None
+                and pm.cls == ActorClass.PERSON
+                and pm.keys
+                and pm.text.endswith("s")
+                and pm.first == a - 1
+            ):
+                # "Bouteflikas Sondergesandter X": the possessor is part of the title phrase
+                # (no actor of the clause); the office is of the possessor's state
+                entry = self.dictionary.get(pm.keys[0])
+                country = entry.rel("country") if entry is not None else ()
+                of = of or (country[0] if country else None)
+                a = pm.first
+                break
             if any(low.startswith(f) for f in self._former) and prev.pos.startswith("ADJ"):
                 former = True
                 a -= 1

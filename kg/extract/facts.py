@@ -162,9 +162,10 @@ def _offices(
                 of = next(iter(armed))
             elif role and not of and entry is not None and entry.rel("country"):
                 # "Präsident Félix Tshisekedi" in an article that names his country: the
-                # dictionary's country of a known person, once the article names it
-                home = entry.rel("country")[0]
-                of = home if home in named_so_far else None
+                # dictionary's country of a known person, once the article names it; of a
+                # person who held offices in two states, the story's where it is one of them
+                named = [c for c in entry.rel("country") if c in named_so_far or c == home]
+                of = home if home in named else (named[0] if named else None)
             elif role and not of and entry is None and role in lex.national:
                 # "Kabul – … Präsident Aschraf Ghani": a government office with no state
                 # named is one of the state the story is about (headline, else dateline)

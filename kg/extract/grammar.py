@@ -328,6 +328,18 @@ def finite_clause_has_subject(
         shares = deps[v] == "conj" and any(deps[c] == "cc" for c in own)
         if not finite or _is_passive(tokens, own, deps, v, morph) or shares:
             continue
+        # a bare name the parse left without a function is the subject before an object
+        # with an article ("hatte Medwedew das Ende … verkündet")
+        bare = [
+            c
+            for c in own
+            if deps[c] in ("obl:arg", "dep")
+            and tokens[c].pos == "NE"
+            and not any(deps[k] in ("case", "det") for k in kids.get(c, ()))
+        ]
+        if bare:
+            deps[bare[0]] = "nsubj"
+            continue
         for c in objs:
             if _case(tokens, kids.get(c, ()), deps, c, morph) is None and tokens[c].pos != "PRF":
                 deps[c] = "nsubj"
@@ -692,8 +704,11 @@ def time_phrases_are_adverbials(
             continue
         if dep not in ("nsubj", "obj") or not morph.is_time_noun(tokens[i].lemma):
             continue
-        if any(deps[c] in ("det", "nummod", "amod") for c in kids.get(i, ())):
-            deps[i] = "obl"
+        if any(
+            deps[c] in ("det", "nummod", "amod") or tokens[c].pos in ("PIAT", "CARD")
+            for c in kids.get(i, ())
+        ):
+            deps[i] = "obl"  # "Wenige Stunden vor dem Treffen …"
     for i in range(1, len(tokens)):
         # "Nach sieben Jahren Bürgerkrieg haben A und B …": the bare noun after a unit of
         # time in a prepositional phrase is what filled the time, no argument of the verb

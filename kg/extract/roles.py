@@ -22,6 +22,7 @@ that acts ("Moskau bemüht sich") to its state, while "in Moskau" stays the city
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -301,10 +302,19 @@ class RoleAssigner:
             here_states = {k for x in earlier for k in x.keys if self.d.is_a(k, ActorClass.STATE)}
             pair = [
                 k
-                for k in (*disc.sides, *disc.conflict_parties, *disc.person_of.values())
+                for k in (*disc.sides, *disc.conflict_parties)
                 if k not in here_states and self.d.is_a(k, ActorClass.STATE)
             ]
-            others = pair[:1] or [k for k in disc.states if k not in here_states][-1:]
+            # else the state the article names most (its people's states counting too),
+            # the one named last among equals
+            named = [*disc.states, *disc.person_of.values()]
+            counts = Counter(
+                k for k in named if k not in here_states and self.d.is_a(k, ActorClass.STATE)
+            )
+            ranked = sorted(
+                counts, key=lambda k: (counts[k], max(i for i, x in enumerate(named) if x == k))
+            )
+            others = pair[:1] or ranked[-1:]
             return replace(m, keys=(others[0],)) if others and here_states else m
         if m.kind == MentionKind.GROUP and m.group == "org":
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
@@ -853,6 +863,10 @@ class RoleAssigner:
         fn = self._by_function(ts, trig, c.groups)
         if fn is not None:
             subj, objs = self._with_functions(c, fn, subj, objs)
+        elif self._participle_attribute(ts, trig) and self._intent_in(ts):
+            # "weigerte sich, den in Rambouillet ausgehandelten Friedensplan zu
+            # unterzeichnen": who refuses or offers to sign did not negotiate it
+            subj, objs = [], []
         subj = self._person_of_title(c, ms, subj)
         roles = _Roles()
         self._core_roles(c, fn, subj, objs, roles)
@@ -1288,6 +1302,23 @@ class RoleAssigner:
             bool(m.fallback and m.keys == (m.fallback,) and m.first > 0)
             and ts.tokens[m.first - 1].pos == "NN"
         )
+
+    @staticmethod
+    def _participle_attribute(ts: TaggedSentence, trig: Trigger) -> bool:
+        """The trigger is a participle the parse hangs on a noun as its attribute."""
+        parse, i = ts.parse, trig.first
+        return (
+            parse is not None
+            and not trig.nominal
+            and parse.deps[i] in ("amod", "acl")
+            and parse.heads[i] != i
+            and not ts.tokens[i].pos.endswith("(FIN)")
+        )
+
+    def _intent_in(self, ts: TaggedSentence) -> bool:
+        """A verb of intent, offer or refusal in the sentence ("weigerte sich, … zu")."""
+        intent = self.lex.cue("intent_verbs")
+        return any(t.pos.startswith("V") and t.lemma.lower() in intent for t in ts.tokens)
 
     @staticmethod
     def _was_subject(ts: TaggedSentence, pred: int) -> bool:
