@@ -50,6 +50,7 @@ __all__ = [
     "auxiliaries",
     "clause_subject",
     "mention_head",
+    "participle_attribute",
     "preposition",
 ]
 
@@ -227,6 +228,17 @@ def _attribute_slots(
     return out
 
 
+def participle_attribute(toks: Sequence[Token], parse: Parse, i: int) -> bool:
+    """Token ``i`` is a participle the parse hangs on a noun as its attribute ("das von
+    Norwegen vermittelte Abkommen"); a finite verb is none: the parser's "acl" on it is a
+    relative clause ("…, deren Generalsekretär X die Gespräche begleitete")."""
+    return (
+        parse.deps[i] in ("amod", "acl")
+        and parse.heads[i] != i
+        and not toks[i].pos.endswith("(FIN)")
+    )
+
+
 def argument_slots(
     ts: TaggedSentence,
     pred: int,
@@ -242,13 +254,7 @@ def argument_slots(
     if parse is None:
         return []
     toks = ts.tokens
-    if (
-        parse.deps[pred] in ("amod", "acl")
-        and parse.heads[pred] != pred
-        # a finite verb is no participle attribute: the parser's "acl" on it is a
-        # relative clause ("…, deren Generalsekretär X die Gespräche begleitete")
-        and not toks[pred].pos.endswith("(FIN)")
-    ):
+    if participle_attribute(toks, parse, pred):
         return _attribute_slots(ts, pred, mentions, proxies, morph)
     shared = clause_subject(ts, pred, morph=morph)
     out = []

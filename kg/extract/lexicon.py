@@ -391,6 +391,7 @@ CUE_KEYS = (
     "conflict_start_nouns",
     "conflict_duration_verbs",
     "intent_verbs",
+    "preceding_verbs",
     "irrealis",
     "irrealis_modals",
     "open_conjunctions",

@@ -33,6 +33,7 @@ from kg.extract.functions import (
     attribute_arguments,
     auxiliaries,
     mention_head,
+    participle_attribute,
     preposition,
 )
 from kg.extract.lexicon import Lexicon
@@ -311,9 +312,8 @@ class RoleAssigner:
             counts = Counter(
                 k for k in named if k not in here_states and self.d.is_a(k, ActorClass.STATE)
             )
-            ranked = sorted(
-                counts, key=lambda k: (counts[k], max(i for i, x in enumerate(named) if x == k))
-            )
+            last_at = {k: i for i, k in enumerate(named)}
+            ranked = sorted(counts, key=lambda k: (counts[k], last_at[k]))
             others = pair[:1] or ranked[-1:]
             return replace(m, keys=(others[0],)) if others and here_states else m
         if m.kind == MentionKind.GROUP and m.group == "org":
@@ -511,7 +511,7 @@ class RoleAssigner:
                     and t.first > 0
                     and (
                         ts.tokens[t.first - 1].text.lower() in ("die", "den", "der")
-                        or any(x.lemma == "vorausgehen" for x in ts.tokens)
+                        or any(x.lemma in self.lex.cue("preceding_verbs") for x in ts.tokens)
                     )
                 ):
                     # "Die Verhandlungen sollen fortgesetzt werden": the definite talks are
@@ -1306,13 +1306,10 @@ class RoleAssigner:
     @staticmethod
     def _participle_attribute(ts: TaggedSentence, trig: Trigger) -> bool:
         """The trigger is a participle the parse hangs on a noun as its attribute."""
-        parse, i = ts.parse, trig.first
         return (
-            parse is not None
+            ts.parse is not None
             and not trig.nominal
-            and parse.deps[i] in ("amod", "acl")
-            and parse.heads[i] != i
-            and not ts.tokens[i].pos.endswith("(FIN)")
+            and participle_attribute(ts.tokens, ts.parse, trig.first)
         )
 
     def _intent_in(self, ts: TaggedSentence) -> bool:
