@@ -301,3 +301,97 @@ def test_the_neighbour_is_the_state_the_article_names_most(ex):
         "bewaffnen.",
     )
     assert ("addressee", "sudan") in roles(only(a, "Accusation"))
+
+
+def test_the_genitive_s_after_a_title_is_no_part_of_the_name(ex):
+    # regression: "König Husseins" minted a person "Husseins" whom "Hussein" never named
+    a = analyse(
+        ex,
+        "Im Beisein König Husseins unterzeichneten die Delegationen den Vertrag. Hussein "
+        "sagte, der Frieden sei nah.",
+    )
+    (holder,) = {m.keys for m in a.mentions if m.text == "König Husseins"}
+    assert ("agent", holder[0]) in roles(only(a, "Statement"))
+    assert (holder[0], "Person", "Hussein") in a.new_entities
+
+
+def test_names_ending_in_s_keep_it_after_a_title(ex):
+    a = analyse(ex, "Die Regierung Präsident Carlos Morales lehnte den Plan ab.")
+    assert "Carlos Morales" in {lab for _k, c, lab in a.new_entities if c == "Person"}
+
+
+def test_the_heads_of_both_sides_hold_the_office_of_their_own_state(ex):
+    # "beider Seiten" names no states; the dictionary knows whose state is whose
+    a = analyse(
+        ex,
+        "Serbien und das Kosovo haben sich geeinigt. Das Abkommen paraphierten die "
+        "Regierungschefs beider Seiten, Ivica Dačić und Hashim Thaçi, am Freitag.",
+    )
+    assert {
+        ("ivica-dacic", "head-of-government", "serbia"),
+        ("hashim-thaci", "head-of-government", "kosovo"),
+    } <= positions(a)
+
+
+def test_a_known_person_keeps_their_state_in_a_list_after_both_countries(ex):
+    # regression: "beider Länder" took the two states named last (Djibouti and Qatar)
+    a = analyse(
+        ex,
+        "Eritrea und Dschibuti stritten um die Grenze. Katar vermittelte. Eine Vereinbarung "
+        "hätten die Präsidenten beider Länder, Isaias Afewerki und Ismail Omar Guelleh, "
+        "unterzeichnet.",
+    )
+    assert {
+        ("isaias-afwerki", "president", "eritrea"),
+        ("ismail-omar-guelleh", "president", "djibouti"),
+    } <= positions(a)
+    assert not {p for p in positions(a) if p[2] == "qatar"}
+
+
+def test_colleagues_listed_after_the_noun_hold_the_office_of_their_state(ex):
+    a = analyse(
+        ex,
+        "Die Außenminister Großbritanniens, Griechenlands und der Türkei trafen sich in Genf. "
+        "Der britische Außenminister James Callaghan sowie seine Kollegen Dimitris Bitsios und "
+        "Turan Günes unterzeichneten die Erklärung.",
+    )
+    assert ("turan-gunes", "foreign-minister", "turkey") in positions(a)
+    # an unknown colleague's state is not told
+    assert not {p for p in positions(a) if p[0].startswith("dimitris")}
+
+
+def test_a_capital_names_its_state_for_a_known_persons_office(ex):
+    a = analyse(
+        ex,
+        "Die Nato griff an. Scharfe Kritik kam aus Moskau. Präsident Boris Jelzin sprach von "
+        "Aggression.",
+    )
+    assert ("boris-yeltsin", "president", "russia") in positions(a)
+
+
+def test_an_office_stated_with_als(ex):
+    a = analyse(
+        ex,
+        "Griechenland begrüßte die Erklärung. Konstantin Karamanlis führt seither als "
+        "Ministerpräsident die Regierung.",
+    )
+    assert ("konstantinos-karamanlis", "prime-minister", "greece") in positions(a)
+    a = analyse(ex, "Die Diplomatin Amina Odera sprach als Außenministerin Kenias.")
+    assert {p for p in positions(a) if p[1] == "foreign-minister"} == {
+        (
+            next(k for k, c, lab in a.new_entities if lab == "Amina Odera"),
+            "foreign-minister",
+            "kenya",
+        )
+    }
+    # a former office is none
+    a = analyse(
+        ex, "Griechenland schwieg. Konstantin Karamanlis sprach als früherer Ministerpräsident."
+    )
+    assert not positions(a)
+
+
+def test_a_speaker_of_parliament_is_no_president(ex):
+    a = analyse(ex, "Beirut – In Doha vertreten war Parlamentspräsident Nabih Berri.")
+    assert ("nabih-berri", "speaker", "lebanon") in positions(a)
+    assert not {p for p in positions(a) if p[1] == "president"}

@@ -216,6 +216,18 @@ def _variants(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return out
 
 
+def _without_genitive_s(word: str) -> str:
+    """A name word without the genitive -s ("Husseins" -> "Hussein"); "Abbas", "Mobutu's"
+    and short words stay as they are.
+
+    >>> _without_genitive_s("Husseins"), _without_genitive_s("Abbas"), _without_genitive_s("Ross")
+    ('Hussein', 'Abbas', 'Ross')
+    """
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "as", "es", "os", "is")):
+        return word[:-1]
+    return word
+
+
 def _person_tokens(by_first: dict[int, EntityMention]) -> list[int]:
     return [
         i for m in by_first.values() if m.cls == ActorClass.PERSON for i in range(m.first, m.last)
@@ -487,21 +499,28 @@ class EntityRecognizer:
         ]
         for m in found:
             if m.cls == ActorClass.PERSON and m.keys:
-                name = self._name_parts(ts, m, surnames)
+                name = self._name_parts(ts, m, surnames, new)
                 if m.kind == MentionKind.NAME and len(name) >= 2:
                     local.setdefault(name, m.keys[0])  # the full name again, later
         return sorted(found, key=lambda m: m.first)
 
     def _name_parts(
-        self, ts: TaggedSentence, m: EntityMention, surnames: dict[str, str]
+        self,
+        ts: TaggedSentence,
+        m: EntityMention,
+        surnames: dict[str, str],
+        new: dict[str, tuple[str, str]],
     ) -> tuple[str, ...]:
         """Record the words of a person's full name that refer back to them alone: the
         last word ("al-Burhan", and "Burhan" after its particle), and in a name of two
         words or more the given name and the middle names ("Abiy" of "Abiy Ahmed", "Murad"
         of "Al Haj Murad Ebrahim") unless another person has them. Returns the name
         without its title."""
+        minted = new.get(m.keys[0])
         for word in m.text.split()[-1:]:
             w = word.rstrip(",")
+            if minted and minted[0] == ActorClass.PERSON and minted[1].split()[-1] == w[:-1]:
+                w = w[:-1]  # "König Husseins" minted "Hussein": the name is "Hussein"
             if w[:1].isupper() and w not in surnames:
                 surnames[w] = m.keys[0]
             head, dash, rest = w.partition("-")
@@ -1081,7 +1100,8 @@ class EntityRecognizer:
                 continue
             of: list[str] = []
             k = j + 1
-            if toks[k].text.lower() in ("beider", "beiden") and toks[k + 1].pos == "NN":
+            both = toks[k].text.lower() in ("beider", "beiden") and toks[k + 1].pos == "NN"
+            if both:
                 if toks[k + 1].lemma.lower() in self._countries and len(states) >= 2:
                     of = list(states[-2:])
                 k += 2
@@ -1128,10 +1148,38 @@ class EntityRecognizer:
             names = self._names_after(toks, k + 1, taken - set(_person_tokens(by_first)), by_first)
             if len(names) != (len(of) or 2):
                 continue
-            homes = list(of) if of else [None, None]
-            out = self._plural_holders(ts, out, names, homes, role, by_first, new)
+            listed: list[str | None] = list(of) if of else [None, None]
+            if both:
+                # "die Präsidenten beider Länder/Seiten, X und Y": a known person holds the
+                # office of the state the dictionary gives, when the article names it
+                listed = self._known_homes(names, by_first, states, listed)
+            out = self._plural_holders(ts, out, names, listed, role, by_first, new)
             taken.update(x for a, b in names for x in range(a, b))
         return out
+
+    def _known_homes(
+        self,
+        names: Sequence[tuple[int, int]],
+        by_first: dict[int, EntityMention],
+        states: Sequence[str],
+        homes: Sequence[str | None],
+    ) -> list[str | None]:
+        """The states of the people of a list after "beider Länder/Seiten": each known
+        person's own state where the article has named it, the others' from ``homes``
+        (the states named last) less the ones taken."""
+        own = [self._own_state(by_first.get(a), b, states) for a, b in names]
+        rest = [h for h in homes if h is not None and h not in own]
+        return [o if o is not None else (rest.pop(0) if rest else None) for o in own]
+
+    def _own_state(
+        self, known: EntityMention | None, end: int, states: Sequence[str]
+    ) -> str | None:
+        """The state a known person held office in, if the article has named it."""
+        if known is None or known.last != end or not known.keys:
+            return None
+        entity = self.dictionary.get(known.keys[0])
+        countries = entity.rel("country") if entity is not None else ()
+        return next((c for c in countries if c in states), None)
 
     def _homes_of_pair(
         self,
@@ -1216,7 +1264,9 @@ class EntityRecognizer:
             k, genitive_of = self._past_genitive(
                 ts, j, role, found, by_first, new, {} if local is None else local
             )
-            person = self._holder_named(ts, k, by_first, surnames, new)
+            person = self._holder_named(
+                ts, k, by_first, surnames, new, genitive=j > 0 and toks[j - 1].pos == "NN"
+            )
             of = (self._title_prefix_owner(prefix, new, local or {}) if prefix else None) or (
                 genitive_of
             )
@@ -1379,8 +1429,11 @@ class EntityRecognizer:
         by_first: dict[int, EntityMention],
         surnames: dict[str, str],
         new: dict[str, tuple[str, str]],
+        *,
+        genitive: bool = False,
     ) -> EntityMention | None:
-        """The person named at ``k`` after a title: a known one, or a name minted."""
+        """The person named at ``k`` after a title: a known one, or a name minted;
+        ``genitive``: the title follows a noun whose genitive the phrase is."""
         toks, n = ts.tokens, len(ts.tokens)
         # a noun of function between title and name is no part of the name
         # ("Außenminister Scheich Hamad …")
@@ -1416,6 +1469,10 @@ class EntityRecognizer:
         if end == k:
             return None
         words = tuple(t.text for t in toks[k:end])
+        if genitive or (end < n and toks[end].pos == "NN" and not self._name_continues(toks, end)):
+            # "im Beisein König Husseins", "Präsident Mobutus Truppen": the genitive's -s
+            # is no part of the name the article goes on to use
+            words = (*words[:-1], _without_genitive_s(words[-1]))
         if len(words) == 1 and (words[0] in surnames or words[0].rstrip("s") in surnames):
             key = surnames.get(words[0]) or surnames[words[0].rstrip("s")]
         else:

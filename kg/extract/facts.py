@@ -19,9 +19,9 @@ Reads tagged sentences and resolved mentions; writes :class:`~kg.extract.model.F
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 
-from kg.dictionary import ActorDictionary, class_is
+from kg.dictionary import ActorDictionary, Entry, class_is
 from kg.extract.dates import MONTH_NAMES
 from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
@@ -105,7 +105,7 @@ def derive_facts(
             (m for m in mentions if m.sentence == idx and m.keys and m.first >= opening),
             key=lambda m: m.first,
         )
-        named_so_far = {k for m in mentions if m.sentence <= idx for k in m.keys}
+        named_so_far = _states_named((k for m in mentions if m.sentence <= idx for k in m.keys), d)
         armed = {
             k
             for m in mentions
@@ -113,8 +113,9 @@ def derive_facts(
             for k in m.keys
             if d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP
         }
-        facts += _offices(idx, ms, named_so_far, d, lex, home, armed)
+        facts += _offices(ts, ms, named_so_far, d, lex, home, armed)
         facts += _predicative_offices(ts, [m for m in mentions if m.sentence == idx], lex)
+        facts += _als_offices(ts, ms, d, lex, named_so_far, home)
         facts += members.sentence(ts, ms)
         facts += _bodies(ts, ms, d)
         facts += _chairs(ts, ms, d, lex)
@@ -142,8 +143,28 @@ def _rebel_title(m: EntityMention, lex: Lexicon) -> bool:
     return any(lex.opens_with_armed_group(w) for w in m.text.split()[:3])
 
 
+def _states_named(keys: Iterable[str], d: ActorDictionary) -> set[str]:
+    """The actors an article has named, with the state of each capital named ("Scharfe
+    Kritik kam aus Moskau. Präsident Boris Jelzin …": the article speaks of Russia)."""
+    named = set(keys)
+    for k in list(named):
+        entry = d.get(k)
+        if entry is not None:
+            named.update(entry.rel("capital_of"))
+    return named
+
+
+def _own_state(entry: Entry | None, named: Set[str], home: str | None) -> str | None:
+    """The state a known person held office in, among those the article named (the
+    story's own first, for a person who held office in two)."""
+    countries = [
+        c for c in (entry.rel("country") if entry is not None else ()) if c in named or c == home
+    ]
+    return home if home in countries else (countries[0] if countries else None)
+
+
 def _offices(
-    idx: int,
+    ts: TaggedSentence,
     ms: Sequence[EntityMention],
     named_so_far: set[str],
     d: ActorDictionary,
@@ -151,12 +172,21 @@ def _offices(
     home: str | None,
     armed: Set[str] = frozenset(),
 ) -> list[Fact]:
-    """Offices of the people of a sentence, and of colleagues ("sein Amtskollege X")."""
+    """Offices of the people of a sentence, and of colleagues ("sein Amtskollege X", "seine
+    Kollegen X und Y")."""
+    idx = ts.sentence.index
     facts: list[Fact] = []
     last_office: str | None = None
+    colleagues = _colleagues(ts, ms)
     for m in ms:
+        entry = d.get(m.keys[0])
         for role, of, former in m.offices:
-            entry = d.get(m.keys[0])
+            if of and entry is not None and d.is_a(of, ActorClass.STATE):
+                # a known person's office of a state they never served: the list or group
+                # it was read from was misread; the dictionary's state the article names wins
+                own = _own_state(entry, named_so_far, home)
+                if own and of not in entry.rel("country"):
+                    of = own
             if role and not of and len(armed) == 1 and _rebel_title(m, lex):
                 # "Rebellenführer Foday Sankoh": of the one armed group named so far
                 of = next(iter(armed))
@@ -164,8 +194,7 @@ def _offices(
                 # "Präsident Félix Tshisekedi" in an article that names his country: the
                 # dictionary's country of a known person, once the article names it; of a
                 # person who held offices in two states, the story's where it is one of them
-                named = [c for c in entry.rel("country") if c in named_so_far or c == home]
-                of = home if home in named else (named[0] if named else None)
+                of = _own_state(entry, named_so_far, home)
             elif role and not of and entry is None and role in lex.national:
                 # "Kabul – … Präsident Aschraf Ghani": a government office with no state
                 # named is one of the state the story is about (headline, else dateline)
@@ -173,11 +202,33 @@ def _offices(
             if role and of and not former and m.cls == ActorClass.PERSON:
                 facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
                 last_office = role
-        if m.colleague and last_office:
-            for _r, of, former in m.offices:
-                if of and not former:
-                    facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, last_office))
+        if m in colleagues and last_office and m.cls == ActorClass.PERSON:
+            states = [of for _r, of, former in m.offices if of and not former]
+            if not states and not m.offices:
+                # "seine Kollegen Georgios Mavros und Turan Günes": known people's own state
+                states = [s for s in [_own_state(entry, named_so_far, None)] if s]
+            for of in states:
+                facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, last_office))
     return facts
+
+
+def _colleagues(ts: TaggedSentence, ms: Sequence[EntityMention]) -> list[EntityMention]:
+    """The colleagues of a sentence: those a colleague noun names, and the names listed
+    right after one ("seine Kollegen X und Y")."""
+    toks = ts.tokens
+    out: list[EntityMention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        listed = (
+            prev is not None
+            and m.first == prev.last + 1
+            and toks[prev.last].text in ("und", ",")
+            and m.kind == MentionKind.NAME
+            and not m.offices
+        )
+        if m.colleague or listed:
+            out.append(m)
+    return out
 
 
 def _predicative_offices(
@@ -207,6 +258,63 @@ def _predicative_offices(
                 facts.append(
                     Fact(FactKind.POSITION, people[0].keys[0], of, ts.sentence.index, role)
                 )
+    return facts
+
+
+def _als_offices(
+    ts: TaggedSentence,
+    ms: Sequence[EntityMention],
+    d: ActorDictionary,
+    lex: Lexicon,
+    named: Set[str],
+    home: str | None,
+) -> list[Fact]:
+    """Offices a person acts in, stated by "als" and a bare title in the person's clause
+    ("Karamanlis führt seither als Ministerpräsident die Regierung", "…, der als
+    russischer Außenminister …"): of the state the phrase names, else the known person's
+    own, else (a government office) the story's."""
+    toks, n = ts.tokens, len(ts.tokens)
+    facts: list[Fact] = []
+    by_first = {m.first: m for m in ms}
+    for j, t in enumerate(toks[:-1]):
+        if t.text.lower() != "als":
+            continue
+        k = j + 1
+        adjective = by_first.get(k) if toks[k].pos == "ADJA" else None
+        k += 1 if toks[k].pos == "ADJA" else 0
+        role = lex.title_role(toks[k].text) if k < n and toks[k].pos == "NN" else None
+        if not role or any(x.text.lower().startswith(tuple(lex.former)) for x in toks[j + 1 : k]):
+            continue
+        a, b = clause_bounds(toks, j)
+        if any(x.text.lower() in lex.cue("negation") for x in toks[a:b]):
+            continue
+        people = [m for m in ms if m.cls == ActorClass.PERSON and a <= m.first and m.last <= j]
+        if not people and a >= 2 and toks[a - 1].text == "," and toks[a].pos == "PRELS":
+            people = [m for m in ms if m.cls == ActorClass.PERSON and m.last == a - 1]
+        if len(people) != 1 or people[0].offices:
+            continue
+        person, entry = people[0], d.get(people[0].keys[0])
+        genitive = by_first.get(
+            k + 2 if k + 1 < n and toks[k + 1].text in ("des", "der") else k + 1
+        )
+        if genitive is not None and (
+            genitive.kind != MentionKind.NAME
+            or (genitive.first == k + 1 and not genitive.text.endswith("s"))
+        ):
+            # a state's genitive ("als Präsident Kenias", "… der Türkei"), not "die Regierung"
+            genitive = None
+        of = next(
+            (
+                m.keys[0]
+                for m in (adjective, genitive)
+                if m is not None and m.keys and d.is_a(m.keys[0], ActorClass.STATE)
+            ),
+            None,
+        ) or _own_state(entry, named, home)
+        if of is None and entry is None and role in lex.national:
+            of = home
+        if of:
+            facts.append(Fact(FactKind.POSITION, person.keys[0], of, ts.sentence.index, role))
     return facts
 
 
