@@ -109,6 +109,23 @@ def test_agreement_subject_with_genitive_attribute_and_onset_date(ex):
     assert offensive.date == ("2023-10", "gYearMonth")
 
 
+def test_a_temporal_als_clause_takes_the_time_of_its_main_clause(ex):
+    # regression: the incursion took the article's date, not the war's onset
+    a = analyse(
+        ex,
+        "Georgien und Abchasien unterzeichneten eine Waffenruhe. Der Krieg war im August 1992 "
+        "ausgebrochen, als georgische Truppen in Abchasien einrückten.",
+        date="1994-05-16",
+    )
+    (entered,) = [
+        e
+        for e in a.events
+        if ("agent", "georgia") in {(r.value, k) for r, k in e.roles}
+        and e.event_class == "MilitaryAction"
+    ]
+    assert entered.date == ("1992-08", "gYearMonth")
+
+
 def test_attack_on_a_state_that_began_dates_the_war(ex):
     a = analyse(
         ex,

@@ -154,6 +154,11 @@ def _lead_paragraph_date(
     return None
 
 
+def _state_start(e: TimeExpression) -> bool:
+    """A start that dates a state, not an act ("seit 1993", "nach fünf Jahren Krieg")."""
+    return e.text.lower().startswith(("seit", "nach"))
+
+
 def assign_dates(
     events: Sequence[Event],
     sentences: Sequence[TaggedSentence],
@@ -182,8 +187,17 @@ def assign_dates(
                 if e.kind == TimeKind.START
                 and lo <= e.start < hi
                 # "seit 1993", "nach fünf Jahren Bürgerkrieg": the start of a state, not an act
-                and not e.text.lower().startswith(("seit", "nach"))
+                and not _state_start(e)
             ]
+        if (
+            not own
+            and ts.tokens[a].text.lower() == "als"
+            and a > 0
+            and ts.tokens[a - 1].text == ","
+        ):
+            # "Der Krieg war im August 1992 ausgebrochen, als georgische Truppen in
+            # Abchasien einrückten": a temporal "als" clause happened when its main clause did
+            own = [e for e in es if e.kind == TimeKind.START and not _state_start(e)]
         if own:
             t0 = ts.tokens[ev.trigger.first].start
             best = min(own, key=lambda e: abs(e.start - t0))
