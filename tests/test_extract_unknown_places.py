@@ -56,3 +56,24 @@ def test_a_place_compound_the_tagger_reads_as_a_name_still_names_the_place(ex):
     )
     assert roles(only(a, "Protest")) == {("location", "ikuitos")}
     assert place(a, "ikuitos") == ("City", "Iquitos")
+
+
+def test_an_unlisted_town_of_the_dateline_is_where_the_lead_s_signing_was(ex):
+    a = analyse(
+        ex,
+        "Wadi Kamar (dpa) – Israel und Jordanien haben am Mittwoch einen Friedensvertrag "
+        "unterzeichnet.",
+    )
+    assert place(a, "vadi-kamar") == ("City", "Wadi Kamar")
+    assert ("location", "vadi-kamar") in roles(only(a, "Agreement"))
+    # the agency in parentheses is no place
+    assert not [k for k, c, _l in a.new_entities if c == "City" and "dpa" in k]
+
+
+def test_an_unlisted_town_beside_a_capital_in_the_dateline_keeps_the_capital_s_state(ex):
+    # regression: the second place of "Kabul/Kamar –" made the dateline state none, and
+    # with it the state of "Präsident X"
+    a = analyse(ex, "Kabul/Kamar – Afghanistan lehnt ab. Präsident Farid Omari sagte nein.")
+    assert ("farid-omari", "president", "afghanistan") in {
+        (f.subject, f.role, f.object) for f in a.facts if f.kind.value == "position"
+    }

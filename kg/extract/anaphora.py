@@ -61,7 +61,7 @@ def dateline_city(
     ]
     if (
         len(cities) == 1
-        and d.is_a(cities[0].keys[0], PlaceClass.CITY)
+        and (d.is_a(cities[0].keys[0], PlaceClass.CITY) or cities[0].cls == PlaceClass.CITY)
         and "/" not in first.sentence.text[:40]
     ):
         return cities[0].keys[0]

@@ -39,7 +39,7 @@ from kg.extract.names import name_key
 from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
 from kg.extract.quotes import CLOSING
-from kg.extract.tokens import tokenize
+from kg.extract.tokens import dateline_words, tokenize
 from kg.iris import slugify
 from kg.vocabulary import ActorClass, EventClass, PlaceClass
 
@@ -387,7 +387,10 @@ class EntityRecognizer:
         for ts in sentences:
             states = [k for m in out if m.kind == MentionKind.NAME for k in m.keys]
             states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, ActorClass.STATE)]
-            out.extend(self._sentence(ts, surnames, local, new, states))
+            found = self._sentence(ts, surnames, local, new, states)
+            if ts is sentences[0]:
+                found = self._dateline_places(ts, found, local, new)
+            out.extend(found)
         for m in out:
             # places and groups named after a noun of their class or a locative preposition:
             # the article's own
@@ -400,6 +403,36 @@ class EntityRecognizer:
                 new.setdefault(m.keys[0], (m.cls, m.text))
         out = [self._unnamed_group(m, scope, new) if m.head else m for m in out]
         return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
+
+    def _dateline_places(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        local: dict[tuple[str, ...], str],
+        new: dict[str, tuple[str, str]],
+    ) -> list[EntityMention]:
+        """The places of a dateline no dictionary lists ("Wadi Araba – …", "Nakura/Beirut
+        – …"): a dateline names where the story was filed, a town; the agency in
+        parentheses ("(dpa)") is none."""
+        toks = ts.tokens
+        k = dateline_words([t.text for t in toks])
+        covered = {x for m in found for x in range(m.first, m.last)}
+        out = list(found)
+        start, depth = 0, 0
+        for j in range(k):
+            text = toks[j].text
+            depth += (text == "(") - (text == ")")
+            boundary = text in ("/", "(", ")") or j == k - 1 or depth > 0
+            if not boundary:
+                continue
+            words = tuple(t.text for t in toks[start:j] if t.text[:1].isupper())
+            if words and len(words) == j - start and not covered & set(range(start, j)):
+                key = self._mint(" ".join(words), PlaceClass.CITY, new)
+                local.setdefault(words, key)
+                cls = "" if key in self.dictionary else PlaceClass.CITY
+                out.append(self._mention(ts, start, j, MentionKind.NAME, (key,), cls=cls))
+            start = j + 1
+        return sorted(out, key=lambda m: m.first)
 
     def _unnamed_group(
         self, m: EntityMention, scope: str, new: dict[str, tuple[str, str]]

@@ -48,8 +48,11 @@ def _dateline_state(
         return None
     first = sentences[0]
     k = dateline_length(first.tokens)
+    # (a town of the dateline no dictionary lists tells no state)
     places = [
-        m.keys[0] for m in mentions if m.sentence == first.sentence.index and m.last <= k and m.keys
+        m.keys[0]
+        for m in mentions
+        if m.sentence == first.sentence.index and m.last <= k and m.keys and m.keys[0] in d
     ]
     if len(places) != 1:
         return None

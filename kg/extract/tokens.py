@@ -108,13 +108,18 @@ def dateline_words(words: Sequence[str]) -> int:
 
     >>> dateline_words("Kairo – Die Gespräche".split()), dateline_words("Die Gespräche".split())
     (2, 0)
+    >>> dateline_words("Wadi Araba ( dpa ) – Israel".split())
+    6
     """
     for j, w in enumerate(words[:8]):
         if w in _DASHES:
             before = words[:j]
-            if before and all(b[:1].isupper() or b in ("(", ")", "/") for b in before):
-                return j + 1
-            return 0
+            depth, ok = 0, bool(before)
+            for b in before:
+                depth += (b == "(") - (b == ")")
+                # the agency in parentheses may be written in lower case ("(dpa)", "(epd)")
+                ok = ok and (b[:1].isupper() or b in ("(", ")", "/") or depth > 0)
+            return j + 1 if ok else 0
         if w in (",", ".", ":", ";"):
             return 0
     return 0
