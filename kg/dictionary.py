@@ -184,9 +184,14 @@ def _read_tsv(path: Path) -> Iterator[Entry]:
             name, _, value = pair.partition("=")
             if value:
                 related.append((name.strip(), value.strip()))
-        bad = [v for name, v in related if name == "since" and not _YEAR.fullmatch(v)]
+        bad = [
+            (name, v)
+            for name, v in related
+            if name in ("since", "until") and not _YEAR.fullmatch(v)
+        ]
         if bad:
-            raise InputError(f"{path}: row {n} ({key}): since={bad[0]!r} is not a year (YYYY)")
+            name, v = bad[0]
+            raise InputError(f"{path}: row {n} ({key}): {name}={v!r} is not a year (YYYY)")
         yield Entry(
             key=key,
             cls=cls,

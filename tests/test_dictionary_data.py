@@ -66,7 +66,10 @@ RELATED_TARGETS = {
     "party": ACTOR_CLASSES,
 }
 # related=name=value whose value is a literal, not a key: the pattern it must match.
-RELATED_LITERALS = {"since": re.compile(r"[0-9]{4}")}  # the year a conflict began
+RELATED_LITERALS = {
+    "since": re.compile(r"[0-9]{4}"),  # the year a conflict began
+    "until": re.compile(r"[0-9]{4}"),  # the year it ended
+}
 
 # A literal copy of the Q-ids in /work/shared/reference/wikidata-verified.tsv, so that the
 # test also runs where shared/ is absent. Extend both together.

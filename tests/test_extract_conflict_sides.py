@@ -103,3 +103,43 @@ def test_the_year_a_start_verb_names_dates_the_conflict(ex):
         date="1996-08-20",
     )
     assert a.conflict is not None and a.conflict.start == ("1989-12", "gYearMonth")
+
+
+def test_a_region_where_a_known_conflict_is_fought_outweighs_a_state_named_twice(ex):
+    # regression: Russia and Ukraine (party and place both) outscored Moldova and
+    # Transnistria, the region the article is about
+    a = analyse(
+        ex,
+        "Moldau und Transnistrien verhandeln in Berlin. Russland hat Soldaten in "
+        "Transnistrien; auch die Ukraine grenzt an die Region.",
+        date="2016-06-03",
+    )
+    assert a.conflict is not None and a.conflict.key == "transnistria-conflict"
+
+
+def test_es_kam_zu_einem_krieg_dates_the_conflict(ex):
+    a = analyse(
+        ex,
+        "Moldau und Transnistrien verhandeln in Berlin. Die Region hatte sich von Moldau "
+        "losgesagt; im März 1992 kam es zu einem kurzen Krieg.",
+        date="2016-06-03",
+    )
+    assert a.conflict is not None and a.conflict.start == ("1992-03", "gYearMonth")
+    # a "zu" phrase without a conflict noun dates nothing
+    a = analyse(
+        ex,
+        "Moldau und Transnistrien verhandeln in Berlin. Im März 1992 kam es zu Gesprächen.",
+        date="2016-06-03",
+    )
+    assert a.conflict is None or a.conflict.start is None
+
+
+def test_an_end_year_that_is_no_year_is_refused_with_its_row(tmp_path: Path):
+    bad = tmp_path / "conflicts.tsv"
+    bad.write_text(
+        "key\tclass\tlabel_de\tlabel_en\talt_de\talt_en\tforms_de\tadjective_de\trelated\t"
+        "wikidata\nx-war\tArmedConflict\tX-Krieg\tX war\t\t\t\t\tsince=1990|until=bald\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"conflicts.tsv: row 2 \(x-war\): until='bald'"):
+        load_dictionary([bad])

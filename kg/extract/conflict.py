@@ -59,6 +59,7 @@ class _Cues:
     waging_verbs: frozenset[str]
     onset_nouns: frozenset[str]
     start_verbs: frozenset[str]
+    coming_verbs: frozenset[str]
     start_participles: frozenset[str]
     start_words: frozenset[str]
     duration_verbs: frozenset[str]
@@ -73,6 +74,7 @@ class _Cues:
             waging_verbs=lex.cue("conflict_waging_verbs"),
             onset_nouns=lex.cue("conflict_onset_nouns"),
             start_verbs=lex.cue("conflict_start_verbs"),
+            coming_verbs=lex.cue("conflict_coming_verbs"),
             start_participles=lex.cue("conflict_start_participles"),
             start_words=lex.cue("conflict_start_verbs") | lex.cue("conflict_start_nouns"),
             duration_verbs=lex.cue("conflict_duration_verbs"),
@@ -169,15 +171,15 @@ def _known(mentions: Sequence[EntityMention], d: ActorDictionary, year: int | No
             continue
         if year is not None and any(int(y) > year for y in e.rel("since")):
             continue
-        score = (
-            10 * named[e.key]
-            + sum(1 for p in e.rel("party") if named[p])
-            + sum(2 for p in e.rel("location") if named[p])
-        )
+        ended = year is not None and any(int(y) + 1 < year for y in e.rel("until"))
         # a conflict not named needs two distinct entities of it in the text: a state that
-        # is both party and place ("Türkei") is one clue, not two
+        # is both party and place ("Türkei") is one clue, not two; a region where it is
+        # fought ("Transnistrien") says more than a state
         clues = {p for p in (*e.rel("party"), *e.rel("location")) if named[p]}
-        if not named[e.key] and len(clues) < 2:
+        score = 10 * named[e.key] + sum(
+            1 if d.is_a(p, ActorClass.STATE) or p in e.rel("party") else 2 for p in clues
+        )
+        if not named[e.key] and (len(clues) < 2 or ended):
             continue
         if score >= 2 and (best is None or score > best[0]):
             best = (score, e.key)
@@ -331,16 +333,22 @@ def _onset_point(
     ts: TaggedSentence, es: Sequence[TimeExpression], cues: _Cues
 ) -> TimeExpression | None:
     """The point in time in the clause of a start verb whose clause names the conflict:
-    "Der 1964 begonnene Konflikt", "Der Bürgerkrieg hatte 2014 … begonnen"."""
+    "Der 1964 begonnene Konflikt", "Der Bürgerkrieg hatte 2014 … begonnen", "1992 kam es
+    zu einem kurzen Krieg"."""
     points = [e for e in es if e.kind == TimeKind.POINT]
     for j, t in enumerate(ts.tokens):
         lemma = t.lemma.lower()
+        a, b = clause_bounds(ts.tokens, j)
         if not (
             (t.pos.startswith("V") and lemma in cues.start_verbs)
             or (t.pos.startswith("ADJ") and lemma in cues.start_participles)
+            or (
+                t.pos.startswith("V")
+                and lemma in cues.coming_verbs
+                and any(x.text.lower() in ("zu", "zum", "zur") for x in ts.tokens[j + 1 : b])
+            )
         ):
             continue
-        a, b = clause_bounds(ts.tokens, j)
         lo, hi = ts.tokens[a].start, ts.tokens[b - 1].end
         if not any(cues.is_noun(x.lemma.lower()) and x.pos.startswith("N") for x in ts.tokens[a:b]):
             continue

@@ -387,6 +387,7 @@ CUE_KEYS = (
     "civil_war_nouns",
     "conflict_onset_nouns",
     "conflict_start_verbs",
+    "conflict_coming_verbs",
     "conflict_start_participles",
     "conflict_start_nouns",
     "conflict_duration_verbs",
