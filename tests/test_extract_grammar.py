@@ -450,6 +450,27 @@ def test_joining_in_the_perfect_is_membership_joining_planned_is_not(ex):
     assert ("sweden", "nato") not in facts(a, FactKind.MEMBER)
 
 
+def test_a_name_after_a_phrase_of_time_is_the_verb_s_not_the_year_s(ex):
+    # regression: "Ende vergangenen Jahres der GUS" read "der GUS" as the year's genitive
+    a = analyse(
+        ex,
+        "Georgien, das erst Ende vergangenen Jahres der GUS beigetreten ist, ist auf "
+        "Russland angewiesen.",
+    )
+    assert facts(a, FactKind.MEMBER) == {("georgia", "cis")}
+
+
+def test_examples_after_a_member_compound_are_members(ex):
+    a = analyse(
+        ex,
+        "Das Kosovo wird von fünf EU-Staaten, darunter Spanien und Griechenland, nicht anerkannt.",
+    )
+    assert facts(a, FactKind.MEMBER) == {("spain", "european-union"), ("greece", "european-union")}
+    # a list after a comma without an example word is no list of members
+    a = analyse(ex, "Die EU-Staaten, Russland und China protestierten.")
+    assert not facts(a, FactKind.MEMBER)
+
+
 def test_elliptical_negation_after_a_relative_clause(ex):
     a = analyse(
         ex,

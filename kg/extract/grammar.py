@@ -748,6 +748,39 @@ def time_phrases_are_adverbials(
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
+def names_after_time_phrases(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "der erst Ende vergangenen Jahres der GUS beigetreten ist": a unit of time has no
+    name for its genitive; the name after it is the verb's (its dative where the verb
+    takes one), and the phrase of time ("Ende … Jahres") says when."""
+    kids = _children(heads)
+    for i, t in enumerate(tokens):
+        if t.pos != "NN" or not morph.is_time_noun(t.lemma):
+            continue
+        for c in kids.get(i, ()):
+            if (
+                c < i
+                or deps[c] != "nmod"
+                or tokens[c].pos != "NE"
+                or any(deps[k] == "case" for k in kids.get(c, ()))
+            ):
+                continue
+            top = i
+            while deps[top] == "nmod" and heads[top] != top:
+                top = heads[top]  # "Ende" of "Ende vergangenen Jahres"
+            v = heads[top]
+            if not tokens[v].pos.startswith("V"):
+                continue
+            particle = "".join(
+                tokens[k].text.lower() for k in kids.get(v, ()) if deps[k] == "compound:prt"
+            )
+            dative = morph.takes_dative(particle + tokens[v].lemma.lower())
+            heads[c], deps[c] = v, "iobj" if dative else "obj"
+            if deps[top] in ("nsubj", "obj", "iobj"):
+                deps[top] = "obl"
+
+
 def _path_to_root(heads: Sequence[int], i: int) -> list[int]:
     """``i`` and its governors up to the root (a node may not be attached beneath itself)."""
     out = [i]
@@ -1521,6 +1554,7 @@ RULES: tuple[Rule, ...] = (
     floating_quantifiers,
     perfect_is_one_predicate,
     time_phrases_are_adverbials,
+    names_after_time_phrases,
     auxiliaries_take_no_arguments,
     relative_clauses_attach_left,
     second_verbs_open_no_relative_clause,

@@ -118,8 +118,9 @@ class _Reader:
         return None
 
     def compounds(self, heads: frozenset[str]) -> list[Fact]:
-        """ "das Nato-Mitglied Türkei", "die EU-Staaten Polen und Litauen": an
-        organisation's member compound before the names of its members."""
+        """ "das Nato-Mitglied Türkei", "die EU-Staaten Polen und Litauen", "fünf
+        EU-Staaten, darunter Spanien und Griechenland": an organisation's member compound
+        before the names of its members (or of some of them)."""
         out: list[Fact] = []
         for org in self.ms:
             if not self.orgish(org) or org.last - org.first != 1:
@@ -129,16 +130,23 @@ class _Reader:
             rest = tok.text[len(prefix) :].lstrip("-").lower() if prefix else ""
             if not any(rest == h + e for h in heads for e in ("", "s", "es", "en", "er", "ern")):
                 continue
+            start = org.last
+            if (
+                start + 1 < len(self.toks)
+                and self.toks[start].text == ","
+                and self.toks[start + 1].text.lower() in self.examples
+            ):
+                start += 2
             members: list[EntityMention] = []
             for m in self.ms:
                 state = bool(m.keys) and self.d.is_a(m.keys[0], ActorClass.STATE)
-                if m.first == (members[-1].last + 1 if members else org.last) and state:
+                if m.first == (members[-1].last + 1 if members else start) and state:
                     if members and self.toks[m.first - 1].text not in ("und", ",", "sowie"):
                         break
                     members.append(m)
                 elif members and m.first > members[-1].last + 1:
                     break
-            if members and self.ms and members[0].first == org.last:
+            if members and self.ms and members[0].first == start:
                 out += self._emit(members, org, False)
         return out
 
