@@ -749,6 +749,40 @@ def test_leadership_from_a_participle_attribute(ex):
     assert ("kazakhstan", "csto") in facts(a, FactKind.MEMBER)
 
 
+def test_leadership_told_by_a_clause_of_leading(ex):
+    # active, passive with "von", relative clause; a person who leads holds the office
+    a = analyse(ex, "Russland führt die OVKS an.")
+    assert facts(a, FactKind.LEADS) == {("russia", "csto")}
+    a = analyse(ex, "Ansar Dine wird von dem Tuareg-Führer Iyad Ag Kamal angeführt.")
+    assert ("iad-ag-kamal", "leader", "ansar-dine") in positions(a)
+    a = analyse(ex, "Angeführt wird die ARS von Scheich Scharif Scheich Ahmed.")
+    assert ("sharif-sheikh-ahmed", "leader", "ars-somalia") in positions(a)
+    a = analyse(
+        ex, "Die von Paul Kagame angeführte Ruandische Patriotische Front (RPF) rückte vor."
+    )
+    assert ("paul-kagame", "leader", "rpf") in positions(a)
+    assert not facts(a, FactKind.LEADS)  # a person holds an office; states lead
+    # negated, wished and generic objects lead nothing
+    for text in (
+        "Paul Kagame will die RPF nicht länger führen.",
+        "Russland führt Gespräche mit der Hamas.",
+    ):
+        a = analyse(ex, text)
+        assert not facts(a, FactKind.LEADS) and not positions(a), text
+
+
+def test_a_possessive_before_a_title_names_the_organisation(ex):
+    a = analyse(
+        ex,
+        "Die Séléka marschiert auf Bangui. Ihr Anführer Michel Djotodia sagte, seine Bewegung "
+        "werde die Umsetzung beobachten.",
+    )
+    assert ("michel-djotodia", "leader", "seleka") in positions(a)
+    # a government's office is no organisation's ("ihr Außenminister")
+    a = analyse(ex, "Die Asean tagte. Ihr Außenminister Roland Dumas sprach.")
+    assert not {p for p in positions(a) if p[2] == "asean"}
+
+
 def test_a_government_title_without_a_state_is_of_the_dateline_state(ex):
     a = analyse(ex, "Nairobi – Präsident Samuel Kiprono traf Vertreter Kenias und Ugandas.")
     assert ("samuel-kiprono", "president", "kenya") in positions(a)

@@ -116,7 +116,12 @@ def derive_facts(
             for k in m.keys
             if d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP
         }
-        facts += _offices(ts, ms, named_so_far, d, lex, home, armed)
+        prior_orgs = [
+            (m.sentence, m.first, m.keys[0])
+            for m in mentions
+            if m.sentence in (idx - 1, idx) and m.kind == MentionKind.NAME and _orgish(d, m)
+        ]
+        facts += _offices(ts, ms, named_so_far, d, lex, home, armed, prior_orgs)
         facts += _predicative_offices(ts, [m for m in mentions if m.sentence == idx], lex)
         facts += _als_offices(ts, ms, d, lex, named_so_far, home)
         facts += members.sentence(ts, ms)
@@ -174,9 +179,12 @@ def _offices(
     lex: Lexicon,
     home: str | None,
     armed: Set[str] = frozenset(),
+    orgs: Sequence[tuple[int, int, str]] = (),
 ) -> list[Fact]:
     """Offices of the people of a sentence, and of colleagues ("sein Amtskollege X", "seine
-    Kollegen X und Y")."""
+    Kollegen X und Y"); ``orgs``: the organisations named in this sentence and the one
+    before, in order, which a possessive before a title refers to ("Die Séléka … Ihr
+    Anführer Michel Djotodia")."""
     idx = ts.sentence.index
     facts: list[Fact] = []
     last_office: str | None = None
@@ -190,7 +198,15 @@ def _offices(
                 own = _own_state(entry, named_so_far, home)
                 if own and of not in entry.rel("country"):
                     of = own
-            if role and not of and len(armed) == 1 and _rebel_title(m, lex):
+            # (an office of a state's government is not an organisation's: "ihr Außenminister")
+            owner = (
+                _possessive_owner(ts, m, orgs)
+                if role and not of and role not in lex.national
+                else None
+            )
+            if owner is not None:
+                of = owner
+            elif role and not of and len(armed) == 1 and _rebel_title(m, lex):
                 # "Rebellenführer Foday Sankoh": of the one armed group named so far
                 of = next(iter(armed))
             elif role and not of and entry is not None and entry.rel("country"):
@@ -213,6 +229,22 @@ def _offices(
             for of in states:
                 facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, last_office))
     return facts
+
+
+def _possessive_owner(
+    ts: TaggedSentence, m: EntityMention, orgs: Sequence[tuple[int, int, str]]
+) -> str | None:
+    """The organisation a possessive before a person's title refers to: the last one
+    named before the person ("Die Rebellen der UÇK stimmten zu. Ihr politischer Führer
+    Ali Ahmeti …"), or None."""
+    toks = ts.tokens
+    j = m.first - 1
+    while j >= 0 and toks[j].pos == "ADJ(A)":
+        j -= 1
+    if j < 0 or toks[j].pos != "PPOSAT" or not toks[j].text.lower().startswith(("ihr", "sein")):
+        return None
+    before = [k for s, first, k in orgs if s < m.sentence or first < m.first]
+    return before[-1] if before else None
 
 
 def _colleagues(ts: TaggedSentence, ms: Sequence[EntityMention]) -> list[EntityMention]:

@@ -32,6 +32,7 @@ from kg.extract.functions import clause_subject, mention_head, preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
 from kg.extract.morphology import Morphology
+from kg.extract.syntax import clause_bounds
 from kg.vocabulary import ActorClass
 
 __all__ = ["parse_chairs", "parse_leadership", "parse_memberships"]
@@ -60,7 +61,44 @@ class _Reader:
         self.companions = lex.cue("member_companions")
         self.examples = lex.cue("member_examples")
         self.joined = lex.cue("joined_forms")
+        self.modals = lex.cue("irrealis_modals")
         self.morph = morph
+
+    def verb_lemma(self, v: int) -> str:
+        """The verb's lemma with its separated particle ("führt … an": "anführen")."""
+        particle = "".join(
+            self.toks[c].text.lower() for c in self.parse.dependents(v, "compound:prt")
+        )
+        return particle + self.toks[v].lemma.lower()
+
+    def led_in_clause(self, v: int) -> tuple[EntityMention | None, list[int]]:
+        """The organisation a finite verb of leading governs and the phrases of its
+        leaders: "X führt die Y an" (subject, object), "Angeführt wird die Y von X"
+        (the passive's subject, its agent), "…, der die Y anführt" (the relative
+        pronoun's antecedent); none where the clause is negated or modal."""
+        p, toks = self.parse, self.toks
+        a, b = clause_bounds(toks, v)
+        if any(x.text.lower() in self.neg or x.lemma.lower() in self.modals for x in toks[a:b]):
+            return None, []
+        passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass", "aux"))
+        if passive and toks[v].pos.endswith("(PP)"):
+            led = p.dependents(v, "nsubj:pass", "nsubj")
+            agents = [
+                c
+                for c in p.dependents(v, "obl")
+                if (prep := preposition(toks, p, c, morph=self.morph))
+                and self.morph.is_agent_preposition(prep)
+            ]
+        else:
+            led = p.dependents(v, "obj")
+            agents = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
+        org = next((m for c in led if (m := self.named_at(c)) is not None), None)
+        return org, agents
+
+    def named_at(self, c: int) -> EntityMention | None:
+        """The mention headed at ``c``, or the name a class noun there introduces ("das
+        Bandenbündnis Viv Ansanm", "der Polizist Jimmy Chérizier")."""
+        return _mention_at(self.ms, c) or self._named_by(c)
 
     def orgish(self, m: EntityMention | None) -> bool:
         return (
@@ -408,19 +446,33 @@ def parse_leadership(
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms = reader.ts, reader.parse, reader.ms
         for i, t in enumerate(ts.tokens):
-            if t.verb not in verbs or p.deps[i] not in ("amod", "acl"):
+            if t.verb in verbs and p.deps[i] in ("amod", "acl"):
+                led = _mention_at(ms, p.heads[i])
+                agents = [
+                    c
+                    for c in p.children(i)
+                    if (prep := preposition(ts.tokens, p, c, morph=morph))
+                    and morph.is_agent_preposition(prep)
+                ]
+            elif t.pos.startswith("V") and reader.verb_lemma(i) in verbs:
+                led, agents = reader.led_in_clause(i)
+            else:
                 continue
-            led = _mention_at(ms, p.heads[i])
             if led is None or not reader.orgish(led):
                 continue
-            for c in p.children(i):
-                prep = preposition(ts.tokens, p, c, morph=morph)
-                leader = _mention_at(ms, c)
-                if prep and morph.is_agent_preposition(prep) and leader and leader is not led:
-                    out += [
-                        Fact(FactKind.LEADS, k, led.keys[0], ts.sentence.index) for k in leader.keys
-                    ]
+            for c in agents:
+                leader = reader.named_at(c)
+                if leader is not None and leader is not led:
+                    out += _leaders(leader, led, ts.sentence.index)
     return out
+
+
+def _leaders(leader: EntityMention, led: EntityMention, idx: int) -> list[Fact]:
+    """A state or organisation leads (``ckg:leads``); a person holds the office of its
+    leader (a position: "die von Paul Kagame angeführte RPF")."""
+    if leader.cls == ActorClass.PERSON:
+        return [Fact(FactKind.POSITION, leader.keys[0], led.keys[0], idx, "leader")]
+    return [Fact(FactKind.LEADS, k, led.keys[0], idx) for k in leader.keys]
 
 
 def parse_chairs(
