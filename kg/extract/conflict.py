@@ -35,7 +35,7 @@ article's year, else a conflict minted from what the sentences about the fightin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from kg.dictionary import ActorDictionary, class_is
@@ -117,7 +117,8 @@ def find_conflict(
     ev = _evidence(sentences, mentions, exprs, d, _Cues.of(lex), morph)
     ev.parties += _peacemakers(ev.fighting, events, mentions, d)
     start = (ev.start.value, ev.start.datatype) if ev.start else None
-    known = _known(mentions, d, year)
+    fighters = {k for k in ev.parties if d.is_a(k, ActorClass.STATE)}
+    known = _known(mentions, d, year, fighters)
     if known is not None:
         e = d[known]
         return Conflict(
@@ -161,9 +162,16 @@ def _peacemakers(
     return out
 
 
-def _known(mentions: Sequence[EntityMention], d: ActorDictionary, year: int | None) -> str | None:
+def _known(
+    mentions: Sequence[EntityMention],
+    d: ActorDictionary,
+    year: int | None,
+    fighters: Set[str] = frozenset(),
+) -> str | None:
     """A dictionary conflict named in the text, or two distinct entities of it named, that
-    had begun by ``year``."""
+    had begun by ``year`` (and not ended before it); one not named must count among its
+    parties or places every state the sentences about the fighting name as a side
+    (``fighters``): China invading Vietnam is no war of Vietnam's in Cambodia."""
     named = Counter(k for m in mentions for k in m.keys)
     best: tuple[int, str] | None = None
     for e in d:
@@ -171,15 +179,21 @@ def _known(mentions: Sequence[EntityMention], d: ActorDictionary, year: int | No
             continue
         if year is not None and any(int(y) > year for y in e.rel("since")):
             continue
-        ended = year is not None and any(int(y) + 1 < year for y in e.rel("until"))
-        # a conflict not named needs two distinct entities of it in the text: a state that
-        # is both party and place ("Türkei") is one clue, not two; a region where it is
-        # fought ("Transnistrien") says more than a state
+        ended = year is not None and any(int(y) < year for y in e.rel("until"))
+        # a conflict not named needs two distinct entities of it in the text, and more
+        # than two states: a state that is both party and place ("Türkei") is one clue,
+        # two states that fought once name no war of theirs (they may be witnesses of a
+        # treaty); a region where it is fought ("Transnistrien") or an armed group that
+        # fights it ("LRA") says more
         clues = {p for p in (*e.rel("party"), *e.rel("location")) if named[p]}
-        score = 10 * named[e.key] + sum(
-            1 if d.is_a(p, ActorClass.STATE) or p in e.rel("party") else 2 for p in clues
-        )
-        if not named[e.key] and (len(clues) < 2 or ended):
+        score = 10 * named[e.key] + sum(1 if d.is_a(p, ActorClass.STATE) else 2 for p in clues)
+        placed = any(p in clues for p in e.rel("location"))
+        if not named[e.key] and (
+            len(clues) < 2
+            or (score < 3 and not placed)
+            or ended
+            or not fighters <= {*e.rel("party"), *e.rel("location")}
+        ):
             continue
         if score >= 2 and (best is None or score > best[0]):
             best = (score, e.key)
