@@ -395,3 +395,13 @@ def test_a_speaker_of_parliament_is_no_president(ex):
     a = analyse(ex, "Beirut – In Doha vertreten war Parlamentspräsident Nabih Berri.")
     assert ("nabih-berri", "speaker", "lebanon") in positions(a)
     assert not {p for p in positions(a) if p[1] == "president"}
+
+
+def test_an_occupation_before_a_name_names_a_person(ex):
+    for text, name in (
+        ("Der Polizist Jimmy Karemba drohte den ausländischen Truppen.", "Jimmy Karemba"),
+        ("Erzbischof Jaime Gonçalves vermittelte zwischen den Parteien.", "Jaime Gonçalves"),
+        ("Der Anwalt Moussa Diallo sprach von Folter.", "Moussa Diallo"),
+    ):
+        a = analyse(ex, text)
+        assert name in people(a), text
