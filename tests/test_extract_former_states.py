@@ -110,3 +110,14 @@ def test_former_states_have_no_capital_of_a_successor():
     assert d.capital_of("belgrade") == "serbia"
     assert d.capital("soviet-union") is None
     assert d.capital("east-germany") == "east-berlin"
+
+
+def test_a_seat_of_government_that_is_no_capital_stands_for_its_state(ex):
+    # regression: "Die Regierung in Abidjan" (capital: Yamoussoukro) named no one
+    a = analyse(
+        ex,
+        "Die Regierung in Abidjan hatte Burkina Faso vorgeworfen, die Rebellen zu "
+        "unterstützen.",
+    )
+    [accusation] = of_class(a, "Accusation")
+    assert accusation.actors(AGENT) == ("cote-divoire",)

@@ -2094,7 +2094,13 @@ class EntityRecognizer:
         ):
             return None
         city = next((m for m in found if m.first == j + 2 and m.keys), None)
-        state = self.dictionary.capital_of(city.keys[0]) if city is not None else None
+        entry = self.dictionary.get(city.keys[0]) if city is not None else None
+        # a seat of government that is no capital (Abidjan, Tel Aviv) stands for its state too
+        state = (
+            (self.dictionary.capital_of(entry.key) or next(iter(entry.rel("country")), None))
+            if entry is not None
+            else None
+        )
         if city is None or not state:
             return [], []
         mention = self._mention(ts, j, city.last, MentionKind.NAME, (state,), group="government")
