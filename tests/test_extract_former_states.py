@@ -116,8 +116,7 @@ def test_a_seat_of_government_that_is_no_capital_stands_for_its_state(ex):
     # regression: "Die Regierung in Abidjan" (capital: Yamoussoukro) named no one
     a = analyse(
         ex,
-        "Die Regierung in Abidjan hatte Burkina Faso vorgeworfen, die Rebellen zu "
-        "unterstützen.",
+        "Die Regierung in Abidjan hatte Burkina Faso vorgeworfen, die Rebellen zu unterstützen.",
     )
     [accusation] = of_class(a, "Accusation")
     assert accusation.actors(AGENT) == ("cote-divoire",)
