@@ -117,6 +117,17 @@ def test_requests_for_relief_protection_and_aid(ex, text, agent, code):
     assert cameo(ev) == code
 
 
+def test_forces_asked_for_are_military_aid_the_troops_withdrawn_are_not(ex):
+    for text in (
+        "Die OECS hatte die Vereinigten Staaten um ein militärisches Eingreifen gebeten.",
+        "Mali bat die Vereinigten Staaten um die Entsendung von Truppen.",
+    ):
+        ev = only(analyse(ex, text), "AssistanceRequest")
+        assert ("addressee", "united-states") in roles(ev) and cameo(ev) == "0232", text
+    a = analyse(ex, "Georgien bat Russland um den Abzug seiner Truppen.")
+    assert "AssistanceRequest" not in classes(a)
+
+
 def test_what_a_demand_asks_for_has_not_happened(ex):
     a = analyse(ex, "Die Vereinten Nationen forderten Kolumbien auf, der Waffenruhe zuzustimmen.")
     assert classes(a) == {"Demand"}
