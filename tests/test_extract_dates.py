@@ -327,3 +327,29 @@ def test_offsets_order_and_determinism() -> None:
     assert all(isinstance(e, TimeExpression) for e in first)
     assert [e.value for e in first] == ["2023-03-03", "P3D", "2023-03-10"]
     assert text[first[2].start - 100 : first[2].end - 100] == "ab Freitag"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last September before a March article is the year before's
+        (
+            "Sie hatten im vergangenen September die Hafenstadt angegriffen.",
+            ("im vergangenen September", P, "2013-09", "gYearMonth"),
+        ),
+        ("Im vergangenen Jahr griffen sie an.", ("Im vergangenen Jahr", P, "2013", "gYear")),
+        ("Vergangenes Jahr griffen sie an.", ("Vergangenes Jahr", P, "2013", "gYear")),
+        (
+            "Seit dem vergangenen Jahr kämpfen sie.",
+            ("Seit dem vergangenen Jahr", S, "2013", "gYear"),
+        ),
+    ],
+)
+def test_the_last_month_or_year_before_the_article(text, expected) -> None:
+    assert one(text, "2014-03-27") == expected
+
+
+def test_a_genitive_year_after_a_month_is_no_expression_of_its_own() -> None:
+    assert found("im September vergangenen Jahres", "2014-03-27") == [
+        ("im September", P, "2013-09", "gYearMonth")
+    ]

@@ -126,6 +126,17 @@ def test_a_temporal_als_clause_takes_the_time_of_its_main_clause(ex):
     assert entered.date == ("1992-08", "gYearMonth")
 
 
+def test_a_date_after_vom_is_its_noun_s_not_the_verb_s(ex):
+    a = analyse(
+        ex,
+        "Die USA waren im Oktober 2001 nach den Anschlägen vom 11. September in Afghanistan "
+        "einmarschiert.",
+        date="2020-03-02",
+    )
+    (invasion,) = [e for e in a.events if e.event_class == "MilitaryAction"]
+    assert invasion.date == ("2001-10", "gYearMonth")
+
+
 def test_attack_on_a_state_that_began_dates_the_war(ex):
     a = analyse(
         ex,

@@ -227,6 +227,8 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "month": re.compile(
         r"(?:(?P<prep>(?i:im|seit|bis|bis\s+zum|ab|vom|zum))\s+)?"
+        # "im vergangenen September": the last September before the reference date
+        r"(?:(?P<rel>vergangenen|letzten)\s+)?"
         r"(?:(?P<phase>(?i:Anfang|Mitte|Ende|Beginn))\s+)?"
         rf"(?P<mname>{_MONTH})(?:\s+(?P<year>(?:1[89]|2\d)\d\d))?{_END}"
     ),
@@ -234,6 +236,11 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?P<prep>(?i:im\s+Jahre?|seit(?:\s+dem\s+Jahre?)?|bis(?:\s+zum\s+Jahre?)?|ab"
         r"|Anfang|Mitte|Ende|(?:im\s+)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter)))\s+"
         rf"(?P<year>(?:1[89]|2\d)\d\d){_END}"
+    ),
+    # "im vergangenen Jahr", "vergangenes Jahr": the year before the reference date's
+    "last_year": re.compile(
+        r"(?:(?P<prep>(?i:im|seit\s+dem|bis\s+zum))\s+(?:vergangenen|letzten|vorigen)"
+        rf"|(?i:vergangenes|letztes|voriges))\s+Jahr{_END}"
     ),
     # "von 1977 bis 1992", "zwischen 1998 und 2000": dated by the first year (a START)
     "year_span": re.compile(
@@ -623,10 +630,15 @@ def _resolve_day(m: _Match, ctx: _Context, *, forward: bool) -> _Day | None:
             return None
         year = _infer_year(candidate, candidate, ctx, forward=forward)
         return _safe_date(year, month, day)
+    if m.rule == "last_year":
+        return (ctx.latest.year - 1,)
     if m.rule == "month":
         month = _MONTHS[(g["mname"] or "").lower().rstrip(".")]
         if g["year"]:
             return (int(g["year"]), month)
+        if g.get("rel"):
+            year = ctx.latest.year if month < ctx.latest.month else ctx.latest.year - 1
+            return (year, month)
         first = date(ctx.latest.year, month, 1)
         year = _infer_year(first, _month_end(first.year, month), ctx, forward=forward)
         return (year, month)

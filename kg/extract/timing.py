@@ -179,6 +179,9 @@ def assign_dates(
         lo, hi = ts.tokens[a].start, ts.tokens[b - 1].end if b > a else ts.tokens[a].end
         points = [e for e in es if e.kind == TimeKind.POINT]
         own = [e for e in points if lo <= e.start < hi] or points
+        # "nach den Anschlägen vom 11. September": a date after "vom" is its noun's, not
+        # the verb's, where the clause has another
+        own = [e for e in own if not e.text.lower().startswith("vom ")] or own
         if not own:
             # "hatten im April 2019 eine Offensive begonnen": the onset dates the action
             own = [
