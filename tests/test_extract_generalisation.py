@@ -137,6 +137,20 @@ def test_a_date_after_vom_is_its_noun_s_not_the_verb_s(ex):
     assert invasion.date == ("2001-10", "gYearMonth")
 
 
+def test_fighting_that_goes_on_since_a_month_is_dated_by_it(ex):
+    a = analyse(
+        ex,
+        "Seit März 2015 bekämpft eine von Saudi-Arabien angeführte Militärkoalition die "
+        "Huthi-Rebellen.",
+        date="2018-12-13",
+    )
+    (fight,) = [e for e in a.events if e.event_class == "MilitaryAction"]
+    assert fight.date == ("2015-03", "gYearMonth")
+    # a state that lasts is not dated by its start ("seit 1991 geltende Waffenruhe")
+    a = analyse(ex, "Die seit 1991 geltende Waffenruhe wurde aufgekündigt.", date="2020-11-14")
+    assert all(e.date != ("1991", "gYear") for e in a.events)
+
+
 def test_attack_on_a_state_that_began_dates_the_war(ex):
     a = analyse(
         ex,

@@ -154,6 +154,11 @@ def _lead_paragraph_date(
     return None
 
 
+def _ongoing_fight(ev: Event, e: TimeExpression) -> bool:
+    """Fighting dated by "seit" ("Seit März 2015 bekämpft eine Koalition die Rebellen")."""
+    return ev.event_class == EventClass.MILITARY_ACTION and e.text.lower().startswith("seit")
+
+
 def _state_start(e: TimeExpression) -> bool:
     """A start that dates a state, not an act ("seit 1993", "nach fünf Jahren Krieg")."""
     return e.text.lower().startswith(("seit", "nach"))
@@ -189,8 +194,9 @@ def assign_dates(
                 for e in es
                 if e.kind == TimeKind.START
                 and lo <= e.start < hi
-                # "seit 1993", "nach fünf Jahren Bürgerkrieg": the start of a state, not an act
-                and not _state_start(e)
+                # "seit 1993", "nach fünf Jahren Bürgerkrieg": the start of a state, not an act;
+                # but fighting that goes on "seit März 2015" is dated by its start
+                and (not _state_start(e) or _ongoing_fight(ev, e))
             ]
         if (
             not own
