@@ -77,3 +77,16 @@ def test_an_unlisted_town_beside_a_capital_in_the_dateline_keeps_the_capital_s_s
     assert ("farid-omari", "president", "afghanistan") in {
         (f.subject, f.role, f.object) for f in a.facts if f.kind.value == "position"
     }
+
+
+def test_the_capital_without_a_name_is_the_story_state_s(ex):
+    a = analyse(
+        ex,
+        "Jemens Regierung und die Huthis haben sich geeinigt. Die Huthis hatten im September "
+        "2014 die Hauptstadt eingenommen.",
+    )
+    (capture,) = [e for e in a.events if e.event_class == "MilitaryAction"]
+    assert ("location", "sanaa") in roles(capture)
+    # a capital with its name or its state's genitive is that one ("die Hauptstadt Kenias")
+    a = analyse(ex, "Die Rebellen nahmen die Hauptstadt Kenias ein.")
+    assert "sanaa" not in {k for m in a.mentions for k in m.keys}

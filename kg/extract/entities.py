@@ -1898,6 +1898,7 @@ class EntityRecognizer:
         return (
             self._ref_sides,
             self._ref_neighbour,
+            self._ref_capital,
             self._ref_organisation,
             self._ref_armed_group,
             self._ref_country,
@@ -1943,6 +1944,19 @@ class EntityRecognizer:
         ):
             return None
         return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="neighbour")], []
+
+    def _ref_capital(self, ts, j, found, covered) -> _Change | None:
+        """ "die Hauptstadt eingenommen" with no name, state or genitive after it: the
+        capital of the state the story is about (roles resolve it)."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() in self._capital_nouns
+            and self._prev(toks, j) in ("die", "der")
+            and not (j + 1 < len(toks) and (toks[j + 1].pos in ("NE", "ART") or j + 1 in covered))
+        ):
+            return None
+        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="capital")], []
 
     def _ref_organisation(self, ts, j, found, covered) -> _Change | None:
         """ "dem Bündnis", "des Gremiums": the organisation named before (not "das

@@ -297,6 +297,12 @@ class RoleAssigner:
             if disc.home in disc.states:
                 return replace(m, keys=(disc.home,))
             return replace(m, keys=(disc.dateline_state,)) if disc.dateline_state else m
+        if m.kind == MentionKind.GROUP and m.group == "capital":
+            # "die Hauptstadt": the capital of the story's state once the article names it,
+            # else of the state named last
+            state = disc.home if disc.home in disc.states else next(reversed(disc.states), None)
+            capital = self.d.capital(state) if state else None
+            return replace(m, keys=(capital,)) if capital else m
         if m.kind == MentionKind.GROUP and m.group == "neighbour":
             # "Der Tschad wirft dem Nachbarland vor": the other side of the pair the
             # article is about, else the state named last that is not named here
