@@ -151,6 +151,22 @@ def test_fighting_that_goes_on_since_a_month_is_dated_by_it(ex):
     assert all(e.date != ("1991", "gYear") for e in a.events)
 
 
+def test_the_meeting_referred_back_to_is_no_second_meeting(ex):
+    a = analyse(
+        ex,
+        "Die Außenminister Thailands und Kambodschas trafen sich am Dienstag in Jakarta. "
+        "Nach dem Treffen sagte Marty Natalegawa, die Asean habe Erfolg gehabt.",
+    )
+    assert len([e for e in a.events if e.event_class == "Meeting"]) == 1
+    # a meeting with a partner of its own is another one
+    a = analyse(
+        ex,
+        "Heiko Maas und Nikos Dendias trafen sich in Athen. Mevlüt Çavuşoğlu sagte nach dem "
+        "Treffen mit Maas, die Türkei sei bereit.",
+    )
+    assert len([e for e in a.events if e.event_class == "Meeting"]) == 2
+
+
 def test_attack_on_a_state_that_began_dates_the_war(ex):
     a = analyse(
         ex,

@@ -112,6 +112,33 @@ def place_events(
     return tuple(out)
 
 
+def _without_talks_told_again(
+    events: list[Event], by_index: dict[int, TaggedSentence]
+) -> list[Event]:
+    """A meeting or talks framing a later clause by a definite noun with no partner of
+    its own ("Nach dem Treffen sagte Natalegawa …") is the one reported before, not
+    another: dropped where one of its class was."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.trigger.framing and ev.event_class in (EventClass.MEETING, EventClass.NEGOTIATION):
+            toks = by_index[ev.sentence].tokens
+            j = ev.trigger.first - 1
+            while j > 0 and toks[j].pos == "ADJ(A)":
+                j -= 1
+            definite = j >= 0 and toks[j].text.lower() in ("dem", "der", "den", "des", "diesem")
+            own_partner = any(
+                t.text.lower() in ("mit", "zwischen")
+                for t in toks[ev.trigger.last : ev.trigger.last + 3]
+            )
+            told = any(
+                o.event_class == ev.event_class and o.sentence < ev.sentence for o in events
+            )
+            if definite and not own_partner and told:
+                continue
+        out.append(ev)
+    return out
+
+
 def resolve_event_anaphora(
     events: Sequence[Event],
     sentences: Sequence[TaggedSentence],
@@ -170,6 +197,7 @@ def resolve_event_anaphora(
             for o in out
         ):
             out[n] = replace(ev, event_class=EventClass.CEASEFIRE_AGREEMENT)
+    out = _without_talks_told_again(out, by_index)
     # one meeting per partner when met separately
     split: list[Event] = []
     for ev in out:
