@@ -405,3 +405,12 @@ def test_an_occupation_before_a_name_names_a_person(ex):
     ):
         a = analyse(ex, text)
         assert name in people(a), text
+
+
+def test_an_ombudsman_holds_the_office_of_the_state_his_title_names(ex):
+    a = analyse(
+        ex,
+        "Armenien protestierte. Der Ombudsmann Armeniens, Arman Tatojan, sprach von "
+        "Kriegsverbrechen.",
+    )
+    assert ("arman-tatoyan", "ombudsperson", "armenia") in positions(a)

@@ -130,9 +130,7 @@ def _without_talks_told_again(
                 t.text.lower() in ("mit", "zwischen")
                 for t in toks[ev.trigger.last : ev.trigger.last + 3]
             )
-            told = any(
-                o.event_class == ev.event_class and o.sentence < ev.sentence for o in events
-            )
+            told = any(o.event_class == ev.event_class and o.sentence < ev.sentence for o in events)
             if definite and not own_partner and told:
                 continue
         out.append(ev)

@@ -214,7 +214,7 @@ def _offices(
                 # dictionary's country of a known person, once the article names it; of a
                 # person who held offices in two states, the story's where it is one of them
                 of = _own_state(entry, named_so_far, home)
-            elif role and not of and entry is None and role in lex.national:
+            elif role and not of and not (entry and entry.rel("country")) and role in lex.national:
                 # "Kabul – … Präsident Aschraf Ghani": a government office with no state
                 # named is one of the state the story is about (headline, else dateline)
                 of = home
