@@ -90,3 +90,18 @@ def test_the_capital_without_a_name_is_the_story_state_s(ex):
     # a capital with its name or its state's genitive is that one ("die Hauptstadt Kenias")
     a = analyse(ex, "Die Rebellen nahmen die Hauptstadt Kenias ein.")
     assert "sanaa" not in {k for m in a.mentions for k in m.keys}
+
+
+def test_dort_is_the_place_named_last(ex):
+    a = analyse(
+        ex,
+        "Donovan war nach Ost-Berlin gereist und hatte dort mit dem Diplomaten Iwan "
+        "Schischkin verhandelt.",
+    )
+    assert ("location", "east-berlin") in roles(only(a, "Negotiation"))
+    a = analyse(
+        ex,
+        "Die Außenminister reisten nach Genf. Dort verhandeln Armenien und Aserbaidschan "
+        "über einen Waffenstillstand.",
+    )
+    assert ("location", "geneva") in roles(only(a, "Negotiation"))

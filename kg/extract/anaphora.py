@@ -24,7 +24,7 @@ from dataclasses import replace
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, TaggedSentence
-from kg.extract.syntax import is_subjunctive
+from kg.extract.syntax import clause_bounds, is_subjunctive
 from kg.vocabulary import (
     ActorClass,
     EventClass,
@@ -110,6 +110,30 @@ def place_events(
             )
         out.append(ev)
     return tuple(out)
+
+
+def _there(
+    ev: Event, ts: TaggedSentence, mentions: Sequence[EntityMention], d: ActorDictionary
+) -> str | None:
+    """The place "dort" in the event's clause refers to: the last place named before it,
+    in the sentence or the one before ("reiste nach Ost-Berlin und hatte dort mit X
+    verhandelt", "… nach Genf. Dort verhandeln …")."""
+    toks = ts.tokens
+    a, b = clause_bounds(toks, ev.trigger.first)
+    at = next((j for j in range(a, b) if toks[j].text.lower() == "dort"), None)
+    if at is None:
+        return None
+    places = [
+        m
+        for m in mentions
+        if m.keys
+        and (m.sentence == ev.sentence - 1 or (m.sentence == ev.sentence and m.last <= at))
+        and (
+            d.is_a(m.keys[0], PlaceClass.PLACE, ActorClass.STATE)
+            or class_is(m.cls, PlaceClass.PLACE)
+        )
+    ]
+    return max(places, key=lambda m: (m.sentence, m.first)).keys[0] if places else None
 
 
 def _without_talks_told_again(
@@ -222,6 +246,9 @@ def resolve_event_anaphora(
             locs = ev.actors(EventProperty.LOCATION)
             if not any(d.is_a(k, PlaceClass.CITY) for k in locs):
                 ev = replace(ev, roles=(*ev.roles, (EventProperty.LOCATION, city)))
+        there = _there(ev, ts, mentions, d)
+        if there is not None and not ev.actors(EventProperty.LOCATION):
+            ev = replace(ev, roles=(*ev.roles, (EventProperty.LOCATION, there)))
         lemmas = [t.lemma for t in ts.tokens]
         about: list[str] = []
         topics: list[str] = []
