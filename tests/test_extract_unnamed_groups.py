@@ -122,6 +122,7 @@ def test_people_counted_are_not_those_their_own_sentence_names(ex):
         ("participant", "yair-lapid"),
         ("participant", "gabi-ashkenazi"),
         ("participant", "donald-trump"),
+        ("location", "washington-dc"),  # "Dort": the place named last
     }
 
 
