@@ -4,9 +4,11 @@ Reads tagged sentences and resolved mentions; writes :class:`~kg.extract.model.F
 
 * Office: a title at a name ("Russlands Präsident X", "der armenische Ministerpräsident
   X", "Präsident X in Aserbaidschan", "US-Außenminister X"; "Präsident X" alone for a
-  known person whose dictionary country the article names); a colleague takes the office
-  of the person named before in the sentence ("sein armenischer Amtskollege X"). A former
-  office ("früherer Präsident") is not a current position.
+  known person whose dictionary country the article names, or whose capital it names); a
+  colleague takes the office of the person named before in the sentence ("sein armenischer
+  Amtskollege X", "seine Kollegen X und Y"); "X führt als Ministerpräsident die
+  Regierung"; "Ihr Anführer X" after an organisation is its leader. A former office
+  ("früherer Präsident") is not a current position.
 * Membership: "X ist Mitglied der Y", "X gehört Y an"; a body of an organisation
   ("die Minsk-Gruppe der OSZE").
 * Non-membership: a negated membership ("X ist nicht Mitglied", "kein Mitglied"), and

@@ -192,12 +192,9 @@ class _Reader:
         out: list[Fact] = []
         for i, t in enumerate(self.toks):
             # with its separated particle: "trat … bei" is "beitreten"
-            particle = "".join(
-                self.toks[c].text.lower() for c in self.parse.dependents(i, "compound:prt")
-            )
             lemma = t.lemma.lower()
-            if particle and t.pos.startswith("V") and particle + lemma in member_verbs:
-                lemma = particle + lemma
+            if t.pos.startswith("V") and self.verb_lemma(i) in member_verbs:
+                lemma = self.verb_lemma(i)
             if t.pos.startswith("V") and lemma in member_verbs and self._done(i, lemma):
                 out += self._by_verb(i)
             elif t.pos == "NN" and lemma in member_nouns:
@@ -430,8 +427,11 @@ def parse_leadership(
     *,
     morph: Morphology,
 ) -> list[Fact]:
-    """Leadership from a participle attribute of a verb of leading on an organisation's
-    name: "der von Russland geführten OVKS", "die von Saudi-Arabien angeführte Koalition".
+    """Leadership from a verb of leading on an organisation's name: its participle
+    attribute ("der von Russland geführten OVKS", "die von Saudi-Arabien angeführte
+    Koalition") or its clause ("Russland führt die OVKS an", "Ansar Dine wird von X
+    angeführt", "X, der das Bündnis Y anführt"). A state or organisation leads; a person
+    holds the position of the organisation's leader.
 
     >>> from kg.extract.pipeline import default_extractor
     >>> from kg.articles import parse_article_text
