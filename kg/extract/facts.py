@@ -102,6 +102,11 @@ def derive_facts(
     # the headline's state first: a story is datelined where the talks are held abroad
     home = home or dateline_state
     members = _PositionalMemberships(d, lex, morph)
+    # what the article has named up to each sentence, gathered once as the sentences go by
+    in_order = sorted(mentions, key=lambda m: m.sentence)
+    taken = 0
+    named_so_far: set[str] = set()
+    armed: set[str] = set()
     for ts in sentences:
         idx = ts.sentence.index
         # a dateline ("Brüssel – Als Mitglied der Nato …") is no part of the sentence
@@ -110,14 +115,16 @@ def derive_facts(
             (m for m in mentions if m.sentence == idx and m.keys and m.first >= opening),
             key=lambda m: m.first,
         )
-        named_so_far = _states_named((k for m in mentions if m.sentence <= idx for k in m.keys), d)
-        armed = {
-            k
-            for m in mentions
-            if m.sentence <= idx and m.kind == MentionKind.NAME
-            for k in m.keys
-            if d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP
-        }
+        while taken < len(in_order) and in_order[taken].sentence <= idx:
+            m = in_order[taken]
+            named_so_far |= _states_named(m.keys, d)
+            if m.kind == MentionKind.NAME:
+                armed.update(
+                    k
+                    for k in m.keys
+                    if d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP
+                )
+            taken += 1
         prior_orgs = [
             (m.sentence, m.first, m.keys[0])
             for m in mentions
