@@ -1,7 +1,8 @@
 """Benchmark: extraction time of pathological inputs beside a normal article of the same size.
 
 Times the extraction of (a) one word of 2 000 letters, (b) 100 000 characters without a
-full stop, (c) a list of 10 000 names, each beside a normal article (German news
+full stop, (c) a list of 10 000 names, (d) 150 000 characters with 10 000 abbreviation
+dots that end no sentence, each beside a normal article (German news
 sentences, every one unique) of the same number of characters, measured in the same run
 with the same extractor. Extraction should be linear in input size: the ratio
 pathological / normal stays small and does not grow with the size.
@@ -105,6 +106,11 @@ def name_list(count: int) -> str:
     return ", ".join(f"{NAMES[i % len(NAMES)]} ({i})" for i in range(count)) + "."
 
 
+def abbreviations(size: int) -> str:
+    """Short sentences whose dots are mostly abbreviations ("Dr.", "Nr."), ``size`` long."""
+    return ("Laut Dr. Müller kam Nr. 5 an. " * (size // 30 + 1))[:size]
+
+
 def article(body: str, ident: str) -> Article:
     text = f"date 2023-05-12 Bericht\n{body}"
     # above the input limit of ``ckg`` (200 000) on purpose: the list of names is longer
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         ("one word of 2 000 letters", long_word, 2_000),
         ("100 000 characters without a full stop", no_full_stop, 100_000),
         ("a list of 10 000 names", name_list, 10_000),
+        ("150 000 characters, 10 000 abbreviations", abbreviations, 150_000),
     ]
     t0 = time.perf_counter()
     ex = Extractor()

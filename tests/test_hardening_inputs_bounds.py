@@ -2,14 +2,15 @@
 
 Seeded by the issue's reproduction: one 2 000-letter word took 54 s to tag (HanTa is
 quadratic in word length), 100 000 characters without a full stop 498 s (stages compare
-the words of a sentence pairwise), while the input limit allowed a megabyte.
-``bench/bench_pathological.py`` measures the same inputs at full size.
+the words of a sentence pairwise), while the input limit allowed a megabyte. The tests
+assert what bounds the work (pieces of bounded length, long words not given to the
+tagger); ``bench/bench_pathological.py`` times the same inputs at full size beside normal
+text of the same length, so no test here depends on how busy the machine is.
 """
 
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -52,9 +53,7 @@ def _article(body: str) -> Article:
 
 def test_text_without_full_stop_is_split_into_bounded_pieces_with_exact_offsets() -> None:
     text = _no_full_stop(100_000)
-    t0 = time.perf_counter()
     ss = split_sentences(text)
-    assert time.perf_counter() - t0 < 1.0
     assert len(ss) >= 100 and max(len(s.text) for s in ss) <= MAX_SENTENCE_CHARS
     assert all(text[s.start : s.end] == s.text for s in ss)
     assert "".join(s.text for s in ss).replace(" ", "") == text.replace(" ", "")
@@ -69,12 +68,10 @@ def test_a_stretch_without_commas_is_cut_at_blanks_then_hard() -> None:
     assert (len(a.text), len(b.text), len(c.text)) == (1_000, 1_000, 500)
 
 
-def test_many_abbreviations_split_in_linear_time() -> None:
+def test_many_abbreviations_end_no_sentence() -> None:
     text = "Laut Dr. Müller kam Nr. 5 an. " * 5_000  # 150 000 characters, 15 000 dots
-    t0 = time.perf_counter()
     ss = split_sentences(text)
-    assert time.perf_counter() - t0 < 2.0
-    assert len(ss) == 5_000 and ss[0].text == "Laut Dr. Müller kam Nr. 5 an."
+    assert len(ss) == 5_000 and {s.text for s in ss} == {"Laut Dr. Müller kam Nr. 5 an."}
 
 
 def test_normal_sentences_are_not_touched() -> None:
@@ -83,21 +80,21 @@ def test_normal_sentences_are_not_touched() -> None:
 
 
 def test_a_2000_letter_word_is_tagged_at_once_and_not_by_hanta(ex) -> None:  # type: ignore[no-untyped-def]
-    word = "a" * 2_000
-    t0 = time.perf_counter()
+    word = "a" * 2_000  # 54 s in HanTa before
     analysis = ex.analyse(_article(f"Putin sagte {word} am Montag."))
-    assert time.perf_counter() - t0 < 3.0  # 54 s before
     long = [t for ts in analysis.sentences for t in ts.tokens if len(t.text) > MAX_TOKEN_CHARS]
     assert long and all((t.pos, t.lemma) == ("XY", t.text) for t in long)
     short = [t for ts in analysis.sentences for t in ts.tokens if t.text == "sagte"]
     assert short[0].lemma == "sagen"
 
 
-def test_extraction_of_text_without_full_stop_is_bounded(ex) -> None:  # type: ignore[no-untyped-def]
-    t0 = time.perf_counter()
-    analysis = ex.analyse(_article(_no_full_stop(15_000)))
-    assert time.perf_counter() - t0 < 4.0  # about 8 s before, growing with the square
+def test_extraction_of_text_without_full_stop_works_on_bounded_pieces(ex) -> None:  # type: ignore[no-untyped-def]
+    body = _no_full_stop(15_000)  # about 8 s before, growing with the square of the length
+    analysis = ex.analyse(_article(body))
     assert max(len(ts.sentence.text) for ts in analysis.sentences) <= MAX_SENTENCE_CHARS
+    words = [t.text for ts in analysis.sentences for t in ts.tokens]
+    assert len(analysis.sentences) >= 15 and words[:3] == ["Putin", "traf", "Erdogan"]
+    assert sum(map(len, words)) == len(body.replace(" ", ""))  # every letter analysed once
 
 
 def test_limit_notes_say_what_is_cut() -> None:

@@ -32,6 +32,7 @@ from kg.store.lock import LOCK_TIMEOUT_ENV, WRITE_LOCK_TIMEOUT_ENV, StoreBusy, h
 
 BEFORE = 5
 ADDED = 300
+HUNG = 900  # seconds; the ingest takes about a minute on an idle machine
 # Article graphs, and those of them that are complete (their title written with them).
 COUNT = """SELECT (COUNT(DISTINCT ?g) AS ?n) (COUNT(DISTINCT ?t) AS ?titled) WHERE {
   GRAPH ?g { ?g a ckg:Article . OPTIONAL { ?g dcterms:title ?t } } }"""
@@ -90,7 +91,6 @@ def test_reads_during_an_ingest_are_right_or_refused_at_once(store_dir, tmp_path
     started = time.monotonic()
     try:
         while after < 20 or len(answers) + len(refused) < 200:
-            assert time.monotonic() - started < 90, "the reads took too long"
             t0 = time.monotonic()
             try:
                 store = open_store_for_reading(store_dir)
@@ -100,6 +100,8 @@ def test_reads_during_an_ingest_are_right_or_refused_at_once(store_dir, tmp_path
                 refused.append((time.monotonic() - t0, str(err)))
             if proc.poll() is not None:
                 after += 1
+            # A guard against a hung writer only: how fast it writes is the benchmarks' job.
+            assert time.monotonic() - started < HUNG, "the ingest never ended"
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -170,7 +172,7 @@ def test_endpoint_during_an_ingest_answers_200_or_503_with_retry_after(
         started = time.monotonic()
         try:
             while after < 10 or sum(statuses.values()) < 150:
-                assert time.monotonic() - started < 90, "the reads took too long"
+                assert time.monotonic() - started < HUNG, "the ingest never ended"
                 request = urllib.request.Request(base + url, headers={"Accept": "text/csv"})
                 try:
                     with urllib.request.urlopen(request, timeout=30) as response:

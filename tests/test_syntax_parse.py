@@ -8,7 +8,6 @@ governor). The figures on a real treebank are in ``bench/bench_syntax.py`` and t
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -174,13 +173,12 @@ def test_bad_input_never_crashes_and_every_token_has_a_governor(tp, text):
     assert all(0 <= h < len(ts.tokens) for h in ts.parse.heads)
 
 
-def test_overlong_sentence_is_left_flat_in_bounded_time(tp):
+def test_overlong_sentence_is_left_flat(tp):
+    # Flat, so its cost is linear; ``bench/bench_syntax.py --stress`` times long inputs.
     text = " ".join(["Die Armee griff die Stellungen der Miliz an,"] * 60)
-    t0 = time.perf_counter()
     ts = parse(tp, text)
     assert len(ts.tokens) > MAX_PARSE_TOKENS
     assert ts.parse is not None and set(ts.parse.deps) == {"dep"}
-    assert time.perf_counter() - t0 < 30  # a generous bound: it is linear, not quadratic
 
 
 TREEBANK = """# sent_id = t1
