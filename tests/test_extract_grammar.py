@@ -936,9 +936,10 @@ def test_ministries_and_the_eu_foreign_policy_chief_are_offices(ex):
 
 
 def test_an_unnamed_subject_keeps_the_object_out_of_the_agents_role(ex):
+    # the unnamed subject is a group of the article's own (once no actor at all)
     a = analyse(ex, "Milizionäre haben die Hafenstadt Kismayo angegriffen.")
     attack = only(a, "MilitaryAction")
-    assert not attack.actors(RoleProperty.AGENT), roles(attack)
+    assert attack.actors(RoleProperty.AGENT) == ("t/milizionaere",), roles(attack)
     assert any(r == "location" for r, _k in roles(attack)), roles(attack)
 
 
@@ -1332,3 +1333,9 @@ def test_who_refuses_to_sign_a_negotiated_plan_did_not_negotiate_it(ex):
         and any(k == "slobodan-milosevic" for _r, k in e.roles)
     ]
     assert ("agent", "slobodan-milosevic") in roles(only(a, "Rejection"))
+
+
+def test_a_verb_particle_ends_the_list_before_a_comma(ex):
+    # regression: "Ruanda vor, die M23" was read as a list, so the M23 was accused too
+    a = analyse(ex, "Die kongolesische Regierung warf Ruanda vor, die M23 zu unterstützen.")
+    assert roles(only(a, "Accusation")) == {("agent", "dr-congo"), ("addressee", "rwanda")}

@@ -847,3 +847,23 @@ def test_words_of_a_declaration_are_its_authors_statement(ex):
     # a declaration nobody is named as the author of speaks for nobody
     b = analyse(ex, "In der Erklärung verpflichten sich beide Seiten zu Gesprächen.")
     assert not of_class(b, "Statement")
+
+
+def test_a_verb_coordinated_with_a_subject_s_verb_shares_its_subject(ex):
+    # regression: "forderte ein Ende der Kampfhandlungen" read the Kampfhandlungen as the
+    # subject of "fordern" (fighting that claimed lives), and the demand was lost
+    a = analyse(
+        ex,
+        "Die Regierung Irlands beantragte am Dienstag eine Sitzung des UN-Sicherheitsrats "
+        "und forderte ein sofortiges Ende der Kampfhandlungen.",
+    )
+    assert of_class(a, "CeasefireDemand") and not of_class(a, "MilitaryAction")
+
+
+def test_a_light_verb_silences_only_itself_not_another_verb_of_the_class(ex):
+    a = analyse(
+        ex,
+        "Die Miliz verübte am Montag einen Anschlag auf eine Kaserne in Gao und beschoss am "
+        "Dienstag einen Konvoi bei Kidal.",
+    )
+    assert len(of_class(a, "MilitaryAction")) == 2

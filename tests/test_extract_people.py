@@ -414,3 +414,35 @@ def test_an_ombudsman_holds_the_office_of_the_state_his_title_names(ex):
         "Kriegsverbrechen.",
     )
     assert ("arman-tatoyan", "ombudsperson", "armenia") in positions(a)
+
+
+def test_the_names_a_sentence_opens_with_hold_the_plural_title_of_the_sentence_before(ex):
+    a = analyse(
+        ex,
+        "In Addis Abeba haben die Präsidenten Malawis und Sambias ein Grenzabkommen "
+        "unterzeichnet. Peter Mutharika und Hakainde Hichilema setzten am Donnerstag ihre "
+        "Unterschriften unter das Dokument.",
+    )
+    held = {p for p in positions(a) if p[1] == "president"}
+    assert {(p[2]) for p in held} == {"malawi", "zambia"}
+    by_state = {p[2]: p[0] for p in held}
+    assert "mutharika" in by_state["malawi"] and "hichilema" in by_state["zambia"]
+
+
+def test_a_title_of_the_name_s_own_may_stand_before_it(ex):
+    a = analyse(
+        ex,
+        "In Peking haben die Außenminister Omans und Jordaniens ein Abkommen besiegelt. "
+        "Scheich Badr Albusaidi und Aiman al-Safadi unterzeichneten eine Erklärung.",
+    )
+    assert {(p[2]) for p in positions(a) if p[1] == "foreign-minister"} == {"oman", "jordan"}
+
+
+def test_names_that_do_not_open_the_sentence_are_not_the_plural_title_s(ex):
+    a = analyse(
+        ex,
+        "In Addis Abeba haben die Präsidenten Malawis und Sambias ein Grenzabkommen "
+        "unterzeichnet. Am Donnerstag lobten Peter Mutharika und Hakainde Hichilema das "
+        "Dokument.",
+    )
+    assert not {p for p in positions(a) if p[1] == "president"}

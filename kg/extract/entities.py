@@ -52,6 +52,9 @@ __all__ = ["EntityRecognizer", "Recognition"]
 
 _ADJ_ENDINGS = ("", "e", "er", "en", "em", "es")
 _PERSONISH = {"NE", "FM", "NN", "XY"}
+# Words before a noun that make a group noun phrase no bare plural ("seine Kämpfer",
+# "einige Rebellen", "zwei Kämpfer")
+_DETERMINERS = {"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PRELAT", "PWAT", "CARD"}
 # Particles inside Arabic (and other) personal names: "Mohammed bin Abdulrahman Al Thani",
 # "Faisal bin Farhan", "Abu Mohammed al-Dschaulani"; part of the name only between names.
 
@@ -384,12 +387,16 @@ class EntityRecognizer:
         local: dict[tuple[str, ...], str] = {}
         new: dict[str, tuple[str, str]] = {}
         out: list[EntityMention] = []
+        pending: tuple[str, tuple[str, ...]] | None = None  # a plural title left unnamed
         for ts in sentences:
             states = [k for m in out if m.kind == MentionKind.NAME for k in m.keys]
             states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, ActorClass.STATE)]
             found = self._sentence(ts, surnames, local, new, states)
             if ts is sentences[0]:
                 found = self._dateline_places(ts, found, local, new)
+            if pending:
+                found = self.named_after_plural_title(ts, found, pending, states)
+            pending = self.plural_title_unnamed(ts, found, states)
             out.extend(found)
         for m in out:
             # places and groups named after a noun of their class or a locative preposition:
@@ -1139,27 +1146,7 @@ class EntityRecognizer:
                     of = list(states[-2:])
                 k += 2
             else:
-                # the genitive list: "Bosniens, Serbiens und Kroatiens", "des Tschad und des
-                # Sudan", "Russlands, der Türkei und Frankreichs"
-                while k < n:
-                    art = toks[k].text.lower() in ("des", "der")
-                    m = by_first.get(k + 1 if art else k)
-                    if (
-                        m is None
-                        or not m.keys
-                        or not self.dictionary.is_a(m.keys[0], ActorClass.STATE)
-                    ):
-                        break
-                    if not (art or m.text.endswith("s")):
-                        break
-                    of.append(m.keys[0])
-                    k = m.last
-                    if (k < n - 1 and toks[k].text in ("und", "sowie")) or (
-                        k < n - 2 and toks[k].text == "," and self._state_at(toks, k + 1, by_first)
-                    ):
-                        k += 1
-                    else:
-                        break
+                of, k = self._genitive_states(toks, k, by_first)
                 if len(of) < 2 and k == j + 1 and toks[k].text[:1].isupper():
                     # "die Außenminister X Y und Z W": the names right after the title
                     names = self._names_after(
@@ -1189,6 +1176,96 @@ class EntityRecognizer:
             out = self._plural_holders(ts, out, names, listed, role, by_first, new)
             taken.update(x for a, b in names for x in range(a, b))
         return out
+
+    def _genitive_states(
+        self, toks: Sequence[Token], k: int, by_first: dict[int, EntityMention]
+    ) -> tuple[list[str], int]:
+        """The states of a genitive list at ``k`` ("Bosniens, Serbiens und Kroatiens", "des
+        Tschad und des Sudan", "Russlands, der Türkei und Frankreichs") and where it ends."""
+        n = len(toks)
+        of: list[str] = []
+        while k < n:
+            art = toks[k].text.lower() in ("des", "der")
+            m = by_first.get(k + 1 if art else k)
+            if m is None or not m.keys or not self.dictionary.is_a(m.keys[0], ActorClass.STATE):
+                break
+            if not (art or m.text.endswith("s")):
+                break
+            of.append(m.keys[0])
+            k = m.last
+            if (k < n - 1 and toks[k].text in ("und", "sowie")) or (
+                k < n - 2 and toks[k].text == "," and self._state_at(toks, k + 1, by_first)
+            ):
+                k += 1
+            else:
+                break
+        return of, k
+
+    def plural_title_unnamed(
+        self, ts: TaggedSentence, found: Sequence[EntityMention], states: Sequence[str]
+    ) -> tuple[str, tuple[str, ...]] | None:
+        """A plural title with the states it is of and no names in its sentence ("haben die
+        Präsidenten Sudans und Südsudans … unterzeichnet"): the office and the states, in
+        order, for the names the next sentence may give."""
+        toks = ts.tokens
+        by_first = {m.first: m for m in found}
+        if any(m.cls == ActorClass.PERSON for m in found):
+            return None
+        for j, tok in enumerate(toks[1:-2], start=1):
+            role, _prefix = self._title(tok)
+            if not role or toks[j - 1].text.lower() not in ("die", "den", "beiden"):
+                continue
+            if toks[j + 1].text.lower() in ("beider", "beiden") and toks[j + 2].pos == "NN":
+                of = list(states[-2:]) if toks[j + 2].lemma.lower() in self._countries else []
+            else:
+                of, _k = self._genitive_states(toks, j + 1, by_first)
+            if len(of) >= 2 and len(set(of)) == len(of):
+                return role, tuple(of)
+        return None
+
+    def named_after_plural_title(
+        self,
+        ts: TaggedSentence,
+        found: list[EntityMention],
+        pending: tuple[str, tuple[str, ...]],
+        states: Sequence[str],
+    ) -> list[EntityMention]:
+        """The people a sentence opens with, coordinated as its subject, as the holders of
+        the plural title the sentence before left unnamed, in its order ("… die
+        Außenminister Saudi-Arabiens und Irans … . Prinz Faisal bin Farhan und Hossein
+        Amir-Abdollahian unterzeichneten …"); a known person keeps the state of their own
+        among them."""
+        role, of = pending
+        toks = ts.tokens
+        by_first = {m.first: m for m in found}
+        people: list[EntityMention] = []
+        k = 0
+        while k < len(toks):
+            while k < len(toks) and (
+                self._title(toks[k])[0] or self._people.is_person_noun(toks[k])
+            ):
+                k += 1  # "Prinz Faisal …": a title of the name's own
+            m = by_first.get(k)
+            if m is None or m.cls != ActorClass.PERSON or m.kind != MentionKind.NAME:
+                return found
+            people.append(m)
+            k = m.last
+            if k < len(toks) and toks[k].text in (",", "und", "sowie") and len(people) < len(of):
+                k += 1
+                continue
+            break
+        if len(people) != len(of) or k >= len(toks) or not toks[k].pos.startswith("V"):
+            return found
+        homes = self._known_homes([(m.first, m.last) for m in people], by_first, of, list(of))
+        if sorted(h for h in homes if h) != sorted(of):
+            return found
+        held = {id(m): h for m, h in zip(people, homes, strict=True)}
+        return [
+            replace(m, offices=(*m.offices, (role, held[id(m)], False)))
+            if id(m) in held and not any(r == role for r, _of, _f in m.offices)
+            else m
+            for m in found
+        ]
 
     def _known_homes(
         self,
@@ -1975,33 +2052,44 @@ class EntityRecognizer:
     def _ref_armed_group(self, ts, j, found, covered) -> _Change | None:
         """ "Die Rebellen lehnten ab", "die tamilischen Rebellen", "die Koalition": the group
         named before (a name right after, "die Rebellen der M23", is recognised as that
-        name instead); bare beside the other side ("Regierung und Rebellen verhandeln").
+        name instead); so too a bare plural ("Regierung und Rebellen verhandeln", "maskierte
+        Kämpfer griffen an"), not one with another determiner ("seine Kämpfer").
         The mention keeps its noun, to find the name it refers back to."""
         toks, tok = ts.tokens, ts.tokens[j]
         a = j - 1
         while a > 0 and toks[a].pos.startswith("ADJ") and a - 1 not in covered:
             a -= 1  # "die tamilischen Rebellen"
         det = toks[a].text.lower() if a >= 0 else ""
+        if (
+            a == j - 1
+            and det in ("und", "sowie")
+            and j > 1
+            and toks[j - 2].lemma.lower() in self._gov_nouns
+        ):
+            # "Regierung und Rebellen verhandeln": the sides named, as "die Rebellen"
+            a, det = j, "die"
+        elif a < 0 or (
+            det not in ("die", "den", "der", "des")
+            and toks[a].pos not in _DETERMINERS
+            and not toks[a].pos.startswith("ADJ")
+        ):
+            # a bare plural ("maskierte Kämpfer griffen an", "von Rebellen beschossen"):
+            # the phrase without the word before it
+            a += 1
+            det = "bare"
         if not (
-            tok.pos == "NN"
+            tok.pos in ("NN", "NNA")
             and self.lexicon.group_class(tok.lemma)
-            and (
-                det in ("die", "den", "der", "des")
-                or (
-                    a == j - 1
-                    and det in ("und", "sowie")
-                    and j > 1
-                    and toks[j - 2].lemma.lower() in self._gov_nouns
-                )
-            )
+            and det in ("die", "den", "der", "des", "bare")
             and not any(x in covered for x in range(a, j))
             and not (j + 1 < len(toks) and (j + 1) in covered)
             # "die Rebellen der Bewegung Freies Aceh": the genitive names them
             and not (j + 2 < len(toks) and toks[j + 1].pos == "ART" and (j + 2) in covered)
         ):
             return None
+        group = "bare-group" if det == "bare" else "armed-group"
         mention = self._mention(
-            ts, a, j + 1, MentionKind.GROUP, (), group="armed-group", head=tok.lemma.lower()
+            ts, a, j + 1, MentionKind.GROUP, (), group=group, head=tok.lemma.lower()
         )
         return [mention], []
 

@@ -279,11 +279,16 @@ def _attribute_head(toks: Sequence[Token], i: int) -> int | None:
 def _subjects(ts: TaggedSentence, i: int) -> tuple[int, ...] | None:
     """The heads of the phrases that act in the clause of the verb at ``i``: its active
     subject or its passive agent ("wurde von Demonstranten gestürmt"), with their
-    conjuncts ("Kämpfe und Gefechte"); None where the parse gives neither."""
+    conjuncts ("Kämpfe und Gefechte"), or those of the verb it is coordinated with; None
+    where the parse gives neither."""
     parse = ts.parse
     if parse is None:
         return None
     heads = [c for c in parse.children(i) if parse.deps[c] in ("nsubj", "obl:agent")]
+    if not heads and parse.deps[i] == "conj" and parse.heads[i] != i:
+        # a verb coordinated with one before it shares its subject ("Irland beantragte
+        # eine Sitzung und forderte ein Ende der Kämpfe": the Kämpfe demand nothing)
+        return _subjects(ts, parse.heads[i])
     if not heads:
         return None
     return tuple(c for h in heads for c in parse.conjuncts(h))
@@ -414,6 +419,7 @@ def detect_triggers(
                         nominal=True,
                         framing=light[0] == i,
                         negated=_negated(p, toks, i, lex),
+                        light=light[0] if light[0] != i else None,
                     )
                 )
                 break
@@ -438,5 +444,5 @@ def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
             and (t.sentence, t.event_class) not in told_active
         )
     ]
-    nominal_classes = {(t.sentence, t.event_class) for t in kept if t.nominal and not t.framing}
-    return [t for t in kept if t.nominal or (t.sentence, t.event_class) not in nominal_classes]
+    lights = {(t.sentence, t.light) for t in kept if t.light is not None}
+    return [t for t in kept if t.nominal or (t.sentence, t.first) not in lights]

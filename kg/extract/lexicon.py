@@ -522,6 +522,14 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         ),
         future_auxiliaries=frozenset(x.lower() for x in _tuple(unreal["auxiliaries"])),
     )
+    named = {p.event_class for p in patterns}
+    for section, classes in (
+        ("speaker: classes", lex.speaker_classes),
+        ("unrealised: after", _tuple(unreal["after"])),
+    ):
+        unknown = sorted(set(classes) - named)
+        if unknown:
+            raise InputError(f"{base / 'events.yaml'}: {section}: no pattern has class {unknown}")
     groups = dict(lex.refs.get("unnamed_group_classes") or {})
     wrong = sorted(str(v) for v in groups.values() if v not in {c.value for c in ActorClass})
     if wrong:

@@ -206,6 +206,9 @@ class Trigger:
     # a speech act in the first person inside a quotation ("„Wir verurteilen …“, sagte X"):
     # its agent is whoever speaks the quotation, named by the claims stage
     speaker: bool = False
+    # the light verb that licensed an event noun ("verübten einen Anschlag"): no event of
+    # its own
+    light: int | None = None
 
 
 @dataclass(frozen=True)

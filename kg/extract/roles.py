@@ -139,6 +139,7 @@ class _Functions:
     # the parse gives a subject that names no known actor ("Rebellen haben die Stadt X
     # angegriffen"): no other phrase may take the subject's role
     unnamed_subject: bool = False
+    pred: int = -1  # the verb whose functions these are
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ class RoleAssigner:
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
             orgs = [k for k in named if self.d.is_a(k, ActorClass.ORGANIZATION)]
             return replace(m, keys=(orgs[-1],)) if orgs else m
-        if m.kind == MentionKind.GROUP and m.group == "armed-group":
+        if m.kind == MentionKind.GROUP and m.group in ("armed-group", "bare-group"):
             return self._group(m, disc)
         if m.kind == MentionKind.GROUP and (m.group or "").startswith("people:"):
             # "die beiden Männer": the people named last, in the order named
@@ -383,8 +384,12 @@ class RoleAssigner:
 
     def _group(self, m: EntityMention, disc: Discourse) -> EntityMention:
         """ "die Koalition", "die Rebellen": the actor named last with that noun heading its
-        name, else (an armed group's noun) the armed group named last, else the article's
-        own unnamed group."""
+        name, else (an armed group's noun) the armed group named last, else (and always for
+        a bare plural) the article's own unnamed group."""
+        if m.group == "bare-group" and m.fallback:
+            # a bare plural is indefinite: people the text does not identify ("maskierte
+            # Kämpfer griffen an" is no group named before)
+            return replace(m, keys=(m.fallback,), cls=self.lex.group_class(m.head) or "")
         endings = tuple(m.head + e for e in ("", "e", "en", "n", "s", "es"))
         same = [k for head, k in disc.heads if head.endswith(endings)]
         armed: list[str] = []
@@ -976,9 +981,31 @@ class RoleAssigner:
         objs = fn.objs + [
             grp
             for grp in objs
-            if id(grp[0]) not in assigned and grp is not subj and not self._inside_pp(c.ts, grp[0])
+            if id(grp[0]) not in assigned
+            and grp is not subj
+            and not self._inside_pp(c.ts, grp[0])
+            and not self._of_infinitive(c.ts, grp[0], fn.pred)
         ]
         return subj, objs
+
+    @staticmethod
+    def _of_infinitive(ts: TaggedSentence, m: EntityMention, pred: int) -> bool:
+        """The parse makes the mention an argument of a zu-infinitive other than ``pred``:
+        what the infinitive says, not an object of the verb ("warf Ruanda vor, die M23 zu
+        unterstützen": Ruanda is accused, not the M23)."""
+        parse = ts.parse
+        if parse is None:
+            return False
+        gov = parse.heads[mention_head(parse, m)]
+        toks = ts.tokens
+        return (
+            gov != pred
+            and toks[gov].pos.startswith("VV")
+            and (
+                toks[gov].pos.endswith("(IZU)")
+                or any(toks[c].pos == "PTKZU" for c in parse.children(gov))
+            )
+        )
 
     @staticmethod
     def _person_of_title(
@@ -1236,7 +1263,7 @@ class RoleAssigner:
         firsts = {id(grp[0]): grp for _g, grp in groups}
         # who is present ("im Beisein von X") bears no function of the clause's verb
         mentions = [grp[0] for g, grp in groups if g != "presence"]
-        fn = _Functions()
+        fn = _Functions(pred=pred)
         subjects: list[list[EntityMention]] = []
         for m, slot in argument_slots(ts, pred, mentions, proxies=self._acting, morph=self.morph):
             grp = firsts[id(m)]

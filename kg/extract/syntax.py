@@ -283,8 +283,9 @@ def governor(
         (t.text in (",", "und", "sowie", "oder") or t.pos == "KON")
         and previous is not None
         and previous.last >= j - 1
-        # "mit X telefoniert und beide Seiten ... aufgerufen": a verb ends the phrase
-        and not (previous.last == j - 1 and tokens[j - 1].pos.startswith("V"))
+        # "mit X telefoniert und beide Seiten ... aufgerufen": a verb ends the phrase, so
+        # does a verb's particle ("warf Ruanda vor, die M23 zu unterstützen")
+        and not (previous.last == j - 1 and tokens[j - 1].pos.startswith(("V", "PTKVZ")))
         # "Am Montag sagte Kenia, Russland habe eingelenkt": a finite verb right after
         # the phrase makes it the subject of a clause of its own, not a list's item
         and not (t.text == "," and m.last < len(tokens) and tokens[m.last].pos.endswith("(FIN)"))
