@@ -680,6 +680,16 @@ def test_pattern_ids_are_unique(tmp_path):
         load_lexicon(patterns)
 
 
+def test_a_class_no_pattern_has_is_refused_in_the_speaker_section(tmp_path):
+    patterns = tmp_path / "patterns"
+    shutil.copytree(data_dir() / "patterns", patterns)
+    raw = yaml.safe_load((patterns / "events.yaml").read_text(encoding="utf-8"))
+    raw["speaker"]["classes"].append("Handshake")
+    (patterns / "events.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match=r"speaker: classes: no pattern has class \['Handshake'\]"):
+        load_lexicon(patterns)
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
