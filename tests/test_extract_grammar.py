@@ -6,6 +6,7 @@ per phenomenon of the grammar issue; each asserts the roles or facts a coder rea
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import analyse, of_class, positions
 
 from kg.extract.model import FactKind, MentionKind
@@ -1339,3 +1340,45 @@ def test_a_verb_particle_ends_the_list_before_a_comma(ex):
     # regression: "Ruanda vor, die M23" was read as a list, so the M23 was accused too
     a = analyse(ex, "Die kongolesische Regierung warf Ruanda vor, die M23 zu unterstützen.")
     assert roles(only(a, "Accusation")) == {("agent", "dr-congo"), ("addressee", "rwanda")}
+
+
+def test_a_pronoun_is_never_a_co_argument_of_its_own_verb(ex):
+    # regression: in "Putin dankte er" the pronoun was Putin, who thanked himself
+    a = analyse(
+        ex,
+        "Kasachstans Präsident Kassym-Schomart Tokajew sprach von einem Putschversuch. "
+        "Russlands Präsident Wladimir Putin dankte er für die rasche Hilfe.",
+    )
+    assert roles(only(a, "Endorsement")) == {
+        ("agent", "kassym-jomart-tokayev"),
+        ("addressee", "vladimir-putin"),
+    }
+
+
+def test_a_pronoun_in_a_clause_of_its_own_still_refers_to_the_speaker(ex):
+    a = analyse(ex, "Wladimir Putin sagte, er werde die Truppen nach Kasachstan entsenden.")
+    assert ("agent", "vladimir-putin") in roles(only(a, "Statement"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        (
+            "Ihre Forderung nach der Freilassung der Gefangenen lehnte Präsident Alberto "
+            "Fujimori stets ab.",
+            "alberto-fujimori",
+        ),
+        (
+            "Verhandlungen mit den Geiselnehmern hatte die Regierung Frankreichs abgelehnt.",
+            "france",
+        ),
+    ],
+)
+def test_a_thing_the_parse_takes_for_the_subject_leaves_the_role_to_the_actor(ex, sentence, agent):
+    # object first: a demand or talks do not reject anything
+    assert only(analyse(ex, sentence), "Rejection").actors(RoleProperty.AGENT) == (agent,)
+
+
+def test_an_actor_the_parse_hangs_on_a_time_is_the_object(ex):
+    a = analyse(ex, "Zu Hilfe gerufen hatte Präsident Tokajew am Mittwochabend die OVKS.")
+    assert ("addressee", "csto") in roles(only(a, "AssistanceRequest"))

@@ -28,6 +28,7 @@ from kg.extract.tokens import Tagger
 from kg.namespaces import CAMEO, CKG, RDFS, SKOS
 from kg.ontology import load_ontology
 from kg.resources import data_dir
+from kg.vocabulary import RoleProperty
 
 # -- 01 statements ------------------------------------------------------------------------
 
@@ -877,3 +878,47 @@ def test_a_light_verb_silences_only_itself_not_another_verb_of_the_class(ex):
         "Dienstag einen Konvoi bei Kidal.",
     )
     assert len(of_class(a, "MilitaryAction")) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Regierung Tadschikistans ersuchte Russland, bei der Sicherung der Grenze zu helfen.",
+        "Zu Hilfe gerufen hatte Präsident Tokajew am Mittwochabend die OVKS.",
+    ],
+)
+def test_asked_to_help_or_called_to_help_is_a_request_for_aid(ex, sentence):
+    (request,) = of_class(analyse(ex, sentence), "AssistanceRequest")
+    assert request.actors(RoleProperty.ADDRESSEE) in (("russia",), ("csto",))
+
+
+def test_a_veto_a_draft_failed_on_is_a_rejection_by_the_vetoing_state(ex):
+    a = analyse(
+        ex,
+        "Im UN-Sicherheitsrat scheiterte am Sonntag ein Entschließungsentwurf am Veto der "
+        "Sowjetunion.",
+    )
+    (veto,) = of_class(a, "Rejection")
+    assert veto.actors(RoleProperty.AGENT) == ("soviet-union",) and cameo(veto) == "129"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent"),
+    [
+        (
+            "Präsident Tokajew nannte Forderungen nach Gesprächen mit den Demonstranten »Unsinn«.",
+            "kassym-jomart-tokayev",
+        ),
+        ("Russland bezeichnete die Vorwürfe der Ukraine als haltlos.", "russia"),
+    ],
+)
+def test_a_dismissal_is_a_rejection_and_talks_asked_for_are_none(ex, sentence, agent):
+    a = analyse(ex, sentence)
+    (rejection,) = of_class(a, "Rejection")
+    assert rejection.actors(RoleProperty.AGENT) == (agent,)
+    assert not of_class(a, "Negotiation")
+
+
+def test_calling_something_unacceptable_is_no_rejection(ex):
+    a = analyse(ex, "Kolumbiens Präsident nannte die Schließung der Grenze inakzeptabel.")
+    assert not of_class(a, "Rejection")

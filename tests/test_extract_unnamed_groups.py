@@ -185,3 +185,8 @@ def test_the_insurgents_as_a_nominalised_adjective_are_a_group(ex):
 def test_a_plural_with_a_determiner_of_its_own_is_no_bare_group(ex):
     a = analyse(ex, "Seine Kämpfer griffen am Montag einen Stützpunkt bei Kismayo an.")
     assert not any("kaempfer" in k for k, _c, _l in a.new_entities)
+
+
+def test_armed_men_tagged_as_an_adjective_are_a_group(ex):
+    a = analyse(ex, "Die Bewaffneten hätten die Metropole Almaty angegriffen, sagte der Minister.")
+    assert ("agent", "t/bewaffneten") in roles(only(a, "MilitaryAction"))

@@ -2077,9 +2077,17 @@ class EntityRecognizer:
             # the phrase without the word before it
             a += 1
             det = "bare"
+        noun = tok.lemma
+        if (
+            tok.pos.startswith("ADJ")
+            and tok.text[:1].isupper()
+            and not (j + 1 < len(toks) and toks[j + 1].pos in ("NN", "NNA", "NE"))
+        ):
+            noun = tok.lemma + "e"  # "Die Bewaffneten", tagged as an adjective: nominalised
+        elif tok.pos not in ("NN", "NNA"):
+            return None
         if not (
-            tok.pos in ("NN", "NNA")
-            and self.lexicon.group_class(tok.lemma)
+            self.lexicon.group_class(noun)
             and det in ("die", "den", "der", "des", "bare")
             and not any(x in covered for x in range(a, j))
             and not (j + 1 < len(toks) and (j + 1) in covered)
@@ -2088,9 +2096,7 @@ class EntityRecognizer:
         ):
             return None
         group = "bare-group" if det == "bare" else "armed-group"
-        mention = self._mention(
-            ts, a, j + 1, MentionKind.GROUP, (), group=group, head=tok.lemma.lower()
-        )
+        mention = self._mention(ts, a, j + 1, MentionKind.GROUP, (), group=group, head=noun.lower())
         return [mention], []
 
     def _ref_country(self, ts, j, found, covered) -> _Change | None:

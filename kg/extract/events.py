@@ -30,7 +30,7 @@ from kg.extract.lexicon import Lexicon, Pattern
 from kg.extract.model import EntityMention, TaggedSentence, Token, Trigger
 from kg.extract.morphology import Morphology
 from kg.extract.quotes import OPENING
-from kg.extract.syntax import clause_bounds, full_lemma, is_negated, is_passive
+from kg.extract.syntax import clause_bounds, full_lemma, is_boundary, is_negated, is_passive
 
 __all__ = ["detect_triggers"]
 
@@ -97,6 +97,29 @@ def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
     intent = lex.cue("intent_verbs") | lex.unrealised_verbs
     around = (*range(j), *((j + 1,) if j + 1 < len(tokens) else ()))
     return any(tokens[k].pos.startswith("V") and full_lemma(tokens, k) in intent for k in around)
+
+
+def _asked_for(ts: TaggedSentence, i: int, lex: Lexicon) -> bool:
+    """The event noun at ``i`` is what a demand asks for ("Forderungen nach Gesprächen",
+    "der Ruf nach einer Waffenruhe"), by the parse: it frames no clause."""
+    toks = ts.tokens
+    lemmas = [t.lemma for t in toks]
+    parse = ts.parse
+    if parse is not None and parse.deps[i] == "nmod":
+        return lex.concept_at(lemmas, parse.heads[i], "demand")
+    # where the parse hangs it on the verb: a demand noun before its preposition with no
+    # verb between ("Forderungen aus dem Ausland nach Gesprächen nannte er Unsinn")
+    k = i - 1
+    while k >= 0 and toks[k].pos not in ("APPR", "APPRART"):
+        k -= 1
+    if k < 0 or toks[k].lemma.lower() not in ("nach", "zu"):
+        return False
+    for j in range(k - 1, -1, -1):
+        if toks[j].pos.startswith("V") or is_boundary(toks, j):
+            return False
+        if toks[j].pos == "NN" and lex.concept_at(lemmas, j, "demand"):
+            return True
+    return False
 
 
 def _planned(ts: TaggedSentence, j: int, lex: Lexicon) -> bool:
@@ -386,7 +409,12 @@ def detect_triggers(
                     if toks[j].pos.startswith("V") and full_lemma(toks, j) in p.light
                 ]
                 frame = p.frame
-                if not light and p.inside and _framing_prep(toks, i, quantity) in p.inside:
+                if (
+                    not light
+                    and p.inside
+                    and _framing_prep(toks, i, quantity) in p.inside
+                    and not _asked_for(ts, i, lex)
+                ):
                     # "rief in einem Telefonat mit X ... auf": the clause's subject is the
                     # agent of the call, whatever the clause's own verb
                     light = [i]

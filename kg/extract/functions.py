@@ -257,10 +257,20 @@ def argument_slots(
     if participle_attribute(toks, parse, pred):
         return _attribute_slots(ts, pred, mentions, proxies, morph)
     shared = clause_subject(ts, pred, morph=morph)
+    fronted = None
+    nominative = [
+        c for c in parse.dependents(pred, "nsubj") if morph.case_of(toks[c].text) == "nom"
+    ]
+    if shared is not None and len(nominative) == 1 and shared[0] != nominative[0]:
+        # "Russlands Präsident Putin dankte er für die Hilfe": of two subjects the parse
+        # gives, a pronoun only a nominative can be is the one; the other is an object
+        fronted, shared = shared[0], (nominative[0], "subj")
     out = []
     for m in mentions:
         top = _climb(toks, parse, mention_head(parse, m), proxies, morph)
-        if parse.heads[top] == pred and top != pred:
+        if top == fronted:
+            out.append((m, "obj"))
+        elif parse.heads[top] == pred and top != pred:
             slot = _slot(toks, parse, top, morph)
             if slot in _SUBJECT_SLOTS and shared is not None and shared[0] != top:
                 slot = None  # a second "subject" beside the real one is a parse error

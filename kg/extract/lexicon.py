@@ -398,6 +398,7 @@ CUE_KEYS = (
     "open_conjunctions",
     "large_counts",
     "proxy_nouns",
+    "inanimate_concepts",
     "presence_phrases",
     "title_prefixes",
 )
@@ -522,6 +523,12 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         ),
         future_auxiliaries=frozenset(x.lower() for x in _tuple(unreal["auxiliaries"])),
     )
+    unknown_concepts = sorted(lex.cue("inanimate_concepts") - set(concepts))
+    if unknown_concepts:
+        raise InputError(
+            f"{base / 'cues.yaml'}: inanimate_concepts: events.yaml has no concept "
+            f"{unknown_concepts}"
+        )
     named = {p.event_class for p in patterns}
     for section, classes in (
         ("speaker: classes", lex.speaker_classes),

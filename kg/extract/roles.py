@@ -48,7 +48,7 @@ from kg.extract.model import (
     Trigger,
 )
 from kg.extract.morphology import load_morphology
-from kg.extract.syntax import NP_INNER, clause_bounds, finite_verb, governor
+from kg.extract.syntax import NP_INNER, clause_bounds, finite_verb, governor, is_temporal_noun
 from kg.vocabulary import (
     ActorClass,
     EventClass,
@@ -501,6 +501,12 @@ class RoleAssigner:
                 elif x.kind == MentionKind.PRONOUN and x.group == "possessive" and not x.keys:
                     own = self._possessor_here(ts, x, done)
                     done.append(own if own.keys else self.resolve(x, disc, done))
+                elif x.kind == MentionKind.PRONOUN and x.group == "person":
+                    # a pronoun is never a co-argument of its own verb: in "Putin dankte
+                    # er" er is not Putin
+                    a, b = clause_bounds(ts.tokens, x.first)
+                    outside = [d for d in done if not a <= d.first < b]
+                    done.append(self.resolve(x, disc, outside))
                 else:
                     done.append(self.resolve(x, disc, done))
                 by_id[id(m)] = done[-1]
@@ -1299,6 +1305,10 @@ class RoleAssigner:
             # "…, was die Regierung in Monrovia bestreitet": "was" is what is denied, the
             # actor the parse took for the object denies it
             fn.subj = fn.objs.pop(0)
+        if not fn.subj and len(named) == 1 and self._thing_subject(ts, pred, mentions):
+            # "Ihre Forderung … lehnte Fujimori stets ab": the object comes first and the
+            # parse took it for the subject; a thing does not act, the actor does
+            fn.subj = fn.objs.pop(0)
         if not fn.subj and len(named) == 1 and self._demonstrative_subject(ts, pred):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
             # after the verb is the object (the actor speaks, not "das"); a title and
@@ -1428,6 +1438,24 @@ class RoleAssigner:
             i = parse.heads[i]
         return parse.deps[i] == "nmod" and bool(parse.dependents(parse.heads[i], "case"))
 
+    def _thing_subject(
+        self, ts: TaggedSentence, pred: int, mentions: Sequence[EntityMention]
+    ) -> bool:
+        """The parse gives ``pred`` a subject that is a noun of a thing (cues.yaml
+        ``inanimate_concepts``: a demand, talks, a document) and names no actor."""
+        parse = ts.parse
+        if parse is None:
+            return False
+        lemmas = [t.lemma for t in ts.tokens]
+        covered = {i for m in mentions for i in range(m.first, m.last)}
+        things = "|".join(sorted(self.lex.cue("inanimate_concepts")))
+        return any(
+            ts.tokens[c].pos == "NN"
+            and c not in covered
+            and self.lex.concept_at(lemmas, c, things, form=ts.tokens[c].text)
+            for c in parse.dependents(pred, "nsubj")
+        )
+
     @staticmethod
     def _inside_pp(ts: TaggedSentence, m: EntityMention) -> bool:
         """The parse puts the mention inside a prepositional phrase ("nach dem Abgang von
@@ -1440,6 +1468,8 @@ class RoleAssigner:
             seen.add(i)
             if parse.dependents(i, "case") or parse.deps[i].startswith(("obl", "nsubj", "obj")):
                 return bool(parse.dependents(i, "case"))
+            if is_temporal_noun(ts.tokens[parse.heads[i]].lemma):
+                return False  # "am Mittwochabend die OVKS": no time has an actor attribute
             i = parse.heads[i]
         return False
 

@@ -34,6 +34,7 @@ __all__ = [
     "is_negated",
     "is_passive",
     "is_subjunctive",
+    "is_temporal_noun",
 ]
 
 #: Parts of speech that may stand between a preposition and its noun.
@@ -75,6 +76,21 @@ _TEMPORAL = (
         "x",
     }
 )
+
+
+_PARTS_OF_DAY = ("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")
+
+
+def is_temporal_noun(lemma: str) -> bool:
+    """A noun of time ("Montag", "Woche", "Mittwochabend"), which governs no actor.
+
+    >>> is_temporal_noun("Mittwochabend"), is_temporal_noun("Juli"), is_temporal_noun("Abkommen")
+    (True, True, False)
+    """
+    low = lemma.lower()
+    return low in _TEMPORAL or any(
+        low.startswith(day) and low[len(day) :] in _PARTS_OF_DAY for day in WEEKDAY_NAMES
+    )
 
 
 def full_lemma(tokens: Sequence[Token], i: int) -> str:
@@ -257,7 +273,7 @@ def governor(
     if t.pos in ("APPR", "APPRART", "APPO"):
         return _preposition(t, morph)
     if t.pos == "NN" and (
-        t.lemma.lower() in _TEMPORAL
+        is_temporal_noun(t.lemma)
         or any(a not in ("der", "des", "eines", "einer") for a in articles)
     ):
         return ""  # "am Freitag Armenien ...", "auf Twitter dem Präsidenten": not a genitive
