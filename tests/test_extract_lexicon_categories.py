@@ -922,3 +922,31 @@ def test_a_dismissal_is_a_rejection_and_talks_asked_for_are_none(ex, sentence, a
 def test_calling_something_unacceptable_is_no_rejection(ex):
     a = analyse(ex, "Kolumbiens Präsident nannte die Schließung der Grenze inakzeptabel.")
     assert not of_class(a, "Rejection")
+
+
+def test_talks_arranged_by_a_third_are_its_mediation(ex):
+    a = analyse(ex, "Eingefädelt worden war das Gespräch von US-Präsident Barack Obama.")
+    assert only(a, "Mediation").actors(RoleProperty.AGENT) == ("barack-obama",)
+
+
+def test_an_apology_accepted_is_an_endorsement(ex):
+    a = analyse(ex, "Erdoğan nahm die Entschuldigung nach Angaben seines Büros an.")
+    assert only(a, "Endorsement").actors(RoleProperty.AGENT) == ("recep-tayyip-erdogan",)
+
+
+def test_a_passive_beside_an_event_noun_of_its_class_is_its_outcome(ex):
+    a = analyse(
+        ex,
+        "Kämpfer der Hisbollah brachten den Westen Beiruts unter ihre Kontrolle; bei den "
+        "Gefechten wurden mehr als 60 Menschen getötet.",
+    )
+    assert len(of_class(a, "MilitaryAction")) == 1
+
+
+def test_an_attack_someone_claims_happened_is_their_claim(ex):
+    a = analyse(
+        ex,
+        "Präsident Tokajew sprach von Terroristen. Die Bewaffneten hätten die Metropole "
+        "Almaty angegriffen, behauptete er.",
+    )
+    assert only(a, "MilitaryAction").claimed_by == ("kassym-jomart-tokayev",)

@@ -2,11 +2,12 @@
 to the group the article named, else they are an actor of the article's own. Sentences
 written for the tests, on conflicts and actors of their own."""
 
-from extract_helpers import analyse, only, roles
+from extract_helpers import analyse, of_class, only, roles
 
 from kg.articles import parse_article_text
 from kg.extract.rdf import analysis_graph
 from kg.namespaces import CKG, RDF, RDFS
+from kg.vocabulary import EventProperty
 
 
 def test_rebels_the_article_never_names_are_an_armed_group_of_its_own(ex):
@@ -190,3 +191,22 @@ def test_a_plural_with_a_determiner_of_its_own_is_no_bare_group(ex):
 def test_armed_men_tagged_as_an_adjective_are_a_group(ex):
     a = analyse(ex, "Die Bewaffneten hätten die Metropole Almaty angegriffen, sagte der Minister.")
     assert ("agent", "t/bewaffneten") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_body_with_an_indefinite_article_is_one_of_the_article_s_own(ex):
+    a = analyse(ex, "Vermittelt wurden die Gespräche von einer Garantenkommission.")
+    assert roles(only(a, "Mediation")) == {("agent", "t/garantenkommission")}
+    assert ("t/garantenkommission", "Organization", "Garantenkommission") in a.new_entities
+
+
+def test_the_rebels_still_refer_to_the_named_group_after_a_bare_plural(ex):
+    # regression: "islamistischer Rebellen" (a bare plural) took "die Rebellen" from Ansar
+    # Dine, named before
+    a = analyse(
+        ex,
+        "Die Gruppe Ansar Dine kontrolliert den Norden Malis. Nach dem Vormarsch "
+        "islamistischer Rebellen bat Mali um Hilfe. Die Rebellen griffen am Donnerstag die "
+        "Stadt Konna an.",
+    )
+    attacks = [e for e in of_class(a, "MilitaryAction") if e.actors(EventProperty.LOCATION)]
+    assert attacks and all(("agent", "ansar-dine") in roles(e) for e in attacks)

@@ -2068,6 +2068,8 @@ class EntityRecognizer:
         ):
             # "Regierung und Rebellen verhandeln": the sides named, as "die Rebellen"
             a, det = j, "die"
+        elif det in ("ein", "eine", "einer", "einem", "einen", "eines"):
+            a, det = a + 1, "bare"  # "von einer Garantenkommission": a body of its own
         elif a < 0 or (
             det not in ("die", "den", "der", "des")
             and toks[a].pos not in _DETERMINERS

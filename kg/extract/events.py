@@ -473,4 +473,15 @@ def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
         )
     ]
     lights = {(t.sentence, t.light) for t in kept if t.light is not None}
-    return [t for t in kept if t.nominal or (t.sentence, t.first) not in lights]
+    # a passive beside an event noun of its class tells its outcome ("brachten X unter
+    # ihre Kontrolle; bei den Gefechten wurden 60 Menschen getötet"), not another event
+    nominal_classes = {(t.sentence, t.event_class) for t in kept if t.nominal and not t.framing}
+    return [
+        t
+        for t in kept
+        if t.nominal
+        or (
+            (t.sentence, t.first) not in lights
+            and not (t.passive and (t.sentence, t.event_class) in nominal_classes)
+        )
+    ]

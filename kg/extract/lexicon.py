@@ -162,11 +162,22 @@ class Lexicon:
         >>> lex = load_lexicon()
         >>> lex.group_class("Rebell"), lex.group_class("koalition"), lex.group_class("stadt")
         ('ArmedGroup', 'Organization', None)
+        >>> lex.group_class("Garantenkommission")
+        'Organization'
         """
         low = noun.lower()
         if low in self.ref("armed_group_nouns"):
             return ActorClass.ARMED_GROUP.value
-        found = (self.refs.get("unnamed_group_classes") or {}).get(low)
+        classes = self.refs.get("unnamed_group_classes") or {}
+        found = classes.get(low) or next(
+            # a compound of a body's noun: "Garantenkommission", "Vermittlungsmission"
+            (
+                v
+                for k, v in sorted(classes.items(), key=lambda kv: -len(kv[0]))
+                if len(k) >= 6 and low.endswith(k) and str(v) == "Organization"
+            ),
+            None,
+        )
         return str(found) if found else None
 
     def ref(self, name: str) -> frozenset[str]:

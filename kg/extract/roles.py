@@ -417,6 +417,8 @@ class RoleAssigner:
             and not class_is(disc.minted.get(m.keys[0], ""), PlaceClass.PLACE)
         ):
             disc.heads.append((m.text.split()[-1].lower(), m.keys[0]))
+        if m.group == "bare-group":
+            return  # "islamistischer Rebellen": no group "die Rebellen" can refer back to
         for k in m.keys:
             # not the place an armed group is named after ("in Aceh" after "Aceh-Rebellen")
             if m.cls == ActorClass.ARMED_GROUP or (
