@@ -446,3 +446,44 @@ def test_names_that_do_not_open_the_sentence_are_not_the_plural_title_s(ex):
         "Dokument.",
     )
     assert not {p for p in positions(a) if p[1] == "president"}
+
+
+def test_a_deputy_adjective_makes_the_deputy_office(ex):
+    a = analyse(
+        ex,
+        "Es unterzeichneten der indonesische Außenminister Adam Malik und der stellvertretende "
+        "malaysische Ministerpräsident Abdul Razak.",
+    )
+    assert ("abdul-rasak", "deputy-prime-minister", "malaysia") in positions(a)
+    assert not {p for p in positions(a) if p[1] == "prime-minister"}
+
+
+def test_a_deputy_of_an_office_without_a_deputy_concept_holds_no_office(ex):
+    a = analyse(ex, "Der stellvertretende Generalstabschef Ali Musa traf in Kairo ein.")
+    assert not {p for p in positions(a) if p[0].startswith("ali-musa")}
+
+
+def test_a_name_spelt_like_an_acronym_is_no_acronym(ex):
+    # regression: "Alier" was taken for the ALiR (an armed group), its bearer lost
+    a = analyse(ex, "Für Khartum unterschrieb Vizepräsident Abel Alier den Text.")
+    assert not any(k == "alir" for m in a.mentions for k in m.keys)
+    assert any(p[0] == "abel-alir" and p[1] == "vice-president" for p in positions(a))
+
+
+def test_a_surname_leading_two_organisations_holds_both_leaderships(ex):
+    a = analyse(
+        ex,
+        "Rebellenführer Joseph Lagu fehlte. Lagu, der die Anyanya und die SPLM anführt, nahm "
+        "an den Verhandlungen nicht teil.",
+    )
+    led = {p[2] for p in positions(a) if p[0] == "yosef-lagu" and p[1] == "leader"}
+    assert led == {"anyanya", "splm"}
+
+
+def test_a_title_s_genitive_with_its_long_name_in_parentheses_before_the_holder(ex):
+    a = analyse(
+        ex,
+        "Es unterzeichneten der Präsident der Unabhängigkeitsbewegung FLNKS (Sozialistische "
+        "Kanakische Nationale Befreiungsfront), Jean-Marie Tjibaou, und Jacques Lafleur.",
+    )
+    assert any(p[1:] == ("president", "flnks") for p in positions(a))

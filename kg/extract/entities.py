@@ -39,6 +39,7 @@ from kg.extract.names import name_key
 from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
 from kg.extract.quotes import CLOSING
+from kg.extract.syntax import clause_bounds
 from kg.extract.tokens import dateline_words, tokenize
 from kg.iris import slugify
 from kg.vocabulary import ActorClass, EventClass, PlaceClass
@@ -274,9 +275,14 @@ class EntityRecognizer:
                     if sur in self._surnames and self._surnames[sur] != e.key:
                         ambiguous.add(sur)
                     self._surnames[sur] = e.key
-                elif len(words) == 1 and name in (e.label_de, *e.alt_de, *e.forms_de):
+                elif (
+                    len(words) == 1
+                    and name in (e.label_de, *e.alt_de, *e.forms_de)
+                    and sum(c.isupper() for c in name) < 2
+                ):
                     # spelling variants of German names only: an English name spelt the
-                    # German way is someone's surname ("Cameron" is not Cameroon)
+                    # German way is someone's surname ("Cameron" is not Cameroon), and an
+                    # acronym has none ("Alier" is no ALiR)
                     self._normal.setdefault(name_key(name), e.key)
             for stem in e.adjectives:
                 for ending in _ADJ_ENDINGS[1:]:
@@ -346,6 +352,32 @@ class EntityRecognizer:
             if role:
                 return role, head
         return None, None
+
+    def _signed_for(
+        self, toks: Sequence[Token], j: int, found: Sequence[EntityMention]
+    ) -> str | None:
+        """The state a clause opening with "für" names, for a government title in it: "Für
+        Kenia unterschrieb Minister X", "Für Khartum setzte Vizepräsident X seine
+        Unterschrift …" (a capital stands for its state)."""
+        a, _b = clause_bounds(toks, j)
+        if toks[a].text.lower() != "für":
+            return None
+        m = next((x for x in found if x.first == a + 1 and x.keys), None)
+        if m is None:
+            return None
+        key = m.keys[0]
+        if self.dictionary.is_a(key, ActorClass.STATE):
+            return key
+        return self.dictionary.capital_of(key)
+
+    def _deputy_before(self, toks: Sequence[Token], j: int) -> bool:
+        """An adjective of deputyship among those right before the title at ``j``."""
+        k = j - 1
+        while k >= 0 and toks[k].pos.startswith("ADJ"):
+            if toks[k].lemma.lower() in self.lexicon.deputy_adjectives:
+                return True
+            k -= 1
+        return False
 
     def _given_is_new(self, given: str, surname: EntityMention) -> bool:
         """Whether ``given`` before a known surname starts another person's name: no name
@@ -953,7 +985,7 @@ class EntityRecognizer:
                 known is not None
                 and known.keys
                 and known.last < len(toks)
-                and toks[known.last].text == ","
+                and toks[known.last].text in (",", "(")
                 and class_is(known.cls, ActorClass.ORGANIZATION)
             ):
                 # "der Vorsitzende der früheren Rebellenbewegung Renamo, Ossufo Momade"
@@ -962,7 +994,8 @@ class EntityRecognizer:
             r = q + 1
             while r < len(toks) and r - q <= 3 and r not in by_first and _name_like(toks[r]):
                 r += 1
-            if r > q + 1 and r < len(toks) and toks[r].text == ",":
+            # (or before its long name in parentheses: "der Bewegung FLNKS (…), X")
+            if r > q + 1 and r < len(toks) and toks[r].text in (",", "("):
                 words = tuple(t.text for t in toks[q + 1 : r])
                 key = self._mint(" ".join(words), cls, new)
                 local[words] = key
@@ -1367,6 +1400,8 @@ class EntityRecognizer:
         while j < n:
             tok = toks[j]
             role, prefix = self._title(tok)
+            if role and self._deputy_before(toks, j):
+                role = self.lexicon.deputy(role)  # "der stellvertretende Ministerpräsident"
             colleague = role is None and self._is_colleague(tok)
             if not role and not colleague:
                 j += 1
@@ -1381,6 +1416,8 @@ class EntityRecognizer:
                 genitive_of
             )
             a, of, former = self._before_title(toks, j, found, of)
+            if of is None and person is not None and role in self.lexicon.national:
+                of = self._signed_for(toks, j, found)
             if tok.text.lower().startswith(("ex-", "früher")):
                 former = True
             if person is None:
@@ -1496,6 +1533,11 @@ class EntityRecognizer:
         p = _skip_genitive(
             toks, k, by_first, lambda t: _noun_class(t.text, self._class_table) is not None
         )
+        if p < n and toks[p].text == "(":
+            # "der Präsident der FLNKS (Sozialistische … Befreiungsfront), X": the long
+            # name the genitive spells out in parentheses stands between
+            close = next((x for x in range(p + 1, min(n, p + 16)) if toks[x].text == ")"), p)
+            p = close + 1 if close > p else p
         if p < n - 1 and toks[p].text == ",":
             p += 1
         cand = by_first.get(p)

@@ -101,6 +101,7 @@ class Lexicon:
     role_labels: Mapping[str, tuple[str, str]]
     role_implies: Mapping[str, str]
     deputy_prefixes: tuple[str, ...]
+    deputy_adjectives: frozenset[str]  # "der stellvertretende Ministerpräsident"
     compound_heads: Mapping[str, str]  # roles.yaml "compound_heads": head of a title compound
     national: frozenset[str]  # offices of a state's government (roles.yaml "national")
     refs: Mapping[str, Any]
@@ -114,6 +115,14 @@ class Lexicon:
     # infinitive with a future or planning auxiliary ("werden verhandeln")
     unrealised_verbs: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
+
+    def deputy(self, role: str) -> str | None:
+        """The deputy office of ``role`` where it has labels, else None.
+
+        >>> load_lexicon().deputy("prime-minister"), load_lexicon().deputy("head-of-state")
+        ('deputy-prime-minister', None)
+        """
+        return f"deputy-{role}" if f"deputy-{role}" in self.role_labels else None
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list of ``cues.yaml`` as a set of lowercase words."""
@@ -423,6 +432,7 @@ ROLES_KEYS = (
     "titles",
     "compound_heads",
     "deputy_prefixes",
+    "deputy_adjectives",
     "former",
     "colleague",
     "labels",
@@ -517,6 +527,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         role_labels=labels,
         role_implies={str(k): str(v) for k, v in (roles.get("implies") or {}).items()},
         deputy_prefixes=_tuple(roles.get("deputy_prefixes")),
+        deputy_adjectives=frozenset(x.lower() for x in _tuple(roles.get("deputy_adjectives"))),
         compound_heads={
             str(k).lower(): str(v) for k, v in (roles.get("compound_heads") or {}).items()
         },

@@ -71,15 +71,16 @@ class _Reader:
         )
         return particle + self.toks[v].lemma.lower()
 
-    def led_in_clause(self, v: int) -> tuple[EntityMention | None, list[int]]:
-        """The organisation a finite verb of leading governs and the phrases of its
-        leaders: "X führt die Y an" (subject, object), "Angeführt wird die Y von X"
-        (the passive's subject, its agent), "…, der die Y anführt" (the relative
-        pronoun's antecedent); none where the clause is negated or modal."""
+    def led_in_clause(self, v: int) -> tuple[list[EntityMention], list[int]]:
+        """The organisations a finite verb of leading governs (coordinated ones too: "der
+        die Anyanya und die SSLM anführt") and the phrases of their leaders: "X führt die
+        Y an" (subject, object), "Angeführt wird die Y von X" (the passive's subject, its
+        agent), "…, der die Y anführt" (the relative pronoun's antecedent); none where the
+        clause is negated or modal."""
         p, toks = self.parse, self.toks
         a, b = clause_bounds(toks, v)
         if any(x.text.lower() in self.neg or x.lemma.lower() in self.modals for x in toks[a:b]):
-            return None, []
+            return [], []
         passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass", "aux"))
         if passive and toks[v].pos.endswith("(PP)"):
             led = p.dependents(v, "nsubj:pass", "nsubj")
@@ -92,8 +93,13 @@ class _Reader:
         else:
             led = p.dependents(v, "obj")
             agents = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
-        org = next((m for c in led if (m := self.named_at(c)) is not None), None)
-        return org, agents
+        orgs = [
+            m
+            for c in led
+            for x in _with_conjuncts(p, c)
+            if (m := self.named_at(x)) is not None and self.orgish(m)
+        ]
+        return list(dict.fromkeys(orgs)), agents
 
     def named_at(self, c: int) -> EntityMention | None:
         """The mention headed at ``c``, or the name a class noun there introduces ("das
@@ -447,7 +453,8 @@ def parse_leadership(
         ts, p, ms = reader.ts, reader.parse, reader.ms
         for i, t in enumerate(ts.tokens):
             if t.verb in verbs and p.deps[i] in ("amod", "acl"):
-                led = _mention_at(ms, p.heads[i])
+                head = _mention_at(ms, p.heads[i])
+                led = [head] if head is not None and reader.orgish(head) else []
                 agents = [
                     c
                     for c in p.children(i)
@@ -458,19 +465,23 @@ def parse_leadership(
                 led, agents = reader.led_in_clause(i)
             else:
                 continue
-            if led is None or not reader.orgish(led):
-                continue
-            for c in agents:
-                leader = reader.named_at(c)
-                if leader is not None and leader is not led:
-                    out += _leaders(leader, led, ts.sentence.index)
+            for org in led:
+                for c in agents:
+                    leader = reader.named_at(c)
+                    if leader is not None and leader is not org:
+                        out += _leaders(leader, org, ts.sentence.index, dictionary)
     return out
 
 
-def _leaders(leader: EntityMention, led: EntityMention, idx: int) -> list[Fact]:
+def _leaders(leader: EntityMention, led: EntityMention, idx: int, d: ActorDictionary) -> list[Fact]:
     """A state or organisation leads (``ckg:leads``); a person holds the office of its
-    leader (a position: "die von Paul Kagame angeführte RPF")."""
-    if leader.cls == ActorClass.PERSON:
+    leader (a position: "die von Paul Kagame angeführte RPF"), named in full or by the
+    surname alone ("Lagu, der die SSLM anführt")."""
+    if (
+        leader.cls == ActorClass.PERSON
+        or leader.kind == MentionKind.SURNAME
+        or d.is_a(leader.keys[0], ActorClass.PERSON)
+    ):
         return [Fact(FactKind.POSITION, leader.keys[0], led.keys[0], idx, "leader")]
     return [Fact(FactKind.LEADS, k, led.keys[0], idx) for k in leader.keys]
 
