@@ -950,3 +950,20 @@ def test_an_attack_someone_claims_happened_is_their_claim(ex):
         "Almaty angegriffen, behauptete er.",
     )
     assert only(a, "MilitaryAction").claimed_by == ("kassym-jomart-tokayev",)
+
+
+def test_volunteers_of_a_state_are_its_side(ex):
+    a = analyse(
+        ex,
+        "Indonesische Freiwillige waren seit 1963 immer wieder über die Grenze nach Sarawak "
+        "vorgedrungen.",
+    )
+    assert ("agent", "indonesia") in roles(only(a, "MilitaryAction"))
+
+
+def test_an_assault_a_clause_is_ended_with_is_an_attack(ex):
+    a = analyse(
+        ex,
+        "In Lima ist das Geiseldrama mit einem Sturmangriff peruanischer Soldaten beendet worden.",
+    )
+    assert ("agent", "peru") in roles(only(a, "MilitaryAction"))

@@ -487,3 +487,17 @@ def test_a_title_s_genitive_with_its_long_name_in_parentheses_before_the_holder(
         "Kanakische Nationale Befreiungsfront), Jean-Marie Tjibaou, und Jacques Lafleur.",
     )
     assert any(p[1:] == ("president", "flnks") for p in positions(a))
+
+
+def test_an_army_chief_commands_the_forces_of_the_state_named_before(ex):
+    a = analyse(
+        ex,
+        "Widerstand leistete die gambische Armee nicht; Armeechef Ousman Badjie hatte "
+        "erklärt, seine Soldaten würden nicht kämpfen.",
+    )
+    assert ("usman-badi", "commander", "gambia") in positions(a)
+
+
+def test_a_rebel_commander_is_no_state_s_army_chief(ex):
+    a = analyse(ex, "Kenia vermittelte. Kommandeur Joseph Kony lehnte ab.")
+    assert not {p for p in positions(a) if p[2] == "kenya"}

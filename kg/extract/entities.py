@@ -370,6 +370,14 @@ class EntityRecognizer:
             return key
         return self.dictionary.capital_of(key)
 
+    def _forces_title(self, tok: Token) -> bool:
+        """A title of the chief of a state's armed forces ("Armeechef", "Generalstabschef").
+
+        Its holder commands the forces of the state the sentence names before the title,
+        else of the state the article named last."""
+        low = tok.text.lower()
+        return any(low in (t, t + "s") for t in self.lexicon.state_forces_titles)
+
     def _deputy_before(self, toks: Sequence[Token], j: int) -> bool:
         """An adjective of deputyship among those right before the title at ``j``."""
         k = j - 1
@@ -551,7 +559,7 @@ class EntityRecognizer:
         found = self._group_compounds(ts, found, local, new)
         found = self._adjective_org_names(ts, found, local, new)
         found = self._plural_titled(ts, found, new, states)
-        found = self._titled(ts, found, surnames, new, local)
+        found = self._titled(ts, found, surnames, new, local, states)
         found = self._people_by_function(ts, found, new)
         found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
@@ -1389,8 +1397,10 @@ class EntityRecognizer:
         surnames: dict[str, str],
         new: dict[str, tuple[str, str]],
         local: dict[tuple[str, ...], str] | None = None,
+        states: Sequence[str] = (),
     ) -> list[EntityMention]:
-        """Attach titles to names, mint people named after a title, keep titles without names."""
+        """Attach titles to names, mint people named after a title, keep titles without
+        names; ``states``: the states the article named before."""
         toks = ts.tokens
         by_first = {m.first: m for m in found}
         result: list[EntityMention] = []
@@ -1418,6 +1428,19 @@ class EntityRecognizer:
             a, of, former = self._before_title(toks, j, found, of)
             if of is None and person is not None and role in self.lexicon.national:
                 of = self._signed_for(toks, j, found)
+            if of is None and person is not None and self._forces_title(tok):
+                # "Armeechef X" with no owner: the chief of the forces of the state this
+                # sentence names before the title ("die gambische Armee"), else named last
+                of = next(
+                    (
+                        m.keys[0]
+                        for m in reversed(found)
+                        if m.last <= j
+                        and m.keys
+                        and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+                    ),
+                    states[-1] if states else None,
+                )
             if tok.text.lower().startswith(("ex-", "früher")):
                 former = True
             if person is None:

@@ -102,6 +102,7 @@ class Lexicon:
     role_implies: Mapping[str, str]
     deputy_prefixes: tuple[str, ...]
     deputy_adjectives: frozenset[str]  # "der stellvertretende Ministerpräsident"
+    state_forces_titles: frozenset[str]  # "Armeechef": of a state's armed forces
     compound_heads: Mapping[str, str]  # roles.yaml "compound_heads": head of a title compound
     national: frozenset[str]  # offices of a state's government (roles.yaml "national")
     refs: Mapping[str, Any]
@@ -433,6 +434,7 @@ ROLES_KEYS = (
     "compound_heads",
     "deputy_prefixes",
     "deputy_adjectives",
+    "state_forces_titles",
     "former",
     "colleague",
     "labels",
@@ -528,6 +530,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         role_implies={str(k): str(v) for k, v in (roles.get("implies") or {}).items()},
         deputy_prefixes=_tuple(roles.get("deputy_prefixes")),
         deputy_adjectives=frozenset(x.lower() for x in _tuple(roles.get("deputy_adjectives"))),
+        state_forces_titles=frozenset(x.lower() for x in _tuple(roles.get("state_forces_titles"))),
         compound_heads={
             str(k).lower(): str(v) for k, v in (roles.get("compound_heads") or {}).items()
         },
