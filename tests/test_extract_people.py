@@ -501,3 +501,9 @@ def test_an_army_chief_commands_the_forces_of_the_state_named_before(ex):
 def test_a_rebel_commander_is_no_state_s_army_chief(ex):
     a = analyse(ex, "Kenia vermittelte. Kommandeur Joseph Kony lehnte ab.")
     assert not {p for p in positions(a) if p[2] == "kenya"}
+
+
+def test_a_common_noun_is_no_spelling_variant_of_a_name(ex):
+    # regression: "Amnestie" (amnesty) was read as Amnesty International
+    a = analyse(ex, "Die Milizen fordern eine Amnestie für ihre Kämpfer.")
+    assert not any("amnesty" in k for m in a.mentions for k in m.keys)

@@ -407,11 +407,15 @@ class EntityRecognizer:
             new.setdefault(key, (cls, name))
         return key
 
-    def _known(self, words: tuple[str, ...]) -> str | None:
+    def _known(self, words: tuple[str, ...], *, common: bool = False) -> str | None:
+        """The key of a name as listed, or of a spelling variant of it; ``common``: the
+        one word is a common noun ("Amnestie" is no variant of "Amnesty")."""
         key = self._surface.get(words)
         if key is None and len(words) <= 3 and all(w[:1].isupper() for w in words):
             name = " ".join(words)
-            if len(words) == 1 and not name.isupper() and name_key(name) in self._spelled:
+            if len(words) == 1 and (
+                common or (not name.isupper() and name_key(name) in self._spelled)
+            ):
                 return None
             key = self._normal.get(name_key(name))
         return key
@@ -539,7 +543,8 @@ class EntityRecognizer:
                 words = tuple(t.text for t in toks[i : i + length])
                 if not words[0][:1].isupper() and words[0] not in self._surface:
                     break
-                key = local.get(words) or self._known(words)
+                common = length == 1 and tok.pos == "NN"
+                key = local.get(words) or self._known(words, common=common)
                 if key:
                     cls = new[key][0] if key in new else ""
                     m = self._mention(ts, i, i + length, MentionKind.NAME, (key,), cls=cls)
