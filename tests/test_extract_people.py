@@ -507,3 +507,14 @@ def test_a_common_noun_is_no_spelling_variant_of_a_name(ex):
     # regression: "Amnestie" (amnesty) was read as Amnesty International
     a = analyse(ex, "Die Milizen fordern eine Amnestie für ihre Kämpfer.")
     assert not any("amnesty" in k for m in a.mentions for k in m.keys)
+
+
+def test_a_plural_title_of_the_two_states_by_a_compound_with_names_and_particles(ex):
+    a = analyse(
+        ex,
+        "Oman und Jordanien einigten sich. Bei einer Zeremonie setzten die Außenminister der "
+        "beiden Golfstaaten, Badr bin Hamad Albusaidi und Aiman al-Safadi, ihre Unterschriften "
+        "unter die Dokumente.",
+    )
+    held = {(p[2], p[0].split("-")[0]) for p in positions(a) if p[1] == "foreign-minister"}
+    assert held == {("oman", "badr"), ("jordan", "ayman")}  # the dictionary's Ayman Safadi

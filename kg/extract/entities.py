@@ -1132,9 +1132,20 @@ class EntityRecognizer:
             while (
                 end < len(toks)
                 and end not in taken
-                and (toks[end].text[:1].isupper() or _ARTICLE_PREFIX.match(toks[end].text))
                 and (
-                    toks[end].pos in _PERSONISH
+                    toks[end].text[:1].isupper()
+                    or _ARTICLE_PREFIX.match(toks[end].text)
+                    # "Abdullah bin Sajid": a particle between two words of the name
+                    or (
+                        end > k
+                        and toks[end].text.lower() in self._particles
+                        and end + 1 < len(toks)
+                        and toks[end + 1].text[:1].isupper()
+                    )
+                )
+                and (
+                    toks[end].text.lower() in self._particles
+                    or toks[end].pos in _PERSONISH
                     # a capitalised adjective inside the sentence after a given name is a
                     # surname ("Eduardo Frei"): German writes adjectives in lower case
                     or (end > k and toks[end].pos.startswith(("ADJ", "ADV")))
@@ -1186,9 +1197,11 @@ class EntityRecognizer:
                 continue
             of: list[str] = []
             k = j + 1
+            if toks[k].text.lower() == "der" and toks[k + 1].text.lower() == "beiden":
+                k += 1  # "die Außenminister der beiden Golfstaaten, X und Y"
             both = toks[k].text.lower() in ("beider", "beiden") and toks[k + 1].pos == "NN"
             if both:
-                if toks[k + 1].lemma.lower() in self._countries and len(states) >= 2:
+                if self._country_noun(toks[k + 1].lemma) and len(states) >= 2:
                     of = list(states[-2:])
                 k += 2
             else:
@@ -1312,6 +1325,12 @@ class EntityRecognizer:
             else m
             for m in found
         ]
+
+    def _country_noun(self, lemma: str) -> bool:
+        """A noun for states ("Länder", "Staaten") or a compound with one ("Golfstaaten",
+        "Nachbarstaaten")."""
+        low = lemma.lower()
+        return low in self._countries or low.endswith(tuple(self.lexicon.ref("country_heads")))
 
     def _known_homes(
         self,
