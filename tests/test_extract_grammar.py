@@ -1382,3 +1382,19 @@ def test_a_thing_the_parse_takes_for_the_subject_leaves_the_role_to_the_actor(ex
 def test_an_actor_the_parse_hangs_on_a_time_is_the_object(ex):
     a = analyse(ex, "Zu Hilfe gerufen hatte Präsident Tokajew am Mittwochabend die OVKS.")
     assert ("addressee", "csto") in roles(only(a, "AssistanceRequest"))
+
+
+def test_plural_sie_continues_a_group_that_was_the_plural_subject_before(ex):
+    a = analyse(
+        ex,
+        "Die Aufständischen hatten die Stadt Mocímboa da Praia im August erobert. Ende März "
+        "überfielen sie die Küstenstadt Palma.",
+    )
+    palma = [e for e in of_class(a, "MilitaryAction") if ("location", "palma") in roles(e)]
+    assert palma and ("agent", "t/aufstaendischen") in roles(palma[0])
+
+
+def test_their_fighters_are_the_group_named_before(ex):
+    a = analyse(ex, "Die M23 rückte weiter vor. Ihre Kämpfer eroberten am Montag die Stadt Goma.")
+    goma = [e for e in of_class(a, "MilitaryAction") if ("location", "goma") in roles(e)]
+    assert goma and ("agent", "m23") in roles(goma[0])

@@ -89,6 +89,7 @@ class Discourse:
     last_thing_at: tuple[int, int] = (-1, -1)
     subject_person: str | None = None  # the person subject of the sentence just read
     subject_keys: tuple[str, ...] = ()  # what the main clause's subject of that sentence named
+    subject_plural: bool = False  # that subject's verb is plural ("Die Rebellen griffen an")
     last_thing: str | None = None  # the entity that thing is, when it is one
     pair: tuple[str, ...] = ()  # the last reference to two ("die beiden Nachbarn")
     # the last word of each actor's name, with the actor ("militärkoalition" of "die von
@@ -648,19 +649,32 @@ class RoleAssigner:
         if parse is None or not parse.deps[m.first].startswith("nsubj"):
             return m
         verb = parse.heads[m.first]
-        own = [verb, *parse.dependents(verb, "aux", "aux:pass", "cop")]
-        finite = next((i for i in own if ts.tokens[i].pos.endswith("(FIN)")), None)
-        if finite is None:
+        plural = self._plural_verb(ts, verb)
+        if plural is None:
             return m
-        plural = self.morph.is_plural_verb(ts.tokens[finite].text)
         before = disc.subject_keys
-        if plural:
+        keys: tuple[str, ...]
+        if plural and len(before) == 1 and disc.subject_plural:
+            # "Die Aufständischen hatten X erobert. Ende März überfielen sie Palma": one
+            # group the sentence before named, with a plural verb too
+            keys = before if not self.d.is_a(before[0], ActorClass.PERSON) else ()
+        elif plural:
             keys = before if len(before) >= 2 else disc.sides
         else:
             keys = (
                 before if len(before) == 1 and not self.d.is_a(before[0], ActorClass.PERSON) else ()
             )
         return replace(m, keys=tuple(keys)) if keys else m
+
+    def _plural_verb(self, ts: TaggedSentence, verb: int) -> bool | None:
+        """Whether the finite verb of ``verb``'s clause (itself or its auxiliary) is plural;
+        None without a finite verb."""
+        parse = ts.parse
+        if parse is None:
+            return None
+        own = [verb, *parse.dependents(verb, "aux", "aux:pass", "cop")]
+        finite = next((i for i in own if ts.tokens[i].pos.endswith("(FIN)")), None)
+        return None if finite is None else self.morph.is_plural_verb(ts.tokens[finite].text)
 
     def _salience(self, ts: TaggedSentence, ms: Sequence[EntityMention], disc: Discourse) -> None:
         """Record what this sentence's main clause has as subject (for "er" and "sie"
@@ -673,6 +687,7 @@ class RoleAssigner:
         parse = ts.parse
         disc.subject_person = None
         disc.subject_keys = ()
+        disc.subject_plural = False
         if parse is None:
             return
         subject: list[str] = []
@@ -683,6 +698,7 @@ class RoleAssigner:
             if not m.keys or parse.deps[top] != "nsubj" or parse.deps[parse.heads[top]] != "root":
                 continue  # only the main clause's subject
             subject.extend(k for k in m.keys if k not in subject)
+            disc.subject_plural = bool(self._plural_verb(ts, parse.heads[top]))
             person = m.cls == ActorClass.PERSON or self.d.is_a(m.keys[0], ActorClass.PERSON)
             if person and disc.subject_person is None:
                 disc.subject_person = m.keys[0]
