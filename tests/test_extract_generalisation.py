@@ -2,7 +2,10 @@
 (Libyen, Jemen, Sahel, Kongo, Myanmar): names with particles, hosting, nominal
 mediation, calls inside a phone call, agreements of "Vertreter der X und der Y"."""
 
+import pytest
 from extract_helpers import analyse
+
+from kg.vocabulary import RoleProperty
 
 
 def events(ex, body, date="2024-03-15"):
@@ -237,3 +240,29 @@ def test_accused_is_the_agent_of_the_claimed_act(ex):
     claimed = [e for e in a.events if e.claimed_by]
     assert claimed and claimed[0].actors()[0] == "algeria"
     assert claimed[0].claimed_by == ("mali",)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Als Vermittler und Zeuge unterschrieb auch der Emir von Katar.",
+        "Vermittelt hatte das Emirat Katar.",
+    ],
+)
+def test_a_mediation_of_no_one_named_is_of_the_agreement_just_told(ex, second):
+    a = analyse(
+        ex, "Eritrea und Dschibuti unterzeichneten am Sonntag in Doha ein Abkommen. " + second
+    )
+    (agreement,) = [e for e in a.events if e.event_class == "Agreement"]
+    assert "qatar" in agreement.actors(RoleProperty.MEDIATOR)
+    assert set(agreement.actors(RoleProperty.PARTICIPANT)) == {"eritrea", "djibouti"}
+
+
+def test_a_mediation_between_others_stays_apart(ex):
+    a = analyse(
+        ex,
+        "Eritrea und Dschibuti unterzeichneten am Sonntag in Doha ein Abkommen. Katar "
+        "vermittelt auch zwischen Äthiopien und Somalia.",
+    )
+    (agreement,) = [e for e in a.events if e.event_class == "Agreement"]
+    assert not agreement.actors(RoleProperty.MEDIATOR)

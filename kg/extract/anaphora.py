@@ -173,16 +173,19 @@ def resolve_event_anaphora(
     out = list(events)
     # mediation of the talks just reported
     for ev in list(out):
-        if ev.event_class != EventClass.MEDIATION or not ev.trigger.passive:
+        if ev.event_class != EventClass.MEDIATION:
             continue
         ts = by_index[ev.sentence]
         if is_subjunctive(ts.tokens, ev.trigger.first):
             continue  # "..., die von den USA vermittelt worden seien": a claim, not a fact
-        if not any(
+        said = ev.trigger.passive and any(
             lex.lemma_in(t.lemma, "talks") or lex.lemma_in(t.lemma, "document")
             for t in ts.tokens[: ev.trigger.first]
-        ):
-            continue  # "Die Gespräche ..." / "Die Vereinbarung war von X vermittelt worden"
+        )  # "Die Gespräche ..." / "Die Vereinbarung war von X vermittelt worden"
+        # a mediation between no one named: of what was just told ("Vermittelt hatte das
+        # Gremium der AU", "Als Vermittler unterschrieb auch der Emir")
+        if not (said or not ev.actors(RoleProperty.PARTICIPANT)):
+            continue
         # the talks or agreement reported last, in this sentence or up to two before
         # ("... in Kraft getreten. Sie gilt seit ... Die Vereinbarung war von X vermittelt")
         near = [
