@@ -266,3 +266,16 @@ def test_a_mediation_between_others_stays_apart(ex):
     )
     (agreement,) = [e for e in a.events if e.event_class == "Agreement"]
     assert not agreement.actors(RoleProperty.MEDIATOR)
+
+
+def test_both_countries_are_not_the_mediator_named_last(ex):
+    a = analyse(
+        ex,
+        "Libanon und Israel haben ihr von den USA vermitteltes Abkommen in Kraft gesetzt. "
+        "Delegationen beider Länder übergaben in Nakura ihre unterzeichneten Schreiben an den "
+        "US-Vermittler Amos Hochstein.",
+    )
+    handover = [e for e in a.events if e.event_class == "Agreement" and e.sentence == 1]
+    assert handover
+    assert set(handover[0].actors(RoleProperty.PARTICIPANT)) == {"lebanon", "israel"}
+    assert handover[0].actors(RoleProperty.MEDIATOR) == ("amos-hochstein",)

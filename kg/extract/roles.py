@@ -90,6 +90,7 @@ class Discourse:
     subject_person: str | None = None  # the person subject of the sentence just read
     subject_keys: tuple[str, ...] = ()  # what the main clause's subject of that sentence named
     subject_plural: bool = False  # that subject's verb is plural ("Die Rebellen griffen an")
+    mediators: set[str] = field(default_factory=set)  # who mediated what was told so far
     last_thing: str | None = None  # the entity that thing is, when it is one
     pair: tuple[str, ...] = ()  # the last reference to two ("die beiden Nachbarn")
     # the last word of each actor's name, with the actor ("militärkoalition" of "die von
@@ -346,6 +347,11 @@ class RoleAssigner:
             for s in reversed(disc.states):
                 if s not in uniq:
                     uniq.append(s)
+            # "Libanon und Israel haben ihr von den USA vermitteltes Abkommen … Delegationen
+            # beider Länder": a mediator named last is none of the two
+            parties = [s for s in uniq if s not in disc.mediators]
+            if len(parties) >= n:
+                uniq = parties
             return replace(m, keys=tuple(reversed(uniq[:n])))
         if m.kind == MentionKind.PRONOUN and m.group == "possessive":
             for k in reversed(disc.actors):
@@ -546,6 +552,9 @@ class RoleAssigner:
                 if ev is None:
                     continue
                 events.append(ev)
+                disc.mediators.update(ev.actors(RoleProperty.MEDIATOR))
+                if ev.event_class == EventClass.MEDIATION:
+                    disc.mediators.update(ev.actors(RoleProperty.AGENT))
                 parts = [
                     k
                     for k in ev.actors(RoleProperty.PARTICIPANT)
@@ -1254,7 +1263,7 @@ class RoleAssigner:
             roles = self._broker(ts, trig, roles)
         roles = self._targets_as_places(trig, roles, {k: m.cls for m in ms for k in m.keys})
         if trig.event_class in _BROKERED:
-            for k in self._document_mediators(ts, trig, ms):
+            for k in (*self._document_mediators(ts, trig, ms), *self._named_mediators(c, ms)):
                 mediator = (RoleProperty.MEDIATOR, k)
                 if mediator not in roles and (RoleProperty.PARTICIPANT, k) not in roles:
                     roles.append(mediator)
@@ -1490,6 +1499,21 @@ class RoleAssigner:
                 return False  # "am Mittwochabend die OVKS": no time has an actor attribute
             i = parse.heads[i]
         return False
+
+    def _named_mediators(self, c: _Clause, ms: Sequence[EntityMention]) -> list[str]:
+        """People the clause names as mediators by a noun right before them ("übergaben
+        ihre Schreiben an den US-Vermittler Amos Hochstein")."""
+        toks = c.ts.tokens
+        out: list[str] = []
+        for m in ms:
+            if not (c.fa <= m.first < max(c.fb, c.b)) or m.first == 0 or not m.keys:
+                continue
+            if m.cls != ActorClass.PERSON and not self.d.is_a(m.keys[0], ActorClass.PERSON):
+                continue
+            before = toks[m.first - 1]
+            if before.pos == "NN" and self.lex.lemma_in(before.lemma, "mediator"):
+                out.extend(m.keys)
+        return out
 
     def _document_mediators(
         self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]
