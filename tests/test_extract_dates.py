@@ -137,6 +137,12 @@ def test_vortag_uses_the_anchor() -> None:
     assert one("Tags darauf kam es zu Protesten.", "2022-04-14")[2] == "2022-04-15"
 
 
+def test_the_same_day_is_the_anchor_s() -> None:
+    text = "Am selben Tag griffen maskierte Kämpfer einen Stützpunkt an."
+    assert one(text, "2007-03-07", anchor="2007-03-06")[2] == "2007-03-06"
+    assert one("Am gleichen Tag kam es zu Protesten.", "2022-04-14")[2] == "2022-04-14"
+
+
 def test_days_ago() -> None:
     assert one("Vor drei Tagen wurde der Konvoi beschossen.", "2023-11-15")[2] == "2023-11-12"
     # Weeks and months ago are approximate: month precision only.

@@ -255,6 +255,7 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "relative": re.compile(
         r"(?P<rel>(?i:am\s+Vortag|am\s+Folgetag|am\s+Tag\s+(?:zuvor|danach|darauf)"
+        r"|am\s+(?:selben|gleichen|demselben)\s+Tag"
         r"|tags\s+(?:zuvor|darauf)|vorgestern|gestern|heute|übermorgen)"
         r"|(?<![Aa]m\s)(?<!heute\s)(?<!gestern\s)(?<![Jj]eden\s)morgen)"
         r"(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh))?"
@@ -695,6 +696,9 @@ def _relative_day(word: str, ctx: _Context) -> _Day:
         "am tag danach": 1,
         "am tag darauf": 1,
         "tags darauf": 1,
+        "am selben tag": 0,
+        "am gleichen tag": 0,
+        "am demselben tag": 0,
     }[w]
     if ctx.ref is None:
         return (ctx.year, ctx.month)
