@@ -1398,3 +1398,20 @@ def test_their_fighters_are_the_group_named_before(ex):
     a = analyse(ex, "Die M23 rückte weiter vor. Ihre Kämpfer eroberten am Montag die Stadt Goma.")
     goma = [e for e in of_class(a, "MilitaryAction") if ("location", "goma") in roles(e)]
     assert goma and ("agent", "m23") in roles(goma[0])
+
+
+def test_a_bare_phrase_after_a_place_is_the_clause_s_own(ex):
+    # "in Transnistrien russische Soldaten": no genitive of the place (the parse said so)
+    a = analyse(ex, "Seither sind in Transnistrien russische Soldaten stationiert.")
+    assert roles(only(a, "Deployment")) == {("agent", "russia"), ("location", "transnistria")}
+
+
+def test_a_relative_clause_s_last_verb_is_its_finite_verb(ex):
+    # "verlangt", tagged as a participle, ends the clause "deren Abzug Chisinau verlangt":
+    # Chisinau demands, not the soldiers of the main clause
+    a = analyse(
+        ex,
+        "Seither sind in Transnistrien russische Soldaten stationiert, deren Abzug Chisinau "
+        "seit Jahren verlangt.",
+    )
+    assert only(a, "Demand").actors(RoleProperty.AGENT) == ("moldova",)

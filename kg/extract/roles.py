@@ -23,7 +23,7 @@ that acts ("Moskau bemüht sich") to its state, while "in Moskau" stays the city
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 
 from kg.dictionary import ActorDictionary, class_is
@@ -1016,7 +1016,7 @@ class RoleAssigner:
             for grp in objs
             if id(grp[0]) not in assigned
             and grp is not subj
-            and not self._inside_pp(c.ts, grp[0])
+            and not self._inside_pp(c.ts, grp[0], self._place_tokens(c))
             and not self._of_infinitive(c.ts, grp[0], fn.pred)
         ]
         return subj, objs
@@ -1483,8 +1483,18 @@ class RoleAssigner:
             for c in parse.dependents(pred, "nsubj")
         )
 
+    def _place_tokens(self, c: _Clause) -> set[int]:
+        """The tokens of the places the clause names."""
+        return {
+            j
+            for _g, grp in c.groups
+            for m in grp
+            if m.keys and self.d.is_a(m.keys[0], PlaceClass.PLACE)
+            for j in range(m.first, m.last)
+        }
+
     @staticmethod
-    def _inside_pp(ts: TaggedSentence, m: EntityMention) -> bool:
+    def _inside_pp(ts: TaggedSentence, m: EntityMention, places: Set[int] = frozenset()) -> bool:
         """The parse puts the mention inside a prepositional phrase ("nach dem Abgang von
         Präsident X"): it is no object of the clause, whatever its position."""
         parse = ts.parse
@@ -1497,6 +1507,10 @@ class RoleAssigner:
                 return bool(parse.dependents(i, "case"))
             if is_temporal_noun(ts.tokens[parse.heads[i]].lemma):
                 return False  # "am Mittwochabend die OVKS": no time has an actor attribute
+            if parse.heads[i] in places and not parse.dependents(i, "det"):
+                # "in Transnistrien russische Soldaten": a bare phrase the parse hangs on a
+                # place's name is the clause's own
+                return False
             i = parse.heads[i]
         return False
 

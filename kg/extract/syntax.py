@@ -185,6 +185,10 @@ def finite_verb(tokens: Sequence[Token], i: int) -> int | None:
     for j in range(b - 1, a - 1, -1):
         if tokens[j].pos.endswith("(FIN)") and j != i:
             return j
+    if tokens[a].pos in ("PRELS", "PRELAT", "KOUS") and tokens[i].pos == "VV(PP)" and i == b - 1:
+        # "…, deren Abzug Chisinau verlangt": a subordinate clause ends with its finite verb;
+        # with no other verb in it, the "participle" the tagger saw is that verb
+        return i
     for j in range(a - 1, -1, -1):
         if tokens[j].pos.endswith("(FIN)"):
             return j
@@ -288,6 +292,15 @@ def governor(
         # Guerillagruppe ELN", "Kremlsprecher Peskow", "dem ELN-Kommandanten García"
         # (a genitive name would be "der ELN" or end in -s): the noun phrase's governor
         return governor(tokens, replace(m, first=j), previous, morph=morph)
+    if (
+        t.pos == "NN"
+        and j == m.first - 1
+        and tokens[m.first].pos == "ADJ(A)"
+        and tokens[m.first].text.endswith("e")
+    ):
+        # "in Transnistrien russische Soldaten": an adjective in -e opens no genitive (a
+        # bare genitive plural ends in -er: "der Einmarsch irakischer Truppen")
+        return ""
     if t.pos == "NN":
         k = j - 1
         while k >= 0 and tokens[k].pos in NP_INNER:
