@@ -279,3 +279,22 @@ def test_both_countries_are_not_the_mediator_named_last(ex):
     assert handover
     assert set(handover[0].actors(RoleProperty.PARTICIPANT)) == {"lebanon", "israel"}
     assert handover[0].actors(RoleProperty.MEDIATOR) == ("amos-hochstein",)
+
+
+def test_who_is_named_beside_the_subject_with_auch_takes_part_too(ex):
+    a = analyse(
+        ex,
+        "Neben den Präsidenten Kenias und Ugandas, William Ruto und Yoweri Museveni, nahmen "
+        "an dem Gipfel auch Vertreter Tansanias teil.",
+    )
+    (meeting,) = [e for e in a.events if e.event_class == "Meeting"]
+    parts = set(meeting.actors(RoleProperty.PARTICIPANT))
+    assert {"william-ruto", "yoweri-museveni", "tanzania"} <= parts
+    assert not {"kenya", "uganda"} & parts  # the people, not the states of their title
+
+
+def test_beside_without_auch_is_a_place_not_a_companion(ex):
+    a = analyse(
+        ex, "Neben dem Präsidenten William Ruto nahm Tansanias Außenminister am Gipfel teil."
+    )
+    assert all("william-ruto" not in e.actors(RoleProperty.PARTICIPANT) for e in a.events)

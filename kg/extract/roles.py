@@ -1101,6 +1101,24 @@ class RoleAssigner:
         words = [t.text for t in toks[c.a : c.b]]
         if "sich" in words and "gegenseitig" in words:
             roles.add("addressee", subj_keys)  # reciprocal: "werfen sich gegenseitig vor"
+        if subj_keys and "auch" in (t.text.lower() for t in toks[c.fa : max(c.fb, c.b)]):
+            # "Neben den Präsidenten X und Y nahmen auch Vertreter Z teil": who is named
+            # beside the subject does what it does
+            companions: list[str] = []
+            beside = False  # inside the phrase of "neben", up to the verb
+            for g, grp in c.groups:
+                if grp[0].first >= c.fin:
+                    break
+                if g in self.morph.companion_prepositions:
+                    beside = True
+                elif " " in g and g.split(" ")[0] in self.morph.companion_prepositions:
+                    beside = True
+                    continue  # "neben den Präsidenten Russlands, …": the title's states
+                elif g or toks[grp[0].first - 1].text != ",":
+                    beside = False  # the names in apposition to its title go with it
+                if beside:
+                    companions += [k for m in grp for k in self._actor_key(m, "")]
+            roles.add(frame.get("subj"), companions)
 
     def _phrase_roles(self, c: _Clause, fn: _Functions | None, roles: _Roles) -> list[str]:
         """The roles of prepositional phrases (the frame's, mediation and invitation),
