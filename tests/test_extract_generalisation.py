@@ -235,11 +235,22 @@ def test_call_partner_with_particle_name_and_demand_to_both_sides(ex):
 
 def test_accused_is_the_agent_of_the_claimed_act(ex):
     a = analyse(
-        ex, "Die malische Regierung beschuldigte Algerien, Rebellen im Norden zu unterstützen."
+        ex,
+        "Die malische Regierung beschuldigte Algerien, Stellungen im Norden bombardiert zu haben.",
     )
     claimed = [e for e in a.events if e.claimed_by]
     assert claimed and claimed[0].actors()[0] == "algeria"
     assert claimed[0].claimed_by == ("mali",)
+
+
+def test_support_an_accusation_alleges_is_no_endorsement(ex):
+    # armed help alleged ("Rebellen zu unterstützen") is no praise or endorsement (051):
+    # the accusation records who accuses whom
+    a = analyse(
+        ex, "Die malische Regierung beschuldigte Algerien, Rebellen im Norden zu unterstützen."
+    )
+    assert [e.event_class for e in a.events] == ["Accusation"]
+    assert a.events[0].actors(RoleProperty.ADDRESSEE) == ("algeria",)
 
 
 @pytest.mark.parametrize(

@@ -330,6 +330,10 @@ def apply_claims(
                 and ev.trigger.first
                 > next(x.trigger.first for x in sevents if x.event_class == EventClass.ACCUSATION)
             ):
+                if ev.event_class == EventClass.ENDORSEMENT:
+                    # "werfen Ruanda vor, die M23 zu unterstützen": support an accusation
+                    # alleges is armed help, no endorsement; the accusation tells it
+                    continue
                 ev = replace(ev, claimed_by=accusers)
                 if accused and set(ev.actors(RoleProperty.AGENT)) <= set(accusers):
                     # "X beschuldigt Y, Z zu unterstützen": the accused is who acts

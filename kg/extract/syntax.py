@@ -318,6 +318,9 @@ def governor(
         # "Am Montag sagte Kenia, Russland habe eingelenkt": a finite verb right after
         # the phrase makes it the subject of a clause of its own, not a list's item
         and not (t.text == "," and m.last < len(tokens) and tokens[m.last].pos.endswith("(FIN)"))
+        # "beschuldigte Algerien, Rebellen im Norden zu unterstützen": a zu-infinitive
+        # after the phrase opens a clause of its own
+        and not (t.text == "," and _infinitive_follows(tokens, m.last))
     ):
         return "&"
     if t.text == "," and j > 0 and tokens[j - 1].pos == "NN":
@@ -328,6 +331,15 @@ def governor(
         if k >= 0 and tokens[k].pos in ("APPR", "APPRART"):
             return _preposition(tokens[k], morph)
     return _possessor(tokens, m)
+
+
+def _infinitive_follows(tokens: Sequence[Token], k: int) -> bool:
+    """A zu-infinitive ends the stretch from ``k`` to the next comma or full stop."""
+    while k < len(tokens) and tokens[k].text not in (",", ".", ";", ":"):
+        if tokens[k].pos == "PTKZU" or tokens[k].pos.endswith("(IZU)"):
+            return True
+        k += 1
+    return False
 
 
 def _participle(tok: Token) -> bool:
