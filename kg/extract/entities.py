@@ -439,8 +439,8 @@ class EntityRecognizer:
             if ts is sentences[0]:
                 found = self._dateline_places(ts, found, local, new)
             if pending:
-                found = self.named_after_plural_title(ts, found, pending, states)
-            pending = self.plural_title_unnamed(ts, found, states)
+                found = self._named_after_plural_title(ts, found, pending, states)
+            pending = self._plural_title_unnamed(ts, found, states)
             out.extend(found)
         for m in out:
             # places and groups named after a noun of their class or a locative preposition:
@@ -1260,7 +1260,7 @@ class EntityRecognizer:
                 break
         return of, k
 
-    def plural_title_unnamed(
+    def _plural_title_unnamed(
         self, ts: TaggedSentence, found: Sequence[EntityMention], states: Sequence[str]
     ) -> tuple[str, tuple[str, ...]] | None:
         """A plural title with the states it is of and no names in its sentence ("haben die
@@ -1275,14 +1275,14 @@ class EntityRecognizer:
             if not role or toks[j - 1].text.lower() not in ("die", "den", "beiden"):
                 continue
             if toks[j + 1].text.lower() in ("beider", "beiden") and toks[j + 2].pos == "NN":
-                of = list(states[-2:]) if toks[j + 2].lemma.lower() in self._countries else []
+                of = list(states[-2:]) if self._country_noun(toks[j + 2].lemma) else []
             else:
                 of, _k = self._genitive_states(toks, j + 1, by_first)
             if len(of) >= 2 and len(set(of)) == len(of):
                 return role, tuple(of)
         return None
 
-    def named_after_plural_title(
+    def _named_after_plural_title(
         self,
         ts: TaggedSentence,
         found: list[EntityMention],

@@ -455,7 +455,8 @@ def detect_triggers(
 
 
 def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
-    """A light verb that licensed a nominal trigger does not also count on its own; an
+    """A light verb that licensed a nominal trigger does not also count on its own (other
+    verbs of the sentence do: "verübte einen Anschlag … und beschoss einen Konvoi"); an
     event noun that only frames the clause ("bei Beratungen in Kairo einigten sich ...")
     does not count beside an event of its class that the clause itself tells, unless the
     noun names its agent and the clause is a passive without one ("bei einem Anschlag der

@@ -1011,12 +1011,13 @@ class RoleAssigner:
             if fn.unnamed_subject and subj and id(subj[0]) not in assigned:
                 objs = [*objs, subj]  # the phrase read as subject is another argument
             subj = fn.subj
+        places = self._place_tokens(c)
         objs = fn.objs + [
             grp
             for grp in objs
             if id(grp[0]) not in assigned
             and grp is not subj
-            and not self._inside_pp(c.ts, grp[0], self._place_tokens(c))
+            and not self._inside_pp(c.ts, grp[0], places)
             and not self._of_infinitive(c.ts, grp[0], fn.pred)
         ]
         return subj, objs
