@@ -178,17 +178,17 @@ class Lexicon:
         low = noun.lower()
         if low in self.ref("armed_group_nouns"):
             return ActorClass.ARMED_GROUP.value
+        found = (self.refs.get("unnamed_group_classes") or {}).get(low)
+        if found:
+            return str(found)
+        # a compound of a body's noun: "Garantenkommission", "Vermittlungsmission"
+        return "Organization" if low.endswith(self._body_heads) else None
+
+    @cached_property
+    def _body_heads(self) -> tuple[str, ...]:
+        """The nouns of unnamed organisations that head compounds (six letters or more)."""
         classes = self.refs.get("unnamed_group_classes") or {}
-        found = classes.get(low) or next(
-            # a compound of a body's noun: "Garantenkommission", "Vermittlungsmission"
-            (
-                v
-                for k, v in sorted(classes.items(), key=lambda kv: -len(kv[0]))
-                if len(k) >= 6 and low.endswith(k) and str(v) == "Organization"
-            ),
-            None,
-        )
-        return str(found) if found else None
+        return tuple(str(k) for k, v in classes.items() if len(str(k)) >= 6 and v == "Organization")
 
     def ref(self, name: str) -> frozenset[str]:
         """A list of ``references.yaml`` as a set of lowercase words."""

@@ -183,6 +183,8 @@ class RoleAssigner:
         self.d = dictionary
         self.lex = lexicon
         self.morph = load_morphology()
+        # the concepts of things, as one alternation for Lexicon.concept_at
+        self._things = "|".join(sorted(lexicon.cue("inanimate_concepts")))
         self._implies = lexicon.role_implies
         self._proxies = lexicon.cue("proxy_nouns")
         self._presence = lexicon.cue("presence_phrases")
@@ -1494,11 +1496,10 @@ class RoleAssigner:
             return False
         lemmas = [t.lemma for t in ts.tokens]
         covered = {i for m in mentions for i in range(m.first, m.last)}
-        things = "|".join(sorted(self.lex.cue("inanimate_concepts")))
         return any(
             ts.tokens[c].pos == "NN"
             and c not in covered
-            and self.lex.concept_at(lemmas, c, things, form=ts.tokens[c].text)
+            and self.lex.concept_at(lemmas, c, self._things, form=ts.tokens[c].text)
             for c in parse.dependents(pred, "nsubj")
         )
 
