@@ -359,3 +359,31 @@ def test_a_genitive_year_after_a_month_is_no_expression_of_its_own() -> None:
     assert found("im September vergangenen Jahres", "2014-03-27") == [
         ("im September", P, "2013-09", "gYearMonth")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der 1964 begonnene Konflikt kostete Tausende das Leben.", [("1964", P, "1964", "gYear")]),
+        ("Der Krieg hatte 1983 begonnen, als die SPLA angriff.", [("1983", S, "1983", "gYear")]),
+        ("1962 hatten die beiden Staaten einen Krieg geführt.", [("1962", P, "1962", "gYear")]),
+        ("Er kam 1991 an die Macht.", [("1991", P, "1991", "gYear")]),
+    ],
+)
+def test_a_year_without_preposition(text, expected) -> None:
+    assert found(text, "2016-06-24") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rund 1900 Marineinfanteristen landeten.",  # a count before its noun
+        "Der Kreml schickte 1960 Soldaten.",
+        "Sie legten knapp 2000 Kilometer zurück.",
+        "Es waren etwa 2000, sagte er.",  # a count after a quantifier
+        "Das Ziel ist 2030 erreicht.",  # a year after the article's is a plan
+        "Die Zahl stieg auf 1.950 oder 2.010 Tote.",
+    ],
+)
+def test_a_number_that_counts_is_no_year(text) -> None:
+    assert [e for e in found(text, "2016-06-24") if e[3] == "gYear" and e[0].isdigit()] == []

@@ -237,6 +237,13 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|Anfang|Mitte|Ende|(?:im\s+)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter)))\s+"
         rf"(?P<year>(?:1[89]|2\d)\d\d){_END}"
     ),
+    # "Der 1964 begonnene Konflikt", "hatte 1983 begonnen", "1962 hatten …": a year with
+    # no preposition, where a lowercase word or a clause's end follows; before a noun it
+    # counts things ("1900 Marineinfanteristen"); see _BARE_YEAR_QUANTIFIERS
+    "bare_year": re.compile(
+        r"(?<![\w.,/–-])(?P<year>(?:19|20)\d\d)(?![\w/–-]|[.,]\d)"
+        r"(?=\s+[a-zäöüß]|\s*[,;:)]|\.(?:\s|$)|$)"
+    ),
     # "im vergangenen Jahr", "vergangenes Jahr": the year before the reference date's
     "last_year": re.compile(
         r"(?:(?P<prep>(?i:im|seit\s+dem|bis\s+zum))\s+(?:vergangenen|letzten|vorigen)"
@@ -290,6 +297,32 @@ _DURATION_NOUN = re.compile(
     rf"(?<![\wäöüß])(?P<num>{_NUMWORD})\s+(?P<unit>Tagen|Tage|Tag|Wochen|Woche|Monaten|Monate"
     rf"|Monat|Jahren|Jahre|Jahr|Stunden|Stunde){_END}"
     r"(?!\s+alt(?:e[mnrs]?)?\b)"  # "30 Jahre alte Panzer" is an age
+)
+
+# Words before a bare number that make it a count, not a year: "rund 2000 Soldaten",
+# "knapp 2000", "bis zu 2000".
+_BARE_YEAR_QUANTIFIERS = frozenset(
+    [
+        "rund",
+        "etwa",
+        "ca.",
+        "circa",
+        "knapp",
+        "über",
+        "fast",
+        "mindestens",
+        "höchstens",
+        "zu",
+        "insgesamt",
+        "gut",
+        "weitere",
+        "nur",
+        "auf",
+        "exakt",
+        "genau",
+        "annähernd",
+        "ungefähr",
+    ]
 )
 
 _TZ_OFFSET = {"UTC": "Z", "GMT": "Z", "MEZ": "+01:00", "MESZ": "+02:00"}
@@ -492,6 +525,8 @@ def _candidates(text: str) -> Iterator[_Match]:
         for m in pattern.finditer(text):
             if rule == "month" and not (m.group("prep") or m.group("phase") or m.group("year")):
                 continue  # a bare month name ("Mai", "August") is too often something else
+            if rule == "bare_year" and _counts(text, m.start()):
+                continue
             yield _Match(m.start(), m.end(), rule, m.groupdict())
     for m in _TIME.finditer(text):
         if m.group("midnight") and not m.group("prep"):
@@ -503,6 +538,12 @@ def _candidates(text: str) -> Iterator[_Match]:
             yield _Match(m.start(), m.end(), "duration_adj", m.groupdict())
     for m in _DURATION_NOUN.finditer(text):
         yield _Match(m.start(), m.end(), "duration_noun", m.groupdict())
+
+
+def _counts(text: str, start: int) -> bool:
+    """The number at ``start`` follows a quantifier ("rund 2000"): a count, not a year."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in _BARE_YEAR_QUANTIFIERS
 
 
 def _non_overlapping(candidates: Iterator[_Match]) -> list[_Match]:
@@ -645,6 +686,10 @@ def _resolve_day(m: _Match, ctx: _Context, *, forward: bool) -> _Day | None:
         return (year, month)
     if m.rule in ("year", "year_span"):
         return (int(g["year"] or 0),)
+    if m.rule == "bare_year":
+        year = int(g["year"] or 0)
+        # a later year is a plan or a number ("bis 2030", "2030 Soldaten")
+        return None if year > ctx.latest.year else (year,)
     if m.rule == "after":
         unit = (g["unit"] or "").lower()
         if unit.startswith("jahrzehnt"):
