@@ -789,6 +789,15 @@ def test_a_government_title_without_a_state_is_of_the_dateline_state(ex):
     assert ("samuel-kiprono", "president", "kenya") in positions(a)
 
 
+def test_the_agency_in_a_dateline_is_no_second_place(ex):
+    # "(Reuters)" is in the dictionary, yet the dateline names one city
+    a = analyse(
+        ex,
+        "Jakarta (Reuters) – Präsident Samuel Kiprono traf Vertreter Indonesiens und Malaysias.",
+    )
+    assert ("samuel-kiprono", "president", "indonesia") in positions(a)
+
+
 def test_a_dateline_abroad_gives_no_office(ex):
     # the venue of talks ("Genf –") is no home unless the article names its state
     a = analyse(ex, "Genf – Präsident Samuel Kiprono traf Vertreter Kenias und Ugandas.")

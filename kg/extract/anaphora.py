@@ -25,6 +25,7 @@ from kg.dictionary import ActorDictionary, class_is
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, TaggedSentence
 from kg.extract.syntax import clause_bounds, is_subjunctive
+from kg.extract.tokens import bracketed
 from kg.vocabulary import (
     ActorClass,
     EventClass,
@@ -56,8 +57,14 @@ def dateline_city(
     dash = next((j for j, t in enumerate(toks[:6]) if t.text in ("–", "—", "-")), None)
     if dash is None:
         return None
+    agency = bracketed([t.text for t in toks[:dash]])
     cities = [
-        m for m in mentions if m.sentence == first.sentence.index and m.last <= dash and m.keys
+        m
+        for m in mentions
+        if m.sentence == first.sentence.index
+        and m.last <= dash
+        and m.keys
+        and m.first not in agency
     ]
     if (
         len(cities) == 1

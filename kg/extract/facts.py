@@ -31,6 +31,7 @@ from kg.extract.membership import parse_chairs, parse_leadership, parse_membersh
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedSentence, Token
 from kg.extract.morphology import Morphology
 from kg.extract.syntax import clause_bounds
+from kg.extract.tokens import bracketed
 from kg.vocabulary import ActorClass
 
 __all__ = ["derive_facts"]
@@ -50,11 +51,16 @@ def _dateline_state(
         return None
     first = sentences[0]
     k = dateline_length(first.tokens)
+    agency = bracketed([t.text for t in first.tokens[:k]])
     # (a town of the dateline no dictionary lists tells no state)
     places = [
         m.keys[0]
         for m in mentions
-        if m.sentence == first.sentence.index and m.last <= k and m.keys and m.keys[0] in d
+        if m.sentence == first.sentence.index
+        and m.last <= k
+        and m.keys
+        and m.keys[0] in d
+        and m.first not in agency
     ]
     if len(places) != 1:
         return None

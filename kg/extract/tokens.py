@@ -28,7 +28,14 @@ from kg.extract.model import Sentence, TaggedSentence, Token
 from kg.extract.morphology import load_morphology
 from kg.extract.quotes import MARKS, quote_spans, scare_quoted
 
-__all__ = ["MAX_TOKEN_CHARS", "Tagger", "dateline_words", "long_tokens", "tokenize"]
+__all__ = [
+    "MAX_TOKEN_CHARS",
+    "Tagger",
+    "bracketed",
+    "dateline_words",
+    "long_tokens",
+    "tokenize",
+]
 
 #: Longest token HanTa analyses (characters). German compounds stay far below it (the
 #: longest word of the dev corpus has 25 letters, legal compounds about 60).
@@ -123,6 +130,22 @@ def dateline_words(words: Sequence[str]) -> int:
         if w in (",", ".", ":", ";"):
             return 0
     return 0
+
+
+def bracketed(words: Sequence[str]) -> set[int]:
+    """The positions of the words inside parentheses: in a dateline the agency ("Jakarta
+    (Reuters) –"), which is no place.
+
+    >>> sorted(bracketed("Jakarta ( Reuters ) –".split()))
+    [2]
+    """
+    inside: set[int] = set()
+    depth = 0
+    for j, w in enumerate(words):
+        depth += (w == "(") - (w == ")")
+        if depth > 0 and w != "(":
+            inside.add(j)
+    return inside
 
 
 class Tagger:
