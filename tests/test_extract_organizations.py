@@ -229,3 +229,20 @@ def test_a_party_named_before_partei_is_an_organisation(ex):
     accusation = [e for e in a.events if e.event_class == "Accusation"]
     assert accusation and accusation[0].actors(RoleProperty.AGENT) == ("labor",)
     assert ("labor", "Organization", "Labor") in a.new_entities
+
+
+def test_a_known_group_named_by_its_class_noun_and_its_core_name(ex):
+    # "Söldnergruppe Wagner" is the dictionary's "Wagner-Gruppe", not a person Wagner;
+    # its chief in apposition leads it, and "seine Kämpfer" are the group's
+    a = analyse(
+        ex,
+        "Der Anführer der Söldnergruppe Wagner, Jewgeni Prigoschin, zog seine Kämpfer am "
+        "Montag aus Bachmut ab.",
+    )
+    assert ("yevgeny-prigozhin", "leader", "wagner-group") in positions(a)
+    poss = [m for m in a.mentions if m.group == "possessive"]
+    assert [m.keys for m in poss] == [("wagner-group",)]
+    # a name shared by no known organisation stays a new one of the noun's class
+    a = analyse(ex, "Die Söldnergruppe Tamarin griff ein Dorf an.")
+    assert "wagner-group" not in keys(a)
+    assert ("tamarin", "ArmedGroup", "Tamarin") in a.new_entities

@@ -306,6 +306,7 @@ class EntityRecognizer:
             {str(k).lower(): str(v) for k, v in (lexicon.cues.get("class_nouns") or {}).items()}
         )
         self._class_nouns = tuple(noun for noun, _cls in self._class_table)
+        self._by_core = self._organisations_by_core_name()
         self._gov_nouns = lexicon.ref("government_nouns")
         self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
         self._sides = lexicon.ref("sides")
@@ -400,9 +401,15 @@ class EntityRecognizer:
         return any(w in (c, c + "n", c + "en", c + "s") for c in self._colleague)
 
     def _mint(self, name: str, cls: str, new: dict[str, tuple[str, str]]) -> str:
-        """The key of a name: the dictionary's entity under any spelling of it, else a new
-        entity of class ``cls`` that the article introduces (recorded in ``new``)."""
-        key = self._normal.get(name_key(name)) or name_key(name)
+        """The key of a name: the dictionary's entity under any spelling of it (for an
+        organisation also the one known by it with a class noun: "Wagner" for the
+        "Wagner-Gruppe"), else a new entity of class ``cls`` that the article introduces
+        (recorded in ``new``)."""
+        key = self._normal.get(name_key(name))
+        if key is None and class_is(cls, ActorClass.ORGANIZATION):
+            # "der Söldnergruppe Wagner": the known "Wagner-Gruppe"
+            key = self._by_core.get(name.lower())
+        key = key or name_key(name)
         if key not in self.dictionary:
             new.setdefault(key, (cls, name))
         return key
@@ -1856,6 +1863,22 @@ class EntityRecognizer:
             merged = replace(merged, offices=(("", of, False),))
         consumed.update(range(a, person.last))
         return merged
+
+    def _organisations_by_core_name(self) -> dict[str, str]:
+        """Known organisations by the one word of a name that is no class noun
+        ("Wagner-Gruppe", "Gruppe Wagner": "wagner"), where only one organisation has it:
+        "die Söldnergruppe Wagner" names the known group."""
+        found: dict[str, set[str]] = {}
+        class_words = {noun for noun, _cls in self._class_table} | {"group"}
+        for e in self.dictionary:
+            if not class_is(e.cls, ActorClass.ORGANIZATION):
+                continue
+            for name in e.names:
+                words = [w for w in re.split(r"[\s-]+", name.lower()) if w]
+                rest = [w for w in words if w not in class_words]
+                if len(words) >= 2 and len(rest) == 1:
+                    found.setdefault(rest[0], set()).add(e.key)
+        return {core: next(iter(keys)) for core, keys in found.items() if len(keys) == 1}
 
     def _named_after_class_nouns(
         self,

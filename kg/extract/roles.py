@@ -268,6 +268,17 @@ class RoleAssigner:
             return replace(m, keys=(before[-1],)) if before else m
         if m.kind == MentionKind.PRONOUN and m.group == "possessive" and here:
             person = here[0]
+            # the office the sentence gives that person ("der Chef der Söldnergruppe
+            # Wagner, X, … seiner Kämpfer": Wagner's), before one remembered
+            told = [
+                of
+                for x in earlier
+                if person in x.keys
+                for _role, of, former in x.offices
+                if of and not former
+            ]
+            if told:
+                return replace(m, keys=(told[0],))
             if person in disc.person_of:
                 return replace(m, keys=(disc.person_of[person],))
             e = self.d.get(person)
