@@ -1424,3 +1424,16 @@ def test_a_relative_clause_s_last_verb_is_its_finite_verb(ex):
         "seit Jahren verlangt.",
     )
     assert only(a, "Demand").actors(RoleProperty.AGENT) == ("moldova",)
+
+
+def test_a_rank_between_a_title_and_the_name(ex):
+    # "Marschall" is no name: the office is the person's after it
+    a = analyse(ex, "Chinas Verteidigungsminister Marschall Lin Piao sagte, die Armee sei bereit.")
+    holders = {(h, role, of) for h, role, of in positions(a)}
+    assert ("lin-biao", "defence-minister", "china") in holders
+    assert not any(h.startswith("marsha") for h, _r, _o in holders)
+
+
+def test_an_island_group_before_its_name_is_a_place(ex):
+    a = analyse(ex, "Die Armee beschoss die Inselgruppe Matsu vor der Küste.")
+    assert [(cls, label) for _k, cls, label in a.new_entities] == [("Region", "Matsu")]

@@ -307,8 +307,14 @@ def test_ceasefire_extended_and_declared(ex):
         ("participant", "israel"),
         ("participant", "hamas"),
     }
+    # who declares a ceasefire alone, or stops its own attacks, is its agent
     a = analyse(ex, "Die Hamas rief eine einseitige Waffenruhe aus.")
-    assert roles(only(a, "CeasefireAgreement")) == {("participant", "hamas")}
+    assert roles(only(a, "CeasefireAgreement")) == {("agent", "hamas")}
+    a = analyse(ex, "China setzte den Beschuss der Inseln für eine Woche aus.")
+    assert roles(only(a, "CeasefireAgreement")) == {("agent", "china")}
+    # asked to stop is no ceasefire
+    a = analyse(ex, "Russland forderte die Ukraine auf, die Kämpfe einzustellen.")
+    assert not of_class(a, "CeasefireAgreement") and of_class(a, "CeasefireDemand")
 
 
 # -- 11 accusation and blame ---------------------------------------------------------------

@@ -402,7 +402,8 @@ def test_penance_and_regret_for_a_mishap_are_apologies(ex, text, agent):
 )
 def test_ceasefire_announced_or_put_in_force(ex, text, party):
     ev = only(analyse(ex, text), "CeasefireAgreement")
-    assert ("participant", party) in roles(ev) and ev.trigger.cameo == "0871"
+    # the side that declares it alone is its agent
+    assert ("agent", party) in roles(ev) and ev.trigger.cameo == "0871"
     assert "Statement" not in classes(analyse(ex, text))
 
 
@@ -422,3 +423,21 @@ def test_silent_guns_and_a_ceasefire_that_holds_sway(ex):
 def test_a_war_declared_is_no_agreement(ex):
     a = analyse(ex, "Russland erklärte der Ukraine den Krieg.")
     assert not {"Agreement", "CeasefireAgreement"} & classes(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the ceasefire is the object of the zu-infinitive, not of "ankündigen"
+        "Indien kündigte an, die Waffenruhe zu respektieren.",
+        # what one declares a ceasefire to be
+        "Indien erklärte die Waffenruhe für gescheitert.",
+    ],
+)
+def test_false_friends_of_a_declared_ceasefire(ex, text):
+    assert "CeasefireAgreement" not in classes(analyse(ex, text))
+
+
+def test_a_unilateral_ceasefire_declared_with_erklaeren(ex):
+    a = analyse(ex, "Die Hamas erklärte eine einseitige Waffenruhe.")
+    assert roles(only(a, "CeasefireAgreement")) == {("agent", "hamas")}

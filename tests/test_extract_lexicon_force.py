@@ -11,7 +11,7 @@ then the false friends (criticism with "angreifen", markets "erobert", resolutio
 from __future__ import annotations
 
 import pytest
-from extract_helpers import analyse, classes, only, roles
+from extract_helpers import analyse, classes, of_class, only, roles
 
 # -- 07 deployments and 15 force posture ---------------------------------------------------
 
@@ -302,3 +302,16 @@ def test_attacks_and_fighting_that_claimed_lives(ex):
 def test_demanding_an_end_of_attacks_is_no_attack(ex):
     a = analyse(ex, "Die Hamas forderte ein Ende der israelischen Angriffe.")
     assert "MilitaryAction" not in classes(a)
+
+
+def test_covered_with_shells_is_an_attack(ex):
+    # "belegen"/"eindecken mit" weapons, beside "überziehen mit"
+    for text in (
+        "Russland belegte die Stadt Charkiw in der Nacht mit Raketen.",
+        "Die Volksbefreiungsarmee deckte die Insel mit Granaten ein.",
+    ):
+        assert of_class(analyse(ex, text), "MilitaryAction"), text
+    a = analyse(ex, "Die Volksbefreiungsarmee deckte die Insel mit Granaten ein.")
+    assert ("agent", "chinese-pla") in roles(only(a, "MilitaryAction"))
+    # a place "belegt" with a rank or a fine is no attack
+    assert not of_class(analyse(ex, "Russland belegte Georgien mit Sanktionen."), "MilitaryAction")

@@ -64,6 +64,18 @@ def _zu_infinitive(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
+def _infinitive_clause(tokens: Sequence[Token], i: int, b: int) -> int:
+    """Where a zu-infinitive clause after the verb at ``i`` begins (a comma after ``i``
+    whose stretch up to the next comma or ``b`` ends in a zu-infinitive), else ``b``."""
+    for c in range(i + 1, b):
+        if tokens[c].text != ",":
+            continue
+        stop = next((x for x in range(c + 1, b) if tokens[x].text == ","), b)
+        if any(_zu_infinitive(tokens, x) for x in range(c + 1, stop)):
+            return c
+    return b
+
+
 def _on_verb(ts: TaggedSentence, prep: int, verb: int) -> bool:
     """The phrase of the preposition at ``prep`` belongs to the verb at ``verb`` (not to a
     noun: "sagte nach einem Treffen mit X" has no "mit X" of "sagen"); without a parse,
@@ -199,8 +211,11 @@ def _condition(
             # Erklärung"), not any noun of the clause around it
             head = _attribute_head(toks, i)
             return head is not None and lex.concept_at(lemmas, head, str(value))
+        # (not the object of a zu-infinitive after a comma: "kündigte an, die Waffenruhe
+        # zu respektieren" declares no ceasefire)
+        end = _infinitive_clause(toks, i, b) if toks[i].pos.startswith("V") else b
         return any(
-            toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value)) for j in range(a, b)
+            toks[j].pos in _NOUN and lex.concept_at(lemmas, j, str(value)) for j in range(a, end)
         ) or _relative_antecedent_is(ts, i, str(value), lex)
     if key == "pp":
         preps, concept = value
