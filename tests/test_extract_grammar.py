@@ -1437,3 +1437,24 @@ def test_a_rank_between_a_title_and_the_name(ex):
 def test_an_island_group_before_its_name_is_a_place(ex):
     a = analyse(ex, "Die Armee beschoss die Inselgruppe Matsu vor der Küste.")
     assert [(cls, label) for _k, cls, label in a.new_entities] == [("Region", "Matsu")]
+
+
+def test_a_person_in_apposition_after_a_nationality_noun(ex):
+    # "der Ire X" after the comma: X is the representative, and speaks, not the UN
+    a = analyse(
+        ex,
+        "Der UN-Vertreter in Darfur, der Norweger Jan Egil Sørbø, erklärte am Montag, die "
+        "Kämpfe hätten aufgehört.",
+    )
+    st = only(a, "Statement")
+    assert [k for r, k in st.roles if r.value == "agent"] == ["yan-egil-sorbo"]
+
+
+def test_a_mediator_named_by_a_compound_mediates(ex):
+    # "der AU-Vermittler" leading talks mediates them: the AU takes no part
+    a = analyse(
+        ex, "Geführt hatte die Verhandlungen zwischen Sudan und Südsudan der AU-Vermittler."
+    )
+    ev = only(a, "Negotiation")
+    assert ("mediator", "african-union") in {(r.value, k) for r, k in ev.roles}
+    assert ("participant", "african-union") not in {(r.value, k) for r, k in ev.roles}

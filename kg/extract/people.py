@@ -132,10 +132,18 @@ class PersonNouns:
 
     def _apposition(self, toks: Sequence[Token], k: int, taken: Set[int]) -> list[tuple[int, int]]:
         """ "Der Leiter der Regierungsdelegation, Firmin Ngrebada, …": a comma after the
-        noun's complement, the name, and a comma or the end of the clause."""
+        noun's complement, the name (perhaps after a noun of nationality: ", der Ire
+        Conor Cruise O'Brien"), and a comma or the end of the clause."""
         for c in range(k, min(len(toks), k + _APPOSITION_REACH)):
             if toks[c].text == ",":
                 start = c + 1
+                if (
+                    start + 2 < len(toks)
+                    and toks[start].pos == "ART"
+                    and toks[start + 1].pos == "NN"
+                    and toks[start + 2].pos in ("NE", "FM")
+                ):
+                    start += 2  # ", der Amerikaner Ralph Bunche": a nationality before it
                 while start < len(toks) and self.is_person_noun(toks[start]):
                     start += 1  # ", Oberst Ronald Rwivanga,"
                 names = self._coordinated(toks, start, taken)

@@ -617,10 +617,17 @@ class RoleAssigner:
         """A title without a name followed by a named person in apposition is that person
         ("teilte der katarische Ministerpräsident und Außenminister, Scheich Hamad bin
         Dschassim al-Thani, mit"): no verb between them, a comma before the name and only
-        a noun of function after the comma."""
-        if m.kind != MentionKind.TITLE or m.keys:
-            return m
+        a noun of function after the comma. So is a side named as the first part of a
+        compound noun of a person ("der UN-Vertreter in Katanga, der Ire X")."""
         toks = ts.tokens
+        prefix = (
+            m.kind == MentionKind.NAME
+            and m.last == m.first + 1
+            and m.end < toks[m.first].end
+            and toks[m.first].pos == "NN"
+        )
+        if not prefix and (m.kind != MentionKind.TITLE or m.keys):
+            return m
         for p in sorted(sms, key=lambda x: x.first):
             if p.first <= m.last or p.first - m.last > _APPOSITION_REACH:
                 continue
@@ -1295,6 +1302,7 @@ class RoleAssigner:
             roles = self._broker(ts, trig, roles)
         roles = self._targets_as_places(trig, roles, {k: m.cls for m in ms for k in m.keys})
         if trig.event_class in _BROKERED:
+            roles = self._compound_mediators(c, roles, ms)
             for k in (*self._document_mediators(ts, trig, ms), *self._named_mediators(c, ms)):
                 mediator = (RoleProperty.MEDIATOR, k)
                 if mediator not in roles and (RoleProperty.PARTICIPANT, k) not in roles:
@@ -1544,6 +1552,27 @@ class RoleAssigner:
                 return False
             i = parse.heads[i]
         return False
+
+    def _compound_mediators(
+        self, c: _Clause, roles: list[tuple[EventRole, str]], ms: Sequence[EntityMention]
+    ) -> list[tuple[EventRole, str]]:
+        """A side named as the first part of a mediator's compound ("Geführt hatte die
+        Verhandlungen der UN-Vermittler"): the UN mediates, it takes no part."""
+        toks = c.ts.tokens
+        brokers = {
+            k
+            for m in ms
+            if c.fa <= m.first < max(c.fb, c.b) and m.keys
+            for t in [toks[m.first]]
+            if "-" in t.text
+            and t.pos.startswith("N")
+            and self.lex.lemma_in(t.text.rsplit("-", 1)[1], "mediator")
+            for k in m.keys
+        }
+        sides = (RoleProperty.PARTICIPANT, RoleProperty.AGENT)
+        return [
+            (RoleProperty.MEDIATOR, k) if k in brokers and r in sides else (r, k) for r, k in roles
+        ]
 
     def _named_mediators(self, c: _Clause, ms: Sequence[EntityMention]) -> list[str]:
         """People the clause names as mediators by a noun right before them ("übergaben
