@@ -246,3 +246,16 @@ def test_a_known_group_named_by_its_class_noun_and_its_core_name(ex):
     a = analyse(ex, "Die Söldnergruppe Tamarin griff ein Dorf an.")
     assert "wagner-group" not in keys(a)
     assert ("tamarin", "ArmedGroup", "Tamarin") in a.new_entities
+
+
+def test_allied_in_an_alliance_makes_both_members(ex):
+    a = analyse(ex, "Armenien ist mit Russland in der OVKS verbündet.")
+    assert facts(a, FactKind.MEMBER) == {("armenia", "csto"), ("russia", "csto")}
+    # "mit denen" in a relative clause: its antecedent, and the clause's own name
+    a = analyse(
+        ex, "Die Türkei, mit der Griechenland in der Nato verbündet ist, protestierte scharf."
+    )
+    assert facts(a, FactKind.MEMBER) == {("greece", "nato"), ("turkey", "nato")}
+    # allied in a treaty, not in an organisation: no membership
+    a = analyse(ex, "Frankreich ist mit Deutschland im Elysée-Vertrag verbündet.")
+    assert not facts(a, FactKind.MEMBER)

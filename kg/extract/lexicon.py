@@ -389,6 +389,7 @@ CUE_KEYS = (
     "source_preps",
     "member_nouns",
     "member_verbs",
+    "alliance_words",
     "member_companions",
     "member_examples",
     "member_compound_heads",

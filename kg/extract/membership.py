@@ -38,6 +38,10 @@ from kg.vocabulary import ActorClass
 __all__ = ["parse_chairs", "parse_leadership", "parse_memberships"]
 
 
+# What one is allied "in": an alliance or an international organisation, not a palace
+_ALLIANCES = (ActorClass.MILITARY_ALLIANCE, ActorClass.INTERNATIONAL_ORGANIZATION)
+
+
 def _mention_at(ms: Sequence[EntityMention], i: int) -> EntityMention | None:
     return next((m for m in ms if m.first <= i < m.last), None)
 
@@ -206,6 +210,65 @@ class _Reader:
             elif t.pos == "NN" and lemma in member_nouns:
                 out += self._by_noun(i)
         return out
+
+    def allied(self, words: frozenset[str]) -> list[Fact]:
+        """ "Belarus ist mit Russland in der OVKS verbündet", "die USA, mit denen Pakistan
+        in der SEATO verbündet ist": the subject and who it is allied with are members of
+        the organisation "in" which (read off the clause: the parse hangs the phrases on
+        one another)."""
+        p, toks = self.parse, self.toks
+        out: list[Fact] = []
+        for v, t in enumerate(toks):
+            if t.lemma.lower() not in words and t.text.lower() not in words:
+                continue
+            a, b = clause_bounds(toks, v)
+            orgs = [
+                m
+                for m in self.ms
+                if a <= m.first < b
+                and m.keys
+                and self._after(m, "in")
+                and (
+                    self.d.is_a(m.keys[0], *_ALLIANCES)
+                    or any(class_is(m.cls, c) for c in _ALLIANCES)
+                )
+            ]
+            heads = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
+            if not heads:
+                # the parse found no subject: the bare names of the clause
+                heads = [
+                    m.first
+                    for m in self.ms
+                    if a <= m.first < b
+                    and m not in orgs
+                    and not self.toks[self._before_article(m.first)].pos.startswith("APPR")
+                ]
+            # "mit denen": the relative clause's antecedent
+            heads += [
+                p.heads[v] if toks[m].pos == "PRELS" and p.deps[v] == "acl:relcl" else m
+                for m in range(a, b)
+                if toks[m].pos in ("PRELS", "NE", "NN") and self._word_before(m, "mit")
+            ]
+            members = [m for m in self.actors(heads) if m not in orgs]
+            if orgs and members:
+                neg = self.negated(v, *heads)
+                out += [f for org in orgs[:1] for f in self._emit(members, org, neg)]
+        return out
+
+    def _before_article(self, i: int) -> int:
+        """The position before ``i`` and its article, if any (may be -1)."""
+        j = i - 1
+        return j - 1 if j >= 0 and self.toks[j].pos == "ART" else j
+
+    def _word_before(self, i: int, word: str) -> bool:
+        """The word before ``i``, past an article, is ``word``."""
+        j = self._before_article(i)
+        return j >= 0 and self.toks[j].text.lower() == word
+
+    def _after(self, m: EntityMention, word: str) -> bool:
+        return self._word_before(m.first, word) or (
+            m.first > 0 and self.toks[m.first - 1].text.lower() == "im" and word == "in"
+        )
 
     def _done(self, v: int, lemma: str) -> bool:
         """Joining is membership once done: "der X beigetreten ist" / "beigetreten war",
@@ -590,7 +653,9 @@ def parse_memberships(
     member_nouns = lex.cue("member_nouns")
     out: list[Fact] = []
     compound_heads = lex.cue("member_compound_heads")
+    allied = lex.cue("alliance_words")
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         out += reader.facts(member_verbs, member_nouns)
+        out += reader.allied(allied)
         out += reader.compounds(compound_heads)
     return out
