@@ -1458,3 +1458,12 @@ def test_a_mediator_named_by_a_compound_mediates(ex):
     ev = only(a, "Negotiation")
     assert ("mediator", "african-union") in {(r.value, k) for r, k in ev.roles}
     assert ("participant", "african-union") not in {(r.value, k) for r, k in ev.roles}
+
+
+def test_a_revolutionary_leader_and_state_radio(ex):
+    a = analyse(
+        ex,
+        "Der libysche Rundfunk meldete, Revolutionsführer Muammar al-Gaddafi sei unverletzt.",
+    )
+    assert ("muammar-gaddafi", "leader", "libya") in positions(a)
+    assert roles(only(a, "Statement")) == {("agent", "libya")}

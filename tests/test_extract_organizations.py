@@ -259,3 +259,19 @@ def test_allied_in_an_alliance_makes_both_members(ex):
     # allied in a treaty, not in an organisation: no membership
     a = analyse(ex, "Frankreich ist mit Deutschland im Elysée-Vertrag verbündet.")
     assert not facts(a, FactKind.MEMBER)
+
+
+def test_members_named_after_a_compound_act_not_their_organisation(ex):
+    a = analyse(ex, "Die Nato-Partner Italien und Portugal verweigerten den Überflug.")
+    assert facts(a, FactKind.MEMBER) == {("italy", "nato"), ("portugal", "nato")}
+    rej = only_event(a, "Rejection")
+    assert {k for r, k in rej.roles if r == AGENT} == {"italy", "portugal"}
+    # the organisation alone still acts
+    a = analyse(ex, "Die Nato-Staaten verurteilten den Angriff.")
+    assert {k for e in a.events for r, k in e.roles if r == AGENT} == {"nato"}
+
+
+def only_event(a, cls: str):
+    evs = [e for e in a.events if e.event_class == cls]
+    assert len(evs) == 1, [(e.event_class, e.roles) for e in a.events]
+    return evs[0]

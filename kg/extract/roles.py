@@ -535,8 +535,10 @@ class RoleAssigner:
             resolved = [by_id[id(m)] for m in sms]  # the recogniser's order
             resolved_all.extend(resolved)
             strigs = [t for t in triggers if t.sentence == ts.sentence.index]
+            # "das Nato-Mitglied Türkei": the members named act, not their organisation
+            acting = [m for m in resolved if not self._member_prefix(ts, m, resolved)]
             sent_events = [
-                None if self._irrealis(ts, t) else self._event(ts, t, resolved) for t in strigs
+                None if self._irrealis(ts, t) else self._event(ts, t, acting) for t in strigs
             ]
             sent_events = self._unattributed_allegations(ts, strigs, sent_events)
             sent_events = self._framed_passives(sent_events)
@@ -644,6 +646,21 @@ class RoleAssigner:
             ):
                 return replace(m, keys=p.keys, cls=ActorClass.PERSON)
         return m
+
+    def _member_prefix(
+        self, ts: TaggedSentence, m: EntityMention, ms: Sequence[EntityMention]
+    ) -> bool:
+        """An organisation named as the first part of a compound of its members, with their
+        names right after it ("das Nato-Mitglied Türkei", "die EU-Staaten Polen und
+        Litauen", "die Nato-Partner Frankreich und Spanien")."""
+        toks = ts.tokens
+        if m.kind != MentionKind.NAME or m.last != m.first + 1 or m.end >= toks[m.first].end:
+            return False
+        head = toks[m.first].text.rsplit("-", 1)[-1].lower()
+        heads = self.lex.cue("member_compound_heads")
+        if not any(head in (h, h + "n", h + "en", h + "s", h + "es") for h in heads):
+            return False
+        return any(x.first == m.last and x.keys for x in ms)
 
     def _possessor_here(
         self, ts: TaggedSentence, m: EntityMention, earlier: Sequence[EntityMention]
