@@ -5,6 +5,7 @@ OPEC, the Warsaw Pact, SEATO and the missions of the AU, ECOWAS, NATO and the EU
 the dictionary, the membership, non-membership and role facts about them are no longer lost.
 Sentences written for the test."""
 
+import pytest
 from extract_helpers import analyse, of_class, positions
 
 from kg.dictionary import load_dictionary
@@ -275,3 +276,20 @@ def only_event(a, cls: str):
     evs = [e for e in a.events if e.event_class == cls]
     assert len(evs) == 1, [(e.event_class, e.roles) for e in a.events]
     return evs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fidschi war 1987 aus dem Commonwealth ausgetreten.", {("fiji", "commonwealth")}),
+        ("Frankreich verließ 1966 die Nato.", {("france", "nato")}),
+        # not yet left, or never
+        ("Katar tritt aus der Opec aus.", set()),
+        ("Großbritannien will die EU verlassen.", set()),
+        ("Gambia ist nie aus dem Commonwealth ausgetreten.", set()),
+        # a meeting of a body left is no organisation left
+        ("Der Botschafter verließ die Sitzung des Sicherheitsrats.", set()),
+    ],
+)
+def test_who_left_an_organisation_is_no_member(ex, text, expected):
+    assert facts(analyse(ex, text), FactKind.NOT_MEMBER) == expected

@@ -390,6 +390,8 @@ CUE_KEYS = (
     "member_nouns",
     "member_verbs",
     "alliance_words",
+    "leave_verbs",
+    "leave_forms",
     "member_companions",
     "member_examples",
     "member_compound_heads",

@@ -211,6 +211,41 @@ class _Reader:
                 out += self._by_noun(i)
         return out
 
+    def left(self, verbs: frozenset[str], forms: frozenset[str]) -> list[Fact]:
+        """ "Gambia war 2013 aus dem Commonwealth ausgetreten", "Frankreich verließ 1966 die
+        Nato": who left an organisation is no member of it, once the leaving is done (a
+        past form, or a participle with an auxiliary; not "tritt aus" or "will
+        austreten"). Read off the clause: the organisation after "aus" (or, for
+        "verlassen", without a preposition), the members the other bare names."""
+        toks = self.toks
+        out: list[Fact] = []
+        for v, t in enumerate(toks):
+            if not t.pos.startswith("V") or self.verb_lemma(v) not in verbs:
+                continue
+            a, b = clause_bounds(toks, v)
+            clause = toks[a:b]
+            done = t.text.lower() in forms or (
+                t.pos.endswith("(PP)") and any(x.pos == "VA(FIN)" for x in clause)
+            )
+            if not done or any(x.lemma.lower() in self.modals for x in clause):
+                continue
+            if self.negated(v) or any(x.text.lower() in self.neg for x in clause):
+                continue
+            inside = [m for m in self.ms if a <= m.first < b and m.keys]
+            orgs = [
+                m
+                for m in inside
+                if self.orgish(m) and (self._word_before(m.first, "aus") or self._bare(m))
+            ]
+            members = [m for m in inside if m not in orgs and self._bare(m) and not self.orgish(m)]
+            out += [f for org in orgs[:1] for f in self._emit(members, org, True)]
+        return out
+
+    def _bare(self, m: EntityMention) -> bool:
+        """No preposition before the mention (past its article)."""
+        j = self._before_article(m.first)
+        return j < 0 or not self.toks[j].pos.startswith("APPR")
+
     def allied(self, words: frozenset[str]) -> list[Fact]:
         """ "Belarus ist mit Russland in der OVKS verbündet", "die USA, mit denen Pakistan
         in der SEATO verbündet ist": the subject and who it is allied with are members of
@@ -654,8 +689,10 @@ def parse_memberships(
     out: list[Fact] = []
     compound_heads = lex.cue("member_compound_heads")
     allied = lex.cue("alliance_words")
+    leave_verbs, leave_forms = lex.cue("leave_verbs"), lex.cue("leave_forms")
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         out += reader.facts(member_verbs, member_nouns)
         out += reader.allied(allied)
+        out += reader.left(leave_verbs, leave_forms)
         out += reader.compounds(compound_heads)
     return out
