@@ -1467,3 +1467,22 @@ def test_a_revolutionary_leader_and_state_radio(ex):
     )
     assert ("muammar-gaddafi", "leader", "libya") in positions(a)
     assert roles(only(a, "Statement")) == {("agent", "libya")}
+
+
+def test_a_nominative_title_after_a_thing_the_parse_took_for_the_subject(ex):
+    # "der katarische Emir" is nominative: he mediated the agreement (object first)
+    a = analyse(ex, "Vermittelt hatte die Einigung der katarische Emir Tamim bin Hamad Al Thani.")
+    assert ("agent", "tamim-bin-hamad-al-thani") in roles(only(a, "Mediation"))
+    # "der Gemeinschaft" is a feminine genitive: no subject of "stationiert"
+    a = analyse(ex, "Dort sollen Friedenstruppen der GUS stationiert werden.")
+    assert not of_class(a, "Deployment")
+
+
+def test_consisting_of_is_no_meeting(ex):
+    # the parse hangs "aus russischen Soldaten" on "im Wesentlichen", not on the verb
+    a = analyse(
+        ex,
+        "Die Truppe der GUS, die sich nach Moskauer Angaben im Wesentlichen aus russischen "
+        "Soldaten zusammensetzen wird, bleibt.",
+    )
+    assert not of_class(a, "Meeting")

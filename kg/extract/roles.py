@@ -1393,6 +1393,11 @@ class RoleAssigner:
             # "Ihre Forderung … lehnte Fujimori stets ab": the object comes first and the
             # parse took it for the subject; a thing does not act, the actor does
             fn.subj = fn.objs.pop(0)
+        if not fn.subj and not fn.objs and self._thing_subject(ts, pred, mentions):
+            # "Vermittelt hatte die Einigung der belarussische Präsident X": the parse hung
+            # the actor on the thing as its genitive, but "der" with an adjective in -e or
+            # a noun not in -n is nominative
+            fn.subj = self._nominative_after_thing(ts, pred, groups)
         if not fn.subj and len(named) == 1 and self._demonstrative_subject(ts, pred):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
             # after the verb is the object (the actor speaks, not "das"); a title and
@@ -1521,6 +1526,42 @@ class RoleAssigner:
             seen.add(i)
             i = parse.heads[i]
         return parse.deps[i] == "nmod" and bool(parse.dependents(parse.heads[i], "case"))
+
+    def _nominative_after_thing(
+        self, ts: TaggedSentence, pred: int, groups: Sequence[tuple[str, list[EntityMention]]]
+    ) -> list[EntityMention]:
+        """The person the parse hung as a genitive on the thing it took for the subject of
+        ``pred``, where the phrase is nominative: "der belarussische Präsident X" (a
+        genitive would read "des …en", a woman's title "der …in")."""
+        parse = ts.parse
+        assert parse is not None
+        toks = ts.tokens
+        things = {c for c in parse.dependents(pred, "nsubj") if parse.deps[c] == "nsubj"}
+        for _g, grp in groups:
+            m = grp[0]
+            if m.cls != ActorClass.PERSON:
+                continue  # "der Gemeinschaft" is a feminine genitive: only a man's title tells
+            head = mention_head(parse, m)
+            if parse.heads[head] not in things or not parse.deps[head].startswith("nmod"):
+                continue
+            j = m.first - 1
+            while j >= 0 and toks[j].pos == "ADJ(A)":
+                j -= 1
+            k = j + 1
+            while k < len(toks) and toks[k].pos == "ADJ(A)":
+                k += 1
+            adjectives = [t.text for t in toks[j + 1 : k]]
+            noun = toks[k] if k < len(toks) else None
+            if (
+                j >= 0
+                and toks[j].text == "der"
+                and all(a.endswith("e") for a in adjectives)
+                and noun is not None
+                and noun.pos in ("NN", "NE")
+                and not noun.text.endswith(("n", "in"))
+            ):
+                return list(grp)
+        return []
 
     def _thing_subject(
         self, ts: TaggedSentence, pred: int, mentions: Sequence[EntityMention]
