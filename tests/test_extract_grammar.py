@@ -1486,3 +1486,19 @@ def test_consisting_of_is_no_meeting(ex):
         "Soldaten zusammensetzen wird, bleibt.",
     )
     assert not of_class(a, "Meeting")
+
+
+def test_a_name_with_a_number_keeps_it(ex):
+    # "M4" (a highway) is no spelling of "M-18" (Barrio 18): numbers are part of a name
+    a = analyse(ex, "Die Kolonnen rückten über die Fernstraße M4 nach Norden vor.")
+    assert "barrio-18" not in {k for m in a.mentions for k in m.keys}
+
+
+def test_a_verb_after_a_closed_relative_clause_is_the_main_clause_s(ex):
+    # ", und verlangte": the comma closed the relative clause; Kenyatta demands
+    a = analyse(
+        ex,
+        "Ihr Vorsitzender, Kenias Präsident Uhuru Kenyatta, sprach von einem Vorgang, der wie "
+        "ein Putsch aussehe, und verlangte die Rückkehr zur Ordnung.",
+    )
+    assert ("agent", "uhuru-kenyatta") in roles(only(a, "Demand"))

@@ -571,6 +571,28 @@ def postnominal_genitive_names(
             heads[i], deps[i] = noun, "nmod"
 
 
+def coordination_leaves_a_closed_relative_clause(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A finite verb after ", und" that the parse coordinated with the verb of a relative
+    clause, with no subject of its own, continues the clause the relative clause is
+    embedded in: the comma closed the relative clause ("X sprach von einem Vorgang, der
+    wie ein Staatsstreich aussehe, und verlangte die Rückkehr …": X demands)."""
+    kids = _children(heads)
+    for v, dep in enumerate(deps):
+        h = heads[v]
+        if dep != "conj" or deps[h] != "acl:relcl" or not tokens[v].pos.endswith("(FIN)"):
+            continue
+        if any(deps[c].startswith(("nsubj", "expl")) for c in kids.get(v, ())):
+            continue
+        cc = [c for c in kids.get(v, ()) if deps[c] == "cc" and c < v]
+        if not cc or cc[0] == 0 or tokens[cc[0] - 1].text != ",":
+            continue
+        target = _governing_verb(tokens, heads, h)
+        if target is not None and target != v:
+            heads[v] = target
+
+
 def als_opens_a_clause(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1558,6 +1580,7 @@ RULES: tuple[Rule, ...] = (
     auxiliaries_take_no_arguments,
     relative_clauses_attach_left,
     second_verbs_open_no_relative_clause,
+    coordination_leaves_a_closed_relative_clause,
     als_opens_a_clause,
     no_prepositional_subjects,
     prefield_genitives,

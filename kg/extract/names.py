@@ -78,6 +78,8 @@ def name_key(name: str) -> str:
     True
     >>> name_key("Łukasz Ørsted"), name_key("Владимир Путин") != name_key("Сергей Лавров")
     ('lukas-orsted', True)
+    >>> name_key("M23"), name_key("M 23"), name_key("M4") != name_key("M-18")
+    ('m-23', 'm-23', True)
     """
     if any(c.isalpha() and not c.isascii() for c in _fold(name)):
         # a name in another script ("Владимир Путин", "محمد"): its Latin part, if any, and
@@ -86,7 +88,8 @@ def name_key(name: str) -> str:
         return f"{latin if latin != 'x' else 'name'}-{content_hash(name, length=8)}"
     if name.isupper() and name.isalpha() and len(name) <= 6:
         return slugify(_fold(name))
-    words = re.findall(r"[^\W\d_]+", _fold(name))
+    # numbers are words of the name: "M23" is not "M-18", "G7" not "G20"
+    words = re.findall(r"[^\W\d_]+|\d+", _fold(name))
     out = []
     for w in words:
         for a, b in _REWRITES:
