@@ -1502,3 +1502,17 @@ def test_a_verb_after_a_closed_relative_clause_is_the_main_clause_s(ex):
         "ein Putsch aussehe, und verlangte die Rückkehr zur Ordnung.",
     )
     assert ("agent", "uhuru-kenyatta") in roles(only(a, "Demand"))
+
+
+def test_a_justification_speaks_and_reported_speech_goes_on(ex):
+    a = analyse(
+        ex,
+        "Präsident Emmanuel Macron begründete den Einsatz mit der Bedrohung durch "
+        "Islamisten. Die Lage sei „ernst und gefährlich“.",
+    )
+    st = of_class(a, "Statement")
+    assert {(e.sentence, k) for e in st for r, k in e.roles if r.value == "agent"} == {
+        (0, "emmanuel-macron"),
+        (1, "emmanuel-macron"),
+    }
+    assert [e.quote for e in st if e.sentence == 1] == ["ernst und gefährlich"]

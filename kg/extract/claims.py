@@ -147,6 +147,14 @@ def _opens_with_quote(ts: TaggedSentence) -> bool:
     return bool(spans) and spans[0][0] <= 0
 
 
+def _reported_speech(ts: TaggedSentence) -> bool:
+    """The sentence's first finite verb is only Konjunktiv I ("seien", "habe"): reported
+    speech going on from the sentence before."""
+    toks = ts.tokens
+    first = next((j for j, t in enumerate(toks) if t.pos.endswith("(FIN)")), None)
+    return first is not None and is_subjunctive(toks[first : first + 1], 0)
+
+
 def _reported(ts: TaggedSentence, i: int) -> str | None:
     """The reported clause around the speech verb at ``i``: after "sagte X, " or before
     ", teilte X mit"."""
@@ -292,8 +300,15 @@ def apply_claims(
                     sources.append(src.keys[0])
         spoken = [e for e in sevents if e.trigger.speaker]
         sevents = [e for e in sevents if not e.trigger.speaker]
-        if not sevents and quote and last_statement is not None and _opens_with_quote(ts):
-            # a sentence that is only a quote continues the previous speaker
+        if (
+            not sevents
+            and quote
+            and last_statement is not None
+            and (_opens_with_quote(ts) or _reported_speech(ts))
+        ):
+            # a sentence that is only a quote, or reported speech with no verb of saying
+            # ("Die Beweise seien „direkt, präzise und unwiderlegbar“"), continues the
+            # previous speaker
             speakers = last_statement.actors(RoleProperty.AGENT)
             if speakers and last_statement.sentence == idx - 1:
                 trig = Trigger(idx, 0, 1, "quote-continued", _SPEECH, "010", (), True)
