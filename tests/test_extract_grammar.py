@@ -1516,3 +1516,14 @@ def test_a_justification_speaks_and_reported_speech_goes_on(ex):
         (1, "emmanuel-macron"),
     }
     assert [e.quote for e in st if e.sentence == 1] == ["ernst und gefährlich"]
+
+
+def test_a_known_surname_closing_a_longer_name_is_no_link(ex):
+    # "García" alone is a known person's surname; "Pedro García" is someone else
+    a = analyse(
+        ex,
+        "Als Vermittler schlugen die Rebellen den Bischof von Tapachula, Pedro Ruiz García, "
+        "vor, der sich dazu bereit erklärte.",
+    )
+    keys = {k for m in a.mentions for k in m.keys}
+    assert "antonio-garcia-eln" not in keys and "pedro-ruis-garkia" in keys

@@ -1099,14 +1099,29 @@ class EntityRecognizer:
             and toks[m.last].pos in _PERSONISH
             and not any(x.first == m.last for x in found)
         }
-        taken = {i for m in found if m.first not in opening for i in range(m.first, m.last)}
+        # ... and one that closes a longer name is its last word ("Samuel Ruiz García" is
+        # not the known "Antonio García")
+        covered = {i for m in found for i in range(m.first, m.last)}
+        closing = {
+            m.first: m
+            for m in found
+            if m.kind == MentionKind.SURNAME
+            and m.last == m.first + 1
+            and m.first >= 1
+            and toks[m.first - 1].pos in ("NE", "FM")
+            and toks[m.first - 1].text[:1].isupper()
+            and m.first - 1 not in covered
+        }
+        loose = {**opening, **closing}
+        taken = {i for m in found if m.first not in loose for i in range(m.first, m.last)}
         out = list(found)
         spans = list(self._people.names(toks, taken))
         taken_now = taken | {i for a, b in spans for i in range(a, b)}
         spans += list(self._people.bare_names(toks, taken_now))
         for a, b in spans:
-            if a in opening:
-                out.remove(opening[a])
+            for k in range(a, b):
+                if k in loose and loose[k] in out:
+                    out.remove(loose[k])
             key = self._mint(" ".join(t.text for t in ts.tokens[a:b]), ActorClass.PERSON, new)
             out.append(self._mention(ts, a, b, MentionKind.NAME, (key,), cls=ActorClass.PERSON))
         return out
