@@ -441,3 +441,16 @@ def test_false_friends_of_a_declared_ceasefire(ex, text):
 def test_a_unilateral_ceasefire_declared_with_erklaeren(ex):
     a = analyse(ex, "Die Hamas erklärte eine einseitige Waffenruhe.")
     assert roles(only(a, "CeasefireAgreement")) == {("agent", "hamas")}
+
+
+def test_talks_offered_to_a_side(ex):
+    # the particle after a guillemet is still the verb's ("bot … »…« an")
+    a = analyse(
+        ex, "Zugleich bot Peking der Führung in Taipeh Gespräche über eine »friedliche Lösung« an."
+    )
+    ev = only(a, "Statement")
+    assert ev.trigger.pattern == "offer-talks"
+    assert roles(ev) == {("agent", "china"), ("addressee", "taiwan")}
+    # an offer to mediate stays one
+    a = analyse(ex, "Katar bot den Parteien Gespräche unter seiner Vermittlung an.")
+    assert "MediationOffer" in classes(a)

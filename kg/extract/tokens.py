@@ -165,12 +165,19 @@ class Tagger:
 
     def _tag_uncached(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         # HanTa's sentence tagger is an HMM: tags depend on context, so cache whole sentences;
-        # words too long for it are left out of its input and tagged on their own
-        short = [w for w in words if len(w) <= MAX_TOKEN_CHARS]
+        # words too long for it are left out of its input and tagged on their own, and so
+        # are quotation marks, which it has rarely seen ("»friedliche Lösung« an": the
+        # particle after a guillemet was no particle)
+        def apart(w: str) -> bool:
+            return len(w) > MAX_TOKEN_CHARS or w in MARKS
+
+        short = [w for w in words if not apart(w)]
         tagged = iter(self._hanta.tag_sent(short, taglevel=1) if short else [])
         out = []
         for w in words:
-            if len(w) > MAX_TOKEN_CHARS:
+            if w in MARKS:
+                out.append((w, "$("))
+            elif len(w) > MAX_TOKEN_CHARS:
                 out.append(_untagged(w))
             else:
                 _w, lemma, pos = next(tagged)
