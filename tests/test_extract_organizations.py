@@ -287,8 +287,10 @@ def only_event(a, cls: str):
         ("Katar tritt aus der Opec aus.", set()),
         ("Großbritannien will die EU verlassen.", set()),
         ("Gambia ist nie aus dem Commonwealth ausgetreten.", set()),
-        # a meeting of a body left is no organisation left
+        # a meeting of a body left, or a part of an organisation, is no organisation left
         ("Der Botschafter verließ die Sitzung des Sicherheitsrats.", set()),
+        ("Zulfikar Ali Bhutto verließ unter Protest die Sitzung des Sicherheitsrats.", set()),
+        ("Frankreich verließ 1966 die integrierte Kommandostruktur der Nato.", set()),
     ],
 )
 def test_who_left_an_organisation_is_no_member(ex, text, expected):

@@ -232,14 +232,23 @@ class _Reader:
             if self.negated(v) or any(x.text.lower() in self.neg for x in clause):
                 continue
             inside = [m for m in self.ms if a <= m.first < b and m.keys]
+            # the organisation itself, not one whose part was left ("verließ die Sitzung
+            # des Sicherheitsrats", "die Kommandostruktur der Nato")
             orgs = [
                 m
                 for m in inside
-                if self.orgish(m) and (self._word_before(m.first, "aus") or self._bare(m))
+                if self.orgish(m)
+                and (self._word_before(m.first, "aus") or self._bare(m))
+                and not self._genitive(m)
             ]
             members = [m for m in inside if m not in orgs and self._bare(m) and not self.orgish(m)]
             out += [f for org in orgs[:1] for f in self._emit(members, org, True)]
         return out
+
+    def _genitive(self, m: EntityMention) -> bool:
+        """The mention is the genitive attribute of a noun before it ("der Nato")."""
+        j = self._before_article(m.first)
+        return j >= 0 and self.toks[j].pos in ("NN", "NE") and self.toks[m.first - 1].pos == "ART"
 
     def _bare(self, m: EntityMention) -> bool:
         """No preposition before the mention (past its article)."""
@@ -272,11 +281,7 @@ class _Reader:
             if not heads:
                 # the parse found no subject: the bare names of the clause
                 heads = [
-                    m.first
-                    for m in self.ms
-                    if a <= m.first < b
-                    and m not in orgs
-                    and not self.toks[self._before_article(m.first)].pos.startswith("APPR")
+                    m.first for m in self.ms if a <= m.first < b and m not in orgs and self._bare(m)
                 ]
             # "mit denen": the relative clause's antecedent
             heads += [
