@@ -295,3 +295,11 @@ def only_event(a, cls: str):
 )
 def test_who_left_an_organisation_is_no_member(ex, text, expected):
     assert facts(analyse(ex, text), FactKind.NOT_MEMBER) == expected
+
+
+def test_an_officer_s_own_country_is_no_organisation_s(ex):
+    # "seine Kämpfer" of Wagner's chief are Wagner's; "sein Land" of the UN's chief is not
+    # the UN
+    a = analyse(ex, "UN-Generalsekretär António Guterres sagte, sein Land werde helfen.")
+    poss = [m for m in a.mentions if m.group == "possessive"]
+    assert poss and all("united-nations" not in m.keys for m in poss)
