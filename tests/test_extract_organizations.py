@@ -6,7 +6,7 @@ the dictionary, the membership, non-membership and role facts about them are no 
 Sentences written for the test."""
 
 import pytest
-from extract_helpers import analyse, of_class, positions
+from extract_helpers import analyse, of_class, only, positions
 
 from kg.dictionary import load_dictionary
 from kg.extract.model import FactKind
@@ -265,17 +265,11 @@ def test_allied_in_an_alliance_makes_both_members(ex):
 def test_members_named_after_a_compound_act_not_their_organisation(ex):
     a = analyse(ex, "Die Nato-Partner Italien und Portugal verweigerten den Überflug.")
     assert facts(a, FactKind.MEMBER) == {("italy", "nato"), ("portugal", "nato")}
-    rej = only_event(a, "Rejection")
+    rej = only(a, "Rejection")
     assert {k for r, k in rej.roles if r == AGENT} == {"italy", "portugal"}
     # the organisation alone still acts
     a = analyse(ex, "Die Nato-Staaten verurteilten den Angriff.")
     assert {k for e in a.events for r, k in e.roles if r == AGENT} == {"nato"}
-
-
-def only_event(a, cls: str):
-    evs = [e for e in a.events if e.event_class == cls]
-    assert len(evs) == 1, [(e.event_class, e.roles) for e in a.events]
-    return evs[0]
 
 
 @pytest.mark.parametrize(

@@ -205,6 +205,12 @@ class RoleAssigner:
         self._demonstratives = lexicon.ref("demonstratives")
         self._irrealis_forms = lexicon.cue("irrealis")
         self._open_conjunctions = lexicon.cue("open_conjunctions")
+        # compounds of an organisation's members and their inflections ("Nato-Staaten")
+        self._member_heads = frozenset(
+            h + end
+            for h in lexicon.cue("member_compound_heads")
+            for end in ("", "n", "en", "s", "es")
+        )
 
     # -- references ----------------------------------------------------------------------
     def _actor_key(self, m: EntityMention, gov: str) -> tuple[str, ...]:
@@ -660,9 +666,7 @@ class RoleAssigner:
         toks = ts.tokens
         if m.kind != MentionKind.NAME or m.last != m.first + 1 or m.end >= toks[m.first].end:
             return False
-        head = toks[m.first].text.rsplit("-", 1)[-1].lower()
-        heads = self.lex.cue("member_compound_heads")
-        if not any(head in (h, h + "n", h + "en", h + "s", h + "es") for h in heads):
+        if toks[m.first].text.rsplit("-", 1)[-1].lower() not in self._member_heads:
             return False
         return any(x.first == m.last and x.keys for x in ms)
 
