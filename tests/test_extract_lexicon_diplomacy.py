@@ -454,3 +454,20 @@ def test_talks_offered_to_a_side(ex):
     # an offer to mediate stays one
     a = analyse(ex, "Katar bot den Parteien Gespräche unter seiner Vermittlung an.")
     assert "MediationOffer" in classes(a)
+
+
+# -- talks named by a noun with a participle or a verb that says they were held ---------------
+
+
+def test_talks_with_a_participle_attribute_of_holding_were_held(ex):
+    a = analyse(
+        ex,
+        "Vermittelt hatten die seit Ende Mai in Asmara geführten Gespräche zwischen "
+        "Äthiopien und Eritrea der Sondergesandte Paolo Ferrante und der Diplomat Jan Ek.",
+    )
+    talks = only(a, "Negotiation")
+    assert {("participant", "ethiopia"), ("participant", "eritrea")} <= roles(talks)
+    # the mediator is no party to the talks he mediated
+    ferrante = next(m.keys[0] for m in a.mentions if m.text.endswith("Paolo Ferrante"))
+    assert ("participant", ferrante) not in roles(talks)
+    assert ("agent", ferrante) in roles(only(a, "Mediation"))

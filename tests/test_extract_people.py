@@ -518,3 +518,54 @@ def test_a_plural_title_of_the_two_states_by_a_compound_with_names_and_particles
     )
     held = {(p[2], p[0].split("-")[0]) for p in positions(a) if p[1] == "foreign-minister"}
     assert held == {("oman", "badr"), ("jordan", "ayman")}  # the dictionary's Ayman Safadi
+
+
+def test_a_name_after_a_noun_of_nationality_is_a_person(ex):
+    # the noun is known by its state's adjective ("italienisch", "schwedisch")
+    a = analyse(ex, "Der Italiener Paolo Ferrante leitete die Gespräche in Maputo.")
+    assert "Paolo Ferrante" in people(a)
+    a = analyse(ex, "Die Verhandlungen leitete am Montag die Schwedin Karin Lundqvist.")
+    assert "Karin Lundqvist" in people(a)
+
+
+def test_a_plural_noun_of_nationality_alone_names_nobody(ex):
+    a = analyse(ex, "Die Italiener und die Schweden zogen ihre Diplomaten ab.")
+    assert not people(a)
+
+
+def test_a_name_after_a_title_in_the_genitive_holds_the_nearer_title(ex):
+    # "Gesandter von UN-Generalsekretär X": X is the Secretary-General, not the envoy
+    a = analyse(
+        ex,
+        "Der Italiener Paolo Ferrante ist seit Mai persönlicher Gesandter von "
+        "UN-Generalsekretär António Guterres für Mosambik.",
+    )
+    ferrante = next(m.keys[0] for m in a.mentions if m.text == "Paolo Ferrante")
+    assert ("antonio-guterres", "secretary-general", "united-nations") in positions(a)
+    assert (ferrante, "special-envoy", "united-nations") in positions(a)
+    assert ("antonio-guterres", "special-envoy", "united-nations") not in positions(a)
+
+
+def test_after_a_comma_the_name_holds_the_first_title(ex):
+    a = analyse(ex, "Das sagte der Sprecher des Präsidenten, Dmitri Peskow, am Montag.")
+    assert ("dmitry-peskov", "president", "russia") not in positions(a)
+
+
+def test_a_pronoun_takes_the_office_a_copula_gives_it(ex):
+    a = analyse(
+        ex,
+        "Der Diplomat Paolo Ferrante leitete die Gespräche. Er ist seit Juli "
+        "Sondergesandter der Vereinten Nationen.",
+    )
+    ferrante = next(m.keys[0] for m in a.mentions if m.text.endswith("Paolo Ferrante"))
+    assert (ferrante, "special-envoy", "united-nations") in positions(a)
+
+
+def test_an_interim_holder_holds_the_office(ex):
+    a = analyse(ex, "Das sagte der ukrainische Übergangsregierungschef Arseni Jazenjuk in Kiew.")
+    assert ("arseniy-yatsenyuk", "head-of-government", "ukraine") in positions(a)
+
+
+def test_a_title_in_swiss_spelling(ex):
+    a = analyse(ex, "Ägyptens Aussenminister Samih Schukri reiste nach Riad.")
+    assert ("samih-shukri", "foreign-minister", "egypt") in positions(a)

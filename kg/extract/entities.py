@@ -328,6 +328,7 @@ class EntityRecognizer:
             is_title=lambda w: lexicon.title_role(w) is not None,
             particles=self._particles,
             places=frozenset(self._place_nouns),
+            adjectives=frozenset(a for e in dictionary for a in e.adjectives),
         )
 
     # -- small lookups ------------------------------------------------------------------
@@ -1607,6 +1608,11 @@ class EntityRecognizer:
             # name the genitive spells out in parentheses stands between
             close = next((x for x in range(p + 1, min(n, p + 16)) if toks[x].text == ")"), p)
             p = close + 1 if close > p else p
+        if p > k + 1 and self._title(toks[p - 1])[0] is not None:
+            # "Gesandter von UN-Generalsekretär António Guterres": a name right after a
+            # title in the genitive is that title's holder (after a comma, "der Sprecher
+            # des Präsidenten, X", it is the first title's)
+            return k, None
         if p < n - 1 and toks[p].text == ",":
             p += 1
         cand = by_first.get(p)

@@ -24,7 +24,7 @@ pattern wins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Collection, Sequence, Set
 
 from kg.extract.lexicon import Lexicon, Pattern
 from kg.extract.model import EntityMention, TaggedSentence, Token, Trigger
@@ -424,6 +424,12 @@ def detect_triggers(
                     if toks[j].pos.startswith("V") and full_lemma(toks, j) in p.light
                 ]
                 frame = p.frame
+                attribute = _light_attribute(toks, i, p.light) if not light else None
+                if attribute is not None:
+                    # "die in Ohrid geführten Gespräche": held, by whom the noun's own
+                    # phrases say, not the clause's subject
+                    light = [attribute]
+                    frame = tuple((slot, r) for slot, r in p.frame if slot not in ("subj", "obj"))
                 if (
                     not light
                     and p.inside
@@ -469,6 +475,21 @@ def detect_triggers(
     return tuple(_dedupe(out))
 
 
+def _light_attribute(toks: Sequence[Token], i: int, light: Collection[str]) -> int | None:
+    """The participle attribute of a light verb before the noun at ``i`` ("die seit Juli
+    in Ohrid geführten Gespräche": "geführten"), with only adjectives in between, or None.
+
+    >>> ts = [Token(0, 0, 0, "geführten", "geführt", "ADJ(A)", verb="führen"),
+    ...       Token(1, 0, 0, "Gespräche", "Gespräch", "NN")]
+    >>> _light_attribute(ts, 1, {"führen"}), _light_attribute(ts, 1, {"abhalten"})
+    (0, None)
+    """
+    j = i - 1
+    while j >= 0 and toks[j].pos.startswith("ADJ") and toks[j].verb is None:
+        j -= 1
+    return j if j >= 0 and toks[j].verb is not None and toks[j].verb in light else None
+
+
 def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
     """A light verb that licensed a nominal trigger does not also count on its own (other
     verbs of the sentence do: "verübte einen Anschlag … und beschoss einen Konvoi"); an
@@ -487,6 +508,15 @@ def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
             any(slot == "gen" for slot, _r in t.frame)
             and (t.sentence, t.event_class) not in told_active
         )
+    ]
+    # one light verb holds one event of a class ("Gespräche … wurden nach einer Sitzung
+    # abgebrochen": the talks, not the session as well)
+    first_noun: dict[tuple[int, int, str], Trigger] = {}
+    for t in kept:
+        if t.light is not None:
+            first_noun.setdefault((t.sentence, t.light, t.event_class), t)
+    kept = [
+        t for t in kept if t.light is None or first_noun[(t.sentence, t.light, t.event_class)] is t
     ]
     lights = {(t.sentence, t.light) for t in kept if t.light is not None}
     # a passive beside an event noun of its class tells its outcome ("brachten X unter

@@ -297,8 +297,23 @@ def _predicative_offices(
         if any(x.text.lower() in negation for x in toks[a:b]):
             continue
         inside = [m for m in ms if a <= m.first and m.last <= b]
-        titles = [m for m in inside if not m.keys and m.offices]
-        people = [m for m in inside if m.keys and m.cls == ActorClass.PERSON]
+        # a title not resolved to a person (an organisation's stands for it till then)
+        titles = [
+            m
+            for m in inside
+            if m.kind == MentionKind.TITLE and m.offices and m.cls != ActorClass.PERSON
+        ]
+        # (a person's pronoun as much as a name: "Er ist seit Juli Sondergesandter der UN")
+        people = [
+            m
+            for m in inside
+            if m.keys
+            and (
+                m.cls == ActorClass.PERSON
+                or (m.kind == MentionKind.PRONOUN and m.group == "person")
+            )
+            and not m.offices
+        ]
         if not people and a >= 2 and toks[a - 1].text == "," and toks[a].pos == "PRELS":
             people = [m for m in ms if m.keys and m.cls == ActorClass.PERSON and m.last == a - 1]
         if len(titles) != 1 or len(people) != 1:

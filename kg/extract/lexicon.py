@@ -101,6 +101,7 @@ class Lexicon:
     role_labels: Mapping[str, tuple[str, str]]
     role_implies: Mapping[str, str]
     deputy_prefixes: tuple[str, ...]
+    interim_prefixes: tuple[str, ...]  # "Übergangspräsident": the office itself, held for now
     deputy_adjectives: frozenset[str]  # "der stellvertretende Ministerpräsident"
     state_forces_titles: frozenset[str]  # "Armeechef": of a state's armed forces
     compound_heads: Mapping[str, str]  # roles.yaml "compound_heads": head of a title compound
@@ -228,6 +229,11 @@ class Lexicon:
         for cand in (w, w[:-1], w[:-2], w[:-1] + "r"):
             if cand in self.titles:
                 return self.titles[cand]
+        if "ss" in w and "ß" not in w:
+            # Swiss spelling writes no ß ("Aussenminister")
+            role = self.title_role(w.replace("ss", "ß"))
+            if role:
+                return role
         # a leader of rebels named by a compound ("Rebellenchef", "Maoistenführer",
         # "Milizenkommandeur"): the office of its head word
         if self.opens_with_armed_group(w):
@@ -245,6 +251,12 @@ class Lexicon:
                 base = self.title_role(w[len(prefix) :])
                 if base and f"deputy-{base}" in self.role_labels:
                     return f"deputy-{base}"
+        # an interim holder holds the office ("Übergangsregierungschef", "Interimspräsident")
+        for prefix in self.interim_prefixes:
+            if w.startswith(prefix) and len(w) > len(prefix) + 3:
+                base = self.title_role(w[len(prefix) :])
+                if base:
+                    return base
         # a compound with a title's head ("Bergbauministerin", "Regierungssprechers"); a
         # hyphenated one names its owner first ("US-Außenminister"), read by the caller
         for cand in (w, w[:-1], w[:-2]) if "-" not in w else ():
@@ -436,6 +448,7 @@ ROLES_KEYS = (
     "titles",
     "compound_heads",
     "deputy_prefixes",
+    "interim_prefixes",
     "deputy_adjectives",
     "state_forces_titles",
     "former",
@@ -532,6 +545,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         role_labels=labels,
         role_implies={str(k): str(v) for k, v in (roles.get("implies") or {}).items()},
         deputy_prefixes=_tuple(roles.get("deputy_prefixes")),
+        interim_prefixes=_tuple(roles.get("interim_prefixes")),
         deputy_adjectives=frozenset(x.lower() for x in _tuple(roles.get("deputy_adjectives"))),
         state_forces_titles=frozenset(x.lower() for x in _tuple(roles.get("state_forces_titles"))),
         compound_heads={

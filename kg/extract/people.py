@@ -35,6 +35,9 @@ _INFLECTION = ("", "n", "en", "s", "es", "in", "innen")
 #: How far an apposition's name may stand after its noun ("Der Leiter der
 #: Regierungsdelegation, Firmin Ngrebada,": the genitive in between).
 _APPOSITION_REACH = 8
+#: The endings of a noun of nationality after the adjective's stem ("Italien-er",
+#: "Schwed-e", "Italien-erin", "Schwed-en").
+_NATIONALITY_ENDINGS = ("er", "ern", "erin", "erinnen", "e", "en", "in", "innen")
 
 
 class PersonNouns:
@@ -47,8 +50,14 @@ class PersonNouns:
         *,
         particles: Set[str] = frozenset(),
         places: Set[str] = frozenset(),
+        adjectives: Set[str] = frozenset(),
     ) -> None:
         self.nouns = tuple(sorted(nouns, key=len, reverse=True))
+        # stems of states' adjectives ("italienisch" → "italien"), by which a noun of
+        # nationality is known ("der Italiener Mario Raffaelli")
+        self.nationalities = frozenset(
+            a[: -len("isch")] for a in adjectives if a.endswith("isch") and len(a) >= 8
+        )
         self.is_title = is_title or (lambda _w: False)
         # lower-case words inside a full name ("Hamad bin Dschassim")
         self.particles = frozenset(particles)
@@ -58,6 +67,24 @@ class PersonNouns:
     def is_place_noun(self, tok: Token) -> bool:
         """A noun of a kind of place, or a compound ending in one ("Regionalhauptstadt")."""
         return tok.text.lower().endswith(self.places) if self.places else False
+
+    def is_nationality_noun(self, tok: Token) -> bool:
+        """A noun of nationality, known by the stem of a state's adjective it shares
+        ("Italiener", "Liberianer", "Schwede" beside "italienisch", "liberianisch",
+        "schwedisch").
+
+        >>> p = PersonNouns(frozenset(), adjectives={"italienisch", "schwedisch"})
+        >>> [p.is_nationality_noun(Token(i, 0, 0, w, w, "NN")) for i, w in enumerate(
+        ...     ["Italiener", "Schweden", "Italien", "Regierung"])]
+        [True, True, False, False]
+        """
+        if tok.pos != "NN" or not tok.text[:1].isupper():
+            return False
+        w = tok.text.lower()
+        for ending in _NATIONALITY_ENDINGS:
+            if w.endswith(ending) and w[: len(w) - len(ending)] in self.nationalities:
+                return True
+        return False
 
     def is_person_noun(self, tok: Token) -> bool:
         """A noun of function, inflected or as the head of a compound; the tagger calls
@@ -106,7 +133,7 @@ class PersonNouns:
         """Token ranges of the names introduced by a noun of function."""
         j = 0
         while j < len(toks):
-            if not self.is_person_noun(toks[j]):
+            if not self.is_person_noun(toks[j]) and not self.is_nationality_noun(toks[j]):
                 j += 1
                 continue
             k = j + 1

@@ -178,6 +178,27 @@ class _Roles:
                 self.items.append((role, k))
 
 
+def _masculine_nominative(toks: Sequence[Token], first: int) -> bool:
+    """The person's phrase opening at ``first`` reads as a man's nominative: "der", then
+    adjectives in -e, then a noun not in -n or -in ("der belarussische Präsident", "der
+    Sondergesandte"; not "der Präsidentin", "der Rebellen")."""
+    j = first - 1
+    while j >= 0 and toks[j].pos == "ADJ(A)":
+        j -= 1
+    k = j + 1
+    while k < len(toks) and toks[k].pos == "ADJ(A)":
+        k += 1
+    noun = toks[k] if k < len(toks) else None
+    return (
+        j >= 0
+        and toks[j].text == "der"
+        and all(t.text.endswith("e") for t in toks[j + 1 : k])
+        and noun is not None
+        and noun.pos in ("NN", "NE")
+        and not noun.text.endswith(("n", "in"))
+    )
+
+
 class RoleAssigner:
     """Build once; :meth:`assign` turns one article's triggers into events."""
 
@@ -1401,11 +1422,12 @@ class RoleAssigner:
             # "Ihre Forderung … lehnte Fujimori stets ab": the object comes first and the
             # parse took it for the subject; a thing does not act, the actor does
             fn.subj = fn.objs.pop(0)
-        if not fn.subj and not fn.objs and self._thing_subject(ts, pred, mentions):
+        if not fn.subj:
             # "Vermittelt hatte die Einigung der belarussische Präsident X": the parse hung
-            # the actor on the thing as its genitive, but "der" with an adjective in -e or
-            # a noun not in -n is nominative
+            # the actor on the thing as its genitive (or made it a dative), but "der" with
+            # an adjective in -e or a noun not in -n is nominative
             fn.subj = self._nominative_after_thing(ts, pred, groups)
+            fn.objs = [g for g in fn.objs if not any(m in fn.subj for m in g)]
         if not fn.subj and len(named) == 1 and self._demonstrative_subject(ts, pred):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
             # after the verb is the object (the actor speaks, not "das"); a title and
@@ -1539,35 +1561,26 @@ class RoleAssigner:
         self, ts: TaggedSentence, pred: int, groups: Sequence[tuple[str, list[EntityMention]]]
     ) -> list[EntityMention]:
         """The person the parse hung as a genitive on the thing it took for the subject of
-        ``pred``, where the phrase is nominative: "der belarussische Präsident X" (a
-        genitive would read "des …en", a woman's title "der …in")."""
+        ``pred`` (or on its object, where it took another word for the subject), or as the
+        verb's dative, where the phrase is nominative: "der belarussische Präsident X" (a
+        genitive would read "des …en", a dative "dem …", a woman's title "der …in")."""
         parse = ts.parse
         assert parse is not None
-        toks = ts.tokens
-        things = {c for c in parse.dependents(pred, "nsubj") if parse.deps[c] == "nsubj"}
+        # "Vermittelt hatten die seit Ende Juli … geführten Gespräche der EU-Sondergesandte
+        # X": "Juli" the subject, the talks the object
+        things = {
+            c
+            for c in (*parse.dependents(pred, "nsubj"), *parse.dependents(pred, "obj"))
+            if parse.deps[c] in ("nsubj", "obj")
+        }
         for _g, grp in groups:
             m = grp[0]
             if m.cls != ActorClass.PERSON:
                 continue  # "der Gemeinschaft" is a feminine genitive: only a man's title tells
             head = mention_head(parse, m)
-            if parse.heads[head] not in things or not parse.deps[head].startswith("nmod"):
-                continue
-            j = m.first - 1
-            while j >= 0 and toks[j].pos == "ADJ(A)":
-                j -= 1
-            k = j + 1
-            while k < len(toks) and toks[k].pos == "ADJ(A)":
-                k += 1
-            adjectives = [t.text for t in toks[j + 1 : k]]
-            noun = toks[k] if k < len(toks) else None
-            if (
-                j >= 0
-                and toks[j].text == "der"
-                and all(a.endswith("e") for a in adjectives)
-                and noun is not None
-                and noun.pos in ("NN", "NE")
-                and not noun.text.endswith(("n", "in"))
-            ):
+            hung = parse.heads[head] in things and parse.deps[head].startswith("nmod")
+            dative = parse.heads[head] == pred and parse.deps[head] == "iobj"
+            if (hung or dative) and _masculine_nominative(ts.tokens, m.first):
                 return list(grp)
         return []
 
