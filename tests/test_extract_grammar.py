@@ -772,6 +772,28 @@ def test_leadership_told_by_a_clause_of_leading(ex):
         assert not facts(a, FactKind.LEADS) and not positions(a), text
 
 
+def test_leadership_in_a_relative_clause_the_parse_hung_elsewhere_or_swapped(ex):
+    # past a participle's aside ("genannt »…«"), the relative clause is the name's
+    a = analyse(
+        ex,
+        "Der frühere Polizist Jimmy Chérizier, genannt »Barbecue«, der das Bandenbündnis "
+        "Viv Ansanm anführt, drohte den ausländischen Polizisten.",
+    )
+    assert {(r, o) for _p, r, o in positions(a)} == {("leader", "viv-ansanm")}
+    # "vorstehen" takes a dative; the parse may swap the pronoun and the organisation
+    a = analyse(ex, "In Doha war Nabih Berri, der der Amal-Bewegung vorsteht, dabei.")
+    assert ("nabih-berri", "leader", "amal-movement") in positions(a)
+    a = analyse(ex, "Die Amal-Bewegung, der Nabih Berri vorsteht, stimmte zu.")
+    assert ("nabih-berri", "leader", "amal-movement") in positions(a)
+
+
+def test_a_verb_of_chairing_gives_the_chair(ex):
+    a = analyse(ex, "Die Afrikanische Union, der Alpha Condé derzeit vorsitzt, verlangte Wahlen.")
+    assert ("alpha-conde", "chairperson", "african-union") in positions(a)
+    a = analyse(ex, "Alpha Condé, der der Afrikanischen Union nicht mehr vorsitzt, schwieg.")
+    assert not {p for p in positions(a) if p[2] == "african-union"}
+
+
 def test_a_possessive_before_a_title_names_the_organisation(ex):
     a = analyse(
         ex,

@@ -410,6 +410,7 @@ CUE_KEYS = (
     "joined_forms",
     "leadership_nouns",
     "leadership_verbs",
+    "chair_verbs",
     "leadership_holding_verbs",
     "class_nouns",
     "place_nouns",

@@ -95,15 +95,44 @@ class _Reader:
                 and self.morph.is_agent_preposition(prep)
             ]
         else:
-            led = p.dependents(v, "obj")
+            # (a dative for the verb that takes one: "…, der der Amal-Bewegung vorsteht")
+            led = p.dependents(v, "obj", "iobj")
             agents = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
+            if self._person_relative(v, led):
+                # "Nabih Berri, der der Amal-Bewegung vorsteht": the parse took the
+                # organisation for the subject; a person is led by no organisation, and
+                # "der"/"die" may be the nominative, so the person leads it
+                led, agents = p.dependents(v, "nsubj"), [p.heads[v]]
+            else:
+                # "die Amal-Bewegung, der Nabih Berri vorsteht": the pronoun's antecedent
+                led = tuple(self._antecedent(v, c) for c in led)
         orgs = [
             m
             for c in led
             for x in _with_conjuncts(p, c)
             if (m := self.named_at(x)) is not None and self.orgish(m)
         ]
+        antecedent = _mention_at(self.ms, p.heads[v]) if p.deps[v] == "acl:relcl" else None
+        people = [c for c in led if (m := self.named_at(c)) and m.cls == ActorClass.PERSON]
+        if not orgs and people and self.orgish(antecedent):
+            # "die Afrikanische Union, der Alpha Condé vorsitzt": the parse took the
+            # pronoun for the subject; an organisation leads no person
+            assert antecedent is not None
+            return [antecedent], people
         return list(dict.fromkeys(orgs)), agents
+
+    def _person_relative(self, v: int, objects: Sequence[int]) -> bool:
+        """A relative clause on a person whose pronoun, in a form that may be the
+        nominative ("der", "die"), the parse took for an object."""
+        p, toks = self.parse, self.toks
+        if p.deps[v] != "acl:relcl":
+            return False
+        antecedent = _mention_at(self.ms, p.heads[v])
+        return (
+            antecedent is not None
+            and antecedent.cls == ActorClass.PERSON
+            and any(toks[c].pos == "PRELS" and toks[c].text in ("der", "die") for c in objects)
+        )
 
     def named_at(self, c: int) -> EntityMention | None:
         """The mention headed at ``c``, or the name a class noun there introduces ("das
@@ -403,6 +432,18 @@ class _Reader:
                 # relative clause on the last conjunct is on the whole coordination
                 return self.parse.heads[h]
             return h
+        if relative and c >= 2 and self.toks[c - 1].text == ",":
+            # the parse hung the relative clause elsewhere: the name before its comma,
+            # past a participle's aside ("Jimmy Chérizier, genannt »Barbecue«, der …")
+            k = c - 2
+            aside = next(
+                (j for j in range(k, max(-1, k - 6), -1) if self.toks[j].text == ","), None
+            )
+            if aside is not None and self.toks[aside + 1].pos == "VV(PP)":
+                k = aside - 1
+            m = _mention_at(self.ms, k)
+            if m is not None and m.last == k + 1:
+                return k
         return c
 
     def _plural_clause(self, v: int) -> bool:
@@ -550,11 +591,13 @@ def parse_leadership(
     >>> sorted((f.subject, f.object) for f in a.facts if f.kind.value == "leads")
     [('russia', 'csto')]
     """
-    verbs = lex.cue("leadership_verbs")
+    chairing = lex.cue("chair_verbs")
+    verbs = lex.cue("leadership_verbs") | chairing
     out: list[Fact] = []
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms = reader.ts, reader.parse, reader.ms
         for i, t in enumerate(ts.tokens):
+            role = "chairperson" if (t.verb or reader.verb_lemma(i)) in chairing else "leader"
             if t.verb in verbs and p.deps[i] in ("amod", "acl"):
                 head = _mention_at(ms, p.heads[i])
                 led = [head] if head is not None and reader.orgish(head) else []
@@ -572,20 +615,22 @@ def parse_leadership(
                 for c in agents:
                     leader = reader.named_at(c)
                     if leader is not None and leader is not org:
-                        out += _leaders(leader, org, ts.sentence.index, dictionary)
+                        out += _leaders(leader, org, ts.sentence.index, dictionary, role)
     return out
 
 
-def _leaders(leader: EntityMention, led: EntityMention, idx: int, d: ActorDictionary) -> list[Fact]:
+def _leaders(
+    leader: EntityMention, led: EntityMention, idx: int, d: ActorDictionary, role: str = "leader"
+) -> list[Fact]:
     """A state or organisation leads (``ckg:leads``); a person holds the office of its
     leader (a position: "die von Paul Kagame angeführte RPF"), named in full or by the
-    surname alone ("Lagu, der die SSLM anführt")."""
+    surname alone ("Lagu, der die SSLM anführt"), or of its chair (``role``)."""
     if (
         leader.cls == ActorClass.PERSON
         or leader.kind == MentionKind.SURNAME
         or d.is_a(leader.keys[0], ActorClass.PERSON)
     ):
-        return [Fact(FactKind.POSITION, leader.keys[0], led.keys[0], idx, "leader")]
+        return [Fact(FactKind.POSITION, leader.keys[0], led.keys[0], idx, role)]
     return [Fact(FactKind.LEADS, k, led.keys[0], idx) for k in leader.keys]
 
 
