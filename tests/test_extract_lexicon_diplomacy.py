@@ -471,3 +471,17 @@ def test_talks_with_a_participle_attribute_of_holding_were_held(ex):
     ferrante = next(m.keys[0] for m in a.mentions if m.text.endswith("Paolo Ferrante"))
     assert ("participant", ferrante) not in roles(talks)
     assert ("agent", ferrante) in roles(only(a, "Mediation"))
+
+
+def test_a_particle_past_another_finite_verb_is_that_verbs(ex):
+    # "vorbei" is the particle of "sei", not of "sagte" ("vorbeisagen" is no verb)
+    a = analyse(
+        ex,
+        "Präsident Ilham Alijew unterzeichnete. Alijew sagte, der Krieg sei nun endgültig vorbei.",
+    )
+    assert ("agent", "ilham-aliyev") in roles(only(a, "Statement"))
+
+
+def test_an_assessment_is_a_statement(ex):
+    ev = only(analyse(ex, "Serbien wertete das Abkommen als Erfolg."), "Statement")
+    assert ("agent", "serbia") in roles(ev)

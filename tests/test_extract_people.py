@@ -569,3 +569,36 @@ def test_an_interim_holder_holds_the_office(ex):
 def test_a_title_in_swiss_spelling(ex):
     a = analyse(ex, "Ägyptens Aussenminister Samih Schukri reiste nach Riad.")
     assert ("samih-shukri", "foreign-minister", "egypt") in positions(a)
+
+
+def test_a_name_in_apposition_after_its_article_and_noun(ex):
+    # "der Abgeordnete" (tagged as a nominalised adjective) and "der Liberianer" stand
+    # between the title's genitive or possessive and the name
+    a = analyse(
+        ex,
+        "Unterzeichnet hat der Vorsitzende der Sammlungsbewegung RPCR, der Abgeordnete "
+        "Jacques Delorme, das Abkommen.",
+    )
+    delorme = next(m.keys[0] for m in a.mentions if m.text.endswith("Jacques Delorme"))
+    assert (delorme, "chairperson", "rpcr") in positions(a)
+    a = analyse(
+        ex,
+        "Vermittelt hat die Gesamtafrikanische Kirchenkonferenz (AACC), deren "
+        "Generalsekretär, der Liberianer Burgess Tolbert, die Sitzungen leitete.",
+    )
+    tolbert = next(m.keys[0] for m in a.mentions if m.text.endswith("Burgess Tolbert"))
+    assert {(p, r) for p, r, _o in positions(a)} == {(tolbert, "secretary-general")}
+
+
+def test_a_known_surname_before_a_known_full_name_starts_a_third_name(ex):
+    # "Ahmed" is Abiy Ahmed's surname, "Nasser al-Mohammed al-Sabah" another person's
+    # name; together they name neither
+    a = analyse(
+        ex,
+        "Der kuwaitische Aussenminister Scheich Ahmed Nasser al-Mohammed al-Sabah gab "
+        "bekannt, dass Saudi-Arabien die Grenze öffne.",
+    )
+    (holder,) = {p for p, _r, _o in positions(a)}
+    assert holder not in ("abiy-ahmed", "nasser-al-mohammed-al-sabah")
+    assert (holder, "foreign-minister", "kuwait") in positions(a)
+    assert [e.actors() for e in of_class(a, "Statement")] == [(holder,)]

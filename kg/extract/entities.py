@@ -79,6 +79,15 @@ def _name_particle_before(toks: Sequence[Token], j: int, particles: Set[str]) ->
     return j > 0 and toks[j - 1].text.lower() in particles
 
 
+def _possessed(toks: Sequence[Token], j: int) -> bool:
+    """The title at ``j`` follows a possessive ("ihr amtierender Vorsitzender", "deren
+    Generalsekretär")."""
+    i = j - 1
+    while i >= 0 and toks[i].pos == "ADJ(A)":
+        i -= 1
+    return i >= 0 and toks[i].pos in ("PPOSAT", "PRELAT")
+
+
 def _skip_genitive(
     toks: Sequence[Token],
     k: int,
@@ -388,6 +397,15 @@ class EntityRecognizer:
                 return True
             k -= 1
         return False
+
+    def _longer_name(self, given: str, m: EntityMention) -> bool:
+        """``m`` is a person's full name that ``given`` before it makes a longer one: no
+        name of the person it stands for has that word ("Scheich Ahmed Nasser
+        al-Mohammed al-Sabah" is neither Abiy Ahmed nor Nasser al-Mohammed al-Sabah)."""
+        if m.kind != MentionKind.NAME or m.cls != ActorClass.PERSON or not m.keys:
+            return False
+        entity = self.dictionary.get(m.keys[0])
+        return entity is None or not any(given in name.split() for name in entity.names)
 
     def _given_is_new(self, given: str, surname: EntityMention) -> bool:
         """Whether ``given`` before a known surname starts another person's name: no name
@@ -1598,6 +1616,16 @@ class EntityRecognizer:
             if cand is not None and cand.cls == ActorClass.PERSON:
                 return p, state
             return k, None
+        if role and k < n - 1 and toks[k].text == "," and _possessed(toks, j):
+            # "Ihr amtierender Vorsitzender, Guineas Präsident Alpha Condé,", "deren
+            # Generalsekretär, der Liberianer Burgess Carr,": the name in apposition
+            p = self._past_apposition_noun(toks, k + 1)
+            cand = by_first.get(p)
+            if (cand is not None and cand.cls == ActorClass.PERSON) or (
+                cand is None and toks[p].pos == "NE" and toks[p].text[:1].isupper()
+            ):
+                return p, None
+            return k, None
         if not (k < n and toks[k].text in ("der", "des", "von") and role):
             return k, None
         p = _skip_genitive(
@@ -1615,6 +1643,7 @@ class EntityRecognizer:
             return k, None
         if p < n - 1 and toks[p].text == ",":
             p += 1
+            p = self._past_apposition_noun(toks, p)
         cand = by_first.get(p)
         if not (
             p > k + 1
@@ -1649,6 +1678,18 @@ class EntityRecognizer:
             genitive_of = short.keys[0]  # "… Opposition (VTO), Said Abdullo Nuri": the VTO
         return p, genitive_of
 
+    def _past_apposition_noun(self, toks: Sequence[Token], p: int) -> int:
+        """Where a name in apposition starts after its article and nouns of function or
+        nationality (", der Abgeordnete Jacques Lafleur,", ", der Liberianer X,"); ``p``
+        where none stands there."""
+        q = p + 1 if p < len(toks) and toks[p].pos == "ART" else p
+        start = q
+        while q + 1 < len(toks) and (
+            self._people.is_person_noun(toks[q]) or self._people.is_nationality_noun(toks[q])
+        ):
+            q += 1
+        return q if q > start and toks[q].text[:1].isupper() else p
+
     def _holder_named(
         self,
         ts: TaggedSentence,
@@ -1679,8 +1720,10 @@ class EntityRecognizer:
             and m_next.kind == MentionKind.SURNAME
             and m_next.last == k + 1
             and k + 1 < n
-            and k + 1 not in by_first
-            and self._name_continues(toks, k + 1)
+            and (
+                (k + 1 not in by_first and self._name_continues(toks, k + 1))
+                or (k + 1 in by_first and self._longer_name(toks[k].text, by_first[k + 1]))
+            )
             and self._given_is_new(toks[k].text, m_next)
         )
         if m_next is not None and m_next.cls == ActorClass.PERSON and not given_surname:
@@ -1731,6 +1774,16 @@ class EntityRecognizer:
             inside = by_first.get(end)
             # a known surname after a particle or a new given name belongs to the
             # longer name ("Irfaan Ali" is not the "Ali" of another person)
+            if (
+                inside is not None
+                and given_surname
+                and end == k + 1
+                and self._longer_name(toks[k].text, inside)
+            ):
+                # "Scheich Ahmed Nasser al-Mohammed al-Sabah": the whole name after the
+                # given one is part of the new name
+                end = inside.last
+                continue
             if (
                 inside is not None
                 and not (given_surname and end == k)

@@ -92,10 +92,26 @@ def _particle_verb(ts: TaggedSentence, i: int) -> str | None:
     parse = ts.parse
     if parse is None:
         return None
-    prt = [c for c in parse.dependents(i, "compound:prt") if ts.tokens[c].pos == "PTKVZ"]
+    prt = [
+        c
+        for c in parse.dependents(i, "compound:prt")
+        if ts.tokens[c].pos == "PTKVZ" and not _nearer_finite(ts.tokens, i, c)
+    ]
     if not prt:
         return None  # "sagte danach": an adverb the parse calls a particle is none
     return ts.tokens[prt[0]].text.lower() + ts.tokens[i].lemma.lower()
+
+
+def _nearer_finite(toks: Sequence[Token], i: int, c: int) -> bool:
+    """Another finite verb stands between the verb at ``i`` and the particle at ``c`` after
+    it, with no comma between it and the particle: the particle is that verb's ("sagte,
+    der Krieg sei nun vorbei"; not "teilte, wie X sagte, am Abend mit")."""
+    for k in range(c - 1, i, -1):
+        if toks[k].text == ",":
+            return False
+        if toks[k].pos.endswith("(FIN)"):
+            return True
+    return False
 
 
 def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:

@@ -256,7 +256,11 @@ def _possessive_owner(
     j = m.first - 1
     while j >= 0 and toks[j].pos == "ADJ(A)":
         j -= 1
-    if j < 0 or toks[j].pos != "PPOSAT" or not toks[j].text.lower().startswith(("ihr", "sein")):
+    # (or a relative one: "der AACC, deren Generalsekretär X")
+    if j < 0 or not (
+        (toks[j].pos == "PPOSAT" and toks[j].text.lower().startswith(("ihr", "sein")))
+        or (toks[j].pos == "PRELAT" and toks[j].text.lower() in ("deren", "dessen"))
+    ):
         return None
     before = [k for s, first, k in orgs if s < m.sentence or first < m.first]
     return before[-1] if before else None

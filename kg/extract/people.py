@@ -90,7 +90,8 @@ class PersonNouns:
         """A noun of function, inflected or as the head of a compound; the tagger calls
         some compounds proper nouns ("Maoistenchef"), so those count when the head is a
         known noun of function after a first part of three letters or more."""
-        if tok.pos not in ("NN", "NE") or not tok.text[:1].isupper():
+        # (HanTa tags nominalised adjectives "NNA": "der Abgeordnete")
+        if tok.pos not in ("NN", "NE", "NNA") or not tok.text[:1].isupper():
             return False
         w = tok.text.lower().replace("-", "")
         for ending in _INFLECTION:
@@ -98,7 +99,7 @@ class PersonNouns:
                 continue
             stem = w[: len(w) - len(ending)] if ending else w
             for n in self.nouns:
-                if stem.endswith(n) and (tok.pos == "NN" or stem == n or len(stem) - len(n) >= 3):
+                if stem.endswith(n) and (tok.pos != "NE" or stem == n or len(stem) - len(n) >= 3):
                     return True
         return False
 
