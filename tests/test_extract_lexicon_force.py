@@ -48,6 +48,32 @@ def test_a_deployment_named_by_a_noun_with_its_sender(ex):
     assert roles(only(a, "Deployment")) == {("agent", "russia"), ("location", "transnistria")}
 
 
+def test_a_deployment_decided_or_ordered(ex):
+    a = analyse(ex, "Kenia ordnete die Entsendung von 1000 Polizisten nach Haiti an.")
+    assert roles(only(a, "Deployment")) == {("agent", "kenya"), ("location", "haiti")}
+    a = analyse(
+        ex,
+        "Überwacht wird die Waffenruhe von einer Mission der Vereinten Nationen, deren "
+        "Entsendung der Sicherheitsrat im Januar beschlossen hatte.",
+    )
+    assert ("agent", "un-security-council") in roles(only(a, "Deployment"))
+    # a decision only wanted is none
+    a = analyse(ex, "Der Sicherheitsrat will die Entsendung von Blauhelmen beschließen.")
+    assert "Deployment" not in classes(a)
+
+
+def test_troops_of_a_list_of_states_in_a_relative_clause_were_deployed(ex):
+    # the parse hangs the relative clause on the last state of the troops' attribute
+    a = analyse(
+        ex,
+        "Den Rebellen standen Soldaten aus Kenia, Uganda und Ruanda gegenüber, die auf "
+        "Bitten Somalias nach Mogadischu verlegt worden waren.",
+    )
+    assert {("agent", "kenya"), ("agent", "uganda"), ("agent", "rwanda")} <= roles(
+        only(a, "Deployment")
+    )
+
+
 def test_peacekeepers_moving_in_deploy_and_do_not_invade(ex):
     a = analyse(ex, "UN-Blauhelme rückten in die Stadt Goma ein.")
     assert roles(only(a, "Deployment")) == {("agent", "united-nations"), ("location", "goma")}

@@ -293,8 +293,17 @@ def _relative_antecedent_is(ts: TaggedSentence, i: int, concept: str, lex: Lexic
     parse = ts.parse
     if parse is None or parse.deps[i] != "acl:relcl":
         return False
+    lemmas = [t.lemma for t in ts.tokens]
     n = parse.heads[i]
-    return ts.tokens[n].pos in _NOUN and lex.concept_at([t.lemma for t in ts.tokens], n, concept)
+    # the parse may hang the clause on the last name of the noun's attribute ("Soldaten
+    # aus Großbritannien, Australien und Neuseeland, die … verlegt worden waren")
+    for _step in range(4):
+        if ts.tokens[n].pos in _NOUN and lex.concept_at(lemmas, n, concept):
+            return True
+        if parse.deps[n] not in ("conj", "nmod", "flat", "appos") or parse.heads[n] == n:
+            return False
+        n = parse.heads[n]
+    return False
 
 
 def _toll(ts: TaggedSentence, i: int, large: frozenset[str]) -> bool:
