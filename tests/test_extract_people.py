@@ -602,3 +602,14 @@ def test_a_known_surname_before_a_known_full_name_starts_a_third_name(ex):
     assert holder not in ("abiy-ahmed", "nasser-al-mohammed-al-sabah")
     assert (holder, "foreign-minister", "kuwait") in positions(a)
     assert [e.actors() for e in of_class(a, "Statement")] == [(holder,)]
+
+
+def test_an_honorific_the_tagger_read_as_a_verb_is_no_part_of_the_name(ex):
+    # a capitalised word inside a sentence is no verb ("Tun", not "tun")
+    a = analyse(
+        ex,
+        "Unterzeichnet hat der malaysische Außenminister Tun Ismail Rahman den Vertrag.",
+    )
+    (holder,) = {p for p, _r, _o in positions(a)}
+    assert (holder, "foreign-minister", "malaysia") in positions(a)
+    assert "Tun" not in next(label for k, _c, label in a.new_entities if k == holder)

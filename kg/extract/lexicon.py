@@ -473,6 +473,7 @@ REF_KEYS = (
     "organization_reference_nouns",
     "neighbour_nouns",
     "possessive_nouns",
+    "state_possessive_nouns",
     "possessives",
     "possessive_antecedents_sein",
     "possessive_antecedents_ihr",

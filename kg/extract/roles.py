@@ -64,8 +64,6 @@ _LOCATIVE = {"in", "nach", "bei", "aus", "auf", "vor", "entlang"}
 _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
 # the roles a pattern's frame may name (its other values, such as "about", give no role)
 _ROLE = {r.value: r for r in EVENT_ROLES}
-# Possessed nouns that are a person's state, never an organisation they serve
-_STATE_NOUNS = ("land", "länder", "staat", "heimat")
 _BROKERED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT, EventClass.NEGOTIATION)
 _AGREED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT)
 _SUBORDINATORS = {"KOUS", "PWAV", "PWS", "KOUI", "PRELS", "APPR", "APPRART"}
@@ -300,7 +298,9 @@ class RoleAssigner:
             # the office the sentence gives that person ("der Chef der Söldnergruppe
             # Wagner, X, … seiner Kämpfer": Wagner's), before one remembered
             # (an organisation's officer still has a country of his own: "sein Land")
-            of_state = m.text.split()[-1].lower().startswith(_STATE_NOUNS)
+            of_state = (
+                m.text.split()[-1].lower().startswith(tuple(self.lex.ref("state_possessive_nouns")))
+            )
             told = [
                 of
                 for x in earlier

@@ -148,6 +148,30 @@ def bracketed(words: Sequence[str]) -> set[int]:
     return inside
 
 
+#: Tokens after which a word is capitalised whatever its kind: a new sentence, a quote
+#: or a colon opens there.
+_OPENERS = frozenset({":", "(", "–", "—", "-", ".", "!", "?", *MARKS})
+
+
+def _capitalised_verbs(
+    words: Sequence[str], tags: tuple[tuple[str, str], ...], k: int
+) -> tuple[tuple[str, str], ...]:
+    """German capitalises nouns and names, not verbs: inside a sentence (after its first
+    word ``k``), a capitalised word the tagger read as a verb is a noun ("Ministerpräsident
+    Tun Abdul Razak": the honorific, not "tun").
+
+    >>> _capitalised_verbs(("Der", "Premier", "Tun", "Razak"),
+    ...     (("der", "ART"), ("Premier", "NN"), ("tun", "VV(FIN)"), ("Razak", "NE")), 0)[2]
+    ('Tun', 'NN')
+    """
+    out = list(tags)
+    for i in range(k + 1, len(words)):
+        lemma, pos = tags[i]
+        if pos.startswith("V") and words[i][:1].isupper() and words[i - 1] not in _OPENERS:
+            out[i] = (words[i], "NN")
+    return tuple(out)
+
+
 class Tagger:
     """HanTa's German tagger, loaded once; :meth:`tag` is cached per sentence text."""
 
@@ -200,6 +224,7 @@ class Tagger:
             self._tag_words(words[k:]) if words[k:] else ()
         )
         tags = self._past_tense_misread(words, tags, k)
+        tags = _capitalised_verbs(words, tags, k)
         quoted = _quoted(sentence, spans, [pos for _lemma, pos in tags])
         tokens = []
         for i, ((start, end, word), (lemma, pos)) in enumerate(zip(spans, tags, strict=True)):
