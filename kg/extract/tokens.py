@@ -166,7 +166,7 @@ def _capitalised_verbs(
     """
     out = list(tags)
     for i in range(k + 1, len(words)):
-        lemma, pos = tags[i]
+        _lemma, pos = tags[i]
         if pos.startswith("V") and words[i][:1].isupper() and words[i - 1] not in _OPENERS:
             out[i] = (words[i], "NN")
     return tuple(out)
