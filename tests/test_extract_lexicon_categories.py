@@ -771,6 +771,19 @@ def test_claiming_an_attack_is_a_statement_of_the_group(ex, sentence):
     assert claimed.actors() == ("islamic-state",)
 
 
+def test_a_claimed_attack_happened_and_is_claimed_by_the_claimant(ex):
+    a = analyse(ex, "Die Hamas bekannte sich zu dem Anschlag in Jerusalem.")
+    (attack,) = of_class(a, "MilitaryAction")
+    assert ("location", "jerusalem") in roles(attack)
+    assert attack.actors() == ("hamas",) and attack.claimed_by == ("hamas",)
+    (claim,) = of_class(a, "Statement")  # the claim stays a statement beside it
+    assert claim.actors() == ("hamas",)
+    # what is claimed is no attack: "bekannte sich zu seiner Verantwortung"
+    assert not of_class(
+        analyse(ex, "Die Hamas bekannte sich zu ihrer Verantwortung."), "MilitaryAction"
+    )
+
+
 def test_known_is_no_claim(ex):
     assert not of_class(analyse(ex, "Es ist bekannt, dass der IS in Syrien kämpft."), "Statement")
 

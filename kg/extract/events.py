@@ -493,7 +493,8 @@ def detect_triggers(
                         nominal=True,
                         framing=light[0] == i,
                         negated=_negated(p, toks, i, lex),
-                        light=light[0] if light[0] != i else None,
+                        # (a light verb whose own event stands beside: not taken)
+                        light=light[0] if light[0] != i and not p.beside else None,
                     )
                 )
                 break

@@ -72,6 +72,7 @@ class Pattern:
     requires: tuple[str, ...]
     confidence: float
     inside: tuple[str, ...] = ()  # prepositions of a framing phrase: "in einem Telefonat mit X"
+    beside: bool = False  # the light verb's own event stands beside the noun's
 
     @property
     def specificity(self) -> int:
@@ -330,7 +331,7 @@ def _load_yaml(path: Path) -> dict[str, Any]:
 #: ``with``/``without`` (see the header of ``events.yaml``).
 PATTERN_KEYS = frozenset(
     {"id", "class", "cameo", "verb", "noun", "light", "inside", "with", "without", "upgrade",
-     "frame", "requires", "confidence"}
+     "frame", "requires", "confidence", "beside"}
 )  # fmt: skip
 CONDITION_KEYS = frozenset(
     {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote",
@@ -391,6 +392,7 @@ def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
         requires=_tuple(raw.get("requires")),
         confidence=float(raw.get("confidence", 0.7)),
         inside=tuple(x.lower() for x in _tuple(raw.get("inside"))),
+        beside=bool(raw.get("beside", False)),
     )
 
 
