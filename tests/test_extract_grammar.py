@@ -1203,6 +1203,31 @@ def test_the_source_of_a_report_is_not_the_attacker(ex):
     assert ("agent", "russia") not in roles(only(a, "MilitaryAction"))
 
 
+def test_the_source_after_von_is_not_the_passives_agent(ex):
+    # "nach Angaben von X": X reports, the bombing has no agent named
+    a = analyse(
+        ex,
+        "Bombardiert wurden nach Angaben von Verteidigungsminister Robert McNamara vier "
+        "Stützpunkte bei Vinh.",
+    )
+    assert ("agent", "robert-mcnamara") not in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Bombardiert wurden die Stützpunkte bei Vinh von der US-Marine.")
+    assert ("agent", "united-states") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_negation_inside_the_infinitive_asked_for_does_not_negate_the_call(ex):
+    a = analyse(ex, "Wang Yi forderte die USA auf, keine Truppen zu schicken.")
+    assert ("addressee", "united-states") in roles(only(a, "Demand"))
+    a = analyse(
+        ex,
+        "In einem Telefonat mit US-Außenminister Mike Pompeo mahnte Wang Yi, Gewalt nicht "
+        "zu missbrauchen.",
+    )
+    assert ("participant", "mike-pompeo") in roles(only(a, "PhoneCall"))
+    # the call itself negated is none
+    assert not analyse(ex, "Wang Yi forderte die USA nicht auf, Truppen zu schicken.").events
+
+
 def test_a_genitive_name_after_a_noun_is_its_attribute(ex):
     # "Kenias" is "Kenia" + s: the government's, not a second object of the verb
     a = analyse(ex, "»Wir sind bereit«, erklärte die Regierung Kenias am Montag.")

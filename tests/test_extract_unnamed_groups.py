@@ -210,3 +210,20 @@ def test_the_rebels_still_refer_to_the_named_group_after_a_bare_plural(ex):
     )
     attacks = [e for e in of_class(a, "MilitaryAction") if e.actors(EventProperty.LOCATION)]
     assert attacks and all(("agent", "ansar-dine") in roles(e) for e in attacks)
+
+
+def test_hostage_takers_and_hijackers_are_the_armed_group_named(ex):
+    a = analyse(
+        ex,
+        "Das Flugzeug war von Kämpfern der Volksfront zur Befreiung Palästinas (PFLP) "
+        "entführt worden. Die Entführer verlangten die Freilassung von 53 Gefangenen.",
+    )
+    assert ("agent", "pflp") in roles(only(a, "Demand"))
+    # with none named, the article's own unnamed group acts
+    (demand,) = of_class(analyse(ex, "Die Geiselnehmer verlangten Lösegeld."), "Demand")
+    assert demand.actors()
+
+
+def test_the_federal_republic_is_germany(ex):
+    a = analyse(ex, "Die Bundesrepublik verurteilte den Angriff.")
+    assert ("agent", "germany") in roles(only(a, "Accusation"))

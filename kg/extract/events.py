@@ -182,7 +182,11 @@ def _negated(p: Pattern, toks: Sequence[Token], i: int, lex: Lexicon) -> bool:
     pattern means ("erkennt die Wahl nicht an" is a rejection)."""
     if dict(p.with_).get("negated"):
         return False
-    return is_negated(toks, i, lex.cue("negation"))
+    # a negation inside a zu-infinitive after the trigger is what is asked or said, not
+    # the trigger's ("mahnte die USA, Gewalt nicht zu missbrauchen" is a demand)
+    _a, b = clause_bounds(toks, i)
+    end = _infinitive_clause(toks, i, b)
+    return is_negated(toks[:end] if end < b else toks, i, lex.cue("negation"))
 
 
 def _wants(p: Pattern, prep: str) -> bool:

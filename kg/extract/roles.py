@@ -856,6 +856,8 @@ class RoleAssigner:
                 gov = ""  # "Eine Delegation aus Saudi-Arabien ist ... zusammengekommen"
             if gov in self._presence or (gov == "von" and self._presence_before(ts, m)):
                 gov = "presence"  # "im Beisein von X": X attends
+            elif gov == "von" and self._source_before(ts, m):
+                gov = "source"  # "nach Angaben von X": X tells, and bears no role
             if (
                 gov == "&"
                 and prev is not None
@@ -890,6 +892,19 @@ class RoleAssigner:
             shared = []
             prev = m
         return out
+
+    def _source_before(self, ts: TaggedSentence, m: EntityMention) -> bool:
+        """Whether "von" before the mention follows a noun of attribution ("nach Angaben
+        von X", "nach Darstellung von X"; cues.yaml ``source_nouns``)."""
+        toks = ts.tokens
+        j = m.first - 1
+        while j >= 0 and toks[j].pos in NP_INNER:
+            j -= 1
+        return (
+            j >= 1
+            and toks[j].lemma.lower() == "von"
+            and toks[j - 1].lemma.lower() in self.lex.cue("source_nouns")
+        )
 
     def _presence_before(self, ts: TaggedSentence, m: EntityMention) -> bool:
         """Whether "von" before the mention follows a phrase of presence ("unter den Augen
