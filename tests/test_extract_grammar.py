@@ -794,6 +794,12 @@ def test_a_verb_of_chairing_gives_the_chair(ex):
     assert not {p for p in positions(a) if p[2] == "african-union"}
 
 
+def test_a_verb_of_command_gives_the_command(ex):
+    a = analyse(ex, "Befehligt wird die ECOMOG von dem ghanaischen Generalleutnant Kofi Mensah.")
+    (holder,) = {p for p, _r, _o in positions(a)}
+    assert (holder, "commander", "ecomog") in positions(a)
+
+
 def test_a_possessive_before_a_title_names_the_organisation(ex):
     a = analyse(
         ex,

@@ -613,3 +613,17 @@ def test_an_honorific_the_tagger_read_as_a_verb_is_no_part_of_the_name(ex):
     (holder,) = {p for p, _r, _o in positions(a)}
     assert (holder, "foreign-minister", "malaysia") in positions(a)
     assert "Tun" not in next(label for k, _c, label in a.new_entities if k == holder)
+
+
+def test_a_title_in_apposition_with_an_unknown_organisation_by_its_class_noun(ex):
+    a = analyse(
+        ex,
+        "Die Rebellen ergaben sich. Ratu Vanua, Anführer der Bewegung Tafea Kastom, habe "
+        "sich am Montag ergeben.",
+    )
+    assert {(r, o) for _p, r, o in positions(a)} == {("leader", "tafea-kastom")}
+
+
+def test_a_head_of_a_state_by_oberhaupt(ex):
+    a = analyse(ex, "Irans geistliches Oberhaupt Ajatollah Ali Chamenei kündigte Rache an.")
+    assert ("ali-khamenei", "leader", "iran") in positions(a)

@@ -1517,6 +1517,16 @@ class EntityRecognizer:
                 )  # "Präsident von Gabun" as much as "Präsident der Republik Gabun"
                 if nxt is not None and nxt.cls not in (ActorClass.PERSON, "") and of is None:
                     of = nxt.keys[0]
+                elif (
+                    of is None
+                    and nxt is None
+                    and j + 3 < n
+                    and toks[j + 1].text in ("der", "des")
+                    and toks[j - 1].text == ","
+                ):
+                    # "X, Anführer der Bewegung Nagriamel,": an apposition's unknown
+                    # organisation, named by its class noun
+                    of = self._genitive_organisation(ts, j + 2, by_first, new, local or {})
                 gen = by_first.get(j + 1)
                 if gen is not None and not (gen.last < n and toks[gen.last].pos == "KON"):
                     # "Außenminister Kenias" (a list of states is a plural title's: read

@@ -412,7 +412,7 @@ CUE_KEYS = (
     "joined_forms",
     "leadership_nouns",
     "leadership_verbs",
-    "chair_verbs",
+    "office_verbs",
     "leadership_holding_verbs",
     "class_nouns",
     "place_nouns",
@@ -592,8 +592,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     heads = sorted(v for v in lex.compound_heads.values() if v not in labels)
     if heads:
         raise InputError(f"{base / 'roles.yaml'}: compound_heads: unknown offices {heads}")
-    leading = dict(lex.cues.get("leadership_nouns") or {})
-    unknown = sorted(str(v) for v in leading.values() if v not in labels)
-    if unknown:
-        raise InputError(f"{base / 'cues.yaml'}: leadership_nouns: unknown offices {unknown}")
+    for key in ("leadership_nouns", "office_verbs"):
+        offices = dict(lex.cues.get(key) or {})
+        unknown = sorted(str(v) for v in offices.values() if v not in labels)
+        if unknown:
+            raise InputError(f"{base / 'cues.yaml'}: {key}: unknown offices {unknown}")
     return lex

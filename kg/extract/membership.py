@@ -591,13 +591,13 @@ def parse_leadership(
     >>> sorted((f.subject, f.object) for f in a.facts if f.kind.value == "leads")
     [('russia', 'csto')]
     """
-    chairing = lex.cue("chair_verbs")
-    verbs = lex.cue("leadership_verbs") | chairing
+    offices = {str(k): str(v) for k, v in dict(lex.cues.get("office_verbs") or {}).items()}
+    verbs = lex.cue("leadership_verbs") | set(offices)
     out: list[Fact] = []
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms = reader.ts, reader.parse, reader.ms
         for i, t in enumerate(ts.tokens):
-            role = "chairperson" if (t.verb or reader.verb_lemma(i)) in chairing else "leader"
+            role = offices.get(t.verb or reader.verb_lemma(i), "leader")
             if t.verb in verbs and p.deps[i] in ("amod", "acl"):
                 head = _mention_at(ms, p.heads[i])
                 led = [head] if head is not None and reader.orgish(head) else []
