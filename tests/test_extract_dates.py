@@ -387,3 +387,18 @@ def test_a_year_without_preposition(text, expected) -> None:
 )
 def test_a_number_that_counts_is_no_year(text) -> None:
     assert [e for e in found(text, "2016-06-24") if e[3] == "gYear" and e[0].isdigit()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Der Bürgerkrieg hatte an Heiligabend 1989 begonnen.", "1989-12-24"),
+        ("Die Rebellen hatten am Neujahrstag die Stadt besetzt.", "1994-01-01"),
+        ("Am Silvestertag unterzeichneten sie das Protokoll.", "1993-12-31"),
+        ("Seit Weihnachten wird in der Provinz gekämpft.", "1993-12-25"),
+    ],
+)
+def test_a_day_named_by_its_holiday(text, value):
+    # before the article's date: the last such day (the article is of 13 January 1994)
+    (found,) = find_time_expressions(text, article_date="1994-01-13")
+    assert found.value == value

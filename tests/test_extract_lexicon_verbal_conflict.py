@@ -395,3 +395,13 @@ def test_the_army_refers_back_to_the_army_named_with_its_state(ex):
     # with no state named for it, "die Armee" stays unnamed
     a = analyse(ex, "Die Armee bestritt das.")
     assert not of_class(a, "Rejection")
+
+
+def test_blame_with_what_is_blamed_left_to_the_context(ex):
+    a = analyse(
+        ex, "Die Regierung Russlands macht den Rebellenkommandeur Schamil Bassajew verantwortlich."
+    )
+    ev = only(a, "Accusation")
+    assert ("agent", "russia") in roles(ev) and ev.trigger.cameo == "112"
+    # "sich stark machen" is no blame
+    assert not of_class(analyse(ex, "Russland macht sich für den Frieden stark."), "Accusation")

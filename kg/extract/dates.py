@@ -203,6 +203,18 @@ _NUMWORD = (
     r"|zwei|drei|vier|fünf|sechs|sieben|acht|neun|eine[mnr]?|ein)"
 )
 _END = r"(?![\wäöüßÄÖÜ])"
+#: The holidays of fixed date news names days by (the last word of the phrase, lowercase):
+#: (month, day).
+_HOLIDAYS = {
+    "heiligabend": (12, 24),
+    "abend": (12, 24),  # "am Heiligen Abend"
+    "weihnachtstag": (12, 25),
+    "weihnachten": (12, 25),
+    "silvester": (12, 31),
+    "silvestertag": (12, 31),
+    "neujahr": (1, 1),
+    "neujahrstag": (1, 1),
+}
 
 # The patterns are tried in this order at each position; the longest match wins.
 _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
@@ -217,6 +229,15 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?P<day>3[01]|[12]\d|0?[1-9])\.\s?"
         rf"(?:(?P<mname>{_MONTH})(?:\s+(?P<year>(?:1[89]|2\d)\d\d))?"
         r"|(?P<mnum>1[0-2]|0?[1-9])\.(?P<nyear>(?:1[89]|2\d)\d\d|\d\d)?)"
+        rf"{_END}"
+    ),
+    # "an Heiligabend 1989", "am Silvestertag", "am Neujahrstag": days of the calendar
+    # named by their holiday (see _HOLIDAYS)
+    "holiday": re.compile(
+        r"(?:(?P<prep>(?i:am|an|seit|bis|zu|vom))\s+)?"
+        r"(?P<holiday>Heiligabend|Heiligen\s+Abend|Silvestertag|Silvester|Neujahrstag|Neujahr"
+        r"|(?:ersten\s+)?Weihnachtstag|Weihnachten)"
+        r"(?:\s+(?P<year>(?:1[89]|2\d)\d\d))?"
         rf"{_END}"
     ),
     "weekday": re.compile(
@@ -565,7 +586,7 @@ def _merge_day_and_time(matches: list[_Match]) -> list[_Match]:
         if (
             previous is not None
             and m.rule == "time"
-            and previous.rule in ("date", "weekday", "night_span", "relative")
+            and previous.rule in ("date", "holiday", "weekday", "night_span", "relative")
             and previous.time is None
             and m.start - previous.end <= 2
         ):
@@ -672,6 +693,14 @@ def _resolve_day(m: _Match, ctx: _Context, *, forward: bool) -> _Day | None:
             return None
         year = _infer_year(candidate, candidate, ctx, forward=forward)
         return _safe_date(year, month, day)
+    if m.rule == "holiday":
+        month, day = _HOLIDAYS[" ".join((g["holiday"] or "").split()[-1:]).lower()]
+        if g["year"]:
+            return _safe_date(int(g["year"]), month, day)
+        candidate = _safe_date(ctx.latest.year, month, day)
+        if candidate is None:
+            return None
+        return _safe_date(_infer_year(candidate, candidate, ctx, forward=forward), month, day)
     if m.rule == "last_year":
         return (ctx.latest.year - 1,)
     if m.rule == "month":
