@@ -341,3 +341,60 @@ def test_covered_with_shells_is_an_attack(ex):
     assert ("agent", "chinese-pla") in roles(only(a, "MilitaryAction"))
     # a place "belegt" with a rank or a fine is no attack
     assert not of_class(analyse(ex, "Russland belegte Georgien mit Sanktionen."), "MilitaryAction")
+
+
+# -- force against uprisings and crowds, riots -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "code"),
+    [
+        ("Die birmanische Armee schlug den Aufstand in Mandalay blutig nieder.", "myanmar", "190"),
+        ("Die Sowjetunion warf die Revolte der Arbeiter nieder.", "soviet-union", "190"),
+        ("Kenianische Polizisten schossen in Nairobi in die Menge.", "kenya", "193"),
+        ("Sowjetische Panzer rollten am Mittwoch durch Ost-Berlin.", "soviet-union", "190"),
+        ("Russische Soldaten steckten die Dörfer in Brand.", "russia", "190"),
+    ],
+)
+def test_force_against_an_uprising_or_a_crowd(ex, text, agent, code):
+    ev = only(analyse(ex, text), "MilitaryAction")
+    assert ("agent", agent) in roles(ev) and ev.trigger.cameo == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Randalierer setzten in Nouméa Geschäfte in Brand.",
+        "Der Aufstand brach am 17. Juni aus.",
+        "Bei Zusammenstößen zwischen Demonstranten und der kenianischen Polizei wurden 30 "
+        "Menschen verletzt.",
+    ],
+)
+def test_riots_uprisings_and_clashes_of_protesters(ex, text):
+    a = analyse(ex, text)
+    assert only(a, "Protest").trigger.cameo == "145"
+    assert "MilitaryAction" not in classes(a)
+
+
+def test_clashes_between_sides_framing_a_passive_toll(ex):
+    a = analyse(
+        ex,
+        "Bei Zusammenstößen zwischen armenischen und aserbaidschanischen Soldaten wurden drei "
+        "Menschen getötet.",
+    )
+    assert {("participant", "armenia"), ("participant", "azerbaijan")} <= roles(
+        only(a, "MilitaryAction")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung setzte eine Kommission ein.",
+        "Der Stürmer schoss ein Tor.",
+        "Die Opposition zerschlug das Bündnis.",
+        "Die Armee will den Aufstand niederschlagen.",
+    ],
+)
+def test_no_force_where_none_is_used(ex, text):
+    assert "MilitaryAction" not in classes(analyse(ex, text))

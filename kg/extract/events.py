@@ -535,7 +535,9 @@ def _dedupe(triggers: list[Trigger]) -> list[Trigger]:
         if not t.framing
         or (t.sentence, t.event_class) not in told
         or (
-            any(slot == "gen" for slot, _r in t.frame)
+            # the noun names its sides ("bei Zusammenstößen zwischen X und Y wurden drei
+            # Menschen getötet"): the clause's passive tells the outcome
+            any(slot in ("gen", "zwischen") for slot, _r in t.frame)
             and (t.sentence, t.event_class) not in told_active
         )
     ]
