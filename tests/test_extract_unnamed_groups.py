@@ -2,6 +2,7 @@
 to the group the article named, else they are an actor of the article's own. Sentences
 written for the tests, on conflicts and actors of their own."""
 
+import pytest
 from extract_helpers import analyse, of_class, only, roles
 
 from kg.articles import parse_article_text
@@ -227,3 +228,18 @@ def test_hostage_takers_and_hijackers_are_the_armed_group_named(ex):
 def test_the_federal_republic_is_germany(ex):
     a = analyse(ex, "Die Bundesrepublik verurteilte den Angriff.")
     assert ("agent", "germany") in roles(only(a, "Accusation"))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Tausende Schüler demonstrierten in Soweto gegen die neue Unterrichtssprache.", "Schüler"),
+        ("In Ost-Berlin streikten Tausende Bauarbeiter.", "Bauarbeiter"),
+        ("Hunderte Studenten protestierten vor der Universität.", "Studenten"),
+        ("Die Demonstranten forderten Reformen.", "Demonstranten"),
+    ],
+)
+def test_a_crowd_that_protests_is_an_unnamed_actor(ex, text, label):
+    a = analyse(ex, text)
+    (agent,) = only(a, "Protest").actors()
+    assert (agent, "Actor", label) in a.new_entities

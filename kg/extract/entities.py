@@ -519,6 +519,8 @@ class EntityRecognizer:
         words = m.text.split()
         if words[0].lower() in ("die", "den", "der", "des", "und", "sowie"):
             words = words[1:]
+        if len(words) > 1 and words[0].lower() in self.lexicon.cue("large_counts"):
+            words = words[1:]  # "Tausende Schüler": the schoolchildren, not their number
         label = " ".join(words)
         key = f"{scope}/{slugify(label)}" if scope else slugify(label)
         new.setdefault(key, (self.lexicon.group_class(m.head) or ActorClass.ACTOR, label))
@@ -2266,6 +2268,8 @@ class EntityRecognizer:
             a, det = j, "die"
         elif det in ("ein", "eine", "einer", "einem", "einen", "eines"):
             a, det = a + 1, "bare"  # "von einer Garantenkommission": a body of its own
+        elif a == 0 and toks[a].pos.startswith("ADJ"):
+            det = "bare"  # "Tausende Schüler demonstrierten": adjectives open the sentence
         elif a < 0 or (
             det not in ("die", "den", "der", "des")
             and toks[a].pos not in _DETERMINERS
