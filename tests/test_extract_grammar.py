@@ -1580,3 +1580,31 @@ def test_a_known_surname_closing_a_longer_name_is_no_link(ex):
     )
     keys = {k for m in a.mentions for k in m.keys}
     assert "antonio-garcia-eln" not in keys and "pedro-ruis-garkia" in keys
+
+
+def test_weder_noch_on_the_subjects_of_a_membership_noun(ex):
+    a = analyse(ex, "Weder Israel noch Iran sind Mitglieder der Arabischen Liga.")
+    assert facts(a, FactKind.NOT_MEMBER) == {("israel", "arab-league"), ("iran", "arab-league")}
+    assert not facts(a, FactKind.MEMBER)
+    # "nicht nur" negates nothing
+    a = analyse(ex, "Nicht nur Israel ist Mitglied der Vereinten Nationen.")
+    assert facts(a, FactKind.MEMBER) == {("israel", "united-nations")}
+
+
+def test_members_after_an_inverted_zaehlen_zu(ex):
+    a = analyse(ex, "Zu den Gründungsmitgliedern der Afrikanischen Union zählen Ghana und Nigeria.")
+    assert facts(a, FactKind.MEMBER) == {("ghana", "african-union"), ("nigeria", "african-union")}
+
+
+def test_an_expelled_state_is_no_member(ex):
+    for text in (
+        "Mali wurde 2022 aus der Ecowas ausgeschlossen.",
+        "Die Ecowas schloss Mali aus.",
+    ):
+        assert facts(analyse(ex, text), FactKind.NOT_MEMBER) == {("mali", "ecowas")}, text
+    # ruled out, or not yet expelled
+    for text in (
+        "Die Nato schloss einen Einsatz in Mali aus.",
+        "Mali wird aus der Ecowas ausgeschlossen.",
+    ):
+        assert not facts(analyse(ex, text), FactKind.NOT_MEMBER), text

@@ -171,6 +171,11 @@ class _Reader:
                         c not in skip
                         and self.toks[c].text.lower() in self.neg
                         and self.parse.deps[c] in ("advmod", "det", "cc", "cc:preconj", "dep")
+                        # "nicht nur X": X and more
+                        and not (
+                            c + 1 < len(self.toks)
+                            and self.toks[c + 1].text.lower() in ("nur", "zuletzt")
+                        )
                     ):
                         return True
         return False
@@ -253,8 +258,12 @@ class _Reader:
                 continue
             a, b = clause_bounds(toks, v)
             clause = toks[a:b]
+            # (a present passive is under way or to come: "wird ausgeschlossen")
             done = t.text.lower() in forms or (
-                t.pos.endswith("(PP)") and any(x.pos == "VA(FIN)" for x in clause)
+                t.pos.endswith("(PP)")
+                and any(
+                    x.pos == "VA(FIN)" and x.text.lower() not in ("wird", "werden") for x in clause
+                )
             )
             if not done or any(x.lemma.lower() in self.modals for x in clause):
                 continue
@@ -532,6 +541,14 @@ class _Reader:
             subj = list(p.dependents(h, "nsubj"))
         if not subj and p.deps[n] == "nsubj" and p.dependents(h, "cop"):
             subj = [h]  # "Mitglied der EU ist das Land nicht": the parse inverts the copula
+        if (
+            not subj
+            and p.deps[n].startswith("obl")
+            and preposition(toks, p, n, morph=self.morph) == "zu"
+            and toks[h].lemma.lower() in ("zählen", "gehören")
+        ):
+            # "Zu den Gründungsmitgliedern der AU zählen Ghana und Nigeria": the verb's subject
+            subj = list(p.dependents(h, "nsubj"))
         # "ist wie sein Nachbar Mitglied der X": the companion is a member too
         subj += [
             c
@@ -550,7 +567,8 @@ class _Reader:
             # dem Bündnis nicht an": X is a member)
             own_clause = any(toks[c].pos.endswith("(FIN)") for c in p.dependents(n, "cop"))
             above = [p.heads[n]] if p.heads[n] != n and not own_clause else []
-            neg = self.negated(n, *above, skip=skip)
+            # (on the subject too: "Weder Israel noch Iran sind Mitglieder der Liga")
+            neg = self.negated(n, *above, *p.dependents(n, "nsubj"), skip=skip)
             out += self._emit(members, org, neg) + (self._emit(elided, org, True) if elided else [])
         return out
 
