@@ -402,3 +402,25 @@ def test_a_day_named_by_its_holiday(text, value):
     # before the article's date: the last such day (the article is of 13 January 1994)
     (found,) = find_time_expressions(text, article_date="1994-01-13")
     assert found.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Am Vorabend hatte er gesprochen.", "2023-06-14"),
+        ("Zwei Tage zuvor griffen sie an.", "2023-06-13"),
+        ("Am Abend zuvor griffen sie an.", "2023-06-14"),
+        ("Am selben Abend griffen sie an.", "2023-06-15"),
+        ("Am Montag vergangener Woche griffen sie an.", "2023-06-05"),
+        # a weekend or a past week: its month
+        ("Am Wochenende wurde gekämpft.", "2023-06"),
+        ("In der vergangenen Woche kam es zu Kämpfen.", "2023-06"),
+    ],
+)
+def test_days_and_weeks_relative_to_the_anchor(text, value):
+    (found,) = find_time_expressions(text, article_date="2023-06-15")
+    assert found.value == value
+
+
+def test_a_week_not_said_to_be_past_is_no_date():
+    assert not find_time_expressions("Die Woche begann ruhig.", article_date="2023-06-15")

@@ -244,7 +244,10 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:(?P<prep>(?i:am|seit|ab|bis|vom|in\s+der\s+Nacht\s+(?:zum|auf\s+den|auf)"
         r"|Nacht\s+(?:zum|auf\s+den|auf)))\s+)?"
         r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|diesem|diesen)\s+)?"
-        rf"(?P<wd>{_WD})(?P<part>{_DAYPART})?{_END}"
+        rf"(?P<wd>{_WD})(?P<part>{_DAYPART})?"
+        # "am Montag vergangener Woche": that day of the week before
+        r"(?:\s+(?P<lastweek>vergangener|letzter|voriger)\s+Woche)?"
+        rf"{_END}"
     ),
     "month": re.compile(
         r"(?:(?P<prep>(?i:im|seit|bis|bis\s+zum|ab|vom|zum))\s+)?"
@@ -282,8 +285,9 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<num>{_NUMWORD})\s+(?P<unit>Jahren|Jahrzehnten|Monaten){_END}"
     ),
     "relative": re.compile(
-        r"(?P<rel>(?i:am\s+Vortag|am\s+Folgetag|am\s+Tag\s+(?:zuvor|danach|darauf)"
-        r"|am\s+(?:selben|gleichen|demselben)\s+Tag"
+        r"(?P<rel>(?i:am\s+Vortag|am\s+Vorabend|am\s+Folgetag"
+        r"|am\s+(?:Tag|Abend|Morgen)\s+(?:zuvor|danach|darauf)"
+        r"|am\s+(?:selben|gleichen|demselben)\s+(?:Tag|Abend|Morgen|Nachmittag)"
         r"|tags\s+(?:zuvor|darauf)|vorgestern|gestern|heute|übermorgen)"
         r"|(?<![Aa]m\s)(?<!heute\s)(?<!gestern\s)(?<![Jj]eden\s)morgen)"
         r"(?:\s+(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh))?"
@@ -293,6 +297,18 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
     "later": re.compile(
         rf"(?<![\wäöüß])(?P<num>{_NUMWORD})\s+(?P<unit>Tage|Tag|Wochen|Woche|Monate|Monat"
         rf"|Jahre|Jahr)\s+(?:später|danach|darauf){_END}"
+    ),
+    # "zwei Tage zuvor": before the anchor
+    "earlier": re.compile(
+        rf"(?<![\wäöüß])(?P<num>{_NUMWORD})\s+(?P<unit>Tage|Tag|Wochen|Woche|Monate|Monat"
+        rf"|Jahre|Jahr)\s+(?:zuvor|vorher|davor){_END}"
+    ),
+    # "am Wochenende", "am vergangenen Wochenende", "in der vergangenen Woche",
+    # "vergangene Woche": the month of the last weekend or week before the anchor
+    "last_week": re.compile(
+        r"(?P<prep>(?i:am|seit\s+dem|in\s+der|vom))?\s*"
+        r"(?P<rel>(?i:vergangenen|letzten|vorigen|vergangene|letzte|vorige))?\s*"
+        rf"(?P<unit>(?i:Wochenende|Woche)){_END}"
     ),
     "ago": re.compile(
         rf"(?i:vor)\s+(?P<num>{_NUMWORD})\s+(?P<unit>Tagen|Tag|Wochen|Woche|Monaten|Monat"
@@ -672,6 +688,9 @@ def _resolve_day(m: _Match, ctx: _Context, *, forward: bool) -> _Day | None:
         if ctx.ref is None:
             return (ctx.year, ctx.month)
         rel = (g.get("rel") or "").lower()
+        if g.get("lastweek"):
+            monday = ctx.ref - timedelta(days=ctx.ref.weekday() + 7)
+            return monday + timedelta(days=number)
         if rel in ("vergangenen", "letzten"):
             return _weekday_date(number, ctx.ref, forward=False, strict=True)
         if rel in ("kommenden", "nächsten"):
@@ -731,6 +750,10 @@ def _resolve_day(m: _Match, ctx: _Context, *, forward: bool) -> _Day | None:
         return _ago(g["num"] or "", g["unit"] or "", ctx)
     if m.rule == "later":
         return _ago(g["num"] or "", g["unit"] or "", ctx, sign=-1)
+    if m.rule == "earlier":
+        return _ago(g["num"] or "", g["unit"] or "", ctx)
+    if m.rule == "last_week":
+        return _last_week(g, ctx)
     return None
 
 
@@ -773,10 +796,44 @@ def _relative_day(word: str, ctx: _Context) -> _Day:
         "am selben tag": 0,
         "am gleichen tag": 0,
         "am demselben tag": 0,
+        "am vorabend": -1,
+        "am abend zuvor": -1,
+        "am morgen zuvor": -1,
+        "am abend danach": 1,
+        "am abend darauf": 1,
+        "am morgen danach": 1,
+        "am morgen darauf": 1,
+        "am selben abend": 0,
+        "am selben morgen": 0,
+        "am selben nachmittag": 0,
+        "am gleichen abend": 0,
+        "am gleichen morgen": 0,
+        "am gleichen nachmittag": 0,
+        "am demselben abend": 0,
+        "am demselben morgen": 0,
+        "am demselben nachmittag": 0,
     }[w]
     if ctx.ref is None:
         return (ctx.year, ctx.month)
     return ctx.ref + timedelta(days=shift)
+
+
+def _last_week(g: dict[str, str | None], ctx: _Context) -> _Day | None:
+    """The month of the last weekend ("am Wochenende") or of the week before ("in der
+    vergangenen Woche") the reference date; a week needs a word that it is past."""
+    unit = (g.get("unit") or "").lower()
+    if unit == "woche" and not g.get("rel"):
+        return None  # "in der Woche": which one is not told
+    if unit == "wochenende" and not (g.get("prep") or g.get("rel")):
+        return None
+    if ctx.ref is None:
+        return None
+    if unit == "woche":
+        back = ctx.ref - timedelta(days=7)
+    else:
+        # the last Saturday before the reference day (on a weekend, that weekend)
+        back = ctx.ref - timedelta(days=(ctx.ref.weekday() - 5) % 7)
+    return (back.year, back.month)
 
 
 def _ago(number_word: str, unit: str, ctx: _Context, *, sign: int = 1) -> _Day | None:
