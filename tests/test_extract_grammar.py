@@ -1608,3 +1608,18 @@ def test_an_expelled_state_is_no_member(ex):
         "Mali wird aus der Ecowas ausgeschlossen.",
     ):
         assert not facts(analyse(ex, text), FactKind.NOT_MEMBER), text
+
+
+def test_a_name_in_the_opening_phrase_is_no_subject(ex):
+    # the parse took "Nord-Kivu" for the subject and gave the verb two objects
+    a = analyse(
+        ex, "In der ostkongolesischen Provinz Nord-Kivu griffen Rebellen der M23 ein Dorf an."
+    )
+    assert roles(only(a, "MilitaryAction")) == {("agent", "m23"), ("location", "north-kivu")}
+
+
+def test_a_part_of_a_region_locates_the_event(ex):
+    a = analyse(ex, "Im Süden des Libanon griff die israelische Armee Stellungen der Hisbollah an.")
+    assert ("location", "lebanon") in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Im Norden von Syrien griff die Türkei Stellungen der PKK an.")
+    assert ("location", "syria") in roles(only(a, "MilitaryAction"))

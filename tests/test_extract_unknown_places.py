@@ -3,7 +3,7 @@ Ras Doumeira"), after a place noun ("das Ölfeld X"), joined to one ("im X-Gebir
 registered with its type and label, and the place of the fighting or signing it names.
 Sentences written for the tests, with invented places."""
 
-from extract_helpers import analyse, only, roles
+from extract_helpers import analyse, of_class, only, roles
 
 
 def place(a, key: str) -> tuple[str, str] | None:
@@ -105,3 +105,12 @@ def test_dort_is_the_place_named_last(ex):
         "über einen Waffenstillstand.",
     )
     assert ("location", "geneva") in roles(only(a, "Negotiation"))
+
+
+def test_a_place_of_several_words_after_its_noun(ex):
+    a = analyse(
+        ex, "Im Dorf Ras Baalbek kamen bei einem Angriff der Hisbollah drei Menschen ums Leben."
+    )
+    (attack,) = of_class(a, "MilitaryAction")
+    (place,) = [k for r, k in roles(attack) if r == "location"]
+    assert next(label for k, _c, label in a.new_entities if k == place) == "Ras Baalbek"

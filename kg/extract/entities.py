@@ -2502,6 +2502,15 @@ class EntityRecognizer:
             and toks[end + 1].pos in ("NE", "NN", "FM")
         ):
             end += 2
+        # "im Dorf Ras Baalbek", "in der Stadt Kirjat Schmona": a name of two or three words
+        while (
+            end < len(toks)
+            and end - (j + 1) < 3
+            and toks[end].pos == "NE"
+            and toks[end].text[:1].isupper()
+            and end not in covered
+        ):
+            end += 1
         text = " ".join(t.text for t in toks[j + 1 : end])
         key = self._normal.get(name_key(text)) or name_key(text)
         cls = self._place_class(tok.text) or PlaceClass.PLACE

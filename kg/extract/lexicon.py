@@ -412,6 +412,7 @@ CUE_KEYS = (
     "joined_forms",
     "leadership_nouns",
     "leadership_verbs",
+    "region_part_nouns",
     "office_verbs",
     "leadership_holding_verbs",
     "class_nouns",

@@ -1234,7 +1234,9 @@ class RoleAssigner:
                 and not (fn is not None and not trig.nominal and self._noun_attribute(ts, grp[0]))
             ):
                 roles.add(frame[g], keys)
-            if g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei"):
+            if (g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei")) or (
+                self._part_of_region(ts, grp[0])
+            ):
                 for m in grp:
                     # a place the article names first has its class on the mention
                     if m.keys and (
@@ -1258,6 +1260,22 @@ class RoleAssigner:
                 if g == "in" and grp[0].first > trig.first and grp[0].first <= trig.first + 3:
                     locations.extend(m.keys[0] for m in grp if m.keys)
         return locations
+
+    def _part_of_region(self, ts: TaggedSentence, m: EntityMention) -> bool:
+        """The mention names where a part of a region lies: "im Süden des Libanon", "im
+        Norden von Syrien" (cues.yaml ``region_part_nouns``)."""
+        toks = ts.tokens
+        j = m.first - 1
+        while j >= 0 and toks[j].pos in ("ART", "ADJ(A)"):
+            j -= 1
+        if j >= 0 and toks[j].text.lower() == "von":
+            j -= 1
+        return (
+            j >= 1
+            and toks[j].pos == "NN"
+            and toks[j].lemma.lower() in self.lex.cue("region_part_nouns")
+            and toks[j - 1].text.lower() in ("im", "in", "am")
+        )
 
     def _noun_roles(self, c: _Clause, ms: Sequence[EntityMention], roles: _Roles) -> None:
         """The frame's ``gen`` slot of an event noun: its genitive attribute ("der Angriff
@@ -1428,6 +1446,17 @@ class RoleAssigner:
         if not (people and others and set(others) <= offices_of):
             people = []  # the states are not those of the people's titles: all act
         fn.subj = [m for g in (people or subjects) for m in g]
+        governed = {id(m) for g, grp in groups if g and not g.startswith("gen:") for m in grp}
+        if (
+            fn.subj
+            and all(id(m) in governed for m in fn.subj)
+            and fn.objs
+            and len(ts.parse.dependents(pred, "obj")) >= 2
+        ):
+            # "In der Provinz Nord-Kivu griffen Rebellen der M23 ein Dorf an": the parse
+            # took the name in the opening phrase for the subject and gave the verb two
+            # objects; the phrase's name is no subject, the first object is
+            fn.subj = fn.objs.pop(0)
         named = {tuple(k for m in g for k in m.keys) for g in fn.objs}
         if not fn.subj and len(named) == 1 and self._was_subject(ts, pred):
             # "…, was die Regierung in Monrovia bestreitet": "was" is what is denied, the
