@@ -398,3 +398,11 @@ def test_clashes_between_sides_framing_a_passive_toll(ex):
 )
 def test_no_force_where_none_is_used(ex, text):
     assert "MilitaryAction" not in classes(analyse(ex, text))
+
+
+def test_a_weapon_that_kills_or_wounds_is_a_strike(ex):
+    a = analyse(ex, "Eine russische Rakete tötete in Odessa drei Menschen.")
+    ev = only(a, "MilitaryAction")
+    assert ("agent", "russia") in roles(ev) and ev.trigger.cameo == "195"
+    a = analyse(ex, "Eine ukrainische Drohne verletzte in Belgorod zwei Menschen.")
+    assert ("agent", "ukraine") in roles(only(a, "MilitaryAction"))
