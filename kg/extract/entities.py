@@ -1648,7 +1648,11 @@ class EntityRecognizer:
             # name the genitive spells out in parentheses stands between
             close = next((x for x in range(p + 1, min(n, p + 16)) if toks[x].text == ")"), p)
             p = close + 1 if close > p else p
-        if p > k + 1 and self._title(toks[p - 1])[0] is not None:
+        if (
+            p > k + 1
+            and self._title(toks[p - 1])[0] is not None
+            and not (p < n and toks[p].text == ",")
+        ):
             # "Gesandter von UN-Generalsekretär António Guterres": a name right after a
             # title in the genitive is that title's holder (after a comma, "der Sprecher
             # des Präsidenten, X", it is the first title's)
