@@ -32,7 +32,7 @@ from kg.extract.functions import clause_subject, mention_head, preposition
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
 from kg.extract.morphology import Morphology
-from kg.extract.syntax import clause_bounds
+from kg.extract.syntax import clause_bounds, negates
 from kg.vocabulary import ActorClass
 
 __all__ = ["parse_chairs", "parse_leadership", "parse_memberships"]
@@ -86,6 +86,7 @@ class _Reader:
         if any(x.text.lower() in self.neg or x.lemma.lower() in self.modals for x in toks[a:b]):
             return [], []
         passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass", "aux"))
+        antecedent = _mention_at(self.ms, p.heads[v]) if p.deps[v] == "acl:relcl" else None
         if passive and toks[v].pos.endswith("(PP)"):
             led = p.dependents(v, "nsubj:pass", "nsubj")
             agents = [
@@ -98,7 +99,7 @@ class _Reader:
             # (a dative for the verb that takes one: "…, der der Amal-Bewegung vorsteht")
             led = p.dependents(v, "obj", "iobj")
             agents = [self._antecedent(v, c) for c in p.dependents(v, "nsubj")]
-            if self._person_relative(v, led):
+            if self._person_relative(antecedent, led):
                 # "Nabih Berri, der der Amal-Bewegung vorsteht": the parse took the
                 # organisation for the subject; a person is led by no organisation, and
                 # "der"/"die" may be the nominative, so the person leads it
@@ -112,7 +113,6 @@ class _Reader:
             for x in _with_conjuncts(p, c)
             if (m := self.named_at(x)) is not None and self.orgish(m)
         ]
-        antecedent = _mention_at(self.ms, p.heads[v]) if p.deps[v] == "acl:relcl" else None
         people = [c for c in led if (m := self.named_at(c)) and m.cls == ActorClass.PERSON]
         if not orgs and people and self.orgish(antecedent):
             # "die Afrikanische Union, der Alpha Condé vorsitzt": the parse took the
@@ -121,13 +121,10 @@ class _Reader:
             return [antecedent], people
         return list(dict.fromkeys(orgs)), agents
 
-    def _person_relative(self, v: int, objects: Sequence[int]) -> bool:
-        """A relative clause on a person whose pronoun, in a form that may be the
-        nominative ("der", "die"), the parse took for an object."""
-        p, toks = self.parse, self.toks
-        if p.deps[v] != "acl:relcl":
-            return False
-        antecedent = _mention_at(self.ms, p.heads[v])
+    def _person_relative(self, antecedent: EntityMention | None, objects: Sequence[int]) -> bool:
+        """A relative clause on a person (its ``antecedent``) whose pronoun, in a form that
+        may be the nominative ("der", "die"), the parse took for an object."""
+        toks = self.toks
         return (
             antecedent is not None
             and antecedent.cls == ActorClass.PERSON
@@ -169,13 +166,8 @@ class _Reader:
                 for c in self.parse.children(x):
                     if (
                         c not in skip
-                        and self.toks[c].text.lower() in self.neg
+                        and negates(self.toks, c, self.neg)
                         and self.parse.deps[c] in ("advmod", "det", "cc", "cc:preconj", "dep")
-                        # "nicht nur X": X and more
-                        and not (
-                            c + 1 < len(self.toks)
-                            and self.toks[c + 1].text.lower() in ("nur", "zuletzt")
-                        )
                     ):
                         return True
         return False
@@ -615,8 +607,8 @@ def parse_leadership(
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms = reader.ts, reader.parse, reader.ms
         for i, t in enumerate(ts.tokens):
-            role = offices.get(t.verb or reader.verb_lemma(i), "leader")
             if t.verb in verbs and p.deps[i] in ("amod", "acl"):
+                role = offices.get(t.verb, "leader")
                 head = _mention_at(ms, p.heads[i])
                 led = [head] if head is not None and reader.orgish(head) else []
                 agents = [
@@ -625,7 +617,8 @@ def parse_leadership(
                     if (prep := preposition(ts.tokens, p, c, morph=morph))
                     and morph.is_agent_preposition(prep)
                 ]
-            elif t.pos.startswith("V") and reader.verb_lemma(i) in verbs:
+            elif t.pos.startswith("V") and (lemma := reader.verb_lemma(i)) in verbs:
+                role = offices.get(lemma, "leader")
                 led, agents = reader.led_in_clause(i)
             else:
                 continue

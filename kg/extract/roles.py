@@ -893,27 +893,27 @@ class RoleAssigner:
             prev = m
         return out
 
-    def _source_before(self, ts: TaggedSentence, m: EntityMention) -> bool:
-        """Whether "von" before the mention follows a noun of attribution ("nach Angaben
-        von X", "nach Darstellung von X"; cues.yaml ``source_nouns``)."""
-        toks = ts.tokens
+    @staticmethod
+    def _von_before(toks: Sequence[Token], m: EntityMention) -> int | None:
+        """Where "von" stands before the mention's phrase (past its article and
+        adjectives), with a word before it; None where it does not."""
         j = m.first - 1
         while j >= 0 and toks[j].pos in NP_INNER:
             j -= 1
-        return (
-            j >= 1
-            and toks[j].lemma.lower() == "von"
-            and toks[j - 1].lemma.lower() in self.lex.cue("source_nouns")
-        )
+        return j if j >= 1 and toks[j].lemma.lower() == "von" else None
+
+    def _source_before(self, ts: TaggedSentence, m: EntityMention) -> bool:
+        """Whether "von" before the mention follows a noun of attribution ("nach Angaben
+        von X", "nach Darstellung von X"; cues.yaml ``source_nouns``)."""
+        j = self._von_before(ts.tokens, m)
+        return j is not None and ts.tokens[j - 1].lemma.lower() in self.lex.cue("source_nouns")
 
     def _presence_before(self, ts: TaggedSentence, m: EntityMention) -> bool:
         """Whether "von" before the mention follows a phrase of presence ("unter den Augen
         von X", "in Anwesenheit von X")."""
         toks = ts.tokens
-        j = m.first - 1
-        while j >= 0 and toks[j].pos in NP_INNER:
-            j -= 1
-        if j < 1 or toks[j].lemma.lower() != "von" or toks[j - 1].pos != "NN":
+        j = self._von_before(toks, m)
+        if j is None or toks[j - 1].pos != "NN":
             return False
         k = j - 2
         while k >= 0 and toks[k].pos in NP_INNER:
@@ -1612,11 +1612,7 @@ class RoleAssigner:
         assert parse is not None
         # "Vermittelt hatten die seit Ende Juli … geführten Gespräche der EU-Sondergesandte
         # X": "Juli" the subject, the talks the object
-        things = {
-            c
-            for c in (*parse.dependents(pred, "nsubj"), *parse.dependents(pred, "obj"))
-            if parse.deps[c] in ("nsubj", "obj")
-        }
+        things = {c for c in parse.children(pred) if parse.deps[c] in ("nsubj", "obj")}
         for _g, grp in groups:
             m = grp[0]
             if m.cls != ActorClass.PERSON:

@@ -35,6 +35,7 @@ __all__ = [
     "is_passive",
     "is_subjunctive",
     "is_temporal_noun",
+    "negates",
 ]
 
 #: Parts of speech that may stand between a preposition and its noun.
@@ -228,17 +229,19 @@ def is_subjunctive(tokens: Sequence[Token], i: int) -> bool:
     return any(t.text.lower() in _SUBJUNCTIVE for t in tokens[a:b])
 
 
+def negates(tokens: Sequence[Token], j: int, negation: Set[str]) -> bool:
+    """The token at ``j`` is a negation word (the ``negation`` cue list) that negates:
+    not "nicht nur", "nicht zuletzt" (X and more)."""
+    return tokens[j].text.lower() in negation and not (
+        j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("nur", "zuletzt")
+    )
+
+
 def is_negated(tokens: Sequence[Token], i: int, negation: Set[str]) -> bool:
     """A negation word (the ``negation`` cue list) in the clause of ``i`` ("nicht",
     "keine", "nie"), not "nicht nur"."""
     a, b = clause_bounds(tokens, i)
-    for j in range(a, b):
-        w = tokens[j].text.lower()
-        if w in negation and not (
-            j + 1 < len(tokens) and tokens[j + 1].text.lower() in ("nur", "zuletzt")
-        ):
-            return True
-    return False
+    return any(negates(tokens, j, negation) for j in range(a, b))
 
 
 def _preposition(tok: Token, morph: Morphology) -> str:
