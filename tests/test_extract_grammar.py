@@ -1489,7 +1489,11 @@ def test_a_rank_between_a_title_and_the_name(ex):
 
 def test_an_island_group_before_its_name_is_a_place(ex):
     a = analyse(ex, "Die Armee beschoss die Inselgruppe Matsu vor der Küste.")
-    assert [(cls, label) for _k, cls, label in a.new_entities] == [("Region", "Matsu")]
+    # (the army, with no state named, is an actor of the article's own)
+    assert [(cls, label) for _k, cls, label in a.new_entities] == [
+        ("Region", "Matsu"),
+        ("Actor", "Armee"),
+    ]
 
 
 def test_a_person_in_apposition_after_a_nationality_noun(ex):
@@ -1623,3 +1627,20 @@ def test_a_part_of_a_region_locates_the_event(ex):
     assert ("location", "lebanon") in roles(only(a, "MilitaryAction"))
     a = analyse(ex, "Im Norden von Syrien griff die Türkei Stellungen der PKK an.")
     assert ("location", "syria") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_group_with_its_article_after_an_event_noun_is_its_genitive(ex):
+    # "der Rebellen" opens with its own article: a genitive, no close apposition
+    a = analyse(ex, "Der Angriff der Rebellen auf die Kaserne forderte 20 Todesopfer.")
+    assert ("agent", "t/rebellen") in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Bei Angriffen der Rebellen auf Aschkelon starben 40 Menschen.")
+    assert ("agent", "t/rebellen") in roles(only(a, "MilitaryAction"))
+
+
+def test_er_is_the_subject_where_the_parse_made_it_the_object(ex):
+    a = analyse(
+        ex,
+        "Der Anführer der Hisbollah, Hassan Nasrallah, sprach in Beirut. "
+        "Eine Entwaffnung der Miliz lehnte er ab.",
+    )
+    assert roles(only(a, "Rejection")) == {("agent", "hassan-nasrallah")}

@@ -406,3 +406,14 @@ def test_a_weapon_that_kills_or_wounds_is_a_strike(ex):
     assert ("agent", "russia") in roles(ev) and ev.trigger.cameo == "195"
     a = analyse(ex, "Eine ukrainische Drohne verletzte in Belgorod zwei Menschen.")
     assert ("agent", "ukraine") in roles(only(a, "MilitaryAction"))
+
+
+def test_an_attack_expected_warned_of_or_threatened_has_not_happened(ex):
+    for text in (
+        "Diplomaten rechnen mit einer baldigen Offensive der Rebellen auf die Hauptstadt.",
+        "Die Regierung warnte vor einem Angriff der Hamas auf Aschkelon.",
+        "Die Armee drohte mit Luftangriffen auf die Stellungen der Rebellen.",
+    ):
+        assert not of_class(analyse(ex, text), "MilitaryAction"), text
+    a = analyse(ex, "Nach einem Angriff der Hamas auf Aschkelon wurden fünf Israelis verletzt.")
+    assert ("agent", "hamas") in roles(only(a, "MilitaryAction"))

@@ -392,9 +392,9 @@ def test_what_the_actor_denies_in_a_was_clause(ex):
 def test_the_army_refers_back_to_the_army_named_with_its_state(ex):
     a = analyse(ex, "Die sudanesische Armee griff an. Die Armee bestritt das.")
     assert ("agent", "sudan") in roles(only(a, "Rejection"))
-    # with no state named for it, "die Armee" stays unnamed
+    # with no state named for it, "die Armee" is the article's own actor, no state
     a = analyse(ex, "Die Armee bestritt das.")
-    assert not of_class(a, "Rejection")
+    assert roles(only(a, "Rejection")) == {("agent", "t/armee")}
 
 
 def test_blame_with_what_is_blamed_left_to_the_context(ex):

@@ -150,6 +150,27 @@ def _asked_for(ts: TaggedSentence, i: int, lex: Lexicon) -> bool:
     return False
 
 
+def _expected(ts: TaggedSentence, i: int, lex: Lexicon) -> bool:
+    """The event noun at ``i`` is what a verb of expectation or threat governs ("rechnen
+    mit einer Offensive", "warnte vor einem Angriff", "drohte mit Luftangriffen"), by the
+    parse: it has not happened.
+
+    >>> from kg.extract.pipeline import default_extractor
+    >>> from kg.articles import parse_article_text
+    >>> art = parse_article_text("date 2024-01-01 T\\nDiplomaten rechnen mit einer "
+    ...     "Offensive der Hamas auf Aschkelon.\\n", identifier="t.txt", origin="t.txt")
+    >>> [e.event_class for e in default_extractor().analyse(art).events]
+    []
+    """
+    parse = ts.parse
+    if parse is None or parse.deps[i] not in ("obl", "obj"):
+        return False
+    v = parse.heads[i]
+    return ts.tokens[v].pos.startswith("V") and full_lemma(ts.tokens, v) in lex.cue(
+        "expectation_verbs"
+    )
+
+
 def _planned(ts: TaggedSentence, j: int, lex: Lexicon) -> bool:
     """A bare infinitive with a future or planning auxiliary ("werden am Montag
     verhandeln", "sollen abziehen"): not happened yet. By the parse, else a finite form
@@ -464,6 +485,7 @@ def detect_triggers(
                     and p.inside
                     and _framing_prep(toks, i, quantity) in p.inside
                     and not _asked_for(ts, i, lex)
+                    and not _expected(ts, i, lex)
                 ):
                     # "rief in einem Telefonat mit X ... auf": the clause's subject is the
                     # agent of the call, whatever the clause's own verb

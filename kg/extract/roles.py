@@ -337,8 +337,11 @@ class RoleAssigner:
             same = [
                 k for head, k in disc.heads if head == noun and self.d.is_a(k, ActorClass.STATE)
             ]
-            if same or m.group == "same-noun":
-                return replace(m, keys=(same[-1],)) if same else m
+            if same:
+                return replace(m, keys=(same[-1],))
+            if m.group == "same-noun":
+                # "die Armee" with none named before: the force the text names, no state
+                return replace(m, keys=(m.fallback,), cls=ActorClass.ACTOR) if m.fallback else m
             # "die Regierung" with no state: the story's, once the article names it; else
             # the state of the capital the dateline names ("Kathmandu – Die Regierung …")
             if disc.home in disc.states:
@@ -430,6 +433,10 @@ class RoleAssigner:
                 if e is not None and of in e.rel("country"):
                     return replace(m, keys=(person,), cls=ActorClass.PERSON)
             if of and self.d.is_a(of, ActorClass.ORGANIZATION):
+                return replace(m, keys=(of,))
+            if of and role in self.lex.national and self.d.is_a(of, ActorClass.STATE):
+                # "Der französische Präsident empfing …" with no holder named: the office
+                # acts for its state
                 return replace(m, keys=(of,))
         return m
 
@@ -1466,6 +1473,12 @@ class RoleAssigner:
             # "Ihre Forderung … lehnte Fujimori stets ab": the object comes first and the
             # parse took it for the subject; a thing does not act, the actor does
             fn.subj = fn.objs.pop(0)
+        nominative = [g for g in fn.objs if g[0].text.lower() in self.morph.nominative_only]
+        if not fn.subj and nominative:
+            # "Eine Entwaffnung der Miliz lehnte er ab": "er" is no object, whatever the
+            # parse says
+            fn.subj = nominative[0]
+            fn.objs = [g for g in fn.objs if g is not nominative[0]]
         if not fn.subj:
             # "Vermittelt hatte die Einigung der belarussische Präsident X": the parse hung
             # the actor on the thing as its genitive (or made it a dative), but "der" with

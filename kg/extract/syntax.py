@@ -257,7 +257,8 @@ def governor(
     possessor ("Russlands Verpflichtungen"), or "" for none (subject/object); ``morph``
     gives the fused prepositions."""
     j = m.first - 1
-    articles = []
+    # a group phrase keeps its article ("der Angriff der Rebellen"): a genitive's or not
+    articles = [tokens[m.first].text.lower()] if tokens[m.first].pos == "ART" else []
     while (
         j >= 0
         and (tokens[j].pos in NP_INNER or tokens[j].text.lower() in ("dessen", "deren"))
@@ -288,8 +289,9 @@ def governor(
         t.pos == "NN"
         and j == m.first - 1
         and not m.text.endswith("s")
-        # "der Einmarsch irakischer Truppen": an adjective opens a genitive, not a name
-        and not tokens[m.first].pos.startswith("ADJ")
+        # "der Einmarsch irakischer Truppen": an adjective opens a genitive, not a name;
+        # nor is a phrase with its own article a close apposition
+        and not tokens[m.first].pos.startswith(("ADJ", "ART"))
     ):
         # close apposition, the name right after its class noun: "die linke
         # Guerillagruppe ELN", "Kremlsprecher Peskow", "dem ELN-Kommandanten García"

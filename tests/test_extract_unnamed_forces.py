@@ -1,0 +1,50 @@
+"""Forces, offices and groups a text names without their state or name ("die Armee",
+"Regierungstruppen", "der französische Präsident", "die Opposition"). Sentences written for
+the tests."""
+
+from extract_helpers import analyse, only, roles
+
+
+def test_an_army_with_no_state_named_is_an_actor_of_the_article(ex):
+    a = analyse(ex, "Die Armee eroberte nach tagelangen Kämpfen die Stadt Marawi zurück.")
+    capture = only(a, "MilitaryAction")
+    assert ("agent", "t/armee") in roles(capture)
+    assert ("t/armee", "Actor", "Armee") in a.new_entities
+
+
+def test_an_army_named_with_its_state_before_is_that_state(ex):
+    a = analyse(
+        ex,
+        "Die sudanesische Armee meldete Geländegewinne. Die Armee griff am Montag "
+        "Stellungen der RSF in Omdurman an.",
+    )
+    attack = only(a, "MilitaryAction")
+    assert ("agent", "sudan") in roles(attack)
+    assert "t/armee" not in {k for _r, k in roles(attack)}
+
+
+def test_government_troops_are_the_forces_of_the_story_s_state(ex):
+    a = analyse(ex, "Khartum (AFP) – Regierungssoldaten griffen Stellungen der RSF in Omdurman an.")
+    assert {("agent", "sudan"), ("addressee", "rsf")} <= roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Kampala (AFP) – Die Regierungsarmee startete eine Offensive gegen die LRA.")
+    assert ("agent", "uganda") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_state_office_with_no_holder_named_acts_for_its_state(ex):
+    a = analyse(ex, "Der französische Präsident empfing seinen ukrainischen Amtskollegen in Paris.")
+    meeting = only(a, "Meeting")
+    assert {("agent", "france"), ("participant", "ukraine")} <= roles(meeting)
+
+
+def test_the_opposition_the_article_leaves_unnamed_is_an_actor(ex):
+    a = analyse(ex, "Die Opposition warf der Regierung Wahlbetrug vor.")
+    assert ("agent", "t/opposition") in roles(only(a, "Accusation"))
+
+
+def test_the_opposition_refers_back_to_the_named_one(ex):
+    a = analyse(
+        ex,
+        "Die Vereinigte Tadschikische Opposition unterzeichnete das Abkommen. "
+        "Die Opposition sprach von einem Erfolg.",
+    )
+    assert roles(only(a, "Statement")) == {("agent", "united-tajik-opposition")}
