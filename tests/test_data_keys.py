@@ -62,3 +62,15 @@ def test_event_pattern_with_an_unknown_condition_is_refused(tmp_path):
     (patterns / "events.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     with pytest.raises(InputError, match=r"unknown condition \['reflexiv'\] in 'with'"):
         load_lexicon(patterns)
+
+
+def test_an_office_list_naming_an_unknown_office_is_refused(tmp_path):
+    patterns = tmp_path / "patterns"
+    shutil.copytree(data_dir() / "patterns", patterns)
+    raw = yaml.safe_load((patterns / "roles.yaml").read_text(encoding="utf-8"))
+    raw["posting_roles"] = ["ambassador", "ambasador"]
+    (patterns / "roles.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"roles\.yaml: posting_roles: unknown offices \['ambasador'\]"
+    ):
+        load_lexicon(patterns)

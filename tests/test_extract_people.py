@@ -628,3 +628,27 @@ def test_a_title_in_apposition_with_an_unknown_organisation_by_its_class_noun(ex
 def test_a_head_of_a_state_by_oberhaupt(ex):
     a = analyse(ex, "Irans geistliches Oberhaupt Ajatollah Ali Chamenei kündigte Rache an.")
     assert ("ali-khamenei", "leader", "iran") in positions(a)
+
+
+def test_a_state_s_ambassador_to_a_body_holds_the_state_s_office(ex):
+    a = analyse(
+        ex,
+        "Der japanische UN-Botschafter Kazuyuki Yamazaki sprach von einem Rückschlag. "
+        "UN-Botschafterin Anna Berg widersprach.",
+    )
+    held = {(r, o) for _p, r, o in positions(a)}
+    assert ("ambassador", "japan") in held
+    # with no state named, the prefix is all the text gives
+    assert ("ambassador", "united-nations") in held
+
+
+def test_the_chair_of_a_body_the_parse_hangs_on_the_verb(ex):
+    a = analyse(
+        ex,
+        "Der neuseeländische UN-Botschafter Colin Keating, der im April den Vorsitz im "
+        "Sicherheitsrat führt, räumte Fehler ein.",
+    )
+    assert {(r, o) for _p, r, o in positions(a)} == {
+        ("ambassador", "new-zealand"),
+        ("chairperson", "un-security-council"),
+    }

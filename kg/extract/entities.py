@@ -1495,6 +1495,21 @@ class EntityRecognizer:
                 genitive_of
             )
             a, of, former = self._before_title(toks, j, found, of)
+            if prefix and role in self.lexicon.posting_roles:
+                # "der neuseeländische UN-Botschafter": the state's envoy to the body the
+                # prefix names, not the body's own
+                sender = next(
+                    (
+                        m.keys[0]
+                        for m in found
+                        if a <= m.first < j
+                        and m.kind == MentionKind.ADJECTIVE
+                        and m.keys
+                        and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+                    ),
+                    None,
+                )
+                of = sender or of
             if of is None and person is not None and role in self.lexicon.national:
                 of = self._signed_for(toks, j, found)
             if of is None and person is not None and self._forces_title(tok):

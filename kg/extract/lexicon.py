@@ -118,6 +118,8 @@ class Lexicon:
     # infinitive with a future or planning auxiliary ("werden verhandeln")
     unrealised_verbs: frozenset[str] = frozenset()
     future_auxiliaries: frozenset[str] = frozenset()
+    # offices held at a body for a state (roles.yaml "posting_roles": "UN-Botschafter")
+    posting_roles: frozenset[str] = frozenset()
 
     def deputy(self, role: str) -> str | None:
         """The deputy office of ``role`` where it has labels, else None.
@@ -461,6 +463,7 @@ ROLES_KEYS = (
     "labels",
     "implies",
     "national",
+    "posting_roles",
 )
 
 #: Every list of ``references.yaml``.
@@ -560,6 +563,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
             str(k).lower(): str(v) for k, v in (roles.get("compound_heads") or {}).items()
         },
         national=frozenset(_tuple(roles.get("national"))),
+        posting_roles=frozenset(_tuple(roles.get("posting_roles"))),
         refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
         cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
         speaker_pronouns=frozenset(x.lower() for x in _tuple(speaker["pronouns"])),
@@ -596,6 +600,10 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     heads = sorted(v for v in lex.compound_heads.values() if v not in labels)
     if heads:
         raise InputError(f"{base / 'roles.yaml'}: compound_heads: unknown offices {heads}")
+    for key, listed in (("national", lex.national), ("posting_roles", lex.posting_roles)):
+        unknown = sorted(o for o in listed if o not in labels)
+        if unknown:
+            raise InputError(f"{base / 'roles.yaml'}: {key}: unknown offices {unknown}")
     for key in ("leadership_nouns", "office_verbs"):
         offices = dict(lex.cues.get(key) or {})
         unknown = sorted(str(v) for v in offices.values() if v not in labels)

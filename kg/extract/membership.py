@@ -692,6 +692,16 @@ def parse_chairs(
                 if m is not None and reader.orgish(m)
             ]
             if not orgs:
+                # "der den Vorsitz im Sicherheitsrat führt": the parse hangs the body on
+                # the verb
+                orgs = [
+                    m
+                    for c in p.dependents(v, "obl")
+                    if any(toks[x].lemma.lower() == "in" for x in p.dependents(c, "case"))
+                    for m in [_mention_at(ms, c)]
+                    if m is not None and reader.orgish(m)
+                ]
+            if not orgs:
                 # "den Vorsitz der Wirtschaftsgemeinschaft Westafrikanischer Staaten
                 # (Ecowas)": a long name the dictionary lacks, its abbreviation inside
                 span = {x for c in p.dependents(n, "nmod") for x in p.subtree(c)}
