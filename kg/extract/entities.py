@@ -318,7 +318,6 @@ class EntityRecognizer:
         self._by_core = self._organisations_by_core_name()
         self._gov_nouns = lexicon.ref("government_nouns")
         self._unnamed_forces = lexicon.ref("unnamed_force_nouns")
-        self._gov_force_prefixes = tuple(sorted(lexicon.ref("government_force_prefixes")))
         self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
         self._sides = lexicon.ref("sides")
         self._side_det = lexicon.ref("side_determiners")
@@ -2449,12 +2448,6 @@ class EntityRecognizer:
         same_noun = lem in self._gov_nouns and not (
             lem in self._capital_gov or lem.endswith(self._gov_heads)
         )
-        if tok.pos == "NN" and self._government_force(lem):
-            # "Regierungstruppen eroberten …": the government's, with or without article
-            a = j - 1 if self._prev(toks, j) in ("die", "der", "den", "des") else j
-            if any(x in covered for x in range(a, j + 1)):
-                return None
-            return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="government")], []
         if not (
             tok.pos == "NN"
             and (lem in self._capital_gov or lem.endswith(self._gov_heads) or same_noun)
@@ -2473,13 +2466,6 @@ class EntityRecognizer:
         # a force with no state before it is the article's own actor ("die Armee")
         head = lem if same_noun and lem in self._unnamed_forces else ""
         return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group=group, head=head)], []
-
-    def _government_force(self, lemma: str) -> bool:
-        """A compound of a government prefix and a force's noun ("Regierungstruppe",
-        "Regierungssoldat", "Regierungskraft")."""
-        prefix = next((p for p in self._gov_force_prefixes if lemma.startswith(p)), None)
-        rest = lemma[len(prefix) :] if prefix else ""
-        return bool(rest) and (rest in self._gov_nouns or rest == "kraft")
 
     def _ref_adjective_government(self, ts, j, found, covered) -> _Change | None:
         """ "die kenianische Regierung": the state of the adjective."""

@@ -490,7 +490,6 @@ REF_KEYS = (
     "demonstratives",
     "government_nouns",
     "unnamed_force_nouns",
-    "government_force_prefixes",
     "government_compound_heads",
     "capital_government",
     "organization_heads",
