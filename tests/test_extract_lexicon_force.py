@@ -417,3 +417,9 @@ def test_an_attack_expected_warned_of_or_threatened_has_not_happened(ex):
         assert not of_class(analyse(ex, text), "MilitaryAction"), text
     a = analyse(ex, "Nach einem Angriff der Hamas auf Aschkelon wurden fünf Israelis verletzt.")
     assert ("agent", "hamas") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_past_form_the_tagger_left_unlemmatised_still_triggers(ex):
+    # HanTa gives "umzingelten" as its own lemma
+    a = analyse(ex, "Die Truppen umzingelten am Montag die Stadt Sévaré.")
+    assert only(a, "MilitaryAction").trigger.pattern == "siege"

@@ -652,3 +652,23 @@ def test_the_chair_of_a_body_the_parse_hangs_on_the_verb(ex):
         ("ambassador", "new-zealand"),
         ("chairperson", "un-security-council"),
     }
+
+
+def test_a_compound_title_of_a_state_s_body_is_an_office_of_the_state(ex):
+    # "Regierungssprecher", "Außenamtssprecher", "Armeesprecher": the state named before
+    for title in ("Regierungssprecher", "Außenamtssprecher", "Armeesprecher"):
+        a = analyse(
+            ex,
+            f"Kiew (dpa) – Die Ukraine meldete neue Angriffe. {title} Serhij Nikiforow "
+            "sagte, die Lage sei ernst.",
+        )
+        assert {(r, o) for _p, r, o in positions(a)} == {("spokesperson", "ukraine")}, title
+
+
+def test_a_title_with_a_state_s_body_as_genitive_is_an_office_of_the_state(ex):
+    a = analyse(
+        ex,
+        "Kiew (dpa) – Die Ukraine meldete neue Angriffe. Ein Sprecher der Armee, Andrij "
+        "Jussow, sagte, die Lage sei ernst.",
+    )
+    assert {(r, o) for _p, r, o in positions(a)} == {("spokesperson", "ukraine")}

@@ -41,3 +41,16 @@ def test_the_opposition_refers_back_to_the_named_one(ex):
         "Die Opposition sprach von einem Erfolg.",
     )
     assert roles(only(a, "Statement")) == {("agent", "united-tajik-opposition")}
+
+
+def test_forces_named_by_a_bare_plural_are_an_actor_of_the_article(ex):
+    a = analyse(ex, "In der Nacht griffen Soldaten das Dorf an.")
+    assert ("agent", "t/soldaten") in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Spezialkräfte stürmten das Hotel in Mogadischu.")
+    assert ("agent", "t/spezialkraefte") in roles(only(a, "MilitaryAction"))
+    # with their state's adjective they are that state's
+    a = analyse(ex, "Russische Soldaten griffen das Dorf an.")
+    assert ("agent", "russia") in roles(only(a, "MilitaryAction"))
+    # counted and sent, they are what is sent, not an actor
+    a = analyse(ex, "Kenia entsandte 500 Polizisten nach Haiti.")
+    assert roles(only(a, "Deployment")) == {("agent", "kenya"), ("location", "haiti")}

@@ -382,13 +382,41 @@ class EntityRecognizer:
             return key
         return self.dictionary.capital_of(key)
 
+    @staticmethod
+    def _after_adverbial_vorfeld(toks: Sequence[Token], v: int) -> bool:
+        """``v`` is a finite verb after an adverbial opening its clause ("In der Nacht
+        griffen Soldaten …", "Dann stürmten Soldaten …"): the phrase after it may be the
+        subject (after a subject, "Tschad schickt Soldaten", it is the object)."""
+        if not toks[v].pos.endswith("(FIN)"):
+            return False
+        a = v
+        while a > 0 and toks[a - 1].text not in (",", ";", ":", "–") and toks[a - 1].pos != "$.":
+            a -= 1
+        return a < v and toks[a].pos in ("APPR", "APPRART", "ADV", "PAV")
+
+    def _state_body_genitive(self, toks: Sequence[Token], j: int) -> bool:
+        """The title at ``j`` has a state's body with no state named as its genitive, then
+        a comma: "der Sprecher des Außenministeriums, X", "der Sprecher der Armee, X"."""
+        if j + 3 >= len(toks) or toks[j + 1].text not in ("der", "des") or toks[j + 3].text != ",":
+            return False
+        head = toks[j + 2]
+        lem = head.lemma.lower()
+        return head.pos == "NN" and (lem in self._gov_nouns or lem.endswith(self._gov_heads))
+
     def _forces_title(self, tok: Token) -> bool:
-        """A title of the chief of a state's armed forces ("Armeechef", "Generalstabschef").
+        """A title of the chief of a state's armed forces ("Armeechef", "Generalstabschef"),
+        or a compound title of a state's own body ("Regierungssprecher").
 
         Its holder commands the forces of the state the sentence names before the title,
         else of the state the article named last."""
         low = tok.text.lower()
-        return any(low in (t, t + "s") for t in self.lexicon.state_forces_titles)
+        if any(low in (t, t + "s") for t in self.lexicon.state_forces_titles):
+            return True
+        # "Regierungssprecher", "Außenamtssprecher": a compound title of a state's body
+        return any(
+            low.startswith(p) and self.lexicon.title_role(low[len(p) :])
+            for p in self.lexicon.state_body_prefixes
+        )
 
     def _deputy_before(self, toks: Sequence[Token], j: int) -> bool:
         """An adjective of deputyship among those right before the title at ``j``."""
@@ -1511,7 +1539,11 @@ class EntityRecognizer:
                 of = sender or of
             if of is None and person is not None and role in self.lexicon.national:
                 of = self._signed_for(toks, j, found)
-            if of is None and person is not None and self._forces_title(tok):
+            if (
+                of is None
+                and person is not None
+                and (self._forces_title(tok) or self._state_body_genitive(toks, j))
+            ):
                 # "Armeechef X" with no owner: the chief of the forces of the state this
                 # sentence names before the title ("die gambische Armee"), else named last
                 of = next(
@@ -2448,6 +2480,23 @@ class EntityRecognizer:
         same_noun = lem in self._gov_nouns and not (
             lem in self._capital_gov or lem.endswith(self._gov_heads)
         )
+        if (
+            tok.pos == "NN"
+            and lem in self._unnamed_forces
+            and tok.text.lower() != lem  # a plural ("Soldaten", "Spezialkräfte")
+            and (
+                j == 0
+                or toks[j - 1].pos in ("$,", "$.", "$(", "KON", "APPR")
+                or self._after_adverbial_vorfeld(toks, j - 1)
+            )
+            and j not in covered
+            and not (j + 1 < len(toks) and (j + 1) in covered)
+        ):
+            # "Soldaten eröffneten das Feuer": forces the text does not identify
+            mention = self._mention(
+                ts, j, j + 1, MentionKind.GROUP, (), group="bare-group", head=lem
+            )
+            return [mention], []
         if not (
             tok.pos == "NN"
             and (lem in self._capital_gov or lem.endswith(self._gov_heads) or same_noun)

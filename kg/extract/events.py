@@ -30,7 +30,14 @@ from kg.extract.lexicon import Lexicon, Pattern
 from kg.extract.model import EntityMention, TaggedSentence, Token, Trigger
 from kg.extract.morphology import Morphology
 from kg.extract.quotes import OPENING
-from kg.extract.syntax import clause_bounds, full_lemma, is_boundary, is_negated, is_passive
+from kg.extract.syntax import (
+    clause_bounds,
+    full_lemma,
+    is_boundary,
+    is_negated,
+    is_passive,
+    weak_past_infinitive,
+)
 
 __all__ = ["detect_triggers"]
 
@@ -436,6 +443,11 @@ def detect_triggers(
             # a participle attribute is its verb in the passive: "das von Norwegen
             # vermittelte Abkommen" is a mediation by Norway
             lemma = tok.verb or _particle_verb(ts, i) or full_lemma(toks, i)
+            if lemma not in verb_patterns and tok.lemma.lower() == tok.text.lower():
+                # a past form the tagger left unlemmatised ("umzingelten"): its infinitive
+                # where that is an event verb
+                guess = weak_past_infinitive(tok.text)
+                lemma = guess if guess is not None and guess in verb_patterns else lemma
             if _under_intent(toks, i, lex) or _planned(ts, i, lex):
                 continue
             cands = [

@@ -120,6 +120,8 @@ class Lexicon:
     future_auxiliaries: frozenset[str] = frozenset()
     # offices held at a body for a state (roles.yaml "posting_roles": "UN-Botschafter")
     posting_roles: frozenset[str] = frozenset()
+    # compounds of a state's own body ("Regierungssprecher"): roles.yaml "state_body_prefixes"
+    state_body_prefixes: tuple[str, ...] = ()
 
     def deputy(self, role: str) -> str | None:
         """The deputy office of ``role`` where it has labels, else None.
@@ -458,6 +460,7 @@ ROLES_KEYS = (
     "interim_prefixes",
     "deputy_adjectives",
     "state_forces_titles",
+    "state_body_prefixes",
     "former",
     "colleague",
     "labels",
@@ -563,6 +566,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         },
         national=frozenset(_tuple(roles.get("national"))),
         posting_roles=frozenset(_tuple(roles.get("posting_roles"))),
+        state_body_prefixes=tuple(x.lower() for x in _tuple(roles.get("state_body_prefixes"))),
         refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
         cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
         speaker_pronouns=frozenset(x.lower() for x in _tuple(speaker["pronouns"])),

@@ -112,6 +112,25 @@ def full_lemma(tokens: Sequence[Token], i: int) -> str:
     return lemma
 
 
+def weak_past_infinitive(word: str) -> str | None:
+    """The infinitive a weak verb's past form would have ("umzingelten" → "umzingeln",
+    "meldeten" → "melden", "bombardierte" → "bombardieren"): the stem before "-te(n)" with
+    "-en" ("-n" after "-el" and "-er"; an "-e" after "d" or "t" is the link), or None. A
+    guess for a form the tagger left unlemmatised, only to be checked against known verbs.
+
+    >>> [weak_past_infinitive(w) for w in ("umzingelten", "meldeten", "bombardierte", "rief")]
+    ['umzingeln', 'melden', 'bombardieren', None]
+    """
+    w = word.lower()
+    ending = next((e for e in ("ten", "test", "tet", "te") if w.endswith(e)), None)
+    stem = w[: -len(ending)] if ending else ""
+    if len(stem) < 3:
+        return None
+    if stem.endswith("e") and stem[-2] in "dt":
+        stem = stem[:-1]
+    return stem + ("n" if stem.endswith(("el", "er")) and not stem.endswith("ier") else "en")
+
+
 def is_boundary(tokens: Sequence[Token], j: int) -> bool:
     """Whether the token at ``j`` ends a clause: ";" ":" and commas that open a new clause
     (subordinator, relative pronoun, verb, quote) rather than an apposition or a list."""
