@@ -1644,3 +1644,19 @@ def test_er_is_the_subject_where_the_parse_made_it_the_object(ex):
         "Eine Entwaffnung der Miliz lehnte er ab.",
     )
     assert roles(only(a, "Rejection")) == {("agent", "hassan-nasrallah")}
+
+
+def test_a_titled_name_glued_to_a_place_name_is_the_verb_s_object(ex):
+    # the parse reads "Santiago Präsident Augusto Pinochet" as one name
+    a = analyse(
+        ex,
+        "Rom (dpa) – Der Gesandte des Papstes, Kardinal Antonio Samorè, traf am Montag in "
+        "Santiago Präsident Augusto Pinochet.",
+    )
+    meeting = [e for e in a.events if e.event_class == "Meeting"]
+    assert len(meeting) == 1
+    assert {(r.value, k) for r, k in meeting[0].roles} >= {
+        ("agent", "antonio-samore"),
+        ("participant", "augusto-pinochet"),
+        ("location", "santiago-de-chile"),
+    }

@@ -297,3 +297,13 @@ def test_an_officer_s_own_country_is_no_organisation_s(ex):
     a = analyse(ex, "UN-Generalsekretär António Guterres sagte, sein Land werde helfen.")
     poss = [m for m in a.mentions if m.group == "possessive"]
     assert poss and all("united-nations" not in m.keys for m in poss)
+
+
+def test_a_led_alliance_named_after_its_class_noun_is_that_alliance(ex):
+    # the class noun before a known name mints no organisation of its own
+    a = analyse(
+        ex, "Armenien hat die von Russland geführte Militärallianz OVKS um Beistand ersucht."
+    )
+    leads = {(f.subject, f.object) for f in a.facts if f.kind.value == "leads"}
+    assert leads == {("russia", "csto")}
+    assert not a.new_entities

@@ -672,3 +672,12 @@ def test_a_title_with_a_state_s_body_as_genitive_is_an_office_of_the_state(ex):
         "Jussow, sagte, die Lage sei ernst.",
     )
     assert {(r, o) for _p, r, o in positions(a)} == {("spokesperson", "ukraine")}
+
+
+def test_a_name_after_a_rank_in_apposition_to_a_title_holds_it(ex):
+    a = analyse(
+        ex,
+        "Jerusalem (dpa) – Israel zog seine Truppen ab. Wie ein Armeesprecher, "
+        "Oberstleutnant Sharon Grinker, mitteilte, überquerte der letzte Soldat die Grenze.",
+    )
+    assert {(r, o) for _p, r, o in positions(a)} == {("spokesperson", "israel")}

@@ -1686,6 +1686,16 @@ class EntityRecognizer:
             ):
                 return p, None
             return k, None
+        if role and k < n - 1 and toks[k].text == ",":
+            # "ein Armeesprecher, Oberstleutnant X,": a name in apposition after a rank
+            p = self._past_apposition_noun(toks, k + 1)
+            cand = by_first.get(p)
+            if p > k + 1 and (
+                (cand is not None and cand.cls == ActorClass.PERSON)
+                or (cand is None and toks[p].pos == "NE")
+            ):
+                return p, None
+            return k, None
         if not (k < n and toks[k].text in ("der", "des", "von") and role):
             return k, None
         p = _skip_genitive(
@@ -2092,6 +2102,8 @@ class EntityRecognizer:
                 k += 1
             if k >= len(toks) or k in covered or toks[k].pos != "NN":
                 continue
+            if k + 1 in covered:
+                continue  # "die von Russland geführte Militärallianz OVKS": its name follows
             cls = _noun_class(toks[k].text, self._class_table)
             if cls is None or not class_is(cls, ActorClass.ORGANIZATION):
                 continue

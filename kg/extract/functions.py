@@ -267,7 +267,19 @@ def argument_slots(
         fronted, shared = shared[0], (nominative[0], "subj")
     out = []
     for m in mentions:
-        top = _climb(toks, parse, mention_head(parse, m), proxies, morph)
+        head = mention_head(parse, m)
+        glued = parse.heads[head]
+        if (
+            parse.deps[head].startswith("flat")
+            and toks[m.first].pos == "NN"
+            and parse.heads[glued] == pred
+            and any(x.first <= glued < x.last for x in mentions if x is not m)
+        ):
+            # "traf in Santiago Präsident Augusto Pinochet": a titled name the parse glued
+            # to the name before it is a phrase of its own, the verb's object
+            out.append((m, "obj"))
+            continue
+        top = _climb(toks, parse, head, proxies, morph)
         if top == fronted:
             out.append((m, "obj"))
         elif parse.heads[top] == pred and top != pred:

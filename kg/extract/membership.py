@@ -610,6 +610,9 @@ def parse_leadership(
             if t.verb in verbs and p.deps[i] in ("amod", "acl"):
                 role = offices.get(t.verb, "leader")
                 head = _mention_at(ms, p.heads[i])
+                if head is None and p.heads[i] + 1 < len(ts.tokens):
+                    # "die von Russland geführte Militärallianz OVKS": the class noun's name
+                    head = next((m for m in ms if m.first == p.heads[i] + 1), None)
                 led = [head] if head is not None and reader.orgish(head) else []
                 agents = [
                     c
