@@ -423,3 +423,17 @@ def test_a_past_form_the_tagger_left_unlemmatised_still_triggers(ex):
     # HanTa gives "umzingelten" as its own lemma
     a = analyse(ex, "Die Truppen umzingelten am Montag die Stadt Sévaré.")
     assert only(a, "MilitaryAction").trigger.pattern == "siege"
+
+
+def test_forces_moving_against_a_group_named_after_its_class_noun(ex):
+    a = analyse(
+        ex,
+        "Ruandische Soldaten gehen gemeinsam mit der kongolesischen Armee gegen die Miliz "
+        "FDLR vor.",
+    )
+    # who moves "gemeinsam mit" the subject acts too
+    assert roles(only(a, "MilitaryAction")) == {
+        ("agent", "rwanda"),
+        ("agent", "dr-congo"),
+        ("addressee", "fdlr"),
+    }

@@ -405,3 +405,14 @@ def test_blame_with_what_is_blamed_left_to_the_context(ex):
     assert ("agent", "russia") in roles(ev) and ev.trigger.cameo == "112"
     # "sich stark machen" is no blame
     assert not of_class(analyse(ex, "Russland macht sich für den Frieden stark."), "Accusation")
+
+
+def test_a_threat_is_a_statement_of_the_one_who_threatens(ex):
+    a = analyse(ex, "Russland drohte der Ukraine mit schweren Konsequenzen.")
+    assert roles(only(a, "Statement")) == {("agent", "russia"), ("addressee", "ukraine")}
+    # what is threatened has not happened
+    a = analyse(ex, "Die Rebellen drohten, die Stadt anzugreifen.")
+    assert classes(a) == {"Statement"}
+    # false friends: talks that threaten to fail, a penalty that looms
+    assert not analyse(ex, "Die Gespräche drohen zu scheitern.").events
+    assert not analyse(ex, "Dem Präsidenten droht die Amtsenthebung.").events

@@ -90,7 +90,16 @@ def _on_verb(ts: TaggedSentence, prep: int, verb: int) -> bool:
     parse = ts.parse
     if parse is None:
         return True
-    return parse.heads[parse.heads[prep]] == verb
+    noun = parse.heads[prep]
+    if parse.heads[noun] == verb:
+        return True
+    # "gegen die Hutu-Miliz FDLR": the parse hangs the class noun on the name after it
+    name = parse.heads[noun]
+    return (
+        name == noun + 1
+        and parse.deps[noun] in ("nmod", "flat", "appos")
+        and (parse.heads[name] == verb)
+    )
 
 
 def _particle_verb(ts: TaggedSentence, i: int) -> str | None:
