@@ -437,3 +437,18 @@ def test_forces_moving_against_a_group_named_after_its_class_noun(ex):
         ("agent", "dr-congo"),
         ("addressee", "fdlr"),
     }
+
+
+def test_a_town_struck_or_entered_after_auf_or_von_is_where_it_happened(ex):
+    a = analyse(ex, "Die Armee rückte am Montag auf Kidal vor.")
+    assert ("location", "kidal") in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Die Miliz stürmte das Gefängnis von Kidal.")
+    assert ("location", "kidal") in roles(only(a, "MilitaryAction"))
+    # a state after "von" in the passive is the side that acts, not a place
+    a = analyse(ex, "Die Stadt Kidal wurde von Frankreich bombardiert.")
+    assert ("location", "france") not in roles(only(a, "MilitaryAction"))
+
+
+def test_fighters_moving_in_after_a_withdrawal_advance(ex):
+    a = analyse(ex, "In die geräumten Dörfer rückten Kämpfer der Hisbollah nach.")
+    assert ("agent", "hezbollah") in roles(only(a, "MilitaryAction"))

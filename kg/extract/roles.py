@@ -1251,6 +1251,18 @@ class RoleAssigner:
                         or m.cls in (PlaceClass.CITY, PlaceClass.REGION, PlaceClass.PLACE)
                     ):
                         locations.append(m.keys[0])
+            elif trig.event_class == EventClass.MILITARY_ACTION and g in ("auf", "von"):
+                # "rückte auf Tessalit vor", "stürmten das Gefängnis von Khiam": a town or
+                # region struck or taken (a state after "auf" or "von" is a side)
+                locations += [
+                    m.keys[0]
+                    for m in grp
+                    if m.keys
+                    and (
+                        self.d.is_a(m.keys[0], PlaceClass.CITY, PlaceClass.REGION)
+                        or m.cls in (PlaceClass.CITY, PlaceClass.REGION)
+                    )
+                ]
         agents_given = bool(fn is not None and fn.agents)
         for prep, grp in fn.preps if fn is not None else ():
             # the parse carries a preposition over a list the positional reading cuts
