@@ -1660,3 +1660,11 @@ def test_a_titled_name_glued_to_a_place_name_is_the_verb_s_object(ex):
         ("participant", "augusto-pinochet"),
         ("location", "santiago-de-chile"),
     }
+
+
+def test_a_span_of_time_the_parse_took_for_the_subject_does_not_act(ex):
+    a = analyse(
+        ex,
+        "Wenige Stunden zuvor hatte UNO-Generalsekretär Ban Ki-moon ein Ende der Gewalt verlangt.",
+    )
+    assert roles(only(a, "CeasefireDemand")) == {("agent", "ban-ki-moon")}

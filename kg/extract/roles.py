@@ -1497,6 +1497,9 @@ class RoleAssigner:
             # an adjective in -e or a noun not in -n is nominative
             fn.subj = self._nominative_after_thing(ts, pred, groups)
             fn.objs = [g for g in fn.objs if not any(m in fn.subj for m in g)]
+        if not fn.subj and len(named) == 1 and self._thing_subject(ts, pred, mentions, time=True):
+            # "Wenige Stunden zuvor hatte Generalsekretär X ein Ende der Gewalt verlangt"
+            fn.subj = fn.objs.pop(0)
         if not fn.subj and len(named) == 1 and self._demonstrative_subject(ts, pred):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
             # after the verb is the object (the actor speaks, not "das"); a title and
@@ -1650,10 +1653,16 @@ class RoleAssigner:
         return []
 
     def _thing_subject(
-        self, ts: TaggedSentence, pred: int, mentions: Sequence[EntityMention]
+        self,
+        ts: TaggedSentence,
+        pred: int,
+        mentions: Sequence[EntityMention],
+        *,
+        time: bool = False,
     ) -> bool:
         """The parse gives ``pred`` a subject that is a noun of a thing (cues.yaml
-        ``inanimate_concepts``: a demand, talks, a document) and names no actor."""
+        ``inanimate_concepts``: a demand, talks, a document), or with ``time`` of time
+        ("Stunden"), and names no actor."""
         parse = ts.parse
         if parse is None:
             return False
@@ -1662,7 +1671,11 @@ class RoleAssigner:
         return any(
             ts.tokens[c].pos == "NN"
             and c not in covered
-            and self.lex.concept_at(lemmas, c, self._things, form=ts.tokens[c].text)
+            and (
+                self.lex.concept_at(lemmas, c, self._things, form=ts.tokens[c].text)
+                # "Wenige Stunden zuvor hatte X … verlangt": a span of time acts not
+                or (time and (self.morph.is_time_noun(lemmas[c]) or is_temporal_noun(lemmas[c])))
+            )
             for c in parse.dependents(pred, "nsubj")
         )
 
