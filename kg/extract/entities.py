@@ -403,11 +403,12 @@ class EntityRecognizer:
         lem = head.lemma.lower()
         return head.pos == "NN" and (lem in self._gov_nouns or lem.endswith(self._gov_heads))
 
-    def _forces_title(self, tok: Token) -> bool:
-        """A title of the chief of a state's armed forces ("Armeechef", "Generalstabschef"),
-        or a compound title of a state's own body ("Regierungssprecher").
+    def _state_title(self, tok: Token) -> bool:
+        """A title of an office of a state that names no state: the chief of its armed
+        forces ("Armeechef", "Generalstabschef") or a compound of one of its bodies
+        ("Regierungssprecher", "Außenamtssprecher").
 
-        Its holder commands the forces of the state the sentence names before the title,
+        Its holder holds the office of the state the sentence names before the title,
         else of the state the article named last."""
         low = tok.text.lower()
         if any(low in (t, t + "s") for t in self.lexicon.state_forces_titles):
@@ -1542,10 +1543,11 @@ class EntityRecognizer:
             if (
                 of is None
                 and person is not None
-                and (self._forces_title(tok) or self._state_body_genitive(toks, j))
+                and (self._state_title(tok) or self._state_body_genitive(toks, j))
             ):
-                # "Armeechef X" with no owner: the chief of the forces of the state this
-                # sentence names before the title ("die gambische Armee"), else named last
+                # "Armeechef X", "Regierungssprecher X", "der Sprecher der Armee, X" with
+                # no owner: an office of the state this sentence names before the title
+                # ("die gambische Armee"), else of the state named last
                 of = next(
                     (
                         m.keys[0]

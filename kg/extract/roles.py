@@ -1252,7 +1252,7 @@ class RoleAssigner:
                     ):
                         locations.append(m.keys[0])
             elif trig.event_class == EventClass.MILITARY_ACTION and g in ("auf", "von"):
-                # "rückte auf Tessalit vor", "stürmten das Gefängnis von Khiam": a town or
+                # "rückte auf Kidal vor", "stürmten das Gefängnis von Khiam": a town or
                 # region struck or taken (a state after "auf" or "von" is a side)
                 locations += [
                     m.keys[0]
