@@ -686,24 +686,20 @@ def parse_chairs(
             particles = [toks[c].text.lower() for c in p.dependents(v, "compound:prt")]
             if (particles[0] + lemma if particles else lemma) not in verbs:
                 continue
-            inside = _mention_at(ms, n)  # "OSZE-Vorsitz"
-            orgs = [inside] if inside is not None and reader.orgish(inside) else []
-            orgs += [
-                m
-                for c in p.dependents(n, "nmod")
-                for m in [_mention_at(ms, c)]
-                if m is not None and reader.orgish(m)
-            ]
+            # "OSZE-Vorsitz", "den Vorsitz der OSZE"
+            orgs = _orgish_at(reader, ms, [n, *p.dependents(n, "nmod")])
             if not orgs:
                 # "der den Vorsitz im Sicherheitsrat führt": the parse hangs the body on
                 # the verb
-                orgs = [
-                    m
-                    for c in p.dependents(v, "obl")
-                    if any(toks[x].lemma.lower() == "in" for x in p.dependents(c, "case"))
-                    for m in [_mention_at(ms, c)]
-                    if m is not None and reader.orgish(m)
-                ]
+                orgs = _orgish_at(
+                    reader,
+                    ms,
+                    [
+                        c
+                        for c in p.dependents(v, "obl")
+                        if preposition(toks, p, c, morph=morph) == "in"
+                    ],
+                )
             if not orgs:
                 # "den Vorsitz der Wirtschaftsgemeinschaft Westafrikanischer Staaten
                 # (Ecowas)": a long name the dictionary lacks, its abbreviation inside
@@ -747,6 +743,13 @@ def parse_chairs(
                         else:
                             out.append(Fact(FactKind.LEADS, k, org.keys[0], ts.sentence.index))
     return out
+
+
+def _orgish_at(
+    reader: _Reader, ms: Sequence[EntityMention], tokens: Sequence[int]
+) -> list[EntityMention]:
+    """The mentions of states or organisations at ``tokens``, in their order."""
+    return [m for j in tokens for m in [_mention_at(ms, j)] if m is not None and reader.orgish(m)]
 
 
 def parse_memberships(
