@@ -17,6 +17,32 @@ def test_noun_of_function_before_the_name(ex):
     assert [e.actors() for e in of_class(a, "Statement")] == [("kvame-mensah",)]
 
 
+def test_a_spokesman_of_a_state_body_named_after_a_demonstrative_speaks(ex):
+    # the parse takes "Das" for the subject; the title, its state's forces and the name
+    # in apposition are one speaker, with the forces' short name in parentheses too
+    for text in (
+        "Das teilte der Sprecher der ruandischen Streitkräfte, Oberst Ronald Rwivanga, "
+        "am Sonntagabend mit.",
+        "Das teilte der Sprecher der ruandischen Streitkräfte (RDF), Oberst Ronald "
+        "Rwivanga, am Sonntagabend mit.",
+    ):
+        a = analyse(ex, text)
+        assert roles(only(a, "Statement")) == {("agent", "ronald-rvivanga")}
+        assert ("ronald-rvivanga", "spokesperson", "rwanda") in positions(a)
+
+
+def test_the_short_name_of_a_state_body_is_the_state(ex):
+    # "(RDF)" after "der ruandischen Streitkräfte" names Rwanda's forces, not a new
+    # organisation called "Streitkräfte"
+    a = analyse(
+        ex,
+        "Der Sprecher der ruandischen Streitkräfte (RDF) äußerte sich nicht. Die RDF "
+        "griffen am Montag Stellungen der FDLR an.",
+    )
+    assert ("agent", "rwanda") in roles(only(a, "MilitaryAction"))
+    assert not [k for k, cls, _l in a.new_entities if cls == "Organization"]
+
+
 def test_apposition_after_the_noun_and_its_genitive(ex):
     a = analyse(
         ex, "Der Leiter der Regierungsdelegation, Jean-Paul Moussa, sagte, man sei zufrieden."

@@ -114,3 +114,21 @@ def test_a_place_of_several_words_after_its_noun(ex):
     (attack,) = of_class(a, "MilitaryAction")
     (place,) = [k for r, k in roles(attack) if r == "location"]
     assert next(label for k, _c, label in a.new_entities if k == place) == "Ras Baalbek"
+
+
+def test_a_plural_place_noun_names_each_place_it_lists(ex):
+    a = analyse(
+        ex, "Zuvor hatte die Armee die Orte Amboli und Teskat unter ihre Kontrolle gebracht."
+    )
+    taken = only(a, "MilitaryAction")
+    assert {("location", "amboli"), ("location", "teskat")} <= roles(taken)
+    assert place(a, "teskat") == ("City", "Teskat")
+    a = analyse(ex, "Die Rebellen eroberten die Städte Kalemor, Uvaro und Barakim.")
+    assert {k for r, k in roles(only(a, "MilitaryAction")) if r == "location"} == {
+        "kalemor",
+        "uvaro",
+        "barakim",
+    }
+    # a singular place noun names one place: the name after "und" is not its
+    a = analyse(ex, "Die Rebellen eroberten die Stadt Kalemor und Uvaro.")
+    assert place(a, "uvaro") is None

@@ -4,6 +4,8 @@ the tests."""
 
 from extract_helpers import analyse, only, roles
 
+from kg.articles import parse_article_text
+
 
 def test_an_army_with_no_state_named_is_an_actor_of_the_article(ex):
     a = analyse(ex, "Die Armee eroberte nach tagelangen Kämpfen die Stadt Marawi zurück.")
@@ -46,6 +48,10 @@ def test_the_opposition_refers_back_to_the_named_one(ex):
 def test_forces_named_by_a_bare_plural_are_an_actor_of_the_article(ex):
     a = analyse(ex, "In der Nacht griffen Soldaten das Dorf an.")
     assert ("agent", "t/soldaten") in roles(only(a, "MilitaryAction"))
+    # after a pronominal adverb too (a regression: the rule looked for the tag "PAV",
+    # which the tagger never writes)
+    a = analyse(ex, "Daraufhin stürmten Spezialeinheiten das Gebäude.")
+    assert ("agent", "t/spezialeinheiten") in roles(only(a, "MilitaryAction"))
     a = analyse(ex, "Spezialkräfte stürmten das Hotel in Mogadischu.")
     assert ("agent", "t/spezialkraefte") in roles(only(a, "MilitaryAction"))
     # with their state's adjective they are that state's
@@ -54,3 +60,28 @@ def test_forces_named_by_a_bare_plural_are_an_actor_of_the_article(ex):
     # counted and sent, they are what is sent, not an actor
     a = analyse(ex, "Kenia entsandte 500 Polizisten nach Haiti.")
     assert roles(only(a, "Deployment")) == {("agent", "kenya"), ("location", "haiti")}
+
+
+def test_forces_of_a_body_named_in_the_genitive_are_that_body(ex):
+    # a state's service named by its class noun and short name: the short name acts,
+    # not "Spezialeinheiten" as an actor of their own
+    a = analyse(
+        ex, "Daraufhin stürmten Spezialeinheiten des Inlandsgeheimdienstes FSB das Gebäude."
+    )
+    assert roles(only(a, "MilitaryAction")) == {("agent", "fsb")}
+    assert ("fsb", "GovernmentBody", "FSB") in a.new_entities
+    # a genitive that names no one leaves them an actor of the article's own
+    a = analyse(ex, "Daraufhin stürmten Soldaten der Regierung das Dorf.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "t/soldaten")}
+
+
+def test_an_army_at_the_opening_of_a_headline_needs_no_article(ex):
+    # headlines drop the article: "Armee" there is the army the body's "die Armee" is
+    a = ex.analyse(
+        parse_article_text(
+            "date 2023-11-15 Mali: Armee nimmt Kidal ein\nBamako – Die Lage war ruhig.\n",
+            identifier="t.txt",
+            origin="t.txt",
+        )
+    )
+    assert ("agent", "t/armee") in roles(only(a, "MilitaryAction"))

@@ -135,6 +135,10 @@ def _by_length(nouns: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(nouns.items(), key=lambda kv: -len(kv[0])))
 
 
+#: the definite article's forms, before a noun that refers back ("die Armee")
+_ARTICLES = ("die", "der", "den", "das", "dem", "des")
+
+
 def _noun_class(word: str, table: Sequence[tuple[str, str]], *, plural: bool = False) -> str | None:
     """The class a noun names, or a compound ending in one of five letters or more
     (``table``: noun and class, longest noun first)."""
@@ -385,14 +389,16 @@ class EntityRecognizer:
     @staticmethod
     def _after_adverbial_vorfeld(toks: Sequence[Token], v: int) -> bool:
         """``v`` is a finite verb after an adverbial opening its clause ("In der Nacht
-        griffen Soldaten …", "Dann stürmten Soldaten …"): the phrase after it may be the
-        subject (after a subject, "Tschad schickt Soldaten", it is the object)."""
+        griffen Soldaten …", "Dann stürmten Soldaten …", "Daraufhin stürmten …"): the
+        phrase after it may be the subject (after a subject, "Tschad schickt Soldaten", it
+        is the object)."""
         if not toks[v].pos.endswith("(FIN)"):
             return False
         a = v
         while a > 0 and toks[a - 1].text not in (",", ";", ":", "–") and toks[a - 1].pos != "$.":
             a -= 1
-        return a < v and toks[a].pos in ("APPR", "APPRART", "ADV", "PAV")
+        # (the tagger writes a pronominal adverb "PROAV", STTS 2.0's name for "PAV")
+        return a < v and toks[a].pos in ("APPR", "APPRART", "ADV", "PROAV")
 
     def _state_body_genitive(self, toks: Sequence[Token], j: int) -> bool:
         """The title at ``j`` has a state's body with no state named as its genitive, then
@@ -784,6 +790,13 @@ class EntityRecognizer:
             if k >= j - 1:
                 continue
             long_words = tuple(t.text for t in toks[k : j - 1])
+            state = self._state_body(toks, k, j - 1, found)
+            if state is not None:
+                # "der ruandischen Streitkräfte (RDF)": the short name of a state's body
+                # is the state, as the phrase is; no organisation named "Streitkräfte"
+                local[(abbr,)] = state
+                found.append(self._mention(ts, j, j + 1, MentionKind.NAME, (state,)))
+                continue
             key = name_key(" ".join(long_words)) or name_key(abbr)
             label = ts.sentence.text[
                 toks[k].start - ts.sentence.start : toks[j - 2].end - ts.sentence.start
@@ -799,6 +812,22 @@ class EntityRecognizer:
                 self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=ActorClass.ORGANIZATION)
             )
         return found
+
+    def _state_body(
+        self, toks: Sequence[Token], k: int, end: int, found: Sequence[EntityMention]
+    ) -> str | None:
+        """The state whose adjective stands before the one noun ``k``..``end`` of a body
+        of a state ("ruandischen Streitkräfte", "kenianischen Regierung"), else None."""
+        lem = toks[k].lemma.lower()
+        if end - k != 1 or not (lem in self._gov_nouns or lem.endswith(self._gov_heads)):
+            return None
+        adj = next(
+            (m for m in found if m.last == k and m.kind == MentionKind.ADJECTIVE and m.keys),
+            None,
+        )
+        if adj is None or not self.dictionary.is_a(adj.keys[0], ActorClass.STATE):
+            return None
+        return adj.keys[0]
 
     def _long_name_start(self, toks: Sequence[Token], j: int, people: Set[int]) -> int | None:
         """Where the long name before the abbreviation at ``j`` starts when a head noun of
@@ -2505,16 +2534,24 @@ class EntityRecognizer:
             )
             and j not in covered
             and not (j + 1 < len(toks) and (j + 1) in covered)
+            # "Spezialeinheiten des Geheimdienstes FSB": a genitive that names someone
+            # says whose they are ("Soldaten der Regierungsarmee" names no one)
+            and not self._named_genitive(toks, j, found)
         ):
             # "Soldaten eröffneten das Feuer": forces the text does not identify
             mention = self._mention(
                 ts, j, j + 1, MentionKind.GROUP, (), group="bare-group", head=lem
             )
             return [mention], []
+        # a headline drops the article: "Mali: Armee nimmt Kidal ein"
+        headline_opening = ts.sentence.index < 0 and (j == 0 or toks[j - 1].text == ":")
         if not (
             tok.pos == "NN"
             and (lem in self._capital_gov or lem.endswith(self._gov_heads) or same_noun)
-            and self._prev(toks, j) in ("die", "der", "den", "das", "dem", "des")
+            and (
+                self._prev(toks, j) in _ARTICLES
+                or (headline_opening and same_noun and tok.text.lower() == lem)
+            )
             and not (j + 1 < len(toks) and (j + 1) in covered)
             and not (
                 j + 1 < len(toks)
@@ -2528,7 +2565,28 @@ class EntityRecognizer:
         group = "same-noun" if same_noun else "government"
         # a force with no state before it is the article's own actor ("die Armee")
         head = lem if same_noun and lem in self._unnamed_forces else ""
-        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group=group, head=head)], []
+        first = j if headline_opening and self._prev(toks, j) not in _ARTICLES else j - 1
+        return [self._mention(ts, first, j + 1, MentionKind.GROUP, (), group=group, head=head)], []
+
+    def _named_genitive(
+        self, toks: Sequence[Token], j: int, found: Sequence[EntityMention]
+    ) -> bool:
+        """A genitive after the noun at ``j`` names someone: a known name ("der Armee
+        Kenias", "des Geheimdienstes FSB" with FSB known), or a noun of an organisation's
+        class with a name after it ("des Inlandsgeheimdienstes FSB")."""
+        if not (j + 2 < len(toks) and toks[j + 1].text in ("des", "der")):
+            return False
+        if any(j + 1 <= m.first <= j + 4 and m.keys for m in found):
+            return True
+        k = j + 2
+        while k < len(toks) and toks[k].pos == "ADJ(A)":
+            k += 1
+        return (
+            k + 1 < len(toks)
+            and toks[k].pos == "NN"
+            and _noun_class(toks[k].text, self._class_table, plural=True) is not None
+            and _name_like(toks[k + 1])
+        )
 
     def _ref_adjective_government(self, ts, j, found, covered) -> _Change | None:
         """ "die kenianische Regierung": the state of the adjective."""
@@ -2570,7 +2628,11 @@ class EntityRecognizer:
             key = self._normal.get(name_key(tok.text)) or name_key(tok.text)
             cls = self._place_nouns[head.lower()]
             return [self._mention(ts, j, j + 1, MentionKind.NAME, (key,), cls=cls)], []
-        if not (tok.pos in ("NN", "NE") and self._place_class(tok.text) and j + 1 < len(toks)):
+        # a plural by its lemma too ("die Städte X und Y")
+        noun_cls = self._place_class(tok.text) or (
+            self._place_class(tok.lemma) if tok.pos == "NN" else None
+        )
+        if not (tok.pos in ("NN", "NE") and noun_cls and j + 1 < len(toks)):
             return None
         nxt = toks[j + 1]
         if not (
@@ -2596,8 +2658,29 @@ class EntityRecognizer:
             and end not in covered
         ):
             end += 1
-        text = " ".join(t.text for t in toks[j + 1 : end])
-        key = self._normal.get(name_key(text)) or name_key(text)
-        cls = self._place_class(tok.text) or PlaceClass.PLACE
-        inside = [m for m in found if j + 2 <= m.first < end]
-        return [self._mention(ts, j + 1, end, MentionKind.NAME, (key,), cls=cls)], inside
+        cls = noun_cls or PlaceClass.PLACE
+        names = [(j + 1, end)]
+        if tok.text.lower() != tok.lemma.lower():
+            names += self._more_places(toks, end, covered)
+        mentions, inside = [], []
+        for first, last in names:
+            text = " ".join(t.text for t in toks[first:last])
+            key = self._normal.get(name_key(text)) or name_key(text)
+            inside += [m for m in found if first + 1 <= m.first < last]
+            mentions.append(self._mention(ts, first, last, MentionKind.NAME, (key,), cls=cls))
+        return mentions, inside
+
+    @staticmethod
+    def _more_places(toks: Sequence[Token], end: int, covered: Set[int]) -> list[tuple[int, int]]:
+        """The further names a plural place noun lists ("die Orte Anefis und Tessalit",
+        "die Provinzen X, Y und Z"): one proper noun each after a comma or "und"; a name
+        found already (a known place) keeps its own mention."""
+        out: list[tuple[int, int]] = []
+        while end + 1 < len(toks) and toks[end].text in (",", "und"):
+            nxt = toks[end + 1]
+            if not (nxt.pos == "NE" and nxt.text[:1].isupper()):
+                break
+            if end + 1 not in covered:
+                out.append((end + 1, end + 2))
+            end += 2
+        return out

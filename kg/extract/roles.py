@@ -197,6 +197,16 @@ def _masculine_nominative(toks: Sequence[Token], first: int) -> bool:
     )
 
 
+def _one_person(groups: Sequence[Sequence[EntityMention]]) -> bool:
+    """The phrases name one person and only the states or bodies of that person's
+    offices ("der Sprecher der ruandischen Streitkräfte, X": the title, Rwanda, X)."""
+    people = {k for g in groups for m in g if m.cls == ActorClass.PERSON for k in m.keys}
+    offices = {of for g in groups for m in g for _r, of, _f in m.offices}
+    return len(people) == 1 and all(
+        m.cls == ActorClass.PERSON or set(m.keys) <= offices for g in groups for m in g
+    )
+
+
 class RoleAssigner:
     """Build once; :meth:`assign` turns one article's triggers into events."""
 
@@ -1500,10 +1510,15 @@ class RoleAssigner:
         if not fn.subj and len(named) == 1 and self._thing_subject(ts, pred, mentions, time=True):
             # "Wenige Stunden zuvor hatte Generalsekretär X ein Ende der Gewalt verlangt"
             fn.subj = fn.objs.pop(0)
-        if not fn.subj and len(named) == 1 and self._demonstrative_subject(ts, pred):
+        if (
+            not fn.subj
+            and (len(named) == 1 or _one_person(fn.objs))
+            and self._demonstrative_subject(ts, pred)
+        ):
             # "Das teilte Armeesprecher X mit": a demonstrative subject beside an actor
             # after the verb is the object (the actor speaks, not "das"); a title and
-            # the name in apposition to it are one actor
+            # the name in apposition to it are one actor, and so is the state or body of
+            # the title ("der Sprecher der ruandischen Streitkräfte, X")
             fn.subj = fn.objs.pop(0)
             fn.objs = []
         if not fn.subj:
