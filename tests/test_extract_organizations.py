@@ -307,3 +307,24 @@ def test_a_led_alliance_named_after_its_class_noun_is_that_alliance(ex):
     leads = {(f.subject, f.object) for f in a.facts if f.kind.value == "leads"}
     assert leads == {("russia", "csto")}
     assert not a.new_entities
+
+
+def test_members_of_an_organisation_referred_back_to_with_an_attribute(ex):
+    # "dem 1981 gegründeten Staatenbund": the organisation named before, and its dative
+    # though the parse takes it for the subject
+    a = analyse(
+        ex,
+        "Der Golf-Kooperationsrat tagte in Riad. Dem 1981 gegründeten Staatenbund gehören "
+        "Kuwait und Oman an.",
+    )
+    assert facts(a, FactKind.MEMBER) == {("kuwait", "gcc"), ("oman", "gcc")}
+    a = analyse(
+        ex,
+        "Der Golf-Kooperationsrat tagte in Riad. Dem Staatenbund gehören neben "
+        "Saudi-Arabien und Katar auch Kuwait an.",
+    )
+    assert facts(a, FactKind.MEMBER) == {
+        ("saudi-arabia", "gcc"),
+        ("qatar", "gcc"),
+        ("kuwait", "gcc"),
+    }

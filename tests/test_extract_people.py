@@ -707,3 +707,17 @@ def test_a_name_after_a_rank_in_apposition_to_a_title_holds_it(ex):
         "Oberstleutnant Sharon Grinker, mitteilte, überquerte der letzte Soldat die Grenze.",
     )
     assert {(r, o) for _p, r, o in positions(a)} == {("spokesperson", "israel")}
+
+
+def test_who_represents_a_state_holds_the_office_of_that_state(ex):
+    # the state that let itself be represented, or its capital, is the title's state
+    for text, state in (
+        ("Kairo ließ sich von Außenminister Samih Kamal vertreten.", "egypt"),
+        ("Kenia war bei dem Gipfel durch Außenminister Samih Kamal vertreten.", "kenya"),
+        ("Kenia wurde von seinem Außenminister Samih Kamal vertreten.", "kenya"),
+    ):
+        a = analyse(ex, text)
+        assert ("samih-kamal", "foreign-minister", state) in positions(a), text
+    # a minister after "von" who represents no one takes no state from the subject
+    a = analyse(ex, "Kenia wurde von Außenminister Samih Kamal kritisiert.")
+    assert ("samih-kamal", "foreign-minister", "kenya") not in positions(a)

@@ -374,17 +374,35 @@ class EntityRecognizer:
     ) -> str | None:
         """The state a clause opening with "für" names, for a government title in it: "Für
         Kenia unterschrieb Minister X", "Für Khartum setzte Vizepräsident X seine
-        Unterschrift …" (a capital stands for its state)."""
-        a, _b = clause_bounds(toks, j)
-        if toks[a].text.lower() != "für":
+        Unterschrift …" (a capital stands for its state); or the state that a title after
+        "von" or "durch" represents ("Kairo ließ sich von Außenminister X vertreten",
+        "Ägypten war durch Außenminister X vertreten")."""
+        a, b = clause_bounds(toks, j)
+        if toks[a].text.lower() == "für":
+            m = next((x for x in found if x.first == a + 1 and x.keys), None)
+        elif self._represented_by(toks, a, b, j):
+            m = next((x for x in found if a <= x.first < j and x.keys), None)
+        else:
             return None
-        m = next((x for x in found if x.first == a + 1 and x.keys), None)
         if m is None:
             return None
         key = m.keys[0]
         if self.dictionary.is_a(key, ActorClass.STATE):
             return key
         return self.dictionary.capital_of(key)
+
+    @staticmethod
+    def _represented_by(toks: Sequence[Token], a: int, b: int, j: int) -> bool:
+        """The title at ``j`` comes after "von" or "durch" in a clause ``a``..``b`` of
+        "vertreten" (a possessive between: "von seinem Außenminister X")."""
+        k = j - 1
+        if k > a and toks[k].pos == "PPOSAT":
+            k -= 1
+        return (
+            k >= a
+            and toks[k].text.lower() in ("von", "durch")
+            and any(t.lemma.lower() == "vertreten" for t in toks[a:b])
+        )
 
     @staticmethod
     def _after_adverbial_vorfeld(toks: Sequence[Token], v: int) -> bool:
@@ -2332,15 +2350,22 @@ class EntityRecognizer:
         """ "dem Bündnis", "des Gremiums": the organisation named before (not "das
         Bündnis X" or "das Gremium der Y", which name it)."""
         toks, tok = ts.tokens, ts.tokens[j]
+        # attributes between article and noun: "dem 1981 gegründeten Staatenbund"
+        a = j - 1
+        while (
+            a > 0 and j - a <= 3 and toks[a].pos in ("ADJ(A)", "CARD", "ADV") and a not in covered
+        ):
+            a -= 1
         if not (
             tok.pos == "NN"
             and tok.lemma.lower() in self._org_nouns
-            and self._prev(toks, j) in ("das", "des", "dem", "die", "der", "den")
+            and a >= 0
+            and toks[a].text.lower() in _ARTICLES
             and not (j + 1 < len(toks) and (j + 1) in covered)
             and not (j + 2 < len(toks) and toks[j + 1].pos == "ART" and (j + 2) in covered)
         ):
             return None
-        return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="org")], []
+        return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="org")], []
 
     def _ref_armed_group(self, ts, j, found, covered) -> _Change | None:
         """ "Die Rebellen lehnten ab", "die tamilischen Rebellen", "die Koalition": the group

@@ -367,7 +367,13 @@ class _Reader:
         for c in p.children(v):
             dep, prep = p.deps[c], preposition(toks, p, c, morph=self.morph)
             # "angehören" takes no accusative: an "object" of it is its dative
-            if dep in ("iobj", "obj", "obl:arg", "obl") and prep in (None, "zu"):
+            # "Dem 1981 gegründeten Staatenbund gehören X und Y an": a subject the parse
+            # gives the verb that opens with "dem" is its dative
+            dative_subject = dep == "nsubj" and self._opens_with_dem(c)
+            if (dep in ("iobj", "obj", "obl:arg", "obl") or dative_subject) and prep in (
+                None,
+                "zu",
+            ):
                 for x in _with_conjuncts(p, self._antecedent(v, c)):  # "weder der EU noch …"
                     cand = _mention_at(self.ms, x) or self._named_by(x)
                     if (
@@ -383,6 +389,10 @@ class _Reader:
         if not orgs:
             return []
         return [f for org in orgs for f in self._for_org(v, org)]
+
+    def _opens_with_dem(self, c: int) -> bool:
+        m = _mention_at(self.ms, c)
+        return m is not None and self.toks[m.first].text.lower() == "dem"
 
     def _swapped_relative(self, v: int, particle: bool) -> list[EntityMention]:
         """ "der Frankophonie, der Nigeria nicht angehört": the parse may take the relative
