@@ -721,3 +721,10 @@ def test_who_represents_a_state_holds_the_office_of_that_state(ex):
     # a minister after "von" who represents no one takes no state from the subject
     a = analyse(ex, "Kenia wurde von Außenminister Samih Kamal kritisiert.")
     assert ("samih-kamal", "foreign-minister", "kenya") not in positions(a)
+
+
+def test_the_surname_alone_in_another_spelling_of_the_full_name(ex):
+    # the dictionary spells him "Recep Tayyip Erdoğan" and also "Recep Tayyip Erdogan"
+    for text in ("Putin traf Erdogan in Sotschi.", "Putin traf Erdoğan in Sotschi."):
+        meeting = only(analyse(ex, text), "Meeting")
+        assert ("participant", "recep-tayyip-erdogan") in roles(meeting), text

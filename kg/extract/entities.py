@@ -265,6 +265,7 @@ class EntityRecognizer:
         # it is a German word or a given name ("Ruf", "Ira"), not the group (RUF, IRA)
         self._spelled: set[str] = set()
         ambiguous: set[str] = set()
+        spelt: dict[str, set[str]] = {}  # surnames of other spellings of full names
         for e in dictionary:
             for name in e.names:
                 words = tuple(t for _s, _e, t in tokenize(name))
@@ -280,9 +281,14 @@ class EntityRecognizer:
                     self._surface.setdefault((name.capitalize(),), e.key)
                 if e.cls == ActorClass.PERSON:
                     self._normal.setdefault(name_key(name), e.key)
-                    if name not in (e.label_de, e.label_en) or not e.by_surname:
+                    if not e.by_surname:
+                        continue
+                    if name not in (e.label_de, e.label_en):
                         # a full name's last word can be a common given name ("Abiy
-                        # Ahmed Ali"): the surname alone is the label's
+                        # Ahmed Ali"): the surname alone is the label's, in any of its
+                        # spellings ("Erdoğan", "Erdogan"), which never displaces another's
+                        if name_key(name) in (name_key(e.label_de), name_key(e.label_en)):
+                            spelt.setdefault(words[-1], set()).add(e.key)
                         continue
                     sur = words[-1]
                     if sur in self._surnames and self._surnames[sur] != e.key:
@@ -303,6 +309,9 @@ class EntityRecognizer:
                 self._adjective.setdefault(stem + "-", e.key)
         for sur in ambiguous:
             del self._surnames[sur]
+        for sur, owners in spelt.items():
+            if len(owners) == 1 and sur not in ambiguous:
+                self._surnames.setdefault(sur, next(iter(owners)))
         self._former = lexicon.former
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
