@@ -64,6 +64,19 @@ def test_event_pattern_with_an_unknown_condition_is_refused(tmp_path):
         load_lexicon(patterns)
 
 
+def test_the_object_genitive_slot_without_an_object_condition_is_refused(tmp_path):
+    patterns = tmp_path / "patterns"
+    shutil.copytree(data_dir() / "patterns", patterns)
+    raw = yaml.safe_load((patterns / "events.yaml").read_text(encoding="utf-8"))
+    verbal = next(
+        p for p in raw["patterns"] if p.get("verb") and "object" not in (p.get("with") or {})
+    )
+    verbal["frame"] = {**verbal["frame"], "obj-gen": "addressee"}
+    (patterns / "events.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match=r"the slot 'obj-gen' needs 'with: object'"):
+        load_lexicon(patterns)
+
+
 def test_an_office_list_naming_an_unknown_office_is_refused(tmp_path):
     patterns = tmp_path / "patterns"
     shutil.copytree(data_dir() / "patterns", patterns)

@@ -64,6 +64,23 @@ def test_what_a_demand_asks_for_tells_its_code(ex, text, agent, code):
     assert cameo(ev) == code
 
 
+def test_whose_withdrawal_or_resignation_is_demanded_is_addressed(ex):
+    for text, agent, addressee in (
+        (
+            "Der Sicherheitsrat verlangte den Abzug Armeniens aus Latschin.",
+            "un-security-council",
+            "armenia",
+        ),
+        ("Die Opposition forderte Putins sofortigen Rücktritt.", "t/opposition", "vladimir-putin"),
+        ("Aserbaidschan forderte den Rückzug der armenischen Truppen.", "azerbaijan", "armenia"),
+    ):
+        demand = only(analyse(ex, text), "Demand")
+        assert {("agent", agent), ("addressee", addressee)} <= roles(demand), text
+    # whose release is asked for is no addressee: the captors are
+    demand = only(analyse(ex, "Russland forderte die Freilassung der Serben."), "Demand")
+    assert roles(demand) == {("agent", "russia")}
+
+
 @pytest.mark.parametrize(
     ("text", "agent"),
     [

@@ -347,7 +347,7 @@ CONDITION_KEYS = frozenset(
 # the slots a frame may name (the event's grammatical functions and the prepositions
 # whose phrases fill a role) and the roles they may fill
 FRAME_SLOTS = frozenset(
-    {"subj", "obj", "gen", "presence",
+    {"subj", "obj", "gen", "presence", "obj-gen",
      "mit", "zu", "gegenüber", "zwischen", "an", "auf", "gegen", "für", "von", "bei",
      "um", "über", "nach", "in", "hinter", "durch"}
 )  # fmt: skip
@@ -373,6 +373,8 @@ def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
         raise InputError(f"{path}: pattern {raw['id']}: unknown frame slot or role {bad}")
     if "gen" in frame and not raw.get("noun"):
         raise InputError(f"{path}: pattern {raw['id']}: the slot 'gen' needs a 'noun'")
+    if "obj-gen" in frame and not dict(raw.get("with") or {}).get("object"):
+        raise InputError(f"{path}: pattern {raw['id']}: the slot 'obj-gen' needs 'with: object'")
 
     def conds(v: Any) -> tuple[tuple[str, Any], ...]:
         if not v:

@@ -226,6 +226,12 @@ class RoleAssigner:
         }
         # "die Regierung Kenias", "Kenias Armee": the state acts through its government too
         self._acting = _ActingNouns(self._proxies | lexicon.ref("government_nouns"), lexicon)
+        # the concept of each pattern's object, for the slot "obj-gen"
+        self._object_concepts = {
+            p.id: str(dict(p.with_)["object"])
+            for p in lexicon.patterns
+            if "obj-gen" in dict(p.frame) and "object" in dict(p.with_)
+        }
         self._mediation_verbs = frozenset(
             v for p in lexicon.patterns if p.event_class == EventClass.MEDIATION for v in p.verbs
         )
@@ -1014,6 +1020,8 @@ class RoleAssigner:
         self._core_roles(c, fn, subj, objs, roles)
         if trig.nominal and "gen" in c.frame:
             self._noun_roles(c, ms, roles)
+        if not trig.nominal and "obj-gen" in c.frame:
+            self._object_genitive(c, roles)
         if trig.event_class == EventClass.MILITARY_ACTION:
             self._target_owners(c, roles)
             self._adjective_targets(c, ms, roles)
@@ -1327,6 +1335,38 @@ class RoleAssigner:
                 and all(toks[j].pos.startswith("ADJ") for j in range(m.last, trig.first))
             ):
                 roles.add(slot, [k for k in self._actor_key(m, "")])
+
+    def _object_genitive(self, c: _Clause, roles: _Roles) -> None:
+        """The frame's ``obj-gen`` slot: whose act the verb's object noun names, by its
+        genitive or possessor ("verlangte den Abzug der Argentinier", "forderte Mugabes
+        Rücktritt": the Argentinians, Mugabe)."""
+        concept = self._object_concepts.get(c.trig.pattern)
+        if concept is None:
+            return
+        toks = c.ts.tokens
+        wanted = concept.split("|")
+
+        def of_concept(j: int) -> bool:
+            return toks[j].pos == "NN" and any(self.lex.lemma_in(toks[j].lemma, w) for w in wanted)
+
+        for g, grp in c.groups:
+            if not c.a <= grp[0].first < c.b:
+                continue
+            if g.startswith("gen:"):
+                j = grp[0].first - 1
+                while j > c.a and toks[j].pos in NP_INNER:
+                    j -= 1
+                hit = j > c.a and of_concept(j)
+            elif g in ("poss", "") and toks[grp[-1].last - 1].text.endswith(("s", "'")):
+                # a possessor in the genitive before the noun ("Putins Rücktritt")
+                j = grp[-1].last
+                while j < c.b and toks[j].pos in NP_INNER:
+                    j += 1
+                hit = j < c.b and of_concept(j)
+            else:
+                continue
+            if hit:
+                roles.add(c.frame["obj-gen"], [k for m in grp for k in self._actor_key(m, "")])
 
     def _target_owners(self, c: _Clause, roles: _Roles) -> None:
         """Who is attacked when a military target is: the owner of the positions or base
