@@ -199,6 +199,26 @@ def test_travelling_is_no_meeting(ex):
     assert "Meeting" not in classes(a)
 
 
+def test_travelling_for_talks_or_a_visit_is_a_meeting(ex):
+    a = analyse(
+        ex, "Lawrow reiste am Montag zu Gesprächen mit seinem türkischen Amtskollegen nach Ankara."
+    )
+    talks = only(a, "Negotiation")  # talks in the plural negotiate
+    assert roles(talks) == {
+        ("participant", "sergey-lavrov"),
+        ("participant", "turkey"),
+        ("location", "ankara"),
+    }
+    a = analyse(ex, "Der US-Außenminister ist zu einem Besuch in Israel eingetroffen.")
+    assert roles(only(a, "Meeting")) == {("agent", "united-states"), ("location", "israel")}
+    assert cameo(only(a, "Meeting")) == "042"
+    # travelling planned is no meeting yet; calling for talks is a demand
+    a = analyse(ex, "Lawrow will am Montag zu Gesprächen nach Ankara reisen.")
+    assert "Meeting" not in classes(a) and "Negotiation" not in classes(a)
+    a = analyse(ex, "Der UN-Generalsekretär rief Armenien und Aserbaidschan zu Gesprächen auf.")
+    assert "Meeting" not in classes(a) and "Negotiation" not in classes(a)
+
+
 # -- 05 diplomatic cooperation: support, thanks, praise; agreement and consent; apology ------
 
 
