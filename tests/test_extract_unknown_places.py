@@ -132,3 +132,23 @@ def test_a_plural_place_noun_names_each_place_it_lists(ex):
     # a singular place noun names one place: the name after "und" is not its
     a = analyse(ex, "Die Rebellen eroberten die Stadt Kalemor und Uvaro.")
     assert place(a, "uvaro") is None
+
+
+def test_a_camp_noun_names_the_place_after_it_with_an_arabic_article(ex):
+    a = analyse(ex, "Die libanesische Armee hat das Flüchtlingslager Nahr al-Kasim eingenommen.")
+    assert ("location", "nahr-al-kasim") in roles(only(a, "MilitaryAction"))
+    assert place(a, "nahr-al-kasim") == ("Place", "Nahr al-Kasim")
+
+
+def test_the_town_refers_back_to_the_town_named_last(ex):
+    a = analyse(
+        ex,
+        "Die Rebellen rückten auf die Stadt Amboli vor. Am Abend nahmen sie die umkämpfte "
+        "Stadt ein.",
+    )
+    taken = [e for e in of_class(a, "MilitaryAction") if e.trigger.pattern == "capture"]
+    assert [(r, k) for r, k in roles(taken[0]) if r == "location"] == [("location", "amboli")]
+    # a name or a genitive after the noun names another town
+    a = analyse(ex, "Die Stadt Amboli fiel. Die Rebellen eroberten die Stadt Teskat.")
+    assert place(a, "teskat") == ("City", "Teskat")
+    assert ("location", "teskat") in roles(only(a, "MilitaryAction"))

@@ -135,6 +135,9 @@ def _by_length(nouns: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(nouns.items(), key=lambda kv: -len(kv[0])))
 
 
+#: an Arabic article joined to the word of a name it opens: "al-Bared", "el-Fasher"
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|asch|at|az|an|es)-[A-ZÄÖÜ]")
+
 #: the definite article's forms, before a noun that refers back ("die Armee")
 _ARTICLES = ("die", "der", "den", "das", "dem", "des")
 
@@ -317,6 +320,7 @@ class EntityRecognizer:
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
         self._capital_nouns = lexicon.cue("capital_nouns")
+        self._town_nouns = lexicon.cue("town_reference_nouns")
         self._kinds = self._reference_kinds()  # built once, tried at every token
         self._morph = load_morphology()
         self._speech_verbs = frozenset(
@@ -2296,6 +2300,7 @@ class EntityRecognizer:
             self._ref_sides,
             self._ref_neighbour,
             self._ref_capital,
+            self._ref_town,
             self._ref_organisation,
             self._ref_armed_group,
             self._ref_country,
@@ -2354,6 +2359,31 @@ class EntityRecognizer:
         ):
             return None
         return [self._mention(ts, j - 1, j + 1, MentionKind.GROUP, (), group="capital")], []
+
+    def _ref_town(self, ts, j, found, covered) -> _Change | None:
+        """ "die Stadt", "die umkämpfte Stadt" with no name or genitive after it: the town
+        named last (roles resolve it)."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        a = j - 1
+        while a > 0 and toks[a].pos == "ADJ(A)" and a not in covered:
+            a -= 1
+        if not (
+            tok.pos == "NN"
+            and tok.lemma.lower() in self._town_nouns
+            and a >= 0
+            and toks[a].text.lower() in _ARTICLES
+            and j not in covered
+            and not (
+                j + 1 < len(toks)
+                and (
+                    toks[j + 1].pos in ("NE", "ART", "FM")
+                    or toks[j + 1].text[:1].isupper()  # its name: "der Stadt Schangaösen"
+                    or j + 1 in covered
+                )
+            )
+        ):
+            return None
+        return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="town")], []
 
     def _ref_organisation(self, ts, j, found, covered) -> _Change | None:
         """ "dem Bündnis", "des Gremiums": the organisation named before (not "das
@@ -2683,12 +2713,15 @@ class EntityRecognizer:
             and toks[end + 1].pos in ("NE", "NN", "FM")
         ):
             end += 2
-        # "im Dorf Ras Baalbek", "in der Stadt Kirjat Schmona": a name of two or three words
+        # "im Dorf Ras Baalbek", "in der Stadt Kirjat Schmona", "das Lager Nahr al-Bared": a
+        # name of two or three words (an Arabic article joined to the next one)
         while (
             end < len(toks)
             and end - (j + 1) < 3
-            and toks[end].pos == "NE"
-            and toks[end].text[:1].isupper()
+            and (
+                (toks[end].pos == "NE" and toks[end].text[:1].isupper())
+                or _ARABIC_ARTICLE.match(toks[end].text) is not None
+            )
             and end not in covered
         ):
             end += 1

@@ -425,6 +425,7 @@ CUE_KEYS = (
     "place_nouns",
     "place_prepositions",
     "capital_nouns",
+    "town_reference_nouns",
     "conflict_nouns",
     "conflict_verbs",
     "conflict_object_verbs",

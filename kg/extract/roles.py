@@ -75,6 +75,7 @@ class Discourse:
 
     persons: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
+    towns: list[str] = field(default_factory=list)  # the cities named so far
     actors: list[str] = field(default_factory=list)
     armed_groups: list[str] = field(default_factory=list)  # known or named by the article
     offices: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, of) -> person
@@ -388,6 +389,9 @@ class RoleAssigner:
             ranked = sorted(counts, key=lambda k: (counts[k], last_at[k]))
             others = pair[:1] or ranked[-1:]
             return replace(m, keys=(others[0],)) if others and here_states else m
+        if m.kind == MentionKind.GROUP and m.group == "town":
+            # "die Stadt": the town named last
+            return replace(m, keys=disc.towns[-1:], cls=PlaceClass.CITY) if disc.towns else m
         if m.kind == MentionKind.GROUP and m.group == "org":
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
             orgs = [k for k in named if self.d.is_a(k, ActorClass.ORGANIZATION)]
@@ -523,6 +527,10 @@ class RoleAssigner:
                     disc.person_of[k] = e.rel("country")[0]
             if self.d.is_a(k, ActorClass.STATE):
                 disc.states.append(k)
+            if m.kind == MentionKind.NAME and (
+                self.d.is_a(k, PlaceClass.CITY) or disc.minted.get(k) == PlaceClass.CITY
+            ):
+                disc.towns.append(k)
             if m.kind != MentionKind.ADJECTIVE and not self.d.is_a(
                 k, PlaceClass.PLACE, FactClass.ARMED_CONFLICT
             ):
