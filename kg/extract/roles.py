@@ -391,7 +391,7 @@ class RoleAssigner:
             return replace(m, keys=(others[0],)) if others and here_states else m
         if m.kind == MentionKind.GROUP and m.group == "town":
             # "die Stadt": the town named last
-            return replace(m, keys=disc.towns[-1:], cls=PlaceClass.CITY) if disc.towns else m
+            return replace(m, keys=(disc.towns[-1],), cls=PlaceClass.CITY) if disc.towns else m
         if m.kind == MentionKind.GROUP and m.group == "org":
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
             orgs = [k for k in named if self.d.is_a(k, ActorClass.ORGANIZATION)]
