@@ -433,3 +433,17 @@ def test_a_threat_is_a_statement_of_the_one_who_threatens(ex):
     # false friends: talks that threaten to fail, a penalty that looms
     assert not analyse(ex, "Die Gespräche drohen zu scheitern.").events
     assert not analyse(ex, "Dem Präsidenten droht die Amtsenthebung.").events
+
+
+def test_a_negated_attribute_neither_negates_the_clause_nor_rejects(ex):
+    # "nicht mehr anerkannte" describes the president; his call stands
+    a = analyse(
+        ex,
+        "Der von Moskau nicht mehr anerkannte tschetschenische Präsident Aslan Maschadow rief "
+        "am Sonntag die Bevölkerung zum Widerstand auf.",
+    )
+    assert classes(a) == {"Demand"}
+    assert ("agent", "aslan-mashadov") in roles(only(a, "Demand"))
+    # a refusal to recognise told as such is a rejection
+    a = analyse(ex, "Russland erkennt die Regierung in Kiew nicht an.")
+    assert ("agent", "russia") in roles(only(a, "Rejection"))

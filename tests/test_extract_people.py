@@ -728,3 +728,12 @@ def test_the_surname_alone_in_another_spelling_of_the_full_name(ex):
     for text in ("Putin traf Erdogan in Sotschi.", "Putin traf Erdoğan in Sotschi."):
         meeting = only(analyse(ex, text), "Meeting")
         assert ("participant", "recep-tayyip-erdogan") in roles(meeting), text
+
+
+def test_a_region_before_a_noun_of_function_is_the_persons_brief_not_an_actor(ex):
+    a = analyse(
+        ex,
+        "Der Tschetschenien-Beauftragte des Kremls, Sergej Jastrschembski, sprach am Montag "
+        "von schweren Verlusten.",
+    )
+    assert roles(only(a, "Statement")) == {("agent", "sergei-yastrshembski")}

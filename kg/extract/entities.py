@@ -745,7 +745,19 @@ class EntityRecognizer:
             for k in range(len(parts) - 1, 0, -1):
                 prefix = "-".join(parts[:k])
                 key = local.get((prefix,)) or self._surface.get((prefix,))
-                if key and prefix and self._names_a_person(ts, tok):
+                if (
+                    key
+                    and prefix
+                    and (
+                        self._names_a_person(ts, tok)
+                        # "der Tschetschenien-Beauftragte des Kremls, X": a region is the
+                        # person's brief, never an actor
+                        or (
+                            self.dictionary.is_a(key, PlaceClass.PLACE)
+                            and self._people.is_person_noun(tok)
+                        )
+                    )
+                ):
                     # "der frühere US-Senator George Mitchell": the state qualifies the
                     # person, as "der amerikanische Senator" would; it does not act
                     return self._mention(ts, tok.i, tok.i + 1, MentionKind.ADJECTIVE, (key,))

@@ -325,6 +325,9 @@ def _condition(
         return _toll(ts, i, lex.cue("large_counts")) == bool(value)
     if key == "negated":
         return is_negated(toks, i, lex.cue("negation")) == bool(value)
+    if key == "attribute":
+        # a participle attribute ("der nicht anerkannte Präsident"): a description
+        return (toks[i].verb is not None and toks[i].pos.startswith("ADJ")) == bool(value)
     return False
 
 

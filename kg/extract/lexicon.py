@@ -340,7 +340,7 @@ PATTERN_KEYS = frozenset(
 CONDITION_KEYS = frozenset(
     {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote",
      "predicative", "toll",
-     "negated", "content", "word"}
+     "negated", "content", "word", "attribute"}
 )  # fmt: skip
 
 

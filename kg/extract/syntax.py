@@ -260,7 +260,18 @@ def is_negated(tokens: Sequence[Token], i: int, negation: Set[str]) -> bool:
     """A negation word (the ``negation`` cue list) in the clause of ``i`` ("nicht",
     "keine", "nie"), not "nicht nur"."""
     a, b = clause_bounds(tokens, i)
-    return any(negates(tokens, j, negation) for j in range(a, b))
+    return any(
+        negates(tokens, j, negation) and not _negates_attribute(tokens, j, i) for j in range(a, b)
+    )
+
+
+def _negates_attribute(tokens: Sequence[Token], j: int, i: int) -> bool:
+    """The negation at ``j`` negates an attribute after it, not the clause of ``i`` ("Der
+    von Moskau nicht mehr anerkannte Präsident rief … auf")."""
+    k = j + 1
+    while k < len(tokens) and tokens[k].pos == "ADV":
+        k += 1
+    return k < len(tokens) and k != i and tokens[k].pos == "ADJ(A)"
 
 
 def _preposition(tok: Token, morph: Morphology) -> str:
