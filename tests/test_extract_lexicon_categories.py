@@ -1006,3 +1006,18 @@ def test_an_assault_a_clause_is_ended_with_is_an_attack(ex):
         "In Lima ist das Geiseldrama mit einem Sturmangriff peruanischer Soldaten beendet worden.",
     )
     assert ("agent", "peru") in roles(only(a, "MilitaryAction"))
+
+
+def test_the_host_named_in_a_copular_clause_after_a_comma(ex):
+    a = analyse(
+        ex,
+        "Putin und Erdoğan hatten sich am Sonntag auf der Krim beraten, Gastgeber war Russland.",
+    )
+    meetings = of_class(a, "Meeting")
+    hosted = [e for e in meetings if ("agent", "russia") in roles(e)]
+    assert hosted and not any(("agent", "vladimir-putin") in roles(e) for e in meetings)
+    # talks on an island or in a region after "auf" are held there
+    talks = [e for e in meetings if ("participant", "vladimir-putin") in roles(e)]
+    assert ("location", "crimea") in roles(talks[0])
+    a = analyse(ex, "Putin und Erdoğan trafen sich auf Amboli.")
+    assert ("location", "amboli") in roles(only(a, "Meeting"))

@@ -1277,6 +1277,18 @@ class RoleAssigner:
                         or m.cls in (PlaceClass.CITY, PlaceClass.REGION, PlaceClass.PLACE)
                     ):
                         locations.append(m.keys[0])
+            elif g == "auf" and trig.event_class != EventClass.MILITARY_ACTION:
+                # "trafen sich auf der Krim", "berieten auf den Azoren": an island or region
+                # (a state after "auf" is what is agreed on or pressed, not a place)
+                locations += [
+                    m.keys[0]
+                    for m in grp
+                    if m.keys
+                    and (
+                        self.d.is_a(m.keys[0], PlaceClass.PLACE)
+                        or m.cls in (PlaceClass.CITY, PlaceClass.REGION, PlaceClass.PLACE)
+                    )
+                ]
             elif trig.event_class == EventClass.MILITARY_ACTION and g in ("auf", "von"):
                 # "rückte auf Kidal vor", "stürmten das Gefängnis von Khiam": a town or
                 # region struck or taken (a state after "auf" or "von" is a side)
@@ -1925,6 +1937,10 @@ class RoleAssigner:
                 return None
             if ts.tokens[h].pos.startswith(("VV", "VA", "VM")):
                 return h
+            if parse.dependents(h, "cop"):
+                # "…, Gastgeber war Portugal": the noun is in a clause of its own with
+                # the copula; the verb beyond is another clause's
+                return None
             i = h
         return None
 
