@@ -1021,3 +1021,24 @@ def test_the_host_named_in_a_copular_clause_after_a_comma(ex):
     assert ("location", "crimea") in roles(talks[0])
     a = analyse(ex, "Putin und Erdoğan trafen sich auf Amboli.")
     assert ("location", "amboli") in roles(only(a, "Meeting"))
+
+
+def test_condolences_the_parse_takes_for_the_subject_are_the_object(ex):
+    a = analyse(
+        ex,
+        "Beileid bekundeten unter anderen Burkina Fasos Präsident Roch Marc Christian Kaboré "
+        "und Senegals Staatschef Macky Sall.",
+    )
+    said = only(a, "Statement")
+    assert cameo(said) == "018"
+    assert roles(said) == {("agent", "roch-marc-christian-kabore"), ("agent", "macky-sall")}
+
+
+def test_convening_a_body_or_a_session_is_hosting_a_meeting(ex):
+    a = analyse(ex, "Präsident Mahamadou Issoufou berief das Kabinett zu einer Sondersitzung ein.")
+    assert ("agent", "mahamadou-issoufou") in roles(only(a, "Meeting"))
+    a = analyse(ex, "Präsident Mahamadou Issoufou berief eine Krisensitzung ein.")
+    assert cameo(only(a, "Meeting")) == "043"
+    # calling up reservists mobilises
+    a = analyse(ex, "Russland berief 300000 Reservisten ein.")
+    assert classes(a) == {"Deployment"}

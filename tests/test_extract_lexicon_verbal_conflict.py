@@ -447,3 +447,15 @@ def test_a_negated_attribute_neither_negates_the_clause_nor_rejects(ex):
     # a refusal to recognise told as such is a rejection
     a = analyse(ex, "Russland erkennt die Regierung in Kiew nicht an.")
     assert ("agent", "russia") in roles(only(a, "Rejection"))
+
+
+def test_a_deed_labelled_a_crime_is_an_accusation(ex):
+    a = analyse(
+        ex,
+        "Als „ethnische Säuberung“ bezeichnete US-Außenminister Rex Tillerson am Mittwoch das "
+        "Vorgehen der russischen Armee.",
+    )
+    assert {("agent", "rex-tillerson"), ("addressee", "russia")} <= roles(only(a, "Accusation"))
+    # a label that is no crime is no accusation
+    a = analyse(ex, "Putin bezeichnete das Treffen mit Erdoğan als Erfolg.")
+    assert "Accusation" not in classes(a)

@@ -6,7 +6,7 @@ the dictionary, the membership, non-membership and role facts about them are no 
 Sentences written for the test."""
 
 import pytest
-from extract_helpers import analyse, of_class, only, positions
+from extract_helpers import analyse, of_class, only, positions, roles
 
 from kg.dictionary import load_dictionary
 from kg.extract.model import FactKind
@@ -328,3 +328,15 @@ def test_members_of_an_organisation_referred_back_to_with_an_attribute(ex):
         ("qatar", "gcc"),
         ("kuwait", "gcc"),
     }
+
+
+def test_a_national_security_council_is_the_states_not_the_uns(ex):
+    for text, state in (
+        ("Der armenische Sicherheitsrat tagte am Montag.", "armenia"),
+        ("Der Nationale Sicherheitsrat Pakistans tagte am Montag.", "pakistan"),
+    ):
+        meeting = only(analyse(ex, text), "Meeting")
+        assert roles(meeting) == {("participant", state)}, text
+    # the noun alone is the UN's organ
+    meeting = only(analyse(ex, "Der Sicherheitsrat tagte am Montag."), "Meeting")
+    assert roles(meeting) == {("participant", "un-security-council")}

@@ -335,6 +335,7 @@ class EntityRecognizer:
         self._by_core = self._organisations_by_core_name()
         self._gov_nouns = lexicon.ref("government_nouns")
         self._unnamed_forces = lexicon.ref("unnamed_force_nouns")
+        self._national_body_nouns = lexicon.ref("national_body_nouns")
         self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
         self._sides = lexicon.ref("sides")
         self._side_det = lexicon.ref("side_determiners")
@@ -665,6 +666,7 @@ class EntityRecognizer:
         found = self._references(ts, found)
         found = self._places_after_prepositions(ts, found, surnames)
         found = self._unnamed_capitals(ts, found)
+        found = self._national_bodies(ts, found)
         found = self._named_after_class_nouns(ts, found, local, new)
         found = self._led_organisations(ts, found, new)
         found = self._quote_speakers(ts, found, surnames, new)
@@ -2218,6 +2220,52 @@ class EntityRecognizer:
         """The class a place noun or a compound of one names ("Hafenstadt", "Karibikstadt",
         "Grenzregion" → City, City, Region)."""
         return _noun_class(word, self._place_table)
+
+    def _national_bodies(
+        self, ts: TaggedSentence, found: list[EntityMention]
+    ) -> list[EntityMention]:
+        """ "der armenische Sicherheitsrat", "der Nationale Sicherheitsrat Pakistans": a
+        state's own body, not the organ of the United Nations the noun alone names
+        (references.yaml ``national_body_nouns``); the state of the adjective or genitive,
+        else the story's (as "die Regierung")."""
+        toks = ts.tokens
+        out = list(found)
+        for m in found:
+            if not (
+                m.kind == MentionKind.NAME
+                and m.last == m.first + 1
+                and toks[m.first].lemma.lower() in self._national_body_nouns
+            ):
+                continue
+            adj = next(
+                (x for x in found if x.last == m.first and x.kind == MentionKind.ADJECTIVE), None
+            )
+            after = next((x for x in found if x.first == m.last and x.keys), None)
+            national = m.first > 0 and toks[m.first - 1].text.lower().startswith("national")
+            if adj is not None and adj.keys and self.dictionary.is_a(adj.keys[0], ActorClass.STATE):
+                state, first = adj.keys[0], adj.first
+            elif (
+                national
+                and after is not None
+                and self.dictionary.is_a(after.keys[0], ActorClass.STATE)
+            ):
+                state, first = after.keys[0], m.first - 1
+            elif national:
+                out = [x for x in out if x is not m]
+                a = m.first - 2 if m.first > 1 and toks[m.first - 2].pos == "ART" else m.first - 1
+                out.append(self._mention(ts, a, m.last, MentionKind.GROUP, (), group="government"))
+                continue
+            else:
+                continue
+            gone = {id(m), id(adj), id(after) if after is not None and national else 0}
+            out = [x for x in out if id(x) not in gone]
+            last = (
+                after.last if national and after is not None and after.keys[0] == state else m.last
+            )
+            out.append(
+                self._mention(ts, first, last, MentionKind.NAME, (state,), group="government")
+            )
+        return out
 
     def _unnamed_capitals(
         self, ts: TaggedSentence, found: list[EntityMention]

@@ -496,6 +496,7 @@ REF_KEYS = (
     "demonstratives",
     "government_nouns",
     "unnamed_force_nouns",
+    "national_body_nouns",
     "government_compound_heads",
     "capital_government",
     "organization_heads",

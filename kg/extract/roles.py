@@ -1551,6 +1551,15 @@ class RoleAssigner:
             # "…, was die Regierung in Monrovia bestreitet": "was" is what is denied, the
             # actor the parse took for the object denies it
             fn.subj = fn.objs.pop(0)
+        if (
+            not fn.subj
+            and trig.nominal
+            and len(named) == 1
+            and trig.first in ts.parse.dependents(pred, "nsubj")
+        ):
+            # "Beileid bekundeten X und Y": the event noun is the light verb's object,
+            # whatever the parse says; the actor it took for the object is the subject
+            fn.subj = fn.objs.pop(0)
         if not fn.subj and len(named) == 1 and self._thing_subject(ts, pred, mentions):
             # "Ihre Forderung … lehnte Fujimori stets ab": the object comes first and the
             # parse took it for the subject; a thing does not act, the actor does
