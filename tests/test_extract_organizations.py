@@ -340,3 +340,14 @@ def test_a_national_security_council_is_the_states_not_the_uns(ex):
     # the noun alone is the UN's organ
     meeting = only(analyse(ex, "Der Sicherheitsrat tagte am Montag."), "Meeting")
     assert roles(meeting) == {("participant", "un-security-council")}
+
+
+def test_members_with_a_particle_the_parse_hangs_elsewhere(ex):
+    a = analyse(ex, "Kolumbien und Venezuela gehören der Unasur ebenso an wie Ecuador.")
+    assert {("colombia", "unasur"), ("venezuela", "unasur")} <= facts(a, FactKind.MEMBER)
+
+
+def test_nothing_leads_itself(ex):
+    # the short name in parentheses is the organisation, not its leader
+    a = analyse(ex, "Correa führt den Vorsitz der Union Südamerikanischer Nationen (Unasur).")
+    assert not [f for f in a.facts if f.subject == f.object]

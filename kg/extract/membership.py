@@ -362,7 +362,11 @@ class _Reader:
 
     def _by_verb(self, v: int) -> list[Fact]:
         p, toks = self.parse, self.toks
-        particle = any(toks[c].text.lower() == "an" for c in p.dependents(v, "compound:prt"))
+        # the parse may hang the particle elsewhere ("gehören der Unasur ebenso an wie X")
+        _a, b = clause_bounds(toks, v)
+        particle = any(
+            toks[c].text.lower() == "an" for c in p.dependents(v, "compound:prt")
+        ) or any(t.pos == "PTKVZ" and t.text.lower() == "an" for t in toks[v + 1 : b])
         orgs: list[EntityMention] = []
         for c in p.children(v):
             dep, prep = p.deps[c], preposition(toks, p, c, morph=self.morph)

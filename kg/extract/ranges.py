@@ -5,7 +5,8 @@ Reads events, facts and the article's new entities; writes them back. The roles 
 event that name someone (agent, addressee, participant, mediator) take actors only: a
 region or place read into one ("die abtrünnige Region Transnistrien verhandelte") is the
 event's place where it has none, else left out; a location is a place or a state. An
-office belongs to a state or an organisation and is held by a person.
+office belongs to a state or an organisation and is held by a person; nothing stands in a
+standing relation to itself.
 
 >>> from kg.extract.model import Event, Trigger
 >>> from kg.vocabulary import RoleProperty
@@ -48,10 +49,15 @@ def keep_in_range(
     kept_facts = tuple(
         f
         for f in facts
-        if f.kind != FactKind.POSITION
-        or (
-            is_(f.subject, ActorClass.PERSON)
-            and is_(f.object, ActorClass.STATE, ActorClass.ORGANIZATION)
+        # nothing leads, chairs or is a member of itself (a short name in parentheses
+        # read as the leader of its long name)
+        if f.subject != f.object
+        and (
+            f.kind != FactKind.POSITION
+            or (
+                is_(f.subject, ActorClass.PERSON)
+                and is_(f.object, ActorClass.STATE, ActorClass.ORGANIZATION)
+            )
         )
     )
     return kept_events, kept_facts
