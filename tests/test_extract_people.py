@@ -737,3 +737,12 @@ def test_a_region_before_a_noun_of_function_is_the_persons_brief_not_an_actor(ex
         "von schweren Verlusten.",
     )
     assert roles(only(a, "Statement")) == {("agent", "sergei-yastrshembski")}
+
+
+def test_a_title_of_a_state_body_after_the_name_is_an_office_of_the_state_named(ex):
+    a = analyse(
+        ex,
+        "Afghanistan verlor die Stadt. „Kundus ist gefallen“, räumte Sedik Sedikki, Sprecher "
+        "des Innenministeriums, ein.",
+    )
+    assert ("sedik-sediki", "spokesperson", "afghanistan") in positions(a)

@@ -1658,6 +1658,20 @@ class EntityRecognizer:
                     # "Außenminister Kenias" (a list of states is a plural title's: read
                     # with its names in apposition)
                     of = of or self._genitive_state(gen)
+                if of is None and self._state_body_genitive(toks, j):
+                    # "X, Sprecher des Innenministeriums,": the state named before in the
+                    # sentence, else the state named last (as for "der Sprecher der
+                    # Armee, X")
+                    of = next(
+                        (
+                            m.keys[0]
+                            for m in reversed(found)
+                            if m.last <= j
+                            and m.keys
+                            and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+                        ),
+                        states[-1] if states else None,
+                    )
                 if role and of and not colleague:
                     result.append(
                         self._mention(
