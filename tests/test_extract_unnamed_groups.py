@@ -243,3 +243,17 @@ def test_a_crowd_that_protests_is_an_unnamed_actor(ex, text, label):
     a = analyse(ex, text)
     (agent,) = only(a, "Protest").actors()
     assert (agent, "Actor", label) in a.new_entities
+
+
+def test_a_counted_group_opening_its_clause_acts(ex):
+    for text in (
+        "Rund 200 Kämpfer griffen am Montag das Lager an.",
+        "Mehrere hundert schwer bewaffnete Kämpfer hatten das Lager überfallen.",
+    ):
+        attack = only(analyse(ex, text), "MilitaryAction")
+        assert [r for r, _k in roles(attack)] == ["agent"], text
+        (key,) = [k for _r, k in roles(attack)]
+        assert key.startswith("t/") and key.endswith("kaempfer") and "200" not in key
+    # counted after the verb they are what is done to
+    attack = only(analyse(ex, "Die Armee tötete 20 Kämpfer."), "MilitaryAction")
+    assert ("agent", "t/kaempfer") not in roles(attack)

@@ -2501,6 +2501,11 @@ class EntityRecognizer:
             a, det = j, "die"
         elif det in ("ein", "eine", "einer", "einem", "einen", "eines"):
             a, det = a + 1, "bare"  # "von einer Garantenkommission": a body of its own
+        elif self._counted_opening(toks, a):
+            # "Rund 200 Kämpfer griffen an", "Mehrere hundert Angreifer hatten das Lager
+            # überfallen": counted, opening the clause, they act (not "tötete 20 Rebellen");
+            # the count is no part of their name
+            a, det = a + 1, "bare"
         elif a == 0 and toks[a].pos.startswith("ADJ"):
             det = "bare"  # "Tausende Schüler demonstrierten": adjectives open the sentence
         elif a < 0 or (
@@ -2533,6 +2538,19 @@ class EntityRecognizer:
         group = "bare-group" if det == "bare" else "armed-group"
         mention = self._mention(ts, a, j + 1, MentionKind.GROUP, (), group=group, head=noun.lower())
         return [mention], []
+
+    def _counted_opening(self, toks: Sequence[Token], a: int) -> bool:
+        """A count ending at ``a`` ("rund 200", "mehrere hundert") opens its clause (the
+        sentence's start, or after a comma or a conjunction)."""
+        if a < 0 or toks[a].pos != "CARD":
+            return False
+        k = a
+        while k > 0 and (
+            toks[k - 1].pos in ("CARD", "PIAT", "PIDAT")
+            or toks[k - 1].text.lower() in self._morph.quantity_words
+        ):
+            k -= 1
+        return k == 0 or toks[k - 1].pos in ("$,", "$.", "$(", "KON")
 
     def _ref_country(self, ts, j, found, covered) -> _Change | None:
         """ "Mitglied der EU ist das Land nicht": the state the article is on."""
