@@ -1042,3 +1042,20 @@ def test_convening_a_body_or_a_session_is_hosting_a_meeting(ex):
     # calling up reservists mobilises
     a = analyse(ex, "Russland berief 300000 Reservisten ein.")
     assert classes(a) == {"Deployment"}
+
+
+def test_a_deed_the_speaker_claims_for_his_side_in_a_quote(ex):
+    for text in (
+        "„Heute haben unsere Streitkräfte Kidal eingenommen“, sagte der malische Präsident "
+        "Assimi Goïta.",
+        "„Wir haben Kidal eingenommen“, sagte der malische Präsident Assimi Goïta.",
+    ):
+        taken = only(analyse(ex, text), "MilitaryAction")
+        assert roles(taken) == {("agent", "assimi-goita"), ("location", "kidal")}, text
+    # announced, suffered or denied, it is no deed of his
+    for text in (
+        "„Wir werden Kidal einnehmen“, sagte der malische Präsident Assimi Goïta.",
+        "„Wir wurden in der Nacht angegriffen“, sagte der malische Präsident Assimi Goïta.",
+        "„Wir haben Kidal nicht angegriffen“, sagte der malische Präsident Assimi Goïta.",
+    ):
+        assert "MilitaryAction" not in classes(analyse(ex, text)), text

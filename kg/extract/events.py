@@ -38,6 +38,7 @@ from kg.extract.syntax import (
     is_passive,
     weak_past_infinitive,
 )
+from kg.vocabulary import EventClass
 
 __all__ = ["detect_triggers"]
 
@@ -208,10 +209,17 @@ def _first_person(ts: TaggedSentence, i: int, lex: Lexicon) -> bool:
     toks = ts.tokens
     if ts.parse is not None:
         subjects = ts.parse.dependents(i, "nsubj")
+        # "unsere Streitkräfte": a subject with a first-person possessive
+        owned = any(
+            toks[d].text.lower() in lex.speaker_possessives
+            for j in subjects
+            for d in ts.parse.dependents(j, "det", "det:poss", "nmod:poss")
+        )
     else:
         a, b = clause_bounds(toks, i)
         subjects = tuple(j for j in range(a, b) if toks[j].pos == "PPER")
-    return any(toks[j].text.lower() in lex.speaker_pronouns for j in subjects)
+        owned = False
+    return owned or any(toks[j].text.lower() in lex.speaker_pronouns for j in subjects)
 
 
 def _negated(p: Pattern, toks: Sequence[Token], i: int, lex: Lexicon) -> bool:
@@ -444,7 +452,7 @@ def detect_triggers(
         # inside a quotation only a speech act in the first person counts: "„Wir rufen
         # beide Seiten auf“, sagte X" is X's call (the claims stage names the speaker)
         speaker = tok.quoted and _first_person(ts, i, lex)
-        if tok.quoted and not speaker:
+        if tok.quoted and (not speaker or is_passive(toks, i)):
             continue
         a, b = clause_bounds(toks, i)
         if (
@@ -466,6 +474,11 @@ def detect_triggers(
                 p
                 for p in (*verb_patterns.get(lemma, ()), *verb_patterns.get("*", ()))
                 if (not speaker or p.event_class in lex.speaker_classes)
+                # a deed the speaker claims is one done ("haben … eingenommen"), not one
+                # announced ("Wir werden Kidal einnehmen")
+                and not (
+                    speaker and p.event_class == EventClass.MILITARY_ACTION and tok.pos != "VV(PP)"
+                )
                 and _matches(p, ts, i, a, b, mentions, lex)
             ]
             if not cands:

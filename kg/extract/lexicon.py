@@ -112,6 +112,8 @@ class Lexicon:
     # a first-person speech act inside a quotation is the speaker's ("„Wir verurteilen den
     # Angriff“, sagte X"): the pronouns that make it one, and the classes of such acts
     speaker_pronouns: frozenset[str] = frozenset()
+    # "unsere Streitkräfte": a subject the speaker's own
+    speaker_possessives: frozenset[str] = frozenset()
     speaker_classes: frozenset[str] = frozenset()
     # what has not happened (events.yaml "unrealised"): a zu-infinitive after the verbs of
     # the patterns of some classes ("forderte X auf, der Waffenruhe zuzustimmen"), a bare
@@ -454,7 +456,7 @@ CUE_KEYS = (
 #: The sections of ``events.yaml`` and ``roles.yaml``, and the keys of ``events.yaml``'s
 #: ``speaker`` and ``unrealised`` sections.
 EVENTS_KEYS = ("concepts", "patterns", "speaker", "unrealised")
-SPEAKER_KEYS = ("pronouns", "classes")
+SPEAKER_KEYS = ("pronouns", "possessives", "classes")
 UNREALISED_KEYS = ("after", "auxiliaries")
 ROLES_KEYS = (
     "titles",
@@ -574,6 +576,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
         cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
         speaker_pronouns=frozenset(x.lower() for x in _tuple(speaker["pronouns"])),
+        speaker_possessives=frozenset(x.lower() for x in _tuple(speaker["possessives"])),
         speaker_classes=frozenset(_tuple(speaker["classes"])),
         unrealised_verbs=frozenset(
             v
