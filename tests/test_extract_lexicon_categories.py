@@ -1059,3 +1059,14 @@ def test_a_deed_the_speaker_claims_for_his_side_in_a_quote(ex):
         "„Wir haben Kidal nicht angegriffen“, sagte der malische Präsident Assimi Goïta.",
     ):
         assert "MilitaryAction" not in classes(analyse(ex, text)), text
+
+
+def test_a_guest_in_towns_visited_them(ex):
+    a = analyse(
+        ex,
+        "Chinas Außenminister Wang Yi, der am Wochenende in Dhaka und Naypyidaw zu Gast war, "
+        "warb für einen Plan.",
+    )
+    visit = only(a, "Meeting")
+    assert cameo(visit) == "042"
+    assert roles(visit) == {("agent", "wang-yi"), ("location", "dhaka"), ("location", "naypyidaw")}
