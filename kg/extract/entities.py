@@ -432,6 +432,20 @@ class EntityRecognizer:
         # (the tagger writes a pronominal adverb "PROAV", STTS 2.0's name for "PAV")
         return a < v and toks[a].pos in ("APPR", "APPRART", "ADV", "PROAV")
 
+    def _state_before(
+        self, found: Sequence[EntityMention], j: int, states: Sequence[str]
+    ) -> str | None:
+        """The state the sentence names last before token ``j``, else the state the
+        article named last (``states``), else None."""
+        return next(
+            (
+                m.keys[0]
+                for m in reversed(found)
+                if m.last <= j and m.keys and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+            ),
+            states[-1] if states else None,
+        )
+
     def _state_body_genitive(self, toks: Sequence[Token], j: int) -> bool:
         """The title at ``j`` has a state's body with no state named as its genitive, then
         a comma: "der Sprecher des Außenministeriums, X", "der Sprecher der Armee, X"."""
@@ -1622,16 +1636,7 @@ class EntityRecognizer:
                 # "Armeechef X", "Regierungssprecher X", "der Sprecher der Armee, X" with
                 # no owner: an office of the state this sentence names before the title
                 # ("die gambische Armee"), else of the state named last
-                of = next(
-                    (
-                        m.keys[0]
-                        for m in reversed(found)
-                        if m.last <= j
-                        and m.keys
-                        and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
-                    ),
-                    states[-1] if states else None,
-                )
+                of = self._state_before(found, j, states)
             if tok.text.lower().startswith(("ex-", "früher")):
                 former = True
             if person is None:
@@ -1659,19 +1664,9 @@ class EntityRecognizer:
                     # with its names in apposition)
                     of = of or self._genitive_state(gen)
                 if of is None and self._state_body_genitive(toks, j):
-                    # "X, Sprecher des Innenministeriums,": the state named before in the
-                    # sentence, else the state named last (as for "der Sprecher der
-                    # Armee, X")
-                    of = next(
-                        (
-                            m.keys[0]
-                            for m in reversed(found)
-                            if m.last <= j
-                            and m.keys
-                            and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
-                        ),
-                        states[-1] if states else None,
-                    )
+                    # "X, Sprecher des Innenministeriums,": as for "der Sprecher der
+                    # Armee, X"
+                    of = self._state_before(found, j, states)
                 if role and of and not colleague:
                     result.append(
                         self._mention(
@@ -2251,34 +2246,32 @@ class EntityRecognizer:
                 and toks[m.first].lemma.lower() in self._national_body_nouns
             ):
                 continue
+            body: tuple[int, int, tuple[str, ...]]
             adj = next(
                 (x for x in found if x.last == m.first and x.kind == MentionKind.ADJECTIVE), None
             )
             after = next((x for x in found if x.first == m.last and x.keys), None)
             national = m.first > 0 and toks[m.first - 1].text.lower().startswith("national")
             if adj is not None and adj.keys and self.dictionary.is_a(adj.keys[0], ActorClass.STATE):
-                state, first = adj.keys[0], adj.first
+                # "der armenische Sicherheitsrat"
+                replaced, body = [m, adj], (adj.first, m.last, (adj.keys[0],))
             elif (
                 national
                 and after is not None
                 and self.dictionary.is_a(after.keys[0], ActorClass.STATE)
             ):
-                state, first = after.keys[0], m.first - 1
+                # "der Nationale Sicherheitsrat Pakistans"
+                replaced, body = [m, after], (m.first - 1, after.last, (after.keys[0],))
             elif national:
-                out = [x for x in out if x is not m]
+                # "den Nationalen Sicherheitsrat": the story's (roles resolve it)
                 a = m.first - 2 if m.first > 1 and toks[m.first - 2].pos == "ART" else m.first - 1
-                out.append(self._mention(ts, a, m.last, MentionKind.GROUP, (), group="government"))
-                continue
+                replaced, body = [m], (a, m.last, ())
             else:
                 continue
-            gone = {id(m), id(adj), id(after) if after is not None and national else 0}
-            out = [x for x in out if id(x) not in gone]
-            last = (
-                after.last if national and after is not None and after.keys[0] == state else m.last
-            )
-            out.append(
-                self._mention(ts, first, last, MentionKind.NAME, (state,), group="government")
-            )
+            first, last, keys = body
+            out = [x for x in out if not any(x is r for r in replaced)]
+            kind = MentionKind.NAME if keys else MentionKind.GROUP
+            out.append(self._mention(ts, first, last, kind, keys, group="government"))
         return out
 
     def _unnamed_capitals(

@@ -1270,37 +1270,15 @@ class RoleAssigner:
             if (g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei")) or (
                 self._part_of_region(ts, grp[0])
             ):
-                for m in grp:
-                    # a place the article names first has its class on the mention
-                    if m.keys and (
-                        self.d.is_a(m.keys[0], PlaceClass.PLACE, ActorClass.STATE)
-                        or m.cls in (PlaceClass.CITY, PlaceClass.REGION, PlaceClass.PLACE)
-                    ):
-                        locations.append(m.keys[0])
+                locations += self._places(grp, PlaceClass.PLACE, ActorClass.STATE)
             elif g == "auf" and trig.event_class != EventClass.MILITARY_ACTION:
                 # "trafen sich auf der Krim", "berieten auf den Azoren": an island or region
                 # (a state after "auf" is what is agreed on or pressed, not a place)
-                locations += [
-                    m.keys[0]
-                    for m in grp
-                    if m.keys
-                    and (
-                        self.d.is_a(m.keys[0], PlaceClass.PLACE)
-                        or m.cls in (PlaceClass.CITY, PlaceClass.REGION, PlaceClass.PLACE)
-                    )
-                ]
+                locations += self._places(grp, PlaceClass.PLACE)
             elif trig.event_class == EventClass.MILITARY_ACTION and g in ("auf", "von"):
                 # "rückte auf Kidal vor", "stürmten das Gefängnis von Khiam": a town or
                 # region struck or taken (a state after "auf" or "von" is a side)
-                locations += [
-                    m.keys[0]
-                    for m in grp
-                    if m.keys
-                    and (
-                        self.d.is_a(m.keys[0], PlaceClass.CITY, PlaceClass.REGION)
-                        or m.cls in (PlaceClass.CITY, PlaceClass.REGION)
-                    )
-                ]
+                locations += self._places(grp, PlaceClass.CITY, PlaceClass.REGION)
         agents_given = bool(fn is not None and fn.agents)
         for prep, grp in fn.preps if fn is not None else ():
             # the parse carries a preposition over a list the positional reading cuts
@@ -1317,6 +1295,15 @@ class RoleAssigner:
                 if g == "in" and grp[0].first > trig.first and grp[0].first <= trig.first + 3:
                     locations.extend(m.keys[0] for m in grp if m.keys)
         return locations
+
+    def _places(self, grp: Sequence[EntityMention], *classes: str) -> list[str]:
+        """The keys of the mentions of ``grp`` that name a place of one of ``classes``, by
+        the dictionary or, for a place the article names first, by the mention's class."""
+        return [
+            m.keys[0]
+            for m in grp
+            if m.keys and (self.d.is_a(m.keys[0], *classes) or class_is(m.cls, *classes))
+        ]
 
     def _part_of_region(self, ts: TaggedSentence, m: EntityMention) -> bool:
         """The mention names where a part of a region lies: "im Süden des Libanon", "im
@@ -1364,10 +1351,10 @@ class RoleAssigner:
         if concept is None:
             return
         toks = c.ts.tokens
-        wanted = concept.split("|")
+        lemmas = [t.lemma for t in toks]
 
         def of_concept(j: int) -> bool:
-            return toks[j].pos == "NN" and any(self.lex.lemma_in(toks[j].lemma, w) for w in wanted)
+            return toks[j].pos == "NN" and self.lex.concept_at(lemmas, j, concept)
 
         for g, grp in c.groups:
             if not c.a <= grp[0].first < c.b:
