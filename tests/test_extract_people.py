@@ -746,3 +746,43 @@ def test_a_title_of_a_state_body_after_the_name_is_an_office_of_the_state_named(
         "des Innenministeriums, ein.",
     )
     assert ("sedik-sediki", "spokesperson", "afghanistan") in positions(a)
+
+
+def test_offices_below_the_top_of_a_state_or_body(ex):
+    # each has its own role concept: a chief of staff is not just any commander, a
+    # security council's secretary not its secretary-general
+    for text, held in (
+        (
+            "Der Sekretär des russischen Sicherheitsrats, Nikolai Petrow, sprach mit Sullivan.",
+            ("nikolai-petrov", "secretary", "russia"),
+        ),
+        (
+            "Der Generalstabschef der ukrainischen Armee, Walerij Saluschnyj, sprach von "
+            "Erfolgen.",
+            ("valerii-zaluzhnyi", "chief-of-staff", "ukraine"),
+        ),
+        (
+            "Der UN-Koordinator für humanitäre Hilfe, Martin Griffiths, warnte vor einer "
+            "Hungersnot.",
+            ("martin-griffiths", "coordinator", "united-nations"),
+        ),
+        (
+            "Der Generaldirektor der Internationalen Atomenergiebehörde, Rafael Grossi, reiste "
+            "nach Kiew.",
+            ("rafael-grossi", "director-general", "iaea"),
+        ),
+        (
+            "Der sowjetische Delegierte Pjotr Iwanow verlangte eine Sitzung.",
+            ("pyotr-ivanov", "delegate", "soviet-union"),
+        ),
+    ):
+        assert held in positions(analyse(ex, text)), text
+
+
+def test_a_senator_with_no_state_named_sits_for_the_dateline_s_state(ex):
+    a = analyse(
+        ex,
+        "Washington (AP) – Die USA verhängten Sanktionen. Der republikanische Senator Tom "
+        "Hoeven begrüßte das.",
+    )
+    assert ("tom-hoeven", "senator", "united-states") in positions(a)
