@@ -757,8 +757,7 @@ def test_offices_below_the_top_of_a_state_or_body(ex):
             ("nikolai-petrov", "secretary", "russia"),
         ),
         (
-            "Der Generalstabschef der ukrainischen Armee, Walerij Saluschnyj, sprach von "
-            "Erfolgen.",
+            "Der Generalstabschef der ukrainischen Armee, Walerij Saluschnyj, sprach von Erfolgen.",
             ("valerii-zaluzhnyi", "chief-of-staff", "ukraine"),
         ),
         (
@@ -786,3 +785,19 @@ def test_a_senator_with_no_state_named_sits_for_the_dateline_s_state(ex):
         "Hoeven begrüßte das.",
     )
     assert ("tom-hoeven", "senator", "united-states") in positions(a)
+
+
+def test_a_chief_of_staff_after_a_possessive_is_the_organisation_s(ex):
+    a = analyse(ex, "Die CNDP lehnte ab. Ihr Stabschef Bosco Ntaganda hatte Nkunda abgesetzt.")
+    assert ("bosco-ntaganda", "chief-of-staff", "cndp") in positions(a)
+
+
+def test_a_title_in_apposition_whose_genitive_names_a_group_by_its_class_noun(ex):
+    for text in (
+        "Mohammed Yusuf, der Anführer der Miliz Boko Haram, sagte, der Krieg sei vorbei.",
+        "Der Anführer der Miliz Boko Haram, Mohammed Yusuf, sagte, der Krieg sei vorbei.",
+    ):
+        assert ("mohamed-yusuf", "leader", "boko-haram") in positions(analyse(ex, text)), text
+    # an unknown group after its class noun is minted as one
+    a = analyse(ex, "Joseph Tari, der Anführer der Rebellenbewegung Nagriamel, sagte das.")
+    assert any(p[1:] == ("leader", "nagriamel") for p in positions(a))

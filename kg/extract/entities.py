@@ -1646,6 +1646,9 @@ class EntityRecognizer:
                     if j + 1 < n and toks[j + 1].text in ("der", "des", "von")
                     else None
                 )  # "Präsident von Gabun" as much as "Präsident der Republik Gabun"
+                if nxt is None and self._class_noun_at(toks, j + 2):
+                    # "der Anführer der Miliz Boko Haram": the name after its class noun
+                    nxt = by_first.get(j + 3)
                 if nxt is not None and nxt.cls not in (ActorClass.PERSON, "") and of is None:
                     of = nxt.keys[0]
                 elif (
@@ -1653,10 +1656,13 @@ class EntityRecognizer:
                     and nxt is None
                     and j + 3 < n
                     and toks[j + 1].text in ("der", "des")
-                    and toks[j - 1].text == ","
+                    and (
+                        toks[j - 1].text == ","
+                        or (j > 1 and toks[j - 1].pos == "ART" and toks[j - 2].text == ",")
+                    )
                 ):
-                    # "X, Anführer der Bewegung Nagriamel,": an apposition's unknown
-                    # organisation, named by its class noun
+                    # "X, Anführer der Bewegung Nagriamel,", "X, der Anführer der Miliz
+                    # Y,": an apposition's unknown organisation, named by its class noun
                     of = self._genitive_organisation(ts, j + 2, by_first, new, local or {})
                 gen = by_first.get(j + 1)
                 if gen is not None and not (gen.last < n and toks[gen.last].pos == "KON"):
@@ -1725,6 +1731,14 @@ class EntityRecognizer:
             )
         ]
         return kept + result
+
+    def _class_noun_at(self, toks: Sequence[Token], q: int) -> bool:
+        """A noun naming a class of organisation at ``q`` ("Miliz", "Rebellenbewegung")."""
+        return (
+            q < len(toks)
+            and toks[q].pos == "NN"
+            and _noun_class(toks[q].text, self._class_table) is not None
+        )
 
     def _genitive_state(self, m: EntityMention | None) -> str | None:
         """The state a bare genitive name stands for ("Kenias", "Russlands"), or None."""
