@@ -56,6 +56,32 @@ def test_relative_clause_subject_is_the_antecedent(ex):
     assert roles(only(a, "Endorsement")) == {("agent", "oman")}
 
 
+def test_the_antecedent_in_a_prepositional_phrase_and_a_pronoun_tagged_as_article(ex):
+    # the tagger reads "der" as an article; the antecedent hangs in "von einem …"
+    a = analyse(
+        ex,
+        "Unterstützt wurden die Soldaten von einem US-Kampfjet, der Stellungen der Taliban "
+        "bombardierte.",
+    )
+    assert roles(only(a, "MilitaryAction")) == {
+        ("agent", "united-states"),
+        ("addressee", "taliban"),
+    }
+
+
+def test_a_dative_article_is_no_relative_subject(ex):
+    # regression: the parse made "dem" the relative clause's subject; a dative cannot be,
+    # and the antecedent the parse gives (Blair) did not call
+    a = analyse(
+        ex,
+        "Präsident Joe Biden, der am Morgen mit Blair, dem irischen Regierungschef Bertie Ahern "
+        "und Gerry Adams telefoniert hatte, gratulierte den Beteiligten.",
+    )
+    call = only(a, "PhoneCall")
+    assert ("agent", "joe-biden") in roles(call)
+    assert ("agent", "tony-blair") not in roles(call)
+
+
 def test_object_first_the_plural_verb_agrees_with_the_signatories(ex):
     a = analyse(ex, "Das Abkommen unterzeichneten Ruanda und Burundi in Kigali.")
     assert {("participant", "rwanda"), ("participant", "burundi")} <= roles(only(a, "Agreement"))

@@ -210,6 +210,19 @@ def test_assaults_bombings_and_killings(ex, text, agent, code):
     assert ev.trigger.cameo == code
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kämpfer der ADF griffen am Donnerstag die Basis der Monusco in Beni an.", "monusco"),
+        ("Bei einem Angriff der Armee auf ein Lager der ELN starben zehn Kämpfer.", "eln"),
+        ("Die Miliz überfiel in der Nacht Posten der Hamas.", "hamas"),
+    ],
+)
+def test_the_owner_of_a_base_post_or_camp_is_attacked(ex, text, target):
+    ev = only(analyse(ex, text), "MilitaryAction")
+    assert ("addressee", target) in roles(ev)
+
+
 def test_an_assassination_survived_names_its_target(ex):
     ev = only(analyse(ex, "Trump überlebte ein Attentat."), "MilitaryAction")
     assert roles(ev) == {("addressee", "donald-trump")}

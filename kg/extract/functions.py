@@ -158,7 +158,12 @@ def clause_subject(ts: TaggedSentence, pred: int, *, morph: Morphology) -> tuple
         if subj:
             s = subj[0]
             slot = "pass-subj" if parse.deps[s] == "nsubj:pass" else "subj"
-            if toks[s].pos == "PRELS" and parse.deps[p] == "acl:relcl":
+            # (the tagger may read the pronoun as an article, "einem US-Kampfjet, der
+            # Stellungen … bombardierte": an article that is itself the subject is one)
+            pronoun = toks[s].pos == "PRELS" or (
+                toks[s].pos == "ART" and toks[s].text.lower() in ("der", "die", "das")
+            )
+            if pronoun and parse.deps[p] == "acl:relcl":
                 return parse.heads[p], slot  # "Holbrooke, der … vermittelt hatte"
             return s, slot
         dep, h = parse.deps[p], parse.heads[p]
@@ -261,7 +266,10 @@ def argument_slots(
     nominative = [
         c for c in parse.dependents(pred, "nsubj") if morph.case_of(toks[c].text) == "nom"
     ]
-    if shared is not None and len(nominative) == 1 and shared[0] != nominative[0]:
+    relative = (
+        parse.deps[pred] == "acl:relcl" and shared is not None and shared[0] == parse.heads[pred]
+    )
+    if shared is not None and len(nominative) == 1 and shared[0] != nominative[0] and not relative:
         # "Russlands Präsident Putin dankte er für die Hilfe": of two subjects the parse
         # gives, a pronoun only a nominative can be is the one; the other is an object
         fronted, shared = shared[0], (nominative[0], "subj")
@@ -288,6 +296,8 @@ def argument_slots(
                 slot = None  # a second "subject" beside the real one is a parse error
             if slot:
                 out.append((m, slot))
-        elif shared is not None and top == shared[0]:
+        elif shared is not None and shared[0] in (top, head):
+            # (the antecedent itself, wherever it hangs: "die Soldaten wurden von einem
+            # US-Kampfjet unterstützt, der … bombardierte")
             out.append((m, shared[1]))
     return out
