@@ -485,3 +485,9 @@ def test_a_particle_past_another_finite_verb_is_that_verbs(ex):
 def test_an_assessment_is_a_statement(ex):
     ev = only(analyse(ex, "Serbien wertete das Abkommen als Erfolg."), "Statement")
     assert ("agent", "serbia") in roles(ev)
+
+
+def test_a_council_taking_up_a_matter_meets_a_person_does_not(ex):
+    a = analyse(ex, "Am Mittwoch befasste sich der UN-Sicherheitsrat in New York mit dem Konflikt.")
+    assert ("participant", "un-security-council") in roles(only(a, "Meeting"))
+    assert not analyse(ex, "Putin befasste sich am Mittwoch mit dem Konflikt.").events

@@ -97,6 +97,10 @@ CASES = {
     "a name with a preposition is no determiner": [
         ("Am 10. Juni waren bei Gorom eritreische und sudanesische Truppen aneinandergeraten.", [("Gorom", "obl", "aneinandergeraten"), ("Truppen", "nsubj", "aneinandergeraten")]),  # noqa: E501
     ],
+    "an adverb opening the clause is no subject": [
+        ("Anschließend telefonierte auch Macron mit Scholz.", [("Macron", "nsubj", "telefonierte"), ("Anschließend", "advmod", "telefonierte")]),  # noqa: E501
+        ("Daraufhin telefonierte Ruto mit Museveni.", [("Ruto", "nsubj", "telefonierte")]),
+    ],
 }  # fmt: skip
 
 

@@ -109,6 +109,22 @@ def auxiliaries_take_no_arguments(
             heads[i] = heads[h]
 
 
+def adverbs_bear_no_argument(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """An adverb is no subject or object: "Anschließend telefonierte Macron mit X" (the
+    parse made "Anschließend" the subject and Macron the object; the rule that a finite
+    clause has a subject then finds Macron). A word whose lemma is capitalised may be a
+    name the tagger misread, and keeps its function."""
+    for i, t in enumerate(tokens):
+        if (
+            t.pos in ("ADJ(D)", "ADV", "PROAV", "PTKNEG")
+            and deps[i] in ("nsubj", "nsubj:pass", "obj", "iobj")
+            and t.lemma[:1].islower()
+        ):
+            deps[i] = "advmod"
+
+
 def no_prepositional_subjects(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1578,6 +1594,7 @@ RULES: tuple[Rule, ...] = (
     time_phrases_are_adverbials,
     names_after_time_phrases,
     auxiliaries_take_no_arguments,
+    adverbs_bear_no_argument,
     relative_clauses_attach_left,
     second_verbs_open_no_relative_clause,
     coordination_leaves_a_closed_relative_clause,
