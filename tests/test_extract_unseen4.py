@@ -308,3 +308,29 @@ def test_compound_titles_of_rebel_leaders(ex):
     assert ("yahya-sinwar", "leader", "hamas") in positions(a)
     b = analyse(ex, "Küchenchef Paul Weber kochte für die Delegationen.")
     assert not positions(b)
+
+
+def test_members_of_a_relative_clause_a_tagger_read_as_infinitive(ex):
+    # "angehören" tagged as an infinitive is the plural of the relative clause
+    a = analyse(ex, "Nicht beteiligt sind Togo und Benin, die ebenfalls der Ecowas angehören.")
+    assert _members(a) == {("togo", "ecowas"), ("benin", "ecowas")}
+
+
+def test_a_state_s_government_in_a_relative_clause_of_membership_is_the_state(ex):
+    a = analyse(ex, "Die Regierung Portugals, die der Nato angehört, beantragte eine Sitzung.")
+    assert _members(a) == {("portugal", "nato")}
+
+
+def test_a_member_sitting_in_a_body_in_a_relative_clause(ex):
+    a = analyse(
+        ex,
+        "Frankreich, das als ständiges Mitglied im UN-Sicherheitsrat sitzt, warnte vor einer "
+        "Eskalation.",
+    )
+    assert _members(a) == {("france", "un-security-council")}
+
+
+def test_states_listed_after_a_plural_member_noun_and_no_member_across_a_verb(ex):
+    a = analyse(ex, "Soldaten schicken auch die Mitgliedstaaten der OVKS, Belarus und Armenien.")
+    # regression: the soldiers sending them were read as a member
+    assert _members(a) == {("belarus", "csto"), ("armenia", "csto")}

@@ -436,9 +436,20 @@ class _PositionalMemberships:
                 if m.last <= j
                 and (m.last >= j - 3 or _adverbials_only(toks[m.last : j], self.morph))
                 and not _orgish(d, m)
+                # a full verb between makes the phrase its argument ("Soldaten schicken
+                # die Mitgliedstaaten der OVKS"), "bleiben" as a copula aside
+                and not any(
+                    x.pos.startswith(("VV", "VM")) and x.lemma.lower() != "bleiben"
+                    for x in toks[m.last : j]
+                )
             ),
             None,
         )
+        listed = _listed_after(toks, ms, org, d) if org is not None else []
+        if org is not None and listed:
+            # "die Mitgliedstaaten der OVKS, Belarus und Armenien": the states in apposition
+            self.last_org = org
+            return [Fact(FactKind.MEMBER, m.keys[0], org.keys[0], idx) for m in listed]
         if org is None or subj is None:
             return None
         neg = any(x.text.lower() in self.neg_words for x in toks[subj.last : j])
@@ -533,6 +544,31 @@ def _coordinated_before(
             break
         members.append(prev)
     return members
+
+
+def _listed_after(
+    toks: Sequence[Token], ms: Sequence[EntityMention], org: EntityMention, d: ActorDictionary
+) -> list[EntityMention]:
+    """The states listed in apposition after an organisation's genitive, up to the end of
+    the apposition ("Mitgliedstaaten der OVKS, Belarus und Armenien,"): a comma, then
+    states separated by commas and one "und"/"sowie"; none where anything else stands."""
+    k = org.last
+    if k >= len(toks) or toks[k].text != ",":
+        return []
+    listed: list[EntityMention] = []
+    while k < len(toks) and toks[k].text.lower() in (",", "und", "sowie"):
+        nxt = next((m for m in ms if m.first in (k + 1, k + 2)), None)
+        if (
+            nxt is None
+            or not nxt.keys
+            or not d.is_a(nxt.keys[0], ActorClass.STATE)
+            or any(x.pos != "ART" for x in toks[k + 1 : nxt.first])
+        ):
+            break
+        listed.append(nxt)
+        k = nxt.last
+    ends = k >= len(toks) or toks[k].pos.startswith("$") or toks[k].pos.startswith("V")
+    return listed if len(listed) >= 2 and ends else []
 
 
 def _coordinated_orgs(

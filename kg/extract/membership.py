@@ -66,6 +66,7 @@ class _Reader:
         self.examples = lex.cue("member_examples")
         self.joined = lex.cue("joined_forms")
         self.modals = lex.cue("irrealis_modals")
+        self.governments = lex.ref("government_nouns")
         self.morph = morph
 
     def verb_lemma(self, v: int) -> str:
@@ -446,7 +447,7 @@ class _Reader:
                 # "Thailand, Malaysia und Singapur, die der Asean angehören": a plural
                 # relative clause on the last conjunct is on the whole coordination
                 return self.parse.heads[h]
-            return h
+            return self._government_of(h)
         if relative and c >= 2 and self.toks[c - 1].text == ",":
             # the parse hung the relative clause elsewhere: the name before its comma,
             # past a participle's aside ("Jimmy Chérizier, genannt »Barbecue«, der …")
@@ -461,10 +462,27 @@ class _Reader:
                 return k
         return c
 
+    def _government_of(self, h: int) -> int:
+        """A state's government stands for the state: "Die Regierung Portugals, die der
+        Nato angehört" (the state's genitive under the government noun), else ``h``."""
+        if _mention_at(self.ms, h) is not None or self.toks[h].pos != "NN":
+            return h
+        if self.toks[h].lemma.lower() not in self.governments:
+            return h
+        for c in self.parse.dependents(h, "nmod"):
+            m = _mention_at(self.ms, c)
+            if m is not None and m.keys and self.d.is_a(m.keys[0], ActorClass.STATE):
+                return c
+        return h
+
     def _plural_clause(self, v: int) -> bool:
         """The finite verb of the clause headed by ``v`` is plural."""
         finite = [v, *self.parse.dependents(v, "aux", "aux:pass", "cop")]
         forms = [self.toks[x].text for x in finite if self.toks[x].pos.endswith("(FIN)")]
+        if not forms and len(finite) == 1 and self.toks[v].pos == "VV(INF)":
+            # a relative clause has a finite verb: one the tagger read as an infinitive is
+            # the plural of the same form ("Togo und Benin, die der Ecowas angehören")
+            return True
         return bool(forms) and all(self.morph.is_plural_verb(f) for f in forms)
 
     def _member_heads(self, v: int, org: EntityMention) -> list[int]:
@@ -529,11 +547,22 @@ class _Reader:
         p, toks = self.parse, self.toks
         orgs = [
             m
+            # ("Mitglied der Nato", "von", or "im Sicherheitsrat")
             for c in p.dependents(n, "nmod")
-            if preposition(toks, p, c, morph=self.morph) in (None, "von")
+            if preposition(toks, p, c, morph=self.morph) in (None, "von", "in")
             for m in [_mention_at(self.ms, c)]
             if m is not None and self.orgish(m)
         ]
+        if not orgs and preposition(toks, p, n, morph=self.morph) == "als":
+            # "…, das als ständiges Mitglied im Sicherheitsrat sitzt": the body hangs on
+            # the verb
+            orgs = [
+                m
+                for c in p.dependents(p.heads[n], "obl")
+                if preposition(toks, p, c, morph=self.morph) == "in"
+                for m in [_mention_at(self.ms, c)]
+                if m is not None and self.orgish(m)
+            ]
         if not orgs:
             return []
         subj = list(p.dependents(n, "nsubj"))
