@@ -15,6 +15,8 @@ from __future__ import annotations
 import pytest
 from extract_helpers import analyse, classes, of_class, only, roles
 
+from kg.vocabulary import RoleProperty
+
 # -- 01 statements: verbs of saying, statements named by nouns, the mood of a comment ----------
 
 
@@ -491,3 +493,31 @@ def test_a_council_taking_up_a_matter_meets_a_person_does_not(ex):
     a = analyse(ex, "Am Mittwoch befasste sich der UN-Sicherheitsrat in New York mit dem Konflikt.")
     assert ("participant", "un-security-council") in roles(only(a, "Meeting"))
     assert not analyse(ex, "Putin befasste sich am Mittwoch mit dem Konflikt.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("Es handle sich um einen Aufstand, hieß es im State Department.", "us-state-department"),
+        ("Die Lage sei unter Kontrolle, hieß es aus dem Kreml.", "kremlin"),
+        ("Die Lage sei unter Kontrolle, hieß es in Washington.", "united-states"),
+        # the declaration's author speaks, not the place it is published in
+        ("In einer Erklärung der FMLN hieß es, der Krieg sei vorbei.", "fmln"),
+    ],
+)
+def test_it_was_said_in_an_institution_or_a_capital(ex, text, agent):
+    assert ("agent", agent) in roles(only(analyse(ex, text), "Statement"))
+
+
+def test_it_is_said_with_no_one_named_is_no_statement(ex):
+    assert not of_class(analyse(ex, "Es heißt, die Lage sei unter Kontrolle."), "Statement")
+
+
+def test_a_government_after_a_capital_opening_the_clause_is_that_capital_s(ex):
+    a = analyse(
+        ex,
+        "Kiew (dpa) – Die Ukraine meldete Angriffe. In Peking erklärte die Regierung, ein "
+        "Angriff auf Vietnam sei ein Angriff auf China.",
+    )
+    said = [e for e in of_class(a, "Statement") if e.sentence == 1]
+    assert [e.actors(RoleProperty.AGENT) for e in said] == [("china",)]

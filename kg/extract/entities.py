@@ -2729,7 +2729,25 @@ class EntityRecognizer:
         # a force with no state before it is the article's own actor ("die Armee")
         head = lem if same_noun and lem in self._unnamed_forces else ""
         first = j if headline_opening and self._prev(toks, j) not in _ARTICLES else j - 1
-        return [self._mention(ts, first, j + 1, MentionKind.GROUP, (), group=group, head=head)], []
+        state = None if same_noun else self._capital_opening(toks, first, found)
+        keys = (state,) if state else ()
+        mention = self._mention(ts, first, j + 1, MentionKind.GROUP, keys, group=group, head=head)
+        return [mention], []
+
+    def _capital_opening(
+        self, toks: Sequence[Token], first: int, found: Sequence[EntityMention]
+    ) -> str | None:
+        """The state of a capital the clause opens with before its verb and the government
+        after it: "In Peking erklärte die Regierung, …" is China's government, not the
+        story's."""
+        if first < 3 or not toks[first - 1].pos.endswith("(FIN)"):
+            return None
+        m = next((x for x in found if x.last == first - 1 and x.keys), None)
+        if m is None or m.first < 1 or toks[m.first - 1].text.lower() != "in":
+            return None
+        if m.first >= 2 and toks[m.first - 2].pos not in ("$,", "$.", "KON"):
+            return None  # "In Peking" opens the clause
+        return self.dictionary.capital_of(m.keys[0])
 
     def _named_genitive(
         self, toks: Sequence[Token], j: int, found: Sequence[EntityMention]

@@ -351,7 +351,7 @@ CONDITION_KEYS = frozenset(
 FRAME_SLOTS = frozenset(
     {"subj", "obj", "gen", "presence", "obj-gen",
      "mit", "zu", "gegenüber", "zwischen", "an", "auf", "gegen", "für", "von", "bei",
-     "um", "über", "nach", "in", "hinter", "durch"}
+     "um", "über", "nach", "in", "hinter", "durch", "aus"}
 )  # fmt: skip
 FRAME_ROLES = frozenset({"agent", "addressee", "participant", "mediator", "about"})
 
