@@ -7,7 +7,7 @@ verbs with a ge- stem, a title in apposition after a name, a state's bare geniti
 title, long organisation names before their abbreviation, and a chair held by a person."""
 
 import pytest
-from extract_helpers import analyse, of_class, positions
+from extract_helpers import analyse, of_class, only, positions
 
 from kg.errors import InputError
 from kg.extract.lexicon import load_lexicon
@@ -334,3 +334,27 @@ def test_states_listed_after_a_plural_member_noun_and_no_member_across_a_verb(ex
     a = analyse(ex, "Soldaten schicken auch die Mitgliedstaaten der OVKS, Belarus und Armenien.")
     # regression: the soldiers sending them were read as a member
     assert _members(a) == {("belarus", "csto"), ("armenia", "csto")}
+
+
+def test_a_dateline_with_an_article_joined_to_a_name_is_no_part_of_the_sentence(ex):
+    # regression: "Nahr al-Bared (AFP) –" was read as the sentence's subject, and the
+    # agency became the attacker
+    a = analyse(
+        ex,
+        "Nahr al-Bared (AFP) – Nach drei Monaten Belagerung hat die libanesische Armee am "
+        "Sonntag das Flüchtlingslager Nahr al-Bared unter ihre Kontrolle gebracht.",
+    )
+    ev = only(a, "MilitaryAction")
+    assert ev.actors(AGENT) == ("lebanon",)
+    assert ev.actors(EventProperty.LOCATION) == ("nahr-al-bared",)
+
+
+def test_the_dateline_places_fighting_only_where_the_sentence_names_no_place(ex):
+    a = analyse(
+        ex,
+        "Tripolis (AFP) – Die libanesische Armee hat am Sonntag das Lager Nahr al-Bared "
+        "eingenommen.",
+    )
+    assert only(a, "MilitaryAction").actors(EventProperty.LOCATION) == ("nahr-al-bared",)
+    b = analyse(ex, "Mogadischu (AFP) – Kämpfer der Schabab griffen am Sonntag die Armee an.")
+    assert only(b, "MilitaryAction").actors(EventProperty.LOCATION) == ("mogadishu",)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.dictionary import ActorDictionary, class_is
+from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, TaggedSentence
 from kg.extract.syntax import clause_bounds, is_subjunctive
@@ -86,6 +87,10 @@ def place_events(
     ("darunter die Stadt Schuscha"), else "die Region" = the region of the conflict."""
     d = dictionary
     by_index = {ts.sentence.index: ts for ts in sentences}
+    # the dateline ("Tripolis (AFP) – …") says where the story was filed: the fighting
+    # of its first sentence is where that sentence says, if it names a place
+    first = sentences[0] if sentences else None
+    opening = dateline_length(first.tokens) if first is not None else 0
     out = []
     for ev in events:
         if ev.event_class in (
@@ -94,8 +99,8 @@ def place_events(
             EventClass.PROTEST,
         ) and not ev.actors(EventProperty.LOCATION):
             ts = by_index[ev.sentence]
-            places = [
-                m.keys[0]
+            here = [
+                m
                 for m in mentions
                 if m.sentence == ev.sentence
                 and m.keys
@@ -106,6 +111,9 @@ def place_events(
                 )
                 and m.keys[0] not in ev.actors()
             ]
+            # the dateline's place only where the sentence names no other
+            named = [m for m in here if not (ts is first and m.first < opening)]
+            places = [m.keys[0] for m in (named or here)]
             if (
                 not places
                 and conflict_places

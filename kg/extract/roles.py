@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.anaphora import dateline_city
+from kg.extract.depparse import dateline_length
 from kg.extract.functions import (
     argument_slots,
     attribute_arguments,
@@ -597,8 +598,14 @@ class RoleAssigner:
             resolved = [by_id[id(m)] for m in sms]  # the recogniser's order
             resolved_all.extend(resolved)
             strigs = [t for t in triggers if t.sentence == ts.sentence.index]
-            # "das Nato-Mitglied Türkei": the members named act, not their organisation
-            acting = [m for m in resolved if not self._member_prefix(ts, m, resolved)]
+            # "das Nato-Mitglied Türkei": the members named act, not their organisation;
+            # the dateline ("Tripolis (AFP) –") is no part of the sentence
+            opening = dateline_length(ts.tokens) if ts is sentences[0] else 0
+            acting = [
+                m
+                for m in resolved
+                if m.first >= opening and not self._member_prefix(ts, m, resolved)
+            ]
             sent_events = [
                 None if self._irrealis(ts, t) else self._event(ts, t, acting) for t in strigs
             ]
@@ -1647,7 +1654,8 @@ class RoleAssigner:
         Hafenstadt X an", "besuchte die Stadt Y"); in fighting, a region attacked is its
         place too."""
         places = (
-            (PlaceClass.CITY, PlaceClass.REGION)
+            # (and a camp or base attacked or taken: "nahm das Lager X ein")
+            (PlaceClass.CITY, PlaceClass.REGION, PlaceClass.PLACE)
             if trig.event_class == EventClass.MILITARY_ACTION
             else (PlaceClass.CITY,)
         )

@@ -108,6 +108,15 @@ def _quoted(
 _DASHES = frozenset({"–", "—", "-"})
 
 
+def _name_inner(word: str, after: Sequence[str]) -> bool:
+    """A lower-case word inside a place's name: an article joined to the next word
+    ("al-Bared"), or a short particle before a capitalised word ("Dar es Salaam", "Rio de
+    Janeiro")."""
+    if re.match(r"[a-z]{1,3}-[A-ZÄÖÜ]", word):
+        return True
+    return len(word) <= 3 and word.isalpha() and bool(after) and after[0][:1].isupper()
+
+
 def dateline_words(words: Sequence[str]) -> int:
     """How many words open a sentence as a news dateline ("Moskau –", "Addis Abeba
     (AFP) –"): capitalised words and a parenthesis before a dash among the first eight
@@ -117,15 +126,24 @@ def dateline_words(words: Sequence[str]) -> int:
     (2, 0)
     >>> dateline_words("Wadi Araba ( dpa ) – Israel".split())
     6
+    >>> dateline_words("Nahr al-Bared ( AFP ) – Die".split())
+    6
+    >>> dateline_words("Dar es Salaam – Die".split())
+    4
     """
     for j, w in enumerate(words[:8]):
         if w in _DASHES:
             before = words[:j]
             depth, ok = 0, bool(before)
-            for b in before:
+            for k, b in enumerate(before):
                 depth += (b == "(") - (b == ")")
                 # the agency in parentheses may be written in lower case ("(dpa)", "(epd)")
-                ok = ok and (b[:1].isupper() or b in ("(", ")", "/") or depth > 0)
+                ok = ok and (
+                    b[:1].isupper()
+                    or b in ("(", ")", "/")
+                    or depth > 0
+                    or (k > 0 and _name_inner(b, before[k + 1 : k + 2]))
+                )
             return j + 1 if ok else 0
         if w in (",", ".", ":", ";"):
             return 0
