@@ -521,3 +521,9 @@ def test_a_government_after_a_capital_opening_the_clause_is_that_capital_s(ex):
     )
     said = [e for e in of_class(a, "Statement") if e.sentence == 1]
     assert [e.actors(RoleProperty.AGENT) for e in said] == [("china",)]
+
+
+def test_whom_a_speaker_addresses_during_a_meeting_was_at_it(ex):
+    a = analyse(ex, "Macron lobte Scholz bei einem Treffen in Paris.")
+    meeting = only(a, "Meeting")
+    assert set(meeting.actors(RoleProperty.PARTICIPANT)) == {"emmanuel-macron", "olaf-scholz"}
