@@ -85,3 +85,14 @@ def test_an_army_at_the_opening_of_a_headline_needs_no_article(ex):
         )
     )
     assert ("agent", "t/armee") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_compound_of_a_force_noun_after_a_state_adjective_is_that_states_force(ex):
+    # the compound's head names the force: "Friedenstruppe", "Flugabwehrrakete"
+    a = analyse(ex, "Eine georgische Friedenstruppe landete am Montag in Bangui.")
+    assert ("agent", "georgia") in roles(only(a, "Deployment"))
+    a = analyse(ex, "Das Flugzeug wurde von einer türkischen Luftabwehrrakete abgeschossen.")
+    assert ("agent", "turkey") in roles(only(a, "MilitaryAction"))
+    # the head after a capital is no government: "die Truppen in Kabul" are not Afghanistan's
+    a = analyse(ex, "Die Friedenstruppen in Kabul griffen das Dorf an.")
+    assert ("agent", "afghanistan") not in roles(only(a, "MilitaryAction"))

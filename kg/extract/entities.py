@@ -337,6 +337,7 @@ class EntityRecognizer:
         self._unnamed_forces = lexicon.ref("unnamed_force_nouns")
         self._national_body_nouns = lexicon.ref("national_body_nouns")
         self._gov_heads = tuple(sorted(lexicon.ref("government_compound_heads")))
+        self._adj_heads = self._gov_heads + tuple(sorted(lexicon.ref("adjective_compound_heads")))
         self._sides = lexicon.ref("sides")
         self._side_det = lexicon.ref("side_determiners")
         self._countries = lexicon.ref("countries")
@@ -2775,7 +2776,7 @@ class EntityRecognizer:
         lem = tok.lemma.lower()
         # "NNA": HanTa reads some plurals as nominalised adjectives ("ukrainische Drohnen")
         if not (
-            tok.pos in ("NN", "NNA") and (lem in self._gov_nouns or lem.endswith(self._gov_heads))
+            tok.pos in ("NN", "NNA") and (lem in self._gov_nouns or lem.endswith(self._adj_heads))
         ):
             return None
         if j == 0:

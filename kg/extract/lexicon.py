@@ -500,6 +500,7 @@ REF_KEYS = (
     "unnamed_force_nouns",
     "national_body_nouns",
     "government_compound_heads",
+    "adjective_compound_heads",
     "capital_government",
     "organization_heads",
     "organization_name_heads",
