@@ -62,6 +62,7 @@ RELATED_TARGETS = {
     "country": {ActorClass.STATE},
     "part_of": ACTOR_CLASSES - {ActorClass.PERSON},
     "led_by": ACTOR_CLASSES,
+    "seat": {PlaceClass.CITY},
     "location": PLACE_CLASSES | {ActorClass.STATE},  # a war "in Syria" is located in the state
     "party": ACTOR_CLASSES,
 }

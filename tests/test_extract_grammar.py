@@ -1694,3 +1694,23 @@ def test_a_span_of_time_the_parse_took_for_the_subject_does_not_act(ex):
         "Wenige Stunden zuvor hatte UNO-Generalsekretär Ban Ki-moon ein Ende der Gewalt verlangt.",
     )
     assert roles(only(a, "CeasefireDemand")) == {("agent", "ban-ki-moon")}
+
+
+def test_a_framing_noun_takes_its_class_from_its_own_phrase(ex):
+    # the clause's "zu Verhandlungen" is what is urged, not what the meeting was
+    a = analyse(
+        ex,
+        "Scholz hatte Erdoğan am Montag bei einem Treffen in Ankara zu Verhandlungen gedrängt.",
+    )
+    assert only(a, "Meeting").trigger.pattern == "talks-frame-in"
+    assert not of_class(a, "Negotiation")
+    # the noun's own phrase still upgrades it: a phone call
+    a = analyse(ex, "Bei einem kurzen Telefongespräch mit Putin forderte Scholz eine Waffenruhe.")
+    assert only(a, "PhoneCall").trigger.pattern == "talks-frame-in"
+
+
+def test_a_meeting_in_a_body_named_by_its_building_is_in_its_city(ex):
+    a = analyse(ex, "Biden empfing Selenskyj am Freitag im Weißen Haus.")
+    assert ("location", "washington-dc") in roles(only(a, "Meeting"))
+    a = analyse(ex, "Macron traf Scholz am Dienstag im Élysée-Palast.")
+    assert ("location", "paris") in roles(only(a, "Meeting"))

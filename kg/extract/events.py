@@ -423,6 +423,15 @@ def _matches(
     return not any(_condition(k, v, ts, i, a, b, mentions, lex) for k, v in p.without)
 
 
+def _phrase_start(toks: Sequence[Token], i: int, a: int) -> int:
+    """The first token of the noun phrase that ends in the noun at ``i`` (its article and
+    attributes: "einem kurzen telefonischen Gespräch"), not before the clause's start ``a``."""
+    j = i
+    while j > a and toks[j - 1].pos in ("ART", "ADJ(A)", "ADJ(D)", "ADV", "CARD", "PPOSAT", "PIAT"):
+        j -= 1
+    return j
+
+
 def _upgrade(p: Pattern, ts: TaggedSentence, a: int, b: int, lex: Lexicon) -> tuple[str, str]:
     """The class and CAMEO code of a match: the pattern's, or a more specific class when
     the clause names its concept ("vereinbarten eine Waffenruhe": a ceasefire agreement),
@@ -550,7 +559,14 @@ def detect_triggers(
                         i,
                         i + 1,
                         p.id,
-                        *_upgrade(p, ts, a, b, lex),
+                        # (a framing noun is upgraded by its own phrase: "bei einem Treffen
+                        # im Kreml zu Gesprächen gedrängt" is a meeting, not negotiations)
+                        *_upgrade(
+                            p,
+                            ts,
+                            *((_phrase_start(toks, i, a), i + 1) if light[0] == i else (a, b)),
+                            lex,
+                        ),
                         frame,
                         True,
                         nominal=True,

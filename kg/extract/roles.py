@@ -1278,6 +1278,7 @@ class RoleAssigner:
                 self._part_of_region(ts, grp[0])
             ):
                 locations += self._places(grp, PlaceClass.PLACE, ActorClass.STATE)
+                locations += self._seats(grp)
             elif g == "auf" and trig.event_class != EventClass.MILITARY_ACTION:
                 # "trafen sich auf der Krim", "berieten auf den Azoren": an island or region
                 # (a state after "auf" is what is agreed on or pressed, not a place)
@@ -1310,6 +1311,16 @@ class RoleAssigner:
             m.keys[0]
             for m in grp
             if m.keys and (self.d.is_a(m.keys[0], *classes) or class_is(m.cls, *classes))
+        ]
+
+    def _seats(self, grp: Sequence[EntityMention]) -> list[str]:
+        """The cities of the bodies of ``grp`` named by their building: a meeting "im Kreml"
+        is in Moscow (``related`` ``seat=`` in the dictionary)."""
+        return [
+            seat
+            for m in grp
+            if m.keys and (entry := self.d.get(m.keys[0])) is not None
+            for seat in entry.rel("seat")
         ]
 
     def _part_of_region(self, ts: TaggedSentence, m: EntityMention) -> bool:
