@@ -1714,3 +1714,20 @@ def test_a_meeting_in_a_body_named_by_its_building_is_in_its_city(ex):
     assert ("location", "washington-dc") in roles(only(a, "Meeting"))
     a = analyse(ex, "Macron traf Scholz am Dienstag im Élysée-Palast.")
     assert ("location", "paris") in roles(only(a, "Meeting"))
+
+
+def test_a_phrase_on_a_noun_that_does_not_take_it_is_the_verbs(ex):
+    # the parse hangs "bei Putin" on "Rede"; a speech is not held "bei" anyone, the
+    # apology is made to someone
+    a = analyse(
+        ex, "Alijew entschuldigte sich am Donnerstag in einer Rede bei Putin für den Abschuss."
+    )
+    assert ("addressee", "vladimir-putin") in roles(only(a, "Apology"))
+    # a noun that takes the phrase keeps it: "nach einem Treffen mit X" is no party to
+    # the agreement
+    a = analyse(
+        ex,
+        "Nach einem Treffen mit Putin einigten sich Armenien und Aserbaidschan auf eine "
+        "Waffenruhe.",
+    )
+    assert ("participant", "vladimir-putin") not in roles(only(a, "CeasefireAgreement"))

@@ -1271,7 +1271,9 @@ class RoleAssigner:
                 and not ((trig.passive or (fn and fn.agents)) and g == "von")
                 # the parse hangs the phrase on a noun ("nach dem Abgang von X"): not the
                 # verb's (its own prepositions come with the parse's functions below)
-                and not (fn is not None and not trig.nominal and self._noun_attribute(ts, grp[0]))
+                and not (
+                    fn is not None and not trig.nominal and self._noun_attribute(ts, grp[0], g)
+                )
             ):
                 roles.add(frame[g], keys)
             if (g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei")) or (
@@ -1705,11 +1707,12 @@ class RoleAssigner:
             for n in nouns
         )
 
-    @staticmethod
-    def _noun_attribute(ts: TaggedSentence, m: EntityMention) -> bool:
+    def _noun_attribute(self, ts: TaggedSentence, m: EntityMention, prep: str) -> bool:
         """The parse makes the mention's phrase an attribute of a noun that is itself in
         a prepositional phrase ("nach dem Abgang von X"), not of an argument ("Die
-        Gespräche zwischen X und Y wurden vermittelt")."""
+        Gespräche zwischen X und Y wurden vermittelt"), and that noun, where it names an
+        event, takes the preposition: "entschuldigte sich in einem Telefonat bei X" is an
+        apology to X (a call is not held "bei" anyone)."""
         parse = ts.parse
         if parse is None:
             return False
@@ -1717,7 +1720,11 @@ class RoleAssigner:
         while parse.deps[i] in ("flat", "appos", "conj", "flat:name") and i not in seen:
             seen.add(i)
             i = parse.heads[i]
-        return parse.deps[i] == "nmod" and bool(parse.dependents(parse.heads[i], "case"))
+        if not (parse.deps[i] == "nmod" and bool(parse.dependents(parse.heads[i], "case"))):
+            return False
+        noun = ts.tokens[parse.heads[i]].lemma.lower()
+        frames = [p.frame for p in self.lex.noun_patterns if noun.endswith(p.nouns)]
+        return not frames or any(slot == prep for f in frames for slot, _ in f)
 
     def _nominative_after_thing(
         self, ts: TaggedSentence, pred: int, groups: Sequence[tuple[str, list[EntityMention]]]
