@@ -257,3 +257,13 @@ def test_a_counted_group_opening_its_clause_acts(ex):
     # counted after the verb they are what is done to
     attack = only(analyse(ex, "Die Armee tötete 20 Kämpfer."), "MilitaryAction")
     assert ("agent", "t/kaempfer") not in roles(attack)
+
+
+def test_a_people_named_with_its_place_is_a_group_not_the_place(ex):
+    # "Kosovo-Serben" are people of Kosovo, neither Kosovo nor Serbia
+    a = analyse(ex, "Die Kosovo-Serben lehnten den Plan der Regierung ab.")
+    assert roles(only(a, "Rejection")) >= {("agent", "t/kosovo-serben")}
+    assert not {("agent", "kosovo"), ("agent", "serbia")} & roles(only(a, "Rejection"))
+    # the Armenians acting as one are an actor of their own, not Armenia
+    a = analyse(ex, "Die Armenier in Karabach stimmten einer Waffenruhe zu.")
+    assert ("participant", "t/armenier") in roles(only(a, "CeasefireAgreement"))

@@ -778,6 +778,16 @@ class EntityRecognizer:
                     # "der frühere US-Senator George Mitchell": the state qualifies the
                     # person, as "der amerikanische Senator" would; it does not act
                     return self._mention(ts, tok.i, tok.i + 1, MentionKind.ADJECTIVE, (key,))
+                if (
+                    key
+                    and prefix
+                    and ActorClass.ACTOR
+                    in (
+                        self.lexicon.group_class(tok.lemma),
+                        self.lexicon.group_class(w),
+                    )
+                ):
+                    return None  # "die Kosovo-Albaner": a people, not the place that names it
                 if key and prefix:
                     return self._mention(
                         ts,

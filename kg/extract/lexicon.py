@@ -182,13 +182,19 @@ class Lexicon:
         ('ArmedGroup', 'Organization', None)
         >>> lex.group_class("Garantenkommission")
         'Organization'
+        >>> lex.group_class("Kosovo-Albaner")
+        'Actor'
         """
         low = noun.lower()
         if low in self.ref("armed_group_nouns"):
             return ActorClass.ARMED_GROUP.value
-        found = (self.refs.get("unnamed_group_classes") or {}).get(low)
+        groups = self.refs.get("unnamed_group_classes") or {}
+        found = groups.get(low)
         if found:
             return str(found)
+        if groups.get(low.rpartition("-")[2]) == "Actor":
+            # a people named with its place: "Karabach-Armenier", "Kosovo-Albaner"
+            return "Actor"
         # a compound of a body's noun: "Garantenkommission", "Vermittlungsmission"
         return "Organization" if low.endswith(self._body_heads) else None
 
