@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from extract_helpers import analyse, of_class, only, positions, roles
 
+from kg.articles import parse_article_text
+
 
 def people(a) -> set[str]:
     return {m.text for m in a.mentions if m.cls == "Person" and m.keys}
@@ -801,3 +803,33 @@ def test_a_title_in_apposition_whose_genitive_names_a_group_by_its_class_noun(ex
     # an unknown group after its class noun is minted as one
     a = analyse(ex, "Joseph Tari, der Anführer der Rebellenbewegung Nagriamel, sagte das.")
     assert any(p[1:] == ("leader", "nagriamel") for p in positions(a))
+
+
+def test_a_government_spokesperson_with_no_state_is_the_storys_states(ex):
+    # the title names a ministry: an office of the state the story is about, as a
+    # minister's is
+    art = parse_article_text(
+        "date 2024-03-15 Aserbaidschan meldet Ruhe an der Grenze\n"
+        "Baku – Die Sprecherin des Außenministeriums, Leyla Abdullajewa, sagte, die Lage "
+        "sei ruhig.\n",
+        identifier="t.txt",
+        origin="t.txt",
+    )
+    assert ("leila-abdulayeva", "spokesperson", "azerbaijan") in positions(ex.analyse(art))
+    # a spokesperson of a body named stays that body's
+    a = analyse(ex, "Baku – Ein Sprecher der Nato, Mark Smith, sagte, die Lage sei ruhig.")
+    assert ("mark-smith", "spokesperson", "nato") in positions(a)
+
+
+def test_a_bare_spokesperson_speaks_for_the_one_body_named_before(ex):
+    a = analyse(
+        ex, "Die Nato wies die Vorwürfe zurück. Man sei nicht beteiligt, sagte Sprecher Mark Smith."
+    )
+    assert ("mark-smith", "spokesperson", "nato") in positions(a)
+    # two bodies named: whose spokesman he is the text does not say
+    a = analyse(
+        ex,
+        "Russland und die Nato wiesen die Vorwürfe zurück. Man sei nicht beteiligt, sagte "
+        "Sprecher Mark Smith.",
+    )
+    assert not [p for p in positions(a) if p[0] == "mark-smith"]

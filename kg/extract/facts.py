@@ -136,7 +136,14 @@ def derive_facts(
             for m in mentions
             if m.sentence in (idx - 1, idx) and m.kind == MentionKind.NAME and _orgish(d, m)
         ]
-        facts += _offices(ts, ms, named_so_far, d, lex, home, armed, prior_orgs)
+        prior_actors = [
+            (m.sentence, m.first, m.keys[0])
+            for m in mentions
+            if m.sentence in (idx - 1, idx)
+            and m.kind == MentionKind.NAME
+            and (_orgish(d, m) or d.is_a(m.keys[0], ActorClass.STATE))
+        ]
+        facts += _offices(ts, ms, named_so_far, d, lex, home, armed, prior_orgs, prior_actors)
         facts += _predicative_offices(ts, [m for m in mentions if m.sentence == idx], lex)
         facts += _als_offices(ts, ms, d, lex, named_so_far, home)
         facts += members.sentence(ts, ms)
@@ -164,6 +171,14 @@ def _rebel_title(m: EntityMention, lex: Lexicon) -> bool:
     """Whether the title of a person's mention names a leader of rebels ("Rebellenführer",
     "Milizenchef", "Guerillakommandeur"): a word of it opens with an armed group's noun."""
     return any(lex.opens_with_armed_group(w) for w in m.text.split()[:3])
+
+
+def _government_title(m: EntityMention, lex: Lexicon) -> bool:
+    """Whether the title of a person's mention names a state's government body
+    ("Außenamtssprecherin", "Sprecher des Verteidigungsministeriums"; references.yaml
+    ``government_title_words``)."""
+    words = lex.ref("government_title_words")
+    return any(w in t for t in m.text.lower().split()[:4] for w in words)
 
 
 def _states_named(keys: Iterable[str], d: ActorDictionary) -> set[str]:
@@ -195,11 +210,13 @@ def _offices(
     home: str | None,
     armed: Set[str] = frozenset(),
     orgs: Sequence[tuple[int, int, str]] = (),
+    actors: Sequence[tuple[int, int, str]] = (),
 ) -> list[Fact]:
     """Offices of the people of a sentence, and of colleagues ("sein Amtskollege X", "seine
     Kollegen X und Y"); ``orgs``: the organisations named in this sentence and the one
     before, in order, which a possessive before a title refers to ("Die Séléka … Ihr
-    Anführer Michel Djotodia")."""
+    Anführer Michel Djotodia"); ``actors``: the states and organisations named there, whose
+    spokesperson a bare title names where they are one."""
     idx = ts.sentence.index
     facts: list[Fact] = []
     last_office: str | None = None
@@ -219,6 +236,8 @@ def _offices(
                 if role and not of and role not in lex.national
                 else None
             )
+            if owner is None and role == "spokesperson" and not of:
+                owner = _spoken_for(m, actors)
             if owner is not None:
                 of = owner
             elif role and not of and len(armed) == 1 and _rebel_title(m, lex):
@@ -229,9 +248,15 @@ def _offices(
                 # dictionary's country of a known person, once the article names it; of a
                 # person who held offices in two states, the story's where it is one of them
                 of = _own_state(entry, named_so_far, home)
-            elif role and not of and not (entry and entry.rel("country")) and role in lex.national:
-                # "Kabul – … Präsident Aschraf Ghani": a government office with no state
-                # named is one of the state the story is about (headline, else dateline)
+            elif (
+                role
+                and not of
+                and not (entry and entry.rel("country"))
+                and (role in lex.national or _government_title(m, lex))
+            ):
+                # "Kabul – … Präsident Aschraf Ghani", "Sprecher des Außenministeriums X": a
+                # government office with no state named is one of the state the story is
+                # about (headline, else dateline)
                 of = home
             if role and of and not former and m.cls == ActorClass.PERSON:
                 facts.append(Fact(FactKind.POSITION, m.keys[0], of, idx, role))
@@ -264,6 +289,16 @@ def _possessive_owner(
         return None
     before = [k for s, first, k in orgs if s < m.sentence or first < m.first]
     return before[-1] if before else None
+
+
+def _spoken_for(m: EntityMention, actors: Sequence[tuple[int, int, str]]) -> str | None:
+    """Whom a bare "Sprecher" speaks for: the one state or organisation named before the
+    person, in the sentence or the one before ("Das Außenministerium in Baku wies die
+    Vorwürfe zurück. …, erklärte Sprecherin X"), or None where none or several are."""
+    if m.text.split()[0].lower() not in ("sprecher", "sprecherin"):
+        return None
+    before = {k for s, first, k in actors if s < m.sentence or first < m.first}
+    return next(iter(before)) if len(before) == 1 else None
 
 
 def _colleagues(ts: TaggedSentence, ms: Sequence[EntityMention]) -> list[EntityMention]:

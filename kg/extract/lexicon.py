@@ -507,6 +507,7 @@ REF_KEYS = (
     "national_body_nouns",
     "government_compound_heads",
     "adjective_compound_heads",
+    "government_title_words",
     "capital_government",
     "organization_heads",
     "organization_name_heads",
