@@ -64,16 +64,17 @@ def test_event_pattern_with_an_unknown_condition_is_refused(tmp_path):
         load_lexicon(patterns)
 
 
-def test_the_object_genitive_slot_without_an_object_condition_is_refused(tmp_path):
+@pytest.mark.parametrize(("slot", "condition"), [("obj-gen", "object"), ("subj-gen", "subject")])
+def test_a_genitive_slot_without_its_nouns_condition_is_refused(tmp_path, slot, condition):
     patterns = tmp_path / "patterns"
     shutil.copytree(data_dir() / "patterns", patterns)
     raw = yaml.safe_load((patterns / "events.yaml").read_text(encoding="utf-8"))
     verbal = next(
-        p for p in raw["patterns"] if p.get("verb") and "object" not in (p.get("with") or {})
+        p for p in raw["patterns"] if p.get("verb") and condition not in (p.get("with") or {})
     )
-    verbal["frame"] = {**verbal["frame"], "obj-gen": "addressee"}
+    verbal["frame"] = {**verbal["frame"], slot: "addressee"}
     (patterns / "events.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(InputError, match=r"the slot 'obj-gen' needs 'with: object'"):
+    with pytest.raises(InputError, match=rf"the slot '{slot}' needs 'with: {condition}'"):
         load_lexicon(patterns)
 
 

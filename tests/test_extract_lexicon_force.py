@@ -465,3 +465,19 @@ def test_a_town_struck_or_entered_after_auf_or_von_is_where_it_happened(ex):
 def test_fighters_moving_in_after_a_withdrawal_advance(ex):
     a = analyse(ex, "In die geräumten Dörfer rückten Kämpfer der Hisbollah nach.")
     assert ("agent", "hezbollah") in roles(only(a, "MilitaryAction"))
+
+
+def test_units_of_a_body_arriving_are_its_deployment(ex):
+    # the genitive of the arriving forces is who sent them
+    a = analyse(
+        ex, "Am Montag trafen die ersten Einheiten der Afrikanischen Union in Mogadischu ein."
+    )
+    assert roles(only(a, "Deployment")) >= {("agent", "african-union"), ("location", "mogadishu")}
+
+
+def test_a_force_sent_by_someone_named_in_its_attribute_is_deployed(ex):
+    # "entsandt", the participle of a mixed verb, read as a verb's attribute
+    a = analyse(
+        ex, "Im Osten des Tschad wird eine von der Europäischen Union entsandte Truppe stationiert."
+    )
+    assert ("agent", "european-union") in roles(only(a, "Deployment"))

@@ -355,7 +355,7 @@ CONDITION_KEYS = frozenset(
 # the slots a frame may name (the event's grammatical functions and the prepositions
 # whose phrases fill a role) and the roles they may fill
 FRAME_SLOTS = frozenset(
-    {"subj", "obj", "gen", "presence", "obj-gen",
+    {"subj", "obj", "gen", "presence", "obj-gen", "subj-gen",
      "mit", "zu", "gegenüber", "zwischen", "an", "auf", "gegen", "für", "von", "bei",
      "um", "über", "nach", "in", "hinter", "durch", "aus"}
 )  # fmt: skip
@@ -383,6 +383,8 @@ def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
         raise InputError(f"{path}: pattern {raw['id']}: the slot 'gen' needs a 'noun'")
     if "obj-gen" in frame and not dict(raw.get("with") or {}).get("object"):
         raise InputError(f"{path}: pattern {raw['id']}: the slot 'obj-gen' needs 'with: object'")
+    if "subj-gen" in frame and not dict(raw.get("with") or {}).get("subject"):
+        raise InputError(f"{path}: pattern {raw['id']}: the slot 'subj-gen' needs 'with: subject'")
 
     def conds(v: Any) -> tuple[tuple[str, Any], ...]:
         if not v:

@@ -55,6 +55,7 @@ KEYS = (
     "feminine_endings",
     "place_prepositions",
     "reflexive_participles",
+    "misread_participles",
     "ge_stem_verbs",
     "floating_quantifiers",
     "correlative_conjunctions",
@@ -62,7 +63,14 @@ KEYS = (
 )
 
 
-_MAPPINGS = frozenset({"fused_prepositions", "reflexive_participles", "correlative_conjunctions"})
+_MAPPINGS = frozenset(
+    {
+        "fused_prepositions",
+        "reflexive_participles",
+        "misread_participles",
+        "correlative_conjunctions",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,7 @@ class Morphology:
     feminine_endings: frozenset[str]
     place_prepositions: frozenset[str]
     reflexive_participles: Mapping[str, str]
+    misread_participles: Mapping[str, str]
     ge_stem_verbs: frozenset[str]
     floating_quantifiers: frozenset[str]
     correlative_conjunctions: Mapping[str, str]

@@ -228,11 +228,13 @@ class RoleAssigner:
         }
         # "die Regierung Kenias", "Kenias Armee": the state acts through its government too
         self._acting = _ActingNouns(self._proxies | lexicon.ref("government_nouns"), lexicon)
-        # the concept of each pattern's object, for the slot "obj-gen"
-        self._object_concepts = {
-            p.id: str(dict(p.with_)["object"])
+        # the concept of each pattern's object and subject, for the slots "obj-gen" and
+        # "subj-gen"
+        self._noun_concepts = {
+            (p.id, slot): str(dict(p.with_)[cond])
             for p in lexicon.patterns
-            if "obj-gen" in dict(p.frame) and "object" in dict(p.with_)
+            for slot, cond in (("obj-gen", "object"), ("subj-gen", "subject"))
+            if slot in dict(p.frame) and cond in dict(p.with_)
         }
         self._mediation_verbs = frozenset(
             v for p in lexicon.patterns if p.event_class == EventClass.MEDIATION for v in p.verbs
@@ -1035,8 +1037,9 @@ class RoleAssigner:
         self._core_roles(c, fn, subj, objs, roles)
         if trig.nominal and "gen" in c.frame:
             self._noun_roles(c, ms, roles)
-        if not trig.nominal and "obj-gen" in c.frame:
-            self._object_genitive(c, roles)
+        for slot in ("obj-gen", "subj-gen"):
+            if not trig.nominal and slot in c.frame:
+                self._object_genitive(c, roles, slot)
         if trig.event_class == EventClass.MILITARY_ACTION:
             self._target_owners(c, roles)
             self._adjective_targets(c, ms, roles)
@@ -1363,11 +1366,12 @@ class RoleAssigner:
             ):
                 roles.add(slot, [k for k in self._actor_key(m, "")])
 
-    def _object_genitive(self, c: _Clause, roles: _Roles) -> None:
+    def _object_genitive(self, c: _Clause, roles: _Roles, slot: str) -> None:
         """The frame's ``obj-gen`` slot: whose act the verb's object noun names, by its
         genitive or possessor ("verlangte den Abzug der Argentinier", "forderte Mugabes
-        Rücktritt": the Argentinians, Mugabe)."""
-        concept = self._object_concepts.get(c.trig.pattern)
+        Rücktritt": the Argentinians, Mugabe); ``subj-gen`` the same of the subject noun
+        ("Einheiten der SADC trafen ein": the SADC's)."""
+        concept = self._noun_concepts.get((c.trig.pattern, slot))
         if concept is None:
             return
         toks = c.ts.tokens
@@ -1393,7 +1397,7 @@ class RoleAssigner:
             else:
                 continue
             if hit:
-                roles.add(c.frame["obj-gen"], [k for m in grp for k in self._actor_key(m, "")])
+                roles.add(c.frame[slot], [k for m in grp for k in self._actor_key(m, "")])
 
     def _target_owners(self, c: _Clause, roles: _Roles) -> None:
         """Who is attacked when a military target is: the owner of the positions or base

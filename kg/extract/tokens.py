@@ -337,4 +337,4 @@ class Tagger:
 
     def _participle_uncached(self, lemma: str) -> str | None:
         verb, pos = self._hanta.analyze(lemma, taglevel=1)
-        return str(verb) if pos == "VV(PP)" else None
+        return str(verb) if pos == "VV(PP)" else self._morph.misread_participles.get(lemma)
