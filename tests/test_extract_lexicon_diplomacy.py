@@ -527,3 +527,27 @@ def test_whom_a_speaker_addresses_during_a_meeting_was_at_it(ex):
     a = analyse(ex, "Macron lobte Scholz bei einem Treffen in Paris.")
     meeting = only(a, "Meeting")
     assert set(meeting.actors(RoleProperty.PARTICIPANT)) == {"emmanuel-macron", "olaf-scholz"}
+
+
+def test_a_visit_framing_the_clause_is_to_the_state_of_its_capital(ex):
+    a = analyse(ex, "Bei seinem Besuch in Nairobi sagte Macron weitere Hilfe zu.")
+    assert roles(only(a, "Meeting")) >= {
+        ("agent", "emmanuel-macron"),
+        ("participant", "kenya"),
+        ("location", "nairobi"),
+    }
+
+
+def test_during_before_a_genitive_frames_the_clause(ex):
+    # HanTa tags "Während" as the conjunction; before "eines" it is the preposition
+    a = analyse(ex, "Während eines Treffens mit Ruto kündigte Macron neue Hilfen an.")
+    assert roles(only(a, "Meeting")) >= {
+        ("participant", "emmanuel-macron"),
+        ("participant", "william-ruto"),
+    }
+
+
+def test_what_a_meeting_deliberates_on_may_hang_on_its_place(ex):
+    # the parse hangs "über Mali" on "Accra"; a place name takes no such phrase
+    a = analyse(ex, "Die Staatschefs der Ecowas berieten am Sonntag in Accra über Mali.")
+    assert roles(only(a, "Meeting")) >= {("participant", "ecowas"), ("location", "accra")}

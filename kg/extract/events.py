@@ -24,7 +24,7 @@ pattern wins.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence, Set
+from collections.abc import Collection, Sequence
 
 from kg.extract.lexicon import Lexicon, Pattern
 from kg.extract.model import EntityMention, TaggedSentence, Token, Trigger
@@ -96,10 +96,19 @@ def _on_verb(ts: TaggedSentence, prep: int, verb: int) -> bool:
         return True
     # "gegen die Hutu-Miliz FDLR": the parse hangs the class noun on the name after it
     name = parse.heads[noun]
-    return (
+    if (
         name == noun + 1
         and parse.deps[noun] in ("nmod", "flat", "appos")
         and (parse.heads[name] == verb)
+    ):
+        return True
+    # "berieten in Accra über Mali": a proper name takes no phrase of its own; one the
+    # parse hangs on the verb's place name is the verb's
+    return (
+        parse.deps[noun] == "nmod"
+        and ts.tokens[name].pos == "NE"
+        and parse.deps[name] == "obl"
+        and parse.heads[name] == verb
     )
 
 
@@ -239,10 +248,10 @@ def _wants(p: Pattern, prep: str) -> bool:
     return any(k == "pp" and prep in str(v[0]).split("|") for k, v in p.with_)
 
 
-def _framing_prep(tokens: Sequence[Token], i: int, quantity: Set[str]) -> str | None:
+def _framing_prep(tokens: Sequence[Token], i: int, morph: Morphology) -> str | None:
     """The preposition heading the noun phrase of ``i`` ("in einem kurzen Telefonat",
-    "nach mehr als zehnstündigen Verhandlungen": quantities and their ``quantity`` words
-    too)."""
+    "nach mehr als zehnstündigen Verhandlungen": quantities and their words too)."""
+    quantity = morph.quantity_words
     j = i - 1
     while j >= 0 and (
         tokens[j].pos in ("ART", "ADJ(A)", "PIAT", "PPOSAT", "CARD")
@@ -251,6 +260,14 @@ def _framing_prep(tokens: Sequence[Token], i: int, quantity: Set[str]) -> str | 
         j -= 1
     if j >= 0 and tokens[j].pos in ("APPR", "APPRART"):
         return tokens[j].text.lower()
+    if (
+        j >= 0
+        and tokens[j].text.lower() == "während"
+        and tokens[j + 1].text.lower() in morph.genitive_determiners
+    ):
+        # HanTa tags "während" as the conjunction; before a genitive it is the preposition
+        # ("Während eines Treffens mit X kündigte Y an")
+        return "während"
     return None
 
 
@@ -454,7 +471,6 @@ def detect_triggers(
     """Event triggers of one sentence, in token order; ``morph`` is the grammar word
     lists, loaded once by the caller."""
     toks = ts.tokens
-    quantity = morph.quantity_words
     out: list[Trigger] = []
     verb_patterns = lex.verb_patterns
     for i, tok in enumerate(toks):
@@ -529,7 +545,7 @@ def detect_triggers(
                 if (
                     not light
                     and p.inside
-                    and _framing_prep(toks, i, quantity) in p.inside
+                    and _framing_prep(toks, i, morph) in p.inside
                     and not _asked_for(ts, i, lex)
                     and not _expected(ts, i, lex)
                 ):
@@ -540,7 +556,7 @@ def detect_triggers(
                         ("clause-subj", r) if slot == "subj" else (slot, r) for slot, r in p.frame
                     )
                 if (
-                    _framing_prep(toks, i, quantity) == "unter"
+                    _framing_prep(toks, i, morph) == "unter"
                     and not _wants(p, "unter")
                     and "unter" not in p.inside
                 ):

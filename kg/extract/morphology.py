@@ -56,6 +56,7 @@ KEYS = (
     "place_prepositions",
     "reflexive_participles",
     "misread_participles",
+    "genitive_determiners",
     "ge_stem_verbs",
     "floating_quantifiers",
     "correlative_conjunctions",
@@ -103,6 +104,7 @@ class Morphology:
     place_prepositions: frozenset[str]
     reflexive_participles: Mapping[str, str]
     misread_participles: Mapping[str, str]
+    genitive_determiners: frozenset[str]
     ge_stem_verbs: frozenset[str]
     floating_quantifiers: frozenset[str]
     correlative_conjunctions: Mapping[str, str]
