@@ -551,3 +551,13 @@ def test_what_a_meeting_deliberates_on_may_hang_on_its_place(ex):
     # the parse hangs "über Mali" on "Accra"; a place name takes no such phrase
     a = analyse(ex, "Die Staatschefs der Ecowas berieten am Sonntag in Accra über Mali.")
     assert roles(only(a, "Meeting")) >= {("participant", "ecowas"), ("location", "accra")}
+
+
+def test_a_session_held_is_the_meeting_of_whom_its_genitive_names(ex):
+    a = analyse(ex, "Die Sondersitzung des UN-Sicherheitsrats fand am Montag statt.")
+    assert ("participant", "un-security-council") in roles(only(a, "Meeting"))
+    a = analyse(ex, "Am Sonntag begann in Addis Abeba der Gipfel der Afrikanischen Union.")
+    assert roles(only(a, "Meeting")) >= {
+        ("participant", "african-union"),
+        ("location", "addis-ababa"),
+    }
