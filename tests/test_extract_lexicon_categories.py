@@ -1070,3 +1070,16 @@ def test_a_guest_in_towns_visited_them(ex):
     visit = only(a, "Meeting")
     assert cameo(visit) == "042"
     assert roles(visit) == {("agent", "wang-yi"), ("location", "dhaka"), ("location", "naypyidaw")}
+
+
+def test_a_sources_account_framing_the_clause_is_its_statement(ex):
+    # "nach Angaben von X": X states it, and is not the agent of the passive it frames
+    a = analyse(
+        ex,
+        "Zerstört wurden nach Angaben von Verteidigungsminister Lloyd Austin drei Brücken "
+        "bei Cherson.",
+    )
+    assert ("agent", "lloyd-austin") in roles(only(a, "Statement"))
+    assert not [e for e in of_class(a, "MilitaryAction") if ("agent", "lloyd-austin") in roles(e)]
+    a = analyse(ex, "Nach Darstellung der Armee wurden bei dem Angriff zehn Rebellen getötet.")
+    assert ("agent", "t/armee") in roles(only(a, "Statement"))

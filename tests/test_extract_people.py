@@ -833,3 +833,21 @@ def test_a_bare_spokesperson_speaks_for_the_one_body_named_before(ex):
         "Sprecher Mark Smith.",
     )
     assert not [p for p in positions(a) if p[0] == "mark-smith"]
+
+
+def test_a_deputy_chief_of_staff_and_the_source_he_is(ex):
+    art = parse_article_text(
+        "date 2024-03-15 Russland verlegt Truppen\n"
+        "Moskau – Die Einheiten wurden nach Angaben von Vizegeneralstabschef Igor Petrow "
+        "in den Süden verlegt.\n",
+        identifier="t.txt",
+        origin="t.txt",
+    )
+    a = ex.analyse(art)
+    assert ("igor-petrov", "deputy-chief-of-staff", "russia") in positions(a)
+    # the source of the account tells it: he did not move the units
+    assert not [
+        e
+        for e in a.events
+        if ("agent", "igor-petrov") in roles(e) and e.event_class == "Deployment"
+    ]

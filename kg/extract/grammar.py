@@ -263,6 +263,10 @@ def voice_case_and_agent(
                 v = heads[h]
             if dep == "nmod" and v == h:
                 continue  # a "von" attribute of a noun that is no adverbial
+            if dep == "nmod" and any(
+                deps[c] == "case" and tokens[c].text.lower() == "nach" for c in kids.get(h, ())
+            ):
+                continue  # "nach Angaben von X", "nach dem Abzug von X": the phrase's own
             if _is_passive(tokens, kids.get(v, ()), deps, v, morph) and not (
                 dep == "nmod" and any(deps[c] == "obl:agent" for c in kids.get(v, ()))
             ):

@@ -355,7 +355,7 @@ CONDITION_KEYS = frozenset(
 # the slots a frame may name (the event's grammatical functions and the prepositions
 # whose phrases fill a role) and the roles they may fill
 FRAME_SLOTS = frozenset(
-    {"subj", "obj", "gen", "presence", "obj-gen", "subj-gen",
+    {"subj", "obj", "gen", "presence", "source", "obj-gen", "subj-gen",
      "mit", "zu", "gegenüber", "zwischen", "an", "auf", "gegen", "für", "von", "bei",
      "um", "über", "nach", "in", "hinter", "durch", "aus"}
 )  # fmt: skip

@@ -933,12 +933,15 @@ class RoleAssigner:
             prev = m
         return out
 
-    @staticmethod
-    def _von_before(toks: Sequence[Token], m: EntityMention) -> int | None:
-        """Where "von" stands before the mention's phrase (past its article and
-        adjectives), with a word before it; None where it does not."""
+    def _von_before(self, toks: Sequence[Token], m: EntityMention) -> int | None:
+        """Where "von" stands before the mention's phrase (past its article, adjectives
+        and a title the mention leaves out: "von Vizegeneralstabschef X"), with a word
+        before it; None where it does not."""
         j = m.first - 1
-        while j >= 0 and toks[j].pos in NP_INNER:
+        while j >= 0 and (
+            toks[j].pos in NP_INNER
+            or (toks[j].pos in ("NN", "NE") and self.lex.title_role(toks[j].text) is not None)
+        ):
             j -= 1
         return j if j >= 1 and toks[j].lemma.lower() == "von" else None
 
@@ -1271,7 +1274,12 @@ class RoleAssigner:
             elif (
                 g in frame
                 and g not in ("subj", "obj")
-                and not ((trig.passive or (fn and fn.agents)) and g == "von")
+                and not (
+                    (trig.passive or (fn and fn.agents))
+                    and g == "von"
+                    # ("nach Angaben von X" framing a passive: X is the account's)
+                    and not (trig.framing and trig.last <= grp[0].first <= trig.last + 2)
+                )
                 # the parse hangs the phrase on a noun ("nach dem Abgang von X"): not the
                 # verb's (its own prepositions come with the parse's functions below)
                 and not (
