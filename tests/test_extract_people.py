@@ -851,3 +851,11 @@ def test_a_deputy_chief_of_staff_and_the_source_he_is(ex):
         for e in a.events
         if ("agent", "igor-petrov") in roles(e) and e.event_class == "Deployment"
     ]
+
+
+def test_a_name_nobody_listed_right_after_the_verb_is_a_person(ex):
+    # the object after the finite verb, before an adverbial or the verb's particle
+    a = analyse(ex, "Ghana machte Kwame Mensah für den Anschlag verantwortlich.")
+    assert roles(only(a, "Accusation")) == {("agent", "ghana"), ("addressee", "kvame-mensah")}
+    a = analyse(ex, "Ghana kritisierte Kwame Mensah scharf.")
+    assert ("kvame-mensah", "Person", "Kwame Mensah") in a.new_entities

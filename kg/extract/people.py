@@ -220,6 +220,15 @@ class PersonNouns:
                     and j > 0
                     and toks[j - 1].pos == "APPR"
                 )
+                # the object right after the verb, before an adverbial or the particle:
+                # "macht Schamil Bassajew für den Anschlag verantwortlich", "kritisierte X Y
+                # scharf", "griff X Y an"
+                or (
+                    end - j >= 2
+                    and j > 0
+                    and toks[j - 1].pos.startswith("V")
+                    and toks[end].pos in ("APPR", "APPRART", "ADJ(D)", "ADV", "PTKVZ", "PTKNEG")
+                )
             )
             # at the sentence's start, where every word is capitalised, only a name the
             # tagger reads as two proper nouns before a conjunction or verb ("Omar
