@@ -459,3 +459,17 @@ def test_a_deed_labelled_a_crime_is_an_accusation(ex):
     # a label that is no crime is no accusation
     a = analyse(ex, "Putin bezeichnete das Treffen mit Erdoğan als Erfolg.")
     assert "Accusation" not in classes(a)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Äthiopien bestritt, Ziele in Eritrea bombardiert zu haben.",
+        "Russland dementierte am Montag, Charkiw angegriffen zu haben.",
+        "Die Rebellen lehnten es ab, mit der Regierung zu verhandeln.",
+    ],
+)
+def test_what_is_denied_or_refused_did_not_happen(ex, text):
+    # the rejection stands; the act in its zu-infinitive is no fact
+    a = analyse(ex, text)
+    assert classes(a) == {"Rejection"}

@@ -9,8 +9,12 @@ with ``quote`` and ``claimed_by`` set.
   »…«, «…», ‚…‘, "…") keeps the quoted words verbatim; a
   speech verb with reported speech ("…, sagte X, dies sei …") keeps the reported clause.
   A sentence that is only a quote, right after a Statement, is a Statement by the same
-  speaker. "…, so X." is a Statement by X. "nach Angaben X" / "laut X" only attributes:
-  X claims the hostile events of the sentence but makes no Statement event of its own.
+  speaker. "…, so X." is a Statement by X. "nach Angaben X" is X's account (a Statement,
+  events.yaml ``say-account``) and "laut X" only attributes: X claims the hostile events
+  of the sentence.
+* Denials and refusals: what a rejection has as its zu-infinitive ("bestritt, den
+  Nachbarn angegriffen zu haben", "weigerte sich, zu verhandeln") is dropped: it did not
+  happen, as far as the sentence tells.
 * Claims: the events an accusation describes ("werfen sich vor, die Waffenruhe gebrochen
   zu haben") carry ``claimed_by`` the accusers. Reported speech that announces something
   (an agreement, a meeting, a deployment) is coded as an event without ``claimed_by``:
@@ -35,7 +39,7 @@ from kg.extract.model import (
     Trigger,
 )
 from kg.extract.quotes import quote_spans
-from kg.extract.syntax import is_subjunctive
+from kg.extract.syntax import is_subjunctive, is_zu_infinitive
 from kg.vocabulary import ActorClass, EventClass, PlaceClass, RoleProperty
 
 __all__ = ["apply_claims"]
@@ -328,6 +332,18 @@ def apply_claims(
         if not sevents and words:
             sevents += _quoting_clause(ts, words, smentions)
         speech = [e for e in sevents if e.event_class == _SPEECH]
+        rejections = [e.trigger.first for e in sevents if e.event_class == EventClass.REJECTION]
+        if rejections:
+            # what a denial or refusal has as its zu-infinitive did not happen: "Eritrea
+            # bestritt, den Nachbarn angegriffen zu haben", "lehnte es ab, zu verhandeln"
+            sevents = [
+                e
+                for e in sevents
+                if e.event_class == EventClass.REJECTION
+                or not (
+                    e.trigger.first > min(rejections) and is_zu_infinitive(toks, e.trigger.first)
+                )
+            ]
         accusers: tuple[str, ...] = ()
         accused: tuple[str, ...] = ()
         for e in sevents:

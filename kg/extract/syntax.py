@@ -35,6 +35,7 @@ __all__ = [
     "is_passive",
     "is_subjunctive",
     "is_temporal_noun",
+    "is_zu_infinitive",
     "negates",
 ]
 
@@ -213,6 +214,31 @@ def finite_verb(tokens: Sequence[Token], i: int) -> int | None:
         if tokens[j].pos.endswith("(FIN)"):
             return j
     return None
+
+
+def is_zu_infinitive(tokens: Sequence[Token], i: int) -> bool:
+    """The verb at ``i`` is a zu-infinitive ("zu vermitteln", "einzulenken") or the
+    participle of a perfect one ("angegriffen zu haben", "getötet worden zu sein").
+
+    >>> ts = [Token(0, 0, 0, "angegriffen", "angreifen", "VV(PP)"),
+    ...       Token(1, 0, 0, "zu", "zu", "PTKZU"), Token(2, 0, 0, "haben", "haben", "VA(INF)")]
+    >>> is_zu_infinitive(ts, 0), is_zu_infinitive(ts[:1], 0)
+    (True, False)
+    """
+    t = tokens[i]
+    if not t.pos.startswith("VV"):
+        return False
+    if t.pos.endswith("(IZU)") or (i > 0 and tokens[i - 1].text.lower() == "zu"):
+        return True
+    j = i + 1
+    if j < len(tokens) and tokens[j].text.lower() == "worden":
+        j += 1
+    return (
+        t.pos == "VV(PP)"
+        and j + 1 < len(tokens)
+        and tokens[j].text.lower() == "zu"
+        and tokens[j + 1].lemma.lower() in ("haben", "sein")
+    )
 
 
 def is_passive(tokens: Sequence[Token], i: int) -> bool:
