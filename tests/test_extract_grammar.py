@@ -1731,3 +1731,11 @@ def test_a_phrase_on_a_noun_that_does_not_take_it_is_the_verbs(ex):
         "Waffenruhe.",
     )
     assert ("participant", "vladimir-putin") not in roles(only(a, "CeasefireAgreement"))
+
+
+def test_a_zu_infinitive_has_no_subject_of_its_own(ex):
+    # "Soldaten" is who was attacked; the accused did it, as the accuser claims
+    a = analyse(ex, "Die Armee warf der Miliz Al-Shabaab vor, Soldaten angegriffen zu haben.")
+    attack = only(a, "MilitaryAction")
+    assert ("agent", "al-shabaab") in roles(attack)
+    assert ("agent", "t/soldaten") not in roles(attack)

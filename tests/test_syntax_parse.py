@@ -101,6 +101,12 @@ CASES = {
         ("Anschließend telefonierte auch Macron mit Scholz.", [("Macron", "nsubj", "telefonierte"), ("Anschließend", "advmod", "telefonierte")]),  # noqa: E501
         ("Daraufhin telefonierte Ruto mit Museveni.", [("Ruto", "nsubj", "telefonierte")]),
     ],
+    "a zu-infinitive has no subject of its own": [
+        ("Die Armee warf der Miliz vor, Soldaten angegriffen zu haben.", [("Soldaten", "obj", "angegriffen")]),  # noqa: E501
+    ],
+    "a von phrase inside a phrase of nach is that phrase's": [
+        ("Die Stadt wurde nach Angaben von Minister Paul Mba bombardiert.", [("Minister", "nmod", "Angaben")]),  # noqa: E501
+    ],
 }  # fmt: skip
 
 

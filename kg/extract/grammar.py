@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from kg.extract.model import Token
 from kg.extract.morphology import Morphology, load_morphology
 from kg.extract.quotes import OPENING
+from kg.extract.syntax import is_zu_infinitive
 
 __all__ = ["RULES", "mend"]
 
@@ -1588,6 +1589,24 @@ def companions_leave_the_subject(
             kids = _children(heads)
 
 
+def infinitives_have_no_subject(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A zu-infinitive has no subject of its own: a "subject" the parse gives one is its
+    object where it has none ("warf der Miliz vor, Soldaten angegriffen zu haben": the
+    soldiers were attacked; whom the accusation names did it)."""
+    kids = _children(heads)
+    for i, dep in enumerate(deps):
+        h = heads[i]
+        if (
+            dep == "nsubj"
+            and h != i
+            and is_zu_infinitive(tokens, h)
+            and not any(deps[c] == "obj" for c in kids.get(h, ()))
+        ):
+            deps[i] = "obj"
+
+
 #: The rules in the order :func:`mend` runs them.
 RULES: tuple[Rule, ...] = (
     articles_are_determiners,
@@ -1629,6 +1648,7 @@ RULES: tuple[Rule, ...] = (
     subject_first,
     relative_pronouns_agree,
     conjuncts_share_their_preposition,
+    infinitives_have_no_subject,
     ud_coordination,
 )
 
