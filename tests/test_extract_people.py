@@ -859,13 +859,3 @@ def test_a_name_nobody_listed_right_after_the_verb_is_a_person(ex):
     assert roles(only(a, "Accusation")) == {("agent", "ghana"), ("addressee", "kvame-mensah")}
     a = analyse(ex, "Ghana kritisierte Kwame Mensah scharf.")
     assert ("kvame-mensah", "Person", "Kwame Mensah") in a.new_entities
-
-
-def test_the_authorities_with_no_state_named_are_the_storys_states(ex):
-    art = parse_article_text(
-        "date 2024-03-15 Anschlag in Russland\n"
-        "Moskau – Die Behörden machen Schamil Bassajew für den Anschlag verantwortlich.\n",
-        identifier="t.txt",
-        origin="t.txt",
-    )
-    assert ("agent", "russia") in roles(only(ex.analyse(art), "Accusation"))

@@ -1598,12 +1598,14 @@ def infinitives_have_no_subject(
     kids = _children(heads)
     for i, dep in enumerate(deps):
         h = heads[i]
-        if (
-            dep == "nsubj"
-            and h != i
-            and is_zu_infinitive(tokens, h)
-            and not any(deps[c] == "obj" for c in kids.get(h, ()))
-        ):
+        if dep != "nsubj" or h == i or not is_zu_infinitive(tokens, h):
+            continue
+        v = heads[h]
+        if i < h and "," in (t.text for t in tokens[i:h]) and v != h:
+            # before the comma that opens the infinitive: the governing verb's object
+            # ("beschuldigte Algerien, Stellungen bombardiert zu haben")
+            heads[i], deps[i] = v, "obj"
+        elif not any(deps[c] == "obj" for c in kids.get(h, ())):
             deps[i] = "obj"
 
 

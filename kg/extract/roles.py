@@ -1274,12 +1274,7 @@ class RoleAssigner:
             elif (
                 g in frame
                 and g not in ("subj", "obj")
-                and not (
-                    (trig.passive or (fn and fn.agents))
-                    and g == "von"
-                    # ("nach Angaben von X" framing a passive: X is the account's)
-                    and not (trig.framing and trig.last <= grp[0].first <= trig.last + 2)
-                )
+                and not ((trig.passive or (fn and fn.agents)) and g == "von")
                 # the parse hangs the phrase on a noun ("nach dem Abgang von X"): not the
                 # verb's (its own prepositions come with the parse's functions below)
                 and not (
