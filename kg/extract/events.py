@@ -36,6 +36,7 @@ from kg.extract.syntax import (
     is_boundary,
     is_negated,
     is_passive,
+    is_zu_infinitive,
     weak_past_infinitive,
 )
 from kg.vocabulary import EventClass
@@ -64,14 +65,6 @@ def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: 
     return False
 
 
-def _zu_infinitive(tokens: Sequence[Token], j: int) -> bool:
-    """A zu-infinitive: "zu vermitteln", "einzulenken"."""
-    t = tokens[j]
-    return t.pos.startswith("VV") and (
-        t.pos.endswith("(IZU)") or (j > 0 and tokens[j - 1].text.lower() == "zu")
-    )
-
-
 def _infinitive_clause(tokens: Sequence[Token], i: int, b: int) -> int:
     """Where a zu-infinitive clause after the verb at ``i`` begins (a comma after ``i``
     whose stretch up to the next comma or ``b`` ends in a zu-infinitive), else ``b``."""
@@ -79,7 +72,7 @@ def _infinitive_clause(tokens: Sequence[Token], i: int, b: int) -> int:
         if tokens[c].text != ",":
             continue
         stop = next((x for x in range(c + 1, b) if tokens[x].text == ","), b)
-        if any(_zu_infinitive(tokens, x) for x in range(c + 1, stop)):
+        if any(is_zu_infinitive(tokens, x, perfect=False) for x in range(c + 1, stop)):
             return c
     return b
 
@@ -146,7 +139,7 @@ def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
     zuzustimmen", "kündigte an, Truppen zu entsenden"), or right after it at a clause's
     end ("…, wo die Rebellen die Stadt einzukesseln drohen"): what it names has not
     happened."""
-    if not _zu_infinitive(tokens, j):
+    if not is_zu_infinitive(tokens, j, perfect=False):
         return False
     intent = lex.cue("intent_verbs") | lex.unrealised_verbs
     around = (*range(j), *((j + 1,) if j + 1 < len(tokens) else ()))
@@ -262,12 +255,12 @@ def _framing_prep(tokens: Sequence[Token], i: int, morph: Morphology) -> str | N
         return tokens[j].text.lower()
     if (
         j >= 0
-        and tokens[j].text.lower() == "während"
+        and tokens[j].text.lower() in morph.conjunction_prepositions
         and tokens[j + 1].text.lower() in morph.genitive_determiners
     ):
         # HanTa tags "während" as the conjunction; before a genitive it is the preposition
         # ("Während eines Treffens mit X kündigte Y an")
-        return "während"
+        return tokens[j].text.lower()
     return None
 
 
@@ -328,7 +321,7 @@ def _condition(
     if key == "infinitive":
         wanted = set(str(value).split("|"))
         return any(
-            _zu_infinitive(toks, j) and full_lemma(toks, j) in wanted
+            is_zu_infinitive(toks, j, perfect=False) and full_lemma(toks, j) in wanted
             for j in range(i + 1, len(toks))
         )
     if key == "subject":

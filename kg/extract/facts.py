@@ -237,7 +237,7 @@ def _offices(
                 else None
             )
             if owner is None and role == "spokesperson" and not of:
-                owner = _spoken_for(m, actors)
+                owner = _spoken_for(m, actors, lex)
             if owner is not None:
                 of = owner
             elif role and not of and len(armed) == 1 and _rebel_title(m, lex):
@@ -291,11 +291,14 @@ def _possessive_owner(
     return before[-1] if before else None
 
 
-def _spoken_for(m: EntityMention, actors: Sequence[tuple[int, int, str]]) -> str | None:
+def _spoken_for(
+    m: EntityMention, actors: Sequence[tuple[int, int, str]], lex: Lexicon
+) -> str | None:
     """Whom a bare "Sprecher" speaks for: the one state or organisation named before the
     person, in the sentence or the one before ("Das Außenministerium in Baku wies die
-    Vorwürfe zurück. …, erklärte Sprecherin X"), or None where none or several are."""
-    if m.text.split()[0].lower() not in ("sprecher", "sprecherin"):
+    Vorwürfe zurück. …, erklärte Sprecherin X"), or None where none or several are (a
+    compound such as "Armeesprecher" names its body itself)."""
+    if lex.titles.get(m.text.split()[0].lower()) != "spokesperson":
         return None
     before = {k for s, first, k in actors if s < m.sentence or first < m.first}
     return next(iter(before)) if len(before) == 1 else None

@@ -56,6 +56,7 @@ KEYS = (
     "place_prepositions",
     "reflexive_participles",
     "misread_participles",
+    "conjunction_prepositions",
     "genitive_determiners",
     "ge_stem_verbs",
     "floating_quantifiers",
@@ -104,6 +105,7 @@ class Morphology:
     place_prepositions: frozenset[str]
     reflexive_participles: Mapping[str, str]
     misread_participles: Mapping[str, str]
+    conjunction_prepositions: frozenset[str]
     genitive_determiners: frozenset[str]
     ge_stem_verbs: frozenset[str]
     floating_quantifiers: frozenset[str]

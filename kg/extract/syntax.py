@@ -216,13 +216,14 @@ def finite_verb(tokens: Sequence[Token], i: int) -> int | None:
     return None
 
 
-def is_zu_infinitive(tokens: Sequence[Token], i: int) -> bool:
-    """The verb at ``i`` is a zu-infinitive ("zu vermitteln", "einzulenken") or the
-    participle of a perfect one ("angegriffen zu haben", "getötet worden zu sein").
+def is_zu_infinitive(tokens: Sequence[Token], i: int, *, perfect: bool = True) -> bool:
+    """The verb at ``i`` is a zu-infinitive ("zu vermitteln", "einzulenken") or, with
+    ``perfect``, the participle of a perfect one ("angegriffen zu haben", "getötet worden
+    zu sein").
 
     >>> ts = [Token(0, 0, 0, "angegriffen", "angreifen", "VV(PP)"),
     ...       Token(1, 0, 0, "zu", "zu", "PTKZU"), Token(2, 0, 0, "haben", "haben", "VA(INF)")]
-    >>> is_zu_infinitive(ts, 0), is_zu_infinitive(ts[:1], 0)
+    >>> is_zu_infinitive(ts, 0), is_zu_infinitive(ts, 0, perfect=False)
     (True, False)
     """
     t = tokens[i]
@@ -230,6 +231,8 @@ def is_zu_infinitive(tokens: Sequence[Token], i: int) -> bool:
         return False
     if t.pos.endswith("(IZU)") or (i > 0 and tokens[i - 1].text.lower() == "zu"):
         return True
+    if not perfect:
+        return False
     j = i + 1
     if j < len(tokens) and tokens[j].text.lower() == "worden":
         j += 1
