@@ -82,6 +82,30 @@ def test_whose_withdrawal_or_resignation_is_demanded_is_addressed(ex):
 
 
 @pytest.mark.parametrize(
+    ("text", "addressees"),
+    [
+        ("Die Türkei verlangte, dass Griechenland seine Soldaten von den Inseln abzieht.",
+         {"greece"}),
+        ("Die Türkei forderte, Griechenland und Zypern müssten die Inseln räumen.",
+         {"greece", "cyprus"}),
+        ("Die Türkei verlangte am Montag, Griechenland solle die Inseln räumen.", {"greece"}),
+    ],
+)  # fmt: skip
+def test_who_is_to_act_in_a_demanded_clause_is_addressed(ex, text, addressees):
+    demand = only(analyse(ex, text), "Demand")
+    assert {r for r in roles(demand) if r[0] == "addressee"} == {
+        ("addressee", a) for a in addressees
+    }
+    assert ("agent", "turkey") in roles(demand)
+
+
+def test_a_clause_that_only_reports_is_no_one_addressed(ex):
+    # "dass" after a demand asks; a clause without a modal beside it tells, it asks nothing
+    demand = only(analyse(ex, "Die Türkei verlangte Garantien, Griechenland lehnte ab."), "Demand")
+    assert roles(demand) == {("agent", "turkey")}
+
+
+@pytest.mark.parametrize(
     ("text", "agent"),
     [
         ("Serbien bestand auf seiner territorialen Integrität.", "serbia"),

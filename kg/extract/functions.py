@@ -49,6 +49,7 @@ __all__ = [
     "attribute_arguments",
     "auxiliaries",
     "clause_subject",
+    "complement_subjects",
     "mention_head",
     "participle_attribute",
     "preposition",
@@ -180,6 +181,45 @@ def clause_subject(ts: TaggedSentence, pred: int, *, morph: Morphology) -> tuple
                 return obj[0], "subj"
         p = h
     return None
+
+
+def complement_subjects(ts: TaggedSentence, pred: int, *, morph: Morphology) -> tuple[int, ...]:
+    """The subjects (with their conjuncts) of the complement clauses of the verb ``pred``
+    that say what ought to happen: a clause opened by a conjunction such as "dass"
+    ("verlangte, dass die ELN die Geiseln freilässt") or a verb-second clause with a modal
+    of obligation ("forderte, Russland müsse seine Truppen abziehen"); the words are
+    ``morph.complement_conjunctions`` and ``morph.obligation_modals``.
+
+    >>> from kg.extract.model import Parse, Sentence
+    >>> words = [("USA", "usa", "NE"), ("forderten", "fordern", "VV(FIN)"), (",", ",", "$,"),
+    ...          ("Russland", "russland", "NE"), ("müsse", "müssen", "VM(FIN)"),
+    ...          ("abziehen", "abziehen", "VV(INF)")]
+    >>> toks = tuple(Token(i, i, i + 1, *w) for i, w in enumerate(words))
+    >>> parse = Parse((1, 1, 5, 5, 5, 1), ("nsubj", "root", "punct", "nsubj", "aux", "ccomp"))
+    >>> ts = TaggedSentence(Sentence(0, 0, 6, "x"), toks, parse)
+    >>> from kg.extract.morphology import load_morphology
+    >>> complement_subjects(ts, 1, morph=load_morphology())
+    (3,)
+    """
+    parse = ts.parse
+    if parse is None:
+        return ()
+    toks = ts.tokens
+    out: list[int] = []
+    for c in parse.children(pred):
+        if c < pred or parse.deps[c].split(":")[0] not in ("ccomp", "advcl", "conj", "parataxis"):
+            continue
+        if not toks[c].pos.startswith("V"):
+            continue
+        marks = [toks[k].text.lower() for k in parse.dependents(c, "mark")]
+        modals = [toks[k].lemma.lower() for k in parse.dependents(c, "aux")]
+        if marks:
+            wanted = all(w in morph.complement_conjunctions for w in marks)
+        else:
+            wanted = any(m in morph.obligation_modals for m in modals)
+        if wanted:
+            out += [k for s in parse.dependents(c, "nsubj") for k in parse.conjuncts(s)]
+    return tuple(out)
 
 
 def attribute_arguments(ts: TaggedSentence, pred: int) -> set[int]:

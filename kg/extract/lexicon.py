@@ -355,7 +355,7 @@ CONDITION_KEYS = frozenset(
 # the slots a frame may name (the event's grammatical functions and the prepositions
 # whose phrases fill a role) and the roles they may fill
 FRAME_SLOTS = frozenset(
-    {"subj", "obj", "gen", "presence", "source", "obj-gen", "subj-gen",
+    {"subj", "obj", "gen", "presence", "source", "obj-gen", "subj-gen", "comp-subj",
      "mit", "zu", "gegenüber", "zwischen", "an", "auf", "gegen", "für", "von", "bei",
      "um", "über", "nach", "in", "hinter", "durch", "aus"}
 )  # fmt: skip
@@ -379,6 +379,8 @@ def _pattern(raw: Mapping[str, Any], path: Path) -> Pattern:
     bad = sorted(set(frame) - FRAME_SLOTS) + sorted(set(map(str, frame.values())) - FRAME_ROLES)
     if bad:
         raise InputError(f"{path}: pattern {raw['id']}: unknown frame slot or role {bad}")
+    if "comp-subj" in frame and not raw.get("verb"):
+        raise InputError(f"{path}: pattern {raw['id']}: the slot 'comp-subj' needs a 'verb'")
     if "gen" in frame and not raw.get("noun"):
         raise InputError(f"{path}: pattern {raw['id']}: the slot 'gen' needs a 'noun'")
     if "obj-gen" in frame and not dict(raw.get("with") or {}).get("object"):

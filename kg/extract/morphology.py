@@ -62,6 +62,8 @@ KEYS = (
     "floating_quantifiers",
     "correlative_conjunctions",
     "inclusion_adverbs",
+    "complement_conjunctions",
+    "obligation_modals",
 )
 
 
@@ -111,6 +113,8 @@ class Morphology:
     floating_quantifiers: frozenset[str]
     correlative_conjunctions: Mapping[str, str]
     inclusion_adverbs: frozenset[str]
+    complement_conjunctions: frozenset[str]
+    obligation_modals: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers

@@ -33,6 +33,7 @@ from kg.extract.functions import (
     argument_slots,
     attribute_arguments,
     auxiliaries,
+    complement_subjects,
     mention_head,
     participle_attribute,
     preposition,
@@ -1043,6 +1044,8 @@ class RoleAssigner:
         for slot in ("obj-gen", "subj-gen"):
             if not trig.nominal and slot in c.frame:
                 self._object_genitive(c, roles, slot)
+        if not trig.nominal and "comp-subj" in c.frame:
+            self._complement_subjects(c, ms, roles)
         if trig.event_class == EventClass.MILITARY_ACTION:
             self._target_owners(c, roles)
             self._adjective_targets(c, ms, roles)
@@ -1401,6 +1404,18 @@ class RoleAssigner:
                 continue
             if hit:
                 roles.add(c.frame[slot], [k for m in grp for k in self._actor_key(m, "")])
+
+    def _complement_subjects(
+        self, c: _Clause, ms: Sequence[EntityMention], roles: _Roles
+    ) -> None:
+        """The frame's ``comp-subj`` slot: the subject of a clause that says what ought to
+        happen ("verlangte, dass die ELN die Geiseln freilässt": the ELN is asked)."""
+        parse = c.ts.parse
+        if parse is None:
+            return
+        heads = set(complement_subjects(c.ts, c.trig.first, morph=self.morph))
+        found = [m for m in ms if mention_head(parse, m) in heads]
+        roles.add(c.frame["comp-subj"], [k for m in found for k in self._actor_key(m, "")])
 
     def _target_owners(self, c: _Clause, roles: _Roles) -> None:
         """Who is attacked when a military target is: the owner of the positions or base
