@@ -1739,3 +1739,34 @@ def test_a_zu_infinitive_has_no_subject_of_its_own(ex):
     attack = only(a, "MilitaryAction")
     assert ("agent", "al-shabaab") in roles(attack)
     assert ("agent", "t/soldaten") not in roles(attack)
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "agent", "addressees"),
+    [
+        ("Offenbar hat der Iran Israel in der Nacht angegriffen.", "MilitaryAction",
+         "iran", {"israel"}),
+        ("Am Montag hat Außenminister Sergej Lawrow Armenien und Aserbaidschan zu Gesprächen "
+         "aufgerufen.", "Demand", "sergey-lavrov", {"armenia", "azerbaijan"}),
+        ("Russland habe die Stadt bombardiert, warf Präsident Selenskyj Moskau vor.",
+         "Accusation", "volodymyr-zelenskyy", {"russia"}),
+    ],
+)  # fmt: skip
+def test_a_name_the_parse_glues_to_the_subject_is_the_object(ex, text, cls, agent, addressees):
+    # the parse reads two adjacent names as one ("der Iran Israel"); the mentions are two,
+    # and the second is the verb's object, not a second subject
+    ev = only(analyse(ex, text), cls)
+    assert {r for r in roles(ev) if r[0] == "agent"} == {("agent", agent)}
+    assert {r for r in roles(ev) if r[0] == "addressee"} == {("addressee", a) for a in addressees}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russland habe die Stadt bombardiert, sagte Selenskyj in Kiew.",
+        "Russland habe die Stadt bombardiert, warf Präsident Selenskyj Moskau vor.",
+    ],
+)
+def test_the_place_of_a_reporting_clause_is_not_that_of_the_report(ex, text):
+    attack = only(analyse(ex, text), "MilitaryAction")
+    assert not {r for r in roles(attack) if r[0] == "location"}, roles(attack)

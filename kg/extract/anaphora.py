@@ -91,18 +91,28 @@ def place_events(
     # of its first sentence is where that sentence says, if it names a place
     first = sentences[0] if sentences else None
     opening = dateline_length(first.tokens) if first is not None else 0
+    placed = (EventClass.DEPLOYMENT, EventClass.MILITARY_ACTION, EventClass.PROTEST)
+    # the clauses of speech acts and other verbs: "…, sagte X in Kiew", "…, warf X Moskau
+    # vor" place the saying, not what is said
+    speech = {
+        (e.sentence, clause_bounds(by_index[e.sentence].tokens, e.trigger.first))
+        for e in events
+        if e.event_class not in placed and not e.trigger.nominal
+    }
     out = []
     for ev in events:
-        if ev.event_class in (
-            EventClass.DEPLOYMENT,
-            EventClass.MILITARY_ACTION,
-            EventClass.PROTEST,
-        ) and not ev.actors(EventProperty.LOCATION):
+        if ev.event_class in placed and not ev.actors(EventProperty.LOCATION):
             ts = by_index[ev.sentence]
+            said = [
+                (a, b)
+                for s, (a, b) in speech
+                if s == ev.sentence and not a <= ev.trigger.first < b
+            ]
             here = [
                 m
                 for m in mentions
                 if m.sentence == ev.sentence
+                and not any(a <= m.first < b for a, b in said)
                 and m.keys
                 and (
                     d.is_a(m.keys[0], PlaceClass.CITY, PlaceClass.REGION)

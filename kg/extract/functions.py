@@ -319,12 +319,12 @@ def argument_slots(
         glued = parse.heads[head]
         if (
             parse.deps[head].startswith("flat")
-            and toks[m.first].pos == "NN"
             and parse.heads[glued] == pred
             and any(x.first <= glued < x.last for x in mentions if x is not m)
         ):
-            # "traf in Santiago Präsident Augusto Pinochet": a titled name the parse glued
-            # to the name before it is a phrase of its own, the verb's object
+            # "traf in Santiago Präsident Augusto Pinochet", "warf Präsident X Moskau
+            # vor": a name the parse glued to another actor's name is a phrase of its
+            # own, the verb's object
             out.append((m, "obj"))
             continue
         top = _climb(toks, parse, head, proxies, morph)
