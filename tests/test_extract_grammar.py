@@ -1770,3 +1770,38 @@ def test_a_name_the_parse_glues_to_the_subject_is_the_object(ex, text, cls, agen
 def test_the_place_of_a_reporting_clause_is_not_that_of_the_report(ex, text):
     attack = only(analyse(ex, text), "MilitaryAction")
     assert not {r for r in roles(attack) if r[0] == "location"}, roles(attack)
+
+
+# -- a preposition read as a conjunction, "der" before a feminine, adjective + delegation --
+def test_a_phrase_opened_by_waehrend_before_the_verb_is_no_clause(ex):
+    # "Während der Beratungen hatte …": the verb follows the phrase, so it is a phrase;
+    # the clause the parse subordinated is the main one, and its subject speaks
+    a = analyse(
+        ex,
+        "Während der Beratungen hatte die serbische Delegation Pristina vorgeworfen, seine "
+        "Polizei habe die Abmachung gebrochen.",
+    )
+    acc = only(a, "Accusation")
+    assert ("agent", "serbia") in roles(acc)
+    assert ("agent", "kosovo") not in roles(acc)
+    # a real clause ("während der Präsident sprach,") stays one
+    a = analyse(ex, "Während der Präsident sprach, griffen Rebellen die Stadt Goma an.")
+    assert ("location", "goma") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_state_adjective_names_the_delegation_that_acts(ex):
+    acc = only(analyse(ex, "Die armenische Delegation warf Baku Provokationen vor."), "Accusation")
+    assert {("agent", "armenia"), ("addressee", "azerbaijan")} <= roles(acc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Regierung Kenias hatte Mogadischu wiederholt vorgeworfen, die Grenze zu verletzen.",
+        "Der Führung in Nairobi warf Mogadischu Provokationen vor.",
+    ],
+)
+def test_der_before_a_feminine_noun_is_no_subject(ex, text):
+    # "der Regierung" is a dative: the bare name after the verb accuses
+    acc = only(analyse(ex, text), "Accusation")
+    assert {("agent", "somalia"), ("addressee", "kenya")} <= roles(acc), roles(acc)

@@ -104,9 +104,7 @@ def place_events(
         if ev.event_class in placed and not ev.actors(EventProperty.LOCATION):
             ts = by_index[ev.sentence]
             said = [
-                (a, b)
-                for s, (a, b) in speech
-                if s == ev.sentence and not a <= ev.trigger.first < b
+                (a, b) for s, (a, b) in speech if s == ev.sentence and not a <= ev.trigger.first < b
             ]
             here = [
                 m

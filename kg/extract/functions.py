@@ -92,25 +92,35 @@ def _climb(
         elif (
             dep == "nmod"
             and toks[h].lemma.lower() in proxies
-            and preposition(toks, parse, i, morph=morph)
-            in (
-                None,
-                "von",
-                "aus",
-            )
+            and preposition(toks, parse, i, morph=morph) in (None, "von", "aus")
+            and (preposition(toks, parse, i, morph=morph) or _genitive_form(toks, parse, i))
         ):
             i = h  # "Vertreter der Armee", "eine Delegation aus Kiew": the group acts
+        elif dep == "amod" and toks[h].lemma.lower() in proxies:
+            i = h  # "die griechische Delegation": the state acts through it
         elif (
             dep == "nmod"
             and h == i - 1
             and toks[i].pos == "NE"
             and toks[h].pos == "NN"
+            and not (toks[h].lemma.lower() in proxies and parse.dependents(h, "amod"))
             and not parse.dependents(i, "case")
         ):
-            i = h  # "die Gemeinschaft Sant'Egidio": a name right after its noun
+            # "die Gemeinschaft Sant'Egidio": a name right after its noun (but a group
+            # its adjective already names is not named again: "die griechische Delegation
+            # Ankara" is two phrases)
+            i = h
         else:
             return i
     return i
+
+
+def _genitive_form(toks: Sequence[Token], parse: Parse, i: int) -> bool:
+    """The phrase headed by ``i`` can be a genitive: it has a determiner ("der Armee") or
+    ends in -s ("Kiews", "Sri Lankas"); a bare "Ankara" after "die Delegation" is a phrase
+    of its own."""
+    last = max((i, *parse.dependents(i, "flat", "flat:name")))
+    return bool(parse.dependents(i, "det", "det:poss")) or toks[last].text.endswith(("s", "'"))
 
 
 def _slot(toks: Sequence[Token], parse: Parse, i: int, morph: Morphology) -> str | None:

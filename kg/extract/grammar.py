@@ -535,7 +535,9 @@ def prenominal_genitives_end_in_s(
         ):
             deps[i] = "nmod"  # "Kenias Regierung": the genitive the parse left unnamed
             continue
-        if dep != "nmod" or h <= i or tokens[i].pos != "NE" or tokens[h].pos != "NN":
+        if dep not in ("nmod", "nmod:poss") or h <= i or tokens[i].pos != "NE":
+            continue
+        if tokens[h].pos != "NN":
             continue
         if tokens[i].text[-1:] in ("s", "'", "ß", "x", "z") or kids.get(i):
             continue
@@ -697,6 +699,43 @@ def floating_quantifiers(
                 dative = morph.takes_dative(particle + tokens[v].lemma.lower())
                 heads[n], deps[n] = v, "iobj" if dative else "obj"
         deps[i] = "advmod"
+
+
+def prepositions_read_as_conjunctions(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Während der Gespräche hatte die Delegation X vorgeworfen, …": a word that is a
+    preposition or a conjunction (``morph.conjunction_prepositions``) before an article
+    and a noun phrase that the finite verb of a main clause follows (the verb-second
+    position, with more of the clause after it) opens a phrase, not a clause; the verb the
+    parse subordinated to a later one is the main clause's."""
+    for j, t in enumerate(tokens):
+        if t.text.lower() not in morph.conjunction_prepositions or deps[j] != "mark":
+            continue
+        if j + 1 >= len(tokens) or tokens[j + 1].pos != "ART":
+            continue
+        f = j + 1
+        while f < len(tokens) and tokens[f].pos in ("ART", "ADJ(A)", "PPOSAT", "PIAT", "CARD"):
+            f += 1
+        if f >= len(tokens) or tokens[f].pos not in ("NN", "NE"):
+            continue
+        n, f = f, f + 1
+        if f + 1 >= len(tokens) or not tokens[f].pos.endswith("(FIN)"):
+            continue
+        if tokens[f + 1].pos.startswith("$"):
+            continue  # "während der Präsident sprach," closes a clause at its verb
+        v = heads[j]
+        heads[j], deps[j] = n, "case"
+        heads[n], deps[n] = v, "obl"
+        r = heads[v]
+        if deps[v] == "advcl" and r > v:
+            # the clause the parse put first is the main one: what followed the comma is
+            # its complement ("…, seine Truppen hätten die Waffenruhe gebrochen")
+            heads[v], deps[v] = v, "root"
+            heads[r], deps[r] = v, "ccomp"
+            for x in range(r + 1, len(tokens)):
+                if heads[x] == r and tokens[x].pos.startswith("$"):
+                    heads[x] = v
 
 
 def perfect_is_one_predicate(
@@ -1399,6 +1438,39 @@ def singular_verbs_agree(
         heads[other], deps[other], deps[s] = v, "nsubj", "obj"
 
 
+def feminine_der_is_no_subject(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Der Regierung Israels hatte Khartum vorgeworfen, …": "der" before a singular noun
+    that only a feminine can be (``morph.feminine_only_endings``) is a dative or genitive,
+    never the subject; where the parse makes it one, the verb's object with no case shown is
+    the subject, and the phrase its dative."""
+    kids = _children(heads)
+    for c, dep in enumerate(deps):
+        # (a phrase the recogniser named, "der Führung in Nairobi", reaches the rules as a
+        # proper noun)
+        if dep != "nsubj" or tokens[c].pos not in ("NN", "NE"):
+            continue
+        if tokens[c].text != tokens[c].lemma:
+            continue
+        if not tokens[c].lemma.lower().endswith(tuple(morph.feminine_only_endings)):
+            continue
+        own = kids.get(c, ())
+        if not any(deps[k] == "det" and tokens[k].text.lower() == "der" for k in own):
+            continue
+        v = heads[c]
+        # (the parse may have read the subject as the dative the phrase is)
+        objs = [
+            o
+            for o in kids.get(v, ())
+            if deps[o] in ("obj", "iobj", "obl:arg")
+            and not any(deps[k] == "case" for k in kids.get(o, ()))
+            and _case(tokens, kids.get(o, ()), deps, o, morph) is None
+        ]
+        if objs:
+            deps[objs[0]], deps[c] = "nsubj", "iobj"
+
+
 def prefield_subject(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1615,6 +1687,7 @@ RULES: tuple[Rule, ...] = (
     nouns_are_no_determiners,
     adverbial_phrases_are_adverbs,
     floating_quantifiers,
+    prepositions_read_as_conjunctions,
     perfect_is_one_predicate,
     time_phrases_are_adverbials,
     names_after_time_phrases,
@@ -1645,6 +1718,7 @@ RULES: tuple[Rule, ...] = (
     companions_leave_the_subject,
     agreement,
     singular_verbs_agree,
+    feminine_der_is_no_subject,
     one_subject,
     prefield_subject,
     subject_first,

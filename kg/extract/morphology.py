@@ -64,6 +64,7 @@ KEYS = (
     "inclusion_adverbs",
     "complement_conjunctions",
     "obligation_modals",
+    "feminine_only_endings",
 )
 
 
@@ -115,6 +116,7 @@ class Morphology:
     inclusion_adverbs: frozenset[str]
     complement_conjunctions: frozenset[str]
     obligation_modals: frozenset[str]
+    feminine_only_endings: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers

@@ -1405,9 +1405,7 @@ class RoleAssigner:
             if hit:
                 roles.add(c.frame[slot], [k for m in grp for k in self._actor_key(m, "")])
 
-    def _complement_subjects(
-        self, c: _Clause, ms: Sequence[EntityMention], roles: _Roles
-    ) -> None:
+    def _complement_subjects(self, c: _Clause, ms: Sequence[EntityMention], roles: _Roles) -> None:
         """The frame's ``comp-subj`` slot: the subject of a clause that says what ought to
         happen ("verlangte, dass die ELN die Geiseln freilässt": the ELN is asked)."""
         parse = c.ts.parse
