@@ -1805,3 +1805,17 @@ def test_der_before_a_feminine_noun_is_no_subject(ex, text):
     # "der Regierung" is a dative: the bare name after the verb accuses
     acc = only(analyse(ex, text), "Accusation")
     assert {("agent", "somalia"), ("addressee", "kenya")} <= roles(acc), roles(acc)
+
+
+def test_a_verb_after_und_shares_the_subject_of_the_verb_before(ex):
+    # the parse coordinated "warf" with the noun "Fernsehsender": the accuser is the
+    # subject of "nannte", not the man named
+    a = analyse(
+        ex,
+        "Präsident Ruto nannte Präsident Museveni im Fernsehsender KTN einen Lügner und warf "
+        "ihm vor, die Grenze zu verletzen.",
+    )
+    acc = [e for e in of_class(a, "Accusation") if e.trigger.pattern == "accuse"]
+    assert len(acc) == 1
+    assert ("agent", "william-ruto") in roles(acc[0])
+    assert ("agent", "museveni") not in roles(acc[0])

@@ -488,6 +488,18 @@ def test_a_deed_labelled_a_crime_is_an_accusation(ex):
 @pytest.mark.parametrize(
     "text",
     [
+        "Präsident Ruto nannte Präsident Museveni einen „Verbrecher“.",
+        "Präsident Ruto bezeichnete Präsident Museveni als Aggressor.",
+    ],
+)
+def test_a_doer_labelled_a_criminal_is_accused(ex, text):
+    acc = only(analyse(ex, text), "Accusation")
+    assert {("agent", "william-ruto"), ("addressee", "museveni")} <= roles(acc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Äthiopien bestritt, Ziele in Eritrea bombardiert zu haben.",
         "Russland dementierte am Montag, Charkiw angegriffen zu haben.",
         "Die Rebellen lehnten es ab, mit der Regierung zu verhandeln.",

@@ -772,6 +772,35 @@ def perfect_is_one_predicate(
                 heads[u] = n
 
 
+def verbs_coordinate_with_verbs(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "X nannte Y im Sender Z einen Verbrecher und warf ihm vor, …": a finite verb after
+    "und" that the parse coordinated with a noun is coordinated with the finite verb
+    before it in the sentence (and so shares its subject)."""
+    for v, t in enumerate(tokens):
+        if not (t.pos.endswith("(FIN)") and t.pos.startswith("V") and deps[v] == "conj"):
+            continue
+        h = heads[v]
+        if h == v or tokens[h].pos.startswith("V") or h > v:
+            continue
+        if not (v > 0 and tokens[v - 1].text.lower() in _COORDINATORS):
+            continue
+        before = [
+            j
+            for j in range(v - 1, -1, -1)
+            if tokens[j].pos.startswith(("VV", "VA", "VM")) and tokens[j].pos.endswith("(FIN)")
+        ]
+        if not before:
+            continue
+        f = before[0]
+        # the content verb of the finite auxiliary's clause, if any
+        while deps[f].startswith("aux") and heads[f] != f:
+            f = heads[f]
+        if f < v:
+            heads[v] = f
+
+
 def time_phrases_are_adverbials(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1689,6 +1718,7 @@ RULES: tuple[Rule, ...] = (
     floating_quantifiers,
     prepositions_read_as_conjunctions,
     perfect_is_one_predicate,
+    verbs_coordinate_with_verbs,
     time_phrases_are_adverbials,
     names_after_time_phrases,
     auxiliaries_take_no_arguments,
