@@ -29,6 +29,22 @@ def test_a_hyphenated_title_names_the_groups_leader(ex):
     assert ("velupillai-prabhakaran", "leader", "ltte") in positions(c)
 
 
+def test_a_rebel_leader_leads_the_group_named_after_him_not_his_state(ex):
+    a = analyse(
+        ex,
+        "Freetown – Rebellenführer Foday Sankoh ist am Mittwoch in Freetown festgenommen "
+        "worden. Seine Kämpfer der RUF hatten zuvor Hunderte Blauhelme als Geiseln genommen.",
+    )
+    assert ("foday-sankoh", "leader", "ruf") in positions(a)
+    assert ("foday-sankoh", "leader", "sierra-leone") not in positions(a)
+    a = analyse(
+        ex,
+        "Juba – Rebellenführer Joseph Kony ist nicht zur Unterzeichnung erschienen. Die "
+        "Widerstandsarmee des Herrn (LRA) kämpft seit 1987 gegen die Regierung Ugandas.",
+    )
+    assert ("joseph-kony", "leader", "lra") in positions(a)
+
+
 def test_a_known_group_after_its_class_noun_in_a_titles_genitive(ex):
     a = analyse(
         ex,

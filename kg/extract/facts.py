@@ -113,6 +113,15 @@ def derive_facts(
     taken = 0
     named_so_far: set[str] = set()
     armed: set[str] = set()
+    # the armed groups of the whole article, for a rebel leader named before his group
+    # ("Rebellenführer Foday Sankoh …; die RUF …")
+    armed_in_article = {
+        k
+        for m in mentions
+        if m.kind == MentionKind.NAME
+        for k in m.keys
+        if d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP
+    }
     for ts in sentences:
         idx = ts.sentence.index
         # a dateline ("Brüssel – Als Mitglied der Nato …") is no part of the sentence
@@ -143,7 +152,9 @@ def derive_facts(
             and m.kind == MentionKind.NAME
             and (_orgish(d, m) or d.is_a(m.keys[0], ActorClass.STATE))
         ]
-        facts += _offices(ts, ms, named_so_far, d, lex, home, armed, prior_orgs, prior_actors)
+        facts += _offices(
+            ts, ms, named_so_far, d, lex, home, armed or armed_in_article, prior_orgs, prior_actors
+        )
         facts += _predicative_offices(ts, [m for m in mentions if m.sentence == idx], lex)
         facts += _als_offices(ts, ms, d, lex, named_so_far, home)
         facts += members.sentence(ts, ms)
@@ -243,7 +254,14 @@ def _offices(
             elif role and not of and len(armed) == 1 and _rebel_title(m, lex):
                 # "Rebellenführer Foday Sankoh": of the one armed group named so far
                 of = next(iter(armed))
-            elif role and not of and entry is not None and entry.rel("country"):
+            elif (
+                role
+                and not of
+                and entry is not None
+                and entry.rel("country")
+                # a rebel leader leads no state ("Rebellenführer Foday Sankoh")
+                and not _rebel_title(m, lex)
+            ):
                 # "Präsident Félix Tshisekedi" in an article that names his country: the
                 # dictionary's country of a known person, once the article names it; of a
                 # person who held offices in two states, the story's where it is one of them
