@@ -859,3 +859,18 @@ def test_a_name_nobody_listed_right_after_the_verb_is_a_person(ex):
     assert roles(only(a, "Accusation")) == {("agent", "ghana"), ("addressee", "kvame-mensah")}
     a = analyse(ex, "Ghana kritisierte Kwame Mensah scharf.")
     assert ("kvame-mensah", "Person", "Kwame Mensah") in a.new_entities
+
+
+def test_a_possessive_title_is_an_office_of_the_state_of_the_holder_before(ex):
+    a = analyse(
+        ex,
+        "Kenias Präsident William Ruto schickte seinen Sondergesandten Kalonzo Musyoka nach "
+        "Juba.",
+    )
+    assert ("kalonzo-musyoka", "special-envoy", "kenya") in positions(a)
+    # the possessive refers to the one named just before, who holds no office here
+    a = analyse(
+        ex,
+        "Kenias Präsident William Ruto traf Joseph Kabila und dessen Berater Barnabé Kikaya.",
+    )
+    assert not {p for p in positions(a) if p[0] == "barnabe-kikaya"}

@@ -249,6 +249,21 @@ def _offices(
             )
             if owner is None and role == "spokesperson" and not of:
                 owner = _spoken_for(m, actors, lex)
+            people_before = [
+                p for p in ms if p.cls == ActorClass.PERSON and p.last <= m.first and p.keys
+            ]
+            if (
+                owner is None
+                and role
+                and not of
+                and facts
+                and people_before
+                and facts[-1].subject == people_before[-1].keys[0]
+                and _possessive_before(ts, m)
+            ):
+                # "Präsident Putin schickte seinen Sondergesandten X": the office is of
+                # the state of the office holder named just before in the sentence
+                owner = facts[-1].object
             if owner is not None:
                 of = owner
             elif role and not of and len(armed) == 1 and _rebel_title(m, lex):
@@ -295,18 +310,23 @@ def _possessive_owner(
     """The organisation a possessive before a person's title refers to: the last one
     named before the person ("Die Rebellen der UÇK stimmten zu. Ihr politischer Führer
     Ali Ahmeti …"), or None."""
+    if not _possessive_before(ts, m):
+        return None
+    before = [k for s, first, k in orgs if s < m.sentence or first < m.first]
+    return before[-1] if before else None
+
+
+def _possessive_before(ts: TaggedSentence, m: EntityMention) -> bool:
+    """A possessive stands before the person's title ("seinen Sondergesandten X", "Ihr
+    Anführer X", "deren Generalsekretär X")."""
     toks = ts.tokens
     j = m.first - 1
     while j >= 0 and toks[j].pos == "ADJ(A)":
         j -= 1
-    # (or a relative one: "der AACC, deren Generalsekretär X")
-    if j < 0 or not (
+    return j >= 0 and (
         (toks[j].pos == "PPOSAT" and toks[j].text.lower().startswith(("ihr", "sein")))
         or (toks[j].pos == "PRELAT" and toks[j].text.lower() in ("deren", "dessen"))
-    ):
-        return None
-    before = [k for s, first, k in orgs if s < m.sentence or first < m.first]
-    return before[-1] if before else None
+    )
 
 
 def _spoken_for(
