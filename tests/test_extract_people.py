@@ -874,3 +874,9 @@ def test_a_possessive_title_is_an_office_of_the_state_of_the_holder_before(ex):
         "Kenias Präsident William Ruto traf Joseph Kabila und dessen Berater Barnabé Kikaya.",
     )
     assert not {p for p in positions(a) if p[0] == "barnabe-kikaya"}
+
+
+def test_a_truncated_title_names_the_first_office(ex):
+    # "Staats- und Parteichef": the head of state, completed with the compound's title word
+    a = analyse(ex, "Staats- und Parteichef Xi Jinping empfing den Gast in Peking.")
+    assert ("xi-jinping", "head-of-state", "china") in positions(a)

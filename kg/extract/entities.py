@@ -384,6 +384,18 @@ class EntityRecognizer:
                 return role, head
         return None, None
 
+    def _truncated_title(self, toks: Sequence[Token], j: int) -> str | None:
+        """The office of a truncated title coordinated with the title at ``j``: "Staats-
+        und Parteichef" → the head of state (the first office named), completed with the
+        title word the whole compound ends in; None where there is none."""
+        if j < 2 or toks[j - 2].pos != "TRUNC" or toks[j - 1].pos != "KON":
+            return None
+        low = toks[j].text.lower()
+        heads = [t for t in self.lexicon.titles if 3 <= len(t) < len(low) and low.endswith(t)]
+        if not heads:
+            return None
+        return self.lexicon.title_role(toks[j - 2].text.rstrip("-") + max(heads, key=len))
+
     def _signed_for(
         self, toks: Sequence[Token], j: int, found: Sequence[EntityMention]
     ) -> str | None:
@@ -1608,6 +1620,8 @@ class EntityRecognizer:
             role, prefix = self._title(tok)
             if role and self._deputy_before(toks, j):
                 role = self.lexicon.deputy(role)  # "der stellvertretende Ministerpräsident"
+            if role:
+                role = self._truncated_title(toks, j) or role
             colleague = role is None and self._is_colleague(tok)
             if not role and not colleague:
                 j += 1
