@@ -864,8 +864,7 @@ def test_a_name_nobody_listed_right_after_the_verb_is_a_person(ex):
 def test_a_possessive_title_is_an_office_of_the_state_of_the_holder_before(ex):
     a = analyse(
         ex,
-        "Kenias Präsident William Ruto schickte seinen Sondergesandten Kalonzo Musyoka nach "
-        "Juba.",
+        "Kenias Präsident William Ruto schickte seinen Sondergesandten Kalonzo Musyoka nach Juba.",
     )
     assert ("kalonzo-musyoka", "special-envoy", "kenya") in positions(a)
     # the possessive refers to the one named just before, who holds no office here
