@@ -798,6 +798,14 @@ def test_leadership_told_by_a_clause_of_leading(ex):
         assert not facts(a, FactKind.LEADS) and not positions(a), text
 
 
+def test_leadership_by_a_person_after_unter(ex):
+    # "die X unter Y": Y leads X; not a mediation ("unter Vermittlung"), not a state's office
+    a = analyse(ex, "Die Kämpfer der Hamas unter Jahia Sinwar griffen Israel an.")
+    assert ("yahya-sinwar", "leader", "hamas") in positions(a)
+    a = analyse(ex, "Die Taliban unter Vermittlung von Zalmay Khalilzad verhandelten.")
+    assert not {p for p in positions(a) if p[1] == "leader"}
+
+
 def test_leadership_in_a_relative_clause_the_parse_hung_elsewhere_or_swapped(ex):
     # past a participle's aside ("genannt »…«"), the relative clause is the name's
     a = analyse(

@@ -430,6 +430,7 @@ CUE_KEYS = (
     "joined_forms",
     "leadership_nouns",
     "leadership_verbs",
+    "leadership_prepositions",
     "region_part_nouns",
     "office_verbs",
     "leadership_holding_verbs",

@@ -633,8 +633,9 @@ def parse_leadership(
     """Leadership from a verb of leading on an organisation's name: its participle
     attribute ("der von Russland geführten OVKS", "die von Saudi-Arabien angeführte
     Koalition") or its clause ("Russland führt die OVKS an", "Ansar Dine wird von X
-    angeführt", "X, der das Bündnis Y anführt"). A state or organisation leads; a person
-    holds the position of the organisation's leader.
+    angeführt", "X, der das Bündnis Y anführt"); or from a person after the organisation
+    and a preposition of leadership ("die Junta unter Oberst X"). A state or organisation
+    leads; a person holds the position of the organisation's leader.
 
     >>> from kg.extract.pipeline import default_extractor
     >>> from kg.articles import parse_article_text
@@ -646,6 +647,7 @@ def parse_leadership(
     """
     offices = {str(k): str(v) for k, v in dict(lex.cues.get("office_verbs") or {}).items()}
     verbs = lex.cue("leadership_verbs") | set(offices)
+    under = lex.cue("leadership_prepositions")
     out: list[Fact] = []
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms = reader.ts, reader.parse, reader.ms
@@ -666,6 +668,21 @@ def parse_leadership(
             elif t.pos.startswith("V") and (lemma := reader.verb_lemma(i)) in verbs:
                 role = offices.get(lemma, "leader")
                 led, agents = reader.led_in_clause(i)
+            elif t.pos == "APPR" and t.text.lower() in under:
+                # "die Junta unter Oberst X": the organisation named right before is led by
+                # the person named right after (titles between)
+                role = "leader"
+                end = i - 1 if ts.tokens[i - 1].text == ")" else i  # "der HCUA (…) unter X"
+                org = next((m for m in ms if m.last == end and m.keys), None)
+                leader = next((m for m in ms if m.first > i), None)
+                led = [org] if reader.orgish(org) else []
+                agents = (
+                    [leader.first]
+                    if leader is not None
+                    and leader.cls == ActorClass.PERSON
+                    and all(ts.tokens[k].pos == "NN" for k in range(i + 1, leader.first))
+                    else []
+                )
             else:
                 continue
             for org in led:
