@@ -675,7 +675,7 @@ def parse_leadership(
                 end = i - 1 if ts.tokens[i - 1].text == ")" else i  # "der HCUA (…) unter X"
                 org = next((m for m in ms if m.last == end and m.keys), None)
                 leader = next((m for m in ms if m.first > i), None)
-                led = [org] if reader.orgish(org) else []
+                led = [org] if org is not None and reader.orgish(org) else []
                 agents = (
                     [leader.first]
                     if leader is not None
