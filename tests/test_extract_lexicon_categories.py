@@ -851,6 +851,10 @@ def test_quoted_words_of_praise_are_also_a_statement(ex):
     assert {e.event_class for e in a.events} == {"Endorsement", "Statement"}
     assert only(a, "Statement").quote == "historischen Durchbruch"
     assert roles(only(a, "Statement")) == {("agent", "joe-biden")}
+    # the praise itself carries the words it was made in
+    assert only(a, "Endorsement").quote == "historischen Durchbruch"
+    c = analyse(ex, "Botschafter Adlai Stevenson warf Nordvietnam »vorsätzliche Aggression« vor.")
+    assert only(c, "Accusation").quote == "vorsätzliche Aggression"
     # a quoted name is nobody's words
     b = analyse(ex, "Kenia lobte die Besatzung der „Harambee“ für ihren Einsatz.")
     assert "Statement" not in {e.event_class for e in b.events}

@@ -6,7 +6,8 @@ with ``quote`` and ``claimed_by`` set.
 * Negation: an event whose clause is negated ("nicht", "kein", "keine der beiden Seiten
   … unterstützt") is dropped: no positive fact.
 * Quotes: a Statement whose sentence holds a quotation (in any quotation marks: „…“,
-  »…«, «…», ‚…‘, "…") keeps the quoted words verbatim; a
+  »…«, «…», ‚…‘, "…") keeps the quoted words verbatim, and so does the praise, blame,
+  rejection, demand, apology or offer of the one actor who acts so in it; a
   speech verb with reported speech ("…, sagte X, dies sei …") keeps the reported clause.
   A sentence that is only a quote, right after a Statement, is a Statement by the same
   speaker. "…, so X." is a Statement by X. "nach Angaben X" is X's account (a Statement,
@@ -135,6 +136,17 @@ def _quoted_words(idx: int, quote: str | None, events: Sequence[Event]) -> list[
     agents = tuple((RoleProperty.AGENT, k) for k in ev.actors(RoleProperty.AGENT))
     trig = replace(ev.trigger, pattern="quoted-words", event_class=_SPEECH, cameo="010")
     return [Event(idx, trig, _SPEECH, agents, quote=quote, confidence=0.6)]
+
+
+def _with_their_words(quote: str | None, events: Sequence[Event]) -> list[Event]:
+    """The praise, blame, rejection, demand, apology or offer of the one actor who acts so
+    in a sentence, with the words the sentence quotes ("begrüßte die Einigung als »Chance
+    für den Frieden«"): its ``quote`` (by the ontology's domain of ``ckg:quote`` it is a
+    statement too, in so many words)."""
+    quoting = [e for e in events if e.event_class in _QUOTING and e.actors(RoleProperty.AGENT)]
+    if quote is None or len({e.actors(RoleProperty.AGENT) for e in quoting}) != 1:
+        return list(events)
+    return [replace(e, quote=quote) if e in quoting and e.quote is None else e for e in events]
 
 
 def _end_of_words(toks: Sequence[Token]) -> int:
@@ -329,6 +341,7 @@ def apply_claims(
         sevents += _by_the_speaker(spoken, sevents)
         words = quote if _words(ts, quote) else None
         sevents += _quoted_words(idx, words, sevents)
+        sevents = _with_their_words(words, sevents)
         if not sevents and words:
             sevents += _quoting_clause(ts, words, smentions)
         speech = [e for e in sevents if e.event_class == _SPEECH]
