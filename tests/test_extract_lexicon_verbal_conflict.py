@@ -497,6 +497,17 @@ def test_a_doer_labelled_a_criminal_is_accused(ex, text):
     assert {("agent", "william-ruto"), ("addressee", "museveni")} <= roles(acc)
 
 
+def test_ruling_out_military_involvement_is_a_rejection(ex):
+    a = analyse(ex, "Kanada schloss am Montag eine Beteiligung eigener Kampftruppen aus.")
+    assert roles(only(a, "Rejection")) == {("agent", "canada")}
+    # not ruling it out, and expelling soldiers, are none
+    for text in (
+        "Kanada schloss eine Entsendung von Bodentruppen nicht aus.",
+        "Die Armee schloss 20 Soldaten aus der Truppe aus.",
+    ):
+        assert "Rejection" not in classes(analyse(ex, text)), text
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -801,6 +801,35 @@ def verbs_coordinate_with_verbs(
             heads[v] = f
 
 
+def was_is_no_subject_beside_a_name(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "…, was Damaskus bestreitet": a relative "was" the parse makes the subject, with a
+    name hung on it, is the object; the name is the subject.
+
+    >>> toks = [Token(i, 0, 0, w, l, p) for i, (w, l, p) in enumerate(
+    ...     [("was", "wer", "PRELS"), ("Damaskus", "Damaskus", "NE"),
+    ...      ("bestreitet", "bestreiten", "VV(FIN)")])]
+    >>> heads, deps = [2, 0, 2], ["nsubj", "compound", "root"]
+    >>> was_is_no_subject_beside_a_name(toks, heads, deps, load_morphology())
+    >>> heads, deps
+    ([2, 2, 2], ['obj', 'nsubj', 'root'])
+    """
+    kids = _children(heads)
+    for w, t in enumerate(tokens):
+        if t.text.lower() != "was" or not deps[w].startswith("nsubj"):
+            continue
+        names = [
+            c
+            for c in kids.get(w, ())
+            if c == w + 1 and tokens[c].pos == "NE" and deps[c] in ("compound", "flat", "nmod")
+        ]
+        if names:
+            v = heads[w]
+            heads[names[0]], deps[names[0]] = v, "nsubj"
+            deps[w] = "obj"
+
+
 def time_phrases_are_adverbials(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1719,6 +1748,7 @@ RULES: tuple[Rule, ...] = (
     prepositions_read_as_conjunctions,
     perfect_is_one_predicate,
     verbs_coordinate_with_verbs,
+    was_is_no_subject_beside_a_name,
     time_phrases_are_adverbials,
     names_after_time_phrases,
     auxiliaries_take_no_arguments,
