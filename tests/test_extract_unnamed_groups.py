@@ -267,3 +267,12 @@ def test_a_people_named_with_its_place_is_a_group_not_the_place(ex):
     # the Armenians acting as one are an actor of their own, not Armenia
     a = analyse(ex, "Die Armenier in Karabach stimmten einer Waffenruhe zu.")
     assert ("participant", "t/armenier") in roles(only(a, "CeasefireAgreement"))
+
+
+def test_a_group_after_a_participle_phrase_acts(ex):
+    # "die von Ruanda unterstützten Rebellen": the phrase says who backs them; the rebels
+    # attack
+    a = analyse(ex, "Am Montag griffen die von Ruanda unterstützten Rebellen die Stadt Goma an.")
+    attack = only(a, "MilitaryAction")
+    assert ("location", "goma") in roles(attack)
+    assert any(r == "agent" and k.endswith("/rebellen") for r, k in roles(attack)), roles(attack)

@@ -2523,7 +2523,13 @@ class EntityRecognizer:
         while a > 0 and toks[a].pos.startswith("ADJ") and a - 1 not in covered:
             a -= 1  # "die tamilischen Rebellen"
         det = toks[a].text.lower() if a >= 0 else ""
-        if (
+        opening = self._attribute_article(toks, a)
+        if opening in ("die", "den", "der", "des"):
+            # "die von Russland unterstützten Rebellen": the article before the
+            # participle's phrase is the group's (the phrase says who backs them, and is
+            # no part of their name)
+            a, det = a + 1, opening
+        elif (
             a == j - 1
             and det in ("und", "sowie")
             and j > 1
@@ -2570,6 +2576,19 @@ class EntityRecognizer:
         group = "bare-group" if det == "bare" else "armed-group"
         mention = self._mention(ts, a, j + 1, MentionKind.GROUP, (), group=group, head=noun.lower())
         return [mention], []
+
+    @staticmethod
+    def _attribute_article(toks: Sequence[Token], a: int) -> str | None:
+        """The article before a participle attribute's own phrase that ends at ``a`` ("die
+        von Russland unterstützten", "der im Osten kämpfenden"), lower-cased, or None."""
+        if a < 2 or toks[a].verb is None or not toks[a].pos.startswith("ADJ"):
+            return None
+        k = a - 1
+        while k > 0 and toks[k].pos in ("NN", "NE", "ART", "ADJ(A)", "CARD", "APPR", "APPRART"):
+            if toks[k].pos.startswith("APPR") and toks[k - 1].pos == "ART":
+                return toks[k - 1].text.lower()
+            k -= 1
+        return None
 
     def _counted_opening(self, toks: Sequence[Token], a: int) -> bool:
         """A count ending at ``a`` ("rund 200", "mehrere hundert") opens its clause (the
