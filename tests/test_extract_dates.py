@@ -254,6 +254,15 @@ def test_effective_expressions() -> None:
     ] == (E, "2024-03-10T20:00:00", "dateTime")
 
 
+def test_from_a_day_on_is_when_it_takes_effect() -> None:
+    # "von Dienstag, 6.00 Uhr, an": the coming Tuesday at six, not the past one
+    assert one("Die Waffen sollen von Dienstag, 6.00 Uhr, an schweigen.", "2024-03-08")[1:] == (
+        E,
+        "2024-03-12T06:00:00",
+        "dateTime",
+    )
+
+
 def test_time_of_day_without_effect_is_a_point() -> None:
     assert one("Um 14.30 Uhr MEZ schlug eine Rakete ein.", "2024-01-08")[1:] == (
         P,

@@ -11,7 +11,8 @@ expression resolves to the month (``gYearMonth``): a day is never invented.
 Kinds (:class:`TimeKind`):
 
 * ``POINT``: a day, month, year or point in time ("am 24. Februar", "im März 2022").
-* ``EFFECTIVE``: when something takes effect: "ab ..." expressions, times of day after
+* ``EFFECTIVE``: when something takes effect: "ab ..." and "von … an" expressions
+  ("von Dienstag, 6.00 Uhr, an"), times of day after
   "seit", and dates in a clause saying that something applies or takes effect ("gilt",
   "gelte", "in Kraft").
 * ``START``: when something began: "seit ..." dates and dates in a clause with an onset
@@ -241,7 +242,7 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_END}"
     ),
     "weekday": re.compile(
-        r"(?:(?P<prep>(?i:am|seit|ab|bis|vom|in\s+der\s+Nacht\s+(?:zum|auf\s+den|auf)"
+        r"(?:(?P<prep>(?i:am|seit|ab|bis|vom|von|in\s+der\s+Nacht\s+(?:zum|auf\s+den|auf)"
         r"|Nacht\s+(?:zum|auf\s+den|auf)))\s+)?"
         r"(?:(?P<rel>vergangenen|letzten|kommenden|nächsten|diesem|diesen)\s+)?"
         rf"(?P<wd>{_WD})(?P<part>{_DAYPART})?"
@@ -366,6 +367,8 @@ _TZ_OFFSET = {"UTC": "Z", "GMT": "Z", "MEZ": "+01:00", "MESZ": "+02:00"}
 
 # Clause-level cues. A clause ends at sentence punctuation, a comma or a dash.
 _CLAUSE_BOUNDARY = re.compile(r"(?<!\d)[.;!?:](?=\s|$)|,|\s[–—]\s|\n")
+# "von Dienstag, 6.00 Uhr, an": "von" with "an" after the expression is "ab"
+_FROM_ON = re.compile(r",?\s*an\b")
 _EFFECT_CUE = re.compile(r"\b(?:in\s+Kraft|gilt|gelte|gelten|galt|galten|wirksam)\b", re.IGNORECASE)
 _FUTURE_CUE = re.compile(
     r"\b(?:soll|sollen|solle|will|wollen|wolle|geplant|planen|plant"
@@ -638,6 +641,8 @@ def _resolve(text: str, m: _Match, ctx: _Context) -> tuple[str, str, TimeKind] |
 
     clause = _clause(text, m.start, m.end)
     prep = _prep(m)
+    if prep == "von" and _FROM_ON.match(text, m.end):
+        prep = "ab"  # "von Dienstag, 6.00 Uhr, an": from then on
     rel = (m.groups.get("rel") or "").lower() if m.rule == "weekday" else ""
     forward = (
         prep.startswith(("ab", "bis"))

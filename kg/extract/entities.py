@@ -2524,10 +2524,15 @@ class EntityRecognizer:
             a -= 1  # "die tamilischen Rebellen"
         det = toks[a].text.lower() if a >= 0 else ""
         opening = self._attribute_article(toks, a)
-        if opening in ("die", "den", "der", "des"):
+        kind = self.lexicon.group_class(tok.lemma) or ""
+        body = class_is(kind, ActorClass.ORGANIZATION) and not class_is(
+            kind, ActorClass.ARMED_GROUP
+        )
+        if opening in ("die", "den", "der", "des") and not body:
             # "die von Russland unterstützten Rebellen": the article before the
             # participle's phrase is the group's (the phrase says who backs them, and is
-            # no part of their name)
+            # no part of their name); an organisation so described is named by the phrase
+            # ("die von Frankreich angeführte Militärkoalition")
             a, det = a + 1, opening
         elif (
             a == j - 1

@@ -544,8 +544,13 @@ def prenominal_genitives_end_in_s(
         v = _governing_verb(tokens, heads, i)
         if v is None:
             continue
-        has_subject = any(deps[c].startswith("nsubj") for c in kids.get(v, ()))
-        heads[i], deps[i] = v, "obj" if has_subject else "nsubj"
+        if deps[h] == "nsubj" and heads[h] == v and dep == "nmod:poss":
+            # "sagte Macron weitere Hilfe zu": the name before the noun the parse made the
+            # subject is the subject, the noun the object
+            heads[i], deps[i], deps[h] = v, "nsubj", "obj"
+        else:
+            has_subject = any(deps[c].startswith("nsubj") for c in kids.get(v, ()))
+            heads[i], deps[i] = v, "obj" if has_subject else "nsubj"
         kids = _children(heads)
 
 
