@@ -1,6 +1,8 @@
 """Events and roles on self-written sentences (Ukraine, Sudan, Gaza, Sahel, Jemen, Kongo)."""
 
 import pytest
+from extract_helpers import analyse, of_class
+from extract_helpers import roles as roles_of
 
 from kg.articles import parse_article_text
 from kg.vocabulary import RoleProperty
@@ -155,3 +157,29 @@ def test_a_state_adjective_before_a_military_target_names_the_side_attacked(ex):
         ("Armenische Stellungen wurden beschossen.", [("addressee", "armenia")]),
     ):
         assert [(c, r) for c, r, _ in events(ex, body)] == [("MilitaryAction", roles)], body
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Kenianische Kampfflugzeuge bombardierten daraufhin Stellungen der Miliz.",
+        "Kurz darauf hatten kenianische Kampfflugzeuge Stellungen der Miliz bombardiert.",
+        "Wenige Tage später bombardierten kenianische Kampfflugzeuge Stellungen der Miliz.",
+    ],
+)
+def test_an_event_told_as_following_another_is_dated_by_its_month(ex, second):
+    first = "Im März 2019 griff die Miliz Al-Shabaab einen Stützpunkt in Lamu an. "
+    a = analyse(ex, first + second)
+    strikes = [e for e in of_class(a, "MilitaryAction") if ("agent", "kenya") in roles_of(e)]
+    assert [e.date for e in strikes] == [("2019-03", "gYearMonth")]
+
+
+def test_an_event_with_no_sequence_word_keeps_the_article_date(ex):
+    a = analyse(
+        ex,
+        "Im März 2019 griff die Miliz Al-Shabaab einen Stützpunkt in Lamu an. Kenianische "
+        "Kampfflugzeuge bombardierten Stellungen der Miliz.",
+        date="2019-05-02",
+    )
+    strikes = [e for e in of_class(a, "MilitaryAction") if ("agent", "kenya") in roles_of(e)]
+    assert [e.date for e in strikes] == [("2019-05-02", "date")]

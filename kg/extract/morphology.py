@@ -65,6 +65,7 @@ KEYS = (
     "complement_conjunctions",
     "obligation_modals",
     "feminine_only_endings",
+    "sequence_adverbs",
 )
 
 
@@ -117,6 +118,7 @@ class Morphology:
     complement_conjunctions: frozenset[str]
     obligation_modals: frozenset[str]
     feminine_only_endings: frozenset[str]
+    sequence_adverbs: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers

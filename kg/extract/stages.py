@@ -201,8 +201,13 @@ class Dates:
     reads = ("events", "sentences", "article")
     writes = ("events", "time_expressions")
 
+    def __init__(self) -> None:
+        self.morph = load_morphology()
+
     def __call__(self, doc: Document) -> None:
-        doc.events, doc.time_expressions = assign_dates(doc.events, doc.sentences, doc.article.date)
+        doc.events, doc.time_expressions = assign_dates(
+            doc.events, doc.sentences, doc.article.date, morph=self.morph
+        )
 
 
 class Conflict:

@@ -18,8 +18,10 @@ resolve against an *anchor*:
   anchor: dates stay at month precision (``xsd:gYearMonth``); a day is never invented.
 
 An event takes the point-in-time expression of its own clause (else of its sentence);
-without one it takes the article date, except in the pluperfect ("hatte … vereinbart"),
-which reports something earlier than the article's news. A lead sentence without a day
+without one it takes the month of the event told before it where its clause says it
+followed or accompanied that one ("daraufhin", "kurz darauf", "damals": morphology.yaml
+``sequence_adverbs``), else the article date, except in the pluperfect ("hatte …
+vereinbart"), which reports something earlier than the article's news. A lead sentence without a day
 leaves it to its paragraph: an undated lead event takes the first day the rest of the first
 paragraph names outside the pluperfect ("… haben einen Friedensvertrag paraphiert. Die
 Zeremonie leitete am Dienstag …" dates the initialling Tuesday). "ab Samstag um 12 Uhr",
@@ -31,7 +33,7 @@ am 3. August in Kraft treten") means from the start of that day.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -44,6 +46,7 @@ from kg.extract.dates import (
     pin_from_duration,
 )
 from kg.extract.model import Event, TaggedSentence
+from kg.extract.morphology import Morphology, load_morphology
 from kg.extract.syntax import clause_bounds
 from kg.vocabulary import EventClass
 
@@ -99,6 +102,12 @@ def _pluperfect(ts: TaggedSentence, i: int) -> bool:
     return any(
         t.text.lower() in ("hatte", "hatten", "war", "waren", "worden") for t in ts.tokens[a:b]
     )
+
+
+def _sequenced(ts: TaggedSentence, a: int, b: int, sequence: Collection[str]) -> bool:
+    """The clause ``a``–``b`` dates its event by the one told before it ("daraufhin",
+    "kurz darauf", "wenige Tage später", "damals")."""
+    return any(t.text.lower() in sequence for t in ts.tokens[a:b])
 
 
 def headline_expressions(
@@ -168,8 +177,13 @@ def assign_dates(
     events: Sequence[Event],
     sentences: Sequence[TaggedSentence],
     article_date: str,
+    *,
+    morph: Morphology | None = None,
 ) -> tuple[tuple[Event, ...], dict[int, list[TimeExpression]]]:
-    """Events with dates and times of effect; also every sentence's time expressions."""
+    """Events with dates and times of effect; also every sentence's time expressions.
+    ``morph``: the grammar word lists (its ``sequence_adverbs``), loaded once by the
+    caller."""
+    sequence = (morph or load_morphology()).sequence_adverbs
     anchor = narrative_anchor(sentences, article_date)
     exprs = _expressions(sentences, article_date, anchor)
     by_index = {ts.sentence.index: ts for ts in sentences}
@@ -177,6 +191,8 @@ def assign_dates(
     lead_default = _lead_paragraph_date(sentences, exprs) or default
     lead = sentences[0].sentence.index if sentences else None
     out: list[Event] = []
+    # the last date an earlier event took from its own words, for "daraufhin", "damals"
+    told: tuple[int, tuple[str, str]] | None = None
     for ev in events:
         ts = by_index[ev.sentence]
         es = exprs[ev.sentence]
@@ -211,6 +227,11 @@ def assign_dates(
             t0 = ts.tokens[ev.trigger.first].start
             best = min(own, key=lambda e: abs(e.start - t0))
             out.append(replace(ev, date=_event_date(best)))
+            told = (ev.sentence, _event_date(best))
+        elif told is not None and told[0] < ev.sentence and _sequenced(ts, a, b, sequence):
+            # "Sudanesische Kampfflugzeuge bombardierten daraufhin Ziele": in the month of
+            # the event told before (how many days later is not said)
+            out.append(replace(ev, date=(told[1][0][:7], "gYearMonth")))
         elif not _pluperfect(ts, ev.trigger.first):
             out.append(replace(ev, date=lead_default if ev.sentence == lead else default))
         else:
