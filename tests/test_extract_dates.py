@@ -254,6 +254,12 @@ def test_effective_expressions() -> None:
     ] == (E, "2024-03-10T20:00:00", "dateTime")
 
 
+def test_the_past_days_are_the_month_of_the_report() -> None:
+    assert one("In den vergangenen Tagen war Goma mehrfach beschossen worden.", "2024-03-08")[
+        1:
+    ] == (P, "2024-03", "gYearMonth")
+
+
 def test_from_a_day_on_is_when_it_takes_effect() -> None:
     # "von Dienstag, 6.00 Uhr, an": the coming Tuesday at six, not the past one
     assert one("Die Waffen sollen von Dienstag, 6.00 Uhr, an schweigen.", "2024-03-08")[1:] == (

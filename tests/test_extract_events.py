@@ -183,3 +183,13 @@ def test_an_event_with_no_sequence_word_keeps_the_article_date(ex):
     )
     strikes = [e for e in of_class(a, "MilitaryAction") if ("agent", "kenya") in roles_of(e)]
     assert [e.date for e in strikes] == [("2019-05-02", "date")]
+
+
+def test_talks_going_on_since_a_month_are_dated_by_it(ex):
+    a = analyse(ex, "Seit März 2023 verhandeln Kenia und Somalia in Nairobi.", date="2023-09-01")
+    assert only_negotiation(a).date == ("2023-03", "gYearMonth")
+
+
+def only_negotiation(a):
+    (ev,) = of_class(a, "Negotiation")
+    return ev

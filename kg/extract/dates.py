@@ -274,6 +274,11 @@ _DAY_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:(?P<prep>(?i:im|seit\s+dem|bis\s+zum))\s+(?:vergangenen|letzten|vorigen)"
         rf"|(?i:vergangenes|letztes|voriges))\s+Jahr{_END}"
     ),
+    # "in den vergangenen Tagen", "in den letzten Wochen": the month of the reference date
+    "recent": re.compile(
+        r"(?i:in\s+den\s+(?:vergangenen|letzten|zurückliegenden)\s+(?:Tagen|Wochen))"
+        rf"{_END}"
+    ),
     # "von 1977 bis 1992", "zwischen 1998 und 2000": dated by the first year (a START)
     "year_span": re.compile(
         r"(?P<prep>(?i:von|zwischen))\s+(?P<year>(?:1[89]|2\d)\d\d)\s+(?:bis|und)\s+"
@@ -727,6 +732,8 @@ def _resolve_day(m: _Match, ctx: _Context, *, forward: bool) -> _Day | None:
         return _safe_date(_infer_year(candidate, candidate, ctx, forward=forward), month, day)
     if m.rule == "last_year":
         return (ctx.latest.year - 1,)
+    if m.rule == "recent":
+        return (ctx.latest.year, ctx.latest.month)
     if m.rule == "month":
         month = _MONTHS[(g["mname"] or "").lower().rstrip(".")]
         if g["year"]:

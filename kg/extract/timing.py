@@ -164,8 +164,12 @@ def _lead_paragraph_date(
 
 
 def _ongoing_fight(ev: Event, e: TimeExpression) -> bool:
-    """Fighting dated by "seit" ("Seit März 2015 bekämpft eine Koalition die Rebellen")."""
-    return ev.event_class == EventClass.MILITARY_ACTION and e.text.lower().startswith("seit")
+    """Fighting or talks dated by "seit" ("Seit März 2015 bekämpft eine Koalition die
+    Rebellen", "Seit November 2012 verhandeln Regierung und Rebellen in Havanna")."""
+    return ev.event_class in (
+        EventClass.MILITARY_ACTION,
+        EventClass.NEGOTIATION,
+    ) and e.text.lower().startswith("seit")
 
 
 def _state_start(e: TimeExpression) -> bool:
@@ -211,7 +215,7 @@ def assign_dates(
                 if e.kind == TimeKind.START
                 and lo <= e.start < hi
                 # "seit 1993", "nach fünf Jahren Bürgerkrieg": the start of a state, not an act;
-                # but fighting that goes on "seit März 2015" is dated by its start
+                # but fighting or talks that go on "seit März 2015" are dated by their start
                 and (not _state_start(e) or _ongoing_fight(ev, e))
             ]
         if (
