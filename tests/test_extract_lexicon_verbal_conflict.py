@@ -73,6 +73,12 @@ def test_whose_withdrawal_or_resignation_is_demanded_is_addressed(ex):
         ),
         ("Die Opposition forderte Putins sofortigen Rücktritt.", "t/opposition", "vladimir-putin"),
         ("Aserbaidschan forderte den Rückzug der armenischen Truppen.", "azerbaijan", "armenia"),
+        # a press conference holds no talks, and the name before the noun is its possessor
+        (
+            "Die Opposition forderte am Montag auf einer Pressekonferenz Putins Rücktritt.",
+            "t/opposition",
+            "vladimir-putin",
+        ),
     ):
         demand = only(analyse(ex, text), "Demand")
         assert {("agent", agent), ("addressee", addressee)} <= roles(demand), text

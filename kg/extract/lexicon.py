@@ -53,6 +53,8 @@ class Concept:
     of: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()  # a verb after an "of" noun: "die Kämpfe einzustellen"
     plural: tuple[str, ...] = ()  # nouns of the meaning in the plural only ("Gespräche")
+    # compounds of a term that mean something else ("Pressekonferenz" holds no talks)
+    excepted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -305,6 +307,8 @@ class Lexicon:
         if c is None:
             return False
         low = lemmas[i].lower()
+        if any(x in low for x in c.excepted):
+            return False
         if any(t in low for t in c.terms if " " not in t):
             return True
         # a term of two words is written as its lemmas ("gut dienst": "seine guten Dienste")
@@ -533,7 +537,7 @@ def _checked(raw: dict[str, Any], keys: Sequence[str], path: Path) -> dict[str, 
 
 
 #: The keys a concept of ``events.yaml`` may have; ``terms`` is required.
-CONCEPT_KEYS = frozenset({"terms", "heads", "of", "verbs", "plural"})
+CONCEPT_KEYS = frozenset({"terms", "heads", "of", "verbs", "plural", "except"})
 
 
 def _concept(name: str, raw: Any, path: Path) -> Concept:
@@ -547,7 +551,13 @@ def _concept(name: str, raw: Any, path: Path) -> Concept:
         return tuple(str(t).lower() for t in _tuple(raw.get(key)))
 
     return Concept(
-        name, words("terms"), words("heads"), words("of"), words("verbs"), words("plural")
+        name,
+        words("terms"),
+        words("heads"),
+        words("of"),
+        words("verbs"),
+        words("plural"),
+        words("except"),
     )
 
 

@@ -23,7 +23,7 @@ that acts ("Moskau bemüht sich") to its state, while "in Moskau" stays the city
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 
 from kg.dictionary import ActorDictionary, class_is
@@ -1389,21 +1389,33 @@ class RoleAssigner:
         for g, grp in c.groups:
             if not c.a <= grp[0].first < c.b:
                 continue
-            if g.startswith("gen:"):
+            if g.startswith("gen:") and not self._possessor_before(toks, grp, c.b, of_concept):
                 j = grp[0].first - 1
                 while j > c.a and toks[j].pos in NP_INNER:
                     j -= 1
                 hit = j > c.a and of_concept(j)
-            elif g in ("poss", "") and toks[grp[-1].last - 1].text.endswith(("s", "'")):
-                # a possessor in the genitive before the noun ("Putins Rücktritt")
-                j = grp[-1].last
-                while j < c.b and toks[j].pos in NP_INNER:
-                    j += 1
-                hit = j < c.b and of_concept(j)
             else:
-                continue
+                # a possessor in the genitive before the noun ("Putins Rücktritt", also
+                # where the reading of the phrases took it for the genitive of a noun
+                # before: "auf einer Pressekonferenz Mugabes Rücktritt")
+                hit = self._possessor_before(toks, grp, c.b, of_concept)
             if hit:
                 roles.add(c.frame[slot], [k for m in grp for k in self._actor_key(m, "")])
+
+    @staticmethod
+    def _possessor_before(
+        toks: Sequence[Token],
+        grp: Sequence[EntityMention],
+        b: int,
+        of_concept: Callable[[int], bool],
+    ) -> bool:
+        """The names of ``grp`` end in a genitive -s right before a noun of the concept."""
+        if not toks[grp[-1].last - 1].text.endswith(("s", "'")):
+            return False
+        j = grp[-1].last
+        while j < b and toks[j].pos in NP_INNER:
+            j += 1
+        return j < b and of_concept(j)
 
     def _complement_subjects(self, c: _Clause, ms: Sequence[EntityMention], roles: _Roles) -> None:
         """The frame's ``comp-subj`` slot: the subject of a clause that says what ought to
