@@ -1731,6 +1731,15 @@ def test_a_phrase_on_a_noun_that_does_not_take_it_is_the_verbs(ex):
         ex, "Alijew entschuldigte sich am Donnerstag in einer Rede bei Putin für den Abschuss."
     )
     assert ("addressee", "vladimir-putin") in roles(only(a, "Apology"))
+    # a call that frames the act shares the phrase: the call is with Erdoğan, and so is
+    # the apology
+    a = analyse(
+        ex,
+        "Putin entschuldigte sich am Montag in einem Telefonat bei Präsident Erdoğan für den "
+        "Abschuss.",
+    )
+    assert ("addressee", "recep-tayyip-erdogan") in roles(only(a, "Apology"))
+    assert ("participant", "recep-tayyip-erdogan") in roles(only(a, "PhoneCall"))
     # a noun that takes the phrase keeps it: "nach einem Treffen mit X" is no party to
     # the agreement
     a = analyse(

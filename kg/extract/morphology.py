@@ -66,6 +66,7 @@ KEYS = (
     "obligation_modals",
     "feminine_only_endings",
     "sequence_adverbs",
+    "framing_prepositions",
 )
 
 
@@ -119,6 +120,7 @@ class Morphology:
     obligation_modals: frozenset[str]
     feminine_only_endings: frozenset[str]
     sequence_adverbs: frozenset[str]
+    framing_prepositions: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers

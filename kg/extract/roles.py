@@ -1743,8 +1743,9 @@ class RoleAssigner:
         """The parse makes the mention's phrase an attribute of a noun that is itself in
         a prepositional phrase ("nach dem Abgang von X"), not of an argument ("Die
         Gespräche zwischen X und Y wurden vermittelt"), and that noun, where it names an
-        event, takes the preposition: "entschuldigte sich in einem Telefonat bei X" is an
-        apology to X (a call is not held "bei" anyone)."""
+        event, takes the preposition; a noun framing the act ("in einem Telefonat bei X",
+        ``morph.framing_prepositions``) shares the phrase with the verb: the apology is to
+        X as the call is with X."""
         parse = ts.parse
         if parse is None:
             return False
@@ -1753,6 +1754,11 @@ class RoleAssigner:
             seen.add(i)
             i = parse.heads[i]
         if not (parse.deps[i] == "nmod" and bool(parse.dependents(parse.heads[i], "case"))):
+            return False
+        case = parse.dependents(parse.heads[i], "case")[0]
+        if self.morph.preposition(ts.tokens[case].text) in self.morph.framing_prepositions:
+            # "entschuldigte sich in einem Telefonat bei X": the call during which the
+            # verb's act happened is with X, and the act is addressed to X too
             return False
         noun = ts.tokens[parse.heads[i]].lemma.lower()
         frames = [p.frame for p in self.lex.noun_patterns if noun.endswith(p.nouns)]
