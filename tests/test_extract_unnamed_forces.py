@@ -57,6 +57,9 @@ def test_forces_named_by_a_bare_plural_are_an_actor_of_the_article(ex):
     # with their state's adjective they are that state's
     a = analyse(ex, "Russische Soldaten griffen das Dorf an.")
     assert ("agent", "russia") in roles(only(a, "MilitaryAction"))
+    # right after the finite verb, and as a compound of a force's noun
+    a = analyse(ex, "Im Mai hatten Regierungssoldaten in einer Moschee 40 Menschen getötet.")
+    assert ("agent", "t/regierungssoldaten") in roles(only(a, "MilitaryAction"))
     # counted and sent, they are what is sent, not an actor
     a = analyse(ex, "Kenia entsandte 500 Polizisten nach Haiti.")
     assert roles(only(a, "Deployment")) == {("agent", "kenya"), ("location", "haiti")}

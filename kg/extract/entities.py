@@ -2735,13 +2735,20 @@ class EntityRecognizer:
         same_noun = lem in self._gov_nouns and not (
             lem in self._capital_gov or lem.endswith(self._gov_heads)
         )
+        force = lem in self._unnamed_forces or any(
+            # "Regierungssoldaten", "Regierungstruppen": a compound with a force's noun
+            lem.endswith(f) and len(lem) - len(f) >= 4
+            for f in self._unnamed_forces
+        )
         if (
             tok.pos == "NN"
-            and lem in self._unnamed_forces
+            and force
             and tok.text.lower() != lem  # a plural ("Soldaten", "Spezialkräfte")
             and (
                 j == 0
                 or toks[j - 1].pos in ("$,", "$.", "$(", "KON", "APPR")
+                # "hatten Soldaten … getötet": right after the finite verb
+                or toks[j - 1].pos in ("VV(FIN)", "VA(FIN)", "VM(FIN)")
                 or self._after_adverbial_vorfeld(toks, j - 1)
             )
             and j not in covered
