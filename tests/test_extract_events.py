@@ -193,3 +193,16 @@ def test_talks_going_on_since_a_month_are_dated_by_it(ex):
 def only_negotiation(a):
     (ev,) = of_class(a, "Negotiation")
     return ev
+
+
+def test_a_following_event_is_dated_by_the_time_told_before_not_by_a_later_clause(ex):
+    # "im Mai" belongs to the relative clause; "kurz darauf" follows the April of the
+    # sentence before
+    a = analyse(
+        ex,
+        "Der König hatte im April die Macht abgeben müssen. Die Rebellen hatten kurz darauf "
+        "eine Waffenruhe ausgerufen, der sich die Regierung im Mai anschloss.",
+        date="2006-11-21",
+    )
+    truce = [e for e in a.events if e.event_class == "CeasefireAgreement"]
+    assert truce and truce[0].date == ("2006-04", "gYearMonth"), [e.date for e in truce]

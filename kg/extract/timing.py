@@ -18,12 +18,14 @@ resolve against an *anchor*:
   anchor: dates stay at month precision (``xsd:gYearMonth``); a day is never invented.
 
 An event takes the point-in-time expression of its own clause (else of its sentence);
-without one it takes the month of the event told before it where its clause says it
-followed or accompanied that one ("daraufhin", "kurz darauf", "damals": morphology.yaml
-``sequence_adverbs``), else the article date, except in the pluperfect ("hatte …
-vereinbart"), which reports something earlier than the article's news. A lead sentence without a day
-leaves it to its paragraph: an undated lead event takes the first day the rest of the first
-paragraph names outside the pluperfect ("… haben einen Friedensvertrag paraphiert. Die
+where its clause says it followed or accompanied what was told before ("daraufhin",
+"kurz darauf", "damals": morphology.yaml ``sequence_adverbs``) and has no date of its
+own, it takes the month of the last point in time the sentences before name (a date
+elsewhere in its own sentence belongs to another clause); without either it takes the
+article date, except in the pluperfect ("hatte … vereinbart"), which reports something
+earlier than the article's news. A lead sentence without a day leaves it to its
+paragraph: an undated lead event takes the first day the rest of the first paragraph
+names outside the pluperfect ("… haben einen Friedensvertrag paraphiert. Die
 Zeremonie leitete am Dienstag …" dates the initialling Tuesday). "ab Samstag um 12 Uhr",
 "tritt am Montag um 8 Uhr in Kraft", "gilt seit Mitternacht" set ``effectiveFrom`` of the
 agreement the sentence refers to (the latest agreement so far); a day without a time ("soll
@@ -102,6 +104,18 @@ def _pluperfect(ts: TaggedSentence, i: int) -> bool:
     return any(
         t.text.lower() in ("hatte", "hatten", "war", "waren", "worden") for t in ts.tokens[a:b]
     )
+
+
+def _told_before(
+    sentence: int, exprs: Mapping[int, Sequence[TimeExpression]], *, reach: int = 3
+) -> str | None:
+    """The last point in time a sentence before ``sentence`` (up to ``reach`` back) names,
+    with a month at least: what "daraufhin" or "damals" refers to."""
+    for idx in range(sentence - 1, sentence - 1 - reach, -1):
+        points = [e for e in exprs.get(idx, ()) if e.kind == TimeKind.POINT and len(e.value) >= 7]
+        if points:
+            return max(points, key=lambda e: e.start).value
+    return None
 
 
 def _sequenced(ts: TaggedSentence, a: int, b: int, sequence: Collection[str]) -> bool:
@@ -195,15 +209,20 @@ def assign_dates(
     lead_default = _lead_paragraph_date(sentences, exprs) or default
     lead = sentences[0].sentence.index if sentences else None
     out: list[Event] = []
-    # the last date an earlier event took from its own words, for "daraufhin", "damals"
-    told: tuple[int, tuple[str, str]] | None = None
     for ev in events:
         ts = by_index[ev.sentence]
         es = exprs[ev.sentence]
         a, b = clause_bounds(ts.tokens, ev.trigger.first)
         lo, hi = ts.tokens[a].start, ts.tokens[b - 1].end if b > a else ts.tokens[a].end
         points = [e for e in es if e.kind == TimeKind.POINT]
-        own = [e for e in points if lo <= e.start < hi] or points
+        in_clause = [e for e in points if lo <= e.start < hi]
+        before = _told_before(ev.sentence, exprs) if _sequenced(ts, a, b, sequence) else None
+        if not in_clause and before is not None:
+            # "Sudanesische Kampfflugzeuge bombardierten daraufhin Ziele": in the month of
+            # the time told just before (how many days later is not said)
+            out.append(replace(ev, date=(before[:7], "gYearMonth")))
+            continue
+        own = in_clause or points
         # "nach den Anschlägen vom 11. September": a date after "vom" is its noun's, not
         # the verb's, where the clause has another
         own = [e for e in own if not e.text.lower().startswith("vom ")] or own
@@ -231,11 +250,6 @@ def assign_dates(
             t0 = ts.tokens[ev.trigger.first].start
             best = min(own, key=lambda e: abs(e.start - t0))
             out.append(replace(ev, date=_event_date(best)))
-            told = (ev.sentence, _event_date(best))
-        elif told is not None and told[0] < ev.sentence and _sequenced(ts, a, b, sequence):
-            # "Sudanesische Kampfflugzeuge bombardierten daraufhin Ziele": in the month of
-            # the event told before (how many days later is not said)
-            out.append(replace(ev, date=(told[1][0][:7], "gYearMonth")))
         elif not _pluperfect(ts, ev.trigger.first):
             out.append(replace(ev, date=lead_default if ev.sentence == lead else default))
         else:
