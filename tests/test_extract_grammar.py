@@ -1836,3 +1836,16 @@ def test_a_verb_after_und_shares_the_subject_of_the_verb_before(ex):
     assert len(acc) == 1
     assert ("agent", "william-ruto") in roles(acc[0])
     assert ("agent", "museveni") not in roles(acc[0])
+
+
+def test_a_name_in_capitals_is_no_plural(ex):
+    # HanTa lemmatises "UN-Generalversammlung" as "Un-generalversammlung": the form differs
+    # from the lemma only in letter case, so it is no plural that the singular verb
+    # cannot agree with; and what the call asks to stop, several words on, is a ceasefire
+    a = analyse(
+        ex,
+        "Mit 50 gegen 8 Stimmen forderte die UN-Generalversammlung Eritrea auf, jeden "
+        "bewaffneten Angriff auf das Nachbarland sofort einzustellen.",
+    )
+    demand = only(a, "CeasefireDemand")
+    assert {("agent", "un-general-assembly"), ("addressee", "eritrea")} <= roles(demand)

@@ -2747,8 +2747,9 @@ class EntityRecognizer:
             and (
                 j == 0
                 or toks[j - 1].pos in ("$,", "$.", "$(", "KON", "APPR")
-                # "hatten Soldaten … getötet": right after the finite verb
-                or toks[j - 1].pos in ("VV(FIN)", "VA(FIN)", "VM(FIN)")
+                # "hatten Soldaten … getötet": right after the finite auxiliary (after a
+                # full verb they may be what it sends: "schickt Soldaten nach Niger")
+                or toks[j - 1].pos in ("VA(FIN)", "VM(FIN)")
                 or self._after_adverbial_vorfeld(toks, j - 1)
             )
             and j not in covered

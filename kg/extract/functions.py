@@ -327,14 +327,21 @@ def argument_slots(
     for m in mentions:
         head = mention_head(parse, m)
         glued = parse.heads[head]
+        glued_on = parse.deps[head].startswith("flat") or (
+            parse.deps[head] == "nmod"
+            and glued == head - 1
+            and toks[head].pos == "NE"
+            and not parse.dependents(head, "case")
+            and not _genitive_form(toks, parse, head)
+        )
         if (
-            parse.deps[head].startswith("flat")
+            glued_on
             and parse.heads[glued] == pred
             and any(x.first <= glued < x.last for x in mentions if x is not m)
         ):
             # "traf in Santiago Präsident Augusto Pinochet", "warf Präsident X Moskau
-            # vor": a name the parse glued to another actor's name is a phrase of its
-            # own, the verb's object
+            # vor", "forderte die UN-Generalversammlung Eritrea auf": a name the parse
+            # glued to another actor's name is a phrase of its own, the verb's object
             out.append((m, "obj"))
             continue
         top = _climb(toks, parse, head, proxies, morph)

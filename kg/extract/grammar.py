@@ -1300,13 +1300,19 @@ def _plural_phrase(
         and not any(tokens[k].pos == "PPOSAT" for k in kids.get(c, ()))
     ):
         # a bare noun in an inflected form, not a genitive in -s: "zwei Jahre Gespräche"
-        return tokens[c].text != tokens[c].lemma and not tokens[c].text.endswith("s")
+        return _inflected(tokens[c]) and not tokens[c].text.endswith("s")
     return (
         bool(dets)
         and tokens[c].pos == "NN"
-        and tokens[c].text != tokens[c].lemma
+        and _inflected(tokens[c])
         and morph.is_plural_determiner(tokens[dets[-1]].text)
     )
+
+
+def _inflected(tok: Token) -> bool:
+    """The noun's form is not its lemma ("Regierungschefs"); letter case aside: HanTa
+    writes "Un-generalversammlung" for "UN-Generalversammlung"."""
+    return tok.text.lower() != tok.lemma.lower()
 
 
 def relative_pronouns_agree(

@@ -323,7 +323,7 @@ class Lexicon:
                     return True
         if c.verbs and any(o in low for o in c.of):
             # "die Kämpfe sofort einzustellen": the noun, then the verb that ends it
-            return any(lemmas[j].lower() in c.verbs for j in range(i + 1, min(len(lemmas), i + 6)))
+            return any(lemmas[j].lower() in c.verbs for j in range(i + 1, min(len(lemmas), i + 9)))
         return False
 
 
