@@ -162,6 +162,7 @@ def test_a_state_adjective_before_a_military_target_names_the_side_attacked(ex):
 @pytest.mark.parametrize(
     "second",
     [
+        "Kurz zuvor hatten kenianische Kampfflugzeuge Stellungen der Miliz bombardiert.",
         "Kenianische Kampfflugzeuge bombardierten daraufhin Stellungen der Miliz.",
         "Kurz darauf hatten kenianische Kampfflugzeuge Stellungen der Miliz bombardiert.",
         "Wenige Tage später bombardierten kenianische Kampfflugzeuge Stellungen der Miliz.",
@@ -206,3 +207,14 @@ def test_a_following_event_is_dated_by_the_time_told_before_not_by_a_later_claus
     )
     truce = [e for e in a.events if e.event_class == "CeasefireAgreement"]
     assert truce and truce[0].date == ("2006-04", "gYearMonth"), [e.date for e in truce]
+
+
+def test_an_event_years_before_keeps_no_month_of_the_later_one(ex):
+    a = analyse(
+        ex,
+        "Im März 2019 griff die Miliz Al-Shabaab einen Stützpunkt in Lamu an. Zwei Jahre "
+        "zuvor hatten kenianische Kampfflugzeuge Stellungen der Miliz bombardiert.",
+        date="2019-05-02",
+    )
+    strikes = [e for e in of_class(a, "MilitaryAction") if ("agent", "kenya") in roles_of(e)]
+    assert [e.date for e in strikes] != [("2019-03", "gYearMonth")]

@@ -67,6 +67,7 @@ KEYS = (
     "feminine_only_endings",
     "sequence_adverbs",
     "framing_prepositions",
+    "long_time_nouns",
 )
 
 
@@ -121,6 +122,7 @@ class Morphology:
     feminine_only_endings: frozenset[str]
     sequence_adverbs: frozenset[str]
     framing_prepositions: frozenset[str]
+    long_time_nouns: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers

@@ -35,7 +35,7 @@ am 3. August in Kraft treten") means from the start of that day.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -118,10 +118,16 @@ def _told_before(
     return None
 
 
-def _sequenced(ts: TaggedSentence, a: int, b: int, sequence: Collection[str]) -> bool:
+def _sequenced(ts: TaggedSentence, a: int, b: int, morph: Morphology) -> bool:
     """The clause ``a``–``b`` dates its event by the one told before it ("daraufhin",
-    "kurz darauf", "wenige Tage später", "damals")."""
-    return any(t.text.lower() in sequence for t in ts.tokens[a:b])
+    "kurz darauf", "wenige Tage später", "kurz zuvor", "damals"; not "zwei Jahre
+    zuvor")."""
+    toks = ts.tokens
+    return any(
+        toks[j].text.lower() in morph.sequence_adverbs
+        and not (j > 0 and toks[j - 1].lemma.lower() in morph.long_time_nouns)
+        for j in range(a, b)
+    )
 
 
 def headline_expressions(
@@ -201,7 +207,7 @@ def assign_dates(
     """Events with dates and times of effect; also every sentence's time expressions.
     ``morph``: the grammar word lists (its ``sequence_adverbs``), loaded once by the
     caller."""
-    sequence = (morph or load_morphology()).sequence_adverbs
+    morph = morph or load_morphology()
     anchor = narrative_anchor(sentences, article_date)
     exprs = _expressions(sentences, article_date, anchor)
     by_index = {ts.sentence.index: ts for ts in sentences}
@@ -216,7 +222,7 @@ def assign_dates(
         lo, hi = ts.tokens[a].start, ts.tokens[b - 1].end if b > a else ts.tokens[a].end
         points = [e for e in es if e.kind == TimeKind.POINT]
         in_clause = [e for e in points if lo <= e.start < hi]
-        before = _told_before(ev.sentence, exprs) if _sequenced(ts, a, b, sequence) else None
+        before = _told_before(ev.sentence, exprs) if _sequenced(ts, a, b, morph) else None
         if not in_clause and before is not None:
             # "Sudanesische Kampfflugzeuge bombardierten daraufhin Ziele": in the month of
             # the time told just before (how many days later is not said)
