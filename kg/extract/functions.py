@@ -87,13 +87,13 @@ def _climb(
         h, dep = parse.heads[i], parse.deps[i]
         if h == i:
             return i
+        prep = preposition(toks, parse, i, morph=morph) if dep == "nmod" else None
         if dep in _CLIMB or dep.startswith("flat"):
             i = h
         elif (
             dep == "nmod"
             and toks[h].lemma.lower() in proxies
-            and preposition(toks, parse, i, morph=morph) in (None, "von", "aus")
-            and (preposition(toks, parse, i, morph=morph) or _genitive_form(toks, parse, i))
+            and (prep in ("von", "aus") or (prep is None and _genitive_form(toks, parse, i)))
         ):
             i = h  # "Vertreter der Armee", "eine Delegation aus Kiew": the group acts
         elif dep == "amod" and toks[h].lemma.lower() in proxies:

@@ -1389,16 +1389,15 @@ class RoleAssigner:
         for g, grp in c.groups:
             if not c.a <= grp[0].first < c.b:
                 continue
-            if g.startswith("gen:") and not self._possessor_before(toks, grp, c.b, of_concept):
+            # a possessor in the genitive before the noun ("Putins Rücktritt", also where
+            # the reading of the phrases took it for the genitive of a noun before: "auf
+            # einer Pressekonferenz Mugabes Rücktritt"), else the noun's genitive after it
+            hit = self._possessor_before(toks, grp, c.b, of_concept)
+            if not hit and g.startswith("gen:"):
                 j = grp[0].first - 1
                 while j > c.a and toks[j].pos in NP_INNER:
                     j -= 1
                 hit = j > c.a and of_concept(j)
-            else:
-                # a possessor in the genitive before the noun ("Putins Rücktritt", also
-                # where the reading of the phrases took it for the genitive of a noun
-                # before: "auf einer Pressekonferenz Mugabes Rücktritt")
-                hit = self._possessor_before(toks, grp, c.b, of_concept)
             if hit:
                 roles.add(c.frame[slot], [k for m in grp for k in self._actor_key(m, "")])
 
