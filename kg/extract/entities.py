@@ -2735,14 +2735,9 @@ class EntityRecognizer:
         same_noun = lem in self._gov_nouns and not (
             lem in self._capital_gov or lem.endswith(self._gov_heads)
         )
-        force = lem in self._unnamed_forces or any(
-            # "Regierungssoldaten", "Regierungstruppen": a compound with a force's noun
-            lem.endswith(f) and len(lem) - len(f) >= 4
-            for f in self._unnamed_forces
-        )
         if (
             tok.pos == "NN"
-            and force
+            and self._force_noun(lem)
             and tok.text.lower() != lem  # a plural ("Soldaten", "Spezialkräfte")
             and (
                 j == 0
@@ -2790,6 +2785,13 @@ class EntityRecognizer:
         keys = (state,) if state else ()
         mention = self._mention(ts, first, j + 1, MentionKind.GROUP, keys, group=group, head=head)
         return [mention], []
+
+    def _force_noun(self, lemma: str) -> bool:
+        """A noun of a state's forces, or a compound with one ("Regierungssoldaten",
+        "Regierungstruppen")."""
+        return lemma in self._unnamed_forces or any(
+            lemma.endswith(f) and len(lemma) - len(f) >= 4 for f in self._unnamed_forces
+        )
 
     def _capital_opening(
         self, toks: Sequence[Token], first: int, found: Sequence[EntityMention]
