@@ -192,6 +192,23 @@ def test_an_event_not_told_as_following_keeps_its_own_date(ex, second, date):
     assert [e.date for e in strikes] == [date]
 
 
+@pytest.mark.parametrize(
+    ("body", "date"),
+    [
+        # a perfect passive is as recent as the report: dated by the article's day
+        ("Ein Stützpunkt der Armee Nigers ist von Kämpfern des IS angegriffen worden.",
+         ("2019-12-11", "date")),
+        ("Stellungen der Rebellen sind von Kampfflugzeugen Nigers bombardiert worden.",
+         ("2019-12-11", "date")),
+        # a pluperfect passive happened before it, on a day not said
+        ("Ein Stützpunkt der Armee Nigers war von Kämpfern des IS angegriffen worden.", None),
+    ],
+)  # fmt: skip
+def test_a_perfect_passive_is_dated_by_the_report_a_pluperfect_one_is_not(ex, body, date):
+    a = analyse(ex, body, date="2019-12-11")
+    assert [e.date for e in of_class(a, "MilitaryAction")] == [date]
+
+
 def test_talks_going_on_since_a_month_are_dated_by_it(ex):
     a = analyse(ex, "Seit März 2023 verhandeln Kenia und Somalia in Nairobi.", date="2023-09-01")
     assert only_negotiation(a).date == ("2023-03", "gYearMonth")

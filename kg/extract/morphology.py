@@ -68,6 +68,7 @@ KEYS = (
     "sequence_adverbs",
     "framing_prepositions",
     "long_time_nouns",
+    "pluperfect_auxiliaries",
 )
 
 
@@ -123,6 +124,7 @@ class Morphology:
     sequence_adverbs: frozenset[str]
     framing_prepositions: frozenset[str]
     long_time_nouns: frozenset[str]
+    pluperfect_auxiliaries: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers

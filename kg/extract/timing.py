@@ -99,11 +99,10 @@ def narrative_anchor(sentences: Sequence[TaggedSentence], article_date: str) -> 
     return d.isoformat() if d.isoformat().startswith(article_date) else None
 
 
-def _pluperfect(ts: TaggedSentence, i: int) -> bool:
+def _pluperfect(ts: TaggedSentence, i: int, morph: Morphology) -> bool:
+    """The clause of token ``i`` is in the pluperfect ("hatte … angegriffen")."""
     a, b = clause_bounds(ts.tokens, i)
-    return any(
-        t.text.lower() in ("hatte", "hatten", "war", "waren", "worden") for t in ts.tokens[a:b]
-    )
+    return any(t.text.lower() in morph.pluperfect_auxiliaries for t in ts.tokens[a:b])
 
 
 def _told_before(
@@ -161,7 +160,9 @@ def _article_date(article_date: str) -> tuple[str, str]:
 
 
 def _lead_paragraph_date(
-    sentences: Sequence[TaggedSentence], exprs: Mapping[int, Sequence[TimeExpression]]
+    sentences: Sequence[TaggedSentence],
+    exprs: Mapping[int, Sequence[TimeExpression]],
+    morph: Morphology,
 ) -> tuple[str, str] | None:
     """The day of an undated lead: the first day the rest of its paragraph names in a
     clause that is not pluperfect. A lead in the perfect ("haben … paraphiert") leaves the
@@ -178,7 +179,7 @@ def _lead_paragraph_date(
             if e.kind != TimeKind.POINT or e.datatype not in ("date", "dateTime"):
                 continue
             k = next((t.i for t in ts.tokens if t.start >= e.start), None)
-            if k is not None and not _pluperfect(ts, k):
+            if k is not None and not _pluperfect(ts, k, morph):
                 return _event_date(e)
     return None
 
@@ -212,7 +213,7 @@ def assign_dates(
     exprs = _expressions(sentences, article_date, anchor)
     by_index = {ts.sentence.index: ts for ts in sentences}
     default = _article_date(article_date)
-    lead_default = _lead_paragraph_date(sentences, exprs) or default
+    lead_default = _lead_paragraph_date(sentences, exprs, morph) or default
     lead = sentences[0].sentence.index if sentences else None
     out: list[Event] = []
     for ev in events:
@@ -256,7 +257,7 @@ def assign_dates(
             t0 = ts.tokens[ev.trigger.first].start
             best = min(own, key=lambda e: abs(e.start - t0))
             out.append(replace(ev, date=_event_date(best)))
-        elif not _pluperfect(ts, ev.trigger.first):
+        elif not _pluperfect(ts, ev.trigger.first, morph):
             out.append(replace(ev, date=lead_default if ev.sentence == lead else default))
         else:
             out.append(ev)
