@@ -126,13 +126,14 @@ def test_es_kam_zu_einem_krieg_dates_the_conflict(ex):
         date="2016-06-03",
     )
     assert a.conflict is not None and a.conflict.start == ("1992-03", "gYearMonth")
-    # a "zu" phrase without a conflict noun dates nothing
+    # a "zu" phrase without a conflict noun dates nothing: the conflict keeps the year
+    # the dictionary gives, not the month of the talks
     a = analyse(
         ex,
         "Moldau und Transnistrien verhandeln in Berlin. Im März 1992 kam es zu Gesprächen.",
         date="2016-06-03",
     )
-    assert a.conflict is None or a.conflict.start is None
+    assert a.conflict is None or a.conflict.start in (None, ("1990", "gYear"))
 
 
 def test_an_end_year_that_is_no_year_is_refused_with_its_row(tmp_path: Path):
@@ -196,3 +197,29 @@ def test_an_armed_group_and_its_state_name_the_civil_war(ex):
         date="2016-06-24",
     )
     assert a.conflict is not None and a.conflict.key == "colombian-conflict"
+
+
+def test_the_first_fighting_reported_dates_a_war_whose_outbreak_is_not_dated(ex):
+    # no sentence says when the war began; the earliest fighting between its sides does
+    a = analyse(
+        ex,
+        "Im Krieg zwischen Eritrea und Äthiopien hat die Organisation für Afrikanische "
+        "Einheit einen Friedensplan vorgelegt. Eritreische Truppen hatten am 6. Mai die "
+        "Grenzstadt Badme besetzt. Am Freitag bombardierten äthiopische Kampfflugzeuge den "
+        "Flughafen von Asmara.",
+        date="1998-06-10",
+    )
+    assert a.conflict is not None and a.conflict.key == "eritrean-ethiopian-war"
+    assert a.conflict.start == ("1998-05-06", "date")
+
+
+def test_fighting_years_after_a_known_war_began_leaves_it_the_year_it_began(ex):
+    # an attack of 2015 does not start a conflict of 1964: the dictionary's year stands
+    a = analyse(
+        ex,
+        "Kolumbiens Regierung und die Farc verhandeln in Havanna über einen Frieden. Am "
+        "Dienstag griffen Kämpfer der Farc einen Stützpunkt der Armee an.",
+        date="2015-04-16",
+    )
+    assert a.conflict is not None and a.conflict.key == "colombian-conflict"
+    assert a.conflict.start == ("1964", "gYear")

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.dates import TimeExpression, TimeKind
@@ -121,16 +121,43 @@ def find_conflict(
     known = _known(mentions, d, year, fighters)
     if known is not None:
         e = d[known]
+        parties = tuple(dict.fromkeys([*e.rel("party"), *ev.parties]))
+        locations = tuple(dict.fromkeys([*e.rel("location"), *ev.locations]))
         return Conflict(
             key=e.key,
             label=e.label_de,
-            parties=tuple(dict.fromkeys([*e.rel("party"), *ev.parties])),
-            locations=tuple(dict.fromkeys([*e.rel("location"), *ev.locations])),
-            start=start,
+            parties=parties,
+            locations=locations,
+            start=start
+            or _first_fighting(events, {*parties, *locations}, e.rel("since"))
+            or next(((y, "gYear") for y in e.rel("since")), None),
             sentence=ev.sentence,
             known=True,
         )
-    return _minted(ev, mentions, d, start)
+    found = _minted(ev, mentions, d, start)
+    if found is not None and found.start is None:
+        sides = {*found.parties, *found.locations}
+        found = replace(found, start=_first_fighting(events, sides, ()))
+    return found
+
+
+def _first_fighting(
+    events: Sequence[Event], sides: Set[str], since: Sequence[str]
+) -> tuple[str, str] | None:
+    """The date of the earliest fighting the article reports with a side or place of the
+    conflict, where no sentence dates its outbreak: "Argentinische Truppen hatten die
+    Inseln am 2. April besetzt" starts the Falklands War. Of a known conflict only
+    fighting in the year it began counts (an attack of 2016 does not start a war of
+    1964)."""
+    dated = sorted(
+        ev.date
+        for ev in events
+        if ev.event_class == EventClass.MILITARY_ACTION
+        and ev.date is not None
+        and sides & {k for _r, k in ev.roles}
+        and (not since or ev.date[0][:4] in since)
+    )
+    return dated[0] if dated else None
 
 
 def _peacemakers(
