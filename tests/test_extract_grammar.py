@@ -1634,6 +1634,15 @@ def test_members_after_an_inverted_zaehlen_zu(ex):
     assert facts(a, FactKind.MEMBER) == {("ghana", "african-union"), ("nigeria", "african-union")}
 
 
+def test_a_member_of_a_body_behind_an_extended_attribute(ex):
+    for text, member in (
+        ("Togo ist Gründungsmitglied der 1975 ins Leben gerufenen Ecowas.", ("togo", "ecowas")),
+        ("Ghana ist Gründungsmitglied der 1963 in Addis Abeba ins Leben gerufenen OAU.",
+         ("ghana", "oau")),
+    ):  # fmt: skip
+        assert facts(analyse(ex, text), FactKind.MEMBER) == {member}, text
+
+
 def test_an_expelled_state_is_no_member(ex):
     for text in (
         "Mali wurde 2022 aus der Ecowas ausgeschlossen.",

@@ -107,6 +107,10 @@ CASES = {
     "a von phrase inside a phrase of nach is that phrase's": [
         ("Die Stadt wurde nach Angaben von Minister Paul Mba bombardiert.", [("Minister", "nmod", "Angaben")]),  # noqa: E501
     ],
+    "an article before an extended attribute belongs to the noun after it": [
+        ("Tansania ist Gründungsmitglied der 1967 in Arusha gegründeten Gemeinschaft.", [("der", "det", "Gemeinschaft"), ("Gemeinschaft", "nmod", "Gründungsmitglied"), ("gegründeten", "amod", "Gemeinschaft")]),  # noqa: E501
+        ("Er sprach mit den seit März in Genf verhandelnden Diplomaten.", [("den", "det", "Diplomaten"), ("Diplomaten", "obl", "sprach"), ("mit", "case", "Diplomaten")]),  # noqa: E501
+    ],
 }  # fmt: skip
 
 

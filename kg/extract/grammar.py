@@ -93,6 +93,80 @@ def nouns_are_no_determiners(
         heads[i], deps[i] = (up if up is not None else _path_to_root(heads, i)[-1]), "obl"
 
 
+def _attribute_head(tokens: Sequence[Token], i: int, reach: int = 12) -> tuple[int, int] | None:
+    """The noun an article ``i`` belongs to across an extended attribute, and the first
+    adjective of the attribute's close: "der 1975 ins Leben gerufenen Ecowas" → (Ecowas,
+    gerufenen). The attribute opens with a preposition, a number or an adverb; the phrases
+    of its prepositions are passed over ("seit Juni in Doha verhandelnden")."""
+    n = len(tokens)
+    if i + 1 >= n or tokens[i + 1].pos not in ("APPR", "APPRART", "CARD", "ADV"):
+        return None
+    in_phrase, adjective = False, None
+    for j in range(i + 1, min(n, i + 1 + reach)):
+        pos = tokens[j].pos
+        if pos in ("APPR", "APPRART"):
+            in_phrase, adjective = True, None
+        elif pos in ("NN", "NE"):
+            if not in_phrase and adjective is not None:
+                return j, adjective
+            if not in_phrase and tokens[j - 1].pos not in ("NN", "NE"):
+                return None  # (a name of two words closes a phrase: "in Addis Abeba")
+            in_phrase = False
+        elif pos == "ADJ(A)":
+            if not in_phrase and adjective is None:
+                adjective = j
+        elif pos in ("ART", "CARD", "ADV", "ADJ(D)", "PIAT", "PPOSAT", "KON", "PTKNEG"):
+            if pos == "ADV" and adjective is not None:
+                return None
+        else:
+            return None  # a verb, a pronoun or punctuation: no attribute of this article
+    return None
+
+
+def extended_attributes(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """An article before an extended attribute belongs to the noun after it: "ist
+    Gründungsmitglied der 1975 ins Leben gerufenen Ecowas", "mit den seit Juni in Doha
+    verhandelnden Delegationen". The parse hung the article on a word inside the attribute
+    and the noun on the attribute's last phrase; the noun takes the place of the phrase,
+    and the attribute's words hang on its adjective."""
+    for i, t in enumerate(tokens):
+        if t.pos != "ART" or heads[i] == i:
+            continue
+        found = _attribute_head(tokens, i)
+        if found is None:
+            continue
+        noun, adj = found
+        if heads[i] == noun:
+            continue  # read right already
+        span = range(i, noun + 1)
+        top = i
+        while heads[top] in span and heads[top] != top:
+            top = heads[top]
+        if top == noun:
+            continue
+        outside, rel = heads[top], deps[top]
+        if outside in span or outside == top:
+            outside, rel = noun, "root"
+        for k in range(i + 1, noun):
+            if heads[k] not in span or heads[k] == noun or k == top:
+                if k >= adj and tokens[k].pos == "ADJ(A)":
+                    heads[k], deps[k] = noun, "amod"
+                elif tokens[k].pos in ("NN", "NE", "CARD"):
+                    heads[k], deps[k] = adj, "obl"
+                elif tokens[k].pos == "ADV":
+                    heads[k], deps[k] = adj, "advmod"
+        for k in range(adj, noun):
+            if tokens[k].pos == "ADJ(A)":
+                heads[k], deps[k] = noun, "amod"
+        for k, h in enumerate(heads):
+            if k not in span and h in span and h != noun:
+                heads[k] = noun  # the phrase's preposition or genitive is the noun's
+        heads[i], deps[i] = noun, "det"
+        heads[noun], deps[noun] = (noun, "root") if rel == "root" else (outside, rel)
+
+
 def auxiliaries_take_no_arguments(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1754,6 +1828,7 @@ def infinitives_have_no_subject(
 RULES: tuple[Rule, ...] = (
     articles_are_determiners,
     nouns_are_no_determiners,
+    extended_attributes,
     adverbial_phrases_are_adverbs,
     floating_quantifiers,
     prepositions_read_as_conjunctions,
