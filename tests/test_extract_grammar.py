@@ -1643,6 +1643,11 @@ def test_a_member_of_a_body_behind_an_extended_attribute(ex):
         assert facts(analyse(ex, text), FactKind.MEMBER) == {member}, text
 
 
+def test_a_state_compared_with_the_members_is_one_too(ex):
+    a = analyse(ex, "Ruanda und Burundi gehören der EAC ebenso an wie Tansania.")
+    assert facts(a, FactKind.MEMBER) == {("rwanda", "eac"), ("burundi", "eac"), ("tanzania", "eac")}
+
+
 def test_an_expelled_state_is_no_member(ex):
     for text in (
         "Mali wurde 2022 aus der Ecowas ausgeschlossen.",

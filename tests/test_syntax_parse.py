@@ -111,6 +111,9 @@ CASES = {
         ("Tansania ist Gründungsmitglied der 1967 in Arusha gegründeten Gemeinschaft.", [("der", "det", "Gemeinschaft"), ("Gemeinschaft", "nmod", "Gründungsmitglied"), ("gegründeten", "amod", "Gemeinschaft")]),  # noqa: E501
         ("Er sprach mit den seit März in Genf verhandelnden Diplomaten.", [("den", "det", "Diplomaten"), ("Diplomaten", "obl", "sprach"), ("mit", "case", "Diplomaten")]),  # noqa: E501
     ],
+    "a separable particle is the verb's, not a preposition": [
+        ("Ruanda und Burundi gehören der EAC ebenso an wie Tansania.", [("an", "compound:prt", "gehören")]),  # noqa: E501
+    ],
 }  # fmt: skip
 
 

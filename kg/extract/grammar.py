@@ -567,6 +567,20 @@ def _governing_verb(tokens: Sequence[Token], heads: Sequence[int], i: int) -> in
     return v if tokens[v].pos.startswith(("VV", "VA", "VM")) else None
 
 
+def particles_belong_to_the_verb(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A verb's separable particle is never the preposition of the phrase after it:
+    "Kolumbien und Venezuela gehören der Unasur ebenso an wie Ecuador" ("wie Ecuador" is
+    the comparison, "an" belongs to "gehören")."""
+    for i, t in enumerate(tokens):
+        if t.pos != "PTKVZ" or deps[i] != "case":
+            continue
+        v = _governing_verb(tokens, heads, i)
+        if v is not None and v < i:
+            heads[i], deps[i] = v, "compound:prt"
+
+
 def names_take_no_article_genitive(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1829,6 +1843,7 @@ RULES: tuple[Rule, ...] = (
     articles_are_determiners,
     nouns_are_no_determiners,
     extended_attributes,
+    particles_belong_to_the_verb,
     adverbial_phrases_are_adverbs,
     floating_quantifiers,
     prepositions_read_as_conjunctions,
