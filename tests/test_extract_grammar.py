@@ -1648,6 +1648,21 @@ def test_a_state_compared_with_the_members_is_one_too(ex):
     assert facts(a, FactKind.MEMBER) == {("rwanda", "eac"), ("burundi", "eac"), ("tanzania", "eac")}
 
 
+def test_dessen_land_is_the_state_of_the_person_before(ex):
+    a = analyse(
+        ex,
+        "Der kasachische Präsident Kassym-Schomart Tokajew, dessen Land der OVKS angehört, "
+        "sprach in Astana.",
+    )
+    assert ("kazakhstan", "csto") in facts(a, FactKind.MEMBER)
+
+
+def test_a_relative_possessive_opens_a_clause_not_a_conjunct(ex):
+    # "dessen Truppen" is no second subject of "lehnte ab"
+    a = analyse(ex, "Äthiopien, dessen Truppen in Somalia kämpfen, lehnte den Plan ab.")
+    assert roles(only(a, "Rejection")) == {("agent", "ethiopia")}
+
+
 def test_an_expelled_state_is_no_member(ex):
     for text in (
         "Mali wurde 2022 aus der Ecowas ausgeschlossen.",

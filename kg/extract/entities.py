@@ -347,6 +347,9 @@ class EntityRecognizer:
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
+        self._relative_possessives = lexicon.ref("relative_possessives_sein") | lexicon.ref(
+            "relative_possessives_ihr"
+        )
         self._pronouns = lexicon.ref("pronouns")
         self._object_pronouns = lexicon.ref("object_pronouns")
         self._capital_gov = lexicon.ref("capital_government")
@@ -2673,13 +2676,17 @@ class EntityRecognizer:
         return [self._mention(ts, j, j + 1, MentionKind.GROUP, (), group="both")], []
 
     def _ref_possessive(self, ts, j, found, covered) -> _Change | None:
-        """ "sein Land", "ihre Regierung": the actor named before."""
+        """ "sein Land", "ihre Regierung", and in a relative clause "dessen Land": the
+        actor named before."""
         toks, tok = ts.tokens, ts.tokens[j]
         if not (
-            tok.pos == "NN"
+            j > 0
+            and tok.pos == "NN"
             and tok.lemma.lower() in self._poss_nouns
-            and toks[j - 1].lemma.lower() in self._possessives
-            and j > 0
+            and (
+                toks[j - 1].lemma.lower() in self._possessives
+                or toks[j - 1].text.lower() in self._relative_possessives
+            )
         ):
             return None
         return [self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="possessive")], []

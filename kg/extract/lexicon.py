@@ -507,6 +507,8 @@ REF_KEYS = (
     "possessives",
     "possessive_antecedents_sein",
     "possessive_antecedents_ihr",
+    "relative_possessives_sein",
+    "relative_possessives_ihr",
     "pronouns",
     "object_pronouns",
     "masculine_neuter_determiners",

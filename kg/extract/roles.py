@@ -227,6 +227,11 @@ class RoleAssigner:
             "sein": lexicon.ref("possessive_antecedents_sein"),
             "ihr": lexicon.ref("possessive_antecedents_ihr"),
         }
+        # "dessen" agrees as "sein" does, "deren" as "ihr"
+        self._as_possessive = {
+            **{w: "sein" for w in lexicon.ref("relative_possessives_sein")},
+            **{w: "ihr" for w in lexicon.ref("relative_possessives_ihr")},
+        }
         # "die Regierung Kenias", "Kenias Armee": the state acts through its government too
         self._acting = _ActingNouns(self._proxies | lexicon.ref("government_nouns"), lexicon)
         # the concept of each pattern's object and subject, for the slots "obj-gen" and
@@ -742,7 +747,8 @@ class RoleAssigner:
         toks = ts.tokens
         if any(x.cls == ActorClass.PERSON for x in earlier if x.keys):
             return m
-        pron = toks[m.first].lemma.lower()
+        first = toks[m.first]
+        pron = self._as_possessive.get(first.text.lower(), first.lemma.lower())
         for x in reversed(earlier):
             if not x.keys or x.kind != MentionKind.NAME:
                 continue
@@ -895,6 +901,8 @@ class RoleAssigner:
                 and (m.first < 3 or not ts.tokens[m.first - 3].pos.startswith("APPR"))
             ):
                 gov = ""  # "Eine Delegation aus Saudi-Arabien ist ... zusammengekommen"
+            if gov == "&" and ts.tokens[m.first].pos == "PRELAT":
+                gov = ""  # "Der Irak, dessen Truppen …": a relative clause, no conjunct
             if gov in self._presence or (gov == "von" and self._presence_before(ts, m)):
                 gov = "presence"  # "im Beisein von X": X attends
             elif gov == "von" and self._source_before(ts, m):
