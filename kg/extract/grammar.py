@@ -13,7 +13,7 @@ governor of token ``i`` (a root is its own head), ``deps[i]`` its relation.
 >>> mend(toks, heads, deps); deps[0], deps[3]
 ('nsubj:pass', 'obl:agent')
 >>> [r.__name__ for r in RULES][:3]
-['articles_are_determiners', 'nouns_are_no_determiners', 'adverbial_phrases_are_adverbs']
+['articles_are_determiners', 'nouns_are_no_determiners', 'extended_attributes']
 """
 
 from __future__ import annotations
