@@ -114,6 +114,10 @@ CASES = {
     "a separable particle is the verb's, not a preposition": [
         ("Ruanda und Burundi gehören der EAC ebenso an wie Tansania.", [("an", "compound:prt", "gehören")]),  # noqa: E501
     ],
+    "a nominative form stays the subject after the finite verb": [
+        ("Viel Überzeugungsarbeit musste man in Genf nicht mehr leisten.", [("man", "nsubj", "leisten")]),  # noqa: E501
+        ("Mehr Geduld kann man von den Vermittlern nicht verlangen.", [("man", "nsubj", "verlangen")]),  # noqa: E501
+    ],
 }  # fmt: skip
 
 

@@ -520,9 +520,12 @@ def one_subject(
             dets = [k for k in kids.get(extra, ()) if tokens[k].pos == "ART"]
             if dets and morph.may_be_dative(tokens[dets[0]].text):
                 deps[extra] = "iobj"
-            elif _finite_between(tokens, kids, deps, subj[0], extra, morph):
+            elif _case(tokens, kids.get(extra, ()), deps, extra, morph) != "nom" and (
+                _finite_between(tokens, kids, deps, subj[0], extra, morph)
+            ):
                 # "Die Richter haben … die Gefolgschaft verweigert": the phrase before the
-                # finite verb is the subject, the one after it the object
+                # finite verb is the subject, the one after it the object, unless its form
+                # is a nominative ("Was will man mehr?")
                 deps[extra] = "obj"
 
 
