@@ -5,7 +5,7 @@ from extract_helpers import analyse, of_class
 from extract_helpers import roles as roles_of
 
 from kg.articles import parse_article_text
-from kg.vocabulary import RoleProperty
+from kg.vocabulary import EventProperty, RoleProperty
 
 
 def events(ex, body, date="2023-05-12"):
@@ -230,3 +230,24 @@ def test_a_following_event_is_dated_by_the_time_told_before_not_by_a_later_claus
     )
     truce = [e for e in a.events if e.event_class == "CeasefireAgreement"]
     assert truce and truce[0].date == ("2006-04", "gYearMonth"), [e.date for e in truce]
+
+
+def test_fighting_without_a_place_is_where_the_fighting_told_just_before_was(ex):
+    a = analyse(
+        ex,
+        "Kämpfer der Al-Shabaab griffen am Montag ein Hotel in Mogadischu an. Am Dienstag "
+        "stürmten Soldaten der somalischen Armee das Gebäude.",
+    )
+    storm = [e for e in of_class(a, "MilitaryAction") if ("agent", "somalia") in roles_of(e)]
+    assert [e.actors(EventProperty.LOCATION) for e in storm] == [("mogadishu",)]
+
+
+def test_what_someone_says_happened_takes_no_place_from_the_story(ex):
+    # reported speech in the second subjunctive: the claim is placed by its own words only
+    a = analyse(
+        ex,
+        "Kämpfer der Al-Shabaab griffen am Montag ein Hotel in Mogadischu an. Zwei ihrer "
+        "Kämpfer hätten Sprengsätze gezündet, hieß es in einer Erklärung der Miliz.",
+    )
+    claimed = [e for e in of_class(a, "MilitaryAction") if e.claimed_by]
+    assert claimed and all(not e.actors(EventProperty.LOCATION) for e in claimed)

@@ -25,6 +25,7 @@ from kg.dictionary import ActorDictionary, class_is
 from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, TaggedSentence
+from kg.extract.morphology import Morphology, load_morphology
 from kg.extract.syntax import clause_bounds, is_subjunctive
 from kg.extract.tokens import bracketed
 from kg.vocabulary import (
@@ -82,9 +83,14 @@ def place_events(
     mentions: Sequence[EntityMention],
     conflict_places: Sequence[str],
     dictionary: ActorDictionary,
+    *,
+    morph: Morphology | None = None,
 ) -> tuple[Event, ...]:
     """Places of deployments, fighting and protests: a city or region the sentence names
-    ("darunter die Stadt Schuscha"), else "die Region" = the region of the conflict."""
+    ("darunter die Stadt Schuscha"), else "die Region" = the region of the conflict, else
+    the place of the fighting told just before, where the clause is not reported speech
+    (``morph``: its ``reporting_subjunctives``)."""
+    morph = morph or load_morphology()
     d = dictionary
     by_index = {ts.sentence.index: ts for ts in sentences}
     # the dateline ("Tripolis (AFP) – …") says where the story was filed: the fighting
@@ -128,11 +134,42 @@ def place_events(
                 and any(t.lemma.lower() in ("region", "gebiet") for t in ts.tokens)
             ):
                 places = [conflict_places[0]]
+            if (
+                not places
+                and ev.actors()
+                and not said
+                and not _reported(ts, ev.trigger.first, morph)
+            ):
+                # (what someone says happened is placed by what they say, not by the story)
+                places = _told_place(ev, out)
             ev = replace(
                 ev, roles=(*ev.roles, *((EventProperty.LOCATION, p) for p in dict.fromkeys(places)))
             )
         out.append(ev)
     return tuple(out)
+
+
+def _reported(ts: TaggedSentence, i: int, morph: Morphology) -> bool:
+    """The clause of token ``i`` is in the subjunctive of reported speech ("seien", and
+    "hätten" where the first subjunctive equals the indicative)."""
+    a, b = clause_bounds(ts.tokens, i)
+    return is_subjunctive(ts.tokens, i) or any(
+        t.text.lower() in morph.reporting_subjunctives for t in ts.tokens[a:b]
+    )
+
+
+def _told_place(ev: Event, before: Sequence[Event], *, reach: int = 1) -> list[str]:
+    """The place of the fighting told just before (up to ``reach`` sentences back), for
+    fighting whose sentence names none: "Geiselnehmer hatten die Schule in Beslan
+    besetzt. Daraufhin stürmten Spezialeinheiten das Gebäude" is in Beslan."""
+    for prev in reversed(before):
+        if prev.sentence < ev.sentence - reach:
+            break
+        if prev.sentence < ev.sentence and prev.event_class == ev.event_class:
+            places = list(prev.actors(EventProperty.LOCATION))
+            if places:
+                return places
+    return []
 
 
 def _there(

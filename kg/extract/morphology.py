@@ -69,6 +69,7 @@ KEYS = (
     "framing_prepositions",
     "long_time_nouns",
     "pluperfect_auxiliaries",
+    "reporting_subjunctives",
 )
 
 
@@ -125,6 +126,7 @@ class Morphology:
     framing_prepositions: frozenset[str]
     long_time_nouns: frozenset[str]
     pluperfect_auxiliaries: frozenset[str]
+    reporting_subjunctives: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers

@@ -249,10 +249,13 @@ class Places:
 
     def __init__(self, dictionary: ActorDictionary) -> None:
         self.d = dictionary
+        self.morph = load_morphology()
 
     def __call__(self, doc: Document) -> None:
         places = doc.conflict.locations if doc.conflict else ()
-        doc.events = place_events(doc.events, doc.sentences, doc.resolved, places, self.d)
+        doc.events = place_events(
+            doc.events, doc.sentences, doc.resolved, places, self.d, morph=self.morph
+        )
 
 
 class Facts:
