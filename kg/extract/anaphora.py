@@ -105,7 +105,7 @@ def place_events(
         for e in events
         if e.event_class not in placed and not e.trigger.nominal
     }
-    out = []
+    out: list[Event] = []
     for ev in events:
         if ev.event_class in placed and not ev.actors(EventProperty.LOCATION):
             ts = by_index[ev.sentence]
