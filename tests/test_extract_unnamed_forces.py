@@ -65,6 +65,15 @@ def test_forces_named_by_a_bare_plural_are_an_actor_of_the_article(ex):
     assert roles(only(a, "Deployment")) == {("agent", "kenya"), ("location", "haiti")}
 
 
+def test_bare_forces_opening_a_subordinate_clause_act(ex):
+    a = analyse(
+        ex,
+        "Die Gespräche wurden abgebrochen, nachdem Regierungstruppen Stellungen der LRA "
+        "angegriffen hatten.",
+    )
+    assert roles(only(a, "MilitaryAction")) == {("agent", "t/regierungstruppen"), ("addressee", "lra")}
+
+
 def test_forces_of_a_body_named_in_the_genitive_are_that_body(ex):
     # a state's service named by its class noun and short name: the short name acts,
     # not "Spezialeinheiten" as an actor of their own

@@ -2748,14 +2748,16 @@ class EntityRecognizer:
             and tok.text.lower() != lem  # a plural ("Soldaten", "Spezialkräfte")
             and (
                 j == 0
-                or toks[j - 1].pos in ("$,", "$.", "$(", "KON", "APPR")
+                # ("nachdem Regierungstruppen Savimbi getötet hatten": opening a clause)
+                or toks[j - 1].pos in ("$,", "$.", "$(", "KON", "APPR", "KOUS")
                 # "hatten Soldaten … getötet": right after the finite auxiliary (after a
                 # full verb they may be what it sends: "schickt Soldaten nach Niger")
                 or toks[j - 1].pos in ("VA(FIN)", "VM(FIN)")
                 or self._after_adverbial_vorfeld(toks, j - 1)
             )
             and j not in covered
-            and not (j + 1 < len(toks) and (j + 1) in covered)
+            # (a person's name right after is the object: "Regierungstruppen Savimbi")
+            and not (j + 1 < len(toks) and (j + 1) in covered and not self._person_at(found, j + 1))
             # "Spezialeinheiten des Geheimdienstes FSB": a genitive that names someone
             # says whose they are ("Soldaten der Regierungsarmee" names no one)
             and not self._named_genitive(toks, j, found)
@@ -2792,6 +2794,11 @@ class EntityRecognizer:
         keys = (state,) if state else ()
         mention = self._mention(ts, first, j + 1, MentionKind.GROUP, keys, group=group, head=head)
         return [mention], []
+
+    @staticmethod
+    def _person_at(found: Sequence[EntityMention], i: int) -> bool:
+        """A person's name begins at token ``i``."""
+        return any(m.first == i and m.cls == ActorClass.PERSON for m in found)
 
     def _force_noun(self, lemma: str) -> bool:
         """A noun of a state's forces, or a compound with one ("Regierungssoldaten",
