@@ -71,7 +71,10 @@ def test_bare_forces_opening_a_subordinate_clause_act(ex):
         "Die Gespräche wurden abgebrochen, nachdem Regierungstruppen Stellungen der LRA "
         "angegriffen hatten.",
     )
-    assert roles(only(a, "MilitaryAction")) == {("agent", "t/regierungstruppen"), ("addressee", "lra")}
+    assert roles(only(a, "MilitaryAction")) == {
+        ("agent", "t/regierungstruppen"),
+        ("addressee", "lra"),
+    }
 
 
 def test_forces_of_a_body_named_in_the_genitive_are_that_body(ex):
