@@ -1663,6 +1663,11 @@ def test_a_relative_possessive_opens_a_clause_not_a_conjunct(ex):
     assert roles(only(a, "Rejection")) == {("agent", "ethiopia")}
 
 
+def test_a_fronted_accusative_demonstrative_phrase_is_no_subject(ex):
+    a = analyse(ex, "Diesen Bericht nannte Kiew eine »glatte Lüge«.")
+    assert roles(only(a, "Rejection")) == {("agent", "ukraine")}
+
+
 def test_an_expelled_state_is_no_member(ex):
     for text in (
         "Mali wurde 2022 aus der Ecowas ausgeschlossen.",

@@ -118,6 +118,9 @@ CASES = {
         ("Viel Überzeugungsarbeit musste man in Genf nicht mehr leisten.", [("man", "nsubj", "leisten")]),  # noqa: E501
         ("Mehr Geduld kann man von den Vermittlern nicht verlangen.", [("man", "nsubj", "verlangen")]),  # noqa: E501
     ],
+    "a demonstrative shows the case of its phrase": [
+        ("Diesen Bericht nannte Kiew eine glatte Lüge.", [("Diesen", "det", "Bericht"), ("Kiew", "nsubj", "nannte")]),  # noqa: E501
+    ],
 }  # fmt: skip
 
 

@@ -68,12 +68,18 @@ def _case(
 def articles_are_determiners(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
-    """An article before the noun or name it belongs to is its determiner, whatever label
-    the parse gave it: "Dem Sudan warf die Regierung des Tschad vor" shows its dative by
-    "Dem" only when the rules read it as the phrase's determiner."""
+    """An article (or a demonstrative) before the noun or name it belongs to is its
+    determiner, whatever label the parse gave it: "Dem Sudan warf die Regierung des Tschad
+    vor" shows its dative by "Dem", "Diesen Angriff nannte Moskau eine Erfindung" its
+    accusative by "Diesen", only when the rules read it as the phrase's determiner."""
     for i, t in enumerate(tokens):
         h = heads[i]
-        if t.pos == "ART" and deps[i] == "dep" and h > i and tokens[h].pos in ("NN", "NE"):
+        if (
+            t.pos in ("ART", "PDAT")
+            and deps[i] == "dep"
+            and h > i
+            and tokens[h].pos in ("NN", "NE")
+        ):
             deps[i] = "det"
 
 
