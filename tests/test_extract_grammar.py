@@ -536,6 +536,16 @@ def test_pronoun_right_after_a_person_is_that_person(ex):
     assert ihm and ihm[0].keys and ihm[0].keys[0] != "william-ruto"
 
 
+def test_a_person_described_by_age_is_the_person_before(ex):
+    a = analyse(
+        ex,
+        "Der sudanesische Armeechef Abdel Fattah al-Burhan empfing die Vermittler. „Wir "
+        "verhandeln nicht mit Rebellen“, sagte der 63-Jährige am Abend.",
+    )
+    said = [e for e in of_class(a, "Statement") if e.quote]
+    assert said and ("agent", "abdel-fattah-al-burhan") in roles(said[0])
+
+
 def test_er_continues_the_subject_of_the_sentence_before(ex):
     a = analyse(
         ex,

@@ -347,6 +347,7 @@ class EntityRecognizer:
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
+        self._age_nouns = lexicon.ref("age_nouns")
         self._relative_possessives = lexicon.ref("relative_possessives_sein") | lexicon.ref(
             "relative_possessives_ihr"
         )
@@ -2417,6 +2418,7 @@ class EntityRecognizer:
             self._ref_counted_people,
             self._ref_both,
             self._ref_possessive,
+            self._ref_age,
             self._ref_pronoun,
             self._ref_capital_government,
             self._ref_bare_government,
@@ -2690,6 +2692,21 @@ class EntityRecognizer:
         ):
             return None
         return [self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="possessive")], []
+
+    def _ref_age(self, ts, j, found, covered) -> _Change | None:
+        """ "sagte der 68-Jährige": a person described by age, referring back as "er"."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        number, dash, rest = tok.text.partition("-")
+        if not (
+            j > 0
+            and dash
+            and number.isdigit()
+            and rest.lower() in self._age_nouns
+            and toks[j - 1].pos == "ART"
+            and j - 1 not in covered
+        ):
+            return None
+        return [self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="person")], []
 
     def _ref_pronoun(self, ts, j, found, covered) -> _Change | None:
         """ "er"; "sie" (resolved by the verb's number and the sentence before, in the

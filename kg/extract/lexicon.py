@@ -510,6 +510,7 @@ REF_KEYS = (
     "relative_possessives_sein",
     "relative_possessives_ihr",
     "pronouns",
+    "age_nouns",
     "object_pronouns",
     "masculine_neuter_determiners",
     "demonstratives",
