@@ -351,3 +351,12 @@ def test_nothing_leads_itself(ex):
     # the short name in parentheses is the organisation, not its leader
     a = analyse(ex, "Correa führt den Vorsitz der Union Südamerikanischer Nationen (Unasur).")
     assert not [f for f in a.facts if f.subject == f.object]
+
+
+def test_a_body_named_by_a_capitalised_adjective_is_an_organisation_of_the_article(ex):
+    a = analyse(ex, "Der Oberste Militärrat erklärte am Donnerstag, die Wahl werde verschoben.")
+    assert roles(only(a, "Statement")) >= {("agent", "oberste-militarat")}
+    assert ("oberste-militarat", "Organization", "Oberste Militärrat") in a.new_entities
+    # a longer name goes on after the head: not cut at it
+    a = analyse(ex, "Das Internationale Komitee vom Roten Kreuz sprach von Hunderten Toten.")
+    assert "internationale-komitee" not in keys(a)

@@ -998,15 +998,22 @@ class EntityRecognizer:
         new: dict[str, tuple[str, str]],
     ) -> list[EntityMention]:
         """A capitalised adjective inside the sentence before an organisation head noun
-        ("der Karibischen Gemeinschaft") not in the dictionary → a new organisation,
-        labelled in the nominative ("Karibische Gemeinschaft")."""
+        ("der Karibischen Gemeinschaft") or a body's ("der Revolutionäre Kommandorat") not
+        in the dictionary → a new organisation, labelled in the nominative ("Karibische
+        Gemeinschaft")."""
         toks = ts.tokens
         heads = self.lexicon.ref("organization_heads")
+        bodies = tuple(self.lexicon.ref("body_heads"))
         covered = {j for m in found for j in range(m.first, m.last)}
         out = list(found)
         for j in range(2, len(toks)):
             adj, head = toks[j - 1], toks[j]
-            if j in covered or j - 1 in covered or head.lemma.lower() not in heads:
+            lem = head.lemma.lower()
+            if j in covered or j - 1 in covered:
+                continue
+            if lem not in heads and not (
+                head.pos == "NN" and lem.endswith(bodies) and not self._name_goes_on(toks, j)
+            ):
                 continue
             if not (
                 adj.text[:1].isupper()
@@ -1031,6 +1038,16 @@ class EntityRecognizer:
                 )
             )
         return out
+
+    @staticmethod
+    def _name_goes_on(toks: Sequence[Token], j: int) -> bool:
+        """The name whose head is at ``j`` goes on after it ("das Internationale Komitee
+        vom Roten Kreuz"): a preposition or article and a capitalised word."""
+        return (
+            j + 2 < len(toks)
+            and toks[j + 1].pos in ("APPR", "APPRART", "ART")
+            and toks[j + 2].text[:1].isupper()
+        )
 
     def _state_at(self, toks: Sequence[Token], k: int, by_first: dict[int, EntityMention]) -> bool:
         """A state's name starts at ``k`` (after a genitive article "des"/"der")."""

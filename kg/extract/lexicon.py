@@ -522,6 +522,7 @@ REF_KEYS = (
     "government_title_words",
     "capital_government",
     "organization_heads",
+    "body_heads",
     "organization_name_heads",
     "person_nouns",
     "name_particles",
