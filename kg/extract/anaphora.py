@@ -88,8 +88,8 @@ def place_events(
 ) -> tuple[Event, ...]:
     """Places of deployments, fighting and protests: a city or region the sentence names
     ("darunter die Stadt Schuscha"), else "die Region" = the region of the conflict, else
-    the place of the fighting told just before, where the clause is not reported speech
-    (``morph``: its ``reporting_subjunctives``)."""
+    the place of the same kind of event told just before, where the clause is not
+    reported speech (``morph``: its ``reporting_subjunctives``)."""
     morph = morph or load_morphology()
     d = dictionary
     by_index = {ts.sentence.index: ts for ts in sentences}
@@ -159,9 +159,9 @@ def _reported(ts: TaggedSentence, i: int, morph: Morphology) -> bool:
 
 
 def _told_place(ev: Event, before: Sequence[Event], *, reach: int = 1) -> list[str]:
-    """The place of the fighting told just before (up to ``reach`` sentences back), for
-    fighting whose sentence names none: "Geiselnehmer hatten die Schule in Beslan
-    besetzt. Daraufhin stürmten Spezialeinheiten das Gebäude" is in Beslan."""
+    """The place of the same kind of event told just before (up to ``reach`` sentences
+    back), for one whose sentence names none: "Kämpfer griffen ein Hotel in Mogadischu
+    an. Am Dienstag stürmten Soldaten das Gebäude" is in Mogadishu."""
     for prev in reversed(before):
         if prev.sentence < ev.sentence - reach:
             break

@@ -12,7 +12,9 @@ article's year, else a conflict minted from what the sentences about the fightin
   1992", "zwischen 1998 und 2000"); or a duration before the report ("Nach fünf Jahren
   Bürgerkrieg"). Of two starts of one year the more precise wins.
   Else a point in time in the clause of a start verb ("der im Dezember 1989 begonnene
-  Bürgerkrieg").
+  Bürgerkrieg"); else the date of the earliest fighting the article reports with one of
+  its sides or places (of a known conflict only in the year it began), else the year
+  the dictionary gives a known conflict.
 * its **sides**: "Kämpfe zwischen A und B", "ein Bürgerkrieg gegen X", the subject of a
   fighting verb or of "Krieg führen", both sides of "bekämpfen", and the signatories of an
   agreement in a sentence about the fighting ("Nach acht Jahren Bürgerkrieg haben A und B

@@ -147,9 +147,9 @@ def extended_attributes(
         if heads[i] == noun:
             continue  # read right already
         span = range(i, noun + 1)
-        top = i
-        while heads[top] in span and heads[top] != top:
-            top = heads[top]
+        top, steps = i, 0
+        while heads[top] in span and heads[top] != top and steps < len(span):
+            top, steps = heads[top], steps + 1  # (bounded: a mended parse may hold a cycle)
         if top == noun:
             continue
         outside, rel = heads[top], deps[top]
