@@ -91,6 +91,9 @@ def place_events(
     the place of the same kind of event told just before, where the clause is not
     reported speech (``morph``: its ``reporting_subjunctives``)."""
     morph = morph or load_morphology()
+    # the subjunctive of reported speech: "seien", and "hätten" where the first
+    # subjunctive equals the indicative
+    reported = morph.subjunctive_forms | morph.reporting_subjunctives
     d = dictionary
     by_index = {ts.sentence.index: ts for ts in sentences}
     # the dateline ("Tripolis (AFP) – …") says where the story was filed: the fighting
@@ -138,7 +141,7 @@ def place_events(
                 not places
                 and ev.actors()
                 and not said
-                and not _reported(ts, ev.trigger.first, morph)
+                and not is_subjunctive(ts.tokens, ev.trigger.first, forms=reported)
             ):
                 # (what someone says happened is placed by what they say, not by the story)
                 places = _told_place(ev, out)
@@ -147,15 +150,6 @@ def place_events(
             )
         out.append(ev)
     return tuple(out)
-
-
-def _reported(ts: TaggedSentence, i: int, morph: Morphology) -> bool:
-    """The clause of token ``i`` is in the subjunctive of reported speech ("seien", and
-    "hätten" where the first subjunctive equals the indicative)."""
-    a, b = clause_bounds(ts.tokens, i)
-    return is_subjunctive(ts.tokens, i) or any(
-        t.text.lower() in morph.reporting_subjunctives for t in ts.tokens[a:b]
-    )
 
 
 def _told_place(ev: Event, before: Sequence[Event], *, reach: int = 1) -> list[str]:

@@ -70,6 +70,7 @@ KEYS = (
     "long_time_nouns",
     "pluperfect_auxiliaries",
     "reporting_subjunctives",
+    "subjunctive_forms",
 )
 
 
@@ -127,6 +128,7 @@ class Morphology:
     long_time_nouns: frozenset[str]
     pluperfect_auxiliaries: frozenset[str]
     reporting_subjunctives: frozenset[str]
+    subjunctive_forms: frozenset[str]
 
     def is_floating_quantifier(self, form: str) -> bool:
         return form.lower() in self.floating_quantifiers

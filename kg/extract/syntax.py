@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from kg.extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from kg.extract.model import EntityMention, Token
-from kg.extract.morphology import Morphology
+from kg.extract.morphology import Morphology, load_morphology
 from kg.extract.quotes import CLOSING
 from kg.vocabulary import ActorClass
 
@@ -259,13 +259,10 @@ def is_passive(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
-# Finite forms that are only Konjunktiv I (reported speech), never indicative.
-_SUBJUNCTIVE = {"sei", "seien", "seiest", "habe", "werde", "könne", "wolle", "müsse", "solle"}
-
-
-def is_subjunctive(tokens: Sequence[Token], i: int) -> bool:
+def is_subjunctive(tokens: Sequence[Token], i: int, *, forms: Set[str] | None = None) -> bool:
     """The clause of ``i`` is reported speech in Konjunktiv I ("die von den USA vermittelt
-    worden seien"): someone's claim, not the article's statement.
+    worden seien"): someone's claim, not the article's statement. ``forms``: the finite
+    forms that mark it (default: ``morphology.yaml`` ``subjunctive_forms``).
 
     >>> from kg.extract.model import Token
     >>> words = "vermittelt worden seien".split()
@@ -273,8 +270,9 @@ def is_subjunctive(tokens: Sequence[Token], i: int) -> bool:
     >>> is_subjunctive(toks, 0)
     True
     """
+    forms = load_morphology().subjunctive_forms if forms is None else forms
     a, b = clause_bounds(tokens, i)
-    return any(t.text.lower() in _SUBJUNCTIVE for t in tokens[a:b])
+    return any(t.text.lower() in forms for t in tokens[a:b])
 
 
 def negates(tokens: Sequence[Token], j: int, negation: Set[str]) -> bool:
