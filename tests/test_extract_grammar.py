@@ -302,6 +302,19 @@ def test_talks_framing_the_clause_are_a_pattern_of_the_data(ex):
     )
 
 
+def test_talks_framing_the_clause_through_an_extended_attribute(ex):
+    a = analyse(
+        ex,
+        "Nach zähen, immer wieder vom Abbruch bedrohten Gesprächen haben Bolivien und "
+        "Chile in Lima ein Abkommen unterzeichnet.",
+    )
+    talks = only(a, "Negotiation")
+    assert {("participant", "bolivia"), ("participant", "chile")} <= roles(talks)
+    # a place named before the talks with no attribute of theirs is not read as theirs
+    a = analyse(ex, "In Lima unterzeichneten Bolivien und Chile nach Jahren ein Abkommen.")
+    assert not of_class(a, "Negotiation")
+
+
 def test_a_place_after_a_participle_attribute_with_its_own_phrase(ex):
     a = analyse(
         ex,

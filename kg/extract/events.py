@@ -241,9 +241,11 @@ def _wants(p: Pattern, prep: str) -> bool:
     return any(k == "pp" and prep in str(v[0]).split("|") for k, v in p.with_)
 
 
-def _framing_prep(tokens: Sequence[Token], i: int, morph: Morphology) -> str | None:
+def _framing_prep(ts: TaggedSentence, i: int, morph: Morphology) -> str | None:
     """The preposition heading the noun phrase of ``i`` ("in einem kurzen Telefonat",
-    "nach mehr als zehnstündigen Verhandlungen": quantities and their words too)."""
+    "nach mehr als zehnstündigen Verhandlungen": quantities and their words too; "nach
+    mehrtägigen, vom Scheitern bedrohten Verhandlungen" by the parse)."""
+    tokens = ts.tokens
     quantity = morph.quantity_words
     j = i - 1
     while j >= 0 and (
@@ -261,6 +263,24 @@ def _framing_prep(tokens: Sequence[Token], i: int, morph: Morphology) -> str | N
         # HanTa tags "während" as the conjunction; before a genitive it is the preposition
         # ("Während eines Treffens mit X kündigte Y an")
         return tokens[j].text.lower()
+    return _attribute_prep(tokens, i, j)
+
+
+_ATTRIBUTE_INNER = ("ADJ(A)", "ADJ(D)", "ADV", "NN", "NNI", "ART", "APPR", "APPRART", "$,", "CARD")
+
+
+def _attribute_prep(tokens: Sequence[Token], i: int, j: int) -> str | None:
+    """The preposition before an extended attribute of the noun at ``i`` ("nach
+    mehrtägigen, mehrfach vom Scheitern bedrohten Verhandlungen"), where the plain walk
+    stopped at ``j``: a participle stands right before the noun, and the stretch back to
+    the preposition holds only the attribute's words."""
+    if i < 1 or tokens[i - 1].pos != "ADJ(A)" or j < 0 or tokens[j].pos not in _ATTRIBUTE_INNER:
+        return None
+    k = j
+    while k > 0 and i - k < 10 and tokens[k - 1].pos in _ATTRIBUTE_INNER:
+        k -= 1
+    if tokens[k].pos in ("APPR", "APPRART") and tokens[k + 1].pos in ("ADJ(A)", "ART", "CARD"):
+        return tokens[k].text.lower()
     return None
 
 
@@ -538,7 +558,7 @@ def detect_triggers(
                 if (
                     not light
                     and p.inside
-                    and _framing_prep(toks, i, morph) in p.inside
+                    and _framing_prep(ts, i, morph) in p.inside
                     and not _asked_for(ts, i, lex)
                     and not _expected(ts, i, lex)
                 ):
@@ -549,7 +569,7 @@ def detect_triggers(
                         ("clause-subj", r) if slot == "subj" else (slot, r) for slot, r in p.frame
                     )
                 if (
-                    _framing_prep(toks, i, morph) == "unter"
+                    _framing_prep(ts, i, morph) == "unter"
                     and not _wants(p, "unter")
                     and "unter" not in p.inside
                 ):
