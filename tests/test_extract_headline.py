@@ -103,6 +103,20 @@ def test_a_ministry_with_no_state_is_the_story_s(ex):
     assert rejected.actors() == ("zambia",)
 
 
+def test_the_authorities_with_no_state_are_the_story_s(ex):
+    a = _analyse(
+        ex,
+        "Sambia: Anschlag auf Kaserne",
+        "Lusaka – In Sambia ist eine Kaserne angegriffen worden. Die Behörden machten den "
+        "Rebellenführer Jonas Mbeki für den Anschlag verantwortlich.",
+    )
+    (blamed,) = [e for e in a.events if e.event_class == "Accusation"]
+    assert {(r.value, k) for r, k in blamed.roles} == {
+        ("agent", "zambia"),
+        ("addressee", "yonas-mbeki"),
+    }
+
+
 def _headline_events(a):
     return [e for e in a.events if e.sentence < 0]
 
