@@ -247,6 +247,15 @@ def test_members_of_a_named_class_noun_after_a_fronted_main_clause(ex):
     }
 
 
+def test_members_of_an_organisation_its_class_noun_introduces(ex):
+    a = analyse(
+        ex, "Ghana und Togo sind Mitglieder der westafrikanischen Regionalorganisation Ecowas."
+    )
+    assert facts(a, FactKind.MEMBER) == {("ghana", "ecowas"), ("togo", "ecowas")}
+    a = analyse(ex, "Polen ist seit 1999 Mitglied des Militärbündnisses Nato.")
+    assert facts(a, FactKind.MEMBER) == {("poland", "nato")}
+
+
 def test_members_given_as_examples(ex):
     a = analyse(ex, "Der Nato gehören acht Länder an, darunter Polen, Estland und Lettland.")
     assert facts(a, FactKind.MEMBER) == {

@@ -84,6 +84,19 @@ def test_a_long_name_with_its_abbreviation_is_one_organisation(ex):
     assert "ecowas" not in keys(a)  # not the Westafrikanische Wirtschaftsgemeinschaft
 
 
+def test_a_short_name_in_parentheses_is_the_name_before_it(ex):
+    # "AA" is also the news agency Anadolu; after "Arakan Army" it spells that name
+    a = analyse(
+        ex,
+        "Im Westen kämpft die Arakan Army (AA) gegen die Armee. Die AA hat mehrere Städte erobert.",
+    )
+    assert "anadolu" not in keys(a)
+    assert [m.keys for m in a.mentions if m.text == "AA"] == [("arakan-army",)] * 2
+    # a short name that spells another name stays what the dictionary says
+    b = analyse(ex, "Die Rebellen (AA) meldeten den Angriff.")
+    assert "arakan-army" not in keys(b)
+
+
 def test_examples_after_a_relative_clause_and_the_union_referred_back_to(ex):
     # the parse hangs "darunter Togo …" on the main clause; "der Währungsunion" is the
     # organisation named before

@@ -688,6 +688,7 @@ class EntityRecognizer:
             else:
                 i += 1
         found = self._abbreviations(ts, found, local, new)
+        found = self._short_names(ts, found, local)
         found = self._group_compounds(ts, found, local, new)
         found = self._adjective_org_names(ts, found, local, new)
         found = self._plural_titled(ts, found, new, states)
@@ -828,6 +829,40 @@ class EntityRecognizer:
             and nxt.text[:1].isupper()
             and self._people.is_person_noun(tok)
         )
+
+    @staticmethod
+    def _short_names(
+        ts: TaggedSentence, found: list[EntityMention], local: dict[tuple[str, ...], str]
+    ) -> list[EntityMention]:
+        """A short name in parentheses spelling the initials of the name before it is that
+        name, whatever else the dictionary knows by it ("die Arakan Army (AA)" is not the
+        news agency AA); the article's later uses of it are that name too."""
+        toks = ts.tokens
+        out = list(found)
+        for x, m in enumerate(out):
+            short = m.text
+            if not (
+                x > 0
+                and m.last - m.first == 1
+                and m.first > 1
+                and m.last < len(toks)
+                and toks[m.first - 1].text == "("
+                and toks[m.last].text == ")"
+                and short.isalpha()
+                and short.isupper()
+            ):
+                continue
+            name = out[x - 1]
+            words = [w for w in name.text.replace("-", " ").split() if w[:1].isupper()]
+            if (
+                name.last == m.first - 1
+                and name.keys
+                and name.keys != m.keys
+                and "".join(w[0] for w in words).upper() == short
+            ):
+                out[x] = replace(m, keys=name.keys, cls=name.cls)
+                local[(short,)] = name.keys[0]
+        return out
 
     def _abbreviations(
         self,

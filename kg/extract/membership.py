@@ -547,10 +547,11 @@ class _Reader:
         p, toks = self.parse, self.toks
         orgs = [
             m
-            # ("Mitglied der Nato", "von", or "im Sicherheitsrat")
+            # ("Mitglied der Nato", "von", or "im Sicherheitsrat"; "der südostasiatischen
+            # Staatengemeinschaft Asean": the name its class noun introduces)
             for c in p.dependents(n, "nmod")
             if preposition(toks, p, c, morph=self.morph) in (None, "von", "in")
-            for m in [_mention_at(self.ms, c)]
+            for m in [self.named_at(c)]
             if m is not None and self.orgish(m)
         ]
         if not orgs and preposition(toks, p, n, morph=self.morph) == "als":
