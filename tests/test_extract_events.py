@@ -71,6 +71,23 @@ def test_accusation_claims_the_described_event(ex):
     assert by["Accusation"].claimed_by == ()
 
 
+def test_a_clause_coordinated_after_an_accusation_is_the_accuser_s_own_act(ex):
+    evs = events(
+        ex,
+        "Präsident Nicolás Maduro warf Kolumbien eine Provokation vor und rief die Armee zur "
+        "Wachsamkeit auf.",
+    )
+    (call,) = [e for c, _r, e in evs if c == "Demand"]
+    assert call.claimed_by == ()
+    assert call.actors(RoleProperty.AGENT) == ("nicolas-maduro",)
+    # what the accusation alleges stays the accuser's claim
+    evs = events(
+        ex, "Kolumbien warf Venezuela vor, die Grenze verletzt und Dörfer beschossen zu haben."
+    )
+    (shelled,) = [e for c, _r, e in evs if c == "MilitaryAction"]
+    assert shelled.claimed_by == ("colombia",)
+
+
 def test_quote_statement(ex):
     evs = events(ex, "„Wir werden nicht aufgeben“, sagte Felix Tshisekedi.")
     st = next(e for c, _r, e in evs if c == "Statement")

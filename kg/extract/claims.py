@@ -233,6 +233,13 @@ def _by_the_speaker(spoken: Sequence[Event], sevents: Sequence[Event]) -> list[E
     return out
 
 
+def _coordinated_main_verb(toks: Sequence[Token], i: int) -> bool:
+    """The finite verb at ``i`` opens a main clause coordinated with the one before ("warf
+    der Nato einen Angriff vor und rief die Bevölkerung zur Verteidigung auf"): what it
+    tells is the subject's own act, not part of what that clause reports or alleges."""
+    return i > 0 and toks[i].pos == "VV(FIN)" and toks[i - 1].pos == "KON"
+
+
 def apply_claims(
     events: Sequence[Event],
     sentences: Sequence[TaggedSentence],
@@ -373,6 +380,7 @@ def apply_claims(
                 and ev.event_class != EventClass.ACCUSATION
                 and ev.trigger.first
                 > next(x.trigger.first for x in sevents if x.event_class == EventClass.ACCUSATION)
+                and not _coordinated_main_verb(toks, ev.trigger.first)
             ):
                 if ev.event_class == EventClass.ENDORSEMENT:
                     # "werfen Ruanda vor, die M23 zu unterstützen": support an accusation
