@@ -324,6 +324,17 @@ def test_talks_framing_the_clause_through_an_extended_attribute(ex):
     assert not of_class(a, "Negotiation")
 
 
+def test_deliberations_beyond_a_relative_clause(ex):
+    a = analyse(
+        ex,
+        "Peru und Ecuador streiten. In Quito berieten die Außenminister der "
+        "Andengemeinschaft, der beide Staaten angehören, am Montag über den Streit.",
+    )
+    met = only(a, "Meeting")
+    assert ("participant", "andean-community") in roles(met)
+    assert ("location", "quito") in roles(met)
+
+
 def test_a_place_after_a_participle_attribute_with_its_own_phrase(ex):
     a = analyse(
         ex,

@@ -121,6 +121,9 @@ CASES = {
     "a demonstrative shows the case of its phrase": [
         ("Diesen Bericht nannte Kiew eine glatte Lüge.", [("Diesen", "det", "Bericht"), ("Kiew", "nsubj", "nannte")]),  # noqa: E501
     ],
+    "a closed relative clause keeps its words": [
+        ("In Quito berieten die Minister der Andengemeinschaft, der beide Staaten angehören, am Montag über den Streit.", [("Montag", "obl", "berieten"), ("Streit", "obl", "berieten")]),  # noqa: E501
+    ],
 }  # fmt: skip
 
 
@@ -132,6 +135,24 @@ CASES = {
 def test_phenomenon(tp, text, expected):
     got = relations(parse(tp, text))
     assert set(expected) <= got, sorted(got)
+
+
+def test_a_weekday_takes_no_phrase_of_the_verb():
+    from kg.extract.grammar import days_take_no_phrases
+    from kg.extract.model import Token
+
+    words = [("berieten", "beraten", "VV(FIN)"), ("am", "an", "APPRART"),
+             ("Samstag", "Samstag", "NN"), ("über", "über", "APPR"), ("die", "der", "ART"),
+             ("Krise", "Krise", "NN")]  # fmt: skip
+    toks = [Token(i, 0, 0, w, lemma, pos) for i, (w, lemma, pos) in enumerate(words)]
+    heads, deps = [0, 2, 0, 5, 5, 2], ["root", "case", "obl", "case", "det", "nmod"]
+    days_take_no_phrases(toks, heads, deps, load_morphology())
+    assert (heads[5], deps[5]) == (0, "obl")
+    # a phrase of a noun that is no day stays the noun's
+    toks[2] = Token(2, 0, 0, "Gipfel", "Gipfel", "NN")
+    heads, deps = [0, 2, 0, 5, 5, 2], ["root", "case", "obl", "case", "det", "nmod"]
+    days_take_no_phrases(toks, heads, deps, load_morphology())
+    assert (heads[5], deps[5]) == (2, "nmod")
 
 
 def test_relative_pronoun_subject_is_the_antecedent(tp):

@@ -316,11 +316,19 @@ def _condition(
         preps, concept = value
         return _pp(toks, a, b, preps, concept, lex)
     if key == "prep":
+        wanted = str(value).split("|")
+        parse = ts.parse
         return any(
-            t.text.lower() in str(value).split("|")
+            t.text.lower() in wanted
             and t.pos.startswith("APPR")
-            and _on_verb(ts, j, i)
-            for j, t in enumerate(toks[a:b], a)
+            # in the clause, or beyond a relative clause when the parse hangs it on the verb
+            # ("berieten die Minister der Liga, der beide angehören, über die Krise")
+            and (
+                _on_verb(ts, j, i)
+                if a <= j < b
+                else parse is not None and parse.heads[parse.heads[j]] == i and j > i
+            )
+            for j, t in enumerate(toks)
         )
     if key == "content":
         # what the demand asks for, after the verb: "forderte X auf, die Kämpfe einzustellen"

@@ -718,6 +718,29 @@ def coordination_leaves_a_closed_relative_clause(
             heads[v] = target
 
 
+def closed_relative_clauses_keep_their_words(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """A relative clause ends at the comma after its verb: an adverbial the parse hangs on
+    that verb from beyond the comma is the verb's of the clause around it ("berieten die
+    Außenminister der Liga, der beide Länder angehören, am Freitag über die Krise")."""
+    kids = _children(heads)
+    for v, dep in enumerate(deps):
+        if dep != "acl:relcl" or not tokens[v].pos.startswith("V"):
+            continue
+        # the clause's last words are its verb and the verb's cluster, then a comma
+        cluster = {v, *(c for c in kids.get(v, ()) if deps[c] in ("aux", "aux:pass", "cop"))}
+        end = max(cluster)
+        if end + 1 >= len(tokens) or tokens[end + 1].text != ",":
+            continue
+        target = _governing_verb(tokens, heads, heads[v])
+        if target is None:
+            continue
+        for c in kids.get(v, ()):
+            if c > end + 1 and deps[c] in ("obl", "advmod"):
+                heads[c] = target
+
+
 def als_opens_a_clause(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -988,6 +1011,26 @@ def time_phrases_are_adverbials(
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def days_take_no_phrases(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "berieten am Freitag über die Krise": a prepositional phrase the parse hangs on a
+    weekday or month that says when the verb happens is the verb's (``obl``)."""
+    kids = _children(heads)
+    for d, t in enumerate(tokens):
+        v = heads[d]
+        if (
+            t.lemma.lower() not in morph.calendar_nouns
+            or deps[d] != "obl"
+            or v == d
+            or not tokens[v].pos.startswith("V")
+        ):
+            continue
+        for c in kids.get(d, ()):
+            if c > d and deps[c] == "nmod" and any(deps[k] == "case" for k in kids.get(c, ())):
+                heads[c], deps[c] = v, "obl"
 
 
 def names_after_time_phrases(
@@ -1860,12 +1903,14 @@ RULES: tuple[Rule, ...] = (
     verbs_coordinate_with_verbs,
     was_is_no_subject_beside_a_name,
     time_phrases_are_adverbials,
+    days_take_no_phrases,
     names_after_time_phrases,
     auxiliaries_take_no_arguments,
     adverbs_bear_no_argument,
     relative_clauses_attach_left,
     second_verbs_open_no_relative_clause,
     coordination_leaves_a_closed_relative_clause,
+    closed_relative_clauses_keep_their_words,
     als_opens_a_clause,
     no_prepositional_subjects,
     prefield_genitives,
