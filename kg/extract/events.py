@@ -316,10 +316,10 @@ def _condition(
         preps, concept = value
         return _pp(toks, a, b, preps, concept, lex)
     if key == "prep":
-        wanted = str(value).split("|")
+        preps = str(value).split("|")
         parse = ts.parse
         return any(
-            t.text.lower() in wanted
+            t.text.lower() in preps
             and t.pos.startswith("APPR")
             # in the clause, or beyond a relative clause when the parse hangs it on the verb
             # ("berieten die Minister der Liga, der beide angehören, über die Krise")
