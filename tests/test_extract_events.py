@@ -165,6 +165,31 @@ def test_blame_for_fighting_is_no_fighting(ex):
     assert [c for c, _, _ in evs] == ["Accusation"]
 
 
+def test_an_attack_someone_is_blamed_for_is_the_accused_s_as_the_accuser_claims(ex):
+    evs = events(
+        ex, "Georgien machte die Separatisten für den Raketenangriff auf Gori verantwortlich."
+    )
+    (attack,) = [e for c, _r, e in evs if c == "MilitaryAction"]
+    (blame,) = [e for c, _r, e in evs if c == "Accusation"]
+    assert attack.claimed_by == blame.actors(RoleProperty.AGENT) == ("georgia",)
+    assert attack.actors(RoleProperty.AGENT) == blame.actors(RoleProperty.ADDRESSEE)
+    assert ("location", "gori") in roles_of(attack)
+    # the responsibility of someone named in the phrase is no act of the clause's subject
+    evs = events(
+        ex,
+        "Der Präsident begründete die Strafmaßnahmen mit der Verantwortung Syriens für den "
+        "Anschlag.",
+    )
+    assert not [e for c, _r, e in evs if c == "MilitaryAction"]
+
+
+def test_responsibility_taken_for_an_attack_is_a_claim_of_it(ex):
+    evs = events(ex, "Die Miliz übernahm die Verantwortung für den Anschlag in Mogadischu.")
+    assert [c for c, _r, _e in evs] == ["Statement"]
+    evs = events(ex, "Der Minister übernahm die Verantwortung für die Wahlniederlage.")
+    assert not evs
+
+
 def test_a_state_adjective_before_a_military_target_names_the_side_attacked(ex):
     for body, roles in (
         (

@@ -117,6 +117,19 @@ def test_the_authorities_with_no_state_are_the_story_s(ex):
     }
 
 
+def test_the_authorities_in_a_capital_are_the_state_s_elsewhere_the_city_s(ex):
+    a = _analyse(
+        ex,
+        "Angriff auf Flughafen",
+        "Nach Angaben der Behörden in Kabul griffen Bewaffnete den Flughafen an. Nach Angaben "
+        "der Behörden in Herat wurde auch dort ein Stützpunkt beschossen.",
+    )
+    claimed = sorted(
+        e.claimed_by for e in a.events if e.event_class == "MilitaryAction" and e.claimed_by
+    )
+    assert claimed == [("afghanistan",), ("herat",)]
+
+
 def _headline_events(a):
     return [e for e in a.events if e.sentence < 0]
 

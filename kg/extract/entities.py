@@ -354,6 +354,7 @@ class EntityRecognizer:
         self._pronouns = lexicon.ref("pronouns")
         self._object_pronouns = lexicon.ref("object_pronouns")
         self._capital_gov = lexicon.ref("capital_government")
+        self._capital_only_gov = tuple(sorted(lexicon.ref("capital_only_government")))
         self._particles = lexicon.ref("name_particles")
         self._leading = lexicon.cue("leadership_verbs")
         self._people = PersonNouns(
@@ -2789,8 +2790,13 @@ class EntityRecognizer:
         city = next((m for m in found if m.first == j + 2 and m.keys), None)
         entry = self.dictionary.get(city.keys[0]) if city is not None else None
         # a seat of government that is no capital (Abidjan, Tel Aviv) stands for its state too
+        # (not for the authorities: those in another city are the city's)
+        seat_too = not lem.endswith(self._capital_only_gov)
         state = (
-            (self.dictionary.capital_of(entry.key) or next(iter(entry.rel("country")), None))
+            (
+                self.dictionary.capital_of(entry.key)
+                or (next(iter(entry.rel("country")), None) if seat_too else None)
+            )
             if entry is not None
             else None
         )

@@ -521,6 +521,7 @@ REF_KEYS = (
     "adjective_compound_heads",
     "government_title_words",
     "capital_government",
+    "capital_only_government",
     "organization_heads",
     "body_heads",
     "organization_name_heads",
