@@ -186,6 +186,9 @@ def test_an_attack_someone_is_blamed_for_is_the_accused_s_as_the_accuser_claims(
 def test_responsibility_taken_for_an_attack_is_a_claim_of_it(ex):
     evs = events(ex, "Die Miliz übernahm die Verantwortung für den Anschlag in Mogadischu.")
     assert [c for c, _r, _e in evs] == ["Statement"]
+    # a raid or a hostage-taking is claimed as an attack is
+    evs = events(ex, "Die Terrormiliz al-Shabaab reklamierte den Überfall für sich.")
+    assert [c for c, _r, _e in evs] == ["Statement"]
     evs = events(ex, "Der Minister übernahm die Verantwortung für die Wahlniederlage.")
     assert not evs
 
