@@ -97,6 +97,11 @@ def test_a_short_name_in_parentheses_is_the_name_before_it(ex):
     assert "arakan-army" not in keys(b)
 
 
+def test_a_name_opening_with_a_lower_case_particle_is_found(ex):
+    a = analyse(ex, "In Mogadischu griff die Miliz al-Shabaab einen Stützpunkt an.")
+    assert "al-shabaab" in keys(a)
+
+
 def test_examples_after_a_relative_clause_and_the_union_referred_back_to(ex):
     # the parse hangs "darunter Togo …" on the main clause; "der Währungsunion" is the
     # organisation named before

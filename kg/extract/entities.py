@@ -310,6 +310,13 @@ class EntityRecognizer:
                 for ending in _ADJ_ENDINGS[1:]:
                     self._adjective.setdefault(stem + ending, e.key)
                 self._adjective.setdefault(stem + "-", e.key)
+        # names whose first word opens with a lower-case particle ("al-Shabaab", "as-Sa'iqa";
+        # not the lower-case words of longer aliases, "russischen …")
+        self._lower_starts = frozenset(
+            w
+            for v in self._surface
+            if (w := v[0])[:1].islower() and any(c.isupper() for c in w[1:])
+        )
         for sur in ambiguous:
             del self._surnames[sur]
         for sur, owners in spelt.items():
@@ -669,7 +676,7 @@ class EntityRecognizer:
             m = None
             for length in range(min(8, n - i), 0, -1):
                 words = tuple(t.text for t in toks[i : i + length])
-                if not words[0][:1].isupper() and words[0] not in self._surface:
+                if not words[0][:1].isupper() and words[0] not in self._lower_starts:
                     break
                 common = length == 1 and tok.pos == "NN"
                 key = local.get(words) or self._known(words, common=common)
