@@ -77,6 +77,11 @@ def test_bare_forces_opening_a_subordinate_clause_act(ex):
     }
 
 
+def test_bare_forces_with_adjectives_of_their_own_act(ex):
+    a = analyse(ex, "Aufgebrachte Grenzsoldaten eröffneten am Morgen das Feuer.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "t/grenzsoldaten")}
+
+
 def test_forces_of_a_body_named_in_the_genitive_are_that_body(ex):
     # a state's service named by its class noun and short name: the short name acts,
     # not "Spezialeinheiten" as an actor of their own

@@ -225,6 +225,17 @@ def test_hostage_takers_and_hijackers_are_the_armed_group_named(ex):
     assert demand.actors()
 
 
+def test_mutineers_are_an_armed_group_and_their_delegation_stands_for_them(ex):
+    a = analyse(
+        ex,
+        "Die Meuterer hatten die Kaserne besetzt. Präsident Tinubu empfing am Abend eine "
+        "Abordnung der Meuterer.",
+    )
+    (taken,) = of_class(a, "MilitaryAction")
+    assert roles(taken) == {("agent", "t/meuterer")}
+    assert ("participant", "t/meuterer") in roles(only(a, "Meeting"))
+
+
 def test_the_federal_republic_is_germany(ex):
     a = analyse(ex, "Die Bundesrepublik verurteilte den Angriff.")
     assert ("agent", "germany") in roles(only(a, "Accusation"))

@@ -2824,18 +2824,22 @@ class EntityRecognizer:
         same_noun = lem in self._gov_nouns and not (
             lem in self._capital_gov or lem.endswith(self._gov_heads)
         )
+        # ("Einfache Grenzsoldaten eröffneten das Feuer": adjectives of their own before)
+        k = j
+        while k > 0 and toks[k - 1].pos == "ADJ(A)" and k - 1 not in covered:
+            k -= 1
         if (
             tok.pos == "NN"
             and self._force_noun(lem)
             and tok.text.lower() != lem  # a plural ("Soldaten", "Spezialkräfte")
             and (
-                j == 0
+                k == 0
                 # ("nachdem Regierungstruppen Savimbi getötet hatten": opening a clause)
-                or toks[j - 1].pos in ("$,", "$.", "$(", "KON", "APPR", "KOUS")
+                or toks[k - 1].pos in ("$,", "$.", "$(", "KON", "APPR", "KOUS")
                 # "hatten Soldaten … getötet": right after the finite auxiliary (after a
                 # full verb they may be what it sends: "schickt Soldaten nach Niger")
-                or toks[j - 1].pos in ("VA(FIN)", "VM(FIN)")
-                or self._after_adverbial_vorfeld(toks, j - 1)
+                or toks[k - 1].pos in ("VA(FIN)", "VM(FIN)")
+                or self._after_adverbial_vorfeld(toks, k - 1)
             )
             and j not in covered
             # (a person's name right after is the object: "Regierungstruppen Savimbi")
