@@ -879,3 +879,16 @@ def test_a_truncated_title_names_the_first_office(ex):
     # "Staats- und Parteichef": the head of state, completed with the compound's title word
     a = analyse(ex, "Staats- und Parteichef Xi Jinping empfing den Gast in Peking.")
     assert ("xi-jinping", "head-of-state", "china") in positions(a)
+
+
+def test_er_continues_a_subject_named_by_surname_alone(ex):
+    # a person no dictionary lists, named in full and then by surname as the subject:
+    # "er" is that person, not the one named after the full name
+    a = analyse(
+        ex,
+        "Auf Bitten von Gouverneur Tomás Aranda gab Präsident Luiz Inácio Lula da Silva "
+        "grünes Licht. Aranda kündigte an, die Einsätze fortzusetzen. „Wir werden "
+        "weitermachen“, sagte er dem Sender.",
+    )
+    said = [e for e in a.events if e.event_class == "Statement" and e.quote]
+    assert said and {r for e in said for r in roles(e)} == {("agent", "tomas-aranda")}

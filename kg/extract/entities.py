@@ -781,7 +781,14 @@ class EntityRecognizer:
             if (cand and cand in surnames and tok.pos in _PERSONISH and tok.i > 0) or (
                 cand and cand in surnames and tok.pos == "NE"
             ):
-                return self._mention(ts, tok.i, tok.i + 1, MentionKind.SURNAME, (surnames[cand],))
+                return self._mention(
+                    ts,
+                    tok.i,
+                    tok.i + 1,
+                    MentionKind.SURNAME,
+                    (surnames[cand],),
+                    cls=ActorClass.PERSON,
+                )
         if "-" in w:
             parts = w.split("-")
             for k in range(len(parts) - 1, 0, -1):
