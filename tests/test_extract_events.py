@@ -88,6 +88,18 @@ def test_a_clause_coordinated_after_an_accusation_is_the_accuser_s_own_act(ex):
     assert shelled.claimed_by == ("colombia",)
 
 
+def test_a_quotation_over_two_sentences_is_the_speaker_s_who_closes_it(ex):
+    evs = events(
+        ex,
+        "Die Polizei meldete Erfolge. „Wir haben gesiegt. Wir haben der Stadt den Frieden "
+        "gebracht“, sagte Oberst Tiago Moreira.",
+    )
+    said = [(e.actors(RoleProperty.AGENT), e.quote) for c, _r, e in evs if e.quote]
+    assert said == [
+        (("tiago-moreira",), "Wir haben gesiegt. Wir haben der Stadt den Frieden gebracht")
+    ]
+
+
 def test_quote_statement(ex):
     evs = events(ex, "„Wir werden nicht aufgeben“, sagte Felix Tshisekedi.")
     st = next(e for c, _r, e in evs if c == "Statement")

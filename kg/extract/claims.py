@@ -49,26 +49,71 @@ _HOSTILE = {EventClass.MILITARY_ACTION, EventClass.ACCUSATION, EventClass.PROTES
 _SPEECH = EventClass.STATEMENT
 
 
-def _quote(ts: TaggedSentence) -> str | None:
+def _quote(ts: TaggedSentence, before: str = "") -> str | None:
     """The words of the sentence's quotations, in any quotation marks (all of them joined
-    by ' … '); of a quotation that began in the sentence before or goes on in the next,
-    the part in this sentence."""
-    text = ts.sentence.text
-    base = ts.sentence.start
-    toks = ts.tokens
+    by ' … '); of a quotation that goes on in the next sentence, the part in this one. A
+    quotation that began in the sentences before and closes here starts with ``before``,
+    its words there ("„Wir haben gesiegt. Wir haben … gebracht“, sagte X": both)."""
+    parts = [p for p in _quoted_parts(ts) if p[2].strip()]
+    if before and parts and parts[0][0] < 0 and parts[0][1] < len(ts.tokens):
+        parts[0] = (parts[0][0], parts[0][1], f"{before} {parts[0][2]}")
+    return " … ".join(p for _a, _b, p in parts) or None
+
+
+def _quoted_parts(ts: TaggedSentence) -> list[tuple[int, int, str]]:
+    """The sentence's quotations as (opening mark, closing mark, words), as
+    :func:`kg.extract.quotes.quote_spans` numbers the marks."""
+    text, base, toks = ts.sentence.text, ts.sentence.start, ts.tokens
     if not toks:
-        return None
+        return []
     spans = quote_spans(text, [(t.text, t.start - base, t.end - base) for t in toks])
-    parts = [
-        text[
-            (toks[a].end if a >= 0 else toks[0].start) - base : (
-                toks[b].start if b < len(toks) else _end_of_words(toks)
-            )
-            - base
-        ]
+    return [
+        (
+            a,
+            b,
+            text[
+                (toks[a].end if a >= 0 else toks[0].start) - base : (
+                    toks[b].start if b < len(toks) else _end_of_words(toks)
+                )
+                - base
+            ],
+        )
         for a, b in spans
     ]
-    return " … ".join(p for p in parts if p.strip()) or None
+
+
+def _open_quotations(sentences: Sequence[TaggedSentence]) -> dict[int, str]:
+    """For each sentence, the words of a quotation still open when it begins, as said in
+    the sentences before it."""
+    carried, out = "", {}
+    for ts in sentences:
+        out[ts.sentence.index] = carried
+        if _goes_on(ts):
+            a = _quoted_parts(ts)[-1][0]
+            base, toks = ts.sentence.start, ts.tokens
+            # up to the sentence's end, its full stop included
+            words = ts.sentence.text[(toks[a].end - base if a >= 0 else 0) :].strip()
+            carried = f"{carried} {words}".strip() if a < 0 else words
+        else:
+            carried = ""
+    return out
+
+
+def _attributed_at_close(ts: TaggedSentence, speech_verbs: frozenset[str]) -> bool:
+    """The sentence closes a quotation begun before it and names its speaker right after
+    the closing mark ("… gebracht“, sagte Oberst X")."""
+    parts = _quoted_parts(ts)
+    if not parts or parts[0][0] >= 0:
+        return False
+    toks, b = ts.tokens, parts[0][1]
+    after = toks[b + 1 : b + 3]
+    return any(t.lemma.lower() in speech_verbs for t in after)
+
+
+def _goes_on(ts: TaggedSentence) -> bool:
+    """A quotation of the sentence goes on in the next one."""
+    parts = _quoted_parts(ts)
+    return bool(parts) and parts[-1][1] >= len(ts.tokens)
 
 
 #: Events whose actor's own words a quotation in their sentence gives ("würdigte die
@@ -250,13 +295,16 @@ def apply_claims(
     by_sent = {ts.sentence.index: ts for ts in sentences}
     out: list[Event] = []
     source_nouns = lex.cue("source_nouns")
+    opened = _open_quotations(sentences)
+    speech_verbs = frozenset(v for p in lex.patterns if p.event_class == _SPEECH for v in p.verbs)
     last_statement: Event | None = None
     for ts in sentences:
         idx = ts.sentence.index
         sevents = [e for e in events if e.sentence == idx and not e.trigger.negated]
         smentions = [m for m in mentions if m.sentence == idx and m.keys]
         toks = ts.tokens
-        quote = _quote(ts)
+        nxt = by_sent.get(idx + 1)
+        quote = _quote(ts, opened.get(idx, "") if _attributed_at_close(ts, speech_verbs) else "")
         seats: list[str] = []
         # "nach Angaben der UN" / "laut X" attributes what the sentence reports to X; it is
         # not a Statement event of its own (X is only the claimant of hostile events)
@@ -328,6 +376,8 @@ def apply_claims(
             and quote
             and last_statement is not None
             and (_opens_with_quote(ts) or _reported_speech(ts))
+            # (a quotation attributed where it closes is that speaker's: "„A. B“, sagte X")
+            and not (_goes_on(ts) and nxt is not None and _attributed_at_close(nxt, speech_verbs))
         ):
             # a sentence that is only a quote, or reported speech with no verb of saying
             # ("Die Beweise seien „direkt, präzise und unwiderlegbar“"), continues the
