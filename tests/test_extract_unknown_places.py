@@ -11,6 +11,11 @@ def place(a, key: str) -> tuple[str, str] | None:
     return next(((c, label) for k, c, label in a.new_entities if k == key), None)
 
 
+def labelled(a) -> set[tuple[str, str]]:
+    """(class, label) of every place and actor the article introduces."""
+    return {(str(c), label) for _k, c, label in a.new_entities}
+
+
 def test_two_proper_nouns_after_bei_are_one_place_where_the_clash_was(ex):
     a = analyse(
         ex, "Am Sonntag waren bei Ras Kamar eritreische und sudanesische Truppen aneinandergeraten."
@@ -22,6 +27,19 @@ def test_two_proper_nouns_after_bei_are_one_place_where_the_clash_was(ex):
         ("location", "ras-kamar"),
     }
     assert place(a, "ras-kamar") == ("Place", "Ras Kamar")
+
+
+def test_a_foreign_name_with_a_particle_after_a_preposition_is_one_place(ex):
+    a = analyse(ex, "Spezialeinheiten der Polizei drangen in den Morro do Pinheiro vor.")
+    assert ("Place", "Morro do Pinheiro") in labelled(a)
+
+
+def test_a_part_of_a_town_named_after_its_noun_is_a_place(ex):
+    a = analyse(ex, "Am Donnerstag stürmten Polizisten die Nachbarfavela Vila Serrana.")
+    assert ("Place", "Vila Serrana") in labelled(a)
+    assert any(r == "location" for r, _k in roles(only(a, "MilitaryAction")))
+    a = analyse(ex, "Die Meuterer flohen aus der Kaserne im Stadtteil Rayerbazar.")
+    assert ("Place", "Rayerbazar") in labelled(a)
 
 
 def test_a_place_noun_names_the_place_after_it(ex):

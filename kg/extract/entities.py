@@ -158,6 +158,12 @@ def _bare_name(tok: Token) -> bool:
     return tok.pos == "NE" and tok.text[:1].isupper() and tok.text.isalpha()
 
 
+def _foreign_name(tok: Token) -> bool:
+    """A capitalised word of a name: a proper noun, or a foreign word the tagger marks as
+    such ("Alemão")."""
+    return tok.pos in ("NE", "FM") and tok.text[:1].isupper() and tok.text.isalpha()
+
+
 def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
     """A capitalised adjective or adverb inside the sentence right before a proper noun
     is a given name ("Chefunterhändler Pagan Amum"): German writes those in lower case."""
@@ -2436,15 +2442,30 @@ class EntityRecognizer:
                     )
                 ):
                     k -= 1
-            prep = toks[k].text if k == j - 1 else self._morph.preposition(toks[k].text)
-            if prep not in self._place_prepositions or j in covered:
+            if j in covered or not _foreign_name(tok):
                 continue
-            if not _bare_name(tok):
+            # "bei Ras Doumeira": up to three proper nouns make the name, and a name
+            # particle between two ("in Cidade de Deus", "den Complexo do Alemão")
+            end, particle = j + 1, False
+            while end < min(j + 4, len(toks) - 1) and end not in covered:
+                if _foreign_name(toks[end]):
+                    end += 1
+                elif (
+                    toks[end].text in self._particles
+                    and end + 1 < len(toks) - 1
+                    and _foreign_name(toks[end + 1])
+                    and end + 1 not in covered
+                ):
+                    end, particle = end + 2, True
+                else:
+                    break
+            if not (_bare_name(tok) or particle):
+                continue  # a foreign word opens a name only with a particle after it
+            if particle and k == j - 1 and toks[k].pos == "ART" and k > 0:
+                k -= 1  # "drangen in den Complexo do Alemão vor"
+            prep = toks[k].text if k == j - 1 or particle else self._morph.preposition(toks[k].text)
+            if prep not in self._place_prepositions:
                 continue
-            # "bei Ras Doumeira": up to three proper nouns make the name
-            end = j + 1
-            while end < min(j + 3, len(toks) - 1) and _bare_name(toks[end]) and end not in covered:
-                end += 1
             nxt = toks[end]
             if nxt.pos in ("NE", "NN") or tok.text in surnames or tok.quoted:
                 continue  # "in Merkels Kanzleramt", a longer name, a person
