@@ -198,9 +198,21 @@ def test_an_attack_someone_is_blamed_for_is_the_accused_s_as_the_accuser_claims(
 def test_responsibility_taken_for_an_attack_is_a_claim_of_it(ex):
     evs = events(ex, "Die Miliz übernahm die Verantwortung für den Anschlag in Mogadischu.")
     assert [c for c, _r, _e in evs] == ["Statement"]
-    # a raid or a hostage-taking is claimed as an attack is
+    # a raid, a hostage-taking or "die Tat" is claimed as an attack is
     evs = events(ex, "Die Terrormiliz al-Shabaab reklamierte den Überfall für sich.")
     assert [c for c, _r, _e in evs] == ["Statement"]
+    evs = events(ex, "Zu der Tat bekannte sich die Terrormiliz al-Shabaab.")
+    assert [c for c, _r, _e in evs] == ["Statement"]
+
+
+def test_the_envoy_summoned_is_his_state_not_a_compatriot_with_another_office(ex):
+    evs = events(
+        ex,
+        "Algier – Ministerpräsident Karim Benali sprach in Algier. Japan bestellte den "
+        "algerischen Botschafter ein.",
+    )
+    (summoned,) = [e for c, _r, e in evs if c == "Accusation"]
+    assert roles_of(summoned) == {("agent", "japan"), ("addressee", "algeria")}
     evs = events(ex, "Der Minister übernahm die Verantwortung für die Wahlniederlage.")
     assert not evs
 

@@ -459,13 +459,23 @@ class RoleAssigner:
                     return replace(m, keys=(person,), cls=ActorClass.PERSON)
             for person in reversed(disc.persons):
                 e = self.d.get(person)
-                if e is not None and of in e.rel("country"):
+                # (an envoy is no one the article gave another office: "den algerischen
+                # Botschafter" after "Ministerpräsident X" is not X)
+                other = role in self.lex.posting_roles and any(
+                    p == person and r != role for r, p in disc.titled
+                )
+                if e is not None and of in e.rel("country") and not other:
                     return replace(m, keys=(person,), cls=ActorClass.PERSON)
             if of and self.d.is_a(of, ActorClass.ORGANIZATION):
                 return replace(m, keys=(of,))
-            if of and role in self.lex.national and self.d.is_a(of, ActorClass.STATE):
+            if (
+                of
+                and (role in self.lex.national or role in self.lex.posting_roles)
+                and self.d.is_a(of, ActorClass.STATE)
+            ):
                 # "Der französische Präsident empfing …" with no holder named: the office
-                # acts for its state
+                # acts for its state, and so does its envoy ("bestellte den algerischen
+                # Botschafter ein": Algeria is summoned)
                 return replace(m, keys=(of,))
         return m
 
