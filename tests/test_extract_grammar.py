@@ -95,6 +95,14 @@ def test_object_first_with_an_indefinite_article_and_a_pluperfect(ex):
     )
 
 
+def test_object_first_an_offer_is_no_subject(ex):
+    # an offer or a plan is what is rejected, never who rejects
+    a = analyse(ex, "Das Angebot hatte Kiew abgelehnt.")
+    assert ("agent", "ukraine") in roles(only(a, "Rejection"))
+    a = analyse(ex, "Angebote amerikanischer Hilfe hatte Caracas ausgeschlagen.")
+    assert ("agent", "venezuela") in roles(only(a, "Rejection"))
+
+
 def test_a_singular_verb_takes_the_singular_phrase_as_subject(ex):
     # "der Sondergesandte" is no genitive of "die Gespräche": "hatte" agrees with it alone
     a = analyse(ex, "Vermittelt hatte die Gespräche der UN-Sondergesandte Jan Eliasson.")
