@@ -332,6 +332,12 @@ def test_talks_framing_the_clause_through_an_extended_attribute(ex):
     assert not of_class(a, "Negotiation")
 
 
+def test_a_meeting_told_in_the_perfect_after_an_adverb(ex):
+    # the parse had made "sind" the copula of "Chinas": the auxiliary of the participle
+    a = analyse(ex, "Erstmals sind die Präsidenten Chinas und Indiens zusammengekommen.")
+    assert {("participant", "china"), ("participant", "india")} <= roles(only(a, "Meeting"))
+
+
 def test_deliberations_beyond_a_relative_clause(ex):
     a = analyse(
         ex,

@@ -897,6 +897,48 @@ def perfect_is_one_predicate(
                 heads[u] = n
 
 
+def auxiliaries_before_a_participle_are_no_copulas(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Erstmals sind die Präsidenten Chinas und Taiwans zusammengekommen": a finite "sein"
+    or "haben" the parse made the copula of a noun, with the clause's participle after that
+    noun, is the participle's auxiliary; the noun's subject is the participle's, and a
+    genitive name right after that subject is its attribute."""
+    kids = _children(heads)
+    for c, t in enumerate(tokens):
+        h = heads[c]
+        if deps[c] != "cop" or t.pos != "VA(FIN)" or h <= c or tokens[h].pos not in ("NN", "NE"):
+            continue
+        p = next(
+            (
+                k
+                for k in range(h + 1, len(tokens))
+                if tokens[k].pos == "VV(PP)"
+                or tokens[k].pos.endswith("(FIN)")
+                or tokens[k].text == ","
+            ),
+            None,
+        )
+        if p is None or tokens[p].pos != "VV(PP)" or heads[h] != p:
+            continue
+        heads[c], deps[c] = p, "aux"
+        for k in kids.get(h, ()):
+            if k < c and deps[k] in ("advmod", "obl"):
+                heads[k] = p  # "Erstmals sind …": the clause's adverbial
+        subj = next((k for k in kids.get(h, ()) if deps[k] == "nsubj"), None)
+        if subj is None:
+            continue
+        heads[subj] = p
+        if (
+            subj < h
+            and tokens[h].text.endswith("s")
+            and all(heads[k] == subj or heads[k] == h for k in range(subj + 1, h))
+        ):
+            heads[h], deps[h] = subj, "nmod"  # "die Präsidenten Chinas …"
+        else:
+            heads[h], deps[h] = p, "obl"
+
+
 def verbs_coordinate_with_verbs(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -1900,6 +1942,7 @@ RULES: tuple[Rule, ...] = (
     floating_quantifiers,
     prepositions_read_as_conjunctions,
     perfect_is_one_predicate,
+    auxiliaries_before_a_participle_are_no_copulas,
     verbs_coordinate_with_verbs,
     was_is_no_subject_beside_a_name,
     time_phrases_are_adverbials,
