@@ -97,6 +97,21 @@ def test_a_short_name_in_parentheses_is_the_name_before_it(ex):
     assert "arakan-army" not in keys(b)
 
 
+def test_an_unknown_long_name_takes_over_the_short_name_it_spells(ex):
+    # "SAF" is also the Sudanese Armed Forces; here it spells the unit named before it,
+    # whose commandos act for it
+    a = analyse(
+        ex,
+        "Kommandos der Special Action Force (SAF) der Polizei drangen in das Dorf Kalawag "
+        "ein. Die SAF verlor 44 Mann.",
+    )
+    assert "sudanese-armed-forces" not in keys(a)
+    assert {m.keys for m in a.mentions if "SAF" in m.text or "Special" in m.text} == {
+        ("spekial-aktion-forke",)
+    }
+    assert roles(only(a, "MilitaryAction")) >= {("agent", "spekial-aktion-forke")}
+
+
 def test_a_name_opening_with_a_lower_case_particle_is_found(ex):
     a = analyse(ex, "In Mogadischu griff die Miliz al-Shabaab einen Stützpunkt an.")
     assert "al-shabaab" in keys(a)

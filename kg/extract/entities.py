@@ -158,6 +158,11 @@ def _bare_name(tok: Token) -> bool:
     return tok.pos == "NE" and tok.text[:1].isupper() and tok.text.isalpha()
 
 
+def _initials(toks: Sequence[Token]) -> str:
+    """The initials of the capitalised words ("Special Action Force" → "SAF")."""
+    return "".join(t.text[0] for t in toks if t.text[:1].isupper())
+
+
 def _foreign_name(tok: Token) -> bool:
     """A capitalised word of a name: a proper noun, or a foreign word the tagger marks as
     such ("Alemão")."""
@@ -899,8 +904,11 @@ class EntityRecognizer:
             abbr = toks[j].text
             if not (toks[j - 1].text == "(" and toks[j + 1].text == ")"):
                 continue
-            if not (abbr.isupper() and 2 <= len(abbr) <= 7 and abbr.isalpha()) or j in covered:
+            if not (abbr.isupper() and 2 <= len(abbr) <= 7 and abbr.isalpha()):
                 continue
+            # a short name the dictionary knows for another is this long name's where the
+            # long name, unknown itself, spells it ("die Special Action Force (SAF)")
+            taken = j in covered
             k = j - 1
             people = {
                 i
@@ -931,6 +939,19 @@ class EntityRecognizer:
             k = self._long_name_start(toks, j, people) or k
             if k >= j - 1:
                 continue
+            if taken:
+                spelt = next(
+                    (
+                        x
+                        for x in range(k, j - 1)
+                        if toks[x].text[:1].isupper() and _initials(toks[x : j - 1]) == abbr
+                    ),
+                    None,
+                )
+                if spelt is None or any(i in covered for i in range(spelt, j - 1)):
+                    continue
+                k = spelt
+                found = [m for m in found if m.first != j]
             long_words = tuple(t.text for t in toks[k : j - 1])
             state = self._state_body(toks, k, j - 1, found)
             if state is not None:
