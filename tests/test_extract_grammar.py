@@ -338,6 +338,24 @@ def test_a_meeting_told_in_the_perfect_after_an_adverb(ex):
     assert {("participant", "china"), ("participant", "india")} <= roles(only(a, "Meeting"))
 
 
+def test_a_list_of_signatories_with_an_attribute_after_a_comma(ex):
+    # "der von ihm verdrängte Präsident" is no relative clause: a participle before its noun
+    a = analyse(
+        ex,
+        "Der Putschführer Amadou Diarra, der von ihm verdrängte Präsident Moussa Keita sowie "
+        "die früheren Staatschefs Ibrahim Touré und Alpha Konaté unterzeichneten am Sonntag "
+        "eine Vereinbarung.",
+    )
+    signed = only(a, "Agreement")
+    labels = {k: label for k, _c, label in a.new_entities}
+    assert {labels[k] for r, k in roles(signed) if r == "participant"} == {
+        "Amadou Diarra",
+        "Moussa Keita",
+        "Ibrahim Touré",
+        "Alpha Konaté",
+    }
+
+
 def test_deliberations_beyond_a_relative_clause(ex):
     a = analyse(
         ex,

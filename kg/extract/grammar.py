@@ -1429,7 +1429,8 @@ def comma_subjects(
         for rel in ("nsubj", "obj", "iobj", "obl", "nmod"):
             same = [c for c in own if deps[c].split(":")[0] == rel]
             for a, b in itertools.pairwise(same):
-                start = min(_span(kids, b))
+                # (where the phrase begins: the comma the parse hangs on it is not its word)
+                start = min(x for x in _span(kids, b) if deps[x] != "punct")
                 if start == 0 or tokens[start - 1].text != "," or max(_span(kids, a)) != start - 2:
                     continue
                 if rel == "nsubj" or any(deps[k] == "conj" for k in kids.get(b, ())):

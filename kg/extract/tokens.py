@@ -79,6 +79,10 @@ def long_tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return [t for t in tokenize(text, offset) if t[1] - t[0] > MAX_TOKEN_CHARS]
 
 
+#: Tags of the words an attribute's own phrase may hold ("von ihm", "1975 in Addis Abeba").
+_ATTRIBUTE_WORDS = ("APPR", "APPRART", "PPER", "ADV", "ADJ(D)", "ART", "NN", "NE", "CARD")
+
+
 def _untagged(word: str) -> tuple[str, str]:
     """(lemma, tag) of a token too long for HanTa: itself, ``NN`` if capitalised, else ``XY``.
 
@@ -242,6 +246,7 @@ class Tagger:
             self._tag_words(words[k:]) if words[k:] else ()
         )
         tags = self._past_tense_misread(words, tags, k)
+        tags = self._attribute_misread(words, tags, k)
         tags = _capitalised_verbs(words, tags, k)
         quoted = _quoted(sentence, spans, [pos for _lemma, pos in tags])
         tokens = []
@@ -322,6 +327,38 @@ class Tagger:
             if verb:
                 return (*tags[:i], (verb, "VV(FIN)"), *tags[i + 1 :])
         return tags
+
+    def _attribute_misread(
+        self, words: Sequence[str], tags: tuple[tuple[str, str], ...], k: int
+    ) -> tuple[tuple[str, str], ...]:
+        """A participle before its noun that HanTa read as a relative clause's past verb,
+        its article as the relative pronoun ("X, der von ihm verdrängte Präsident Y sowie
+        …"): a relative clause ends in its verb; one followed by its noun is an attribute.
+
+        >>> t = Tagger()
+        >>> [p for _l, p in t._attribute_misread((",", "der", "gestürzte", "Präsident", "floh"),
+        ...     ((",", "$,"), ("der", "PRELS"), ("stürzen", "VV(FIN)"), ("Präsident", "NN"),
+        ...      ("fliehen", "VV(FIN)")), 0)]
+        ['$,', 'ART', 'ADJ(A)', 'NN', 'VV(FIN)']
+        """
+        out = list(tags)
+        for i in range(k + 2, len(tags) - 1):
+            word, (_lemma, pos) = words[i], tags[i]
+            if pos != "VV(FIN)" or not word.endswith(("te", "ten")) or tags[i + 1][1] != "NN":
+                continue
+            adjective = word[:-1] if word.endswith("te") else word[:-2]
+            if self.participle_verb(adjective) is None:
+                continue
+            j = i - 1
+            while j > k and i - j < 6 and tags[j][1] in _ATTRIBUTE_WORDS:
+                j -= 1
+            if not (tags[j][1] == "PRELS" and j > 0 and words[j - 1] == ","):
+                continue
+            if not any(p.endswith("(FIN)") for _l, p in tags[i + 2 :]):
+                continue  # the sentence's only finite verb stays one
+            out[j] = (tags[j][0], "ART")
+            out[i] = (adjective, "ADJ(A)")
+        return tuple(out)
 
     def participle_verb(self, lemma: str) -> str | None:
         """The verb of a participle used as an adjective, from HanTa's analysis of its
