@@ -100,6 +100,14 @@ def test_a_quotation_over_two_sentences_is_the_speaker_s_who_closes_it(ex):
     ]
 
 
+def test_a_verb_coordinated_under_a_modal_shares_it(ex):
+    # what the group wanted to do is no event, the second verb no more than the first
+    evs = events(ex, "Die Rebellen wollten die Kaserne stürmen und den Gouverneur töten.")
+    assert not [c for c, _r, _e in evs if c == "MilitaryAction"]
+    evs = events(ex, "Die Rebellen stürmten die Kaserne und töteten den Gouverneur.")
+    assert len([c for c, _r, _e in evs if c == "MilitaryAction"]) == 2
+
+
 def test_quote_statement(ex):
     evs = events(ex, "„Wir werden nicht aufgeben“, sagte Felix Tshisekedi.")
     st = next(e for c, _r, e in evs if c == "Statement")

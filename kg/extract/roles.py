@@ -1964,6 +1964,18 @@ class RoleAssigner:
             for c in ts.parse.dependents(pred, "mark")
         ):
             return True  # "Ob die UN Blauhelme schicken, ist offen"
+        parse, toks = ts.parse, ts.tokens
+        # an infinitive coordinated with another shares its modal ("wollten die Stadt
+        # angreifen und den Gouverneur töten"): climb to the first conjunct
+        for _ in range(len(toks)):
+            if (
+                parse.deps[pred] != "conj"
+                or toks[pred].pos not in ("VV(INF)", "VV(PP)")
+                or auxiliaries(ts, pred)
+                or not toks[parse.heads[pred]].pos.startswith("V")
+            ):
+                break
+            pred = parse.heads[pred]
         return any(
             a.lemma.lower() in self._modals or a.text.lower() in self._irrealis_forms
             for a in auxiliaries(ts, pred)
