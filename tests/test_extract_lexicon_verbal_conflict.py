@@ -240,7 +240,8 @@ def test_blame_laid_on_someone(ex):
         ("Serbien legte bei der Nato Protest gegen die Luftangriffe ein.", {"serbia", "nato"}),
         ("Das Außenministerium in Jerewan bestellte den Botschafter Aserbaidschans ein.",
          {"armenia", "azerbaijan"}),
-        ("Äthiopien zitierte den eritreischen Botschafter ins Außenministerium.", {"ethiopia"}),
+        ("Äthiopien zitierte den eritreischen Botschafter ins Außenministerium.",
+         {"ethiopia", "eritrea"}),
         ("Japan protestierte bei China gegen die Manöver.", {"japan", "china"}),
     ],
 )  # fmt: skip

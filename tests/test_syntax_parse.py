@@ -122,7 +122,7 @@ CASES = {
         ("Diesen Bericht nannte Kiew eine glatte Lüge.", [("Diesen", "det", "Bericht"), ("Kiew", "nsubj", "nannte")]),  # noqa: E501
     ],
     "an auxiliary before the clause's participle is no copula": [
-        ("Erstmals sind die Außenminister Armeniens und Aserbaidschans zusammengekommen.", [("sind", "aux", "zusammengekommen")]),  # noqa: E501
+        ("Gestern sind die Minister Chinas und Indiens zusammengekommen.", [("sind", "aux", "zusammengekommen"), ("Minister", "nsubj", "zusammengekommen"), ("Chinas", "nmod", "Minister")]),  # noqa: E501
     ],
     "a closed relative clause keeps its words": [
         ("In Quito berieten die Minister der Andengemeinschaft, der beide Staaten angehören, am Montag über den Streit.", [("Montag", "obl", "berieten"), ("Streit", "obl", "berieten")]),  # noqa: E501

@@ -921,6 +921,8 @@ def auxiliaries_before_a_participle_are_no_copulas(
         )
         if p is None or tokens[p].pos != "VV(PP)" or heads[h] != p:
             continue
+        if any(deps[k] == "aux:pass" for k in kids.get(p, ())):
+            continue  # "war … vereinbart worden": the passive's own reading stands
         heads[c], deps[c] = p, "aux"
         for k in kids.get(h, ()):
             if k < c and deps[k] in ("advmod", "obl"):
