@@ -28,7 +28,7 @@ Staatschef"). Keys of new people come from :func:`kg.extract.names.name_key`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from kg.dictionary import ActorDictionary, class_is
@@ -158,9 +158,13 @@ def _bare_name(tok: Token) -> bool:
     return tok.pos == "NE" and tok.text[:1].isupper() and tok.text.isalpha()
 
 
-def _initials(toks: Sequence[Token]) -> str:
-    """The initials of the capitalised words ("Special Action Force" → "SAF")."""
-    return "".join(t.text[0] for t in toks if t.text[:1].isupper())
+def _initials(words: Iterable[str]) -> str:
+    """The initials of the capitalised words, a hyphen parting words too.
+
+    >>> _initials(["Special", "Action", "Force"]), _initials(["Nord-Kivu", "der", "Miliz"])
+    ('SAF', 'NKM')
+    """
+    return "".join(w[0] for word in words for w in word.split("-") if w[:1].isupper())
 
 
 def _foreign_name(tok: Token) -> bool:
@@ -879,12 +883,11 @@ class EntityRecognizer:
             ):
                 continue
             name = out[x - 1]
-            words = [w for w in name.text.replace("-", " ").split() if w[:1].isupper()]
             if (
                 name.last == m.first - 1
                 and name.keys
                 and name.keys != m.keys
-                and "".join(w[0] for w in words).upper() == short
+                and _initials(name.text.split()) == short
             ):
                 out[x] = replace(m, keys=name.keys, cls=name.cls)
                 local[(short,)] = name.keys[0]
@@ -944,7 +947,8 @@ class EntityRecognizer:
                     (
                         x
                         for x in range(k, j - 1)
-                        if toks[x].text[:1].isupper() and _initials(toks[x : j - 1]) == abbr
+                        if toks[x].text[:1].isupper()
+                        and _initials(t.text for t in toks[x : j - 1]) == abbr
                     ),
                     None,
                 )
