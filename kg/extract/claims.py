@@ -49,18 +49,22 @@ _HOSTILE = {EventClass.MILITARY_ACTION, EventClass.ACCUSATION, EventClass.PROTES
 _SPEECH = EventClass.STATEMENT
 
 
-def _quote(ts: TaggedSentence, before: str = "") -> str | None:
-    """The words of the sentence's quotations, in any quotation marks (all of them joined
-    by ' … '); of a quotation that goes on in the next sentence, the part in this one. A
-    quotation that began in the sentences before and closes here starts with ``before``,
-    its words there ("„Wir haben gesiegt. Wir haben … gebracht“, sagte X": both)."""
-    parts = [p for p in _quoted_parts(ts) if p[2].strip()]
-    if before and parts and parts[0][0] < 0 and parts[0][1] < len(ts.tokens):
-        parts[0] = (parts[0][0], parts[0][1], f"{before} {parts[0][2]}")
-    return " … ".join(p for _a, _b, p in parts) or None
+_Parts = list[tuple[int, int, str]]
 
 
-def _quoted_parts(ts: TaggedSentence) -> list[tuple[int, int, str]]:
+def _quote(parts: _Parts, n: int, before: str = "") -> str | None:
+    """The words of a sentence of ``n`` tokens whose quotations are ``parts``, in any
+    quotation marks (all of them joined by ' … '); of a quotation that goes on in the next
+    sentence, the part in this one. A quotation that began in the sentences before and
+    closes here starts with ``before``, its words there ("„Wir haben gesiegt. Wir haben …
+    gebracht“, sagte X": both)."""
+    words = [p for p in parts if p[2].strip()]
+    if before and words and words[0][0] < 0 and words[0][1] < n:
+        words[0] = (words[0][0], words[0][1], f"{before} {words[0][2]}")
+    return " … ".join(p for _a, _b, p in words) or None
+
+
+def _quoted_parts(ts: TaggedSentence) -> _Parts:
     """The sentence's quotations as (opening mark, closing mark, words), as
     :func:`kg.extract.quotes.quote_spans` numbers the marks."""
     text, base, toks = ts.sentence.text, ts.sentence.start, ts.tokens
@@ -82,14 +86,17 @@ def _quoted_parts(ts: TaggedSentence) -> list[tuple[int, int, str]]:
     ]
 
 
-def _open_quotations(sentences: Sequence[TaggedSentence]) -> dict[int, str]:
+def _open_quotations(
+    sentences: Sequence[TaggedSentence], parts_of: dict[int, _Parts]
+) -> dict[int, str]:
     """For each sentence, the words of a quotation still open when it begins, as said in
     the sentences before it."""
     carried, out = "", {}
     for ts in sentences:
+        parts = parts_of[ts.sentence.index]
         out[ts.sentence.index] = carried
-        if _goes_on(ts):
-            a = _quoted_parts(ts)[-1][0]
+        if _goes_on(parts, len(ts.tokens)):
+            a = parts[-1][0]
             base, toks = ts.sentence.start, ts.tokens
             # up to the sentence's end, its full stop included
             words = ts.sentence.text[(toks[a].end - base if a >= 0 else 0) :].strip()
@@ -99,21 +106,20 @@ def _open_quotations(sentences: Sequence[TaggedSentence]) -> dict[int, str]:
     return out
 
 
-def _attributed_at_close(ts: TaggedSentence, speech_verbs: frozenset[str]) -> bool:
+def _attributed_at_close(
+    toks: Sequence[Token], parts: _Parts, speech_verbs: frozenset[str]
+) -> bool:
     """The sentence closes a quotation begun before it and names its speaker right after
     the closing mark ("… gebracht“, sagte Oberst X")."""
-    parts = _quoted_parts(ts)
     if not parts or parts[0][0] >= 0:
         return False
-    toks, b = ts.tokens, parts[0][1]
-    after = toks[b + 1 : b + 3]
-    return any(t.lemma.lower() in speech_verbs for t in after)
+    b = parts[0][1]
+    return any(t.lemma.lower() in speech_verbs for t in toks[b + 1 : b + 3])
 
 
-def _goes_on(ts: TaggedSentence) -> bool:
-    """A quotation of the sentence goes on in the next one."""
-    parts = _quoted_parts(ts)
-    return bool(parts) and parts[-1][1] >= len(ts.tokens)
+def _goes_on(parts: _Parts, n: int) -> bool:
+    """A quotation of a sentence of ``n`` tokens goes on in the next one."""
+    return bool(parts) and parts[-1][1] >= n
 
 
 #: Events whose actor's own words a quotation in their sentence gives ("würdigte die
@@ -295,16 +301,25 @@ def apply_claims(
     by_sent = {ts.sentence.index: ts for ts in sentences}
     out: list[Event] = []
     source_nouns = lex.cue("source_nouns")
-    opened = _open_quotations(sentences)
-    speech_verbs = frozenset(v for p in lex.patterns if p.event_class == _SPEECH for v in p.verbs)
+    parts_of = {ts.sentence.index: _quoted_parts(ts) for ts in sentences}
+    opened = _open_quotations(sentences, parts_of)
+    speech_verbs = lex.speech_verbs
     last_statement: Event | None = None
     for ts in sentences:
         idx = ts.sentence.index
         sevents = [e for e in events if e.sentence == idx and not e.trigger.negated]
         smentions = [m for m in mentions if m.sentence == idx and m.keys]
         toks = ts.tokens
+        parts = parts_of[idx]
         nxt = by_sent.get(idx + 1)
-        quote = _quote(ts, opened.get(idx, "") if _attributed_at_close(ts, speech_verbs) else "")
+        # a quotation attributed where it closes is that speaker's: "„A. B“, sagte X"
+        closed_by_next = (
+            _goes_on(parts, len(toks))
+            and nxt is not None
+            and _attributed_at_close(nxt.tokens, parts_of[idx + 1], speech_verbs)
+        )
+        attributed = _attributed_at_close(toks, parts, speech_verbs)
+        quote = _quote(parts, len(toks), opened[idx] if attributed else "")
         seats: list[str] = []
         # "nach Angaben der UN" / "laut X" attributes what the sentence reports to X; it is
         # not a Statement event of its own (X is only the claimant of hostile events)
@@ -376,8 +391,7 @@ def apply_claims(
             and quote
             and last_statement is not None
             and (_opens_with_quote(ts) or _reported_speech(ts))
-            # (a quotation attributed where it closes is that speaker's: "„A. B“, sagte X")
-            and not (_goes_on(ts) and nxt is not None and _attributed_at_close(nxt, speech_verbs))
+            and not closed_by_next
         ):
             # a sentence that is only a quote, or reported speech with no verb of saying
             # ("Die Beweise seien „direkt, präzise und unwiderlegbar“"), continues the

@@ -42,7 +42,7 @@ from kg.extract.quotes import CLOSING
 from kg.extract.syntax import clause_bounds
 from kg.extract.tokens import dateline_words, tokenize
 from kg.iris import slugify
-from kg.vocabulary import ActorClass, EventClass, PlaceClass
+from kg.vocabulary import ActorClass, PlaceClass
 
 #: What a kind of reference changes at a token: the mentions it adds and those it
 #: replaces; ``None`` where it does not match (the next kind is tried).
@@ -345,9 +345,7 @@ class EntityRecognizer:
         self._town_nouns = lexicon.cue("town_reference_nouns")
         self._kinds = self._reference_kinds()  # built once, tried at every token
         self._morph = load_morphology()
-        self._speech_verbs = frozenset(
-            v for p in lexicon.patterns if p.event_class == EventClass.STATEMENT for v in p.verbs
-        )
+        self._speech_verbs = lexicon.speech_verbs
         # longest first, so that a compound takes its most specific class
         self._place_table = _by_length(self._place_nouns)
         self._class_table = _by_length(
@@ -370,6 +368,7 @@ class EntityRecognizer:
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
         self._age_nouns = lexicon.ref("age_nouns")
+        self._body_heads = tuple(sorted(lexicon.ref("body_heads")))
         self._relative_possessives = lexicon.ref("relative_possessives_sein") | lexicon.ref(
             "relative_possessives_ihr"
         )
@@ -1084,7 +1083,6 @@ class EntityRecognizer:
         Gemeinschaft")."""
         toks = ts.tokens
         heads = self.lexicon.ref("organization_heads")
-        bodies = tuple(self.lexicon.ref("body_heads"))
         covered = {j for m in found for j in range(m.first, m.last)}
         out = list(found)
         for j in range(2, len(toks)):
@@ -1093,7 +1091,9 @@ class EntityRecognizer:
             if j in covered or j - 1 in covered:
                 continue
             if lem not in heads and not (
-                head.pos == "NN" and lem.endswith(bodies) and not self._name_goes_on(toks, j)
+                head.pos == "NN"
+                and lem.endswith(self._body_heads)
+                and not self._name_goes_on(toks, j)
             ):
                 continue
             if not (

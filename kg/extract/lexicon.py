@@ -25,7 +25,7 @@ import yaml
 
 from kg.errors import InputError
 from kg.resources import data_dir
-from kg.vocabulary import ActorClass
+from kg.vocabulary import ActorClass, EventClass
 
 __all__ = [
     "CONDITION_KEYS",
@@ -215,6 +215,13 @@ class Lexicon:
             found = frozenset(str(x).lower() for x in self.refs.get(name, ()))
             self._word_sets[("ref", name)] = found
         return found
+
+    @cached_property
+    def speech_verbs(self) -> frozenset[str]:
+        """The verbs of saying: those of the Statement patterns ("sagen", "erklären")."""
+        return frozenset(
+            v for p in self.patterns if p.event_class == EventClass.STATEMENT for v in p.verbs
+        )
 
     @cached_property
     def verb_patterns(self) -> Mapping[str, tuple[Pattern, ...]]:
