@@ -284,6 +284,45 @@ def _by_the_speaker(spoken: Sequence[Event], sevents: Sequence[Event]) -> list[E
     return out
 
 
+def _reporting_clause(toks: Sequence[Token], i: int) -> bool:
+    """The finite verb at ``i`` opens a clause after the comma that ends what it reports
+    ("Die Taliban missbrauchten Zivilisten als Schutzschilde, warf Ghani ihnen vor")."""
+    return i > 1 and toks[i - 1].text == "," and toks[i].pos.endswith("(FIN)")
+
+
+def _accused_before(toks: Sequence[Token], sevents: list[Event]) -> list[Event]:
+    """An accusation in a reporting clause after what it alleges, naming no one accused
+    ("…, warf Ghani ihnen vor", "…, kritisierte X"): the accused are those who act in the
+    clause before."""
+    acc = next((e for e in sevents if e.event_class == EventClass.ACCUSATION), None)
+    if acc is None or acc.actors(RoleProperty.ADDRESSEE):
+        return sevents
+    if not _reporting_clause(toks, acc.trigger.first):
+        return sevents
+    accusers = set(acc.actors(RoleProperty.AGENT))
+    accused = tuple(
+        dict.fromkeys(
+            k
+            for e in sevents
+            if e.trigger.first < acc.trigger.first and e.event_class != EventClass.ACCUSATION
+            for k in e.actors(RoleProperty.AGENT)
+            if k not in accusers
+        )
+    )
+    if not accused:
+        return sevents
+    told = replace(acc, roles=acc.roles + tuple((RoleProperty.ADDRESSEE, k) for k in accused))
+    return [told if e is acc else e for e in sevents]
+
+
+def _claimed_by_agent(e: Event) -> Event:
+    """A hostile event the speaker tells of their own side is claimed by that speaker, as
+    when the quotation and the verb of saying share a sentence."""
+    if e.event_class in _HOSTILE and e.event_class != EventClass.ACCUSATION:
+        return replace(e, claimed_by=e.actors(RoleProperty.AGENT))
+    return e
+
+
 def _coordinated_main_verb(toks: Sequence[Token], i: int) -> bool:
     """The finite verb at ``i`` opens a main clause coordinated with the one before ("warf
     der Nato einen Angriff vor und rief die Bevölkerung zur Verteidigung auf"): what it
@@ -409,7 +448,14 @@ def apply_claims(
                         confidence=0.7,
                     )
                 )
-        sevents += _by_the_speaker(spoken, sevents)
+        if closed_by_next and not sevents:
+            # "„Heute haben unsere Streitkräfte Kidal eingenommen. Unsere Mission ist
+            # nicht beendet“, sagte X": the first person of a quotation that closes in
+            # the next sentence is the speaker named there, who also claims it
+            told = [e for e in events if e.sentence == idx + 1 and e.event_class == _SPEECH]
+            sevents += [_claimed_by_agent(e) for e in _by_the_speaker(spoken, told)]
+        else:
+            sevents += _by_the_speaker(spoken, sevents)
         words = quote if _words(ts, quote) else None
         sevents += _quoted_words(idx, words, sevents)
         sevents = _with_their_words(words, sevents)
@@ -428,12 +474,16 @@ def apply_claims(
                     e.trigger.first > min(rejections) and is_zu_infinitive(toks, e.trigger.first)
                 )
             ]
+        sevents = _accused_before(toks, sevents)
         accusers: tuple[str, ...] = ()
         accused: tuple[str, ...] = ()
         for e in sevents:
             if e.event_class == EventClass.ACCUSATION:
                 accusers = e.actors(RoleProperty.AGENT)
                 accused = e.actors(RoleProperty.ADDRESSEE)
+        accusation_at = next(
+            (x.trigger.first for x in sevents if x.event_class == EventClass.ACCUSATION), -1
+        )
         for e in sevents:
             ev = e
             if ev.event_class == _SPEECH and ev.quote is None:
@@ -442,8 +492,7 @@ def apply_claims(
             elif (
                 accusers
                 and ev.event_class != EventClass.ACCUSATION
-                and ev.trigger.first
-                > next(x.trigger.first for x in sevents if x.event_class == EventClass.ACCUSATION)
+                and (ev.trigger.first > accusation_at or _reporting_clause(toks, accusation_at))
                 and not _coordinated_main_verb(toks, ev.trigger.first)
             ):
                 if ev.event_class == EventClass.ENDORSEMENT:

@@ -2893,17 +2893,25 @@ class EntityRecognizer:
                 # full verb they may be what it sends: "schickt Soldaten nach Niger")
                 or toks[k - 1].pos in ("VA(FIN)", "VM(FIN)")
                 or self._after_adverbial_vorfeld(toks, k - 1)
+                # "die Regierungstruppen": a compound the same-noun reading below leaves
+                or (toks[k - 1].pos == "ART" and k == j and lem not in self._unnamed_forces)
             )
             and j not in covered
             # (a person's name right after is the object: "Regierungstruppen Savimbi")
-            and not (j + 1 < len(toks) and (j + 1) in covered and not self._person_at(found, j + 1))
+            and not (
+                j + 1 < len(toks)
+                and (j + 1) in covered
+                and not self._person_at(found, j + 1)
+                and not self._object_before_verb(toks, j + 1, found)
+            )
             # "Spezialeinheiten des Geheimdienstes FSB": a genitive that names someone
             # says whose they are ("Soldaten der Regierungsarmee" names no one)
             and not self._named_genitive(toks, j, found)
         ):
             # "Soldaten eröffneten das Feuer": forces the text does not identify
+            first = k - 1 if k == j and k > 0 and toks[k - 1].pos == "ART" else j
             mention = self._mention(
-                ts, j, j + 1, MentionKind.GROUP, (), group="bare-group", head=lem
+                ts, first, j + 1, MentionKind.GROUP, (), group="bare-group", head=lem
             )
             return [mention], []
         # a headline drops the article: "Mali: Armee nimmt Kidal ein"
@@ -2915,12 +2923,17 @@ class EntityRecognizer:
                 self._prev(toks, j) in _ARTICLES
                 or (headline_opening and same_noun and tok.text.lower() == lem)
             )
-            and not (j + 1 < len(toks) and (j + 1) in covered)
-            and not (
-                j + 1 < len(toks)
-                and (
-                    toks[j + 1].text in ("der", "des", "von", "in", "aus")
-                    or toks[j + 1].pos == "NE"
+            and (
+                self._object_before_verb(toks, j + 1, found)
+                or (
+                    not (j + 1 < len(toks) and (j + 1) in covered)
+                    and not (
+                        j + 1 < len(toks)
+                        and (
+                            toks[j + 1].text in ("der", "des", "von", "in", "aus")
+                            or toks[j + 1].pos == "NE"
+                        )
+                    )
                 )
             )
         ):
@@ -2933,6 +2946,28 @@ class EntityRecognizer:
         keys = (state,) if state else ()
         mention = self._mention(ts, first, j + 1, MentionKind.GROUP, keys, group=group, head=head)
         return [mention], []
+
+    @staticmethod
+    def _object_before_verb(toks: Sequence[Token], k: int, found: Sequence[EntityMention]) -> bool:
+        """A known place or state at ``k`` right before the verb that ends the clause is
+        that verb's object, not the name of the noun before ("Als die Armee Aden angriff",
+        "nachdem die Truppen Mali verlassen hatten")."""
+        m = next((x for x in found if x.first == k and x.keys), None)
+        if not (
+            m is not None
+            and m.cls != ActorClass.PERSON
+            and m.kind == MentionKind.NAME
+            and m.last < len(toks)
+            and toks[m.last].pos.startswith("VV")
+            and not toks[m.last - 1].text.endswith("s")
+        ):
+            return False
+        # only a clause that ends in its verb: one a conjunction or relative pronoun opens
+        start = max((x + 1 for x in range(k) if toks[x].pos == "$,"), default=0)
+        return any(
+            toks[x].pos in ("KOUS", "PRELS") or toks[x].text.lower() == "als"
+            for x in range(start, k)
+        )
 
     @staticmethod
     def _person_at(found: Sequence[EntityMention], i: int) -> bool:
@@ -3007,6 +3042,17 @@ class EntityRecognizer:
         )
         return [mention], [adj]
 
+    def _common_noun_after(self, toks: Sequence[Token], k: int) -> bool:
+        """The word at ``k`` after a place noun is a German common noun, not the place's
+        name: a noun with an ending only feminine nouns have, alone before the verb ("hat
+        in der Stadt Stellung bezogen")."""
+        nxt = toks[k]
+        return (
+            nxt.pos == "NN"
+            and nxt.text.lower().endswith(tuple(self._morph.feminine_only_endings))
+            and not (k + 1 < len(toks) and toks[k + 1].text[:1].isupper())
+        )
+
     def _ref_place_noun(self, ts, j, found, covered) -> _Change | None:
         """ "die Stadt Goma": the name after a place noun is that kind of place; "im
         Gorongosa-Gebirge": a name joined to a place noun is that place, named by both."""
@@ -3030,7 +3076,7 @@ class EntityRecognizer:
         nxt = toks[j + 1]
         if not (
             nxt.text[:1].isupper() and nxt.pos in ("NE", "NN", "FM") and (j + 1) not in covered
-        ):
+        ) or self._common_noun_after(toks, j + 1):
             return [], []
         # "die Hafenstadt Mocímboa da Praia": a particle and a capitalised word go on with
         # the name, though a known place ("Praia") is among them

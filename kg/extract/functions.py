@@ -152,6 +152,15 @@ def auxiliaries(ts: TaggedSentence, pred: int) -> tuple[Token, ...]:
     return tuple(ts.tokens[c] for c in parse.dependents(pred, "aux"))
 
 
+def _zu_infinitive(ts: TaggedSentence, p: int) -> bool:
+    """The verb at ``p`` is a zu-infinitive ("zurückzuerobern", "zu verhandeln")."""
+    assert ts.parse is not None
+    toks = ts.tokens
+    return toks[p].pos == "VV(IZU)" or any(
+        toks[c].pos == "PTKZU" for c in ts.parse.dependents(p, "mark")
+    )
+
+
 def clause_subject(ts: TaggedSentence, pred: int, *, morph: Morphology) -> tuple[int, str] | None:
     """The token standing as subject of ``pred`` and its slot, including a subject the
     predicate shares: the antecedent of a relative pronoun, the first of coordinated
@@ -178,6 +187,10 @@ def clause_subject(ts: TaggedSentence, pred: int, *, morph: Morphology) -> tuple
                 return parse.heads[p], slot  # "Holbrooke, der … vermittelt hatte"
             return s, slot
         dep, h = parse.deps[p], parse.heads[p]
+        if dep == "ccomp" and _zu_infinitive(ts, p):
+            # the parser's ccomp for "versuchten, die Hafenstadt zurückzuerobern": a
+            # zu-infinitive has no subject of its own, whatever its label
+            dep = "xcomp"
         if h == p or dep not in ("conj", "xcomp", "ccomp:inf", "advcl:inf"):
             return None
         if dep == "xcomp" and not morph.is_subject_control(toks[h].lemma):

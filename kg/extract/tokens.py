@@ -245,6 +245,7 @@ class Tagger:
         tags = (self._tag_words(words[:k]) if k else ()) + (
             self._tag_words(words[k:]) if words[k:] else ()
         )
+        tags = self._lowercase_verbs(words, tags)
         tags = self._past_tense_misread(words, tags, k)
         tags = self._attribute_misread(words, tags, k)
         tags = _capitalised_verbs(words, tags, k)
@@ -290,10 +291,38 @@ class Tagger:
             tokens.append(Token(i, start, end, word, lemma, pos, quoted[i], verb))
         return TaggedSentence(sentence, tuple(tokens))
 
+    def _lowercase_verbs(
+        self, words: Sequence[str], tags: tuple[tuple[str, str], ...]
+    ) -> tuple[tuple[str, str], ...]:
+        """German writes nouns capitalised: a word in lower case HanTa read as a noun is a
+        verb with its particle joined at the end of a subordinate clause ("Als die Armee
+        Aden angriff", HanTa's "Angriff"), when the particle and the finite verb after it
+        read so.
+
+        >>> t = Tagger()
+        >>> t._lowercase_verbs(("die", "Armee", "angriff"),
+        ...     (("der", "ART"), ("Armee", "NN"), ("Angriff", "NN")))[2]
+        ('angreifen', 'VV(FIN)')
+        """
+        out = list(tags)
+        for i, word in enumerate(words):
+            if tags[i][1] != "NN" or not word.isalpha() or not word.islower():
+                continue
+            for cut in range(2, min(len(word) - 2, 9)):
+                particle, rest = word[:cut], word[cut:]
+                if "PTKVZ" not in {str(p) for p, _score in self._hanta.tag_word(particle)}:
+                    continue
+                lemma, pos = self._hanta.analyze(rest, taglevel=1)
+                if pos == "VV(FIN)":
+                    out[i] = (particle + str(lemma), "VV(FIN)")
+                    break
+        return tuple(out)
+
     def _past_tense_misread(
         self, words: Sequence[str], tags: tuple[tuple[str, str], ...], k: int
     ) -> tuple[tuple[str, str], ...]:
-        """A clause has a finite verb: in a sentence HanTa tags without one, the first
+        """A clause has a finite verb: in a sentence HanTa tags without one (or in the
+        clause before a verb-first reporting clause: "…, warf Ghani ihnen vor"), the first
         weak verb's past form it read as a participle adjective ("Damals besetzten
         türkische Truppen …", "Russland verstärkte seine Truppen") is that verb, unless an
         article or possessive makes it an attribute ("die besetzten Gebiete").
@@ -303,9 +332,20 @@ class Tagger:
         ...     (("damals", "ADV"), ("besetzt", "ADJ(A)"), ("Truppe", "NN")), 0)]
         ['ADV', 'VV(FIN)', 'NN']
         """
+        end = len(tags)
         if any(pos.endswith("(FIN)") for _lemma, pos in tags):
-            return tags
-        for i in range(k + 1, len(tags)):
+            # "Die Taliban missbrauchten Zivilisten als Schutzschilde, warf Ghani ihnen
+            # vor": the clause before a verb-first reporting clause has its own verb
+            comma = next((i for i in range(k, len(tags)) if tags[i][1] == "$,"), None)
+            if (
+                comma is None
+                or comma + 1 >= len(tags)
+                or not tags[comma + 1][1].endswith("(FIN)")
+                or any(pos.endswith("(FIN)") for _lemma, pos in tags[k:comma])
+            ):
+                return tags
+            end = comma
+        for i in range(k + 1, end):
             lemma, pos = tags[i]
             word = words[i]
             if pos != "ADJ(A)" or not word.islower() or tags[i - 1][1] in ("ART", "PPOSAT"):
@@ -374,4 +414,10 @@ class Tagger:
 
     def _participle_uncached(self, lemma: str) -> str | None:
         verb, pos = self._hanta.analyze(lemma, taglevel=1)
+        if pos == "VV(FIN)" and lemma.endswith("t"):
+            # an inseparable verb's participle is its third person ("missbraucht"), which
+            # HanTa prefers alone: the same word from the infinitive's stem is the participle
+            infinitive = str(verb).replace("ß", "ss") if "ss" in lemma else str(verb)
+            if infinitive.endswith("en") and infinitive[:-2] + "t" == lemma:
+                return infinitive
         return str(verb) if pos == "VV(PP)" else self._morph.misread_participles.get(lemma)

@@ -1,0 +1,85 @@
+"""Subordinate clauses and quotations the rules before missed, each tested on sentences
+written for the test: a separable verb joined at the end of a subordinate clause, a
+known name before the verb that ends such a clause as its object, a compound of a force's
+noun with its article, a zu-infinitive the parser labels as a clausal complement, the
+first person of a quotation that closes in the next sentence, and a German common noun
+after a place noun."""
+
+from extract_helpers import analyse, of_class, only, roles
+
+from kg.vocabulary import RoleProperty
+
+AGENT = RoleProperty.AGENT
+
+
+def test_a_separable_verb_joined_at_the_end_of_a_subordinate_clause_is_a_verb(ex):
+    # regression: the tagger read "angriff" as the noun "Angriff", and the clause had no event
+    a = analyse(ex, "Als Aserbaidschan die Grenzposten angriff, flohen Tausende Menschen.")
+    assert ("agent", "azerbaijan") in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Weil Ruanda die Stadt Goma angriff, brach Kongo die Gespräche ab.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "rwanda"), ("location", "goma")}
+
+
+def test_a_known_name_before_the_verb_ending_a_subordinate_clause_is_its_object(ex):
+    # regression: "die Armee Aden" was read as an army named Aden, and the attack had no agent
+    a = analyse(ex, "Nachdem die Armee Aden angegriffen hatte, flohen viele Familien.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "t/armee"), ("location", "aden")}
+    a = analyse(ex, "Als Regierungstruppen Kismayo einnahmen, flohen die Kämpfer.")
+    assert ("agent", "t/regierungstruppen") in roles(only(a, "MilitaryAction"))
+    # in a main clause the name after the noun names it: "die Armee Kenias"
+    a = analyse(ex, "Die Armee Kenias griff am Montag die Stellungen an.")
+    assert ("agent", "kenya") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_compound_of_a_force_noun_with_its_article_acts(ex):
+    a = analyse(ex, "Die Regierungstruppen beschossen am Sonntag das Dorf.")
+    assert ("agent", "t/regierungstruppen") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_zu_infinitive_the_parser_calls_a_clausal_complement_has_the_controller(ex):
+    # "versuchten, die Hafenstadt zurückzuerobern": the troops would have retaken the city
+    a = analyse(
+        ex,
+        "Als Regierungstruppen am Montag versuchten, die Hafenstadt Aden zurückzuerobern, "
+        "wurden sie aus der Luft angegriffen.",
+    )
+    retake = next(e for e in of_class(a, "MilitaryAction") if e.trigger.pattern == "capture")
+    assert roles(retake) == {("agent", "t/regierungstruppen"), ("location", "aden")}
+
+
+def test_the_first_person_of_a_quotation_closed_in_the_next_sentence_is_its_speaker(ex):
+    # regression: the speaker was named only after the quotation's second sentence, and
+    # "unsere Streitkräfte" in its first had no one behind them
+    a = analyse(
+        ex,
+        "Die Lage war ruhig. „Heute haben unsere Streitkräfte Kidal eingenommen. Unsere "
+        "Mission ist nicht beendet“, sagte Präsident Assimi Goïta am Dienstag.",
+    )
+    taken = only(a, "MilitaryAction")
+    assert roles(taken) == {("agent", "assimi-goita"), ("location", "kidal")}
+    assert taken.claimed_by == ("assimi-goita",)
+
+
+def test_a_common_noun_after_a_place_noun_names_no_place(ex):
+    # regression: "in der Stadt Stellung bezogen" made a city named "Stellung"
+    a = analyse(ex, "Die Armee hat in der Stadt Stellung bezogen und den Flughafen besetzt.")
+    assert "Stellung" not in {m.text for m in a.mentions}
+    assert roles(only(a, "MilitaryAction")) == {("agent", "t/armee")}
+    a = analyse(ex, "Die Armee hat die Stadt Kidal besetzt.")
+    assert ("location", "kidal") in roles(only(a, "MilitaryAction"))
+
+
+def test_an_accusation_after_what_it_alleges_names_those_who_act_there(ex):
+    # regression: "missbrauchten" was read as an adjective, the clause had no verb, and the
+    # accusers became the accused
+    a = analyse(
+        ex,
+        "Präsident Aschraf Ghani sprach in Kabul. Die Taliban missbrauchten Zivilisten als "
+        "Schutzschilde, warf Ghani ihnen vor.",
+    )
+    acc = only(a, "Accusation")
+    assert roles(acc) == {("agent", "ashraf-ghani"), ("addressee", "taliban")}
+    a = analyse(ex, "Die Armee habe Dörfer bombardiert, kritisierte Amnesty International.")
+    bombed = only(a, "MilitaryAction")
+    assert bombed.claimed_by == ("amnesty-international",)
+    assert ("addressee", "t/armee") in roles(only(a, "Accusation"))
