@@ -28,7 +28,7 @@ Staatschef"). Keys of new people come from :func:`kg.extract.names.name_key`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from kg.dictionary import ActorDictionary, class_is
@@ -528,13 +528,47 @@ class EntityRecognizer:
         entity = self.dictionary.get(m.keys[0])
         return entity is None or not any(given in name.split() for name in entity.names)
 
-    def _given_is_new(self, given: str, surname: EntityMention) -> bool:
+    def _given_is_new(
+        self,
+        given: str,
+        surname: EntityMention,
+        minted: Mapping[str, tuple[str, str]] | None = None,
+    ) -> bool:
         """Whether ``given`` before a known surname starts another person's name: no name
-        of the person the surname stands for starts with it ("Irfaan" before "Ali")."""
-        entity = self.dictionary.get(surname.keys[0]) if surname.keys else None
-        if entity is None:
+        of the person the surname stands for starts with it ("Irfaan" before "Ali"); of a
+        person the article introduced, the name it gave (``minted``: "Sérgio Cabral" is not
+        the "Sérgio" of "Mário Sérgio Duarte")."""
+        key = surname.keys[0] if surname.keys else None
+        entity = self.dictionary.get(key) if key else None
+        if entity is not None:
+            names: Sequence[str] = entity.names
+        elif key is not None and minted is not None and key in minted:
+            names = (minted[key][1],)
+        else:
             return False
-        return not any(name.split()[0] == given for name in entity.names if name.split())
+        return not any(name.split()[0] == given for name in names if name.split())
+
+    def _another_with_given(
+        self,
+        given: str,
+        nxt: str,
+        mention: EntityMention,
+        minted: Mapping[str, tuple[str, str]],
+    ) -> bool:
+        """Whether a given name that refers back to someone ("Sergej" of "Sergej Schoigu")
+        starts another person's name with the word after it ("Sergej Sobjanin"): no name
+        of the one it refers back to goes on with that word."""
+        key = mention.keys[0] if mention.keys else None
+        entity = self.dictionary.get(key) if key else None
+        if entity is not None:
+            names: Sequence[str] = entity.names
+        elif key is not None and key in minted:
+            names = (minted[key][1],)
+        else:
+            return False
+        if not any(name.split()[0] == given for name in names if name.split()):
+            return False  # a surname, not a given name: "_given_is_new" decides
+        return not any(f"{given} {nxt}" in name for name in names)
 
     def _is_colleague(self, tok: Token) -> bool:
         w = tok.text.lower()
@@ -1867,17 +1901,29 @@ class EntityRecognizer:
             and _noun_class(toks[q].text, self._class_table) is not None
         )
 
-    def _genitive_state(self, m: EntityMention | None) -> str | None:
-        """The state a bare genitive name stands for ("Kenias", "Russlands"), or None."""
+    def _genitive_state(self, m: EntityMention | None, *, places: bool = False) -> str | None:
+        """The state a bare genitive name stands for ("Kenias", "Russlands"), or None;
+        with ``places``, also a region or a city ("der Präsident Nordossetiens")."""
+        kinds = (
+            (ActorClass.STATE, PlaceClass.REGION, PlaceClass.CITY)
+            if places
+            else (ActorClass.STATE,)
+        )
         if (
             m is None
             or m.kind != MentionKind.NAME
             or not m.keys
             or not m.text.endswith("s")
-            or not self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+            or not (self.dictionary.is_a(m.keys[0], *kinds) or (places and m.cls in kinds))
         ):
             return None
         return m.keys[0]
+
+    def _regional_office(self, role: str | None) -> bool:
+        """An office a region or a city has too ("Präsident", "Gouverneur", "Bürgermeister")."""
+        return role is not None and (
+            role in self.lexicon.national or role in self.lexicon.regional_roles
+        )
 
     def _past_genitive(
         self,
@@ -1893,7 +1939,8 @@ class EntityRecognizer:
         organisation of a genitive in between ("der Präsident des Obersten Rates der Huthi,
         Mahdi al-Maschat": the name after the genitive phrase and a comma)."""
         toks, n, k = ts.tokens, len(ts.tokens), j + 1
-        state = self._genitive_state(by_first.get(k)) if role else None
+        regional = self._regional_office(role)
+        state = self._genitive_state(by_first.get(k), places=regional) if role else None
         if state is not None:
             # "der Außenminister Kenias, Raphael Tuju,": a state's bare genitive
             p = by_first[k].last
@@ -1969,6 +2016,8 @@ class EntityRecognizer:
                 and (
                     self.dictionary.is_a(m.keys[0], ActorClass.STATE, ActorClass.ORGANIZATION)
                     or class_is(m.cls, ActorClass.ORGANIZATION)
+                    # "der Gouverneur von Rio de Janeiro, X": a region's or a city's office
+                    or (regional and class_is(m.cls, PlaceClass.REGION, PlaceClass.CITY))
                 )
             ),
             None,
@@ -2024,7 +2073,10 @@ class EntityRecognizer:
                 (k + 1 not in by_first and self._name_continues(toks, k + 1))
                 or (k + 1 in by_first and self._longer_name(toks[k].text, by_first[k + 1]))
             )
-            and self._given_is_new(toks[k].text, m_next)
+            and (
+                self._given_is_new(toks[k].text, m_next, new)
+                or self._another_with_given(toks[k].text, toks[k + 1].text, m_next, new)
+            )
         )
         if m_next is not None and m_next.cls == ActorClass.PERSON and not given_surname:
             return m_next
@@ -2692,8 +2744,15 @@ class EntityRecognizer:
             and det in ("die", "den", "der", "des", "bare")
             and not any(x in covered for x in range(a, j))
             and not (j + 1 < len(toks) and (j + 1) in covered)
-            # "die Rebellen der Bewegung Freies Aceh": the genitive names them
-            and not (j + 2 < len(toks) and toks[j + 1].pos == "ART" and (j + 2) in covered)
+            # "die Rebellen der Bewegung Freies Aceh": the genitive names them ("von den
+            # Aufständischen der frühere Gouverneur X": "der" with an adjective in -e opens
+            # a phrase in the nominative, no genitive)
+            and not (
+                j + 2 < len(toks)
+                and toks[j + 1].pos == "ART"
+                and (j + 2) in covered
+                and not (toks[j + 2].pos.startswith("ADJ") and toks[j + 2].text.endswith("e"))
+            )
         ):
             return None
         group = "bare-group" if det == "bare" else "armed-group"

@@ -16,7 +16,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ import yaml
 
 from kg.errors import InputError
 from kg.resources import data_dir
-from kg.vocabulary import ActorClass, EventClass
+from kg.vocabulary import ActorClass, EventClass, PlaceClass
 
 __all__ = [
     "CONDITION_KEYS",
@@ -126,6 +126,11 @@ class Lexicon:
     posting_roles: frozenset[str] = frozenset()
     # compounds of a state's own body ("Regierungssprecher"): roles.yaml "state_body_prefixes"
     state_body_prefixes: tuple[str, ...] = ()
+    # offices of a region's or a city's government besides the national ones, and the
+    # label of that government by the place's class (roles.yaml "regional_roles",
+    # "regional_governments": "Regierung von {}")
+    regional_roles: frozenset[str] = frozenset()
+    regional_governments: Mapping[str, str] = field(default_factory=dict)
 
     def deputy(self, role: str) -> str | None:
         """The deputy office of ``role`` where it has labels, else None.
@@ -494,6 +499,8 @@ ROLES_KEYS = (
     "implies",
     "national",
     "posting_roles",
+    "regional_roles",
+    "regional_governments",
 )
 
 #: Every list of ``references.yaml``.
@@ -607,6 +614,10 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         },
         national=frozenset(_tuple(roles.get("national"))),
         posting_roles=frozenset(_tuple(roles.get("posting_roles"))),
+        regional_roles=frozenset(_tuple(roles.get("regional_roles"))),
+        regional_governments={
+            str(k): str(v) for k, v in (roles.get("regional_governments") or {}).items()
+        },
         state_body_prefixes=tuple(x.lower() for x in _tuple(roles.get("state_body_prefixes"))),
         refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
         cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
@@ -645,10 +656,23 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     heads = sorted(v for v in lex.compound_heads.values() if v not in labels)
     if heads:
         raise InputError(f"{base / 'roles.yaml'}: compound_heads: unknown offices {heads}")
-    for key, listed in (("national", lex.national), ("posting_roles", lex.posting_roles)):
+    for key, listed in (
+        ("national", lex.national),
+        ("posting_roles", lex.posting_roles),
+        ("regional_roles", lex.regional_roles),
+    ):
         unknown = sorted(o for o in listed if o not in labels)
         if unknown:
             raise InputError(f"{base / 'roles.yaml'}: {key}: unknown offices {unknown}")
+    places = {c.value for c in PlaceClass}
+    odd = sorted(
+        k for k, v in lex.regional_governments.items() if k not in places or v.count("{}") != 1
+    )
+    if odd:
+        raise InputError(
+            f"{base / 'roles.yaml'}: regional_governments: want a place class and a label "
+            f"with one {{}}, not {odd}"
+        )
     for key in ("leadership_nouns", "office_verbs"):
         offices = dict(lex.cues.get(key) or {})
         unknown = sorted(str(v) for v in offices.values() if v not in labels)

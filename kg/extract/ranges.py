@@ -24,10 +24,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from kg.dictionary import ActorDictionary, class_is
+from kg.extract.lexicon import Lexicon
 from kg.extract.model import ACTOR_ROLES, Event, EventRole, Fact, FactKind
 from kg.vocabulary import ActorClass, EventProperty, PlaceClass
 
-__all__ = ["keep_in_range"]
+__all__ = ["keep_in_range", "regional_offices"]
 
 _ACTOR_ROLES = frozenset(ACTOR_ROLES)
 
@@ -83,3 +84,47 @@ def _event_in_range(ev: Event, is_) -> Event:
     if tuple(roles) == ev.roles and claimed == ev.claimed_by:
         return ev
     return replace(ev, roles=tuple(roles), claimed_by=claimed)
+
+
+def regional_offices(
+    facts: Sequence[Fact],
+    new_entities: Sequence[tuple[str, str, str]],
+    dictionary: ActorDictionary,
+    lexicon: Lexicon,
+) -> tuple[tuple[Fact, ...], tuple[tuple[str, str, str], ...]]:
+    """The offices of a region's or a city's government ("der transnistrische
+    Außenminister", "der Gouverneur von Rio") held in that government: a body of its own
+    (``<place>-government``, labelled from ``roles.yaml`` "regional_governments"), for an
+    office belongs to a state or an organisation. Returns the facts and the new entities
+    with the bodies minted.
+
+    >>> from kg.dictionary import load_dictionary
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> f = Fact(FactKind.POSITION, "x-y", "transnistria", 0, "foreign-minister")
+    >>> facts, new = regional_offices([f], (), load_dictionary(), load_lexicon())
+    >>> facts[0].object
+    'transnistria-government'
+    >>> new
+    (('transnistria-government', 'GovernmentBody', 'Regierung von Transnistrien'),)
+    """
+    new = {key: (cls, label) for key, cls, label in new_entities}
+    offices = lexicon.national | lexicon.regional_roles
+    minted: dict[str, tuple[str, str]] = {}
+    out: list[Fact] = []
+    for f in facts:
+        if f.kind == FactKind.POSITION and f.role in offices:
+            entry = dictionary.get(f.object)
+            cls, label = (
+                (entry.cls, entry.label_de) if entry is not None else new.get(f.object, ("", ""))
+            )
+            template = next(
+                (t for c, t in lexicon.regional_governments.items() if cls and class_is(cls, c)),
+                None,
+            )
+            if template is not None and not class_is(cls, ActorClass.STATE):
+                key = f"{f.object}-government"
+                if dictionary.get(key) is None and key not in new:
+                    minted[key] = (ActorClass.GOVERNMENT_BODY.value, template.format(label))
+                f = replace(f, object=key)
+        out.append(f)
+    return tuple(out), (*new_entities, *((k, c, lab) for k, (c, lab) in minted.items()))

@@ -30,7 +30,7 @@ from kg.extract.headline import headline_parts, home_state, novel_events, topic_
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, FactKind, TaggedSentence
 from kg.extract.morphology import load_morphology
-from kg.extract.ranges import keep_in_range
+from kg.extract.ranges import keep_in_range, regional_offices
 from kg.extract.roles import RoleAssigner
 from kg.extract.sentences import split_sentences
 from kg.extract.timing import assign_dates, headline_expressions, lead_date
@@ -278,13 +278,15 @@ class Ranges:
 
     name = "ranges"
     reads = ("events", "facts", "new_entities")
-    writes = ("events", "facts")
+    writes = ("events", "facts", "new_entities")
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.d = dictionary
+        self.lex = lexicon
 
     def __call__(self, doc: Document) -> None:
-        doc.events, doc.facts = keep_in_range(doc.events, doc.facts, doc.new_entities, self.d)
+        facts, doc.new_entities = regional_offices(doc.facts, doc.new_entities, self.d, self.lex)
+        doc.events, doc.facts = keep_in_range(doc.events, facts, doc.new_entities, self.d)
 
 
 class Claims:
@@ -403,7 +405,7 @@ def default_stages(dictionary: ActorDictionary, lexicon: Lexicon) -> list[Stage]
         Conflict(dictionary, lexicon),
         Places(dictionary),
         Facts(dictionary, lexicon),
-        Ranges(dictionary),
+        Ranges(dictionary, lexicon),
         Claims(lexicon),
         HeadlineEvents(dictionary, lexicon, roles),
     ]

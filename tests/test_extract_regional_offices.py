@@ -1,0 +1,80 @@
+"""Offices of regions and cities: held in the place's government, a body the article
+mints ("Regierung von Transnistrien", "Stadtverwaltung von Antananarivo"), for the
+ontology gives an office to a state or an organisation; governors and mayors as titles.
+Sentences written for the test."""
+
+import pytest
+from extract_helpers import analyse, only, positions, roles
+
+from kg.errors import InputError
+from kg.extract.lexicon import load_lexicon
+from kg.resources import data_dir
+
+
+def _key(a, label: str) -> str:
+    """The key the analysis minted for the entity labelled ``label``."""
+    return next(k for k, _cls, lab in a.new_entities if lab == label)
+
+
+def test_an_office_of_a_de_facto_state_is_held_in_its_government(ex):
+    a = analyse(ex, "Für Abchasien unterschrieb der abchasische Außenminister Sergej Schamba.")
+    held = (_key(a, "Sergej Schamba"), "foreign-minister", "abkhazia-government")
+    assert held in positions(a)
+    assert ("abkhazia-government", "GovernmentBody", "Regierung von Abchasien") in a.new_entities
+
+
+def test_a_region_in_the_genitive_after_an_office_is_whose_it_is(ex):
+    a = analyse(ex, "Der Regierungschef der Krim, Sergej Aksjonow, begrüßte den Beschluss.")
+    assert ("sergei-aksyonov", "head-of-government", "crimea-government") in positions(a)
+    a = analyse(ex, "Tschetscheniens Präsident Aslan Maschadow rief zum Widerstand auf.")
+    assert ("aslan-mashadov", "president", "chechnya-government") in positions(a)
+
+
+def test_mayors_and_governors_are_offices_of_their_city_and_region(ex):
+    a = analyse(ex, "Der Bürgermeister von Antananarivo, Andry Rajoelina, rief zum Streik auf.")
+    assert ("andry-rajoelina", "mayor", "antananarivo-government") in positions(a)
+    assert ("antananarivo-government", "GovernmentBody", "Stadtverwaltung von Antananarivo") in (
+        a.new_entities
+    )
+    a = analyse(ex, "Kiews Bürgermeister Vitali Klitschko sprach am Montag.")
+    assert (_key(a, "Vitali Klitschko"), "mayor", "kyiv-government") in positions(a)
+    assert ("agent", _key(a, "Vitali Klitschko")) in roles(only(a, "Statement"))
+
+
+def test_an_office_of_a_state_stays_the_states(ex):
+    a = analyse(ex, "Der georgische Außenminister Gela Bekwaschwili reiste nach Moskau.")
+    assert (_key(a, "Gela Bekwaschwili"), "foreign-minister", "georgia") in positions(a)
+
+
+def test_a_given_name_that_refers_back_does_not_take_over_another_persons_name(ex):
+    # regression: "Sergej" had referred back to Sergej Schoigu, so another Sergej named
+    # after a title became the defence minister
+    a = analyse(
+        ex,
+        "Verteidigungsminister Sergej Schoigu schwieg. Regierungschef Sergej Markow "
+        "erklärte den Montag zum arbeitsfreien Tag.",
+    )
+    assert roles(only(a, "Statement")) == {("agent", _key(a, "Sergej Markow"))}
+
+
+def test_der_with_an_adjective_in_e_after_a_group_is_no_genitive(ex):
+    # regression: "der frühere Gouverneur X" was read as the rebels' genitive, and the
+    # abduction lost its agent
+    a = analyse(ex, "Verschleppt wurde von den Aufständischen der frühere Präsident Luis Ortega.")
+    assert roles(only(a, "MilitaryAction")) == {
+        ("agent", "t/aufstaendischen"),
+        ("addressee", "luis-ortega"),
+    }
+
+
+def test_regional_governments_need_a_place_class_and_one_slot(tmp_path):
+    base = tmp_path / "patterns"
+    base.mkdir()
+    for f in data_dir().joinpath("patterns").iterdir():
+        if f.name.endswith(".yaml"):
+            text = f.read_text(encoding="utf-8")
+            if f.name == "roles.yaml":
+                text = text.replace('City: "Stadtverwaltung von {}"', 'Town: "Stadt {}"')
+            (base / f.name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="regional_governments"):
+        load_lexicon(base)
