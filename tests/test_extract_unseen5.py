@@ -83,3 +83,37 @@ def test_an_accusation_after_what_it_alleges_names_those_who_act_there(ex):
     bombed = only(a, "MilitaryAction")
     assert bombed.claimed_by == ("amnesty-international",)
     assert ("addressee", "t/armee") in roles(only(a, "Accusation"))
+
+
+def test_two_unknown_names_after_a_locative_preposition_are_a_place(ex):
+    # regression: "in Ponta Delgada" was read as a person's full name
+    a = analyse(ex, "Merkel und Macron trafen sich am Montag in Ponta Delgada.")
+    assert ("location", "ponta-delgada") in roles(only(a, "Meeting"))
+    # a full name in a phrase of its own stays a person
+    a = analyse(ex, "Die Gespräche mit Henry Kissinger in Moskau scheiterten.")
+    assert "henry-kissinger" in {k for m in a.mentions for k in m.keys}
+
+
+def test_an_island_state_after_auf_is_where_people_meet(ex):
+    a = analyse(ex, "Merkel und Macron trafen sich am Montag auf Zypern.")
+    assert ("location", "cyprus") in roles(only(a, "Meeting"))
+    # what is agreed on is no place
+    a = analyse(ex, "Merkel und Macron einigten sich auf Zypern als Gastgeber.")
+    assert ("location", "cyprus") not in roles(only(a, "Agreement"))
+
+
+def test_a_residence_named_after_its_noun_is_a_place(ex):
+    a = analyse(ex, "Merkel empfing Macron am Montag in ihrer Residenz Meseberg.")
+    assert ("location", "meseberg") in roles(only(a, "Meeting"))
+
+
+def test_er_never_refers_to_a_neuter_thing(ex):
+    # regression: "das Kampfgebiet" named after the prime minister took "er" from him,
+    # and his phone call was lost
+    a = analyse(
+        ex,
+        "Premierminister Najib Razak, der das Kampfgebiet im Osten besuchte, forderte "
+        "die Bewaffneten auf, die Waffen niederzulegen. Er habe darüber auch mit dem "
+        "philippinischen Präsidenten Benigno Aquino telefoniert, sagte Najib.",
+    )
+    assert ("agent", "najib-razak") in roles(only(a, "PhoneCall"))

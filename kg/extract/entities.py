@@ -384,6 +384,7 @@ class EntityRecognizer:
             particles=self._particles,
             places=frozenset(self._place_nouns),
             adjectives=frozenset(a for e in dictionary for a in e.adjectives),
+            locative=lexicon.cue("place_prepositions"),
         )
 
     # -- small lookups ------------------------------------------------------------------

@@ -527,6 +527,7 @@ REF_KEYS = (
     "age_nouns",
     "object_pronouns",
     "masculine_neuter_determiners",
+    "neuter_determiners",
     "demonstratives",
     "government_nouns",
     "unnamed_force_nouns",

@@ -51,6 +51,7 @@ class PersonNouns:
         particles: Set[str] = frozenset(),
         places: Set[str] = frozenset(),
         adjectives: Set[str] = frozenset(),
+        locative: Set[str] = frozenset(),
     ) -> None:
         self.nouns = tuple(sorted(nouns, key=len, reverse=True))
         # stems of states' adjectives ("italienisch" → "italien"), by which a noun of
@@ -63,6 +64,8 @@ class PersonNouns:
         self.particles = frozenset(particles)
         # nouns of places, which the tagger may read as names ("Regionalhauptstadt Suchumi")
         self.places = tuple(p for p in places if len(p) >= 5)
+        # prepositions after which a name is a place's ("in Ponta Delgada")
+        self.locative = frozenset(locative)
 
     def is_place_noun(self, tok: Token) -> bool:
         """A noun of a kind of place, or a compound ending in one ("Regionalhauptstadt")."""
@@ -252,6 +255,8 @@ class PersonNouns:
                     toks[j - 1].pos in ("APPR", "APPRART", "KON", "$,", "ART", "VVFIN")
                     or toks[j - 1].pos.startswith("V")
                 )
+                # "trafen sich in Ponta Delgada": after a locative preposition, a place
+                and toks[j - 1].text.lower() not in self.locative
             )
             if end - j >= 2 and closes and opens and (end >= len(toks) or end not in taken):
                 yield j, end

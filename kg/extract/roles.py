@@ -95,6 +95,7 @@ class Discourse:
     subject_plural: bool = False  # that subject's verb is plural ("Die Rebellen griffen an")
     mediators: set[str] = field(default_factory=set)  # who mediated what was told so far
     last_thing: str | None = None  # the entity that thing is, when it is one
+    last_thing_neuter: bool = False  # that thing is neuter: "ihm" may mean it, "er" not
     pair: tuple[str, ...] = ()  # the last reference to two ("die beiden Nachbarn")
     # the last word of each actor's name, with the actor ("militärkoalition" of "die von
     # Saudi-Arabien angeführte Militärkoalition"): "die Koalition" refers back to it
@@ -247,6 +248,7 @@ class RoleAssigner:
         )
         self._modals = lexicon.cue("irrealis_modals")
         self._masc_neut_det = lexicon.ref("masculine_neuter_determiners")
+        self._neuter_det = lexicon.ref("neuter_determiners")
         self._demonstratives = lexicon.ref("demonstratives")
         self._irrealis_forms = lexicon.cue("irrealis")
         self._open_conjunctions = lexicon.cue("open_conjunctions")
@@ -309,6 +311,7 @@ class RoleAssigner:
             and m.group in ("person", "person-object")
             and not here
             and disc.last_thing_at > disc.last_person_at
+            and not (m.group == "person" and disc.last_thing_neuter)
         ):
             # a thing was named since the last person: the pronoun is that thing
             return replace(m, keys=(disc.last_thing,)) if disc.last_thing else m
@@ -860,6 +863,8 @@ class RoleAssigner:
                 disc.last_thing = (
                     named.keys[0] if named is not None and len(named.keys) == 1 else None
                 )
+                dets = [ts.tokens[c].text.lower() for c in parse.dependents(i, "det")]
+                disc.last_thing_neuter = bool(dets) and all(d in self._neuter_det for d in dets)
 
     def _groups(
         self, ts: TaggedSentence, ms: Sequence[EntityMention]
@@ -1310,8 +1315,11 @@ class RoleAssigner:
                 locations += self._seats(grp)
             elif g == "auf" and trig.event_class != EventClass.MILITARY_ACTION:
                 # "trafen sich auf der Krim", "berieten auf den Azoren": an island or region
-                # (a state after "auf" is what is agreed on or pressed, not a place)
-                locations += self._places(grp, PlaceClass.PLACE)
+                # (a state after "auf" is what is agreed on or pressed, not a place, save
+                # an island state where people meet: "trafen sich auf Zypern")
+                meets = trig.event_class in (EventClass.MEETING, EventClass.NEGOTIATION)
+                classes = (PlaceClass.PLACE, ActorClass.STATE) if meets else (PlaceClass.PLACE,)
+                locations += self._places(grp, *classes)
             elif trig.event_class == EventClass.MILITARY_ACTION and g in ("auf", "von"):
                 # "rückte auf Kidal vor", "stürmten das Gefängnis von Khiam": a town or
                 # region struck or taken (a state after "auf" or "von" is a side)
