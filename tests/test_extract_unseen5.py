@@ -7,6 +7,7 @@ after a place noun."""
 
 from extract_helpers import analyse, of_class, only, roles
 
+from kg.extract.model import FactKind
 from kg.vocabulary import RoleProperty
 
 AGENT = RoleProperty.AGENT
@@ -117,3 +118,18 @@ def test_er_never_refers_to_a_neuter_thing(ex):
         "philippinischen Präsidenten Benigno Aquino telefoniert, sagte Najib.",
     )
     assert ("agent", "najib-razak") in roles(only(a, "PhoneCall"))
+
+
+def _members(a) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.MEMBER}
+
+
+def test_a_relative_clause_on_names_the_parse_hangs_on_a_noun_gives_their_membership(ex):
+    # regression: the parse hung the clause on "Kämpfen", which names no one, and "beide"
+    # took the organisation as its genitive
+    a = analyse(
+        ex, "Es kam zu Kämpfen zwischen Thailand und Kambodscha, die beide der Asean angehören."
+    )
+    assert _members(a) == {("thailand", "asean"), ("cambodia", "asean")}
+    a = analyse(ex, "Der Streit mit Kambodscha, das der Asean angehört, eskalierte.")
+    assert _members(a) == {("cambodia", "asean")}

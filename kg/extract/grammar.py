@@ -803,17 +803,22 @@ def floating_quantifiers(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
     """A quantifier right after the finite verb of a clause that has its subject already
-    ("Kenia und Uganda gehören beide der EAC an") floats off that subject: it is no
-    argument, and the phrase the parse hung on it is the verb's."""
+    ("Kenia und Uganda gehören beide der EAC an"), or right after the subject of a clause
+    that ends in its verb ("…, die beide der Asean angehören"), floats off that subject:
+    it is no argument, and the phrase the parse hung on it is the verb's."""
     kids = _children(heads)
     for i in range(1, len(tokens) - 1):
-        v = i - 1
+        v = heads[i]
         if not (
             tokens[i].pos == "PIS"
             and morph.is_floating_quantifier(tokens[i].text)
-            and tokens[v].pos.endswith("(FIN)")
-            and heads[i] == v
+            and v != i
+            and tokens[v].pos.startswith("V")
             and any(deps[c] == "nsubj" for c in kids.get(v, ()) if c != i)
+            and (
+                (v == i - 1 and tokens[v].pos.endswith("(FIN)"))
+                or (v > i and deps[i - 1] == "nsubj" and heads[i - 1] == v)
+            )
         ):
             continue
         for n in kids.get(i, ()):

@@ -447,20 +447,35 @@ class _Reader:
                 # "Thailand, Malaysia und Singapur, die der Asean angehören": a plural
                 # relative clause on the last conjunct is on the whole coordination
                 return self.parse.heads[h]
-            return self._government_of(h)
-        if relative and c >= 2 and self.toks[c - 1].text == ",":
-            # the parse hung the relative clause elsewhere: the name before its comma,
-            # past a participle's aside ("Jimmy Chérizier, genannt »Barbecue«, der …")
-            k = c - 2
-            aside = next(
-                (j for j in range(k, max(-1, k - 6), -1) if self.toks[j].text == ","), None
-            )
-            if aside is not None and self.toks[aside + 1].pos == "VV(PP)":
-                k = aside - 1
-            m = _mention_at(self.ms, k)
-            if m is not None and m.last == k + 1:
+            g = self._government_of(h)
+            k = self._name_before_comma(c) if _mention_at(self.ms, g) is None else None
+            if k is None:
+                return g
+            # the parse hung the clause on a noun that names no one ("zu Kämpfen zwischen
+            # Thailand und Kambodscha, die beide der Asean angehören"): the name before
+            # its comma, with the names coordinated with it for a plural clause
+            p = self.parse
+            plural = self._plural_clause(v) and p.deps[k] == "conj" and p.heads[k] < k
+            return p.heads[k] if plural else k
+        if relative:
+            # the parse hung the relative clause elsewhere: the name before its comma
+            k = self._name_before_comma(c)
+            if k is not None:
                 return k
         return c
+
+    def _name_before_comma(self, c: int) -> int | None:
+        """The last word of the name right before the comma that opens the relative
+        clause of the pronoun at ``c``, past a participle's aside ("Jimmy Chérizier,
+        genannt »Barbecue«, der …"), or None."""
+        if c < 2 or self.toks[c - 1].text != ",":
+            return None
+        k = c - 2
+        aside = next((j for j in range(k, max(-1, k - 6), -1) if self.toks[j].text == ","), None)
+        if aside is not None and self.toks[aside + 1].pos == "VV(PP)":
+            k = aside - 1
+        m = _mention_at(self.ms, k)
+        return k if m is not None and m.last == k + 1 else None
 
     def _government_of(self, h: int) -> int:
         """A state's government stands for the state: "Die Regierung Portugals, die der
