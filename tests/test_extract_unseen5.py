@@ -133,3 +133,24 @@ def test_a_relative_clause_on_names_the_parse_hangs_on_a_noun_gives_their_member
     assert _members(a) == {("thailand", "asean"), ("cambodia", "asean")}
     a = analyse(ex, "Der Streit mit Kambodscha, das der Asean angehört, eskalierte.")
     assert _members(a) == {("cambodia", "asean")}
+
+
+def test_a_ministry_with_a_phrase_in_in_after_it_names_no_seat(ex):
+    # regression: "in einer Erklärung" was read as the ministry's seat, and the ministry
+    # was lost with the statement's speaker
+    a = analyse(
+        ex,
+        "Niamey – Angreifer hatten das Lager überfallen, wie das Verteidigungsministerium "
+        "in einer Erklärung mitteilte.",
+    )
+    assert roles(only(a, "Statement")) == {("agent", "niger")}
+    a = analyse(ex, "Das Außenministerium in Rabat protestierte.")
+    assert roles(only(a, "Protest")) == {("agent", "morocco")}
+
+
+def test_a_counted_group_after_a_dateline_opens_the_sentence(ex):
+    a = analyse(
+        ex,
+        "Niamey – Mehrere hundert Angreifer hatten in der Nacht das Lager von Inates überfallen.",
+    )
+    assert ("agent", "t/angreifer") in roles(only(a, "MilitaryAction"))

@@ -2784,7 +2784,8 @@ class EntityRecognizer:
             or toks[k - 1].text.lower() in self._morph.quantity_words
         ):
             k -= 1
-        return k == 0 or toks[k - 1].pos in ("$,", "$.", "$(", "KON")
+        # (a dateline's dash opens the sentence: "Niamey – Mehrere hundert Angreifer …")
+        return k == 0 or toks[k - 1].pos in ("$,", "$.", "$(", "KON") or toks[k - 1].text in "–—"
 
     def _ref_country(self, ts, j, found, covered) -> _Change | None:
         """ "Mitglied der EU ist das Land nicht": the state the article is on."""
@@ -2908,7 +2909,9 @@ class EntityRecognizer:
         ):
             return None
         city = next((m for m in found if m.first == j + 2 and m.keys), None)
-        entry = self.dictionary.get(city.keys[0]) if city is not None else None
+        if city is None:
+            return None  # "das Verteidigungsministerium in einer Erklärung": no place
+        entry = self.dictionary.get(city.keys[0])
         # a seat of government that is no capital (Abidjan, Tel Aviv) stands for its state too
         # (not for the authorities: those in another city are the city's)
         seat_too = not lem.endswith(self._capital_only_gov)
@@ -2920,7 +2923,7 @@ class EntityRecognizer:
             if entry is not None
             else None
         )
-        if city is None or not state:
+        if not state:
             return [], []
         mention = self._mention(ts, j, city.last, MentionKind.NAME, (state,), group="government")
         return [mention], [city]
@@ -2990,8 +2993,14 @@ class EntityRecognizer:
                     and not (
                         j + 1 < len(toks)
                         and (
-                            toks[j + 1].text in ("der", "des", "von", "in", "aus")
+                            toks[j + 1].text in ("der", "des", "von")
                             or toks[j + 1].pos == "NE"
+                            # "das Außenministerium in Rabat" (not "… in einer Erklärung")
+                            or (
+                                toks[j + 1].text in ("in", "aus")
+                                and j + 2 < len(toks)
+                                and (toks[j + 2].pos == "NE" or (j + 2) in covered)
+                            )
                         )
                     )
                 )
