@@ -5,8 +5,9 @@ noun with its article, a zu-infinitive the parser labels as a clausal complement
 first person of a quotation that closes in the next sentence, and a German common noun
 after a place noun."""
 
-from extract_helpers import analyse, of_class, only, roles
+from extract_helpers import analyse, of_class, only, positions, roles
 
+from kg.articles import parse_article_text
 from kg.extract.model import FactKind
 from kg.vocabulary import RoleProperty
 
@@ -154,3 +155,41 @@ def test_a_counted_group_after_a_dateline_opens_the_sentence(ex):
         "Niamey – Mehrere hundert Angreifer hatten in der Nacht das Lager von Inates überfallen.",
     )
     assert ("agent", "t/angreifer") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_text_issued_by_an_actor_speaks_for_its_issuer(ex):
+    a = analyse(ex, "Eine Resolution des Sicherheitsrats forderte Israel zum Rückzug auf.")
+    assert roles(only(a, "Demand")) == {("agent", "un-security-council"), ("addressee", "israel")}
+    a = analyse(ex, "Ein Bericht der Vereinten Nationen wirft Ruanda vor, Rebellen zu bewaffnen.")
+    assert {("agent", "united-nations"), ("addressee", "rwanda")} <= roles(only(a, "Accusation"))
+
+
+def test_a_word_the_tagger_does_not_know_after_a_preposition_is_a_place(ex):
+    # regression: HanTa reads unknown names as common nouns ("Guerguerat"), so no place
+    a = analyse(ex, "Marokkanische Truppen waren in die Pufferzone bei Guerguerat vorgerückt.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "morocco"), ("location", "guerguerat")}
+    a = analyse(ex, "Zuvor hatte die Armee die Orte Anefis und Tessalit eingenommen.")
+    places = {k for r, k in roles(only(a, "MilitaryAction")) if r == "location"}
+    assert {"anefis", "tesalit"} <= places
+
+
+def test_a_name_read_as_a_persons_in_the_headline_is_the_place_the_body_names(ex):
+    a = ex.analyse(
+        parse_article_text(
+            "date 2007-09-03 Libanesische Armee nimmt Nahr al-Bared ein\n"
+            "Beirut – Die Armee hat das Flüchtlingslager Nahr al-Bared eingenommen.\n",
+            identifier="t.txt",
+            origin="t.txt",
+        )
+    )
+    assert ("nahr-al-bared", "Place", "Nahr al-Bared") in a.new_entities
+
+
+def test_a_demonym_the_tagger_takes_for_a_name_stands_before_the_name(ex):
+    a = analyse(
+        ex,
+        "Vermittelt wurden sie von der Gesamtafrikanischen Kirchenkonferenz (AACC), deren "
+        "Generalsekretär, der Liberianer Burgess Carr, die Sitzungen leitete.",
+    )
+    # the demonym is no part of the name, and the office is the conference's
+    assert [(h, role) for h, role, _of in positions(a)] == [("burges-kar", "secretary-general")]

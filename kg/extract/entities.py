@@ -624,6 +624,7 @@ class EntityRecognizer:
                 found = self._named_after_plural_title(ts, found, pending, states)
             pending = self._plural_title_unnamed(ts, found, states)
             out.extend(found)
+        titled = {k for m in out if m.offices for k in m.keys}
         for m in out:
             # places and groups named after a noun of their class or a locative preposition:
             # the article's own
@@ -633,7 +634,17 @@ class EntityRecognizer:
                 and m.keys[0] not in self.dictionary
                 and m.kind == MentionKind.NAME
             ):
-                new.setdefault(m.keys[0], (m.cls, m.text))
+                key = m.keys[0]
+                if (
+                    class_is(m.cls, PlaceClass.PLACE)
+                    and new.get(key, ("", ""))[0] == ActorClass.PERSON
+                    and key not in titled
+                ):
+                    # a name read as a person's for its form alone ("Armee nimmt Nahr
+                    # al-Bared ein" in the headline) is the place a place noun or a
+                    # locative preposition makes it elsewhere
+                    del new[key]
+                new.setdefault(key, (m.cls, m.text))
         out = [self._unnamed_group(m, scope, new) if m.head else m for m in out]
         return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
 

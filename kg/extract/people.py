@@ -81,7 +81,8 @@ class PersonNouns:
         ...     ["Italiener", "Schweden", "Italien", "Regierung"])]
         [True, True, False, False]
         """
-        if tok.pos != "NN" or not tok.text[:1].isupper():
+        # (a demonym HanTa does not know it may take for a name: "Liberianer")
+        if tok.pos not in ("NN", "NE") or not tok.text[:1].isupper():
             return False
         w = tok.text.lower()
         for ending in _NATIONALITY_ENDINGS:

@@ -68,6 +68,18 @@ _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
 _ROLE = {r.value: r for r in EVENT_ROLES}
 _BROKERED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT, EventClass.NEGOTIATION)
 _AGREED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT)
+#: Acts of saying or asking, which a text its actor issued can be the subject of.
+_VERBAL = frozenset(
+    {
+        EventClass.STATEMENT,
+        EventClass.DEMAND,
+        EventClass.CEASEFIRE_DEMAND,
+        EventClass.ACCUSATION,
+        EventClass.REJECTION,
+        EventClass.ENDORSEMENT,
+        EventClass.ASSISTANCE_REQUEST,
+    }
+)
 _SUBORDINATORS = {"KOUS", "PWAV", "PWS", "KOUI", "PRELS", "APPR", "APPRART"}
 
 
@@ -1640,6 +1652,10 @@ class RoleAssigner:
             # an adjective in -e or a noun not in -n is nominative
             fn.subj = self._nominative_after_thing(ts, pred, groups)
             fn.objs = [g for g in fn.objs if not any(m in fn.subj for m in g)]
+        if not fn.subj and trig.event_class in _VERBAL:
+            # "Ein Ultimatum der ECOWAS hatte Jammeh aufgefordert": the text's issuer
+            fn.subj = self._issuer(ts, pred, mentions)
+            fn.objs = [g for g in fn.objs if not any(m in fn.subj for m in g)]
         if not fn.subj and len(named) == 1 and self._thing_subject(ts, pred, mentions, time=True):
             # "Wenige Stunden zuvor hatte Generalsekretär X ein Ende der Gewalt verlangt"
             fn.subj = fn.objs.pop(0)
@@ -1661,6 +1677,32 @@ class RoleAssigner:
         if not (fn.subj or fn.objs or fn.pass_subj or fn.agents or fn.unnamed_subject):
             return None
         return fn
+
+    def _issuer(
+        self, ts: TaggedSentence, pred: int, mentions: Sequence[EntityMention]
+    ) -> list[EntityMention]:
+        """The one who issued a text that is the subject of a verb of saying or asking
+        (concept "issued": "Ein Ultimatum der ECOWAS forderte Jammeh auf", "Eine Resolution
+        des Sicherheitsrats verlangte den Rückzug"): the noun's genitive or possessor."""
+        parse = ts.parse
+        assert parse is not None
+        toks = ts.tokens
+        lemmas = [t.lemma for t in toks]
+        for s in parse.dependents(pred, "nsubj"):
+            if toks[s].pos != "NN" or not self.lex.concept_at(lemmas, s, "issued"):
+                continue
+            for c in parse.dependents(s, "nmod", "nmod:poss", "det:poss"):
+                case = [toks[k].text.lower() for k in parse.dependents(c, "case")]
+                m = next((x for x in mentions if x.first <= c < x.last and x.keys), None)
+                if m is not None and case in ([], ["von"]):
+                    return [m]
+            # the genitive right after the noun, which the parse may give the verb as a
+            # dative ("Ein Bericht der Vereinten Nationen wirft Ruanda vor")
+            if s + 2 < len(toks) and toks[s + 1].text.lower() in ("der", "des"):
+                m = next((x for x in mentions if x.first in (s + 1, s + 2) and x.keys), None)
+                if m is not None:
+                    return [m]
+        return []
 
     def _unnamed_actor(
         self, ts: TaggedSentence, c: int, groups: Sequence[tuple[str, list[EntityMention]]]

@@ -194,6 +194,13 @@ def _capitalised_verbs(
     return tuple(out)
 
 
+#: HanTa's log-probability of a word below which a capitalised word it read as a common
+#: noun is one its lexicon does not hold (where a proper noun is among its readings): a
+#: foreign name ("Guerguerat", "Tessalit" score about -32). German nouns, rare compounds
+#: included, score far above it ("Armeeposten" -19, "Pufferzone" -12).
+UNKNOWN_WORD_SCORE = -25.0
+
+
 class Tagger:
     """HanTa's German tagger, loaded once; :meth:`tag` is cached per sentence text."""
 
@@ -208,6 +215,7 @@ class Tagger:
         self._morph = morph
         self._tag_words = lru_cache(maxsize=cache_size)(self._tag_uncached)
         self._participles = lru_cache(maxsize=cache_size)(self._participle_uncached)
+        self._unknown = lru_cache(maxsize=cache_size)(self._unknown_uncached)
 
     def _tag_uncached(self, words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         # HanTa's sentence tagger is an HMM: tags depend on context, so cache whole sentences;
@@ -246,6 +254,7 @@ class Tagger:
             self._tag_words(words[k:]) if words[k:] else ()
         )
         tags = self._lowercase_verbs(words, tags)
+        tags = self._unknown_names(words, tags, k)
         tags = self._past_tense_misread(words, tags, k)
         tags = self._attribute_misread(words, tags, k)
         tags = _capitalised_verbs(words, tags, k)
@@ -290,6 +299,37 @@ class Tagger:
             verb = self.participle_verb(lemma) if pos == "ADJ(A)" else None
             tokens.append(Token(i, start, end, word, lemma, pos, quoted[i], verb))
         return TaggedSentence(sentence, tuple(tokens))
+
+    def _unknown_names(
+        self, words: Sequence[str], tags: tuple[tuple[str, str], ...], k: int
+    ) -> tuple[tuple[str, str], ...]:
+        """A capitalised word inside the sentence that HanTa read as a noun, though its
+        lexicon does not hold it and a proper noun is among its readings, is a name ("in
+        die Pufferzone bei Guerguerat", "die Orte Anefis und Tessalit").
+
+        >>> t = Tagger()
+        >>> t._unknown_names(("bei", "Guerguerat", "und", "Stellung"),
+        ...     (("bei", "APPR"), ("Guerguerat", "NN"), ("und", "KON"), ("Stellung", "NN")), 0)
+        (('bei', 'APPR'), ('Guerguerat', 'NE'), ('und', 'KON'), ('Stellung', 'NN'))
+        """
+        out = list(tags)
+        for i in range(k + 1, len(words)):
+            w = words[i]
+            if tags[i][1] == "NN" and w[:1].isupper() and w.isalpha() and self._unknown(w):
+                out[i] = (w, "NE")
+        return tuple(out)
+
+    def _unknown_uncached(self, word: str) -> bool:
+        readings = self._hanta.tag_word(word)
+        if not readings:
+            return False
+        best = float(readings[0][1])
+        if best >= UNKNOWN_WORD_SCORE or not any(str(tag) == "NE" for tag, _s in readings[:2]):
+            return False
+        # a word HanTa splits into stems and endings is German it only scores low
+        # ("Drohnenangriff", "Maoisten"); an unknown name stays one piece
+        _lemma, morphemes, _pos = self._hanta.analyze(word, taglevel=3)
+        return len(morphemes) == 1
 
     def _lowercase_verbs(
         self, words: Sequence[str], tags: tuple[tuple[str, str], ...]
