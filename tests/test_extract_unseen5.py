@@ -193,3 +193,12 @@ def test_a_demonym_the_tagger_takes_for_a_name_stands_before_the_name(ex):
     )
     # the demonym is no part of the name, and the office is the conference's
     assert [(h, role) for h, role, _of in positions(a)] == [("burges-kar", "secretary-general")]
+
+
+def test_a_full_name_after_the_reflexive_of_an_inverted_clause_is_a_person(ex):
+    # regression: "bekannte sich Mokhtar Belmokhtar" named no one, so no claim
+    a = analyse(ex, "Zu dem Anschlag bekannte sich Mokhtar Belmokhtar.")
+    claim = next(e for e in of_class(a, "Statement") if e.trigger.pattern == "claim-responsibility")
+    assert [k for r, k in roles(claim) if r == "agent"] == [
+        next(k for k, _c, lab in a.new_entities if lab == "Mokhtar Belmokhtar")
+    ]

@@ -253,7 +253,9 @@ class PersonNouns:
             ) or (
                 j > 0
                 and (
-                    toks[j - 1].pos in ("APPR", "APPRART", "KON", "$,", "ART", "VVFIN")
+                    # (after the reflexive of an inverted clause: "Zu dem Anschlag bekannte
+                    # sich Mokhtar Belmokhtar")
+                    toks[j - 1].pos in ("APPR", "APPRART", "KON", "$,", "ART", "VVFIN", "PRF")
                     or toks[j - 1].pos.startswith("V")
                 )
                 # "trafen sich in Ponta Delgada": after a locative preposition, a place
