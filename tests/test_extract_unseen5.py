@@ -202,3 +202,22 @@ def test_a_full_name_after_the_reflexive_of_an_inverted_clause_is_a_person(ex):
     assert [k for r, k in roles(claim) if r == "agent"] == [
         next(k for k, _c, lab in a.new_entities if lab == "Mokhtar Belmokhtar")
     ]
+
+
+def test_a_known_name_of_several_words_joined_in_a_compound_title_is_whose_office(ex):
+    # regression: "Sinn-Féin-Präsident" minted a second Sinn Féin ("sin-fein")
+    a = analyse(ex, "Clinton telefonierte mit Sinn-Féin-Präsident Gerry Adams.")
+    assert [(role, of) for _h, role, of in positions(a)] == [("president", "sinn-fein")]
+
+
+def test_a_name_first_met_in_a_compound_is_known_and_labelled_as_written_alone(ex):
+    # regression: the name minted from "Volta-Front-Chef" was not recognised later,
+    # standing alone (the article's own names were written to a throwaway table)
+    a = analyse(
+        ex,
+        "Clinton telefonierte mit Volta-Front-Chef Amadou Kaboré. Die Volta Front lehnte "
+        "das Abkommen ab.",
+    )
+    labels = {lab for _k, cls, lab in a.new_entities if cls == "Organization"}
+    assert labels == {"Volta Front"}
+    assert roles(only(a, "Rejection")) == {("agent", "volta-front")}

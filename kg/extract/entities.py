@@ -645,6 +645,12 @@ class EntityRecognizer:
                     # locative preposition makes it elsewhere
                     del new[key]
                 new.setdefault(key, (m.cls, m.text))
+        for m in out:
+            # a name first met as a compound's first part ("Sinn-Féin-Präsident") is
+            # labelled as the text writes it standing alone ("Sinn Féin")
+            minted = new.get(m.keys[0]) if m.keys and m.kind == MentionKind.NAME else None
+            if minted is not None and "-" in minted[1] and m.text == minted[1].replace("-", " "):
+                new[m.keys[0]] = (minted[0], m.text)
         out = [self._unnamed_group(m, scope, new) if m.head else m for m in out]
         return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
 
@@ -1281,6 +1287,8 @@ class EntityRecognizer:
         ("LRA-Chef", "Sinn-Féin-Präsident")."""
         known = (
             self._surface.get((prefix,))
+            # a name of several words joined by hyphens in the compound ("Sinn-Féin-")
+            or self._surface.get(tuple(prefix.split("-")))
             or self._adjective.get(prefix.lower() + "-")
             or local.get((prefix,))
             or (name_key(prefix) if name_key(prefix) in new else None)
@@ -1292,7 +1300,11 @@ class EntityRecognizer:
             return None
         if not (prefix.isupper() or len(words) > 1):
             return None  # a single capitalised word may be a place or a person
-        return self._mint(prefix, ActorClass.ORGANIZATION, new)
+        key = self._mint(prefix, ActorClass.ORGANIZATION, new)
+        # the article may name it later standing alone: "die Volta Front"
+        local.setdefault((prefix,), key)
+        local.setdefault(tuple(words), key)
+        return key
 
     def _genitive_organisation(
         self,
@@ -1780,9 +1792,11 @@ class EntityRecognizer:
             person = self._holder_named(
                 ts, k, by_first, surnames, new, genitive=j > 0 and toks[j - 1].pos == "NN"
             )
-            of = (self._title_prefix_owner(prefix, new, local or {}) if prefix else None) or (
-                genitive_of
-            )
+            of = (
+                self._title_prefix_owner(prefix, new, {} if local is None else local)
+                if prefix
+                else None
+            ) or (genitive_of)
             a, of, former = self._before_title(toks, j, found, of)
             if prefix and role in self.lexicon.posting_roles:
                 # "der neuseeländische UN-Botschafter": the state's envoy to the body the
@@ -1836,7 +1850,9 @@ class EntityRecognizer:
                 ):
                     # "X, Anführer der Bewegung Nagriamel,", "X, der Anführer der Miliz
                     # Y,": an apposition's unknown organisation, named by its class noun
-                    of = self._genitive_organisation(ts, j + 2, by_first, new, local or {})
+                    of = self._genitive_organisation(
+                        ts, j + 2, by_first, new, {} if local is None else local
+                    )
                 gen = by_first.get(j + 1)
                 if gen is not None and not (gen.last < n and toks[gen.last].pos == "KON"):
                     # "Außenminister Kenias" (a list of states is a plural title's: read
