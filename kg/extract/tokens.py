@@ -320,6 +320,7 @@ class Tagger:
         return tuple(out)
 
     def _unknown_uncached(self, word: str) -> bool:
+        """HanTa's lexicon does not hold ``word``, and a proper noun is among its readings."""
         readings = self._hanta.tag_word(word)
         if not readings:
             return False
