@@ -221,3 +221,15 @@ def test_a_name_first_met_in_a_compound_is_known_and_labelled_as_written_alone(e
     labels = {lab for _k, cls, lab in a.new_entities if cls == "Organization"}
     assert labels == {"Volta Front"}
     assert roles(only(a, "Rejection")) == {("agent", "volta-front")}
+
+
+def test_a_quotation_opened_after_a_colon_runs_on_to_where_it_closes(ex):
+    # regression: only its first sentence was kept as the speaker's words
+    a = analyse(
+        ex,
+        "Präsident Félix Tshisekedi sagte am Montag: „Wir werden nicht aufgeben. Der Frieden "
+        "kommt. Die Rebellen müssen gehen.“ Danach reiste er ab.",
+    )
+    assert only(a, "Statement").quote == (
+        "Wir werden nicht aufgeben. Der Frieden kommt. Die Rebellen müssen gehen."
+    )

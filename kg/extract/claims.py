@@ -106,6 +106,35 @@ def _open_quotations(
     return out
 
 
+#: How many sentences a quotation may run on after the one that opens it.
+_QUOTE_REACH = 6
+
+
+def _continued_quotations(
+    sentences: Sequence[TaggedSentence], parts_of: dict[int, _Parts]
+) -> dict[int, str]:
+    """For each sentence whose last quotation goes on, its words in the sentences after
+    it, up to where it closes ("sagte X: „A. B. C.“": "B. C."); a sentence with no mark
+    at all in between is quoted whole."""
+    out: dict[int, str] = {}
+    for i, ts in enumerate(sentences):
+        if not _goes_on(parts_of[ts.sentence.index], len(ts.tokens)):
+            continue
+        words: list[str] = []
+        for nxt in sentences[i + 1 : i + 1 + _QUOTE_REACH]:
+            parts = parts_of[nxt.sentence.index]
+            if not parts:
+                words.append(nxt.sentence.text.strip())
+                continue
+            if parts[0][0] >= 0:
+                break  # a quotation of its own opens here
+            words.append(parts[0][2].strip())
+            if not _goes_on(parts[:1], len(nxt.tokens)):
+                break
+        out[ts.sentence.index] = " ".join(w for w in words if w)
+    return out
+
+
 def _attributed_at_close(
     toks: Sequence[Token], parts: _Parts, speech_verbs: frozenset[str]
 ) -> bool:
@@ -342,6 +371,7 @@ def apply_claims(
     source_nouns = lex.cue("source_nouns")
     parts_of = {ts.sentence.index: _quoted_parts(ts) for ts in sentences}
     opened = _open_quotations(sentences, parts_of)
+    continued = _continued_quotations(sentences, parts_of)
     speech_verbs = lex.speech_verbs
     last_statement: Event | None = None
     for ts in sentences:
@@ -359,6 +389,12 @@ def apply_claims(
         )
         attributed = _attributed_at_close(toks, parts, speech_verbs)
         quote = _quote(parts, len(toks), opened[idx] if attributed else "")
+        if quote and continued.get(idx) and not closed_by_next:
+            # "sagte X: „A. B. C.“": the speaker's words run on to where they close (the
+            # sentence's own stop ends its part)
+            stop = ts.sentence.text.rstrip()[-1:]
+            head = quote if quote.endswith((".", "!", "?")) or stop not in ".!?" else quote + stop
+            quote = f"{head} {continued[idx]}"
         seats: list[str] = []
         # "nach Angaben der UN" / "laut X" attributes what the sentence reports to X; it is
         # not a Statement event of its own (X is only the claimant of hostile events)
