@@ -78,3 +78,18 @@ def test_regional_governments_need_a_place_class_and_one_slot(tmp_path):
             (base / f.name).write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="regional_governments"):
         load_lexicon(base)
+
+
+def test_an_office_after_als_with_adjectives_is_held(ex):
+    # regression: adjectives were looked for under a tag the tagger never gives ("ADJA"),
+    # so "als nordkoreanischer Machthaber" stated no office
+    a = analyse(ex, "Kim Jong Un hat als nordkoreanischer Machthaber den Boden betreten.")
+    assert positions(a) == {("kim-jong-un", "leader", "north-korea")}
+    # the phrase opening the clause, its subject after the verb
+    a = analyse(
+        ex,
+        "Als erster nordkoreanischer Machthaber seit dem Krieg hat Kim Jong Un den Süden besucht.",
+    )
+    assert positions(a) == {("kim-jong-un", "leader", "north-korea")}
+    a = analyse(ex, "Als Präsident empfing er Angela Merkel.")
+    assert positions(a) == set()

@@ -156,7 +156,8 @@ def derive_facts(
             ts, ms, named_so_far, d, lex, home, armed or armed_in_article, prior_orgs, prior_actors
         )
         facts += _predicative_offices(ts, [m for m in mentions if m.sentence == idx], lex)
-        facts += _als_offices(ts, ms, d, lex, named_so_far, home)
+        titles = [m for m in mentions if m.sentence == idx and m.kind == MentionKind.TITLE]
+        facts += _als_offices(ts, ms, d, lex, named_so_far, home, titles=titles)
         facts += members.sentence(ts, ms)
         facts += _bodies(ts, ms, d)
         facts += _chairs(ts, ms, d, lex)
@@ -413,6 +414,8 @@ def _als_offices(
     lex: Lexicon,
     named: Set[str],
     home: str | None,
+    *,
+    titles: Sequence[EntityMention] = (),
 ) -> list[Fact]:
     """Offices a person acts in, stated by "als" and a bare title in the person's clause
     ("Karamanlis führt seither als Ministerpräsident die Regierung", "…, der als
@@ -425,8 +428,11 @@ def _als_offices(
         if t.text.lower() != "als":
             continue
         k = j + 1
-        adjective = by_first.get(k) if toks[k].pos == "ADJA" else None
-        k += 1 if toks[k].pos == "ADJA" else 0
+        adjective = None
+        # "als erster nordkoreanischer Machthaber": the adjectives, a state's among them
+        while k < n - 1 and toks[k].pos in ("ADJA", "ADJ(A)"):
+            adjective = by_first.get(k) if by_first.get(k) is not None else adjective
+            k += 1
         role = lex.title_role(toks[k].text) if k < n and toks[k].pos == "NN" else None
         if not role or any(x.text.lower().startswith(tuple(lex.former)) for x in toks[j + 1 : k]):
             continue
@@ -436,6 +442,16 @@ def _als_offices(
         people = [m for m in ms if m.cls == ActorClass.PERSON and a <= m.first and m.last <= j]
         if not people and a >= 2 and toks[a - 1].text == "," and toks[a].pos == "PRELS":
             people = [m for m in ms if m.cls == ActorClass.PERSON and m.last == a - 1]
+        if not people and j == a:
+            # "Als erster nordkoreanischer Machthaber … hat Kim Jong Un …": the phrase opens
+            # the clause, and its subject follows the finite verb
+            people = [
+                m
+                for m in ms
+                if m.cls == ActorClass.PERSON
+                and k < m.first < b
+                and toks[m.first - 1].pos.endswith("(FIN)")
+            ][:1]
         if len(people) != 1 or people[0].offices:
             continue
         person, entry = people[0], d.get(people[0].keys[0])
@@ -448,14 +464,29 @@ def _als_offices(
         ):
             # a state's genitive ("als Präsident Kenias", "… der Türkei"), not "die Regierung"
             genitive = None
-        of = next(
+        # the title read with its state ("nordkoreanischer Machthaber")
+        titled = next(
             (
-                m.keys[0]
-                for m in (adjective, genitive)
-                if m is not None and m.keys and d.is_a(m.keys[0], ActorClass.STATE)
+                of
+                for m in titles
+                if m.first <= k < m.last
+                for _r, of, former in m.offices
+                if of and not former and d.is_a(of, ActorClass.STATE)
             ),
             None,
-        ) or _own_state(entry, named, home)
+        )
+        of = (
+            titled
+            or next(
+                (
+                    m.keys[0]
+                    for m in (adjective, genitive)
+                    if m is not None and m.keys and d.is_a(m.keys[0], ActorClass.STATE)
+                ),
+                None,
+            )
+            or _own_state(entry, named, home)
+        )
         if of is None and entry is None and role in lex.national:
             of = home
         if of:
