@@ -93,3 +93,15 @@ def test_an_office_after_als_with_adjectives_is_held(ex):
     assert positions(a) == {("kim-jong-un", "leader", "north-korea")}
     a = analyse(ex, "Als Präsident empfing er Angela Merkel.")
     assert positions(a) == set()
+
+
+def test_a_plural_title_with_names_each_von_a_body_gives_each_its_office(ex):
+    a = analyse(
+        ex,
+        "Die Anführer der beiden wichtigsten Milizen, Ali Darassa von der Union für den "
+        "Frieden (UPC) und Noureddine Adam von der Volksfront für die Wiedergeburt (FPRC), "
+        "fehlten.",
+    )
+    held = {(role, of) for _h, role, of in positions(a)}
+    assert ("leader", "fprc") in held
+    assert len(held) == 2

@@ -1565,6 +1565,14 @@ class EntityRecognizer:
                         taken.update(x for a, b in names for x in range(a, b))
                     continue
                 if len(of) < 2:
+                    held = self._holders_of_bodies(toks, j, by_first, taken)
+                    if held:
+                        # "Die Anführer der beiden Gruppen, X von der UPC und Y von der
+                        # FPRC": each the office of the body named after them
+                        names = [span for span, _org in held]
+                        orgs: list[str | None] = [org for _span, org in held]
+                        out = self._plural_holders(ts, out, names, orgs, role, by_first, new)
+                        taken.update(x for a, b in names for x in range(a, b))
                     continue
             if k >= n or toks[k].text != ",":
                 continue
@@ -1579,6 +1587,50 @@ class EntityRecognizer:
             out = self._plural_holders(ts, out, names, listed, role, by_first, new)
             taken.update(x for a, b in names for x in range(a, b))
         return out
+
+    def _holders_of_bodies(
+        self,
+        toks: Sequence[Token],
+        j: int,
+        by_first: dict[int, EntityMention],
+        taken: set[int],
+    ) -> list[tuple[tuple[int, int], str]]:
+        """After a plural title at ``j`` and the comma that closes its phrase, two names or
+        more, each with the organisation it is "von" ("Die Anführer der Gruppen, Ali Darassa
+        von der UPC und Noureddine Adam von der FPRC,"): each name's span and that body."""
+        comma = next((x for x in range(j + 1, min(len(toks), j + 8)) if toks[x].text == ","), None)
+        if comma is None:
+            return []
+        out: list[tuple[tuple[int, int], str]] = []
+        k = comma + 1
+        while k < len(toks):
+            end = k
+            while end < len(toks) and end not in taken and _foreign_name(toks[end]):
+                end += 1
+            person = by_first.get(k)
+            if person is not None and person.cls == ActorClass.PERSON:
+                end = person.last
+            if end - k < 2 or end + 1 >= len(toks) or toks[end].text.lower() not in ("von", "vom"):
+                break
+            q = end + 1 + (toks[end + 1].text.lower() in ("der", "dem", "den"))
+            body = by_first.get(q)
+            if body is None:
+                # a long name no one lists, known by the short one in parentheses after it
+                paren = next(
+                    (x for x in range(q, min(len(toks), q + 12)) if toks[x].text == "("), None
+                )
+                body = by_first.get(paren + 1) if paren is not None else None
+            if body is None or not body.keys or body.cls == ActorClass.PERSON:
+                break
+            out.append(((k, end), body.keys[0]))
+            k = body.last
+            if k < len(toks) and toks[k].text == "(":
+                k = next((x + 1 for x in range(k, min(len(toks), k + 6)) if toks[x].text == ")"), k)
+            if k < len(toks) and toks[k].text in ("und", ","):
+                k += 1
+            else:
+                break
+        return out if len(out) >= 2 else []
 
     def _genitive_states(
         self, toks: Sequence[Token], k: int, by_first: dict[int, EntityMention]
