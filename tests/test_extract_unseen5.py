@@ -233,3 +233,19 @@ def test_a_quotation_opened_after_a_colon_runs_on_to_where_it_closes(ex):
     assert only(a, "Statement").quote == (
         "Wir werden nicht aufgeben. Der Frieden kommt. Die Rebellen müssen gehen."
     )
+
+
+def _leads(a) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.LEADS}
+
+
+def test_a_body_under_a_states_leadership_is_led_by_it(ex):
+    a = analyse(
+        ex,
+        "Überwacht wird die Waffenruhe von einer Beobachtermission unter norwegischer "
+        "Leitung, der Sri Lanka Monitoring Mission (SLMM).",
+    )
+    assert {leader for leader, _org in _leads(a)} == {"norway"}
+    # a state that is only in the mission is no leader
+    a = analyse(ex, "Die Mission mit Soldaten aus Norwegen überwacht die Waffenruhe.")
+    assert _leads(a) == set()

@@ -748,6 +748,7 @@ def parse_chairs(
     out: list[Fact] = []
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms, toks = reader.ts, reader.parse, reader.ms, reader.toks
+        out += _led_under(reader, nouns, dictionary, morph)
         for n, t in enumerate(toks):
             # "deren Vorsitz Senegal innehat": the parse may take either for the subject
             whose = any(toks[c].pos == "PRELAT" for c in p.children(n))
@@ -818,6 +819,43 @@ def parse_chairs(
                             ]
                         else:
                             out.append(Fact(FactKind.LEADS, k, org.keys[0], ts.sentence.index))
+    return out
+
+
+def _led_under(
+    reader: _Reader, nouns: tuple[str, ...], dictionary: ActorDictionary, morph: Morphology
+) -> list[Fact]:
+    """Leadership in a phrase "unter" a leadership noun on the body led: "eine
+    Beobachtermission unter norwegischer Leitung, die Sri Lanka Monitoring Mission" (the
+    state of the adjective or genitive leads the body the phrase hangs on, or the body
+    named in apposition to it)."""
+    ts, p, ms, toks = reader.ts, reader.parse, reader.ms, reader.toks
+    out: list[Fact] = []
+    for n, t in enumerate(toks):
+        if (
+            t.pos != "NN"
+            or not t.lemma.lower().endswith(nouns)
+            or preposition(toks, p, n, morph=morph) != "unter"
+            or p.heads[n] == n
+        ):
+            continue
+        leaders = [
+            m
+            for c in (*p.dependents(n, "amod"), *p.dependents(n, "nmod"))
+            for m in [_mention_at(ms, c)]
+            if m is not None and m.keys and dictionary.is_a(m.keys[0], ActorClass.STATE)
+        ]
+        h = p.heads[n]
+        orgs = _orgish_at(reader, ms, [*p.dependents(h, "appos"), *p.dependents(n, "appos")])
+        named = _mention_at(ms, h)
+        if not orgs and named is not None and named.kind == MentionKind.NAME:
+            orgs = [named] if reader.orgish(named) else []
+        for leader in leaders[:1]:
+            out += [
+                Fact(FactKind.LEADS, leader.keys[0], org.keys[0], ts.sentence.index)
+                for org in orgs[:1]
+                if org.keys and org.keys[0] != leader.keys[0]
+            ]
     return out
 
 
