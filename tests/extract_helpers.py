@@ -26,6 +26,16 @@ def positions(a) -> set[tuple[str, str, str]]:
     return {(f.subject, f.role, f.object) for f in a.facts if f.kind == FactKind.POSITION}
 
 
+def members(a) -> set[tuple[str, str]]:
+    """(member, organisation) of every membership the analysis found."""
+    return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.MEMBER}
+
+
+def minted(a, label: str) -> str:
+    """The key the analysis minted for the entity it introduced as ``label``."""
+    return next(k for k, _cls, lab in a.new_entities if lab == label)
+
+
 def roles(ev) -> set[tuple[str, str]]:
     """(role, entity key) of every role an event fills."""
     return {(r.value, k) for r, k in ev.roles}

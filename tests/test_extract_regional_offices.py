@@ -4,21 +4,16 @@ ontology gives an office to a state or an organisation; governors and mayors as 
 Sentences written for the test."""
 
 import pytest
-from extract_helpers import analyse, only, positions, roles
+from extract_helpers import analyse, minted, only, positions, roles
 
 from kg.errors import InputError
 from kg.extract.lexicon import load_lexicon
 from kg.resources import data_dir
 
 
-def _key(a, label: str) -> str:
-    """The key the analysis minted for the entity labelled ``label``."""
-    return next(k for k, _cls, lab in a.new_entities if lab == label)
-
-
 def test_an_office_of_a_de_facto_state_is_held_in_its_government(ex):
     a = analyse(ex, "Für Abchasien unterschrieb der abchasische Außenminister Sergej Schamba.")
-    held = (_key(a, "Sergej Schamba"), "foreign-minister", "abkhazia-government")
+    held = (minted(a, "Sergej Schamba"), "foreign-minister", "abkhazia-government")
     assert held in positions(a)
     assert ("abkhazia-government", "GovernmentBody", "Regierung von Abchasien") in a.new_entities
 
@@ -37,13 +32,13 @@ def test_mayors_and_governors_are_offices_of_their_city_and_region(ex):
         a.new_entities
     )
     a = analyse(ex, "Kiews Bürgermeister Vitali Klitschko sprach am Montag.")
-    assert (_key(a, "Vitali Klitschko"), "mayor", "kyiv-government") in positions(a)
-    assert ("agent", _key(a, "Vitali Klitschko")) in roles(only(a, "Statement"))
+    assert (minted(a, "Vitali Klitschko"), "mayor", "kyiv-government") in positions(a)
+    assert ("agent", minted(a, "Vitali Klitschko")) in roles(only(a, "Statement"))
 
 
 def test_an_office_of_a_state_stays_the_states(ex):
     a = analyse(ex, "Der georgische Außenminister Gela Bekwaschwili reiste nach Moskau.")
-    assert (_key(a, "Gela Bekwaschwili"), "foreign-minister", "georgia") in positions(a)
+    assert (minted(a, "Gela Bekwaschwili"), "foreign-minister", "georgia") in positions(a)
 
 
 def test_a_given_name_that_refers_back_does_not_take_over_another_persons_name(ex):
@@ -54,7 +49,7 @@ def test_a_given_name_that_refers_back_does_not_take_over_another_persons_name(e
         "Verteidigungsminister Sergej Schoigu schwieg. Regierungschef Sergej Markow "
         "erklärte den Montag zum arbeitsfreien Tag.",
     )
-    assert roles(only(a, "Statement")) == {("agent", _key(a, "Sergej Markow"))}
+    assert roles(only(a, "Statement")) == {("agent", minted(a, "Sergej Markow"))}
 
 
 def test_der_with_an_adjective_in_e_after_a_group_is_no_genitive(ex):

@@ -7,7 +7,7 @@ verbs with a ge- stem, a title in apposition after a name, a state's bare geniti
 title, long organisation names before their abbreviation, and a chair held by a person."""
 
 import pytest
-from extract_helpers import analyse, of_class, only, positions
+from extract_helpers import analyse, members, of_class, only, positions
 
 from kg.errors import InputError
 from kg.extract.lexicon import load_lexicon
@@ -202,20 +202,16 @@ def test_troops_sent_against_a_side_are_an_attack_not_a_deployment(ex):
     assert [e.actors(AGENT) for e in of_class(b, "Deployment")] == [("kenya",)]
 
 
-def _members(a) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.MEMBER}
-
-
 def test_beide_alone_is_the_pair_of_the_subject_before(ex):
     a = analyse(ex, "Kenia und Uganda unterzeichneten das Abkommen. Beide gehören der EAC an.")
-    assert _members(a) == {("kenya", "eac"), ("uganda", "eac")}
+    assert members(a) == {("kenya", "eac"), ("uganda", "eac")}
     b = analyse(ex, "Die Türkei protestierte. Beide gehören der Nato an.")
-    assert not _members(b)  # no pair to refer to: nothing is guessed
+    assert not members(b)  # no pair to refer to: nothing is guessed
 
 
 def test_a_floating_quantifier_leaves_the_subject_and_the_dative_to_the_verb(ex):
     a = analyse(ex, "Kenia und Uganda gehören beide der Afrikanischen Union an.")
-    assert _members(a) == {("kenya", "african-union"), ("uganda", "african-union")}
+    assert members(a) == {("kenya", "african-union"), ("uganda", "african-union")}
 
 
 @pytest.mark.parametrize(
@@ -283,8 +279,8 @@ def test_an_organisation_led_by_a_state_with_its_article(ex):
         "Sowohl Jordanien als auch Bahrain gehören der von den USA geführten Koalition gegen "
         "den IS an.",
     )
-    members = {s for s, o in _members(a) if "koalition" in o}
-    assert members == {"jordan", "bahrain"}
+    joined = {s for s, o in members(a) if "koalition" in o}
+    assert joined == {"jordan", "bahrain"}
     assert any(f.kind == FactKind.LEADS and f.subject == "united-states" for f in a.facts)
 
 
@@ -313,12 +309,12 @@ def test_compound_titles_of_rebel_leaders(ex):
 def test_members_of_a_relative_clause_a_tagger_read_as_infinitive(ex):
     # "angehören" tagged as an infinitive is the plural of the relative clause
     a = analyse(ex, "Nicht beteiligt sind Togo und Benin, die ebenfalls der Ecowas angehören.")
-    assert _members(a) == {("togo", "ecowas"), ("benin", "ecowas")}
+    assert members(a) == {("togo", "ecowas"), ("benin", "ecowas")}
 
 
 def test_a_state_s_government_in_a_relative_clause_of_membership_is_the_state(ex):
     a = analyse(ex, "Die Regierung Portugals, die der Nato angehört, beantragte eine Sitzung.")
-    assert _members(a) == {("portugal", "nato")}
+    assert members(a) == {("portugal", "nato")}
 
 
 def test_a_member_sitting_in_a_body_in_a_relative_clause(ex):
@@ -327,13 +323,13 @@ def test_a_member_sitting_in_a_body_in_a_relative_clause(ex):
         "Frankreich, das als ständiges Mitglied im UN-Sicherheitsrat sitzt, warnte vor einer "
         "Eskalation.",
     )
-    assert _members(a) == {("france", "un-security-council")}
+    assert members(a) == {("france", "un-security-council")}
 
 
 def test_states_listed_after_a_plural_member_noun_and_no_member_across_a_verb(ex):
     a = analyse(ex, "Soldaten schicken auch die Mitgliedstaaten der OVKS, Belarus und Armenien.")
     # regression: the soldiers sending them were read as a member
-    assert _members(a) == {("belarus", "csto"), ("armenia", "csto")}
+    assert members(a) == {("belarus", "csto"), ("armenia", "csto")}
 
 
 def test_a_dateline_with_an_article_joined_to_a_name_is_no_part_of_the_sentence(ex):

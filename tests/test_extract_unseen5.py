@@ -5,7 +5,7 @@ noun with its article, a zu-infinitive the parser labels as a clausal complement
 first person of a quotation that closes in the next sentence, and a German common noun
 after a place noun."""
 
-from extract_helpers import analyse, of_class, only, positions, roles
+from extract_helpers import analyse, members, minted, of_class, only, positions, roles
 
 from kg.articles import parse_article_text
 from kg.extract.model import FactKind
@@ -121,19 +121,15 @@ def test_er_never_refers_to_a_neuter_thing(ex):
     assert ("agent", "najib-razak") in roles(only(a, "PhoneCall"))
 
 
-def _members(a) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.MEMBER}
-
-
 def test_a_relative_clause_on_names_the_parse_hangs_on_a_noun_gives_their_membership(ex):
     # regression: the parse hung the clause on "Kämpfen", which names no one, and "beide"
     # took the organisation as its genitive
     a = analyse(
         ex, "Es kam zu Kämpfen zwischen Thailand und Kambodscha, die beide der Asean angehören."
     )
-    assert _members(a) == {("thailand", "asean"), ("cambodia", "asean")}
+    assert members(a) == {("thailand", "asean"), ("cambodia", "asean")}
     a = analyse(ex, "Der Streit mit Kambodscha, das der Asean angehört, eskalierte.")
-    assert _members(a) == {("cambodia", "asean")}
+    assert members(a) == {("cambodia", "asean")}
 
 
 def test_a_ministry_with_a_phrase_in_in_after_it_names_no_seat(ex):
@@ -199,9 +195,7 @@ def test_a_full_name_after_the_reflexive_of_an_inverted_clause_is_a_person(ex):
     # regression: "bekannte sich Mokhtar Belmokhtar" named no one, so no claim
     a = analyse(ex, "Zu dem Anschlag bekannte sich Mokhtar Belmokhtar.")
     claim = next(e for e in of_class(a, "Statement") if e.trigger.pattern == "claim-responsibility")
-    assert [k for r, k in roles(claim) if r == "agent"] == [
-        next(k for k, _c, lab in a.new_entities if lab == "Mokhtar Belmokhtar")
-    ]
+    assert [k for r, k in roles(claim) if r == "agent"] == [minted(a, "Mokhtar Belmokhtar")]
 
 
 def test_a_known_name_of_several_words_joined_in_a_compound_title_is_whose_office(ex):

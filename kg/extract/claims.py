@@ -135,6 +135,22 @@ def _continued_quotations(
     return out
 
 
+def _run_on(ts: TaggedSentence, quote: str | None, after: str) -> str | None:
+    """A sentence's ``quote`` with the words ``after`` it that the quotation runs on to
+    ("sagte X: „A. B. C.“": "A. B. C."), the sentence's own stop ending its part.
+
+    >>> from kg.extract.model import Sentence
+    >>> ts = TaggedSentence(Sentence(0, 0, 15, "X sagte: „A b."), ())
+    >>> _run_on(ts, "A b", "C d.")
+    'A b. C d.'
+    """
+    if not quote or not after:
+        return quote
+    stop = ts.sentence.text.rstrip()[-1:]
+    head = quote if quote.endswith((".", "!", "?")) or stop not in (".", "!", "?") else quote + stop
+    return f"{head} {after}"
+
+
 def _attributed_at_close(
     toks: Sequence[Token], parts: _Parts, speech_verbs: frozenset[str]
 ) -> bool:
@@ -389,12 +405,8 @@ def apply_claims(
         )
         attributed = _attributed_at_close(toks, parts, speech_verbs)
         quote = _quote(parts, len(toks), opened[idx] if attributed else "")
-        if quote and continued.get(idx) and not closed_by_next:
-            # "sagte X: „A. B. C.“": the speaker's words run on to where they close (the
-            # sentence's own stop ends its part)
-            stop = ts.sentence.text.rstrip()[-1:]
-            head = quote if quote.endswith((".", "!", "?")) or stop not in ".!?" else quote + stop
-            quote = f"{head} {continued[idx]}"
+        if not closed_by_next:
+            quote = _run_on(ts, quote, continued.get(idx, ""))
         seats: list[str] = []
         # "nach Angaben der UN" / "laut X" attributes what the sentence reports to X; it is
         # not a Statement event of its own (X is only the claimant of hostile events)

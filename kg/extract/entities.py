@@ -539,15 +539,8 @@ class EntityRecognizer:
         of the person the surname stands for starts with it ("Irfaan" before "Ali"); of a
         person the article introduced, the name it gave (``minted``: "Sérgio Cabral" is not
         the "Sérgio" of "Mário Sérgio Duarte")."""
-        key = surname.keys[0] if surname.keys else None
-        entity = self.dictionary.get(key) if key else None
-        if entity is not None:
-            names: Sequence[str] = entity.names
-        elif key is not None and minted is not None and key in minted:
-            names = (minted[key][1],)
-        else:
-            return False
-        return not any(name.split()[0] == given for name in names if name.split())
+        names = self._names_of(surname, minted or {})
+        return bool(names) and not any(name.split()[0] == given for name in names if name.split())
 
     def _another_with_given(
         self,
@@ -559,17 +552,21 @@ class EntityRecognizer:
         """Whether a given name that refers back to someone ("Sergej" of "Sergej Schoigu")
         starts another person's name with the word after it ("Sergej Sobjanin"): no name
         of the one it refers back to goes on with that word."""
-        key = mention.keys[0] if mention.keys else None
-        entity = self.dictionary.get(key) if key else None
-        if entity is not None:
-            names: Sequence[str] = entity.names
-        elif key is not None and key in minted:
-            names = (minted[key][1],)
-        else:
-            return False
+        names = self._names_of(mention, minted)
         if not any(name.split()[0] == given for name in names if name.split()):
             return False  # a surname, not a given name: "_given_is_new" decides
         return not any(f"{given} {nxt}" in name for name in names)
+
+    def _names_of(
+        self, mention: EntityMention, minted: Mapping[str, tuple[str, str]]
+    ) -> Sequence[str]:
+        """The names of the person a mention stands for: the dictionary's, or the one the
+        article gave a person it introduced (``minted``)."""
+        key = mention.keys[0] if mention.keys else None
+        entity = self.dictionary.get(key) if key else None
+        if entity is not None:
+            return entity.names
+        return (minted[key][1],) if key is not None and key in minted else ()
 
     def _is_colleague(self, tok: Token) -> bool:
         w = tok.text.lower()
@@ -1848,7 +1845,7 @@ class EntityRecognizer:
                 self._title_prefix_owner(prefix, new, {} if local is None else local)
                 if prefix
                 else None
-            ) or (genitive_of)
+            ) or genitive_of
             a, of, former = self._before_title(toks, j, found, of)
             if prefix and role in self.lexicon.posting_roles:
                 # "der neuseeländische UN-Botschafter": the state's envoy to the body the
@@ -2864,7 +2861,9 @@ class EntityRecognizer:
         ):
             k -= 1
         # (a dateline's dash opens the sentence: "Niamey – Mehrere hundert Angreifer …")
-        return k == 0 or toks[k - 1].pos in ("$,", "$.", "$(", "KON") or toks[k - 1].text in "–—"
+        return (
+            k == 0 or toks[k - 1].pos in ("$,", "$.", "$(", "KON") or toks[k - 1].text in ("–", "—")
+        )
 
     def _ref_country(self, ts, j, found, covered) -> _Change | None:
         """ "Mitglied der EU ist das Land nicht": the state the article is on."""
