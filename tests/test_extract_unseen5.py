@@ -5,10 +5,14 @@ noun with its article, a zu-infinitive the parser labels as a clausal complement
 first person of a quotation that closes in the next sentence, and a German common noun
 after a place noun."""
 
+import pytest
 from extract_helpers import analyse, members, minted, of_class, only, positions, roles
 
 from kg.articles import parse_article_text
+from kg.errors import InputError
+from kg.extract.lexicon import load_lexicon
 from kg.extract.model import FactKind
+from kg.resources import data_dir
 from kg.vocabulary import RoleProperty
 
 AGENT = RoleProperty.AGENT
@@ -243,3 +247,16 @@ def test_a_body_under_a_states_leadership_is_led_by_it(ex):
     # a state that is only in the mission is no leader
     a = analyse(ex, "Die Mission mit Soldaten aus Norwegen überwacht die Waffenruhe.")
     assert _leads(a) == set()
+
+
+def test_issuer_classes_must_be_classes_of_patterns(tmp_path):
+    base = tmp_path / "patterns"
+    base.mkdir()
+    for f in data_dir().joinpath("patterns").iterdir():
+        if f.name.endswith(".yaml"):
+            text = f.read_text(encoding="utf-8")
+            if f.name == "events.yaml":
+                text = text.replace("issuer_classes: [Statement,", "issuer_classes: [Statment,")
+            (base / f.name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="issuer_classes"):
+        load_lexicon(base)

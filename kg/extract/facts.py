@@ -430,8 +430,8 @@ def _als_offices(
         k = j + 1
         adjective = None
         # "als erster nordkoreanischer Machthaber": the adjectives, a state's among them
-        while k < n - 1 and toks[k].pos in ("ADJA", "ADJ(A)"):
-            adjective = by_first.get(k) if by_first.get(k) is not None else adjective
+        while k < n - 1 and toks[k].pos == "ADJ(A)":
+            adjective = by_first.get(k, adjective)
             k += 1
         role = lex.title_role(toks[k].text) if k < n and toks[k].pos == "NN" else None
         if not role or any(x.text.lower().startswith(tuple(lex.former)) for x in toks[j + 1 : k]):

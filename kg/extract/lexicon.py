@@ -117,6 +117,9 @@ class Lexicon:
     # "unsere Streitkräfte": a subject the speaker's own
     speaker_possessives: frozenset[str] = frozenset()
     speaker_classes: frozenset[str] = frozenset()
+    # acts of saying or asking whose subject may be a text its issuer speaks through
+    # (events.yaml "issuer_classes": "Ein Ultimatum der ECOWAS forderte Jammeh auf")
+    issuer_classes: frozenset[str] = frozenset()
     # what has not happened (events.yaml "unrealised"): a zu-infinitive after the verbs of
     # the patterns of some classes ("forderte X auf, der Waffenruhe zuzustimmen"), a bare
     # infinitive with a future or planning auxiliary ("werden verhandeln")
@@ -482,7 +485,7 @@ CUE_KEYS = (
 
 #: The sections of ``events.yaml`` and ``roles.yaml``, and the keys of ``events.yaml``'s
 #: ``speaker`` and ``unrealised`` sections.
-EVENTS_KEYS = ("concepts", "patterns", "speaker", "unrealised")
+EVENTS_KEYS = ("concepts", "patterns", "speaker", "unrealised", "issuer_classes")
 SPEAKER_KEYS = ("pronouns", "possessives", "classes")
 UNREALISED_KEYS = ("after", "auxiliaries")
 ROLES_KEYS = (
@@ -625,6 +628,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         speaker_pronouns=frozenset(x.lower() for x in _tuple(speaker["pronouns"])),
         speaker_possessives=frozenset(x.lower() for x in _tuple(speaker["possessives"])),
         speaker_classes=frozenset(_tuple(speaker["classes"])),
+        issuer_classes=frozenset(_tuple(events["issuer_classes"])),
         unrealised_verbs=frozenset(
             v
             for p in patterns
@@ -644,6 +648,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     for section, classes in (
         ("speaker: classes", lex.speaker_classes),
         ("unrealised: after", _tuple(unreal["after"])),
+        ("issuer_classes", lex.issuer_classes),
     ):
         unknown = sorted(set(classes) - named)
         if unknown:

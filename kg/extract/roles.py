@@ -68,18 +68,6 @@ _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
 _ROLE = {r.value: r for r in EVENT_ROLES}
 _BROKERED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT, EventClass.NEGOTIATION)
 _AGREED = (EventClass.AGREEMENT, EventClass.CEASEFIRE_AGREEMENT)
-#: Acts of saying or asking, which a text its actor issued can be the subject of.
-_VERBAL = frozenset(
-    {
-        EventClass.STATEMENT,
-        EventClass.DEMAND,
-        EventClass.CEASEFIRE_DEMAND,
-        EventClass.ACCUSATION,
-        EventClass.REJECTION,
-        EventClass.ENDORSEMENT,
-        EventClass.ASSISTANCE_REQUEST,
-    }
-)
 _SUBORDINATORS = {"KOUS", "PWAV", "PWS", "KOUI", "PRELS", "APPR", "APPRART"}
 
 
@@ -1652,7 +1640,7 @@ class RoleAssigner:
             # an adjective in -e or a noun not in -n is nominative
             fn.subj = self._nominative_after_thing(ts, pred, groups)
             fn.objs = [g for g in fn.objs if not any(m in fn.subj for m in g)]
-        if not fn.subj and trig.event_class in _VERBAL:
+        if not fn.subj and trig.event_class in self.lex.issuer_classes:
             # "Ein Ultimatum der ECOWAS hatte Jammeh aufgefordert": the text's issuer
             fn.subj = self._issuer(ts, pred, mentions)
             fn.objs = [g for g in fn.objs if not any(m in fn.subj for m in g)]
