@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from kg.dictionary import ActorDictionary, class_is
+from kg.extract.facilities import FacilityNouns
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
 from kg.extract.morphology import load_morphology
@@ -343,6 +344,9 @@ class EntityRecognizer:
         self._place_prepositions = lexicon.cue("place_prepositions")
         self._capital_nouns = lexicon.cue("capital_nouns")
         self._town_nouns = lexicon.cue("town_reference_nouns")
+        self._facilities = FacilityNouns(
+            lexicon.cue("facility_nouns"), lexicon.cue("facility_reference_nouns")
+        )
         self._kinds = self._reference_kinds()  # built once, tried at every token
         self._morph = load_morphology()
         self._speech_verbs = lexicon.speech_verbs
@@ -2665,6 +2669,7 @@ class EntityRecognizer:
             self._ref_capital_government,
             self._ref_bare_government,
             self._ref_adjective_government,
+            self._ref_facility,  # before a place noun's, which ends the search at its noun
             self._ref_place_noun,
         )
 
@@ -2737,6 +2742,34 @@ class EntityRecognizer:
         ):
             return None
         return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="town")], []
+
+    def _ref_facility(self, ts, j, found, covered) -> _Change | None:
+        """ "stürmten das Gebäude", "im Hauptquartier", "ihrer Residenz" with no name,
+        genitive or place after it: the facility named before (roles give it its place,
+        :mod:`kg.extract.facilities`)."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        a = j - 1
+        while a > 0 and toks[a].pos == "ADJ(A)" and a not in covered:
+            a -= 1
+        # (not a facility named by a joined name: "den Dasman-Palast", "die US-Botschaft")
+        head = self._facilities.head(tok.lemma) if tok.pos == "NN" and "-" not in tok.text else None
+        if not (
+            head is not None
+            and a >= 0
+            and a not in covered
+            and (toks[a].text.lower() in _ARTICLES or toks[a].pos in ("APPRART", "PPOSAT"))
+            and not (
+                j + 1 < len(toks)
+                and (
+                    toks[j + 1].pos in ("NE", "ART", "FM")
+                    or toks[j + 1].text[:1].isupper()  # its name: "der Flughafen Songshan"
+                    or j + 1 in covered
+                )
+            )
+        ):
+            return None
+        b = a + 1 if toks[a].pos == "APPRART" else a  # "im": the preposition governs it
+        return [self._mention(ts, b, j + 1, MentionKind.GROUP, (), group=f"facility:{head}")], []
 
     def _ref_organisation(self, ts, j, found, covered) -> _Change | None:
         """ "dem Bündnis", "des Gremiums": the organisation named before (not "das

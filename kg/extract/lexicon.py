@@ -458,6 +458,8 @@ CUE_KEYS = (
     "place_prepositions",
     "capital_nouns",
     "town_reference_nouns",
+    "facility_nouns",
+    "facility_reference_nouns",
     "conflict_nouns",
     "conflict_verbs",
     "conflict_object_verbs",

@@ -179,7 +179,7 @@ class EntityMention:
     cls: str = ""
     offices: tuple[tuple[str, str | None, bool], ...] = ()  # (role key, of key, former)
     colleague: bool = False  # "sein armenischer Amtskollege X": role of the colleague
-    place: str | None = None  # the place key when the name is a place (capital, city)
+    place: str | None = None  # the place of a facility a group reference refers to
     group: str | None = None  # group reference kind: "sides", "colleagues", "possessive"
     head: str = ""  # a group noun's lemma ("rebell" in "die Rebellen")
     fallback: str | None = None  # the article's own actor it is if it refers to none named

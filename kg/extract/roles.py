@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.anaphora import dateline_city
 from kg.extract.depparse import dateline_length
+from kg.extract.facilities import FacilityNouns
 from kg.extract.functions import (
     argument_slots,
     attribute_arguments,
@@ -63,6 +64,9 @@ from kg.vocabulary import (
 __all__ = ["Discourse", "RoleAssigner"]
 
 _LOCATIVE = {"in", "nach", "bei", "aus", "auf", "vor", "entlang"}
+# the prepositions of a facility an event happens in or at ("im Hauptquartier", "auf das
+# Hafengelände", "vor der Botschaft")
+_FACILITY_PREPOSITIONS = {"in", "auf", "an", "bei", "vor"}
 _NOT_SUBJECT_ART = {"dem", "den", "einem", "einen", "des", "eines", "einer"}
 # the roles a pattern's frame may name (its other values, such as "about", give no role)
 _ROLE = {r.value: r for r in EVENT_ROLES}
@@ -78,6 +82,8 @@ class Discourse:
     persons: list[str] = field(default_factory=list)
     states: list[str] = field(default_factory=list)
     towns: list[str] = field(default_factory=list)  # the cities named so far
+    # the facilities named with their place so far: (facility noun, place)
+    facilities: list[tuple[str, str]] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     armed_groups: list[str] = field(default_factory=list)  # known or named by the article
     offices: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, of) -> person
@@ -223,6 +229,9 @@ class RoleAssigner:
         self._implies = lexicon.role_implies
         self._proxies = lexicon.cue("proxy_nouns")
         self._presence = lexicon.cue("presence_phrases")
+        self._facilities = FacilityNouns(
+            lexicon.cue("facility_nouns"), lexicon.cue("facility_reference_nouns")
+        )
         # the articles (or none, "") before a name a possessive can refer to
         self._articles_of = {
             "sein": lexicon.ref("possessive_antecedents_sein"),
@@ -404,6 +413,10 @@ class RoleAssigner:
         if m.kind == MentionKind.GROUP and m.group == "town":
             # "die Stadt": the town named last
             return replace(m, keys=(disc.towns[-1],), cls=PlaceClass.CITY) if disc.towns else m
+        if m.kind == MentionKind.GROUP and (m.group or "").startswith("facility:"):
+            # "das Gebäude": where the facility named before stands (a place, no actor)
+            at = self._facilities.refer((m.group or "").split(":", 1)[1], disc.facilities)
+            return replace(m, place=at) if at else m
         if m.kind == MentionKind.GROUP and m.group == "org":
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
             orgs = [k for k in named if self.d.is_a(k, ActorClass.ORGANIZATION)]
@@ -558,6 +571,31 @@ class RoleAssigner:
             ):
                 disc.actors.append(k)
 
+    def _remember_facilities(
+        self, ts: TaggedSentence, resolved: Sequence[EntityMention], disc: Discourse
+    ) -> None:
+        """The facilities the sentence names with their place ("einer Schule im
+        nordossetischen Beslan"), and those it refers to again."""
+
+        def is_place(k: str) -> bool:
+            return self.d.is_a(k, PlaceClass.CITY, PlaceClass.REGION) or disc.minted.get(k) in (
+                PlaceClass.CITY,
+                PlaceClass.REGION,
+                PlaceClass.PLACE,
+            )
+
+        refs = {m.first: m for m in resolved if (m.group or "").startswith("facility:")}
+        for j, tok in enumerate(ts.tokens):
+            head = self._facilities.head(tok.lemma) if tok.pos == "NN" else None
+            if head is None:
+                continue
+            at = self._facilities.place_after(ts.tokens, j, resolved, is_place)
+            ref = next((m for m in refs.values() if m.first <= j < m.last), None)
+            if at is None and ref is not None:
+                at = ref.place
+            if at is not None:
+                disc.facilities.append((head, at))
+
     def _armed(self, key: str, disc: Discourse) -> bool:
         """Whether an entity is an armed group, known or the article's own."""
         return self.d.is_a(key, ActorClass.ARMED_GROUP) or disc.minted.get(key) == (
@@ -675,6 +713,7 @@ class RoleAssigner:
                     disc.sides = tuple(dict.fromkeys(parts))
             for m in resolved:
                 self._remember(m, disc)
+            self._remember_facilities(ts, resolved, disc)
             self._salience(ts, resolved, disc)
         return tuple(events), tuple(resolved_all)
 
@@ -1050,6 +1089,9 @@ class RoleAssigner:
     ) -> Event | None:
         """The event of a trigger: its arguments by position and by the parse, the roles
         its frame gives them, its place; ``None`` where a required role stays empty."""
+        # a facility is no argument: it gives the event its place only
+        facilities = [m for m in ms if (m.group or "").startswith("facility:")]
+        ms = [m for m in ms if m not in facilities]
         c = self._clause(ts, trig, ms)
         subj, objs = self._positional(c)
         fn = self._by_function(ts, trig, c.groups)
@@ -1073,6 +1115,7 @@ class RoleAssigner:
             self._target_owners(c, roles)
             self._adjective_targets(c, ms, roles)
         locations = self._phrase_roles(c, fn, roles)
+        locations += self._facility_places(c, facilities)
         for loc in locations:
             roles.add("location", [loc])
         return self._finish(c, fn, roles.items, ms)
@@ -1340,6 +1383,34 @@ class RoleAssigner:
                 if g == "in" and grp[0].first > trig.first and grp[0].first <= trig.first + 3:
                     locations.extend(m.keys[0] for m in grp if m.keys)
         return locations
+
+    def _facility_places(self, c: _Clause, facilities: Sequence[EntityMention]) -> list[str]:
+        """The places of the facilities an event is done to or in: its object or passive
+        subject by the parse ("stürmten das Gebäude", "das Gebäude wurde gestürmt"), or a
+        locative phrase of the clause ("trafen sich im Hauptquartier"; of an event noun,
+        right after it: "der Angriff auf das Gelände"). A facility that acts ("die Botschaft
+        teilte mit") gives none."""
+        ts, trig, parse = c.ts, c.trig, c.ts.parse
+        out: list[str] = []
+        for m in facilities:
+            if m.place is None or not c.a <= m.first < c.b:
+                continue
+            noun = m.last - 1
+            gov = governor(ts.tokens, m, None, morph=self.morph)
+            if gov in _FACILITY_PREPOSITIONS:
+                if not trig.nominal or 0 <= m.first - trig.last <= 2:
+                    out.append(m.place)
+            elif gov == "" and not trig.nominal and parse is not None:
+                dep = parse.deps[noun]
+                done_to = parse.heads[noun] == trig.first and (
+                    dep in ("obj", "nsubj:pass") or (dep == "nsubj" and trig.passive)
+                )
+                # after the verb of a main clause and no subject by the parse: its object,
+                # where the parse hangs it on the subject ("stürmten Einheiten des FSB das
+                # Gebäude")
+                if done_to or (m.first > c.fin and not dep.startswith("nsubj")):
+                    out.append(m.place)
+        return out
 
     def _places(self, grp: Sequence[EntityMention], *classes: str) -> list[str]:
         """The keys of the mentions of ``grp`` that name a place of one of ``classes``, by
