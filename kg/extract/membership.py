@@ -47,7 +47,10 @@ def _mention_at(ms: Sequence[EntityMention], i: int) -> EntityMention | None:
 
 
 def _with_conjuncts(parse: Parse, i: int) -> list[int]:
-    return [i, *parse.dependents(i, "conj")]
+    # the parse may hang the next conjunct on an abbreviation in parentheses ("die X
+    # (MNDAA) und die Arakan Army")
+    abbreviated = [c for a in parse.dependents(i, "appos") for c in parse.dependents(a, "conj")]
+    return [i, *parse.dependents(i, "conj"), *abbreviated]
 
 
 class _Reader:
@@ -147,13 +150,23 @@ class _Reader:
             )
         )
 
+    def joins(self, m: EntityMention) -> bool:
+        """Whether a mention names an actor that joins organisations: not an organisation,
+        or an armed group or party ("Der Bruderschaftsallianz gehören die TNLA und die
+        Arakan Army an"), unlike an alliance, a body of states or a state's own body."""
+        if not self.orgish(m):
+            return True
+        cls = e.cls if (e := self.d.get(m.keys[0])) is not None else m.cls
+        return cls in (ActorClass.ARMED_GROUP, ActorClass.ORGANIZATION)
+
     def actors(self, tokens: Sequence[int]) -> list[EntityMention]:
-        """The non-organisation mentions headed at the tokens (and their conjuncts)."""
+        """The mentions of actors that join organisations headed at the tokens (and
+        their conjuncts)."""
         out: list[EntityMention] = []
         for t in tokens:
             for c in _with_conjuncts(self.parse, t):
                 m = _mention_at(self.ms, c)
-                if m is not None and m.keys and not self.orgish(m) and m not in out:
+                if m is not None and m.keys and self.joins(m) and m not in out:
                     out.append(m)
         return out
 
@@ -374,7 +387,7 @@ class _Reader:
             # "angehören" takes no accusative: an "object" of it is its dative
             # "Dem 1981 gegründeten Staatenbund gehören X und Y an": a subject the parse
             # gives the verb that opens with "dem" is its dative
-            dative_subject = dep == "nsubj" and self._opens_with_dem(c)
+            dative_subject = dep == "nsubj" and self._dative_opening(v, c)
             if (dep in ("iobj", "obj", "obl:arg", "obl") or dative_subject) and prep in (
                 None,
                 "zu",
@@ -389,15 +402,36 @@ class _Reader:
                         and cand not in orgs
                     ):
                         orgs.append(cand)
+        datives = [m for m in orgs if self._dative_opening(v, m.first)]
+        if datives:
+            # the subject the parse found is the dative: its "object" is the member
+            orgs = datives
         if not orgs:
             orgs = self._swapped_relative(v, particle)
         if not orgs:
             return []
         return [f for org in orgs for f in self._for_org(v, org)]
 
-    def _opens_with_dem(self, c: int) -> bool:
+    def _dative_opening(self, v: int, c: int) -> bool:
+        """The phrase at ``c`` is a dative by its article: "dem", or "der" where the verb
+        is plural and the phrase no coordination ("Der sogenannten Bruderschaftsallianz
+        gehören X und Y an": a subject "der X" would take a singular verb)."""
         m = _mention_at(self.ms, c)
-        return m is not None and self.toks[m.first].text.lower() == "dem"
+        if m is None:
+            return False
+        j = m.first
+        if self.toks[j].pos != "ART":  # the article before the name and its adjectives
+            j -= 1
+            while j >= 0 and self.toks[j].pos.startswith("ADJ"):
+                j -= 1
+        article = self.toks[j].text.lower() if j >= 0 and self.toks[j].pos == "ART" else ""
+        head = mention_head(self.parse, m)
+        return article == "dem" or (
+            article == "der"
+            and self.parse.deps[head].startswith("nsubj")
+            and self._plural_clause(v)
+            and not self.parse.dependents(head, "conj")
+        )
 
     def _swapped_relative(self, v: int, particle: bool) -> list[EntityMention]:
         """ "der Frankophonie, der Nigeria nicht angehört": the parse may take the relative
@@ -418,13 +452,25 @@ class _Reader:
         return [org]
 
     def _second_objects(self, v: int) -> list[int]:
-        """The objects of ``v`` without a preposition, which are no relative pronoun."""
-        return [
+        """The objects of ``v`` without a preposition, which are no relative pronoun, and
+        the conjuncts the parse hangs on the verb after a parenthesis ("gehören Guinea-Bissau
+        (seit 1975) und Kap Verde an": "Kap Verde" an "obl" with its "und")."""
+        p = self.parse
+        objects = [
             c
-            for c in self.parse.dependents(v, "obj", "iobj", "obl:arg")
-            if preposition(self.toks, self.parse, c, morph=self.morph) is None
+            for c in p.dependents(v, "obj", "iobj", "obl:arg")
+            if preposition(self.toks, p, c, morph=self.morph) is None
             and self._antecedent(v, c) == c
         ]
+        stray = [
+            c
+            for c in p.dependents(v, "obl")
+            if objects
+            and c > objects[0]
+            and p.dependents(c, "cc")
+            and preposition(self.toks, p, c, morph=self.morph) is None
+        ]
+        return objects + stray
 
     def _named_by(self, x: int) -> EntityMention | None:
         """The name right after a class noun ("die Regionalorganisation Igad"), which the
