@@ -402,7 +402,11 @@ class _Reader:
                         and cand not in orgs
                     ):
                         orgs.append(cand)
-        datives = [m for m in orgs if self._dative_opening(v, m.first)]
+        datives = [
+            m
+            for m in orgs
+            if p.deps[mention_head(p, m)].startswith("nsubj") and self._dative_opening(v, m.first)
+        ]
         if datives:
             # the subject the parse found is the dative: its "object" is the member
             orgs = datives
