@@ -41,3 +41,12 @@ def test_a_member_after_a_parenthesis_is_one_too(ex):
 def test_bodies_of_states_are_no_members_by_the_verb(ex):
     a = analyse(ex, "Die Nato und die EU gehören der OSZE an.")
     assert members(a) == set()
+
+
+def test_states_joined_in_a_group_named_after_its_noun_are_members(ex):
+    a = analyse(
+        ex,
+        "Macron empfing die Staatschefs von Niger, Tschad und Mauretanien, die sich in der "
+        "Gruppe G5 Sahel zusammengeschlossen haben.",
+    )
+    assert members(a) == {("niger", "g5-sahel"), ("chad", "g5-sahel"), ("mauritania", "g5-sahel")}

@@ -388,12 +388,13 @@ class _Reader:
             # "Dem 1981 gegründeten Staatenbund gehören X und Y an": a subject the parse
             # gives the verb that opens with "dem" is its dative
             dative_subject = dep == "nsubj" and self._dative_opening(v, c)
-            if (dep in ("iobj", "obj", "obl:arg", "obl") or dative_subject) and prep in (
-                None,
-                "zu",
+            # "die sich in der Gruppe G5 Sahel zusammengeschlossen haben"
+            joined_in = prep == "in" and toks[v].lemma.lower() == "zusammenschließen"
+            if (dep in ("iobj", "obj", "obl:arg", "obl") or dative_subject) and (
+                prep in (None, "zu") or joined_in
             ):
                 for x in _with_conjuncts(p, self._antecedent(v, c)):  # "weder der EU noch …"
-                    cand = _mention_at(self.ms, x) or self._named_by(x)
+                    cand = _mention_at(self.ms, x) or self._named_by(x) or self._name_after(x)
                     if (
                         cand is not None
                         and self.orgish(cand)
@@ -483,6 +484,13 @@ class _Reader:
             if c == x + 1 and self.parse.deps[c] in ("nmod", "appos", "flat", "flat:name"):
                 return _mention_at(self.ms, c)
         return None
+
+    def _name_after(self, x: int) -> EntityMention | None:
+        """The name right after a common noun the parse does not hang on it ("in der
+        Gruppe G5 Sahel": the name taken for the verb's complement)."""
+        if self.toks[x].pos != "NN":
+            return None
+        return next((m for m in self.ms if m.first == x + 1), None)
 
     def _antecedent(self, v: int, c: int) -> int:
         """A relative pronoun's antecedent ("der OIC, der beide Länder angehören"), else
