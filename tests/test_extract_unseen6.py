@@ -2,7 +2,7 @@
 22, 24, 27, 29, 34): each a form of German news, tested on sentences written for the
 test, not on the articles'."""
 
-from extract_helpers import analyse, members
+from extract_helpers import analyse, members, only, roles
 
 
 def test_armed_groups_are_members_of_their_alliance(ex):
@@ -50,3 +50,23 @@ def test_states_joined_in_a_group_named_after_its_noun_are_members(ex):
         "Gruppe G5 Sahel zusammengeschlossen haben.",
     )
     assert members(a) == {("niger", "g5-sahel"), ("chad", "g5-sahel"), ("mauritania", "g5-sahel")}
+
+
+def test_a_name_no_one_lists_after_a_fused_article_is_a_place(ex):
+    a = analyse(ex, "Regierungstruppen rückten am Montag im Hadramaut vor.")
+    assert ("location", "hadramaut") in roles(only(a, "MilitaryAction"))
+    a = analyse(ex, "Die Rebellen griffen am Sonntag Stellungen der Armee im Kaokoveld an.")
+    assert ("location", "kaokoveld") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_name_no_one_lists_taken_by_fighters_is_a_place(ex):
+    for text in (
+        "Die Islamisten nahmen am Montag Tessit ein.",
+        "Nachdem die Islamisten Tessit eingenommen hatten, floh die Armee.",
+        "Die Rebellen haben mehrere Orte erobert, zuletzt am Sonntag Tessit an der Grenze.",
+    ):
+        capture = next(e for e in analyse(ex, text).events if e.trigger.pattern == "capture")
+        assert ("location", "tesit") in roles(capture), text
+    # a name with a noun after it is no object: the subject of an inverted clause
+    a = analyse(ex, "Am Montag eroberte Boko Haram die Stadt.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "boko-haram")}

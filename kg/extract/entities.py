@@ -40,7 +40,7 @@ from kg.extract.names import name_key
 from kg.extract.people import ARTICLE_PREFIX as _ARTICLE_PREFIX
 from kg.extract.people import PersonNouns
 from kg.extract.quotes import CLOSING
-from kg.extract.syntax import clause_bounds
+from kg.extract.syntax import clause_bounds, is_temporal_noun
 from kg.extract.tokens import dateline_words, tokenize
 from kg.iris import slugify
 from kg.vocabulary import ActorClass, PlaceClass
@@ -342,6 +342,7 @@ class EntityRecognizer:
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
+        self._taking_verbs = lexicon.cue("place_taking_verbs")
         self._capital_nouns = lexicon.cue("capital_nouns")
         self._town_nouns = lexicon.cue("town_reference_nouns")
         self._facilities = FacilityNouns(
@@ -772,6 +773,7 @@ class EntityRecognizer:
         found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
         found = self._places_after_prepositions(ts, found, surnames)
+        found = self._places_taken(ts, found, surnames)
         found = self._unnamed_capitals(ts, found)
         found = self._national_bodies(ts, found)
         found = self._named_after_class_nouns(ts, found, local, new)
@@ -2621,7 +2623,13 @@ class EntityRecognizer:
                 continue  # a foreign word opens a name only with a particle after it
             if particle and k == j - 1 and toks[k].pos == "ART" and k > 0:
                 k -= 1  # "drangen in den Complexo do Alemão vor"
-            prep = toks[k].text if k == j - 1 or particle else self._morph.preposition(toks[k].text)
+            # ("im Negev": the preposition of a fused article)
+            fused = toks[k].pos == "APPRART"
+            prep = (
+                toks[k].text
+                if (k == j - 1 or particle) and not fused
+                else self._morph.preposition(toks[k].text)
+            )
             if prep not in self._place_prepositions:
                 continue
             nxt = toks[end]
@@ -2633,6 +2641,68 @@ class EntityRecognizer:
             key = self._normal.get(name_key(text)) or name_key(text)
             out.append(self._mention(ts, j, end, MentionKind.NAME, (key,), cls=PlaceClass.PLACE))
         return out
+
+    def _places_taken(
+        self, ts: TaggedSentence, found: list[EntityMention], surnames: dict[str, str]
+    ) -> list[EntityMention]:
+        """A proper noun no dictionary lists that is the object of a verb of taking a place
+        (``place_taking_verbs``) is a place: after the finite verb and adverbs, closing the
+        clause ("eroberten zuletzt Laukkai", "nahmen am Montag Tessit ein"), or right before
+        the verb that ends the clause ("nachdem sie Tessit eingenommen hatten"). A subject
+        does not stand there; a name with an article or a noun after it is no object."""
+        toks = ts.tokens
+        covered = {j for m in found for j in range(m.first, m.last)}
+        out = list(found)
+        j = 0
+        while j < len(toks):
+            end = j
+            while end < len(toks) and end not in covered and _bare_name(toks[end]):
+                end += 1
+            if end == j or end - j > 3 or toks[j].text in surnames:
+                j = max(end, j + 1)
+                continue
+            if self._taken_after_verb(toks, j, end) or self._taken_before_verb(toks, end):
+                text = " ".join(t.text for t in toks[j:end])
+                key = self._normal.get(name_key(text)) or name_key(text)
+                out.append(
+                    self._mention(ts, j, end, MentionKind.NAME, (key,), cls=PlaceClass.PLACE)
+                )
+            j = end
+        return out
+
+    def _taking(self, tok: Token, particle: str = "") -> bool:
+        return (particle + tok.lemma).lower() in self._taking_verbs
+
+    def _taken_after_verb(self, toks: Sequence[Token], j: int, end: int) -> bool:
+        k = j - 1
+        # past adverbs and times: "eroberten zuletzt Anfang Januar Laukkai"
+        while k > 0 and (
+            toks[k].pos in ("ADV", "CARD", "ADJD")
+            or (toks[k].pos == "NN" and is_temporal_noun(toks[k].lemma))
+            or toks[k].lemma.lower() in ("anfang", "mitte", "ende")
+            or (toks[k].pos == "APPRART" and toks[k].text.lower() == "am")
+        ):
+            k -= 1
+        if k > 0 and toks[k].text == "," and toks[k - 1].pos == "VV(PP)":
+            k -= 1  # "haben mehrere Städte erobert, zuletzt Laukkai"
+        if not (k >= 0 and toks[k].pos in ("VV(FIN)", "VV(PP)")):
+            return False
+        nxt = toks[end] if end < len(toks) else None
+        if nxt is not None and nxt.pos == "PTKVZ":
+            return self._taking(toks[k], nxt.text)
+        # the clause ends, or a phrase of place follows ("Laukkai an der Grenze")
+        return self._taking(toks[k]) and (
+            nxt is None or nxt.pos.startswith("$") or nxt.pos in ("APPR", "APPRART")
+        )
+
+    def _taken_before_verb(self, toks: Sequence[Token], end: int) -> bool:
+        if end >= len(toks) or not toks[end].pos.startswith("VV"):
+            return False
+        after = end + 1
+        while after < len(toks) and toks[after].pos.startswith("VA"):
+            after += 1  # "eingenommen hatten", "erobert worden war"
+        closes = after >= len(toks) or toks[after].pos.startswith("$")
+        return closes and self._taking(toks[end])
 
     def _references(self, ts: TaggedSentence, found: list[EntityMention]) -> list[EntityMention]:
         """Group references, possessive and personal pronouns, state-adjective governments:

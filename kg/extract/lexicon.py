@@ -456,6 +456,7 @@ CUE_KEYS = (
     "class_nouns",
     "place_nouns",
     "place_prepositions",
+    "place_taking_verbs",
     "capital_nouns",
     "town_reference_nouns",
     "facility_nouns",
