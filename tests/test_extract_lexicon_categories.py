@@ -953,6 +953,9 @@ def test_a_veto_a_draft_failed_on_is_a_rejection_by_the_vetoing_state(ex):
             "kassym-jomart-tokayev",
         ),
         ("Russland bezeichnete die Vorwürfe der Ukraine als haltlos.", "russia"),
+        # speaking of lies or propaganda dismisses a claim too
+        ("Die Regierung in Kigali sprach von einem „Propagandamanöver“.", "rwanda"),
+        ("Uganda sprach von „Märchen“ und Lügen.", "uganda"),
     ],
 )
 def test_a_dismissal_is_a_rejection_and_talks_asked_for_are_none(ex, sentence, agent):
@@ -964,6 +967,8 @@ def test_a_dismissal_is_a_rejection_and_talks_asked_for_are_none(ex, sentence, a
 
 def test_calling_something_unacceptable_is_no_rejection(ex):
     a = analyse(ex, "Kolumbiens Präsident nannte die Schließung der Grenze inakzeptabel.")
+    assert not of_class(a, "Rejection")
+    a = analyse(ex, "Ugandas Präsident Yoweri Museveni sprach von einem historischen Tag.")
     assert not of_class(a, "Rejection")
 
 
