@@ -70,3 +70,11 @@ def test_a_name_no_one_lists_taken_by_fighters_is_a_place(ex):
     # a name with a noun after it is no object: the subject of an inverted clause
     a = analyse(ex, "Am Montag eroberte Boko Haram die Stadt.")
     assert roles(only(a, "MilitaryAction")) == {("agent", "boko-haram")}
+
+
+def test_a_counted_group_after_the_verb_is_what_is_done_to(ex):
+    a = analyse(ex, "Die Armee tötete am Sonntag 20 Kämpfer.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "t/armee"), ("addressee", "t/kaempfer")}
+    # the subject of an inverted clause acts
+    a = analyse(ex, "Am Montag griffen 200 Kämpfer den Stützpunkt an.")
+    assert ("agent", "t/kaempfer") in roles(only(a, "MilitaryAction"))

@@ -2894,10 +2894,10 @@ class EntityRecognizer:
             a, det = j, "die"
         elif det in ("ein", "eine", "einer", "einem", "einen", "eines"):
             a, det = a + 1, "bare"  # "von einer Garantenkommission": a body of its own
-        elif self._counted_opening(toks, a):
+        elif self._counted_opening(toks, a) or (a >= 0 and toks[a].pos == "CARD"):
             # "Rund 200 Kämpfer griffen an", "Mehrere hundert Angreifer hatten das Lager
-            # überfallen": counted, opening the clause, they act (not "tötete 20 Rebellen");
-            # the count is no part of their name
+            # überfallen", "tötete 20 Rebellen": counted, a group of its own, whose role
+            # its place in the clause gives; the count is no part of their name
             a, det = a + 1, "bare"
         elif a == 0 and toks[a].pos.startswith("ADJ"):
             det = "bare"  # "Tausende Schüler demonstrierten": adjectives open the sentence
