@@ -78,3 +78,10 @@ def test_a_counted_group_after_the_verb_is_what_is_done_to(ex):
     # the subject of an inverted clause acts
     a = analyse(ex, "Am Montag griffen 200 Kämpfer den Stützpunkt an.")
     assert ("agent", "t/kaempfer") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_nominalised_adjective_opening_the_sentence_names_who_acts(ex):
+    # "Bewaffnete" at the start is read as the adjective "bewaffnet": the group in its
+    # genitive had become the soldiers' side attacked
+    a = analyse(ex, "Bewaffnete der Fatah al-Islam hatten mehrere Soldaten getötet.")
+    assert roles(only(a, "MilitaryAction")) == {("agent", "fatah-al-islam")}

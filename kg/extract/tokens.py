@@ -175,6 +175,36 @@ def bracketed(words: Sequence[str]) -> set[int]:
 _OPENERS = frozenset({":", "(", "–", "—", "-", ".", "!", "?", *MARKS})
 
 
+#: What follows a nominalised adjective but never an attributive one: an article, a
+#: preposition, a finite verb ("Bewaffnete der Fatah al-Islam hatten …", "Tausende
+#: Bewaffnete" aside).
+_AFTER_NOUN = ("ART", "APPR", "APPRART", "VV(FIN)", "VA(FIN)", "VM(FIN)")
+
+
+def _nominalised_opening(
+    words: Sequence[str], tags: tuple[tuple[str, str], ...], k: int
+) -> tuple[tuple[str, str], ...]:
+    """The adjective that opens a sentence, with an article, a preposition or a finite
+    verb after it, is a noun: "Bewaffnete der Fatah al-Islam hatten Soldaten getötet"
+    (HanTa reads the capital as the sentence's, and the word as "bewaffnet").
+
+    >>> _nominalised_opening(("Bewaffnete", "der", "Miliz"),
+    ...     (("bewaffnet", "ADJ(A)"), ("der", "ART"), ("Miliz", "NN")), 0)[0]
+    ('Bewaffnete', 'NNA')
+    >>> _nominalised_opening(("Bewaffnete", "Männer"),
+    ...     (("bewaffnet", "ADJ(A)"), ("Mann", "NN")), 0)[0]
+    ('bewaffnet', 'ADJ(A)')
+    """
+    if not (
+        k + 1 < len(words)
+        and tags[k][1] == "ADJ(A)"
+        and words[k][:1].isupper()
+        and tags[k + 1][1] in _AFTER_NOUN
+    ):
+        return tags
+    return tags[:k] + ((words[k], "NNA"),) + tags[k + 1 :]
+
+
 def _capitalised_verbs(
     words: Sequence[str], tags: tuple[tuple[str, str], ...], k: int
 ) -> tuple[tuple[str, str], ...]:
@@ -258,6 +288,7 @@ class Tagger:
         tags = self._past_tense_misread(words, tags, k)
         tags = self._attribute_misread(words, tags, k)
         tags = _capitalised_verbs(words, tags, k)
+        tags = _nominalised_opening(words, tags, k)
         quoted = _quoted(sentence, spans, [pos for _lemma, pos in tags])
         tokens = []
         for i, ((start, end, word), (lemma, pos)) in enumerate(zip(spans, tags, strict=True)):
