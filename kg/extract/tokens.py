@@ -202,7 +202,7 @@ def _nominalised_opening(
         and tags[k + 1][1] in _AFTER_NOUN
     ):
         return tags
-    return tags[:k] + ((words[k], "NNA"),) + tags[k + 1 :]
+    return (*tags[:k], (words[k], "NNA"), *tags[k + 1 :])
 
 
 def _capitalised_verbs(
