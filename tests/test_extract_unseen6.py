@@ -85,3 +85,15 @@ def test_a_nominalised_adjective_opening_the_sentence_names_who_acts(ex):
     # genitive had become the soldiers' side attacked
     a = analyse(ex, "Bewaffnete der Fatah al-Islam hatten mehrere Soldaten getötet.")
     assert roles(only(a, "MilitaryAction")) == {("agent", "fatah-al-islam")}
+
+
+def test_a_relative_clause_opening_with_a_time_has_its_antecedent_as_subject(ex):
+    # ", die Anfang März …": HanTa takes "die" for the article of "Anfang"
+    a = analyse(
+        ex,
+        "Uganda warf Ruanda vor, die Milizen bewaffnet zu haben, die Anfang März bis in die "
+        "Stadt Bunia vorgedrungen waren.",
+    )
+    advance = next(e for e in a.events if e.trigger.pattern == "advance")
+    assert ("agent", "t/milizen") in roles(advance)
+    assert ("agent", "rwanda") not in roles(advance)

@@ -205,6 +205,39 @@ def _nominalised_opening(
     return (*tags[:k], (words[k], "NNA"), *tags[k + 1 :])
 
 
+_RELATIVE_FORMS = ("der", "die", "das", "dem", "den")
+#: Times that open a relative clause after its pronoun: ", die Anfang Februar … waren".
+_TIME_HEADS = ("anfang", "mitte", "ende")
+
+
+def _relatives_after_comma(
+    words: Sequence[str], tags: tuple[tuple[str, str], ...]
+) -> tuple[tuple[str, str], ...]:
+    """An article right after a comma whose phrase ends in a finite verb, with no noun of
+    its own after it (a time, a preposition, an adverb or a pronoun follows), is a relative
+    pronoun: ", die Anfang Februar bis in die Hauptstadt vorgedrungen waren" (HanTa: the
+    article of "Anfang").
+
+    >>> [p for _l, p in _relatives_after_comma(
+    ...     ("Rebellen", ",", "die", "Anfang", "Februar", "vorgedrungen", "waren"),
+    ...     (("Rebell", "NN"), (",", "$,"), ("der", "ART"), ("Anfang", "NN"),
+    ...      ("Februar", "NN"), ("vordringen", "VV(PP)"), ("sein", "VA(FIN)")))]
+    ['NN', '$,', 'PRELS', 'NN', 'NN', 'VV(PP)', 'VA(FIN)']
+    """
+    out = list(tags)
+    for j in range(1, len(words) - 2):
+        if not (words[j - 1] == "," and tags[j][1] == "ART" and words[j] in _RELATIVE_FORMS):
+            continue
+        nxt_lemma, nxt = tags[j + 1]
+        opens = nxt in ("APPR", "APPRART", "ADV", "PPER", "PRF", "PTKNEG", "PROAV") or (
+            nxt == "NN" and nxt_lemma.lower() in _TIME_HEADS
+        )
+        end = next((e for e in range(j + 1, len(words)) if tags[e][1] in ("$,", "$.")), len(words))
+        if opens and tags[end - 1][1].endswith("(FIN)"):
+            out[j] = (tags[j][0], "PRELS")
+    return tuple(out)
+
+
 def _capitalised_verbs(
     words: Sequence[str], tags: tuple[tuple[str, str], ...], k: int
 ) -> tuple[tuple[str, str], ...]:
@@ -289,6 +322,7 @@ class Tagger:
         tags = self._attribute_misread(words, tags, k)
         tags = _capitalised_verbs(words, tags, k)
         tags = _nominalised_opening(words, tags, k)
+        tags = _relatives_after_comma(words, tags)
         quoted = _quoted(sentence, spans, [pos for _lemma, pos in tags])
         tokens = []
         for i, ((start, end, word), (lemma, pos)) in enumerate(zip(spans, tags, strict=True)):
