@@ -192,6 +192,10 @@ def _match(
         return (point, "capital") if point else None
     if state is not None and code is None:
         return None  # a country GeoNames does not know: better no point than a guess
+    if state is None and entry.cls != "City":
+        # a sea or a region of no one state ("Adria", "Nordsee"): GeoNames' populated place
+        # of that name is a namesake (the town of Adria, a North Sea in New York)
+        return None
     # The labels first; the alternative names only if no place bears a label.
     for names in ([entry.label_de, entry.label_en], [*entry.alt_de, *entry.alt_en]):
         if gaz.candidates(names, country=code):

@@ -97,3 +97,10 @@ def test_a_relative_clause_opening_with_a_time_has_its_antecedent_as_subject(ex)
     advance = next(e for e in a.events if e.trigger.pattern == "advance")
     assert ("agent", "t/milizen") in roles(advance)
     assert ("agent", "rwanda") not in roles(advance)
+
+
+def test_seas_and_gulfs_are_places(ex):
+    a = analyse(ex, "Die USA entsandten im Mai einen Flugzeugträger in den Golf von Oman.")
+    assert ("location", "gulf-of-oman") in roles(only(a, "Deployment"))
+    a = analyse(ex, "Am Dienstag griffen Kampfjets mehrere Schiffe im Südchinesischen Meer an.")
+    assert ("location", "south-china-sea") in roles(only(a, "MilitaryAction"))

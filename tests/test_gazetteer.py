@@ -56,6 +56,8 @@ def test_table_rules():
     assert rows["stepanakert"]["country"] == "AZ" and rows["lachin"]["country"] == "AZ"
     # regions are areas: no town stands for them
     assert "nagorno-karabakh" not in rows and "donbas" not in rows
+    # nor for a sea of no one state: the town of Adria, a North Sea in New York
+    assert "adriatic-sea" not in rows and "north-sea" not in rows
     for row in rows.values():
         assert -90 <= Decimal(row["lat"]) <= 90 and -180 <= Decimal(row["long"]) <= 180
 
