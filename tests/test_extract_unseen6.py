@@ -104,3 +104,15 @@ def test_seas_and_gulfs_are_places(ex):
     assert ("location", "gulf-of-oman") in roles(only(a, "Deployment"))
     a = analyse(ex, "Am Dienstag griffen Kampfjets mehrere Schiffe im Südchinesischen Meer an.")
     assert ("location", "south-china-sea") in roles(only(a, "MilitaryAction"))
+
+
+def test_where_people_come_from_is_not_where_the_event_is(ex):
+    a = analyse(
+        ex,
+        "Zum Schutz der Lager, in denen Tausende Flüchtlinge aus Darfur leben, hat die "
+        "Europäische Union Soldaten entsandt.",
+    )
+    assert roles(only(a, "Deployment")) == {("agent", "european-union")}
+    # "aus" on the verb is where it happened
+    a = analyse(ex, "Die Armee hatte die Rebellen aus Kidal vertrieben.")
+    assert ("location", "kidal") in roles(only(a, "MilitaryAction"))

@@ -26,7 +26,7 @@ from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, Event, TaggedSentence
 from kg.extract.morphology import Morphology, load_morphology
-from kg.extract.syntax import clause_bounds, is_subjunctive
+from kg.extract.syntax import clause_bounds, governor, is_subjunctive
 from kg.extract.tokens import bracketed
 from kg.vocabulary import (
     ActorClass,
@@ -75,6 +75,15 @@ def dateline_city(
     ):
         return cities[0].keys[0]
     return None
+
+
+def _origin(ts: TaggedSentence, m: EntityMention, morph: Morphology) -> bool:
+    """The mention is where the people of a noun come from: an "aus" phrase the parse
+    hangs on a noun ("Hunderttausende Flüchtlinge aus Darfur")."""
+    if ts.parse is None or governor(ts.tokens, m, None, morph=morph) != "aus":
+        return False
+    head = m.last - 1
+    return ts.parse.deps[head] == "nmod" and ts.tokens[ts.parse.heads[head]].pos == "NN"
 
 
 def place_events(
@@ -127,6 +136,9 @@ def place_events(
                     or (m.keys[0] not in d and class_is(m.cls, PlaceClass.PLACE))
                 )
                 and m.keys[0] not in ev.actors()
+                # where people come from is not where it happens ("Flüchtlinge aus Darfur",
+                # the phrase on a noun; "aus Mogadischu vertrieben" is on the verb)
+                and not _origin(ts, m, morph)
             ]
             # the dateline's place only where the sentence names no other
             named = [m for m in here if not (ts is first and m.first < opening)]
