@@ -2,7 +2,9 @@
 22, 24, 27, 29, 34): each a form of German news, tested on sentences written for the
 test, not on the articles'."""
 
-from extract_helpers import analyse, members, only, roles
+from extract_helpers import analyse, members, of_class, only, roles
+
+from kg.articles import parse_article_text
 
 
 def test_armed_groups_are_members_of_their_alliance(ex):
@@ -116,3 +118,25 @@ def test_where_people_come_from_is_not_where_the_event_is(ex):
     # "aus" on the verb is where it happened
     a = analyse(ex, "Die Armee hatte die Rebellen aus Kidal vertrieben.")
     assert ("location", "kidal") in roles(only(a, "MilitaryAction"))
+
+
+def test_relations_broken_off_are_an_event_of_their_cameo_code(ex):
+    a = analyse(
+        ex, "Ecuador hat am Montag die diplomatischen Beziehungen zu Kolumbien abgebrochen."
+    )
+    (broken,) = of_class(a, "Event")
+    assert broken.trigger.cameo == "161"
+    assert roles(broken) == {("agent", "ecuador"), ("addressee", "colombia")}
+    # talks broken off are no relations broken off
+    assert not of_class(
+        analyse(ex, "Ecuador hat die Gespräche mit Kolumbien abgebrochen."), "Event"
+    )
+
+
+def test_an_event_the_contract_has_no_kind_for_does_not_swallow_the_headlines(ex):
+    text = (
+        "date 2024-03-15 Ecuador weist Vorwürfe Kolumbiens zurück\n\n"
+        "Quito – Ecuador hat die diplomatischen Beziehungen zu Kolumbien abgebrochen.\n"
+    )
+    a = ex.analyse(parse_article_text(text, identifier="t.txt", origin="t.txt"))
+    assert {e.event_class for e in a.events} == {"Event", "Rejection"}

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence, Set
 from kg.articles import Article
 from kg.dictionary import ActorDictionary
 from kg.extract.model import EntityMention, Event, MentionKind, Sentence, TaggedSentence
-from kg.vocabulary import ActorClass, is_a
+from kg.vocabulary import ActorClass, EventClass, is_a
 
 __all__ = ["headline_parts", "home_state", "novel_events", "topic_colon"]
 
@@ -93,6 +93,26 @@ def home_state(
     return named.pop() if len(named) == 1 else None
 
 
+def _told_alike(h: Event, b: Event) -> bool:
+    """Whether body event ``b`` may tell headline event ``h``: of its class, or a class
+    above or beneath it. A plain ckg:Event (a kind the contract has no class for, such as
+    relations broken off) tells only a plain event of its CAMEO code: it is no broader
+    reading of a statement or a rejection.
+
+    >>> from kg.extract.model import Trigger
+    >>> def ev(cls, code):
+    ...     return Event(-1, Trigger(-1, 0, 1, "p", cls, code, (), True), cls, ())
+    >>> _told_alike(ev("Statement", "010"), ev("Event", "161"))
+    False
+    >>> _told_alike(ev("CeasefireAgreement", "0871"), ev("Agreement", "057"))
+    True
+    """
+    plain = EventClass.EVENT.value
+    if plain in (h.event_class, b.event_class):
+        return h.event_class == b.event_class and h.trigger.cameo == b.trigger.cameo
+    return is_a(b.event_class, h.event_class) or is_a(h.event_class, b.event_class)
+
+
 def novel_events(
     headline: Sequence[Event],
     body: Sequence[Event],
@@ -126,11 +146,7 @@ def novel_events(
     for h in headline:
         if not h.actors():
             continue
-        related = [
-            b
-            for b in body
-            if is_a(b.event_class, h.event_class) or is_a(h.event_class, b.event_class)
-        ]
+        related = [b for b in body if _told_alike(h, b)]
         if not any(sides(h) & sides(b) for b in related):
             out.append(h)
     return tuple(out)
