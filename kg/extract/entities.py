@@ -2679,7 +2679,7 @@ class EntityRecognizer:
         while k > 0 and (
             toks[k].pos in ("ADV", "CARD", "ADJD")
             or (toks[k].pos == "NN" and is_temporal_noun(toks[k].lemma))
-            or toks[k].lemma.lower() in ("anfang", "mitte", "ende")
+            or toks[k].lemma.lower() in self._morph.period_part_nouns
             or (toks[k].pos == "APPRART" and toks[k].text.lower() == "am")
         ):
             k -= 1

@@ -32,18 +32,23 @@ __all__ = ["FacilityNouns"]
 #: Prepositions that give a facility its place: "die Schule in Beslan", "das Gefängnis von
 #: Khiam", "die Gasanlage nahe In Amenas".
 _PLACE_PREPOSITIONS = ("in", "im", "von", "vom", "nahe", "bei", "beim")
-#: What may stand between a facility noun and its place phrase: a genitive attribute ("die
-#: Residenz des japanischen Botschafters in Lima").
-_GENITIVE_DETERMINERS = ("des", "der", "eines", "einer")
 
 
 class FacilityNouns:
     """The facility nouns of the lexicon, longest first so that a compound takes its most
-    specific noun."""
+    specific noun; ``genitives`` are the determiners of a genitive attribute that may stand
+    between a facility noun and its place ("die Residenz des Botschafters in Lima")."""
 
-    def __init__(self, nouns: Iterable[str], references: Iterable[str]) -> None:
+    def __init__(
+        self,
+        nouns: Iterable[str],
+        references: Iterable[str],
+        *,
+        genitives: Iterable[str] = (),
+    ) -> None:
         self._nouns = tuple(sorted({n.lower() for n in nouns}, key=lambda n: (-len(n), n)))
         self._references = frozenset(n.lower() for n in references)
+        self._genitives = frozenset(g.lower() for g in genitives)
 
     def head(self, word: str) -> str | None:
         """The facility noun ``word`` ends in, if any."""
@@ -69,7 +74,7 @@ class FacilityNouns:
         Lima", "im nordossetischen Beslan"), past a genitive attribute; ``is_place`` tells
         which keys are towns, regions or places."""
         k = j + 1
-        if k < len(toks) and toks[k].text.lower() in _GENITIVE_DETERMINERS:
+        if k < len(toks) and toks[k].text.lower() in self._genitives:
             k += 1
             while k < len(toks) and toks[k].pos.startswith("ADJ"):
                 k += 1

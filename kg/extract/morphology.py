@@ -68,6 +68,7 @@ KEYS = (
     "sequence_adverbs",
     "framing_prepositions",
     "long_time_nouns",
+    "period_part_nouns",
     "pluperfect_auxiliaries",
     "reporting_subjunctives",
     "subjunctive_forms",
@@ -126,6 +127,7 @@ class Morphology:
     sequence_adverbs: frozenset[str]
     framing_prepositions: frozenset[str]
     long_time_nouns: frozenset[str]
+    period_part_nouns: frozenset[str]
     pluperfect_auxiliaries: frozenset[str]
     reporting_subjunctives: frozenset[str]
     subjunctive_forms: frozenset[str]

@@ -230,7 +230,11 @@ class RoleAssigner:
         self._proxies = lexicon.cue("proxy_nouns")
         self._presence = lexicon.cue("presence_phrases")
         self._facilities = FacilityNouns(
-            lexicon.cue("facility_nouns"), lexicon.cue("facility_reference_nouns")
+            lexicon.cue("facility_nouns"),
+            lexicon.cue("facility_reference_nouns"),
+            # ("der", left out of that list for it is nominative too, opens the genitive
+            # of a feminine or plural noun: "die Residenz der Botschafterin in Lima")
+            genitives=self.morph.genitive_determiners | {"der"},
         )
         # the articles (or none, "") before a name a possessive can refer to
         self._articles_of = {

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from kg.extract.model import Sentence, TaggedSentence, Token
-from kg.extract.morphology import load_morphology
+from kg.extract.morphology import Morphology, load_morphology
 from kg.extract.quotes import MARKS, quote_spans, scare_quoted
 
 __all__ = [
@@ -205,13 +205,8 @@ def _nominalised_opening(
     return (*tags[:k], (words[k], "NNA"), *tags[k + 1 :])
 
 
-_RELATIVE_FORMS = ("der", "die", "das", "dem", "den")
-#: Times that open a relative clause after its pronoun: ", die Anfang Februar … waren".
-_TIME_HEADS = ("anfang", "mitte", "ende")
-
-
 def _relatives_after_comma(
-    words: Sequence[str], tags: tuple[tuple[str, str], ...]
+    words: Sequence[str], tags: tuple[tuple[str, str], ...], morph: Morphology
 ) -> tuple[tuple[str, str], ...]:
     """An article right after a comma whose phrase ends in a finite verb, with no noun of
     its own after it (a time, a preposition, an adverb or a pronoun follows), is a relative
@@ -221,16 +216,17 @@ def _relatives_after_comma(
     >>> [p for _l, p in _relatives_after_comma(
     ...     ("Rebellen", ",", "die", "Anfang", "Februar", "vorgedrungen", "waren"),
     ...     (("Rebell", "NN"), (",", "$,"), ("der", "ART"), ("Anfang", "NN"),
-    ...      ("Februar", "NN"), ("vordringen", "VV(PP)"), ("sein", "VA(FIN)")))]
+    ...      ("Februar", "NN"), ("vordringen", "VV(PP)"), ("sein", "VA(FIN)")),
+    ...     load_morphology())]
     ['NN', '$,', 'PRELS', 'NN', 'NN', 'VV(PP)', 'VA(FIN)']
     """
     out = list(tags)
     for j in range(1, len(words) - 2):
-        if not (words[j - 1] == "," and tags[j][1] == "ART" and words[j] in _RELATIVE_FORMS):
+        if not (words[j - 1] == "," and tags[j][1] == "ART" and morph.is_relative_form(words[j])):
             continue
         nxt_lemma, nxt = tags[j + 1]
         opens = nxt in ("APPR", "APPRART", "ADV", "PPER", "PRF", "PTKNEG", "PROAV") or (
-            nxt == "NN" and nxt_lemma.lower() in _TIME_HEADS
+            nxt == "NN" and nxt_lemma.lower() in morph.period_part_nouns
         )
         end = next((e for e in range(j + 1, len(words)) if tags[e][1] in ("$,", "$.")), len(words))
         if opens and tags[end - 1][1].endswith("(FIN)"):
@@ -322,7 +318,7 @@ class Tagger:
         tags = self._attribute_misread(words, tags, k)
         tags = _capitalised_verbs(words, tags, k)
         tags = _nominalised_opening(words, tags, k)
-        tags = _relatives_after_comma(words, tags)
+        tags = _relatives_after_comma(words, tags, self._morph)
         quoted = _quoted(sentence, spans, [pos for _lemma, pos in tags])
         tokens = []
         for i, ((start, end, word), (lemma, pos)) in enumerate(zip(spans, tags, strict=True)):
