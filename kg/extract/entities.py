@@ -2671,9 +2671,12 @@ class EntityRecognizer:
         return out
 
     def _taking(self, tok: Token, particle: str = "") -> bool:
+        """Whether the verb (with its separated particle) takes a place."""
         return (particle + tok.lemma).lower() in self._taking_verbs
 
     def _taken_after_verb(self, toks: Sequence[Token], j: int, end: int) -> bool:
+        """The name ``j:end`` follows a verb of taking past adverbs and times, and closes
+        its clause or has its particle or a phrase of place after it."""
         k = j - 1
         # past adverbs and times: "eroberten zuletzt Anfang Januar Laukkai"
         while k > 0 and (
@@ -2696,6 +2699,8 @@ class EntityRecognizer:
         )
 
     def _taken_before_verb(self, toks: Sequence[Token], end: int) -> bool:
+        """The name ending at ``end`` stands right before the verb of taking that ends
+        its clause (with its auxiliaries)."""
         if end >= len(toks) or not toks[end].pos.startswith("VV"):
             return False
         after = end + 1
