@@ -168,6 +168,15 @@ def _initials(words: Iterable[str]) -> str:
     return "".join(w[0] for word in words for w in word.split("-") if w[:1].isupper())
 
 
+def _named_after(toks: Sequence[Token], j: int, covered: Set[int]) -> bool:
+    """The noun at ``j`` has a name, an article (a genitive) or a mention right after it
+    ("der Stadt Schangaösen", "das Hauptquartier der Armee"): it names, it does not refer
+    back."""
+    return j + 1 < len(toks) and (
+        toks[j + 1].pos in ("NE", "ART", "FM") or toks[j + 1].text[:1].isupper() or j + 1 in covered
+    )
+
+
 def _foreign_name(tok: Token) -> bool:
     """A capitalised word of a name: a proper noun, or a foreign word the tagger marks as
     such ("Alemão")."""
@@ -2806,14 +2815,7 @@ class EntityRecognizer:
             and a >= 0
             and toks[a].text.lower() in _ARTICLES
             and j not in covered
-            and not (
-                j + 1 < len(toks)
-                and (
-                    toks[j + 1].pos in ("NE", "ART", "FM")
-                    or toks[j + 1].text[:1].isupper()  # its name: "der Stadt Schangaösen"
-                    or j + 1 in covered
-                )
-            )
+            and not _named_after(toks, j, covered)  # "der Stadt Schangaösen"
         ):
             return None
         return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="town")], []
@@ -2833,14 +2835,7 @@ class EntityRecognizer:
             and a >= 0
             and a not in covered
             and (toks[a].text.lower() in _ARTICLES or toks[a].pos in ("APPRART", "PPOSAT"))
-            and not (
-                j + 1 < len(toks)
-                and (
-                    toks[j + 1].pos in ("NE", "ART", "FM")
-                    or toks[j + 1].text[:1].isupper()  # its name: "der Flughafen Songshan"
-                    or j + 1 in covered
-                )
-            )
+            and not _named_after(toks, j, covered)  # "der Flughafen Songshan"
         ):
             return None
         b = a + 1 if toks[a].pos == "APPRART" else a  # "im": the preposition governs it
