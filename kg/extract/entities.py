@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from kg.dictionary import ActorDictionary, class_is
-from kg.extract.facilities import FacilityNouns
+from kg.extract.facilities import FacilityNouns, facility_group
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
 from kg.extract.morphology import load_morphology
@@ -2646,10 +2646,15 @@ class EntityRecognizer:
                 continue  # "in Merkels Kanzleramt", a longer name, a person
             if any(self._people.is_person_noun(t) or self._title(t)[0] for t in toks[j:end]):
                 continue
-            text = " ".join(t.text for t in toks[j:end])
-            key = self._normal.get(name_key(text)) or name_key(text)
-            out.append(self._mention(ts, j, end, MentionKind.NAME, (key,), cls=PlaceClass.PLACE))
+            out.append(self._minted_name(ts, j, end, PlaceClass.PLACE))
         return out
+
+    def _minted_name(self, ts: TaggedSentence, first: int, last: int, cls: str) -> EntityMention:
+        """A name no dictionary lists, of class ``cls``, keyed by its words (or by the
+        spelling the article used first)."""
+        text = " ".join(t.text for t in ts.tokens[first:last])
+        key = self._normal.get(name_key(text)) or name_key(text)
+        return self._mention(ts, first, last, MentionKind.NAME, (key,), cls=cls)
 
     def _places_taken(
         self, ts: TaggedSentence, found: list[EntityMention], surnames: dict[str, str]
@@ -2671,11 +2676,7 @@ class EntityRecognizer:
                 j = max(end, j + 1)
                 continue
             if self._taken_after_verb(toks, j, end) or self._taken_before_verb(toks, end):
-                text = " ".join(t.text for t in toks[j:end])
-                key = self._normal.get(name_key(text)) or name_key(text)
-                out.append(
-                    self._mention(ts, j, end, MentionKind.NAME, (key,), cls=PlaceClass.PLACE)
-                )
+                out.append(self._minted_name(ts, j, end, PlaceClass.PLACE))
             j = end
         return out
 
@@ -2839,7 +2840,7 @@ class EntityRecognizer:
         ):
             return None
         b = a + 1 if toks[a].pos == "APPRART" else a  # "im": the preposition governs it
-        return [self._mention(ts, b, j + 1, MentionKind.GROUP, (), group=f"facility:{head}")], []
+        return [self._mention(ts, b, j + 1, MentionKind.GROUP, (), group=facility_group(head))], []
 
     def _ref_organisation(self, ts, j, found, covered) -> _Change | None:
         """ "dem Bündnis", "des Gremiums": the organisation named before (not "das
@@ -3356,10 +3357,8 @@ class EntityRecognizer:
             names += self._more_places(toks, end, covered)
         mentions, inside = [], []
         for first, last in names:
-            text = " ".join(t.text for t in toks[first:last])
-            key = self._normal.get(name_key(text)) or name_key(text)
             inside += [m for m in found if first + 1 <= m.first < last]
-            mentions.append(self._mention(ts, first, last, MentionKind.NAME, (key,), cls=cls))
+            mentions.append(self._minted_name(ts, first, last, cls))
         return mentions, inside
 
     @staticmethod

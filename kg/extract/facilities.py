@@ -27,11 +27,29 @@ from collections.abc import Callable, Iterable, Sequence
 
 from kg.extract.model import EntityMention, Token
 
-__all__ = ["FacilityNouns"]
+__all__ = ["FacilityNouns", "facility_group", "facility_noun"]
 
 #: Prepositions that give a facility its place: "die Schule in Beslan", "das Gefängnis von
 #: Khiam", "die Gasanlage nahe In Amenas".
 _PLACE_PREPOSITIONS = ("in", "im", "von", "vom", "nahe", "bei", "beim")
+
+
+_GROUP = "facility:"
+
+
+def facility_group(noun: str) -> str:
+    """The group of a mention that refers to a facility with ``noun`` ("das Gebäude").
+
+    >>> facility_group("gebäude")
+    'facility:gebäude'
+    """
+    return _GROUP + noun
+
+
+def facility_noun(m: EntityMention) -> str | None:
+    """The facility noun of a mention that refers to a facility, None for any other."""
+    group = m.group or ""
+    return group.removeprefix(_GROUP) if group.startswith(_GROUP) else None
 
 
 class FacilityNouns:

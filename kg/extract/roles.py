@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.anaphora import dateline_city
 from kg.extract.depparse import dateline_length
-from kg.extract.facilities import FacilityNouns
+from kg.extract.facilities import FacilityNouns, facility_noun
 from kg.extract.functions import (
     argument_slots,
     attribute_arguments,
@@ -417,9 +417,9 @@ class RoleAssigner:
         if m.kind == MentionKind.GROUP and m.group == "town":
             # "die Stadt": the town named last
             return replace(m, keys=(disc.towns[-1],), cls=PlaceClass.CITY) if disc.towns else m
-        if m.kind == MentionKind.GROUP and (m.group or "").startswith("facility:"):
+        if m.kind == MentionKind.GROUP and (building := facility_noun(m)) is not None:
             # "das Gebäude": where the facility named before stands (a place, no actor)
-            at = self._facilities.refer((m.group or "").split(":", 1)[1], disc.facilities)
+            at = self._facilities.refer(building, disc.facilities)
             return replace(m, place=at) if at else m
         if m.kind == MentionKind.GROUP and m.group == "org":
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
@@ -588,13 +588,13 @@ class RoleAssigner:
                 PlaceClass.PLACE,
             )
 
-        refs = {m.first: m for m in resolved if (m.group or "").startswith("facility:")}
+        refs = [m for m in resolved if facility_noun(m) is not None]
         for j, tok in enumerate(ts.tokens):
             head = self._facilities.head(tok.lemma) if tok.pos == "NN" else None
             if head is None:
                 continue
             at = self._facilities.place_after(ts.tokens, j, resolved, is_place)
-            ref = next((m for m in refs.values() if m.first <= j < m.last), None)
+            ref = next((m for m in refs if m.first <= j < m.last), None)
             if at is None and ref is not None:
                 at = ref.place
             if at is not None:
@@ -1094,7 +1094,7 @@ class RoleAssigner:
         """The event of a trigger: its arguments by position and by the parse, the roles
         its frame gives them, its place; ``None`` where a required role stays empty."""
         # a facility is no argument: it gives the event its place only
-        facilities = [m for m in ms if (m.group or "").startswith("facility:")]
+        facilities = [m for m in ms if facility_noun(m) is not None]
         ms = [m for m in ms if m not in facilities]
         c = self._clause(ts, trig, ms)
         subj, objs = self._positional(c)
