@@ -678,19 +678,26 @@ def event_classes(onto) -> set[str]:
     }
 
 
-#: CAMEO roots no kind of the contract covers: their expressions make a plain ckg:Event
-#: with the code ("16", reduce relations: "brach die Beziehungen ab").
-PLAIN_EVENT_ROOTS = {"16"}
+#: CAMEO codes no kind of the contract covers: their expressions make a plain ckg:Event
+#: with the code ("16", reduce relations: "brach die Beziehungen ab"; "0874", surrender:
+#: "kapitulierte", beside the ceasefires of 0871).
+PLAIN_EVENT_CODES = {"16", "0874"}
+
+
+def _covered(code: str, kinds_codes: set[str]) -> bool:
+    """Whether a kind of the contract aligns the code, a code above it or one beneath."""
+    return any(code.startswith(k) or k.startswith(code) for k in kinds_codes)
 
 
 def test_every_pattern_names_an_event_class_and_a_cameo_code_of_it(onto):
     known = event_classes(onto)
-    kinds_roots = {code[:2] for cls in known for code in aligned(onto, cls)}
+    kinds_codes = {code for cls in known for code in aligned(onto, cls)}
     for p in load_lexicon().patterns:
         assert (CAMEO[p.cameo], SKOS.notation, None) in onto, (p.id, p.cameo)
         if p.event_class == "Event":
-            # a plain event only where no kind of the contract has the code's root
-            assert p.cameo[:2] in PLAIN_EVENT_ROOTS - kinds_roots, (p.id, p.cameo)
+            # a plain event only for a code of its own that no kind of the contract covers
+            assert any(p.cameo.startswith(c) for c in PLAIN_EVENT_CODES), (p.id, p.cameo)
+            assert not _covered(p.cameo, kinds_codes), (p.id, p.cameo)
             continue
         assert p.event_class in known, p.id
         roots = {code[:2] for code in aligned(onto, p.event_class)}

@@ -428,7 +428,8 @@ def test_a_speaker_of_parliament_is_no_president(ex):
 def test_an_occupation_before_a_name_names_a_person(ex):
     for text, name in (
         ("Der Polizist Jimmy Karemba drohte den ausländischen Truppen.", "Jimmy Karemba"),
-        ("Erzbischof Jaime Gonçalves vermittelte zwischen den Parteien.", "Jaime Gonçalves"),
+        # ("Erzbischof" is a title of an office: test_extract_unseen7)
+        ("Pfarrer Jaime Gonçalves vermittelte zwischen den Parteien.", "Jaime Gonçalves"),
         ("Der Anwalt Moussa Diallo sprach von Folter.", "Moussa Diallo"),
     ):
         a = analyse(ex, text)

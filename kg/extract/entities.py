@@ -1332,7 +1332,11 @@ class EntityRecognizer:
         toks = ts.tokens
         while q < len(toks) and toks[q].pos.startswith("ADJ"):
             q += 1
-        cls = _noun_class(toks[q].text, self._class_table) if q < len(toks) else None
+        cls = (
+            _noun_class(toks[q].text, self._class_table) or self._place_class(toks[q].text)
+            if q < len(toks)
+            else None
+        )
         if cls is not None and toks[q].pos == "NN":
             known = by_first.get(q + 1)
             if (
@@ -1344,12 +1348,16 @@ class EntityRecognizer:
             ):
                 # "der Vorsitzende der früheren Rebellenbewegung Renamo, Ossufo Momade"
                 return known.keys[0]
+            if known is not None and known.keys and class_is(cls, PlaceClass.PLACE):
+                # "der Präsident der Provinz Katanga, X": a place the article knows
+                return known.keys[0]
             # "der Generalsekretär der Rebellenbewegung Forces Nouvelles, Guillaume Soro"
             r = q + 1
             while r < len(toks) and r - q <= 3 and r not in by_first and _name_like(toks[r]):
                 r += 1
-            # (or before its long name in parentheses: "der Bewegung FLNKS (…), X")
-            if r > q + 1 and r < len(toks) and toks[r].text in (",", "("):
+            # (or before its long name in parentheses: "der Bewegung FLNKS (…), X"; or at
+            # the end of an apposition: "X, der Präsident der Provinz Katanga.")
+            if r > q + 1 and r < len(toks) and toks[r].text in (",", "(", "."):
                 words = tuple(t.text for t in toks[q + 1 : r])
                 key = self._mint(" ".join(words), cls, new)
                 local[words] = key
@@ -1985,6 +1993,14 @@ class EntityRecognizer:
         ]
         return kept + result
 
+    def _names_follow(self, tok: Token) -> bool:
+        """A noun of a class of organisation or a kind of place, which the name after it
+        belongs to ("Rebellenbewegung", "Provinz")."""
+        return (
+            _noun_class(tok.text, self._class_table) is not None
+            or self._place_class(tok.text) is not None
+        )
+
     def _class_noun_at(self, toks: Sequence[Token], q: int) -> bool:
         """A noun naming a class of organisation at ``q`` ("Miliz", "Rebellenbewegung")."""
         return (
@@ -2063,9 +2079,9 @@ class EntityRecognizer:
             return k, None
         if not (k < n and toks[k].text in ("der", "des", "von") and role):
             return k, None
-        p = _skip_genitive(
-            toks, k, by_first, lambda t: _noun_class(t.text, self._class_table) is not None
-        )
+        # a name after a noun of its class or kind of place ("der Rebellenbewegung Forces
+        # Nouvelles", "der Teilrepublik Nordossetien") is the genitive's, not the holder's
+        p = _skip_genitive(toks, k, by_first, self._names_follow)
         if p < n and toks[p].text == "(":
             # "der Präsident der FLNKS (Sozialistische … Befreiungsfront), X": the long
             # name the genitive spells out in parentheses stands between
@@ -2096,7 +2112,7 @@ class EntityRecognizer:
         # the head of the first genitive, or the known name after its class noun ("der
         # Rebellenbewegung Forces Nouvelles")
         heads = {k + 1}
-        if k + 2 < n and _noun_class(toks[k + 1].text, self._class_table) is not None:
+        if k + 2 < n and self._names_follow(toks[k + 1]):
             heads.add(k + 2)
         genitive_of = next(
             (
@@ -2144,12 +2160,12 @@ class EntityRecognizer:
         """The person named at ``k`` after a title: a known one, or a name minted;
         ``genitive``: the title follows a noun whose genitive the phrase is."""
         toks, n = ts.tokens, len(ts.tokens)
-        # a noun of function between title and name is no part of the name
-        # ("Außenminister Scheich Hamad …")
+        # a noun of function or a second title between title and name is no part of the
+        # name ("Außenminister Scheich Hamad …", "Präsident Erzbischof Makarios")
         while (
             k + 1 < n
             and k not in by_first
-            and self._people.is_person_noun(toks[k])
+            and (self._people.is_person_noun(toks[k]) or self._title(toks[k])[0] is not None)
             and toks[k + 1].text[:1].isupper()
         ):
             k += 1
@@ -2237,6 +2253,8 @@ class EntityRecognizer:
                     and (
                         _name_particle_before(toks, end, self._particles)
                         or (end == k + 1 and self._given_is_new(toks[k].text, inside))
+                        # "Pedro Ruiz García": a known surname closing two new names
+                        or (end >= k + 2 and inside.last == end + 1)
                     )
                 )
             ):

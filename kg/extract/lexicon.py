@@ -134,6 +134,9 @@ class Lexicon:
     # "regional_governments": "Regierung von {}")
     regional_roles: frozenset[str] = frozenset()
     regional_governments: Mapping[str, str] = field(default_factory=dict)
+    # a church's offices held in the see of the place instead: office -> (key suffix,
+    # label) of the see (roles.yaml "regional_sees": "Erzbistum {}")
+    regional_sees: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def deputy(self, role: str) -> str | None:
         """The deputy office of ``role`` where it has labels, else None.
@@ -507,6 +510,7 @@ ROLES_KEYS = (
     "posting_roles",
     "regional_roles",
     "regional_governments",
+    "regional_sees",
 )
 
 #: Every list of ``references.yaml``.
@@ -625,6 +629,9 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         regional_governments={
             str(k): str(v) for k, v in (roles.get("regional_governments") or {}).items()
         },
+        regional_sees={
+            str(k): (str(v[0]), str(v[1])) for k, v in (roles.get("regional_sees") or {}).items()
+        },
         state_body_prefixes=tuple(x.lower() for x in _tuple(roles.get("state_body_prefixes"))),
         refs=_checked(_load_yaml(base / "references.yaml"), REF_KEYS, base / "references.yaml"),
         cues=_checked(_load_yaml(base / "cues.yaml"), CUE_KEYS, base / "cues.yaml"),
@@ -681,6 +688,16 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         raise InputError(
             f"{base / 'roles.yaml'}: regional_governments: want a place class and a label "
             f"with one {{}}, not {odd}"
+        )
+    odd = sorted(
+        k
+        for k, (_suffix, label) in lex.regional_sees.items()
+        if k not in lex.regional_roles or label.count("{}") != 1
+    )
+    if odd:
+        raise InputError(
+            f"{base / 'roles.yaml'}: regional_sees: want a regional office and a label with "
+            f"one {{}}, not {odd}"
         )
     for key in ("leadership_nouns", "office_verbs"):
         offices = dict(lex.cues.get(key) or {})

@@ -95,8 +95,9 @@ def regional_offices(
     """The offices of a region's or a city's government ("der transnistrische
     Außenminister", "der Gouverneur von Rio") held in that government: a body of its own
     (``<place>-government``, labelled from ``roles.yaml`` "regional_governments"), for an
-    office belongs to a state or an organisation. Returns the facts and the new entities
-    with the bodies minted.
+    office belongs to a state or an organisation; a church's office of a place ("der
+    Erzbischof von Manila") is held in its see (``<place>-archdiocese``, from
+    "regional_sees"). Returns the facts and the new entities with the bodies minted.
 
     >>> from kg.dictionary import load_dictionary
     >>> from kg.extract.lexicon import load_lexicon
@@ -121,10 +122,15 @@ def regional_offices(
                 (t for c, t in lexicon.regional_governments.items() if cls and class_is(cls, c)),
                 None,
             )
+            suffix, body = "government", ActorClass.GOVERNMENT_BODY
+            if f.role in lexicon.regional_sees and cls and class_is(cls, PlaceClass.PLACE):
+                # "der Erzbischof von Manila": an office of the see, a church's body
+                suffix, template = lexicon.regional_sees[f.role]
+                body = ActorClass.ORGANIZATION
             if template is not None and not class_is(cls, ActorClass.STATE):
-                key = f"{f.object}-government"
+                key = f"{f.object}-{suffix}"
                 if dictionary.get(key) is None and key not in new:
-                    minted[key] = (ActorClass.GOVERNMENT_BODY.value, template.format(label))
+                    minted[key] = (body.value, template.format(label))
                 f = replace(f, object=key)
         out.append(f)
     return tuple(out), (*new_entities, *((k, c, lab) for k, (c, lab) in minted.items()))

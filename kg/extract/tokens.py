@@ -41,14 +41,20 @@ __all__ = [
 #: longest word of the dev corpus has 25 letters, legal compounds about 60).
 MAX_TOKEN_CHARS = 64
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*\.?(?=\s+\w)|\w+(?:[-'’]\w+)*-?|\S")
+# an initial inside a name keeps its dot, as in the treebanks ("George W. Bush")
+_TOKEN = re.compile(
+    r"\d+(?:[.,:]\d+)*\.?(?=\s+\w)|[A-ZÄÖÜ]\.(?=\s+[A-ZÄÖÜ][a-zäöü])|\w+(?:[-'’]\w+)*-?|\S"
+)
 
 
 def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each token; ordinal numbers keep their dot ("27.").
+    """(start, end, text) of each token; ordinal numbers and initials keep their dot
+    ("27.", "W.").
 
     >>> [t[2] for t in tokenize("Am 27. September kam US-Präsident Trump.")]
     ['Am', '27.', 'September', 'kam', 'US-Präsident', 'Trump', '.']
+    >>> [t[2] for t in tokenize("George W. Bush kam.")]
+    ['George', 'W.', 'Bush', 'kam', '.']
     """
     out = []
     for m in _TOKEN.finditer(text):
