@@ -249,6 +249,11 @@ class _Reader:
                 out += self._by_verb(i)
             elif t.pos == "NN" and lemma in member_nouns:
                 out += self._by_noun(i)
+            elif t.pos == "NN" and lemma.rpartition("-")[2] in member_nouns:
+                # "Georgien ist kein Nato-Mitglied": the organisation the compound names
+                org = _mention_at(self.ms, i)
+                if org is not None and self.orgish(org):
+                    out += self._by_noun(i, named=org)
         return out
 
     def left(self, verbs: frozenset[str], forms: frozenset[str]) -> list[Fact]:
@@ -394,7 +399,13 @@ class _Reader:
                 prep in (None, "zu") or joined_in
             ):
                 for x in _with_conjuncts(p, self._antecedent(v, c)):  # "weder der EU noch …"
-                    cand = _mention_at(self.ms, x) or self._named_by(x) or self._name_after(x)
+                    cand = (
+                        _mention_at(self.ms, x)
+                        or self._named_by(x)
+                        or self._name_after(x)
+                        or self._organisation_beside(v, c, x)
+                        or self._pronoun_organisation(x)
+                    )
                     if (
                         cand is not None
                         and self.orgish(cand)
@@ -477,6 +488,32 @@ class _Reader:
         ]
         return objects + stray
 
+    def _pronoun_organisation(self, x: int) -> EntityMention | None:
+        """The organisation a personal pronoun refers back to: the last one named before
+        it in the sentence ("Armenien ist Mitglied der OVKS, Aserbaidschan gehört ihm nicht
+        an")."""
+        if self.toks[x].pos != "PPER":
+            return None
+        before = [m for m in self.ms if m.last <= x and self.orgish(m)]
+        return before[-1] if before else None
+
+    def _organisation_beside(self, v: int, c: int, x: int) -> EntityMention | None:
+        """The one organisation among the arguments of the verb whose object the relative
+        clause hangs on, where that object names no one ("verfolgt die Nato die Krise, der
+        Griechenland und die Türkei angehören": a crisis has no members)."""
+        p = self.parse
+        if x == c or p.deps[v] != "acl:relcl" or p.heads[v] != x or self.toks[x].pos != "NN":
+            return None
+        verb = p.heads[x]
+        if verb == x or not self.toks[verb].pos.startswith("V"):
+            return None
+        orgs = [
+            m
+            for m in (_mention_at(self.ms, a) for a in p.children(verb) if a != x)
+            if m is not None and self.orgish(m)
+        ]
+        return orgs[0] if len(orgs) == 1 else None
+
     def _named_by(self, x: int) -> EntityMention | None:
         """The name right after a class noun ("die Regionalorganisation Igad"), which the
         parse hangs on it."""
@@ -526,6 +563,8 @@ class _Reader:
         """The last word of the name right before the comma that opens the relative
         clause of the pronoun at ``c``, past a participle's aside ("Jimmy Chérizier,
         genannt »Barbecue«, der …"), or None."""
+        if c >= 3 and self.toks[c - 1].pos == "APPR" and self.toks[c - 2].text == ",":
+            c -= 1  # ", zu der Kenia gehört": the preposition opens the clause
         if c < 2 or self.toks[c - 1].text != ",":
             return None
         k = c - 2
@@ -569,7 +608,16 @@ class _Reader:
         swapped = [h for h in subjects if org.first <= h < org.last]
         heads = [h for h in subjects if h not in swapped]
         if swapped:
-            heads += self._second_objects(v)
+            # (a bare "obl" where the parse found no object: ", zu der Kenia gehört"; the
+            # names the parse hangs on "unter anderem": "Der X gehören unter anderem A und B
+            # an")
+            after = self._examples_at(v + 1)
+            heads += self._names_listed(after) if after is not None else []
+            heads += self._second_objects(v) or [
+                c
+                for c in p.dependents(v, "obl")
+                if preposition(toks, p, c, morph=self.morph) is None
+            ]
         heads += [
             c
             for c in p.dependents(v, "obl")
@@ -594,10 +642,14 @@ class _Reader:
             and not (org.first <= c < org.last)
         ]
         if not p.dependents(v, "nsubj"):
+            # (or a bare "obl:arg" or "obl": "des Bündnisses, dem Israel nicht angehört",
+            # ", zu der Kenia gehört")
             heads += [
                 c
-                for c in p.dependents(v, "obj", "iobj")
-                if self._antecedent(v, c) == c and not (org.first <= c < org.last)
+                for c in p.dependents(v, "obj", "iobj", "obl:arg", "obl")
+                if self._antecedent(v, c) == c
+                and not (org.first <= c < org.last)
+                and preposition(toks, p, c, morph=self.morph) is None
             ]
         return heads
 
@@ -616,17 +668,63 @@ class _Reader:
         out = self._emit(members, org, neg) if members else []
         return out + (self._emit(elided, org, True) if elided else [])
 
-    def _by_noun(self, n: int) -> list[Fact]:
+    def _examples_after(self, k: int, n: int) -> list[int]:
+        """The names listed after a comma and an adverb of examples at ``k`` (",
+        darunter X und Y", ", unter ihnen X"), for the plural member noun at ``n``."""
+        toks = self.toks
+        # (a plural: its form is no lemma, "Mitgliedstaaten")
+        plural = toks[n].text.lower() != toks[n].lemma.lower()
+        if not (plural and k < len(toks) and toks[k].text == ","):
+            return []
+        start = self._examples_at(k + 1)
+        return self._names_listed(start) if start is not None else []
+
+    def _examples_at(self, k: int) -> int | None:
+        """Where the names start after an adverb of examples at ``k`` ("darunter", "unter
+        ihnen", "unter anderem"), or None."""
+        return next(
+            (
+                k + len(words)
+                for words in (e.split() for e in self.examples)
+                if [t.text.lower() for t in self.toks[k : k + len(words)]] == words
+            ),
+            None,
+        )
+
+    def _names_listed(self, start: int) -> list[int]:
+        """The first token of each name in the list that starts at ``start`` ("der Kongo,
+        Ruanda und Tansania")."""
+        toks = self.toks
+        heads: list[int] = []
+        for x in range(start, len(toks)):
+            if toks[x].pos.startswith("$") and toks[x].text != ",":
+                break
+            m = _mention_at(self.ms, x)
+            if m is not None and m.first == x:
+                heads.append(x)
+            elif m is None and toks[x].pos not in ("KON", "$,", "ART", "ADJ(A)"):
+                break
+        return heads
+
+    def _by_noun(self, n: int, *, named: EntityMention | None = None) -> list[Fact]:
+        """The memberships a member noun states; ``named``: the organisation a compound
+        of the noun names ("Nato-Mitglied")."""
         p, toks = self.parse, self.toks
-        orgs = [
-            m
-            # ("Mitglied der Nato", "von", or "im Sicherheitsrat"; "der südostasiatischen
-            # Staatengemeinschaft Asean": the name its class noun introduces)
-            for c in p.dependents(n, "nmod")
-            if preposition(toks, p, c, morph=self.morph) in (None, "von", "in")
-            for m in [self.named_at(c)]
-            if m is not None and self.orgish(m)
-        ]
+        orgs = (
+            [named]
+            if named is not None
+            else [
+                m
+                # ("Mitglied der Nato", "von", or "im Sicherheitsrat"; "der südostasiatischen
+                # Staatengemeinschaft Asean": the name its class noun introduces)
+                for c in p.dependents(n, "nmod")
+                if preposition(toks, p, c, morph=self.morph) in (None, "von", "in")
+                # (and its conjuncts: "Mitglied der Bündnisse Seato und Cento")
+                for x in _with_conjuncts(p, c)
+                for m in [self.named_at(x)]
+                if m is not None and self.orgish(m)
+            ]
+        )
         if not orgs and preposition(toks, p, n, morph=self.morph) == "als":
             # "…, das als ständiges Mitglied im Sicherheitsrat sitzt": the body hangs on
             # the verb
@@ -658,6 +756,9 @@ class _Reader:
         ):
             # "Zu den Gründungsmitgliedern der AU zählen Ghana und Nigeria": the verb's subject
             subj = list(p.dependents(h, "nsubj"))
+        if not subj:
+            # "die 15 Mitgliedstaaten der Ecowas, darunter Nigeria und Ghana": the examples
+            subj = self._examples_after(max(m.last for m in orgs), n)
         # "ist wie sein Nachbar Mitglied der X": the companion is a member too
         subj += [
             c

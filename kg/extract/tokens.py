@@ -211,13 +211,18 @@ def _nominalised_opening(
     return (*tags[:k], (words[k], "NNA"), *tags[k + 1 :])
 
 
+#: The article a fused preposition holds, by its last letter ("zum", "zur", "ins").
+_FUSED_ARTICLE = {"m": "dem", "r": "der", "s": "das"}
+
+
 def _relatives_after_comma(
     words: Sequence[str], tags: tuple[tuple[str, str], ...], morph: Morphology
 ) -> tuple[tuple[str, str], ...]:
     """An article right after a comma whose phrase ends in a finite verb, with no noun of
     its own after it (a time, a preposition, an adverb or a pronoun follows), is a relative
     pronoun: ", die Anfang Februar bis in die Hauptstadt vorgedrungen waren" (HanTa: the
-    article of "Anfang").
+    article of "Anfang"); so is an article after a comma and a preposition it would fuse
+    with (", zu der Kenia gehört": "zur" otherwise).
 
     >>> [p for _l, p in _relatives_after_comma(
     ...     ("Rebellen", ",", "die", "Anfang", "Februar", "vorgedrungen", "waren"),
@@ -227,6 +232,24 @@ def _relatives_after_comma(
     ['NN', '$,', 'PRELS', 'NN', 'NN', 'VV(PP)', 'VA(FIN)']
     """
     out = list(tags)
+    # a preposition and article news fuses ("zur", "im"): unfused after a comma, the
+    # article is a relative pronoun (", zu der Kenia und Uganda gehören")
+    unfused = {
+        (prep, _FUSED_ARTICLE[fused[-1]])
+        for fused, prep in morph.fused_prepositions.items()
+        if fused[-1] in _FUSED_ARTICLE
+    }
+    for j in range(2, len(words) - 2):
+        if (
+            words[j - 2] == ","
+            and (words[j - 1].lower(), words[j].lower()) in unfused
+            and tags[j][1] == "ART"
+        ):
+            end = next(
+                (e for e in range(j + 1, len(words)) if tags[e][1] in ("$,", "$.")), len(words)
+            )
+            if tags[end - 1][1].endswith("(FIN)"):
+                out[j] = (tags[j][0], "PRELS")
     for j in range(1, len(words) - 2):
         if not (words[j - 1] == "," and tags[j][1] == "ART" and morph.is_relative_form(words[j])):
             continue
