@@ -124,3 +124,92 @@ def test_a_surrender_is_a_plain_event_of_its_code(ex, text, expected):
 )
 def test_what_is_no_surrender(ex, text):
     assert "Event" not in classes(analyse(ex, text))
+
+
+# -- membership in the forms news uses ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound of the member noun names its organisation
+        ("Georgien ist kein Nato-Mitglied.", {("not-member", "georgia", "nato")}),
+        ("Die Türkei ist seit 1952 Nato-Mitglied.", {("member", "turkey", "nato")}),
+        # examples after a member noun, and after "unter anderem" on the verb
+        (
+            "Die 15 Mitgliedstaaten der Ecowas, darunter Nigeria und Ghana, tagten.",
+            {("member", "nigeria", "ecowas"), ("member", "ghana", "ecowas")},
+        ),
+        (
+            "Die Mitglieder der Arabischen Liga, unter ihnen Ägypten und Jordanien, tagten.",
+            {("member", "egypt", "arab-league"), ("member", "jordan", "arab-league")},
+        ),
+        (
+            "Der ICGLR gehören unter anderem der Kongo, Ruanda und Tansania an.",
+            {
+                ("member", "dr-congo", "icglr"),
+                ("member", "rwanda", "icglr"),
+                ("member", "tanzania", "icglr"),
+            },
+        ),
+        # "zu der" opens a relative clause ("zur" otherwise)
+        (
+            "Die Ostafrikanische Gemeinschaft, zu der Kenia und Uganda gehören, tagte.",
+            {("member", "kenya", "eac"), ("member", "uganda", "eac")},
+        ),
+        # a relative clause on a noun that names no one: the organisation beside it
+        (
+            "Mit Sorge verfolgt die Nato die Krise, der sowohl Griechenland als auch die "
+            "Türkei als Mitglieder angehören.",
+            {("member", "greece", "nato"), ("member", "turkey", "nato")},
+        ),
+        # a pronoun refers back to the organisation named before it
+        (
+            "Kenia ist Mitglied der Ecowas, Russland dagegen gehört ihr nicht an.",
+            {("member", "kenya", "ecowas"), ("not-member", "russia", "ecowas")},
+        ),
+        # a reference noun, with a bare dative relative
+        (
+            "Die Türkei, die der Nato angehört, blockierte Treffen des Bündnisses, dem "
+            "Israel nicht angehört.",
+            {("member", "turkey", "nato"), ("not-member", "israel", "nato")},
+        ),
+        # conjoined organisations after the member noun
+        (
+            "Pakistan ist Mitglied der westlichen Bündnisse Seato und Cento.",
+            {("member", "pakistan", "seato"), ("member", "pakistan", "cento")},
+        ),
+        # "einschließlich" adds members as "neben" does
+        (
+            "Dem Pazifischen Inselforum gehören alle beteiligten Staaten einschließlich der "
+            "Salomonen an.",
+            {("member", "solomon-islands", "pacific-islands-forum")},
+        ),
+    ],
+)
+def test_memberships_in_the_forms_news_uses(ex, text, expected):
+    a = analyse(ex, text)
+    got = {(f.kind.value, f.subject, f.object) for f in a.facts if f.kind.value.endswith("member")}
+    assert got == expected
+
+
+def test_examples_after_a_singular_member_or_other_nouns_are_none(ex):
+    # "darunter" after anything but the plural member noun lists no members
+    a = analyse(ex, "Die Mitglieder der Nato trafen Vertreter anderer Staaten, darunter Japan.")
+    assert not {f for f in a.facts if f.kind.value == "member" and f.subject == "japan"}
+
+
+# -- fighting ----------------------------------------------------------------------------
+
+
+def test_a_state_s_aircraft_act_for_it(ex):
+    a = analyse(ex, "Britische Flugzeuge bombardierten ägyptische Flugplätze.")
+    assert ("agent", "united-kingdom") in roles(of_class(a, "MilitaryAction")[0])
+
+
+def test_armed_men_burning_a_town_attack_it(ex):
+    a = analyse(ex, "Proindonesische Milizen hatten weite Teile Dilis niedergebrannt.")
+    [ev] = of_class(a, "MilitaryAction")
+    assert ("location", "dili") in roles(ev)
+    # a house burning down is no attack
+    assert not of_class(analyse(ex, "Das Haus brannte in der Nacht nieder."), "MilitaryAction")
