@@ -213,3 +213,42 @@ def test_armed_men_burning_a_town_attack_it(ex):
     assert ("location", "dili") in roles(ev)
     # a house burning down is no attack
     assert not of_class(analyse(ex, "Das Haus brannte in der Nacht nieder."), "MilitaryAction")
+
+
+# -- offices named by compounds and by possessives ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound of "-befehlshaber", "-chef", "-führer" is a title of its own
+        (
+            "Cosgrove traf den indonesischen Militärbefehlshaber für Osttimor, Generalmajor "
+            "Kiki Syahnakri.",
+            ("Kiki Syahnakri", "commander", "indonesia"),
+        ),
+        (
+            "Der türkische Geheimdienstchef Hakan Fidan reiste nach Moskau.",
+            ("hakan-fidan", "leader", "turkey"),
+        ),
+        # a sentence's opening "Deren" refers back to the organisation before
+        (
+            "Die OVKS tagte. Deren Generalsekretär Stanislaw Sas bot Hilfe an.",
+            ("Stanislaw Sas", "secretary-general", "csto"),
+        ),
+    ],
+)
+def test_offices_of_compound_titles_and_possessives(ex, text, expected):
+    a = analyse(ex, text)
+    labels = {k: lab for k, _c, lab in a.new_entities}
+    assert {(labels.get(h, h), r, o) for h, r, o in positions(a)} >= {expected}
+
+
+def test_a_rebel_leader_of_the_group_the_article_names_by_its_noun(ex):
+    a = analyse(
+        ex,
+        "Die Separatisten unterzeichneten. Separatistenführer Selimchan Jandarbijew begrüßte "
+        "die Unterzeichnung.",
+    )
+    [(_holder, role, of)] = positions(a)
+    assert (role, _new(a)[of]) == ("leader", ("ArmedGroup", "Separatisten"))

@@ -121,6 +121,13 @@ def derive_facts(
         if m.kind == MentionKind.NAME
         for k in m.keys
         if d.is_a(k, ActorClass.ARMED_GROUP) or m.cls == ActorClass.ARMED_GROUP
+    } or {
+        # with no armed group named, the one the article refers to by its noun ("Die
+        # Separatisten … Separatistenführer X")
+        k
+        for m in mentions
+        if m.kind == MentionKind.GROUP and m.cls == ActorClass.ARMED_GROUP
+        for k in m.keys
     }
     for ts in sentences:
         idx = ts.sentence.index
@@ -326,7 +333,8 @@ def _possessive_before(ts: TaggedSentence, m: EntityMention) -> bool:
         j -= 1
     return j >= 0 and (
         (toks[j].pos == "PPOSAT" and toks[j].text.lower().startswith(("ihr", "sein")))
-        or (toks[j].pos == "PRELAT" and toks[j].text.lower() in ("deren", "dessen"))
+        # (HanTa tags a sentence's opening "Deren" a demonstrative)
+        or (toks[j].pos in ("PRELAT", "PDS", "PDAT") and toks[j].text.lower() in ("deren", "dessen"))
     )
 
 
