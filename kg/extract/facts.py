@@ -334,7 +334,9 @@ def _possessive_before(ts: TaggedSentence, m: EntityMention) -> bool:
     return j >= 0 and (
         (toks[j].pos == "PPOSAT" and toks[j].text.lower().startswith(("ihr", "sein")))
         # (HanTa tags a sentence's opening "Deren" a demonstrative)
-        or (toks[j].pos in ("PRELAT", "PDS", "PDAT") and toks[j].text.lower() in ("deren", "dessen"))
+        or (
+            toks[j].pos in ("PRELAT", "PDS", "PDAT") and toks[j].text.lower() in ("deren", "dessen")
+        )
     )
 
 
