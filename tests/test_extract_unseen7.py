@@ -252,3 +252,19 @@ def test_a_rebel_leader_of_the_group_the_article_names_by_its_noun(ex):
     )
     [(_holder, role, of)] = positions(a)
     assert (role, _new(a)[of]) == ("leader", ("ArmedGroup", "Separatisten"))
+
+
+def test_an_office_of_a_body_behind_an_extended_attribute(ex):
+    # "der von der YPG dominierten SDF": the participle's phrase stands between
+    a = analyse(
+        ex,
+        "Der Kommandeur der von der YPG dominierten Syrischen Demokratischen Kräfte (SDF), "
+        "Maslum Abdi, erklärte das.",
+    )
+    assert ("mazloum-abdi", "commander", "sdf") in positions(a)
+
+
+def test_the_anti_is_coalition_is_no_war(ex):
+    # the dictionary had the coalition as a name of the war against the Islamic State
+    a = analyse(ex, "Die Anti-IS-Koalition flog Luftangriffe auf Rakka.")
+    assert "war-against-islamic-state" not in {k for m in a.mentions for k in m.keys}

@@ -89,6 +89,21 @@ def _possessed(toks: Sequence[Token], j: int) -> bool:
     return i >= 0 and toks[i].pos in ("PPOSAT", "PRELAT")
 
 
+def _past_attribute(toks: Sequence[Token], q: int) -> int:
+    """Past an extended attribute opening at ``q`` ("von den USA geführten",
+    "von der YPG dominierten"): the participle it ends in, where one follows within a
+    few words; ``q`` otherwise."""
+    if q >= len(toks) or toks[q].text not in ("von", "vom"):
+        return q
+    for r in range(q + 2, min(len(toks), q + 8)):
+        t = toks[r]
+        if t.pos == "ADJ(A)" and t.text[:1].islower() and t.text.endswith(("ten", "enen")):
+            return r
+        if t.pos.startswith(("V", "$")) or t.text in ("und", "oder"):
+            break
+    return q
+
+
 def _skip_genitive(
     toks: Sequence[Token],
     k: int,
@@ -106,7 +121,7 @@ def _skip_genitive(
         and (toks[p].text in ("der", "des") or (p == k and toks[p].text == "von"))
         and p - k < 10
     ):
-        q = p + 1
+        q = _past_attribute(toks, p + 1)
         m = by_first.get(q)  # a name that opens with an adjective ("Islamischen …")
         if m is None:
             while q < len(toks) and toks[q].pos.startswith("ADJ"):
@@ -1330,6 +1345,7 @@ class EntityRecognizer:
         Oberkommandierende der Farc, Rodrigo Londoño"): the organisation the holder leads
         (its words stay inside the holder's mention, as a known genitive's do)."""
         toks = ts.tokens
+        q = _past_attribute(toks, q)  # "der von den USA geführten Koalition"
         while q < len(toks) and toks[q].pos.startswith("ADJ"):
             q += 1
         cls = (
@@ -1337,6 +1353,16 @@ class EntityRecognizer:
             if q < len(toks)
             else None
         )
+        if (
+            cls is not None
+            and toks[q].pos in ("NN", "NE")
+            and "-" in toks[q].text.strip("-")
+            and q + 1 < len(toks)
+            and toks[q + 1].text in (",", "(")
+            and q not in by_first
+        ):
+            # a compound of its class noun that names it ("der Anti-IS-Koalition, X")
+            return self._mint(toks[q].text, cls, new)
         if cls is not None and toks[q].pos == "NN":
             known = by_first.get(q + 1)
             if (
@@ -2114,6 +2140,11 @@ class EntityRecognizer:
         heads = {k + 1}
         if k + 2 < n and self._names_follow(toks[k + 1]):
             heads.add(k + 2)
+        # past an extended attribute and its adjectives ("der von der YPG dominierten SDF")
+        h = _past_attribute(toks, k + 1)
+        while h < n and toks[h].pos.startswith("ADJ"):
+            h += 1
+        heads.add(h)
         genitive_of = next(
             (
                 m.keys[0]
