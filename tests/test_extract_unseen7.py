@@ -268,3 +268,24 @@ def test_the_anti_is_coalition_is_no_war(ex):
     # the dictionary had the coalition as a name of the war against the Islamic State
     a = analyse(ex, "Die Anti-IS-Koalition flog Luftangriffe auf Rakka.")
     assert "war-against-islamic-state" not in {k for m in a.mentions for k in m.keys}
+
+
+# -- fighting told by the settlement that ended it ------------------------------------------
+
+
+def test_the_sides_that_settle_after_fighting_fought(ex):
+    a = analyse(
+        ex,
+        "Nach viertägigen schweren Gefechten um die Region Berg-Karabach haben sich Armenien "
+        "und Aserbaidschan auf eine Waffenruhe geeinigt.",
+    )
+    [fight] = of_class(a, "MilitaryAction")
+    assert {("participant", "armenia"), ("participant", "azerbaijan")} <= roles(fight)
+    assert ("location", "nagorno-karabakh") in roles(fight)
+    assert of_class(a, "CeasefireAgreement")
+
+
+def test_fighting_before_other_deeds_names_no_sides(ex):
+    # only a settlement tells who fought: a visit after the fighting does not
+    a = analyse(ex, "Nach den Kämpfen in Kidal besuchte Guterres die Region.")
+    assert not of_class(a, "MilitaryAction")

@@ -284,6 +284,23 @@ def _attribute_prep(tokens: Sequence[Token], i: int, j: int) -> str | None:
     return None
 
 
+def _clause_verbs(ts: TaggedSentence, i: int) -> list[int]:
+    """The content verb the noun at ``i`` hangs on, climbing the parse (and that verb's
+    own conjuncts' heads: "haben sich … geeinigt und … unterzeichnet")."""
+    parse = ts.parse
+    if parse is None:
+        return []
+    j = i
+    for _ in range(8):
+        h = parse.heads[j]
+        if h == j:
+            break
+        j = h
+        if ts.tokens[j].pos.startswith("VV"):
+            return [j, *parse.dependents(j, "conj")]
+    return []
+
+
 def _condition(
     key: str,
     value,
@@ -346,6 +363,11 @@ def _condition(
         # "zeigte sich besorgt", "gab sich zuversichtlich": an adjective predicated of the
         # subject after the verb in its clause
         return any(t.pos == "ADJ(D)" for t in toks[i + 1 : b]) == bool(value)
+    if key == "clause-verb":
+        # the verb of the clause a framing noun stands in ("Nach schweren Kämpfen haben X
+        # und Y eine Waffenruhe vereinbart"), by the parse, past auxiliaries
+        wanted = set(str(value).split("|"))
+        return any(full_lemma(toks, v) in wanted for v in _clause_verbs(ts, i))
     if key == "infinitive":
         wanted = set(str(value).split("|"))
         return any(

@@ -370,7 +370,7 @@ PATTERN_KEYS = frozenset(
 CONDITION_KEYS = frozenset(
     {"reflexive", "object", "pp", "prep", "quote", "infinitive", "subject", "colon-quote",
      "predicative", "toll",
-     "negated", "content", "word", "attribute"}
+     "negated", "content", "word", "attribute", "clause-verb"}
 )  # fmt: skip
 
 
