@@ -3,7 +3,7 @@
 test, not on the articles'."""
 
 import pytest
-from extract_helpers import analyse, classes, of_class, positions, roles
+from extract_helpers import analyse, classes, of_class, only, positions, roles
 
 from kg.extract.tokens import tokenize
 
@@ -289,3 +289,18 @@ def test_fighting_before_other_deeds_names_no_sides(ex):
     # only a settlement tells who fought: a visit after the fighting does not
     a = analyse(ex, "Nach den Kämpfen in Kidal besuchte Guterres die Region.")
     assert not of_class(a, "MilitaryAction")
+
+
+# -- bodies meeting -------------------------------------------------------------------------
+
+
+def test_a_body_convened_meets(ex):
+    a = analyse(ex, "Premierminister Imran Khan berief den Nationalen Sicherheitsrat ein.")
+    assert ("agent", "imran-khan") in roles(only(a, "Meeting"))
+    # an ambassador summoned is no meeting of a body
+    assert not of_class(analyse(ex, "Die Regierung berief den Botschafter ein."), "Meeting")
+
+
+def test_a_state_s_cabinet_meeting_is_the_state_s(ex):
+    a = analyse(ex, "Am Sonntag trat das israelische Kriegskabinett in Tel Aviv zusammen.")
+    assert ("participant", "israel") in roles(only(a, "Meeting"))
