@@ -304,3 +304,29 @@ def test_a_body_convened_meets(ex):
 def test_a_state_s_cabinet_meeting_is_the_state_s(ex):
     a = analyse(ex, "Am Sonntag trat das israelische Kriegskabinett in Tel Aviv zusammen.")
     assert ("participant", "israel") in roles(only(a, "Meeting"))
+
+
+# -- who is condemned for a deed ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "condemned"),
+    [
+        ("Der UN-Sicherheitsrat verurteilte den Angriff der Hamas auf Israel.", {"hamas"}),
+        ("Die EU verurteilte die Angriffe Russlands auf zivile Ziele.", {"russia"}),
+        (
+            "Die USA und Großbritannien griffen am Freitag Stellungen der Huthis an. Der Iran "
+            "verurteilte die Angriffe als Verletzung der Souveränität des Jemen.",
+            {"united-states", "united-kingdom"},
+        ),
+    ],
+)
+def test_the_doer_of_a_condemned_deed_is_accused(ex, text, condemned):
+    [ev] = of_class(analyse(ex, text), "Accusation")
+    assert {k for r, k in roles(ev) if r == "addressee"} == condemned
+
+
+def test_a_deed_on_a_place_accuses_no_place(ex):
+    # "auf Kiew" is where the attack went, not who did it
+    [ev] = of_class(analyse(ex, "Polen verurteilte den Angriff auf Kiew."), "Accusation")
+    assert not {k for r, k in roles(ev) if r == "addressee"}

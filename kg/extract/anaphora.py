@@ -9,6 +9,9 @@ events with what a sentence says about an event reported before, and with topics
 * Signing "das Abkommen" / "eine gemeinsame Erklärung" right after a ceasefire agreement
   was reported: the signed document is that ceasefire agreement.
 * "getrennt mit A und B gesprochen": one meeting per partner.
+* Condemning a deed named by a definite noun accuses its doer: the actor of the noun's
+  genitive ("verurteilte den Angriff der Hamas"), else the agents of the military action
+  told last ("Die USA griffen … an. Der Iran verurteilte die Angriffe").
 * A dateline city ("Pretoria – ...") is where the lead paragraph's talks and agreements
   took place when the sentence names no city.
 * Topics: ceasefire events are about the ceasefire (the German word used) and the regions
@@ -24,7 +27,7 @@ from dataclasses import replace
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.depparse import dateline_length
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import EntityMention, Event, TaggedSentence
+from kg.extract.model import EntityMention, Event, TaggedSentence, Token
 from kg.extract.morphology import Morphology, load_morphology
 from kg.extract.syntax import clause_bounds, governor, is_subjunctive
 from kg.extract.tokens import bracketed
@@ -162,6 +165,87 @@ def place_events(
             )
         out.append(ev)
     return tuple(out)
+
+
+def _condemned_deeds(
+    events: Sequence[Event],
+    by_index: dict[int, TaggedSentence],
+    mentions: Sequence[EntityMention],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+    *,
+    reach: int = 2,
+) -> list[Event]:
+    """Who is condemned for a deed named by a definite noun: the actor of its genitive
+    ("verurteilte den Angriff der Hamas"), else the agents of the last military action
+    told before, in the sentence or up to ``reach`` sentences back ("Die USA griffen
+    Stellungen der Huthis an. Der Iran verurteilte die Angriffe": the USA are
+    condemned)."""
+    out = list(events)
+    deeds = {
+        n for p in lex.noun_patterns if p.event_class == EventClass.MILITARY_ACTION for n in p.nouns
+    }
+    for k, ev in enumerate(out):
+        if ev.event_class != EventClass.ACCUSATION or ev.actors(RoleProperty.ADDRESSEE):
+            continue
+        toks = by_index[ev.sentence].tokens
+        _a, b = clause_bounds(toks, ev.trigger.first)
+        named = next(
+            (
+                j
+                for j in range(ev.trigger.first + 1, b)
+                if toks[j].pos == "NN"
+                and any(toks[j].lemma.lower().endswith(n) for n in deeds)
+                and _definite_before(toks, j)
+            ),
+            None,
+        )
+        if named is None:
+            continue
+        doer = next(
+            (
+                m
+                for m in mentions
+                if m.sentence == ev.sentence
+                and m.keys
+                and m.first in (named + 1, named + 2)
+                and toks[named + 1].text.lower() in ("der", "des", m.text.split()[0].lower())
+                and not dictionary.is_a(
+                    m.keys[0], PlaceClass.PLACE, PlaceClass.REGION, PlaceClass.CITY
+                )
+                and not class_is(m.cls, PlaceClass.PLACE)
+            ),
+            None,
+        )
+        if doer is not None:
+            out[k] = replace(ev, roles=(*ev.roles, (RoleProperty.ADDRESSEE, doer.keys[0])))
+            continue
+        before = [
+            o
+            for o in out
+            if o.event_class == EventClass.MILITARY_ACTION
+            and o.actors(RoleProperty.AGENT)
+            and ev.sentence - reach <= o.sentence
+            and (o.sentence, o.trigger.first) <= (ev.sentence, named)
+        ]
+        if before:
+            deed = max(before, key=lambda o: (o.sentence, o.trigger.first))
+            agents = tuple((RoleProperty.ADDRESSEE, a) for a in deed.actors(RoleProperty.AGENT))
+            out[k] = replace(ev, roles=(*ev.roles, *agents))
+    return out
+
+
+def _definite_before(toks: Sequence[Token], j: int) -> bool:
+    """A definite article before the noun at ``j``, past its adjectives ("die
+    jüngsten Angriffe")."""
+    i = j - 1
+    while i >= 0 and toks[i].pos.startswith("ADJ"):
+        i -= 1
+    return (
+        i >= 0
+        and toks[i].pos == "ART"
+        and toks[i].text.lower() in ("der", "die", "das", "den", "dem", "des")
+    )
 
 
 def _told_place(ev: Event, before: Sequence[Event], *, reach: int = 1) -> list[str]:
@@ -304,7 +388,7 @@ def resolve_event_anaphora(
                 split.append(replace(ev, roles=(*rest, (RoleProperty.PARTICIPANT, p)), split=s))
         else:
             split.append(ev)
-    out = split
+    out = _condemned_deeds(split, by_index, mentions, d, lex)
     city = dateline_city(sentences, mentions, d)
     first_para = sentences[0].sentence.paragraph if sentences else 0
     result: list[Event] = []
