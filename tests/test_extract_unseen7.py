@@ -330,3 +330,26 @@ def test_a_deed_on_a_place_accuses_no_place(ex):
     # "auf Kiew" is where the attack went, not who did it
     [ev] = of_class(analyse(ex, "Polen verurteilte den Angriff auf Kiew."), "Accusation")
     assert not {k for r, k in roles(ev) if r == "addressee"}
+
+
+def test_a_deed_condemned_later_is_the_one_the_story_leads_with(ex):
+    a = analyse(
+        ex,
+        "Irakische Truppen sind am Donnerstag in Kuwait einmarschiert.\n\n"
+        "Die Grenze ist geschlossen. Die Ölpreise stiegen. Die Börsen fielen.\n\n"
+        "Der UN-Sicherheitsrat verurteilte die Invasion noch am selben Tag.",
+    )
+    [ev] = of_class(a, "Accusation")
+    assert ("addressee", "iraq") in roles(ev)
+
+
+def test_what_accusers_did_before_their_accusation_they_do_not_allege(ex):
+    # the conference call is the G7's own; the accusation made Iran its agent
+    a = analyse(
+        ex,
+        "Der Iran griff Israel mit Drohnen an. Die Staats- und Regierungschefs der G7, die am "
+        "Sonntag per Videokonferenz berieten, verurteilten den Angriff.",
+    )
+    [call] = of_class(a, "PhoneCall")
+    assert not call.claimed_by and ("agent", "iran") not in roles(call)
+    assert ("addressee", "iran") in roles(of_class(a, "Accusation")[0])

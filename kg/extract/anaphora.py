@@ -179,9 +179,10 @@ def _condemned_deeds(
     """Who is condemned for a deed named by a definite noun: the actor of its genitive
     ("verurteilte den Angriff der Hamas"), else the agents of the last military action
     told before, in the sentence or up to ``reach`` sentences back ("Die USA griffen
-    Stellungen der Huthis an. Der Iran verurteilte die Angriffe": the USA are
-    condemned)."""
+    Stellungen der Huthis an. Der Iran verurteilte die Angriffe": the USA are condemned),
+    else of the one the story leads with."""
     out = list(events)
+    first_paragraph = min((ts.sentence.paragraph for ts in by_index.values()), default=0)
     deeds = {
         n for p in lex.noun_patterns if p.event_class == EventClass.MILITARY_ACTION for n in p.nouns
     }
@@ -228,8 +229,19 @@ def _condemned_deeds(
             and ev.sentence - reach <= o.sentence
             and (o.sentence, o.trigger.first) <= (ev.sentence, named)
         ]
-        if before:
-            deed = max(before, key=lambda o: (o.sentence, o.trigger.first))
+        # else the story's own deed: the military action of its lead paragraph
+        lead = [
+            o
+            for o in out
+            if o.event_class == EventClass.MILITARY_ACTION
+            and o.actors(RoleProperty.AGENT)
+            and by_index[o.sentence].sentence.paragraph == first_paragraph
+            and o.sentence < ev.sentence
+        ]
+        if before or lead:
+            deed = (
+                max(before, key=lambda o: (o.sentence, o.trigger.first)) if before else lead[0]
+            )
             agents = tuple((RoleProperty.ADDRESSEE, a) for a in deed.actors(RoleProperty.AGENT))
             out[k] = replace(ev, roles=(*ev.roles, *agents))
     return out

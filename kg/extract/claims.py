@@ -542,6 +542,12 @@ def apply_claims(
                 and ev.event_class != EventClass.ACCUSATION
                 and (ev.trigger.first > accusation_at or _reporting_clause(toks, accusation_at))
                 and not _coordinated_main_verb(toks, ev.trigger.first)
+                # what the accusers did before the accusation, told in the indicative ("die
+                # per Videokonferenz berieten, verurteilten den Angriff"), they do not allege
+                and not (
+                    ev.trigger.first < accusation_at
+                    and (ev.trigger.framing or not is_subjunctive(toks, ev.trigger.first))
+                )
             ):
                 if ev.event_class == EventClass.ENDORSEMENT:
                     # "werfen Ruanda vor, die M23 zu unterstützen": support an accusation
