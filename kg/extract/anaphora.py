@@ -239,9 +239,7 @@ def _condemned_deeds(
             and o.sentence < ev.sentence
         ]
         if before or lead:
-            deed = (
-                max(before, key=lambda o: (o.sentence, o.trigger.first)) if before else lead[0]
-            )
+            deed = max(before, key=lambda o: (o.sentence, o.trigger.first)) if before else lead[0]
             agents = tuple((RoleProperty.ADDRESSEE, a) for a in deed.actors(RoleProperty.AGENT))
             out[k] = replace(ev, roles=(*ev.roles, *agents))
     return out
