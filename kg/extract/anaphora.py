@@ -173,16 +173,12 @@ def _condemned_deeds(
     mentions: Sequence[EntityMention],
     dictionary: ActorDictionary,
     lex: Lexicon,
-    *,
-    reach: int = 2,
 ) -> list[Event]:
     """Who is condemned for a deed named by a definite noun: the actor of its genitive
-    ("verurteilte den Angriff der Hamas"), else the agents of the last military action
-    told before, in the sentence or up to ``reach`` sentences back ("Die USA griffen
-    Stellungen der Huthis an. Der Iran verurteilte die Angriffe": the USA are condemned),
-    else of the one the story leads with."""
+    ("verurteilte den Angriff der Hamas"), else the agents of the military action told
+    last (:func:`_deed_told`: "Die USA griffen Stellungen der Huthis an. Der Iran
+    verurteilte die Angriffe": the USA are condemned)."""
     out = list(events)
-    first_paragraph = min((ts.sentence.paragraph for ts in by_index.values()), default=0)
     deeds = {
         n for p in lex.noun_patterns if p.event_class == EventClass.MILITARY_ACTION for n in p.nouns
     }
@@ -190,72 +186,80 @@ def _condemned_deeds(
         if ev.event_class != EventClass.ACCUSATION or ev.actors(RoleProperty.ADDRESSEE):
             continue
         toks = by_index[ev.sentence].tokens
-        _a, b = clause_bounds(toks, ev.trigger.first)
-        named = next(
-            (
-                j
-                for j in range(ev.trigger.first + 1, b)
-                if toks[j].pos == "NN"
-                and any(toks[j].lemma.lower().endswith(n) for n in deeds)
-                and _definite_before(toks, j)
-            ),
-            None,
-        )
+        named = _deed_named(toks, ev.trigger.first, deeds)
         if named is None:
             continue
-        doer = next(
-            (
-                m
-                for m in mentions
-                if m.sentence == ev.sentence
-                and m.keys
-                and m.first in (named + 1, named + 2)
-                and toks[named + 1].text.lower() in ("der", "des", m.text.split()[0].lower())
-                and not dictionary.is_a(
-                    m.keys[0], PlaceClass.PLACE, PlaceClass.REGION, PlaceClass.CITY
-                )
-                and not class_is(m.cls, PlaceClass.PLACE)
-            ),
-            None,
+        doer = _genitive_doer(
+            toks, named, [m for m in mentions if m.sentence == ev.sentence], dictionary
         )
-        if doer is not None:
-            out[k] = replace(ev, roles=(*ev.roles, (RoleProperty.ADDRESSEE, doer.keys[0])))
-            continue
-        before = [
-            o
-            for o in out
-            if o.event_class == EventClass.MILITARY_ACTION
-            and o.actors(RoleProperty.AGENT)
-            and ev.sentence - reach <= o.sentence
-            and (o.sentence, o.trigger.first) <= (ev.sentence, named)
-        ]
-        # else the story's own deed: the military action of its lead paragraph
-        lead = [
-            o
-            for o in out
-            if o.event_class == EventClass.MILITARY_ACTION
-            and o.actors(RoleProperty.AGENT)
-            and by_index[o.sentence].sentence.paragraph == first_paragraph
-            and o.sentence < ev.sentence
-        ]
-        if before or lead:
-            deed = max(before, key=lambda o: (o.sentence, o.trigger.first)) if before else lead[0]
-            agents = tuple((RoleProperty.ADDRESSEE, a) for a in deed.actors(RoleProperty.AGENT))
-            out[k] = replace(ev, roles=(*ev.roles, *agents))
+        deed = None if doer is not None else _deed_told(out, ev.sentence, named, by_index)
+        accused = (doer,) if doer is not None else deed.actors(RoleProperty.AGENT) if deed else ()
+        out[k] = replace(ev, roles=(*ev.roles, *((RoleProperty.ADDRESSEE, a) for a in accused)))
     return out
 
 
-def _definite_before(toks: Sequence[Token], j: int) -> bool:
-    """A definite article before the noun at ``j``, past its adjectives ("die
-    jüngsten Angriffe")."""
-    i = j - 1
-    while i >= 0 and toks[i].pos.startswith("ADJ"):
-        i -= 1
-    return (
-        i >= 0
-        and toks[i].pos == "ART"
-        and toks[i].text.lower() in ("der", "die", "das", "den", "dem", "des")
-    )
+def _deed_named(toks: Sequence[Token], verb: int, deeds: set[str]) -> int | None:
+    """The definite noun of a military action in the verb's clause after it ("verurteilte
+    die jüngsten Angriffe"), or None."""
+    _a, b = clause_bounds(toks, verb)
+    for j in range(verb + 1, b):
+        if toks[j].pos == "NN" and any(toks[j].lemma.lower().endswith(n) for n in deeds):
+            i = j - 1
+            while i >= 0 and toks[i].pos.startswith("ADJ"):
+                i -= 1
+            # (HanTa's lemma of every definite article is "der")
+            if i >= 0 and toks[i].pos == "ART" and toks[i].lemma.lower() == "der":
+                return j
+    return None
+
+
+def _genitive_doer(
+    toks: Sequence[Token], noun: int, ms: Sequence[EntityMention], d: ActorDictionary
+) -> str | None:
+    """The actor in the genitive right after a deed's noun ("den Angriff der Hamas", "die
+    Angriffe Russlands"), not a place ("den Angriff auf Kiew" names none), or None."""
+    after = toks[noun + 1].text.lower() if noun + 1 < len(toks) else ""
+    for m in ms:
+        if (
+            m.keys
+            and m.first in (noun + 1, noun + 2)
+            and after in ("der", "des", m.text.split()[0].lower())
+            and not d.is_a(m.keys[0], PlaceClass.PLACE, PlaceClass.REGION, PlaceClass.CITY)
+            and not class_is(m.cls, PlaceClass.PLACE)
+        ):
+            return m.keys[0]
+    return None
+
+
+def _deed_told(
+    events: Sequence[Event],
+    sentence: int,
+    noun: int,
+    by_index: dict[int, TaggedSentence],
+    *,
+    reach: int = 2,
+) -> Event | None:
+    """The military action with an agent told last before the noun at ``noun``, up to
+    ``reach`` sentences back, else the first one of the story's lead paragraph, or None."""
+    acts = [
+        o
+        for o in events
+        if o.event_class == EventClass.MILITARY_ACTION and o.actors(RoleProperty.AGENT)
+    ]
+    before = [
+        o
+        for o in acts
+        if sentence - reach <= o.sentence and (o.sentence, o.trigger.first) <= (sentence, noun)
+    ]
+    if before:
+        return max(before, key=lambda o: (o.sentence, o.trigger.first))
+    first_paragraph = min((ts.sentence.paragraph for ts in by_index.values()), default=0)
+    lead = [
+        o
+        for o in acts
+        if by_index[o.sentence].sentence.paragraph == first_paragraph and o.sentence < sentence
+    ]
+    return lead[0] if lead else None
 
 
 def _told_place(ev: Event, before: Sequence[Event], *, reach: int = 1) -> list[str]:

@@ -28,7 +28,7 @@ Staatschef"). Keys of new people come from :func:`kg.extract.names.name_key`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
 from kg.dictionary import ActorDictionary, class_is
@@ -89,17 +89,23 @@ def _possessed(toks: Sequence[Token], j: int) -> bool:
     return i >= 0 and toks[i].pos in ("PPOSAT", "PRELAT")
 
 
-def _past_attribute(toks: Sequence[Token], q: int) -> int:
-    """Past an extended attribute opening at ``q`` ("von den USA geführten",
-    "von der YPG dominierten"): the participle it ends in, where one follows within a
-    few words; ``q`` otherwise."""
-    if q >= len(toks) or toks[q].text not in ("von", "vom"):
+def _past_attribute(toks: Sequence[Token], q: int, agents: Container[str]) -> int:
+    """Past an extended attribute opening at ``q`` with an agent preposition (``agents``:
+    "von den USA geführten", "von der YPG dominierten"): the participle it ends in, where
+    one follows within a few words; ``q`` otherwise.
+
+    >>> words = [("von", "APPR"), ("den", "ART"), ("USA", "NE"), ("geführten", "ADJ(A)")]
+    >>> toks = [Token(i, i, i + 1, w, w, p) for i, (w, p) in enumerate(words)]
+    >>> _past_attribute(toks, 0, {"von"}), _past_attribute(toks, 0, {"durch"})
+    (3, 0)
+    """
+    if q >= len(toks) or toks[q].text.lower() not in agents:
         return q
     for r in range(q + 2, min(len(toks), q + 8)):
         t = toks[r]
         if t.pos == "ADJ(A)" and t.text[:1].islower() and t.text.endswith(("ten", "enen")):
             return r
-        if t.pos.startswith(("V", "$")) or t.text in ("und", "oder"):
+        if t.pos.startswith(("V", "$", "KON")):
             break
     return q
 
@@ -109,11 +115,14 @@ def _skip_genitive(
     k: int,
     by_first: dict[int, EntityMention],
     names_follow: Callable[[Token], bool] = lambda _t: False,
+    *,
+    agents: Container[str] = (),
 ) -> int:
     """The index after a chain of genitive phrases starting at ``k`` ("des Obersten
     Politischen Rates der Huthi"); ``k`` itself when there is none. A noun for which
     ``names_follow`` holds takes the name after it ("der Rebellenbewegung Forces
-    Nouvelles")."""
+    Nouvelles"); an extended attribute opening with one of ``agents`` is skipped ("der von
+    der YPG dominierten SDF")."""
     p = k
     # "von X" only as the first link: "der Präsident von Kenia, William Ruto"
     while (
@@ -121,7 +130,7 @@ def _skip_genitive(
         and (toks[p].text in ("der", "des") or (p == k and toks[p].text == "von"))
         and p - k < 10
     ):
-        q = _past_attribute(toks, p + 1)
+        q = _past_attribute(toks, p + 1, agents)
         m = by_first.get(q)  # a name that opens with an adjective ("Islamischen …")
         if m is None:
             while q < len(toks) and toks[q].pos.startswith("ADJ"):
@@ -1345,7 +1354,8 @@ class EntityRecognizer:
         Oberkommandierende der Farc, Rodrigo Londoño"): the organisation the holder leads
         (its words stay inside the holder's mention, as a known genitive's do)."""
         toks = ts.tokens
-        q = _past_attribute(toks, q)  # "der von den USA geführten Koalition"
+        # "der von den USA geführten Koalition"
+        q = _past_attribute(toks, q, self._morph.agent_prepositions)
         while q < len(toks) and toks[q].pos.startswith("ADJ"):
             q += 1
         cls = (
@@ -2107,7 +2117,9 @@ class EntityRecognizer:
             return k, None
         # a name after a noun of its class or kind of place ("der Rebellenbewegung Forces
         # Nouvelles", "der Teilrepublik Nordossetien") is the genitive's, not the holder's
-        p = _skip_genitive(toks, k, by_first, self._names_follow)
+        p = _skip_genitive(
+            toks, k, by_first, self._names_follow, agents=self._morph.agent_prepositions
+        )
         if p < n and toks[p].text == "(":
             # "der Präsident der FLNKS (Sozialistische … Befreiungsfront), X": the long
             # name the genitive spells out in parentheses stands between
@@ -2141,7 +2153,7 @@ class EntityRecognizer:
         if k + 2 < n and self._names_follow(toks[k + 1]):
             heads.add(k + 2)
         # past an extended attribute and its adjectives ("der von der YPG dominierten SDF")
-        h = _past_attribute(toks, k + 1)
+        h = _past_attribute(toks, k + 1, self._morph.agent_prepositions)
         while h < n and toks[h].pos.startswith("ADJ"):
             h += 1
         heads.add(h)
