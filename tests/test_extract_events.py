@@ -231,7 +231,10 @@ def test_a_state_adjective_before_a_military_target_names_the_side_attacked(ex):
             "Aserbaidschanische Truppen beschossen armenische Stellungen.",
             [("addressee", "armenia"), ("agent", "azerbaijan")],
         ),
-        ("Armenische Stellungen wurden beschossen.", [("addressee", "armenia")]),
+        (
+            "Armenische Stellungen bei Goris wurden beschossen.",
+            [("addressee", "armenia"), ("location", "goris")],
+        ),
     ):
         assert [(c, r) for c, r, _ in events(ex, body)] == [("MilitaryAction", roles)], body
 

@@ -1727,7 +1727,17 @@ class EntityRecognizer:
             if not role or toks[j - 1].text.lower() not in ("die", "den", "beiden"):
                 continue
             if toks[j + 1].text.lower() in ("beider", "beiden") and toks[j + 2].pos == "NN":
-                of = list(states[-2:]) if self._country_noun(toks[j + 2].lemma) else []
+                # the two states named last, in this sentence too ("im Streit zwischen
+                # Kolumbien und Venezuela haben die Präsidenten beider Länder …")
+                here = [
+                    k
+                    for m in found
+                    if m.first < j and m.kind == MentionKind.NAME
+                    for k in m.keys
+                    if self.dictionary.is_a(k, ActorClass.STATE)
+                ]
+                named = list(dict.fromkeys([*states, *here][::-1]))[:2][::-1]
+                of = named if self._country_noun(toks[j + 2].lemma) else []
             else:
                 of, _k = self._genitive_states(toks, j + 1, by_first)
             if len(of) >= 2 and len(set(of)) == len(of):
@@ -1749,24 +1759,17 @@ class EntityRecognizer:
         role, of = pending
         toks = ts.tokens
         by_first = {m.first: m for m in found}
-        people: list[EntityMention] = []
-        k = 0
-        while k < len(toks):
-            while k < len(toks) and (
-                self._title(toks[k])[0] or self._people.is_person_noun(toks[k])
-            ):
-                k += 1  # "Prinz Faisal …": a title of the name's own
-            m = by_first.get(k)
-            if m is None or m.cls != ActorClass.PERSON or m.kind != MentionKind.NAME:
-                return found
-            people.append(m)
-            k = m.last
-            if k < len(toks) and toks[k].text in (",", "und", "sowie") and len(people) < len(of):
-                k += 1
-                continue
-            break
+        people, k = self._people_listed(toks, 0, by_first, len(of))
         if len(people) != len(of) or k >= len(toks) or not toks[k].pos.startswith("V"):
-            return found
+            # or right after the verb of a sentence that opens with something else ("Nach
+            # Gesprächen einigten sich X und Y", "Gut eine Minute lang schüttelten X und Y")
+            verb = next((j for j, t in enumerate(toks) if t.pos.endswith("(FIN)")), None)
+            if verb is None or verb == 0:
+                return found
+            after = verb + 1 + (verb + 1 < len(toks) and toks[verb + 1].pos == "PRF")
+            people, k = self._people_listed(toks, after, by_first, len(of))
+            if len(people) != len(of):
+                return found
         homes = self._known_homes([(m.first, m.last) for m in people], by_first, of, list(of))
         if sorted(h for h in homes if h) != sorted(of):
             return found
@@ -1777,6 +1780,28 @@ class EntityRecognizer:
             else m
             for m in found
         ]
+
+    def _people_listed(
+        self, toks: Sequence[Token], k: int, by_first: dict[int, EntityMention], most: int
+    ) -> tuple[list[EntityMention], int]:
+        """The named people coordinated from token ``k`` on, at most ``most`` of them, each
+        past a title of its own ("Prinz Faisal …"), and where the list ends."""
+        people: list[EntityMention] = []
+        while k < len(toks):
+            while k < len(toks) and (
+                self._title(toks[k])[0] or self._people.is_person_noun(toks[k])
+            ):
+                k += 1
+            m = by_first.get(k)
+            if m is None or m.cls != ActorClass.PERSON or m.kind != MentionKind.NAME:
+                return [], k
+            people.append(m)
+            k = m.last
+            if k < len(toks) and toks[k].text in (",", "und", "sowie") and len(people) < most:
+                k += 1
+                continue
+            break
+        return people, k
 
     def _country_noun(self, lemma: str) -> bool:
         """A noun for states ("Länder", "Staaten") or a compound with one ("Golfstaaten",
@@ -3187,6 +3212,7 @@ class EntityRecognizer:
         k = j
         while k > 0 and toks[k - 1].pos == "ADJ(A)" and k - 1 not in covered:
             k -= 1
+        k = _before_count(toks, k)
         if (
             tok.pos == "NN"
             and self._force_noun(lem)
@@ -3436,3 +3462,21 @@ class EntityRecognizer:
                 out.append((end + 1, end + 2))
             end += 2
         return out
+
+
+def _before_count(toks: Sequence[Token], k: int) -> int:
+    """Where the phrase whose noun's attributes start at ``k`` begins with its count:
+    "Rund 1900 Marineinfanteristen", "Mehr als 20.000 Soldaten", "etwa 300 Polizisten"
+    (a number, and the adverbs and "als" that hedge it).
+
+    >>> words = [("Mehr", "PIAT"), ("als", "KOKOM"), ("300", "CARD"), ("Soldaten", "NN")]
+    >>> toks = [Token(i, 0, 0, w, w.lower(), p) for i, (w, p) in enumerate(words)]
+    >>> _before_count(toks, 3), _before_count(toks[2:], 1), _before_count(toks[3:], 0)
+    (0, 0, 0)
+    """
+    if not (k > 0 and toks[k - 1].pos == "CARD"):
+        return k
+    k -= 1
+    while k > 0 and toks[k - 1].pos in ("ADV", "KOKOM", "PIAT", "ADJ(D)"):
+        k -= 1
+    return k

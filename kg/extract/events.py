@@ -48,7 +48,10 @@ __all__ = ["detect_triggers"]
 _NOUN = ("NN", "NNI", "NNA")
 
 
-def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: Lexicon) -> bool:
+def _pp(ts: TaggedSentence, a: int, b: int, preps: str, concept: str, lex: Lexicon) -> bool:
+    """A phrase of the clause with one of ``preps`` on a noun of ``concept``; a relative
+    pronoun stands for the noun its clause is on ("eine Konferenz …, an der X teilnahm")."""
+    tokens = ts.tokens
     wanted = set(preps.split("|"))
     lemmas = [t.lemma for t in tokens]
     for j in range(a, b):
@@ -57,6 +60,8 @@ def _pp(tokens: Sequence[Token], a: int, b: int, preps: str, concept: str, lex: 
         ):
             for k in range(j + 1, min(b, j + 6)):
                 if tokens[k].pos in _NOUN and lex.concept_at(lemmas, k, concept):
+                    return True
+                if tokens[k].pos == "PRELS" and _antecedent_is(ts, k, concept, lex):
                     return True
                 if tokens[k].pos in ("APPR", "APPRART", "$,", "KON") or tokens[k].pos.startswith(
                     "V"
@@ -86,6 +91,16 @@ def _on_verb(ts: TaggedSentence, prep: int, verb: int) -> bool:
         return True
     noun = parse.heads[prep]
     if parse.heads[noun] == verb:
+        return True
+    # "schickte Kampfflugzeuge gegen die Rebellen": a phrase right after the verb's object
+    # the parse hangs on the object; whether it is the object's or the verb's, the parse
+    # cannot tell, and a noun of people or things takes no "gegen" of its own
+    if (
+        parse.deps[noun] == "nmod"
+        and parse.deps[parse.heads[noun]] == "obj"
+        and parse.heads[parse.heads[noun]] == verb
+        and prep == parse.heads[noun] + 1
+    ):
         return True
     # "gegen die Hutu-Miliz FDLR": the parse hangs the class noun on the name after it
     name = parse.heads[noun]
@@ -331,7 +346,7 @@ def _condition(
         ) or _relative_antecedent_is(ts, i, str(value), lex)
     if key == "pp":
         preps, concept = value
-        return _pp(toks, a, b, preps, concept, lex)
+        return _pp(ts, a, b, preps, concept, lex)
     if key == "prep":
         preps = str(value).split("|")
         parse = ts.parse
@@ -397,6 +412,15 @@ def _condition(
         # a participle attribute ("der nicht anerkannte Präsident"): a description
         return (toks[i].verb is not None and toks[i].pos.startswith("ADJ")) == bool(value)
     return False
+
+
+def _antecedent_is(ts: TaggedSentence, k: int, concept: str, lex: Lexicon) -> bool:
+    """The relative pronoun at ``k`` stands for a noun of the concept, by the parse: the
+    noun the clause of the pronoun's verb is on."""
+    parse = ts.parse
+    if parse is None:
+        return False
+    return _relative_antecedent_is(ts, parse.heads[k], concept, lex)
 
 
 def _relative_antecedent_is(ts: TaggedSentence, i: int, concept: str, lex: Lexicon) -> bool:
@@ -492,17 +516,48 @@ def _phrase_start(toks: Sequence[Token], i: int, a: int) -> int:
     return j
 
 
-def _upgrade(p: Pattern, ts: TaggedSentence, a: int, b: int, lex: Lexicon) -> tuple[str, str]:
+#: Relations of a clause of its own below a verb, and of what it is coordinated with.
+_CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "acl", "punct"})
+
+
+def _argument_tokens(ts: TaggedSentence, verb: int) -> tuple[int, ...]:
+    """The tokens of the verb's phrases, by the parse, with what they hold beyond a comma
+    ("Die Protokolle, darunter eines über einen Waffenstillstand, unterzeichneten …"), but
+    not its clauses nor relative clauses, which tell events of their own."""
+    parse = ts.parse
+    if parse is None:
+        return ()
+    out: set[int] = set()
+    todo = [j for j in parse.children(verb) if parse.deps[j].split(":")[0] not in _CLAUSAL]
+    while todo:
+        j = todo.pop()
+        out.add(j)
+        todo.extend(c for c in parse.children(j) if parse.deps[c] != "acl:relcl")
+    return tuple(sorted(out))
+
+
+def _upgrade(
+    p: Pattern,
+    ts: TaggedSentence,
+    a: int,
+    b: int,
+    lex: Lexicon,
+    *,
+    verb: int | None = None,
+) -> tuple[str, str]:
     """The class and CAMEO code of a match: the pattern's, or a more specific class when
     the clause names its concept ("vereinbarten eine Waffenruhe": a ceasefire agreement),
-    with that class's code (the code of its first pattern in the lexicon)."""
+    with that class's code (the code of its first pattern in the lexicon). For a ``verb``,
+    its arguments beyond the clause and the noun its relative clause stands on count too
+    ("eine Waffenruhe, auf die sich X und Y geeinigt hatten")."""
     lemmas = [t.lemma for t in ts.tokens]
+    reach = (*range(a, b), *(_argument_tokens(ts, verb) if verb is not None else ()))
     for concept, cls in p.upgrade:
         if any(
             ts.tokens[j].pos in (*_NOUN, "ADJ(D)", "ADJ(A)")
             and lex.concept_at(lemmas, j, concept, form=ts.tokens[j].text)
-            for j in range(a, b)
-        ):
+            for j in reach
+        ) or (verb is not None and _relative_antecedent_is(ts, verb, concept, lex)):
             code = next((q.cameo for q in lex.patterns if q.event_class == cls), p.cameo)
             return cls, code
     return p.event_class, p.cameo
@@ -558,7 +613,7 @@ def detect_triggers(
                     i,
                     i + 1,
                     best.id,
-                    *_upgrade(best, ts, a, b, lex),
+                    *_upgrade(best, ts, a, b, lex, verb=i),
                     # "wir" is no actor: the speaker takes the subject's role
                     tuple(f for f in best.frame if f[0] != "subj") if speaker else best.frame,
                     True,

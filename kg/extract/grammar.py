@@ -1147,6 +1147,14 @@ def relative_clauses_attach_left(
                 _relative_dative(tokens, heads, deps, morph, r, v)
         elif t.pos == "ART" and morph.is_relative_form(t.text) and k == r - 1:
             v = _verb_final(tokens, r)
+            if (
+                v is not None
+                and tokens[v].pos == "VV(PP)"
+                and tokens[heads[v]].pos.startswith(("VA", "VM"))
+            ):
+                # a participle the parse gives an auxiliary ("hatten die Rebellen, …, die
+                # Stadt erobert"): the main clause's, closing its bracket
+                v = None
             if v is not None:
                 _relative_article(tokens, heads, deps, morph, r, v)
         else:
@@ -1333,9 +1341,13 @@ def _verb_final(tokens: Sequence[Token], r: int) -> int | None:
         end += 1  # "beigetreten ist"
     if end + 1 < len(tokens) and not tokens[end + 1].pos.startswith("$"):
         return None
-    # finite, or an infinitive form without "zu" (the tagger's reading of "angehören")
-    finite = any(tokens[j].pos.endswith("(FIN)") for j in range(k, end + 1)) or (
-        tokens[end].pos.endswith("(INF)") and tokens[k - 1].pos != "PTKZU"
+    # finite, or an infinitive form without "zu" (the tagger's reading of "angehören"), or
+    # a participle in "-t" with no auxiliary after it (the tagger's reading of "angehört",
+    # the same form as the present: a participle alone closes no clause)
+    finite = (
+        any(tokens[j].pos.endswith("(FIN)") for j in range(k, end + 1))
+        or (tokens[end].pos.endswith("(INF)") and tokens[k - 1].pos != "PTKZU")
+        or (end == k and tokens[k].pos == "VV(PP)" and tokens[k].text.endswith("t"))
     )
     return k if finite and k > r + 1 else None
 
@@ -1378,8 +1390,13 @@ def _antecedent(
     the abbreviation in it skipped: "der Organisation … (OIC), der"), or, for a relative
     clause after the verb's closing particle or participle ("fand am Rande der Y statt,
     der …"), before them."""
+    end = k
     while k >= 0 and tokens[k].pos.startswith(("PTKVZ", "VV", "VA", "VM")):
         k -= 1
+    if k < end:
+        # and the adverbs before them ("durch die OAS stets zurückgewiesen, der …")
+        while k >= 0 and tokens[k].pos in ("ADV", "PTKNEG"):
+            k -= 1
     if k >= 0 and tokens[k].text == ")":
         while k >= 0 and tokens[k].text != "(":
             k -= 1
@@ -1387,7 +1404,12 @@ def _antecedent(
     if k < 0 or not tokens[k].pos.startswith(("NN", "NE")):
         return None
     seen = {k}
-    while deps[k] in ("flat", "appos", "flat:name", "compound") and heads[k] not in seen:
+    while (
+        deps[k] in ("flat", "appos", "flat:name", "compound")
+        and heads[k] not in seen
+        # (not across a semicolon: "… Außenministerin X; Schweden, das …" is Sweden's)
+        and not any(tokens[j].pos == "$." for j in range(min(k, heads[k]), max(k, heads[k])))
+    ):
         k = heads[k]
         seen.add(k)
     return k if tokens[k].pos.startswith(("NN", "NE")) else None
@@ -1792,8 +1814,10 @@ def subject_first(
         ):
             continue  # pronouns: "Das bestätigten …" is the agreement rule's, "sich" no subject
         plural = morph.is_plural_verb(tokens[fin].text)
-        if not plural and any(deps[k] == "conj" for k in kids.get(o, ())):
-            continue  # a singular verb does not agree with a coordination
+        if not plural and _plural_phrase(tokens, kids, deps, o, morph, bare=True):
+            # a singular verb does not agree with a coordination or a plural phrase:
+            # "Die Berichte wies der Minister zurück"
+            continue
         dets = [k for k in kids.get(o, ()) if tokens[k].pos == "ART"]
         if (
             plural

@@ -146,6 +146,19 @@ class Lexicon:
         """
         return f"deputy-{role}" if f"deputy-{role}" in self.role_labels else None
 
+    @cached_property
+    def _requirements(self) -> dict[str, tuple[str, ...]]:
+        return {p.id: p.requires for p in self.patterns}
+
+    def requires(self, pattern: str) -> tuple[str, ...]:
+        """The roles the pattern with id ``pattern`` requires (none for an unknown id).
+
+        >>> lex = load_lexicon()
+        >>> lex.requires("assassination-survived"), lex.requires("no-such-pattern")
+        (('addressee',), ())
+        """
+        return self._requirements.get(pattern, ())
+
     def cue(self, name: str) -> frozenset[str]:
         """A cue list of ``cues.yaml`` as a set of lowercase words."""
         if name not in CUE_KEYS:
@@ -257,9 +270,16 @@ class Lexicon:
         return {}
 
     def title_role(self, word: str) -> str | None:
-        """The role key of a title word, inflected or not ("Außenministers" → foreign-minister)."""
+        """The role key of a title word, inflected or not ("Außenministers" → foreign-minister,
+        "Außenministerinnen" too).
+
+        >>> load_lexicon().title_role("Außenministerinnen")
+        'foreign-minister'
+        """
         w = word.lower()
-        for cand in (w, w[:-1], w[:-2], w[:-1] + "r"):
+        # (a feminine plural ends in "-innen": "Präsidentinnen" of "Präsidentin")
+        feminine = (w[:-3],) if w.endswith("innen") else ()
+        for cand in (w, w[:-1], w[:-2], w[:-1] + "r", *feminine):
             if cand in self.titles:
                 return self.titles[cand]
         if "ss" in w and "ß" not in w:
@@ -292,7 +312,7 @@ class Lexicon:
                     return base
         # a compound with a title's head ("Bergbauministerin", "Regierungssprechers"); a
         # hyphenated one names its owner first ("US-Außenminister"), read by the caller
-        for cand in (w, w[:-1], w[:-2]) if "-" not in w else ():
+        for cand in (w, w[:-1], w[:-2], *feminine) if "-" not in w else ():
             for head, role in self.compound_heads.items():
                 if cand.endswith(head) and len(cand) - len(head) >= 4:
                     # the most specific known title it ends in ("Bundesverteidigungsminister")

@@ -36,7 +36,7 @@ from kg.extract.sentences import split_sentences
 from kg.extract.timing import assign_dates, headline_expressions, lead_date
 from kg.extract.tokens import Tagger
 from kg.iris import article_slug
-from kg.vocabulary import EventClass
+from kg.vocabulary import EventClass, RoleProperty
 
 __all__ = ["default_stages"]
 
@@ -299,7 +299,24 @@ class Claims:
 
     def __call__(self, doc: Document) -> None:
         events = apply_claims(doc.events, doc.sentences, doc.resolved, self.lex)
-        doc.events = tuple(e for e in events if e.roles or e.event_class in _ACTORLESS or e.quote)
+        doc.events = tuple(e for e in events if _tells_something(e, self.lex))
+
+
+def _tells_something(e: Event, lex: Lexicon) -> bool:
+    """An event worth a record: one with a role, a quote, or of a class that needs none.
+
+    A military action that names only whom it hit, neither its doer nor where, is none:
+    as in CAMEO coding, a deed needs its source ("Mehrere Kampfflugzeuge seien abgeschossen
+    worden" after the doer's own statement, "Die Angreifer seien zurückgeschlagen worden").
+    A pattern that requires the target alone keeps it ("X überlebte ein Attentat").
+    """
+    if e.quote or e.event_class in _ACTORLESS:
+        return True
+    if e.event_class == EventClass.MILITARY_ACTION and "addressee" not in lex.requires(
+        e.trigger.pattern
+    ):
+        return any(role != RoleProperty.ADDRESSEE for role, _key in e.roles)
+    return bool(e.roles)
 
 
 class HeadlineEvents:
