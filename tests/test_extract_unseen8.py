@@ -5,6 +5,7 @@ the articles'."""
 from extract_helpers import analyse, classes, members, of_class, only, positions, roles
 
 from kg.extract.model import FactKind
+from kg.extract.names import name_key
 
 # -- a ceasefire named beyond the agreeing clause -------------------------------------------
 
@@ -234,3 +235,51 @@ def test_a_participle_closing_the_main_clause_opens_no_relative_clause(ex):
     ev = only(a, "MilitaryAction")
     assert ("location", "amran") in roles(ev)
     assert not any(r == "agent" and k == "yemen" for r, k in roles(ev))
+
+
+# -- found with sets 21, 23 and 25, read from this session on --------------------------------
+
+
+def test_a_regnal_number_keeps_its_dot_and_the_sentence_its_verb(ex):
+    # "Hassan II." had split into a name and a full stop: the clause lost its subject
+    a = analyse(
+        ex,
+        "Am Mittwoch haben sich König Hassan II. und Algerien auf eine Feuereinstellung geeinigt.",
+    )
+    ev = only(a, "CeasefireAgreement")
+    labels = {label for key, _cls, label in a.new_entities}
+    assert "Hassan II." in labels and ("participant", "algeria") in roles(ev)
+
+
+def test_regnal_numbers_keep_two_monarchs_apart():
+    assert name_key("Hassan II.") == "hasan-2"
+    assert name_key("Juan Carlos I") != name_key("Juan Carlos II")
+
+
+def test_force_used_on_a_crowd_is_a_military_action(ex):
+    a = analyse(ex, "Die Polizei setzte Tränengas und Schusswaffen gegen die Demonstranten ein.")
+    ev = only(a, "MilitaryAction")
+    assert ev.trigger.pattern == "fire-weapons"
+    assert any(r == "addressee" for r, _k in roles(ev))
+
+
+def test_weapons_delivered_are_no_attack(ex):
+    a = analyse(ex, "Russland lieferte Munition und Gewehre an die Armee Malis.")
+    assert "MilitaryAction" not in classes(a)
+
+
+def test_a_storming_framing_the_clause(ex):
+    a = analyse(ex, "Nach dem Sturm der Taliban auf Kabul floh der Präsident.")
+    assert {("agent", "taliban"), ("location", "kabul")} <= roles(only(a, "MilitaryAction"))
+
+
+def test_a_storm_of_protest_storms_nothing(ex):
+    a = analyse(ex, "Nach einem Sturm der Entrüstung in Kabul trat der Minister zurück.")
+    assert "MilitaryAction" not in classes(a)
+
+
+def test_an_unknown_place_after_the_preposition_opening_the_sentence(ex):
+    # "In Soweto" opens the sentence with a capital: the preposition is "in" all the same
+    a = analyse(ex, "In Soweto setzte die Polizei Tränengas ein.")
+    assert ("Soweto", "Place") in {(m.text, m.cls) for m in a.mentions}
+    assert any(r == "location" for r, _k in roles(only(a, "MilitaryAction")))

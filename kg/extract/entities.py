@@ -2725,7 +2725,8 @@ class EntityRecognizer:
                 if (k == j - 1 or particle) and not fused
                 else self._morph.preposition(toks[k].text)
             )
-            if prep not in self._place_prepositions:
+            # (opening the sentence too: "In Soweto setzte die Polizei …")
+            if prep.lower() not in self._place_prepositions:
                 continue
             nxt = toks[end]
             if nxt.pos in ("NE", "NN") or tok.text in surnames or tok.quoted:

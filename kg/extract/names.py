@@ -55,6 +55,9 @@ _REWRITES = (
     ("x", "ks"),
 )
 _DOUBLE = re.compile(r"([a-z])\1+")
+# a regnal number after a name, at its end ("Hassan II.", "Johannes Paul I")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+_REGNAL = re.compile(r"(?<=\w)\s+(" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + r")\.?$")
 
 
 # Latin letters that Unicode does not decompose into a base letter and an accent.
@@ -80,6 +83,8 @@ def name_key(name: str) -> str:
     ('lukas-orsted', True)
     >>> name_key("M23"), name_key("M 23"), name_key("M4") != name_key("M-18")
     ('m-23', 'm-23', True)
+    >>> name_key("Hassan II."), name_key("Hassan I") != name_key("Hassan II")
+    ('hasan-2', True)
     """
     if any(c.isalpha() and not c.isascii() for c in _fold(name)):
         # a name in another script ("Владимир Путин", "محمد"): its Latin part, if any, and
@@ -88,6 +93,8 @@ def name_key(name: str) -> str:
         return f"{latin if latin != 'x' else 'name'}-{content_hash(name, length=8)}"
     if name.isupper() and name.isalpha() and len(name) <= 6:
         return slugify(_fold(name))
+    # a regnal number closing the name is a number: "Hassan II." is not "Hassan I."
+    name = _REGNAL.sub(lambda m: f" {_ROMAN[m.group(1)]}", name)
     # numbers are words of the name: "M23" is not "M-18", "G7" not "G20"
     words = re.findall(r"[^\W\d_]+|\d+", _fold(name))
     out = []

@@ -41,9 +41,12 @@ __all__ = [
 #: longest word of the dev corpus has 25 letters, legal compounds about 60).
 MAX_TOKEN_CHARS = 64
 
-# an initial inside a name keeps its dot, as in the treebanks ("George W. Bush")
+# an initial inside a name keeps its dot, as in the treebanks ("George W. Bush"), and so
+# does a regnal number before a lowercase word ("König Hassan II. und", "Johannes Paul II.
+# sagte")
 _TOKEN = re.compile(
-    r"\d+(?:[.,:]\d+)*\.?(?=\s+\w)|[A-ZÄÖÜ]\.(?=\s+[A-ZÄÖÜ][a-zäöü])|\w+(?:[-'’]\w+)*-?|\S"
+    r"\d+(?:[.,:]\d+)*\.?(?=\s+\w)|[A-ZÄÖÜ]\.(?=\s+[A-ZÄÖÜ][a-zäöü])"
+    r"|\b[IVX]{1,4}\.(?=\s+[a-zäöüß])|\w+(?:[-'’]\w+)*-?|\S"
 )
 
 
@@ -55,6 +58,8 @@ def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     ['Am', '27.', 'September', 'kam', 'US-Präsident', 'Trump', '.']
     >>> [t[2] for t in tokenize("George W. Bush kam.")]
     ['George', 'W.', 'Bush', 'kam', '.']
+    >>> [t[2] for t in tokenize("König Hassan II. und Ben Bella")]
+    ['König', 'Hassan', 'II.', 'und', 'Ben', 'Bella']
     """
     out = []
     for m in _TOKEN.finditer(text):
