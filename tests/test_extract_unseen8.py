@@ -283,3 +283,15 @@ def test_an_unknown_place_after_the_preposition_opening_the_sentence(ex):
     a = analyse(ex, "In Soweto setzte die Polizei Tränengas ein.")
     assert ("Soweto", "Place") in {(m.text, m.cls) for m in a.mentions}
     assert any(r == "location" for r, _k in roles(only(a, "MilitaryAction")))
+
+
+def test_a_dateline_of_two_cities_and_two_agencies_takes_no_role(ex):
+    # "Tunis/Paris (dpa/AFP) –" is nine words: the agency had become a side attacked
+    a = analyse(
+        ex,
+        "Tunis/Paris (dpa/AFP) – Das Grenzdorf Sakiet ist am Samstag von französischen "
+        "Kampfflugzeugen bombardiert worden.",
+    )
+    ev = only(a, "MilitaryAction")
+    assert ("agent", "france") in roles(ev)
+    assert not {k for _r, k in roles(ev)} & {"afp", "dpa"}

@@ -134,8 +134,8 @@ def _name_inner(word: str, after: Sequence[str]) -> bool:
 
 def dateline_words(words: Sequence[str]) -> int:
     """How many words open a sentence as a news dateline ("Moskau –", "Addis Abeba
-    (AFP) –"): capitalised words and a parenthesis before a dash among the first eight
-    words; 0 when there is none.
+    (AFP) –", "Tunis/Paris (dpa/AFP) –"): capitalised words and a parenthesis before a
+    dash among the first twelve words; 0 when there is none.
 
     >>> dateline_words("Kairo – Die Gespräche".split()), dateline_words("Die Gespräche".split())
     (2, 0)
@@ -145,8 +145,10 @@ def dateline_words(words: Sequence[str]) -> int:
     6
     >>> dateline_words("Dar es Salaam – Die".split())
     4
+    >>> dateline_words("Tunis / Paris ( dpa / AFP ) – Das".split())
+    9
     """
-    for j, w in enumerate(words[:8]):
+    for j, w in enumerate(words[:12]):
         if w in _DASHES:
             before = words[:j]
             depth, ok = 0, bool(before)
