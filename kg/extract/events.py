@@ -516,7 +516,8 @@ def _phrase_start(toks: Sequence[Token], i: int, a: int) -> int:
     return j
 
 
-#: Relations of a clause of its own below a verb, and of what it is coordinated with.
+#: Relations of a clause of its own below a verb, of what it is coordinated with, and
+#: punctuation: none of them is a phrase of the verb.
 _CLAUSAL = frozenset({"advcl", "ccomp", "xcomp", "csubj", "parataxis", "conj", "acl", "punct"})
 
 
@@ -550,6 +551,8 @@ def _upgrade(
     with that class's code (the code of its first pattern in the lexicon). For a ``verb``,
     its arguments beyond the clause and the noun its relative clause stands on count too
     ("eine Waffenruhe, auf die sich X und Y geeinigt hatten")."""
+    if not p.upgrade:
+        return p.event_class, p.cameo  # (most patterns: no parse walk for them)
     lemmas = [t.lemma for t in ts.tokens]
     reach = (*range(a, b), *(_argument_tokens(ts, verb) if verb is not None else ()))
     for concept, cls in p.upgrade:

@@ -147,17 +147,17 @@ class Lexicon:
         return f"deputy-{role}" if f"deputy-{role}" in self.role_labels else None
 
     @cached_property
-    def _requirements(self) -> dict[str, tuple[str, ...]]:
-        return {p.id: p.requires for p in self.patterns}
+    def _by_id(self) -> dict[str, Pattern]:
+        return {p.id: p for p in self.patterns}
 
-    def requires(self, pattern: str) -> tuple[str, ...]:
-        """The roles the pattern with id ``pattern`` requires (none for an unknown id).
+    def pattern(self, pattern_id: str) -> Pattern | None:
+        """The pattern with id ``pattern_id`` (None for an unknown id).
 
         >>> lex = load_lexicon()
-        >>> lex.requires("assassination-survived"), lex.requires("no-such-pattern")
-        (('addressee',), ())
+        >>> lex.pattern("assassination-survived").requires, lex.pattern("no-such-pattern")
+        (('addressee',), None)
         """
-        return self._requirements.get(pattern, ())
+        return self._by_id.get(pattern_id)
 
     def cue(self, name: str) -> frozenset[str]:
         """A cue list of ``cues.yaml`` as a set of lowercase words."""

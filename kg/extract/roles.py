@@ -1594,7 +1594,7 @@ class RoleAssigner:
         document, places attacked, and the confidence by the roles filled."""
         ts, trig, frame = c.ts, c.trig, c.frame
         roles_present = {r.value for r, _ in roles}
-        p = next((p for p in self.lex.patterns if p.id == trig.pattern), None)
+        p = self.lex.pattern(trig.pattern)
         required = p.requires if p else ()
         if trig.speaker:  # the speaker of the quotation acts: the claims stage adds them
             required = tuple(r for r in required if r != "agent")

@@ -312,8 +312,9 @@ def _tells_something(e: Event, lex: Lexicon) -> bool:
     """
     if e.quote or e.event_class in _ACTORLESS:
         return True
-    if e.event_class == EventClass.MILITARY_ACTION and "addressee" not in lex.requires(
-        e.trigger.pattern
+    pattern = lex.pattern(e.trigger.pattern)
+    if e.event_class == EventClass.MILITARY_ACTION and not (
+        pattern and "addressee" in pattern.requires
     ):
         return any(role != RoleProperty.ADDRESSEE for role, _key in e.roles)
     return bool(e.roles)
