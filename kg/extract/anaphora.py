@@ -179,14 +179,11 @@ def _condemned_deeds(
     last (:func:`_deed_told`: "Die USA griffen Stellungen der Huthis an. Der Iran
     verurteilte die Angriffe": the USA are condemned)."""
     out = list(events)
-    deeds = {
-        n for p in lex.noun_patterns if p.event_class == EventClass.MILITARY_ACTION for n in p.nouns
-    }
     for k, ev in enumerate(out):
         if ev.event_class != EventClass.ACCUSATION or ev.actors(RoleProperty.ADDRESSEE):
             continue
         toks = by_index[ev.sentence].tokens
-        named = _deed_named(toks, ev.trigger.first, deeds)
+        named = _deed_named(toks, ev.trigger.first, lex.military_action_nouns)
         if named is None:
             continue
         doer = _genitive_doer(
@@ -198,12 +195,12 @@ def _condemned_deeds(
     return out
 
 
-def _deed_named(toks: Sequence[Token], verb: int, deeds: set[str]) -> int | None:
+def _deed_named(toks: Sequence[Token], verb: int, deeds: tuple[str, ...]) -> int | None:
     """The definite noun of a military action in the verb's clause after it ("verurteilte
     die jüngsten Angriffe"), or None."""
     _a, b = clause_bounds(toks, verb)
     for j in range(verb + 1, b):
-        if toks[j].pos == "NN" and any(toks[j].lemma.lower().endswith(n) for n in deeds):
+        if toks[j].pos == "NN" and toks[j].lemma.lower().endswith(deeds):
             i = j - 1
             while i >= 0 and toks[i].pos.startswith("ADJ"):
                 i -= 1

@@ -263,6 +263,25 @@ class Lexicon:
         return tuple(p for p in self.patterns if p.nouns)
 
     @cached_property
+    def military_action_nouns(self) -> tuple[str, ...]:
+        """The nouns of the military-action patterns, sorted ("angriff", "beschuss", …):
+        a noun ending in one names a military action.
+
+        >>> "angriff" in load_lexicon().military_action_nouns
+        True
+        """
+        return tuple(
+            sorted(
+                {
+                    n
+                    for p in self.noun_patterns
+                    if p.event_class == EventClass.MILITARY_ACTION
+                    for n in p.nouns
+                }
+            )
+        )
+
+    @cached_property
     def _word_sets(self) -> dict[tuple[str, str], frozenset[str]]:
         """The sets :meth:`cue` and :meth:`ref` built, each once per lexicon: the stages
         ask for them per sentence and per event (some 17,000 times on the 35 dev
