@@ -167,13 +167,22 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|asch|at|az|an|es)-[A-ZÄÖÜ]"
 _ARTICLES = ("die", "der", "den", "das", "dem", "des")
 
 
-def _noun_class(word: str, table: Sequence[tuple[str, str]], *, plural: bool = False) -> str | None:
-    """The class a noun names, or a compound ending in one of five letters or more
-    (``table``: noun and class, longest noun first)."""
+def _noun_class(
+    word: str, table: Sequence[tuple[str, str]], *, plural: bool = False, shortest: int = 5
+) -> str | None:
+    """The class a noun names, or a compound ending in one of ``shortest`` letters or more
+    (``table``: noun and class, longest noun first).
+
+    >>> table = _by_length({"dorf": "City", "ort": "City", "region": "Region"})
+    >>> _noun_class("Grenzregion", table), _noun_class("Grenzdorf", table)
+    ('Region', None)
+    >>> _noun_class("Grenzdorf", table, shortest=4), _noun_class("Sport", table, shortest=4)
+    ('City', None)
+    """
     w = word.lower()
     forms = (w, w[:-1], w[:-2]) if plural else (w,)
     for noun, cls in table:
-        if any(f == noun or (f.endswith(noun) and len(noun) >= 5) for f in forms):
+        if any(f == noun or (f.endswith(noun) and len(noun) >= shortest) for f in forms):
             return cls
     return None
 
@@ -658,6 +667,7 @@ class EntityRecognizer:
             if pending:
                 found = self._named_after_plural_title(ts, found, pending, states)
             pending = self._plural_title_unnamed(ts, found, states)
+            self._remember_places(ts, found, local, new)
             out.extend(found)
         titled = {k for m in out if m.offices for k in m.keys}
         for m in out:
@@ -688,6 +698,23 @@ class EntityRecognizer:
                 new[m.keys[0]] = (minted[0], m.text)
         out = [self._unnamed_group(m, scope, new) if m.head else m for m in out]
         return Recognition(tuple(out), tuple((k, c, lab) for k, (c, lab) in sorted(new.items())))
+
+    def _remember_places(
+        self,
+        ts: TaggedSentence,
+        found: Sequence[EntityMention],
+        local: dict[tuple[str, ...], str],
+        new: dict[str, tuple[str, str]],
+    ) -> None:
+        """A place the article names first ("die Inselgruppe Quemoy", "in Baabda") is that
+        place when its name comes again alone ("als die Armee Quemoy beschoss")."""
+        for m in found:
+            if not (m.kind == MentionKind.NAME and m.keys and m.cls in _PLACE_CLASSES):
+                continue
+            if m.keys[0] in self.dictionary:
+                continue
+            local.setdefault(tuple(t.text for t in ts.tokens[m.first : m.last]), m.keys[0])
+            new.setdefault(m.keys[0], (m.cls, m.text))
 
     def _dateline_places(
         self,
@@ -2599,7 +2626,9 @@ class EntityRecognizer:
     def _place_class(self, word: str) -> str | None:
         """The class a place noun or a compound of one names ("Hafenstadt", "Karibikstadt",
         "Grenzregion" → City, City, Region)."""
-        return _noun_class(word, self._place_table)
+        # a place noun of four letters heads compounds too ("Grenzdorf"); "Ort" and
+        # "Tal" do not ("Sport", "Kapital")
+        return _noun_class(word, self._place_table, shortest=4)
 
     def _national_bodies(
         self, ts: TaggedSentence, found: list[EntityMention]

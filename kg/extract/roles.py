@@ -1120,6 +1120,8 @@ class RoleAssigner:
             self._adjective_targets(c, ms, roles)
         locations = self._phrase_roles(c, fn, roles)
         locations += self._facility_places(c, facilities)
+        if trig.event_class == EventClass.MILITARY_ACTION and not trig.nominal:
+            locations += self._struck_places(c, fn, subj, objs)
         for loc in locations:
             roles.add("location", [loc])
         return self._finish(c, fn, roles.items, ms)
@@ -1387,6 +1389,24 @@ class RoleAssigner:
                 if g == "in" and grp[0].first > trig.first and grp[0].first <= trig.first + 3:
                     locations.extend(m.keys[0] for m in grp if m.keys)
         return locations
+
+    def _struck_places(
+        self,
+        c: _Clause,
+        fn: _Functions | None,
+        subj: list[EntityMention],
+        objs: list[list[EntityMention]],
+    ) -> list[str]:
+        """The towns and regions a military action is done to are where it happens: its
+        object, or its passive subject ("nahm die Oase Aouzou ein", "Quemoy wurde
+        beschossen"). A state struck is a side, not a place."""
+        if fn is not None and (fn.pass_subj or fn.agents):
+            done_to = [m for m in fn.pass_subj if m not in fn.agents]
+        elif c.trig.passive:
+            done_to = list(subj)
+        else:
+            done_to = [m for grp in objs for m in grp if m not in subj]
+        return self._places(done_to, PlaceClass.PLACE)
 
     def _facility_places(self, c: _Clause, facilities: Sequence[EntityMention]) -> list[str]:
         """The places of the facilities an event is done to or in: its object or passive
