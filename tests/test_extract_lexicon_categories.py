@@ -681,7 +681,7 @@ def event_classes(onto) -> set[str]:
 #: CAMEO codes no kind of the contract covers: their expressions make a plain ckg:Event
 #: with the code ("16", reduce relations: "brach die Beziehungen ab"; "0874", surrender:
 #: "kapitulierte", beside the ceasefires of 0871).
-PLAIN_EVENT_CODES = {"16", "17", "0874"}
+PLAIN_EVENT_CODES = {"083", "0874", "15", "16", "17"}
 
 
 def _covered(code: str, kinds_codes: set[str]) -> bool:

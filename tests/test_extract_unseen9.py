@@ -76,6 +76,27 @@ def test_an_envoy_expelled_is_an_event_of_code_174(ex):
     assert _coded(b, "174") == []
 
 
+def test_stepping_down_is_an_event_of_code_083(ex):
+    a = analyse(ex, "Präsident Jacobo Árbenz trat am Sonntag zurück.")
+    (resigned,) = _coded(a, "083")
+    assert roles(resigned) == {("agent", "jacobo-arbenz")}
+    b = analyse(ex, "Präsident Jacobo Árbenz erklärte am Sonntag seinen Rücktritt.")
+    assert roles(_coded(b, "083")[0]) == {("agent", "jacobo-arbenz")}
+    # a treaty left is no office left; a resignation demanded is the demand's
+    assert _coded(analyse(ex, "Russland trat am Freitag von dem Vertrag zurück."), "083") == []
+    asked = analyse(ex, "Die Opposition forderte den Rücktritt von Präsident Jacobo Árbenz.")
+    assert _coded(asked, "083") == []
+
+
+def test_manoeuvres_are_an_event_of_code_150(ex):
+    a = analyse(ex, "Die Türkei hielt am Montag ein Manöver mit dem Irak ab.")
+    (manoeuvre,) = _coded(a, "150")
+    assert roles(manoeuvre) == {("agent", "turkey"), ("participant", "iraq")}
+    # an alert raised sends and shows no one: uncoded
+    alert = analyse(ex, "Nordkorea versetzte am Freitag seine Streitkräfte in Alarmbereitschaft.")
+    assert of_class(alert, "Event") == []
+
+
 # -- the places a military action is done to ------------------------------------------------
 
 
