@@ -142,3 +142,13 @@ def test_sites_of_fighting_named_by_their_noun(ex):
     )
     (fire,) = of_class(square, "MilitaryAction")
     assert ("location", name_key("Azadi-Platz")) in roles(fire)
+
+
+def test_a_place_taken_long_ago_named_by_a_participle_is_no_attack(ex):
+    # "der 1967 eroberten Sinai-Halbinsel": the peninsula's state, not a deed told now
+    a = analyse(ex, "Ägypten verlangte die Rückgabe der 1967 eroberten Sinai-Halbinsel.")
+    assert of_class(a, "MilitaryAction") == []
+    assert of_class(a, "Demand")
+    # the verb of the clause still tells the capture
+    b = analyse(ex, "Israel hatte die Sinai-Halbinsel 1967 erobert.")
+    assert ("agent", "israel") in roles(of_class(b, "MilitaryAction")[0])
