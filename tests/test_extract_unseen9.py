@@ -152,3 +152,14 @@ def test_a_place_taken_long_ago_named_by_a_participle_is_no_attack(ex):
     # the verb of the clause still tells the capture
     b = analyse(ex, "Israel hatte die Sinai-Halbinsel 1967 erobert.")
     assert ("agent", "israel") in roles(of_class(b, "MilitaryAction")[0])
+
+
+def test_a_list_after_a_plural_class_noun_goes_on_past_a_known_name(ex):
+    # "MODEL" alone reads as a word; after "Rebellengruppen LURD und" it is the group
+    a = analyse(
+        ex,
+        "Liberias Regierung und die beiden Rebellengruppen LURD und MODEL haben in Accra ein "
+        "Friedensabkommen unterzeichnet.",
+    )
+    (agreement,) = of_class(a, "Agreement")
+    assert {("participant", "lurd"), ("participant", "model-liberia")} <= roles(agreement)

@@ -2532,6 +2532,13 @@ class EntityRecognizer:
             k = j + 1
             while cls is not None and k < len(toks):
                 nxt = toks[k]
+                known = next((m for m in found if m.first == k and m.keys), None)
+                if known is not None and known.last + 1 < len(toks):
+                    # "die Rebellengruppen LURD und MODEL": a known one opens the list
+                    if toks[known.last].text not in ("und", ",") or toks[j].text == tok.lemma:
+                        break
+                    k = known.last + 1
+                    continue
                 if k in covered or not _name_like(nxt) or nxt.quoted:
                     break
                 if self._people.is_person_noun(nxt) or self._title(nxt)[0]:
