@@ -163,3 +163,19 @@ def test_a_list_after_a_plural_class_noun_goes_on_past_a_known_name(ex):
     )
     (agreement,) = of_class(a, "Agreement")
     assert {("participant", "lurd"), ("participant", "model-liberia")} <= roles(agreement)
+
+
+def test_what_must_be_done_is_not_told_as_done(ex):
+    # the obligation of a demand's content: nobody has stopped fighting yet
+    a = analyse(
+        ex,
+        "Die Rebellen müssten alle Kampfhandlungen einstellen, hieß es in der Erklärung des "
+        "Gipfels.",
+    )
+    assert of_class(a, "CeasefireAgreement") == []
+    b = analyse(ex, "Iran muss seine Angriffe auf Israel einstellen, sagte Scholz.")
+    assert of_class(b, "CeasefireAgreement") == []
+    assert of_class(b, "Statement")
+    # what had to be done was done
+    c = analyse(ex, "Die Rebellen mussten sich am Montag der Armee ergeben.")
+    assert [e.trigger.cameo for e in of_class(c, "Event")] == ["0874"]
