@@ -179,3 +179,14 @@ def test_what_must_be_done_is_not_told_as_done(ex):
     # what had to be done was done
     c = analyse(ex, "Die Rebellen mussten sich am Montag der Armee ergeben.")
     assert [e.trigger.cameo for e in of_class(c, "Event")] == ["0874"]
+
+
+def test_a_resignation_framing_the_clause_keeps_its_person_out_of_the_agreement(ex):
+    # "nach dem Rücktritt von X": the noun's own phrase, now that the noun is an event's
+    a = analyse(
+        ex,
+        "Zwei Wochen nach dem Rücktritt von Präsident Omar Bongo haben Gabuns Regierung und "
+        "die Rebellen in Libreville ein Abkommen unterzeichnet.",
+    )
+    (agreement,) = of_class(a, "Agreement")
+    assert not any("bongo" in k for _r, k in roles(agreement))
