@@ -2535,7 +2535,7 @@ class EntityRecognizer:
                 known = next((m for m in found if m.first == k and m.keys), None)
                 if known is not None and known.last + 1 < len(toks):
                     # "die Rebellengruppen LURD und MODEL": a known one opens the list
-                    if toks[known.last].text not in ("und", ",") or toks[j].text == tok.lemma:
+                    if toks[known.last].text not in ("und", ",") or tok.text == tok.lemma:
                         break
                     k = known.last + 1
                     continue

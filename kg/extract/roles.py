@@ -1124,16 +1124,20 @@ class RoleAssigner:
             locations += self._struck_places(c, fn, subj, objs)
         for loc in locations:
             roles.add("location", [loc])
-        if (
+        if self._state_of_a_place(ts, trig, roles):
+            return None
+        return self._finish(c, fn, roles.items, ms)
+
+    def _state_of_a_place(self, ts: TaggedSentence, trig: Trigger, roles: _Roles) -> bool:
+        """A military action named by a participle attribute alone, with no doer, tells
+        a place's state, not a deed ("die Rückgabe der 1967 eroberten Sinai-Halbinsel");
+        "die von den Rebellen eroberte Stadt" names its doer and is one."""
+        return (
             trig.event_class == EventClass.MILITARY_ACTION
             and ts.tokens[trig.first].pos.startswith("ADJ")
             and self._participle_attribute(ts, trig)
             and not any(r == RoleProperty.AGENT for r, _k in roles.items)
-        ):
-            # "die 1967 eroberten Gebiete", "der belagerten Stadt Tais": a place's state,
-            # not a deed told; "die von den Rebellen eroberte Stadt" names its doer
-            return None
-        return self._finish(c, fn, roles.items, ms)
+        )
 
     def _clause(self, ts: TaggedSentence, trig: Trigger, ms: Sequence[EntityMention]) -> _Clause:
         toks = ts.tokens
