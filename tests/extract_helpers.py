@@ -31,6 +31,11 @@ def members(a) -> set[tuple[str, str]]:
     return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.MEMBER}
 
 
+def not_members(a) -> set[tuple[str, str]]:
+    """(non-member, organisation) of every non-membership the analysis found."""
+    return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.NOT_MEMBER}
+
+
 def minted(a, label: str) -> str:
     """The key the analysis minted for the entity it introduced as ``label``."""
     return next(k for k, _cls, lab in a.new_entities if lab == label)

@@ -2,9 +2,17 @@
 27, 29, 34): each a form of German news, tested on sentences written for the test, not on
 the articles'."""
 
-from extract_helpers import analyse, classes, members, of_class, only, positions, roles
+from extract_helpers import (
+    analyse,
+    classes,
+    members,
+    not_members,
+    of_class,
+    only,
+    positions,
+    roles,
+)
 
-from kg.extract.model import FactKind
 from kg.extract.names import name_key
 
 # -- a ceasefire named beyond the agreeing clause -------------------------------------------
@@ -194,10 +202,6 @@ def test_a_feminine_plural_title_is_a_title(ex):
 
 
 # -- relative clauses of membership ---------------------------------------------------------
-
-
-def not_members(a) -> set[tuple[str, str]]:
-    return {(f.subject, f.object) for f in a.facts if f.kind == FactKind.NOT_MEMBER}
 
 
 def test_a_relative_clause_after_a_semicolon_is_on_the_name_before_it(ex):

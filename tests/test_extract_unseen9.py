@@ -1,7 +1,7 @@
 """Session 26: CAMEO's coercion and reduced relations as plain events, and the places a
 military action is done to; each tested on sentences written for the test."""
 
-from extract_helpers import analyse, of_class, roles
+from extract_helpers import analyse, members, not_members, of_class, roles
 
 from kg.extract.names import name_key
 
@@ -190,3 +190,14 @@ def test_a_resignation_framing_the_clause_keeps_its_person_out_of_the_agreement(
     )
     (agreement,) = of_class(a, "Agreement")
     assert not any("bongo" in k for _r, k in roles(agreement))
+
+
+def test_a_state_after_a_comma_and_its_article_is_the_one_left_out(ex):
+    # "die Schweiz dagegen nicht": the negation is Switzerland's, not Poland's
+    a = analyse(ex, "Polen ist Mitglied der Nato, die Schweiz dagegen nicht.")
+    assert members(a) == {("poland", "nato")}
+    assert not_members(a) == {("switzerland", "nato")}
+    # a relative clause after the comma negates its own clause
+    b = analyse(ex, "Armenien ist Mitglied der OVKS, die Aserbaidschan nicht angehört.")
+    assert members(b) == {("armenia", "csto")}
+    assert not_members(b) == {("azerbaijan", "csto")}

@@ -187,9 +187,10 @@ class _Reader:
         return False
 
     def _elliptical(self, v: int, after: int) -> tuple[list[EntityMention], int] | None:
-        """ "…, Eritrea nicht", "…, Eritrea, das dort Beobachter ist, dagegen nicht": a
-        mention after a comma past ``after``, with a negation closing the sentence behind
-        it, is a non-member of its own; returns it and the negation token."""
+        """ "…, Eritrea nicht", "…, Eritrea, das dort Beobachter ist, dagegen nicht", "…,
+        die Schweiz dagegen nicht": a mention after a comma (and an article) past
+        ``after``, with a negation closing the sentence behind it, is a non-member of its
+        own; returns it and the negation token."""
         toks = self.toks
         last = len(toks) - 1
         while last > 0 and toks[last].pos.startswith("$"):
@@ -200,7 +201,9 @@ class _Reader:
             if toks[c].text != ",":
                 continue
             rest = [m for m in self.ms if c < m.first and m.last <= last and not self.orgish(m)]
-            if rest and rest[0].first == c + 1:
+            # (the tagger may take the article after a comma for a relative pronoun)
+            start = c + 2 if toks[c + 1].pos in ("ART", "PRELS") else c + 1
+            if rest and rest[0].first == start:
                 return rest[:1], last
             return None
         return None
