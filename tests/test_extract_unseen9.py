@@ -1,7 +1,7 @@
 """Session 26: CAMEO's coercion and reduced relations as plain events, and the places a
 military action is done to; each tested on sentences written for the test."""
 
-from extract_helpers import analyse, members, not_members, of_class, roles
+from extract_helpers import analyse, members, not_members, of_class, positions, roles
 
 from kg.extract.names import name_key
 
@@ -201,3 +201,12 @@ def test_a_state_after_a_comma_and_its_article_is_the_one_left_out(ex):
     b = analyse(ex, "Armenien ist Mitglied der OVKS, die Aserbaidschan nicht angehört.")
     assert members(b) == {("armenia", "csto")}
     assert not_members(b) == {("azerbaijan", "csto")}
+
+
+def test_an_unknown_see_after_von_is_a_town_not_an_organisation(ex):
+    a = analyse(ex, "Der Erzbischof von Ayacucho, Juan Luis Cipriani, vermittelte.")
+    assert ("ayakuho", "City", "Ayacucho") in a.new_entities
+    assert ("yuan-luis-kipriani", "archbishop", "ayakuho-archdiocese") in positions(a)
+    # a leader's "von" may name a group
+    b = analyse(ex, "Der Anführer von Nagriamel, Jimmy Stevens, ergab sich.")
+    assert ("nagriamel", "Organization", "Nagriamel") in b.new_entities

@@ -1376,10 +1376,12 @@ class EntityRecognizer:
         by_first: dict[int, EntityMention],
         new: dict[str, tuple[str, str]],
         local: dict[tuple[str, ...], str],
+        unknown: str = ActorClass.ORGANIZATION,
     ) -> str | None:
         """An unknown proper noun as the genitive of a title before its holder's name ("der
         Oberkommandierende der Farc, Rodrigo Londoño"): the organisation the holder leads
-        (its words stay inside the holder's mention, as a known genitive's do)."""
+        (its words stay inside the holder's mention, as a known genitive's do); a bare
+        name with no class noun is of class ``unknown``."""
         toks = ts.tokens
         # "der von den USA geführten Koalition"
         q = _past_attribute(toks, q, self._morph.agent_prepositions)
@@ -1433,7 +1435,7 @@ class EntityRecognizer:
             and not self._people.is_person_noun(toks[q])
         ):
             return None
-        return self._mint(toks[q].text, ActorClass.ORGANIZATION, new)
+        return self._mint(toks[q].text, unknown, new)
 
     def _name_before(
         self,
@@ -2224,7 +2226,17 @@ class EntityRecognizer:
                 )
             ),
             None,
-        ) or self._genitive_organisation(ts, k + 1, by_first, new, local)
+        ) or self._genitive_organisation(
+            ts,
+            k + 1,
+            by_first,
+            new,
+            local,
+            # "der Erzbischof von Ayacucho, X": the see, a town
+            unknown=PlaceClass.CITY
+            if toks[k].text == "von" and role in self.lexicon.place_roles
+            else ActorClass.ORGANIZATION,
+        )
         short = by_first.get(p - 3) if p >= 3 and toks[p - 2].text == ")" else None
         if short is not None and short.keys and short.cls != ActorClass.PERSON:
             genitive_of = short.keys[0]  # "… Opposition (VTO), Said Abdullo Nuri": the VTO

@@ -133,6 +133,9 @@ class Lexicon:
     # label of that government by the place's class (roles.yaml "regional_roles",
     # "regional_governments": "Regierung von {}")
     regional_roles: frozenset[str] = frozenset()
+    # offices only a place has: an unknown name after "von" is a town (roles.yaml
+    # "place_roles": "der Erzbischof von Ayacucho")
+    place_roles: frozenset[str] = frozenset()
     regional_governments: Mapping[str, str] = field(default_factory=dict)
     # a church's offices held in the see of the place instead: office -> (key suffix,
     # label) of the see (roles.yaml "regional_sees": "Erzbistum {}")
@@ -548,6 +551,7 @@ ROLES_KEYS = (
     "national",
     "posting_roles",
     "regional_roles",
+    "place_roles",
     "regional_governments",
     "regional_sees",
 )
@@ -665,6 +669,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         national=frozenset(_tuple(roles.get("national"))),
         posting_roles=frozenset(_tuple(roles.get("posting_roles"))),
         regional_roles=frozenset(_tuple(roles.get("regional_roles"))),
+        place_roles=frozenset(_tuple(roles.get("place_roles"))),
         regional_governments={
             str(k): str(v) for k, v in (roles.get("regional_governments") or {}).items()
         },
@@ -715,6 +720,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         ("national", lex.national),
         ("posting_roles", lex.posting_roles),
         ("regional_roles", lex.regional_roles),
+        ("place_roles", lex.place_roles),
     ):
         unknown = sorted(o for o in listed if o not in labels)
         if unknown:
