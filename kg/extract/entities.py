@@ -707,7 +707,8 @@ class EntityRecognizer:
         new: dict[str, tuple[str, str]],
     ) -> None:
         """A place the article names first ("die Inselgruppe Quemoy", "in Baabda") is that
-        place when its name comes again alone ("als die Armee Quemoy beschoss")."""
+        place when its name comes again alone ("als die Armee Quemoy beschoss"). Its class
+        is recorded now, not at the article's end, so that the later mention has it."""
         for m in found:
             if not (m.kind == MentionKind.NAME and m.keys and m.cls in _PLACE_CLASSES):
                 continue
@@ -2535,6 +2536,7 @@ class EntityRecognizer:
         class, known by that name for the rest of the article."""
         toks = ts.tokens
         covered = {j for m in found for j in range(m.first, m.last)}
+        named_at = {m.first: m for m in reversed(found) if m.keys}  # the first at each token
         out = list(found)
         for j, tok in enumerate(toks[:-1]):
             if tok.pos != "NN":
@@ -2544,7 +2546,7 @@ class EntityRecognizer:
             k = j + 1
             while cls is not None and k < len(toks):
                 nxt = toks[k]
-                known = next((m for m in found if m.first == k and m.keys), None)
+                known = named_at.get(k)
                 if known is not None and known.last + 1 < len(toks):
                     # "die Rebellengruppen LURD und MODEL": a known one opens the list
                     if toks[known.last].text not in ("und", ",") or tok.text == tok.lemma:

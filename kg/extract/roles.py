@@ -1121,7 +1121,9 @@ class RoleAssigner:
         locations = self._phrase_roles(c, fn, roles)
         locations += self._facility_places(c, facilities)
         if trig.event_class == EventClass.MILITARY_ACTION and not trig.nominal:
-            locations += self._struck_places(c, fn, subj, objs)
+            # the towns and regions it is done to are where it happens ("bombardierte
+            # Kobane", "Kerem wurde beschossen"); a state struck is a side, not a place
+            locations += self._places(self._patients(c, fn, subj, objs), PlaceClass.PLACE)
         for loc in locations:
             roles.add("location", [loc])
         if self._state_of_a_place(ts, trig, roles):
@@ -1275,6 +1277,30 @@ class RoleAssigner:
         ]
         return [appo[0]] if appo else subj
 
+    @staticmethod
+    def _passive_agents(c: _Clause, fn: _Functions) -> list[EntityMention]:
+        """Who acts in a passive the parse shows: its agents, or where it finds none, the
+        "von" phrases of the clause."""
+        return fn.agents or [
+            m for g, grp in c.clause_groups if g == "von" and c.trig.passive for m in grp
+        ]
+
+    def _patients(
+        self,
+        c: _Clause,
+        fn: _Functions | None,
+        subj: list[EntityMention],
+        objs: list[list[EntityMention]],
+    ) -> list[EntityMention]:
+        """Whom the verb's act is done to: the passive subject the parse shows, else the
+        subject of a passive, else the objects."""
+        if fn is not None and (fn.pass_subj or fn.agents):
+            agents = self._passive_agents(c, fn)
+            return [m for m in fn.pass_subj if m not in agents]
+        if c.trig.passive:
+            return list(subj)
+        return [m for grp in objs for m in grp if m not in subj]
+
     def _core_roles(
         self,
         c: _Clause,
@@ -1291,11 +1317,9 @@ class RoleAssigner:
             # the parse shows the passive: the agent fills the subject's role, the
             # passive subject the object's ("wurde von X angegriffen"); where the parse
             # finds no agent, the "von" phrases of the clause are
-            agents = fn.agents or [
-                m for g, grp in c.clause_groups if g == "von" and trig.passive for m in grp
-            ]
+            agents = self._passive_agents(c, fn)
             roles.add(frame.get("subj"), [k for m in agents for k in self._actor_key(m, "")])
-            pass_subj = [m for m in fn.pass_subj if m not in agents]
+            pass_subj = self._patients(c, fn, subj, objs)
             roles.add(frame.get("obj"), [k for m in pass_subj for k in self._actor_key(m, "")])
         elif trig.passive:
             von = [
@@ -1402,24 +1426,6 @@ class RoleAssigner:
                 if g == "in" and grp[0].first > trig.first and grp[0].first <= trig.first + 3:
                     locations.extend(m.keys[0] for m in grp if m.keys)
         return locations
-
-    def _struck_places(
-        self,
-        c: _Clause,
-        fn: _Functions | None,
-        subj: list[EntityMention],
-        objs: list[list[EntityMention]],
-    ) -> list[str]:
-        """The towns and regions a military action is done to are where it happens: its
-        object, or its passive subject ("nahm die Oase Aouzou ein", "Quemoy wurde
-        beschossen"). A state struck is a side, not a place."""
-        if fn is not None and (fn.pass_subj or fn.agents):
-            done_to = [m for m in fn.pass_subj if m not in fn.agents]
-        elif c.trig.passive:
-            done_to = list(subj)
-        else:
-            done_to = [m for grp in objs for m in grp if m not in subj]
-        return self._places(done_to, PlaceClass.PLACE)
 
     def _facility_places(self, c: _Clause, facilities: Sequence[EntityMention]) -> list[str]:
         """The places of the facilities an event is done to or in: its object or passive
