@@ -548,15 +548,23 @@ class EntityRecognizer:
         ("Regierungssprecher", "Außenamtssprecher").
 
         Its holder holds the office of the state the sentence names before the title,
-        else of the state the article named last."""
-        low = tok.text.lower()
-        if any(low in (t, t + "s") for t in self.lexicon.state_forces_titles):
+        else, of a body's title, of the state the article named last ("Auch China äußerte
+        sich. Außenamtssprecher X …"); a chief of the forces, else of the state the story
+        is about (its headline, read by the facts stage): the state named last is as often
+        the enemy's."""
+        if self._forces_title(tok):
             return True
+        low = tok.text.lower()
         # "Regierungssprecher", "Außenamtssprecher": a compound title of a state's body
         return any(
             low.startswith(p) and self.lexicon.title_role(low[len(p) :])
             for p in self.lexicon.state_body_prefixes
         )
+
+    def _forces_title(self, tok: Token) -> bool:
+        """A title of the chief of a state's armed forces ("Armeechef", "Generalstabschef")."""
+        low = tok.text.lower()
+        return any(low in (t, t + "s") for t in self.lexicon.state_forces_titles)
 
     def _deputy_before(self, toks: Sequence[Token], j: int) -> bool:
         """An adjective of deputyship among those right before the title at ``j``."""
@@ -1985,8 +1993,9 @@ class EntityRecognizer:
             ):
                 # "Armeechef X", "Regierungssprecher X", "der Sprecher der Armee, X" with
                 # no owner: an office of the state this sentence names before the title
-                # ("die gambische Armee"), else of the state named last
-                of = self._state_before(found, j, states)
+                # ("die gambische Armee"), else of the state named last; a chief of the
+                # forces, else of the state the story is about (the facts stage)
+                of = self._state_before(found, j, () if self._forces_title(tok) else states)
             if tok.text.lower().startswith(("ex-", "früher")):
                 former = True
             if person is None:

@@ -27,7 +27,14 @@ from collections.abc import Mapping, Sequence, Set
 
 from kg.articles import Article
 from kg.dictionary import ActorDictionary
-from kg.extract.model import EntityMention, Event, MentionKind, Sentence, TaggedSentence
+from kg.extract.model import (
+    EntityMention,
+    Event,
+    MentionKind,
+    Sentence,
+    TaggedSentence,
+    Token,
+)
 from kg.vocabulary import ActorClass, EventClass, is_a
 
 __all__ = ["headline_parts", "home_state", "novel_events", "topic_colon"]
@@ -68,17 +75,31 @@ def topic_colon(headline: TaggedSentence) -> int | None:
 
 
 def home_state(
-    mentions: Sequence[EntityMention], d: ActorDictionary, *, colon: int | None
+    mentions: Sequence[EntityMention],
+    d: ActorDictionary,
+    *,
+    colon: int | None,
+    headline: Sequence[TaggedSentence] = (),
+    where: Set[str] = frozenset(),
 ) -> str | None:
     """The state a story is about: the one before a topic colon, else the only state the
     headline names (by name or adjective, or as the state of a title: "Afghanistans
-    Präsident Ghani lehnt … ab"); ``None`` when it names none or several."""
+    Präsident Ghani lehnt … ab"); ``None`` when it names none or several.
+
+    A state the ``headline`` names after a preposition is another party to the story, not
+    its home ("Grenzstreit mit Aserbaidschan: Armenien …", "Netanjahu entschuldigt sich bei
+    der Türkei"), except after the prepositions of ``where`` ("Kämpfe im Sudan")."""
+    tokens = {s.sentence.index: s.tokens for s in headline}
     states = [
         (m, m.keys[0])
         for m in mentions
         if m.keys
         and m.kind in (MentionKind.NAME, MentionKind.ADJECTIVE)
         and d.is_a(m.keys[0], ActorClass.STATE)
+        and not (
+            m.kind == MentionKind.NAME
+            and _after_preposition(tokens.get(m.sentence, ()), m.first, m.last, where)
+        )
     ] + [
         (m, of)
         for m in mentions
@@ -91,6 +112,29 @@ def home_state(
             return topic.pop()
     named = {key for _m, key in states}
     return named.pop() if len(named) == 1 else None
+
+
+def _after_preposition(toks: Sequence[Token], first: int, last: int, where: Set[str]) -> bool:
+    """Whether the name at tokens ``first`` to ``last`` is what a preposition not in
+    ``where`` governs, with an article between or not ("mit Aserbaidschan", "bei der
+    Türkei"), and not the owner of the noun after it ("gegen Malis Militärregierung").
+
+    >>> from kg.extract.model import Token
+    >>> def toks(*pairs):
+    ...     return [Token(i, 0, 0, w, w, p) for i, (w, p) in enumerate(pairs)]
+    >>> mit = toks(("Streit", "NN"), ("mit", "APPR"), ("der", "ART"), ("Türkei", "NE"))
+    >>> _after_preposition(mit, 3, 4, {"in", "im"}), _after_preposition(mit, 3, 4, {"mit"})
+    (True, False)
+    >>> gen = toks(("gegen", "APPR"), ("Malis", "NE"), ("Militärregierung", "NN"))
+    >>> _after_preposition(gen, 1, 2, {"in"})
+    False
+    """
+    if first > len(toks) or (last < len(toks) and toks[last].pos in ("NN", "NE")):
+        return False
+    k = first - 1
+    if k >= 0 and toks[k].pos == "ART":
+        k -= 1
+    return k >= 0 and toks[k].pos in ("APPR", "APPRART") and toks[k].text.lower() not in where
 
 
 def _told_alike(h: Event, b: Event) -> bool:

@@ -211,11 +211,13 @@ class Lexicon:
         ('ArmedGroup', 'Organization', None)
         >>> lex.group_class("Garantenkommission")
         'Organization'
+        >>> lex.group_class("Selbstmordattentäter")
+        'ArmedGroup'
         >>> lex.group_class("Kosovo-Albaner")
         'Actor'
         """
         low = noun.lower()
-        if low in self.ref("armed_group_nouns"):
+        if low in self.ref("armed_group_nouns") or low.endswith(self._armed_group_heads):
             return ActorClass.ARMED_GROUP.value
         groups = self.refs.get("unnamed_group_classes") or {}
         found = groups.get(low)
@@ -226,6 +228,12 @@ class Lexicon:
             return "Actor"
         # a compound of a body's noun: "Garantenkommission", "Vermittlungsmission"
         return "Organization" if low.endswith(self._body_heads) else None
+
+    @cached_property
+    def _armed_group_heads(self) -> tuple[str, ...]:
+        """The armed group nouns that head compounds ("Selbstmordattentäter",
+        "Islamistenmiliz"): those of five letters or more."""
+        return tuple(sorted(n for n in self.ref("armed_group_nouns") if len(n) >= 5))
 
     @cached_property
     def _body_heads(self) -> tuple[str, ...]:
@@ -595,6 +603,7 @@ REF_KEYS = (
     "organization_name_heads",
     "person_nouns",
     "name_particles",
+    "home_prepositions",
 )
 
 

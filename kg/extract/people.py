@@ -190,6 +190,18 @@ class PersonNouns:
                 return []  # brackets ("(LTTE)") may stand in the noun's complement
         return []
 
+    def _apposition_at(self, toks: Sequence[Token], end: int) -> bool:
+        """A comma at ``end`` and a noun of function after it, with its article and
+        adjectives or not (", der frühere Anführer der Gruppe,", ", Sprecher der Armee,")."""
+        if end >= len(toks) or toks[end].text != ",":
+            return False
+        k = end + 1
+        if k < len(toks) and toks[k].pos == "ART":
+            k += 1
+        while k < len(toks) and toks[k].pos.startswith("ADJ"):
+            k += 1
+        return k < len(toks) and (self.is_person_noun(toks[k]) or bool(self.is_title(toks[k].text)))
+
     def bare_names(self, toks: Sequence[Token], taken: Set[int]) -> Iterator[tuple[int, int]]:
         """Full names without a noun before them ("von Nelson Mandela"): two or three
         words the tagger reads as proper nouns, none of them known or a noun of function,
@@ -202,7 +214,7 @@ class PersonNouns:
                 end < len(toks)
                 and end - j < 3
                 and end not in taken
-                and toks[end].pos == "NE"
+                and toks[end].pos in ("NE", "FM")
                 and (toks[end].text[:1].isupper() or ARTICLE_PREFIX.match(toks[end].text))
                 and not toks[end].quoted
                 and not self.is_person_noun(toks[end])
@@ -210,6 +222,12 @@ class PersonNouns:
                 and not self.is_place_noun(toks[end])
             ):
                 end += 1
+            # a function named in apposition makes the words before it a person's name,
+            # wherever they stand and however the tagger read them ("Ob Schaker al-Abssi,
+            # der Anführer der Gruppe, …"); else only proper nouns count
+            appositive = end - j >= 2 and self._apposition_at(toks, end)
+            if not appositive:
+                end = next((e for e in range(j, end) if toks[e].pos != "NE"), end)
             closes = end < len(toks) and (
                 toks[end].pos.startswith(("$", "V", "KON"))
                 or toks[end].text == ")"
@@ -261,7 +279,11 @@ class PersonNouns:
                 # "trafen sich in Ponta Delgada": after a locative preposition, a place
                 and toks[j - 1].text.lower() not in self.locative
             )
-            if end - j >= 2 and closes and opens and (end >= len(toks) or end not in taken):
+            if (
+                end - j >= 2
+                and (appositive or (closes and opens))
+                and (end >= len(toks) or end not in taken)
+            ):
                 yield j, end
                 j = end
             else:

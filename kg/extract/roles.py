@@ -507,16 +507,18 @@ class RoleAssigner:
             # a bare plural is indefinite: people the text does not identify ("maskierte
             # Kämpfer griffen an" is no group named before)
             return replace(m, keys=(m.fallback,), cls=self.lex.group_class(m.head) or "")
+        # an armed group's noun, or a compound of one ("die Islamistenmiliz")
+        armed_noun = self.lex.group_class(m.head) == ActorClass.ARMED_GROUP.value
         endings = tuple(m.head + e for e in ("", "e", "en", "n", "s", "es"))
         same = [k for head, k in disc.heads if head.endswith(endings)]
         armed: list[str] = []
-        if m.head in self.lex.ref("armed_group_nouns"):
+        if armed_noun:
             armed = [k for k in disc.conflict_parties if self._armed(k, disc)]
             armed += disc.armed_groups  # the one named last wins
         if same or armed:
             return replace(m, keys=((same or armed)[-1],))
         later = [k for at, _first, k in disc.article_armed if at >= m.sentence]
-        if m.head in self.lex.ref("armed_group_nouns") and later:
+        if armed_noun and later:
             # named after the noun only ("die größte Rebellengruppe des Landes … die MILF")
             return replace(m, keys=(later[0],))
         if m.fallback:

@@ -86,15 +86,22 @@ class Headline:
 
     name, reads, writes = "headline", ("headline", "headline_mentions"), ("home",)
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary, lexicon: Lexicon) -> None:
         self.d = dictionary
+        self.lex = lexicon
 
     def __call__(self, doc: Document) -> None:
         if not doc.headline:
             doc.home = None
             return
         colon = topic_colon(doc.headline[0])
-        doc.home = home_state(doc.headline_mentions, self.d, colon=colon)
+        doc.home = home_state(
+            doc.headline_mentions,
+            self.d,
+            colon=colon,
+            headline=doc.headline,
+            where=self.lex.ref("home_prepositions"),
+        )
 
 
 class Parse:
@@ -413,7 +420,7 @@ def default_stages(dictionary: ActorDictionary, lexicon: Lexicon) -> list[Stage]
     return [
         tokens,
         entities,
-        Headline(dictionary),
+        Headline(dictionary, lexicon),
         parse,
         Triggers(lexicon),
         Parties(dictionary, lexicon),
