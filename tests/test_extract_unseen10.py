@@ -198,3 +198,8 @@ def test_the_red_cross_is_the_icrc(ex):
     a = analyse(ex, "Das Rote Kreuz sprach am Montag von mindestens 50 Toten.")
     (said,) = of_class(a, "Statement")
     assert roles(said) == {("agent", "icrc")}
+
+
+def test_a_commodores_name_is_a_persons(ex):
+    a = analyse(ex, "Kommodore Sione Tuipulotu sagte am Montag, die Marine sei bereit.")
+    assert ("Person", "Sione Tuipulotu") in {(str(c), label) for _k, c, label in a.new_entities}
