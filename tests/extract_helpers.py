@@ -16,6 +16,13 @@ def analyse(ex: Extractor, body: str, date: str = "2024-03-15"):
     return ex.analyse(art)
 
 
+def analyse_titled(ex: Extractor, headline: str, body: str, date: str = "2024-03-15"):
+    """The extractor's analysis of an article with ``headline`` (its first line) and
+    ``body``, published on ``date``."""
+    text = f"date {date} {headline}\n\n{body}\n"
+    return ex.analyse(parse_article_text(text, identifier="t.txt", origin="t.txt"))
+
+
 def of_class(a, cls: str) -> list:
     """The analysis' events of class ``cls`` (local name, e.g. ``"Agreement"``)."""
     return [e for e in a.events if e.event_class == cls]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from extract_helpers import positions
+from extract_helpers import analyse_titled, positions
 
 from kg.articles import parse_article_text
 
 
 def _analyse(ex, headline: str, body: str):
-    text = f"date 2021-05-10 {headline}\n\n{body}\n"
-    return ex.analyse(parse_article_text(text, identifier="t.txt", origin="t.txt"))
+    return analyse_titled(ex, headline, body, date="2021-05-10")
 
 
 def test_the_topic_before_a_colon_is_the_state_of_an_unnamed_office(ex):

@@ -2,23 +2,15 @@
 function in apposition, calls to keep a ceasefire, and actors the text leaves unnamed; each
 tested on sentences written for the test."""
 
-from extract_helpers import analyse, of_class, positions, roles
+from extract_helpers import analyse, analyse_titled, of_class, positions, roles
 
-from kg.articles import parse_article_text
 from kg.extract.names import name_key
-
-
-def _article(ex, title: str, body: str):
-    """The analysis of an article with its headline (the first line) and ``body``."""
-    text = f"date 2024-03-15 {title}\n\n{body}\n"
-    return ex.analyse(parse_article_text(text, identifier="t.txt", origin="t.txt"))
-
 
 # -- the chief of the forces: the state the story is about, not the state named last ------
 
 
 def test_an_army_chief_with_no_state_named_is_the_chief_of_the_storys_state(ex):
-    a = _article(
+    a = analyse_titled(
         ex,
         "Lesotho: Armee setzt Regierung unter Druck",
         "Südafrika rief am Montag zur Ruhe auf. Armeechef Generalleutnant Tlali Kamoli ließ am "
@@ -29,7 +21,7 @@ def test_an_army_chief_with_no_state_named_is_the_chief_of_the_storys_state(ex):
 
 
 def test_an_army_chief_after_the_state_of_the_sentence_is_that_states(ex):
-    a = _article(
+    a = analyse_titled(
         ex,
         "Lesotho: Armee setzt Regierung unter Druck",
         "Die südafrikanische Armee verlegte am Montag Truppen an die Grenze; Armeechef "
@@ -41,7 +33,7 @@ def test_an_army_chief_after_the_state_of_the_sentence_is_that_states(ex):
 
 def test_a_spokesman_of_a_ministry_is_still_of_the_state_named_last(ex):
     # a spokesperson speaks for the state the story has just quoted, not for its home
-    a = _article(
+    a = analyse_titled(
         ex,
         "Lesotho: Armee setzt Regierung unter Druck",
         "Auch China äußerte sich am Montag. Außenamtssprecher Wang Wenbin sagte, Peking "
@@ -55,7 +47,7 @@ def test_a_spokesman_of_a_ministry_is_still_of_the_state_named_last(ex):
 
 
 def test_a_state_after_mit_before_the_colon_is_not_the_storys_state(ex):
-    a = _article(
+    a = analyse_titled(
         ex,
         "Grenzstreit mit Tadschikistan: Kirgistan bittet die OVKS um Hilfe",
         "Außenminister Ruslan Kasakbajew wandte sich am Freitag an die Allianz.",
@@ -65,7 +57,7 @@ def test_a_state_after_mit_before_the_colon_is_not_the_storys_state(ex):
 
 
 def test_a_state_apologised_to_is_not_the_storys_state(ex):
-    a = _article(
+    a = analyse_titled(
         ex,
         "Regierungschef entschuldigt sich bei Bolivien",
         "Außenminister Juan Pérez bedauerte am Freitag den Zwischenfall an der Grenze.",
@@ -74,7 +66,7 @@ def test_a_state_apologised_to_is_not_the_storys_state(ex):
 
 
 def test_a_state_a_treaty_is_for_is_the_storys_state(ex):
-    a = _article(
+    a = analyse_titled(
         ex,
         "Rivalen unterzeichnen in Rom Friedensvertrag für Mosambik",
         "Präsident Joaquim Chissano und Rebellenchef Afonso Dhlakama setzten am Sonntag ihre "
