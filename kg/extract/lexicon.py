@@ -211,13 +211,17 @@ class Lexicon:
         ('ArmedGroup', 'Organization', None)
         >>> lex.group_class("Garantenkommission")
         'Organization'
-        >>> lex.group_class("Selbstmordattentäter")
-        'ArmedGroup'
+        >>> lex.group_class("Selbstmordattentäter"), lex.group_class("Unbewaffnete")
+        ('ArmedGroup', None)
         >>> lex.group_class("Kosovo-Albaner")
         'Actor'
         """
         low = noun.lower()
-        if low in self.ref("armed_group_nouns") or low.endswith(self._armed_group_heads):
+        if low in self.ref("armed_group_nouns") or any(
+            # (a stem of three letters or more before the head: "Unbewaffnete" are not)
+            low.endswith(h) and len(low) - len(h) >= 3
+            for h in self._armed_group_heads
+        ):
             return ActorClass.ARMED_GROUP.value
         groups = self.refs.get("unnamed_group_classes") or {}
         found = groups.get(low)
