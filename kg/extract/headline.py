@@ -129,8 +129,8 @@ def _after_preposition(toks: Sequence[Token], first: int, last: int, where: Set[
     >>> _after_preposition(gen, 1, 2, {"in"})
     False
     """
-    if first > len(toks) or (last < len(toks) and toks[last].pos in ("NN", "NE")):
-        return False
+    if not toks or (last < len(toks) and toks[last].pos in ("NN", "NE")):
+        return False  # (no headline tokens given: nothing to read)
     k = first - 1
     if k >= 0 and toks[k].pos == "ART":
         k -= 1
