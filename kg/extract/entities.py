@@ -1653,11 +1653,26 @@ class EntityRecognizer:
                         by_first,
                         closers=("APPR", "ADV", "PTKNEG"),  # "… und Wang Yi auf fünf Punkte"
                     )
-                    homes = self._homes_of_pair(names, by_first, states)
+                    homes: Sequence[str | bool | None] = self._homes_of_pair(
+                        names, by_first, states
+                    )
+                    if not homes and len(names) >= 2 and self._plural_article(toks, j):
+                        # "die kenianischen Minister X und Y", "die Außenminister X und Y"
+                        homes = self._plural_homes(toks, j, names, role, found, by_first)
                     if homes:
                         out = self._plural_holders(ts, out, names, homes, role, by_first, new)
                         taken.update(x for a, b in names for x in range(a, b))
                     continue
+                if len(of) == 1 and role in self.lexicon.shared_roles and toks[k].text == ",":
+                    # "die Vizepräsidenten Panamas, X und Y,": all of the one state
+                    names = self._names_after(
+                        toks, k + 1, taken - set(_person_tokens(by_first)), by_first
+                    )
+                    if len(names) >= 2:
+                        homes = [of[0]] * len(names)
+                        out = self._plural_holders(ts, out, names, homes, role, by_first, new)
+                        taken.update(x for a, b in names for x in range(a, b))
+                        continue
                 if len(of) < 2:
                     held = self._holders_of_bodies(toks, j, by_first, taken)
                     if held:
@@ -1681,6 +1696,58 @@ class EntityRecognizer:
             out = self._plural_holders(ts, out, names, listed, role, by_first, new)
             taken.update(x for a, b in names for x in range(a, b))
         return out
+
+    @staticmethod
+    def _plural_article(toks: Sequence[Token], j: int) -> bool:
+        """Whether the title at ``j`` is plural by its article: "die" before it and its
+        adjectives, the title no feminine one ("die Ministerin X" is one woman)."""
+        a = j
+        while a > 0 and toks[a - 1].pos == "ADJ(A)":
+            a -= 1
+        return a > 0 and toks[a - 1].text.lower() == "die" and not toks[j].text.endswith("in")
+
+    def _plural_homes(
+        self,
+        toks: Sequence[Token],
+        j: int,
+        names: Sequence[tuple[int, int]],
+        role: str,
+        found: Sequence[EntityMention],
+        by_first: dict[int, EntityMention],
+    ) -> list[str | bool | None]:
+        """The states of the people a plural title names with no state after it: the
+        state of an adjective before it for all, where the office has several holders
+        ("die kenianischen Minister X und Y"); else ``True`` (an office whose state the
+        facts stage gives) for each known person and each holder of such an office, and
+        ``None`` for an unknown holder of one ("die Außenminister X und Y": whose is whose
+        is not told)."""
+        a = j
+        while a > 0 and toks[a - 1].pos == "ADJ(A)":
+            a -= 1
+        adjective = next(
+            (
+                m.keys[0]
+                for m in found
+                if a <= m.first < j
+                and m.kind == MentionKind.ADJECTIVE
+                and m.keys
+                and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+            ),
+            None,
+        )
+        shared = role in self.lexicon.shared_roles
+        if adjective is not None:
+            return [adjective] * len(names) if shared else []
+        homes: list[str | bool | None] = []
+        for x, y in names:
+            known = by_first.get(x)
+            entry = (
+                self.dictionary.get(known.keys[0])
+                if known is not None and known.last == y and known.keys
+                else None
+            )
+            homes.append(True if shared or (entry is not None and entry.rel("country")) else None)
+        return homes
 
     def _holders_of_bodies(
         self,
@@ -1902,13 +1969,13 @@ class EntityRecognizer:
         ts: TaggedSentence,
         out: list[EntityMention],
         names: Sequence[tuple[int, int]],
-        homes: Sequence[str | None],
+        homes: Sequence[str | bool | None],
         role: str,
         by_first: dict[int, EntityMention],
         new: dict[str, tuple[str, str]],
     ) -> list[EntityMention]:
         """The people a plural title names, each with the office of the state at the same
-        place in ``homes``."""
+        place in ``homes`` (``True``: the office, its state left to the facts stage)."""
         toks = ts.tokens
         out = list(out)
         for (a, b), state in zip(names, homes, strict=True):
@@ -1921,7 +1988,13 @@ class EntityRecognizer:
                 key = self._mint(" ".join(words), ActorClass.PERSON, new)
             if key not in self.dictionary:
                 new.setdefault(key, (ActorClass.PERSON, " ".join(words)))
-            offices = ((role, state, False),) if state else ()
+            offices = (
+                ((role, None, False),)
+                if state is True
+                else ((role, state, False),)
+                if isinstance(state, str)
+                else ()
+            )
             out.append(
                 self._mention(
                     ts, a, b, MentionKind.NAME, (key,), cls=ActorClass.PERSON, offices=offices

@@ -165,6 +165,7 @@ def derive_facts(
         facts += _predicative_offices(ts, [m for m in mentions if m.sentence == idx], lex)
         titles = [m for m in mentions if m.sentence == idx and m.kind == MentionKind.TITLE]
         facts += _als_offices(ts, ms, d, lex, named_so_far, home, titles=titles)
+        facts += _appointed_offices(ts, ms, d, lex, named_so_far, home)
         facts += members.sentence(ts, ms)
         facts += _bodies(ts, ms, d)
         facts += _chairs(ts, ms, d, lex)
@@ -180,10 +181,58 @@ def derive_facts(
         if f.kind not in (FactKind.MEMBER, FactKind.NOT_MEMBER)
         or (f.subject, f.object, f.sentence) not in decided
     ] + parsed
+    facts = _contrasted(sentences, mentions, facts, lex)
     seen: dict[tuple, Fact] = {}
     for f in facts:
         seen.setdefault((f.kind.value, f.subject, f.object, f.role), f)
     return tuple(seen.values())
+
+
+def _contrasted(
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    facts: Sequence[Fact],
+    lex: Lexicon,
+) -> list[Fact]:
+    """Memberships with a name set against them ("Anders als Griechenland ist die Türkei
+    kein Mitglied der EU", "Die Türkei ist im Gegensatz zu Griechenland kein Mitglied der
+    EU"): the contrasted name has the opposite standing in the same organisation, and
+    whatever the sentence's other rules said of it is dropped.
+
+    >>> from kg.extract.pipeline import default_extractor
+    >>> from kg.articles import parse_article_text
+    >>> art = parse_article_text("date 2024-01-01 T\\nDie Türkei ist anders als Griechenland "
+    ...     "kein Mitglied der EU.\\n", identifier="t.txt", origin="t.txt")
+    >>> a = default_extractor().analyse(art)
+    >>> sorted((f.kind.value, f.subject) for f in a.facts)
+    [('member', 'greece'), ('not-member', 'turkey')]
+    """
+    phrases = [p.split() for p in sorted(lex.cue("contrast_phrases"), key=len, reverse=True)]
+    by_index = {ts.sentence.index: ts for ts in sentences}
+    contrasted: dict[int, set[str]] = {}
+    for m in mentions:
+        ts = by_index.get(m.sentence)
+        if ts is None or not m.keys or m.kind != MentionKind.NAME:
+            continue
+        before = [t.text.lower() for t in ts.tokens[max(0, m.first - 4) : m.first]]
+        if any(before[-len(words) :] == words for words in phrases):
+            contrasted.setdefault(m.sentence, set()).update(m.keys)
+    if not contrasted:
+        return list(facts)
+    kinds = (FactKind.MEMBER, FactKind.NOT_MEMBER)
+    out = [
+        f for f in facts if not (f.kind in kinds and f.subject in contrasted.get(f.sentence, ()))
+    ]
+    for f in facts:
+        if f.kind not in kinds or f.subject in contrasted.get(f.sentence, ()):
+            continue
+        flipped = FactKind.NOT_MEMBER if f.kind == FactKind.MEMBER else FactKind.MEMBER
+        out += [
+            Fact(flipped, k, f.object, f.sentence)
+            for k in sorted(contrasted.get(f.sentence, ()))
+            if k != f.object
+        ]
+    return out
 
 
 def _rebel_title(m: EntityMention, lex: Lexicon) -> bool:
@@ -502,6 +551,143 @@ def _als_offices(
         if of:
             facts.append(Fact(FactKind.POSITION, person.keys[0], of, ts.sentence.index, role))
     return facts
+
+
+def _appointed_offices(
+    ts: TaggedSentence,
+    ms: Sequence[EntityMention],
+    d: ActorDictionary,
+    lex: Lexicon,
+    named: Set[str],
+    home: str | None,
+) -> list[Fact]:
+    """Offices a person was put in by a verb of appointing and "zum"/"zur" with a title
+    ("Das Parlament wählte X zum Präsidenten Afghanistans", "X, der im September zum
+    Präsidenten gewählt worden war"): the title's state, else the known person's own, else
+    (a government office) the story's. An appointment only planned, wished or denied ("soll
+    X zum Staatsoberhaupt wählen", "könnte zum Regierungschef ernannt werden") is none.
+
+    >>> from kg.extract.pipeline import default_extractor
+    >>> from kg.articles import parse_article_text
+    >>> art = parse_article_text("date 2024-01-01 T\\nDas Parlament wählte Hamid Karsai zum "
+    ...     "Präsidenten Afghanistans.\\n", identifier="t.txt", origin="t.txt")
+    >>> a = default_extractor().analyse(art)
+    >>> sorted((f.subject, f.role, f.object) for f in a.facts if f.kind.value == "position")
+    [('hamid-karzai', 'president', 'afghanistan')]
+    """
+    toks, n = ts.tokens, len(ts.tokens)
+    verbs, idx = lex.cue("appointment_verbs"), ts.sentence.index
+    unreal = lex.cue("irrealis") | lex.cue("irrealis_modals") | lex.cue("negation") | {"sollen"}
+    by_first = {m.first: m for m in ms}
+    facts: list[Fact] = []
+    for j, t in enumerate(toks[:-2]):
+        if t.text.lower() not in ("zum", "zur"):
+            continue
+        k = j + 1
+        adjectives = []
+        while k < n - 1 and toks[k].pos == "ADJ(A)":
+            adjectives.append(by_first.get(k))
+            k += 1
+        role = lex.title_role(toks[k].text) if toks[k].pos == "NN" else None
+        a, b = clause_bounds(toks, j)
+        clause = toks[a:b]
+        verb = next((x for x in clause if _appointing(x, clause, verbs)), None)
+        if (
+            not role
+            or verb is None
+            or any(x.text.lower().startswith(tuple(lex.former)) for x in toks[j + 1 : k])
+        ):
+            continue
+        if any(
+            x.text.lower() in unreal
+            or x.lemma.lower() in unreal
+            or x.pos in ("VV(INF)", "VA(INF)", "PTKZU")
+            for x in clause
+        ):
+            continue  # planned, wished, denied, or to be done
+        holder = _appointee(ts, ms, a, b, j, verb)
+        if holder is None or any(r == role and o for r, o, _f in holder.offices):
+            continue
+        genitive = by_first.get(
+            k + 2 if k + 1 < n and toks[k + 1].text in ("des", "der", "von") else k + 1
+        )
+        states = [
+            m.keys[0]
+            for m in (*adjectives, genitive)
+            if m is not None and m.keys and m.kind in (MentionKind.NAME, MentionKind.ADJECTIVE)
+        ]
+        of = next((s for s in states if d.is_a(s, ActorClass.STATE)), None)
+        if of is None and genitive is not None and _orgish(d, genitive):
+            of = genitive.keys[0]  # "zum Generalsekretär der Partei"
+        entry = d.get(holder.keys[0])
+        of = of or _own_state(entry, named, home)
+        if of is None and entry is None and role in lex.national:
+            of = home
+        if of:
+            facts.append(Fact(FactKind.POSITION, holder.keys[0], of, idx, role))
+    return facts
+
+
+def _appointing(tok: Token, clause: Sequence[Token], verbs: Set[str]) -> bool:
+    """A verb of appointing, its particle apart or not ("rief X zum Präsidenten aus")."""
+    if not tok.pos.startswith("VV"):
+        return False
+    lemma = tok.lemma.lower()
+    particles = [x.text.lower() for x in clause if x.pos == "PTKVZ"]
+    return lemma in verbs or any(p + lemma in verbs for p in particles)
+
+
+def _appointee(
+    ts: TaggedSentence, ms: Sequence[EntityMention], a: int, b: int, j: int, verb: Token
+) -> EntityMention | None:
+    """Who an appointment in the clause [a, b) puts in office: the parse's object of an
+    active verb or subject of a passive one; a relative pronoun's named antecedent; else
+    the one person named in the clause outside the title's phrase and any agent phrase."""
+    toks = ts.tokens
+    people = [
+        m
+        for m in ms
+        if m.cls == ActorClass.PERSON
+        and m.keys
+        and a <= m.first
+        and m.last <= b
+        and m.first != j + 1
+    ]
+    p = ts.parse
+    if toks[a].pos == "PRELS" and a >= 2 and toks[a - 1].text == ",":
+        # the antecedent: the name before the comma, or the one the parse hangs the
+        # clause on ("wird von X geführt, der … ernannt worden war")
+        v = verb.i
+        on = p.heads[v] if p is not None and p.deps[v] == "acl:relcl" else a - 1
+        before = next(
+            (
+                m
+                for m in ms
+                if m.cls == ActorClass.PERSON
+                and m.keys
+                and (m.last == a - 1 or m.first <= on < m.last)
+            ),
+            None,
+        )
+        passive = any(x.lemma == "werden" for x in toks[a:b])
+        if before is not None and (
+            passive or (toks[a].text.lower() in ("den", "die") and not people)
+        ):
+            return before
+    if p is not None:
+        v = verb.i
+        passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass", "aux"))
+        heads = p.dependents(v, "nsubj:pass", "nsubj") if passive else p.dependents(v, "obj")
+        found = [m for m in people if any(m.first <= h < m.last for h in heads)]
+        if len(found) == 1:
+            return found[0]
+    agents = {
+        m.first
+        for m in people
+        if m.first > 0 and toks[m.first - 1].text.lower() in ("von", "vom", "durch")
+    }
+    rest = [m for m in people if m.first not in agents]
+    return rest[0] if len(rest) == 1 else None
 
 
 class _PositionalMemberships:

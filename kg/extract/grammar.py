@@ -1944,6 +1944,47 @@ def companions_leave_the_subject(
             kids = _children(heads)
 
 
+def fronted_comparisons_are_no_subject(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Wie Kenia gehört auch Uganda der Gemeinschaft an": a phrase of comparison that
+    opens the sentence before the finite verb is no subject but a companion of it (its
+    "wie" the marker); the object after the verb, where the verb is left without a subject,
+    is the subject.
+
+    >>> toks = [Token(i, 0, 0, w, l, p) for i, (w, l, p) in enumerate(
+    ...     [("Wie", "wie", "PWAV"), ("Kenia", "Kenia", "NE"), ("gehört", "gehören", "VV(FIN)"),
+    ...      ("auch", "auch", "ADV"), ("Uganda", "Uganda", "NE"), ("der", "der", "ART"),
+    ...      ("EAC", "EAC", "NE"), ("an", "an", "PTKVZ")])]
+    >>> heads = [1, 2, 2, 2, 2, 6, 2, 2]
+    >>> deps = ["advmod", "nsubj", "root", "advmod", "obj", "det", "iobj", "compound:prt"]
+    >>> fronted_comparisons_are_no_subject(toks, heads, deps, load_morphology())
+    >>> deps[:5], heads[0]
+    (['case', 'obl', 'root', 'advmod', 'nsubj'], 1)
+    """
+    if len(tokens) < 4 or tokens[0].text != "Wie" or tokens[0].pos not in ("PWAV", "KOKOM"):
+        return
+    x = next((i for i in range(1, min(len(tokens), 6)) if deps[i].startswith("nsubj")), None)
+    if x is None or tokens[x].pos not in ("NE", "NN"):
+        return
+    v = heads[x]
+    if not (x < v and tokens[v].pos.endswith("(FIN)")) and not any(
+        tokens[k].pos.endswith("(FIN)") for k in range(x + 1, min(len(tokens), x + 2))
+    ):
+        return
+    if any(tokens[k].pos.endswith("(FIN)") for k in range(1, x)):
+        return  # "Wie Kenia mitteilte": a clause of its own
+    deps[x] = "obl"
+    heads[0], deps[0] = x, "case"
+    objects = [
+        c
+        for c, h in enumerate(heads)
+        if h == v and c > v and deps[c] == "obj" and tokens[c].pos in ("NE", "NN")
+    ]
+    if objects and not any(deps[c].startswith("nsubj") for c, h in enumerate(heads) if h == v):
+        deps[objects[0]] = "nsubj"
+
+
 def infinitives_have_no_subject(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
@@ -2006,6 +2047,7 @@ RULES: tuple[Rule, ...] = (
     correlative_coordination,
     partners_attach_to_the_verb,
     companions_leave_the_subject,
+    fronted_comparisons_are_no_subject,
     agreement,
     singular_verbs_agree,
     feminine_der_is_no_subject,

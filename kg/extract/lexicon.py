@@ -127,6 +127,8 @@ class Lexicon:
     future_auxiliaries: frozenset[str] = frozenset()
     # offices held at a body for a state (roles.yaml "posting_roles": "UN-Botschafter")
     posting_roles: frozenset[str] = frozenset()
+    # offices with several holders at once (roles.yaml "shared_roles": "die Vizepräsidenten")
+    shared_roles: frozenset[str] = frozenset()
     # compounds of a state's own body ("Regierungssprecher"): roles.yaml "state_body_prefixes"
     state_body_prefixes: tuple[str, ...] = ()
     # offices of a region's or a city's government besides the national ones, and the
@@ -502,6 +504,7 @@ CUE_KEYS = (
     "leave_forms",
     "member_companions",
     "member_examples",
+    "contrast_phrases",
     "member_compound_heads",
     "joined_forms",
     "leadership_nouns",
@@ -510,6 +513,9 @@ CUE_KEYS = (
     "region_part_nouns",
     "office_verbs",
     "leadership_holding_verbs",
+    "appointment_verbs",
+    "top_nouns",
+    "led_parts",
     "class_nouns",
     "place_nouns",
     "place_prepositions",
@@ -561,6 +567,7 @@ ROLES_KEYS = (
     "labels",
     "implies",
     "national",
+    "shared_roles",
     "posting_roles",
     "regional_roles",
     "place_roles",
@@ -681,6 +688,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         },
         national=frozenset(_tuple(roles.get("national"))),
         posting_roles=frozenset(_tuple(roles.get("posting_roles"))),
+        shared_roles=frozenset(_tuple(roles.get("shared_roles"))),
         regional_roles=frozenset(_tuple(roles.get("regional_roles"))),
         place_roles=frozenset(_tuple(roles.get("place_roles"))),
         regional_governments={
@@ -732,6 +740,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
     for key, listed in (
         ("national", lex.national),
         ("posting_roles", lex.posting_roles),
+        ("shared_roles", lex.shared_roles),
         ("regional_roles", lex.regional_roles),
         ("place_roles", lex.place_roles),
     ):

@@ -86,8 +86,7 @@ class _Reader:
         agent), "…, der die Y anführt" (the relative pronoun's antecedent); none where the
         clause is negated or modal."""
         p, toks = self.parse, self.toks
-        a, b = clause_bounds(toks, v)
-        if any(x.text.lower() in self.neg or x.lemma.lower() in self.modals for x in toks[a:b]):
+        if self._unreal(v):
             return [], []
         passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass", "aux"))
         antecedent = _mention_at(self.ms, p.heads[v]) if p.deps[v] == "acl:relcl" else None
@@ -124,6 +123,100 @@ class _Reader:
             assert antecedent is not None
             return [antecedent], people
         return list(dict.fromkeys(orgs)), agents
+
+    def led_part(self, v: int, parts: dict[str, str], role: str) -> tuple[list[EntityMention], str]:
+        """The organisation whose part a verb of leading governs ("die Delegation der
+        Rebellen", "die Truppen der AU"), with the office its leader holds in it: the
+        part's ("head-of-delegation", "commander"), or the verb's if that is not a
+        leader's."""
+        p, toks = self.parse, self.toks
+        passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass", "aux"))
+        objects = p.dependents(v, "nsubj:pass", "nsubj") if passive else p.dependents(v, "obj")
+        for c in objects:
+            noun = toks[c].lemma.lower()
+            part = next((r for k, r in parts.items() if noun.endswith(k)), None)
+            if toks[c].pos != "NN" or part is None or _mention_at(self.ms, c) is not None:
+                continue
+            for g in p.dependents(c, "nmod"):
+                m = _mention_at(self.ms, g)
+                if m is not None and m.keys and (self.orgish(m) or m.cls == ActorClass.ARMED_GROUP):
+                    return [m], part if role == "leader" else role
+        return [], role
+
+    def under_whom(self, i: int, lex: Lexicon) -> tuple[str, EntityMention | None, bool]:
+        """The person "unter" at ``i`` introduces, past titles ("unter Oberst X") or a
+        noun of leadership and its "von" ("unter der Führung von X", "unter dem Kommando
+        des Generals X"); the office that noun names ("leader" without one); whether
+        there was one."""
+        toks, k, role = self.toks, i + 1, "leader"
+        if k < len(toks) and toks[k].pos == "ART":
+            k += 1
+        held = lex.holder_role(toks[k].text) if k < len(toks) and toks[k].pos == "NN" else None
+        if held is not None:
+            role, k = held, k + 1
+            while k < len(toks) and toks[k].text.lower() in ("von", "vom", "des", "der", "dem"):
+                k += 1
+        leader = next((m for m in self.ms if m.first >= k), None)
+        if (
+            leader is None
+            or leader.cls != ActorClass.PERSON
+            or not all(toks[x].pos == "NN" for x in range(k, leader.first))
+        ):
+            return role, None, held is not None
+        return role, leader, held is not None
+
+    def clause_subject_of(self, i: int) -> EntityMention | None:
+        """The named subject of the verb the phrase at ``i`` belongs to ("Die Unita steht
+        unter der Führung von X")."""
+        p = self.parse
+        h = p.heads[i]
+        while p.deps[h] not in ("root", "acl:relcl", "conj", "advcl", "ccomp") and p.heads[h] != h:
+            if self.toks[h].pos.startswith("V"):
+                break
+            h = p.heads[h]
+        if not self.toks[h].pos.startswith("V") or self._unreal(h):
+            return None
+        return next((m for c in p.dependents(h, "nsubj") if (m := _mention_at(self.ms, c))), None)
+
+    def at_top(self, i: int) -> bool:
+        """Whether the top noun at ``i`` stands in "an der" ("an der Spitze")."""
+        return i >= 2 and self.toks[i - 2].text.lower() == "an" and self.toks[i - 1].text == "der"
+
+    def top_of(self, i: int) -> tuple[list[EntityMention], list[int]]:
+        """The organisation in the genitive of "an der Spitze" and the subject of the verb
+        the phrase belongs to, which stands at its top."""
+        p = self.parse
+        org = next(
+            (m for g in p.dependents(i, "nmod") if (m := _mention_at(self.ms, g)) is not None),
+            None,
+        )
+        v = p.heads[i]
+        if (
+            org is None
+            or not self.orgish(org)
+            or not self.toks[v].pos.startswith("V")
+            or self._unreal(v)
+        ):
+            return [], []
+        return [org], [c for c in p.dependents(v, "nsubj")]
+
+    def _unreal(self, v: int) -> bool:
+        """Whether the clause of ``v`` is negated, modal or told as to come ("soll von X
+        geführt werden")."""
+        a, b = clause_bounds(self.toks, v)
+        return any(
+            x.text.lower() in self.neg
+            or x.lemma.lower() in self.modals
+            or x.lemma.lower() == "sollen"
+            or (x.lemma == "werden" and x.pos == "VA(INF)")
+            for x in self.toks[a:b]
+        )
+
+    def person_after(self, c: int) -> EntityMention | None:
+        """A person named right after a common noun at ``c`` ("von dem Ghanaer Kofi
+        Mensah", which the parse splits)."""
+        m = self._name_after(c)
+        return m if m is not None and m.cls == ActorClass.PERSON else None
 
     def _person_relative(self, antecedent: EntityMention | None, objects: Sequence[int]) -> bool:
         """A relative clause on a person (its ``antecedent``) whose pronoun, in a form that
@@ -826,6 +919,8 @@ def parse_leadership(
     offices = {str(k): str(v) for k, v in dict(lex.cues.get("office_verbs") or {}).items()}
     verbs = lex.cue("leadership_verbs") | set(offices)
     under = lex.cue("leadership_prepositions")
+    tops = lex.cue("top_nouns")
+    parts = {str(k): str(v) for k, v in dict(lex.cues.get("led_parts") or {}).items()}
     out: list[Fact] = []
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         ts, p, ms = reader.ts, reader.parse, reader.ms
@@ -846,26 +941,29 @@ def parse_leadership(
             elif t.pos.startswith("V") and (lemma := reader.verb_lemma(i)) in verbs:
                 role = offices.get(lemma, "leader")
                 led, agents = reader.led_in_clause(i)
+                if not led and agents:
+                    # "X, der die Delegation der Rebellen leitet": a part of the body
+                    led, role = reader.led_part(i, parts, role)
             elif t.pos == "APPR" and t.text.lower() in under:
                 # "die Junta unter Oberst X": the organisation named right before is led by
-                # the person named right after (titles between)
-                role = "leader"
+                # the person named right after (titles between); "die Unita steht unter
+                # der Führung von X": the clause's subject, led in the noun's office
+                role, leader, by_noun = reader.under_whom(i, lex)
                 end = i - 1 if ts.tokens[i - 1].text == ")" else i  # "der HCUA (…) unter X"
                 org = next((m for m in ms if m.last == end and m.keys), None)
-                leader = next((m for m in ms if m.first > i), None)
+                if org is None and by_noun:
+                    org = reader.clause_subject_of(i)
                 led = [org] if org is not None and reader.orgish(org) else []
-                agents = (
-                    [leader.first]
-                    if leader is not None
-                    and leader.cls == ActorClass.PERSON
-                    and all(ts.tokens[k].pos == "NN" for k in range(i + 1, leader.first))
-                    else []
-                )
+                agents = [leader.first] if leader is not None else []
+            elif t.pos == "NN" and t.lemma.lower() in tops and reader.at_top(i):
+                # "An der Spitze der Unita steht X", "X steht an der Spitze der Unita"
+                role = "leader"
+                led, agents = reader.top_of(i)
             else:
                 continue
             for org in led:
                 for c in agents:
-                    leader = reader.named_at(c)
+                    leader = reader.named_at(c) or reader.person_after(c)
                     if leader is not None and leader is not org:
                         out += _leaders(leader, org, ts.sentence.index, dictionary, role)
     return out

@@ -1,0 +1,149 @@
+"""Session 28: offices told by an appointment, by leading a part of a body, by "unter der
+Führung von" and "an der Spitze", by a plural title of an office with several holders;
+memberships of a fronted comparison and of a contrast; each tested on sentences written
+for the test."""
+
+from extract_helpers import analyse, members, minted, not_members, positions
+
+from kg.extract.names import name_key
+
+# -- appointments: "wählte X zum Präsidenten", "wurde zum Regierungschef ernannt" ----------
+
+
+def test_an_election_to_an_office_gives_the_office(ex):
+    a = analyse(ex, "Das Parlament in Kabul wählte Hamid Karsai zum Präsidenten Afghanistans.")
+    assert ("hamid-karzai", "president", "afghanistan") in positions(a)
+
+
+def test_an_appointment_in_a_relative_clause_gives_the_antecedent_the_storys_office(ex):
+    a = analyse(
+        ex,
+        "Lilongwe – In Malawi hat die Regierung gewechselt. Die Regierung wird von Chikondi "
+        "Mwale geführt, der am Montag zum Ministerpräsidenten ernannt worden war.",
+    )
+    held = {(role, of) for who, role, of in positions(a) if who == name_key("Chikondi Mwale")}
+    assert held == {("prime-minister", "malawi")}
+
+
+def test_a_junta_proclaiming_its_general_head_of_state_gives_him_the_office(ex):
+    a = analyse(
+        ex,
+        "Niamey – In Niger hat das Militär geputscht. Die Junta rief General Abdou Garba "
+        "zum Staatschef aus.",
+    )
+    held = {(role, of) for who, role, of in positions(a) if who == name_key("Abdou Garba")}
+    assert ("head-of-state", "niger") in held
+
+
+def test_an_appointment_only_planned_or_supposed_gives_no_office(ex):
+    a = analyse(
+        ex,
+        "Beirut – Im Libanon soll das Parlament am Sonntag Armeechef Joseph Aoun zum "
+        "Staatsoberhaupt wählen. Berichte, wonach Nadschib Mikati zum Regierungschef ernannt "
+        "werden könnte, wurden nicht bestätigt.",
+    )
+    assert not {role for _who, role, _of in positions(a)} & {"head-of-state", "head-of-government"}
+
+
+# -- leading a part of a body, "unter der Führung von", "an der Spitze" ---------------------
+
+
+def test_who_leads_a_bodys_delegation_heads_the_delegation_of_the_body(ex):
+    a = analyse(ex, "Elias Khoury, der die Delegation der Unita leitet, warnte vor neuen Kämpfen.")
+    assert (name_key("Elias Khoury"), "head-of-delegation", "unita") in positions(a)
+
+
+def test_who_commands_a_bodys_troops_is_its_commander(ex):
+    a = analyse(
+        ex, "Die Truppen der Afrikanischen Union werden von dem Ghanaer Kofi Mensah befehligt."
+    )
+    assert (name_key("Kofi Mensah"), "commander", "african-union") in positions(a)
+
+
+def test_a_body_under_the_leadership_of_a_person_is_led_by_them(ex):
+    a = analyse(ex, "Die Unita steht seit 2002 unter der Führung von Paulo Lukamba.")
+    assert (name_key("Paulo Lukamba"), "leader", "unita") in positions(a)
+
+
+def test_a_body_under_the_command_of_a_general_is_commanded_by_him(ex):
+    a = analyse(ex, "Die Unita kämpfte unter dem Kommando von General Arlindo Pena.")
+    assert (name_key("Arlindo Pena"), "commander", "unita") in positions(a)
+
+
+def test_who_stands_at_the_top_of_a_body_leads_it(ex):
+    for body in (
+        "An der Spitze der Unita steht Paulo Lukamba.",
+        "Paulo Lukamba steht seit 2002 an der Spitze der Unita.",
+    ):
+        assert (name_key("Paulo Lukamba"), "leader", "unita") in positions(analyse(ex, body))
+
+
+def test_a_command_only_planned_gives_no_office(ex):
+    a = analyse(
+        ex, "Die Truppen der Afrikanischen Union sollen von General Kofi Mensah befehligt werden."
+    )
+    assert not any(who == name_key("Kofi Mensah") for who, _role, _of in positions(a))
+
+
+# -- plural titles of an office with several holders ----------------------------------------
+
+
+def test_a_plural_title_with_one_states_genitive_names_all_its_holders(ex):
+    a = analyse(
+        ex,
+        "Die Vizepräsidenten Kenias, Ali Bakari und Omar Dina, reisten nach Addis Abeba.",
+    )
+    held = {(who, of) for who, role, of in positions(a) if role == "vice-president"}
+    assert held == {(name_key("Ali Bakari"), "kenya"), (name_key("Omar Dina"), "kenya")}
+
+
+def test_a_plural_title_with_a_state_adjective_names_all_its_holders(ex):
+    a = analyse(ex, "Die kenianischen Minister Ali Bakari und Omar Dina reisten nach Addis Abeba.")
+    held = {(who, of) for who, role, of in positions(a) if role == "minister"}
+    assert held == {(name_key("Ali Bakari"), "kenya"), (name_key("Omar Dina"), "kenya")}
+
+
+def test_a_plural_title_of_a_one_holder_office_names_both_people_but_one_state(ex):
+    # two foreign ministers are of two states: the second is a person of their own, and
+    # not a second foreign minister of the story's state
+    a = analyse(
+        ex,
+        "Nairobi – Kenia und Uganda verhandelten. Die Außenminister Ali Bakari und Omar "
+        "Dina trafen sich am Montag.",
+    )
+    assert name_key("Omar Dina") in {k for k, _c, _l in a.new_entities}
+    assert len([p for p in positions(a) if p[1:] == ("foreign-minister", "kenya")]) <= 1
+
+
+def test_a_minister_with_no_portfolio_named_holds_an_office_of_the_state(ex):
+    a = analyse(ex, "Nairobi – Für Kenia unterschrieb Minister Ali Bakari den Vertrag.")
+    assert (name_key("Ali Bakari"), "minister", "kenya") in positions(a)
+
+
+# -- memberships: a fronted comparison, a contrast, a contact group --------------------------
+
+
+def test_a_fronted_comparison_is_a_member_beside_the_subject(ex):
+    a = analyse(ex, "Wie Kenia gehört auch Uganda der Ostafrikanischen Gemeinschaft an.")
+    assert {("kenya", "eac"), ("uganda", "eac")} <= members(a)
+
+
+def test_a_state_set_against_a_non_member_is_a_member(ex):
+    for body in (
+        "Die Türkei ist anders als Griechenland kein Mitglied der Europäischen Union.",
+        "Anders als Griechenland ist die Türkei kein Mitglied der Europäischen Union.",
+    ):
+        a = analyse(ex, body)
+        assert ("greece", "european-union") in members(a)
+        assert ("greece", "european-union") not in not_members(a)
+        assert ("turkey", "european-union") in not_members(a)
+
+
+def test_an_unnamed_contact_group_has_the_members_its_relative_clause_lists(ex):
+    a = analyse(
+        ex,
+        "Eine Kontaktgruppe, der unter anderem Libyen und Senegal angehören, soll die "
+        "Umsetzung überwachen.",
+    )
+    group = minted(a, "Kontaktgruppe")
+    assert {("libya", group), ("senegal", group)} <= members(a)
