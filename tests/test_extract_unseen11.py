@@ -3,7 +3,7 @@ Führung von" and "an der Spitze", by a plural title of an office with several h
 memberships of a fronted comparison and of a contrast; each tested on sentences written
 for the test."""
 
-from extract_helpers import analyse, members, minted, not_members, positions
+from extract_helpers import analyse, members, minted, not_members, only, positions, roles
 
 from kg.extract.names import name_key
 
@@ -147,3 +147,32 @@ def test_an_unnamed_contact_group_has_the_members_its_relative_clause_lists(ex):
     )
     group = minted(a, "Kontaktgruppe")
     assert {("libya", group), ("senegal", group)} <= members(a)
+
+
+# -- participants in a dashed aside, an address to the public, opposing -----------------------
+
+
+def test_states_listed_in_a_dashed_aside_after_darunter_sign(ex):
+    a = analyse(
+        ex,
+        "Die zwölf Staaten – darunter Belgien, Dänemark und Frankreich – unterzeichneten "
+        "den Vertrag.",
+    )
+    agreement = only(a, "Agreement")
+    assert {("participant", s) for s in ("belgium", "denmark", "france")} <= roles(agreement)
+
+
+def test_addressing_the_nation_in_a_broadcast_is_a_statement(ex):
+    for body in (
+        "Staatschef Wojciech Jaruzelski wandte sich in einer Fernsehansprache an die Bevölkerung.",
+        "Präsident Wojciech Jaruzelski wandte sich am Abend an die Nation.",
+    ):
+        statement = only(analyse(ex, body), "Statement")
+        assert ("agent", "wojciech-jaruzelski") in roles(statement)
+
+
+def test_turning_against_something_is_a_rejection_and_turning_away_none(ex):
+    a = analyse(ex, "Kenia wandte sich gegen die Entsendung somalischer Truppen.")
+    assert ("agent", "kenya") in roles(only(a, "Rejection"))
+    b = analyse(ex, "Kenia wandte den Blick nach Norden.")
+    assert not b.events

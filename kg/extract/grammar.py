@@ -292,10 +292,15 @@ def inclusions_are_appositions(
     tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
 ) -> None:
     """ "Mehrere Staaten, darunter Deutschland und Frankreich, begrüßten …": the phrase
-    after "darunter" names members of the noun phrase before the comma, in apposition to
-    it, not an argument of the verb."""
+    after "darunter" names members of the noun phrase before the comma (or the dash of an
+    aside: "Die zwölf Staaten – darunter Belgien und Dänemark – unterzeichneten"), in
+    apposition to it, not an argument of the verb."""
     for j in range(2, len(tokens) - 1):
-        if tokens[j].text.lower() not in morph.inclusion_adverbs or tokens[j - 1].text != ",":
+        if tokens[j].text.lower() not in morph.inclusion_adverbs or tokens[j - 1].text not in (
+            ",",
+            "–",
+            "—",
+        ):
             continue
         # the noun phrase ends at the comma ("acht Länder an, darunter …" ends a clause)
         noun, first = j - 2, j + 1
