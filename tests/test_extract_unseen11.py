@@ -176,3 +176,12 @@ def test_turning_against_something_is_a_rejection_and_turning_away_none(ex):
     assert ("agent", "kenya") in roles(only(a, "Rejection"))
     b = analyse(ex, "Kenia wandte den Blick nach Norden.")
     assert not b.events
+
+
+def test_irregular_fighters_by_other_names_are_armed_groups(ex):
+    a = analyse(ex, "Die Fedajin lieferten sich heftige Gefechte mit der jordanischen Armee.")
+    fight = only(a, "MilitaryAction")
+    group = minted(a, "Fedajin")
+    assert {("participant", group), ("participant", "jordan")} <= roles(fight)
+    b = analyse(ex, "Partisanen sprengten am Montag eine Brücke bei Belgrad.")
+    assert "Partisanen" in {label for _k, _c, label in b.new_entities}

@@ -3137,7 +3137,10 @@ class EntityRecognizer:
             and not (j + 1 < len(toks) and toks[j + 1].pos in ("NN", "NNA", "NE"))
         ):
             noun = tok.lemma + "e"  # "Die Bewaffneten", tagged as an adjective: nominalised
-        elif tok.pos not in ("NN", "NNA"):
+        elif tok.pos not in ("NN", "NNA") and not (
+            # a loanword the tagger takes for a name ("die Fedajin"), listed as it is
+            tok.pos == "NE" and tok.lemma.lower() in self.lexicon.ref("armed_group_nouns")
+        ):
             return None
         if not (
             self.lexicon.group_class(noun)
