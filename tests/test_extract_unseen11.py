@@ -185,3 +185,23 @@ def test_irregular_fighters_by_other_names_are_armed_groups(ex):
     assert {("participant", group), ("participant", "jordan")} <= roles(fight)
     b = analyse(ex, "Partisanen sprengten am Montag eine Brücke bei Belgrad.")
     assert "Partisanen" in {label for _k, _c, label in b.new_entities}
+
+
+# -- bugs ---------------------------------------------------------------------------------
+
+
+def test_forces_a_state_sends_are_no_agent_of_the_deployment(ex):
+    # regression: "Soldaten" after "Polizisten und" was minted and made a sender too
+    a = analyse(ex, "Kenia schickte 400 Polizisten und 200 Soldaten nach Haiti.")
+    deployment = only(a, "Deployment")
+    assert {key for role, key in roles(deployment) if role == "agent"} == {"kenya"}
+    assert not a.new_entities
+    # forces that act themselves stay actors of the article's own
+    b = analyse(ex, "Polizisten und Soldaten eröffneten das Feuer auf Demonstranten.")
+    assert {"Polizisten", "Soldaten"} <= {label for _k, _c, label in b.new_entities}
+
+
+def test_a_force_named_with_a_neuter_article_is_labelled_without_it(ex):
+    # regression: "das Militär" was labelled with its article (key t/das-militaer)
+    a = analyse(ex, "Polen steht unter Schock. Das Militär hat die Macht übernommen.")
+    assert ("t/militaer", "Militär") in {(k, label) for k, _c, label in a.new_entities}

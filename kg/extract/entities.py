@@ -761,7 +761,7 @@ class EntityRecognizer:
         """The group noun's mention with the article's own actor as its fallback, labelled
         with the phrase ("tamilischen Rebellen" of "die tamilischen Rebellen")."""
         words = m.text.split()
-        if words[0].lower() in ("die", "den", "der", "des", "und", "sowie"):
+        if words[0].lower() in ("die", "den", "der", "des", "das", "dem", "und", "sowie"):
             words = words[1:]
         if len(words) > 1 and words[0].lower() in self.lexicon.cue("large_counts"):
             words = words[1:]  # "Tausende Schüler": the schoolchildren, not their number
@@ -3356,7 +3356,10 @@ class EntityRecognizer:
             and (
                 k == 0
                 # ("nachdem Regierungstruppen Savimbi getötet hatten": opening a clause)
-                or toks[k - 1].pos in ("$,", "$.", "$(", "KON", "APPR", "KOUS")
+                or toks[k - 1].pos in ("$,", "$.", "$(", "APPR", "KOUS")
+                # ("X und Soldaten griffen an"; not "schickte Polizisten und Soldaten":
+                # the conjunct before, what a verb sends, is no actor, and nor is this)
+                or (toks[k - 1].pos == "KON" and not self._sent_forces(toks, k - 2))
                 # "hatten Soldaten … getötet": right after the finite auxiliary (after a
                 # full verb they may be what it sends: "schickt Soldaten nach Niger")
                 or toks[k - 1].pos in ("VA(FIN)", "VM(FIN)")
@@ -3420,6 +3423,16 @@ class EntityRecognizer:
         keys = (state,) if state else ()
         mention = self._mention(ts, first, j + 1, MentionKind.GROUP, keys, group=group, head=head)
         return [mention], []
+
+    def _sent_forces(self, toks: Sequence[Token], b: int) -> bool:
+        """Whether a plural force noun at ``b`` follows a full verb, past its adjectives
+        and count: what the verb sends or fights ("schickte Polizisten"), no actor."""
+        if b < 1 or toks[b].pos != "NN" or not self._force_noun(toks[b].lemma.lower()):
+            return False
+        a = b
+        while a > 0 and toks[a - 1].pos in ("ADJ(A)", "CARD"):
+            a -= 1
+        return a > 0 and toks[a - 1].pos.startswith("VV")
 
     @staticmethod
     def _object_before_verb(toks: Sequence[Token], k: int, found: Sequence[EntityMention]) -> bool:
