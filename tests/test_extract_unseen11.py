@@ -120,6 +120,20 @@ def test_a_minister_with_no_portfolio_named_holds_an_office_of_the_state(ex):
     assert (name_key("Ali Bakari"), "minister", "kenya") in positions(a)
 
 
+def test_an_apposition_with_since_before_its_title_gives_the_office(ex):
+    for body in (
+        "Ali Bakari, seit 2019 Außenminister Kenias, reiste nach Addis Abeba.",
+        "Ali Bakari, seit dem Sommer Außenminister Kenias, reiste nach Addis Abeba.",
+        "Ali Bakari, zugleich Außenminister Kenias, reiste nach Addis Abeba.",
+    ):
+        assert (name_key("Ali Bakari"), "foreign-minister", "kenya") in positions(analyse(ex, body))
+
+
+def test_an_apposition_with_then_before_its_title_gives_no_current_office(ex):
+    a = analyse(ex, "Ali Bakari, damals Außenminister Kenias, reiste nach Addis Abeba.")
+    assert not [p for p in positions(a) if p[1] == "foreign-minister"]
+
+
 # -- memberships: a fronted comparison, a contrast, a contact group --------------------------
 
 

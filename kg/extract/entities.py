@@ -1323,7 +1323,7 @@ class EntityRecognizer:
             # (a title read as its organisation's reference still names an office)
             if t.kind != MentionKind.TITLE or not t.offices or set(t.keys) - {t.offices[0][1]}:
                 continue
-            j = t.first - 1
+            j = self._past_adverbials(toks, t.first - 1)
             while j > 0 and toks[j].pos == "ART":
                 j -= 1
             if j <= 0 or toks[j].text != ",":
@@ -1349,6 +1349,28 @@ class EntityRecognizer:
             out[at] = replace(out[at], offices=out[at].offices + t.offices)
             out[n] = replace(t, keys=out[at].keys, cls=ActorClass.PERSON)
         return out
+
+    def _past_adverbials(self, toks: Sequence[Token], j: int) -> int:
+        """Back from ``j`` over what may stand between an apposition's comma and its title
+        and leaves the office a current one: a "seit" phrase ("X, seit 2019 Außenminister
+        Kenias,") and adverbs ("zugleich", "derzeit"), not those of a former office
+        ("damals", "einst")."""
+        while j > 0:
+            low = toks[j].text.lower()
+            if toks[j].pos == "ADV" and not low.startswith(tuple(self.lexicon.former)):
+                j -= 1
+            elif j > 1 and toks[j].pos in ("CARD", "NN", "NE") and toks[j - 1].lower == "seit":
+                j -= 2
+            elif (
+                j > 2
+                and toks[j].pos in ("CARD", "NN", "NE")
+                and toks[j - 1].pos in ("ADJ(A)", "ART", "PRELS")
+                and toks[j - 2].lower == "seit"
+            ):
+                j -= 3  # "seit vergangenem Jahr", "seit dem Sommer"
+            else:
+                break
+        return j
 
     def _title_prefix_owner(
         self, prefix: str, new: dict[str, tuple[str, str]], local: dict[tuple[str, ...], str]
