@@ -153,6 +153,28 @@ def test_a_state_set_against_a_non_member_is_a_member(ex):
         assert ("turkey", "european-union") in not_members(a)
 
 
+def test_a_year_before_the_organisation_leaves_the_joining_a_membership(ex):
+    for body in ("Montenegro trat 2017 der Nato bei.", "Montenegro ist 2017 der Nato beigetreten."):
+        assert ("montenegro", "nato") in members(analyse(ex, body))
+
+
+def test_a_state_admitted_to_an_organisation_is_a_member(ex):
+    a = analyse(ex, "Ghana wurde 1957 in die Vereinten Nationen aufgenommen.")
+    assert ("ghana", "united-nations") in members(a)
+    b = analyse(ex, "Die Vereinten Nationen nahmen Ghana und Togo auf.")
+    assert {("ghana", "united-nations"), ("togo", "united-nations")} <= members(b)
+
+
+def test_an_admission_to_come_or_a_proposal_received_is_no_membership(ex):
+    for body in (
+        "Montenegro wird im Juni in die Nato aufgenommen.",
+        "Die Nato will Montenegro aufnehmen.",
+        "Die Nato nimmt Montenegro im Juni auf.",
+        "Die Nato hat den Vorschlag Montenegros wohlwollend aufgenommen.",
+    ):
+        assert not members(analyse(ex, body)), body
+
+
 def test_an_unnamed_contact_group_has_the_members_its_relative_clause_lists(ex):
     a = analyse(
         ex,

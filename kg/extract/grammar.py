@@ -1045,6 +1045,10 @@ def time_phrases_are_adverbials(
     for i, t in enumerate(tokens):
         # a bare year ("trat 2023 der Nato bei") is when; a phrase the parse hangs on it
         # is the verb's ("der Nato": its dative where the verb takes one)
+        if t.pos == "CARD" and _YEAR.fullmatch(t.text) and deps[i] == "case":
+            _year_before_an_article(tokens, heads, deps, morph, i)
+            kids = _children(heads)
+            continue
         if (
             t.pos != "CARD"
             or not _YEAR.fullmatch(t.text)
@@ -1065,6 +1069,27 @@ def time_phrases_are_adverbials(
 
 
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def _year_before_an_article(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology, i: int
+) -> None:
+    """A bare year the parse made the "preposition" of the phrase after it ("ist 2017 der
+    Nato beigetreten"): the year is the verb's adverbial, and the phrase, an article's
+    and with no preposition left, the verb's object (its dative where it takes one)."""
+    h = heads[i]
+    kids = _children(heads)
+    if h <= i + 1 or tokens[i + 1].pos != "ART" or deps[h] != "obl":
+        return
+    if any(deps[c] == "case" and c != i for c in kids.get(h, ())):
+        return
+    v = heads[h]
+    if not tokens[v].pos.startswith("V"):
+        return
+    heads[i], deps[i] = v, "obl"
+    particle = "".join(tokens[c].text.lower() for c in kids.get(v, ()) if deps[c] == "compound:prt")
+    lemma = tokens[v].lemma.lower()
+    deps[h] = "iobj" if morph.takes_dative(particle + lemma) or morph.takes_dative(lemma) else "obj"
 
 
 def days_take_no_phrases(

@@ -502,6 +502,8 @@ CUE_KEYS = (
     "alliance_words",
     "leave_verbs",
     "leave_forms",
+    "admission_verbs",
+    "admission_forms",
     "member_companions",
     "member_examples",
     "contrast_phrases",

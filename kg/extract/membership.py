@@ -390,6 +390,43 @@ class _Reader:
             out += [f for org in orgs[:1] for f in self._emit(members, org, True)]
         return out
 
+    def admitted(self, verbs: frozenset[str], forms: frozenset[str]) -> list[Fact]:
+        """ "Ghana wurde 1957 in die Vereinten Nationen aufgenommen", "Die Nato nahm
+        Montenegro auf": who an organisation admitted is a member of it, once the
+        admission is done (a past form of ``forms``, or a participle with a past auxiliary;
+        not "nimmt auf", "wird aufgenommen", "soll aufnehmen"). The passive's subject joins
+        the organisation after "in"; the active's object joins its subject."""
+        toks, p = self.toks, self.parse
+        out: list[Fact] = []
+        for v, t in enumerate(toks):
+            if not t.pos.startswith("V") or self.verb_lemma(v) not in verbs:
+                continue
+            a, b = clause_bounds(toks, v)
+            clause = toks[a:b]
+            passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass"))
+            if t.pos.endswith("(PP)"):
+                done = any(
+                    x.pos == "VA(FIN)" and x.text.lower() not in ("wird", "werden") for x in clause
+                )
+            else:
+                done = t.text.lower() in forms
+            if not done or self._unreal(v):
+                continue
+            if passive:
+                joined = p.dependents(v, "nsubj:pass", "nsubj")
+                orgs = [
+                    m
+                    for m in self.ms
+                    if a <= m.first < b and self.orgish(m) and self._word_before(m.first, "in")
+                ]
+            else:
+                joined = p.dependents(v, "obj")
+                orgs = [m for c in p.dependents(v, "nsubj") if (m := self.named_at(c))]
+            members = [m for m in self.actors(list(joined)) if not self.orgish(m)]
+            if len(orgs) == 1 and self.orgish(orgs[0]) and members:
+                out += self._emit(members, orgs[0], False)
+        return out
+
     def _genitive(self, m: EntityMention) -> bool:
         """The mention is the genitive attribute of a noun before it ("der Nato")."""
         j = self._before_article(m.first)
@@ -1141,9 +1178,11 @@ def parse_memberships(
     compound_heads = lex.cue("member_compound_heads")
     allied = lex.cue("alliance_words")
     leave_verbs, leave_forms = lex.cue("leave_verbs"), lex.cue("leave_forms")
+    admission_verbs, admission_forms = lex.cue("admission_verbs"), lex.cue("admission_forms")
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
         out += reader.facts(member_verbs, member_nouns)
         out += reader.allied(allied)
         out += reader.left(leave_verbs, leave_forms)
+        out += reader.admitted(admission_verbs, admission_forms)
         out += reader.compounds(compound_heads)
     return out
