@@ -241,3 +241,15 @@ def test_a_force_named_with_a_neuter_article_is_labelled_without_it(ex):
     # regression: "das Militär" was labelled with its article (key t/das-militaer)
     a = analyse(ex, "Polen steht unter Schock. Das Militär hat die Macht übernommen.")
     assert ("t/militaer", "Militär") in {(k, label) for k, _c, label in a.new_entities}
+
+
+def test_aircraft_dropping_bombs_attack_for_the_state_of_their_force(ex):
+    a = analyse(ex, "Flugzeuge der argentinischen Marine warfen Bomben auf die Plaza de Mayo.")
+    assert ("agent", "argentina") in roles(only(a, "MilitaryAction"))
+    b = analyse(ex, "Argentinische Flugzeuge warfen Flugblätter über der Stadt ab.")
+    assert not b.events
+
+
+def test_an_attack_by_airmen_of_a_state_adjective_is_the_states(ex):
+    a = analyse(ex, "Bei dem Angriff argentinischer Marineflieger kamen 300 Menschen ums Leben.")
+    assert ("agent", "argentina") in roles(only(a, "MilitaryAction"))
