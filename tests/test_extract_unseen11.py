@@ -253,3 +253,11 @@ def test_aircraft_dropping_bombs_attack_for_the_state_of_their_force(ex):
 def test_an_attack_by_airmen_of_a_state_adjective_is_the_states(ex):
     a = analyse(ex, "Bei dem Angriff argentinischer Marineflieger kamen 300 Menschen ums Leben.")
     assert ("agent", "argentina") in roles(only(a, "MilitaryAction"))
+
+
+def test_a_mediator_named_by_its_genitive_is_no_side_of_the_talks(ex):
+    # regression: "unter Vermittlung Chinas" made China a participant besides the mediator
+    a = analyse(ex, "Die Gespräche fanden unter Vermittlung Chinas statt.")
+    talks = only(a, "Negotiation")
+    assert ("mediator", "china") in roles(talks)
+    assert ("participant", "china") not in roles(talks)

@@ -1655,6 +1655,9 @@ class RoleAssigner:
                 mediator = (RoleProperty.MEDIATOR, k)
                 if mediator not in roles and (RoleProperty.PARTICIPANT, k) not in roles:
                     roles.append(mediator)
+        # who mediates takes no part as a side ("fanden unter Vermittlung Chinas statt")
+        brokers = {k for r, k in roles if r == RoleProperty.MEDIATOR}
+        roles = [(r, k) for r, k in roles if not (k in brokers and r == RoleProperty.PARTICIPANT)]
         conf = p.confidence if p else 0.6
         if wanted - roles_present:
             conf = max(0.3, conf - 0.15 * len(wanted - roles_present))
