@@ -31,7 +31,7 @@ ORIGINAL_FIVE = (
 )
 
 #: The ratchet on all 35 articles: raise it when the score rises, never lower it.
-FLOOR_ALL = {"recall": 0.80, "precision": 0.88}
+FLOOR_ALL = {"recall": 0.81, "precision": 0.88}
 
 needs_shared = pytest.mark.skipif(
     not (SHARED / "tools" / "score_extraction.py").exists(), reason="../shared not present"
