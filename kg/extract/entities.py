@@ -1746,17 +1746,7 @@ class EntityRecognizer:
         a = j
         while a > 0 and toks[a - 1].pos == "ADJ(A)":
             a -= 1
-        adjective = next(
-            (
-                m.keys[0]
-                for m in found
-                if a <= m.first < j
-                and m.kind == MentionKind.ADJECTIVE
-                and m.keys
-                and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
-            ),
-            None,
-        )
+        adjective = self._state_adjective(found, a, j)
         shared = role in self.lexicon.shared_roles
         if adjective is not None:
             return [adjective] * len(names) if shared else []
@@ -1770,6 +1760,21 @@ class EntityRecognizer:
             )
             homes.append(True if shared or (entry is not None and entry.rel("country")) else None)
         return homes
+
+    def _state_adjective(self, found: Sequence[EntityMention], a: int, j: int) -> str | None:
+        """The state of a state adjective among the mentions in tokens [a, j) ("die
+        kenianischen Minister", "der neuseeländische UN-Botschafter")."""
+        return next(
+            (
+                m.keys[0]
+                for m in found
+                if a <= m.first < j
+                and m.kind == MentionKind.ADJECTIVE
+                and m.keys
+                and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
+            ),
+            None,
+        )
 
     def _holders_of_bodies(
         self,
@@ -2067,18 +2072,7 @@ class EntityRecognizer:
             if prefix and role in self.lexicon.posting_roles:
                 # "der neuseeländische UN-Botschafter": the state's envoy to the body the
                 # prefix names, not the body's own
-                sender = next(
-                    (
-                        m.keys[0]
-                        for m in found
-                        if a <= m.first < j
-                        and m.kind == MentionKind.ADJECTIVE
-                        and m.keys
-                        and self.dictionary.is_a(m.keys[0], ActorClass.STATE)
-                    ),
-                    None,
-                )
-                of = sender or of
+                of = self._state_adjective(found, a, j) or of
             if of is None and person is not None and role in self.lexicon.national:
                 of = self._signed_for(toks, j, found)
             if (

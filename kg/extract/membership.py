@@ -30,7 +30,15 @@ from collections.abc import Iterator, Sequence
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.functions import clause_subject, mention_head, preposition
 from kg.extract.lexicon import Lexicon
-from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, Parse, TaggedSentence
+from kg.extract.model import (
+    EntityMention,
+    Fact,
+    FactKind,
+    MentionKind,
+    Parse,
+    TaggedSentence,
+    Token,
+)
 from kg.extract.morphology import Morphology
 from kg.extract.syntax import clause_bounds, negates
 from kg.vocabulary import ActorClass
@@ -40,6 +48,16 @@ __all__ = ["parse_chairs", "parse_leadership", "parse_memberships"]
 
 # What one is allied "in": an alliance or an international organisation, not a palace
 _ALLIANCES = (ActorClass.MILITARY_ALLIANCE, ActorClass.INTERNATIONAL_ORGANIZATION)
+
+
+def _done(t: Token, clause: Sequence[Token], forms: frozenset[str]) -> bool:
+    """Whether the verb ``t`` tells a change as done: a past form of ``forms`` ("trat
+    aus", "nahm auf"), or a participle with a finite auxiliary other than a present
+    passive's, which is under way or to come ("wird ausgeschlossen")."""
+    return t.text.lower() in forms or (
+        t.pos.endswith("(PP)")
+        and any(x.pos == "VA(FIN)" and x.text.lower() not in ("wird", "werden") for x in clause)
+    )
 
 
 def _mention_at(ms: Sequence[EntityMention], i: int) -> EntityMention | None:
@@ -365,14 +383,7 @@ class _Reader:
                 continue
             a, b = clause_bounds(toks, v)
             clause = toks[a:b]
-            # (a present passive is under way or to come: "wird ausgeschlossen")
-            done = t.text.lower() in forms or (
-                t.pos.endswith("(PP)")
-                and any(
-                    x.pos == "VA(FIN)" and x.text.lower() not in ("wird", "werden") for x in clause
-                )
-            )
-            if not done or any(x.lemma.lower() in self.modals for x in clause):
+            if not _done(t, clause, forms) or any(x.lemma.lower() in self.modals for x in clause):
                 continue
             if self.negated(v) or any(x.text.lower() in self.neg for x in clause):
                 continue
@@ -404,13 +415,7 @@ class _Reader:
             a, b = clause_bounds(toks, v)
             clause = toks[a:b]
             passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass"))
-            if t.pos.endswith("(PP)"):
-                done = any(
-                    x.pos == "VA(FIN)" and x.text.lower() not in ("wird", "werden") for x in clause
-                )
-            else:
-                done = t.text.lower() in forms
-            if not done or self._unreal(v):
+            if not _done(t, clause, forms) or self._unreal(v):
                 continue
             if passive:
                 joined = p.dependents(v, "nsubj:pass", "nsubj")
