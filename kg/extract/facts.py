@@ -577,7 +577,12 @@ def _appointed_offices(
     """
     toks, n = ts.tokens, len(ts.tokens)
     verbs, idx = lex.cue("appointment_verbs"), ts.sentence.index
-    unreal = lex.cue("irrealis") | lex.cue("irrealis_modals") | lex.cue("negation") | {"sollen"}
+    unreal = (
+        lex.cue("irrealis")
+        | lex.cue("irrealis_modals")
+        | lex.cue("negation")
+        | lex.future_auxiliaries  # "soll X zum Staatsoberhaupt wählen"
+    )
     by_first = {m.first: m for m in ms}
     facts: list[Fact] = []
     for j, t in enumerate(toks[:-2]):

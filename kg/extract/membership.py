@@ -87,6 +87,7 @@ class _Reader:
         self.examples = lex.cue("member_examples")
         self.joined = lex.cue("joined_forms")
         self.modals = lex.cue("irrealis_modals")
+        self.planned = lex.future_auxiliaries  # "soll von X geführt werden"
         self.governments = lex.ref("government_nouns")
         self.morph = morph
 
@@ -216,7 +217,7 @@ class _Reader:
             or self._unreal(v)
         ):
             return [], []
-        return [org], [c for c in p.dependents(v, "nsubj")]
+        return [org], list(p.dependents(v, "nsubj"))
 
     def _unreal(self, v: int) -> bool:
         """Whether the clause of ``v`` is negated, modal or told as to come ("soll von X
@@ -225,7 +226,7 @@ class _Reader:
         return any(
             x.text.lower() in self.neg
             or x.lemma.lower() in self.modals
-            or x.lemma.lower() == "sollen"
+            or x.lemma.lower() in self.planned
             or (x.lemma == "werden" and x.pos == "VA(INF)")
             for x in self.toks[a:b]
         )
