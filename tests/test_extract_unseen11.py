@@ -261,3 +261,27 @@ def test_a_mediator_named_by_its_genitive_is_no_side_of_the_talks(ex):
     talks = only(a, "Negotiation")
     assert ("mediator", "china") in roles(talks)
     assert ("participant", "china") not in roles(talks)
+
+
+def test_a_clause_opened_by_wie_keeps_its_subject():
+    # "Wie Kenia mitteilte, …": a clause of its own, no comparison; its subject stays
+    from kg.extract.grammar import fronted_comparisons_are_no_subject
+    from kg.extract.model import Token
+    from kg.extract.morphology import load_morphology
+
+    words = [
+        ("Wie", "wie", "PWAV"),
+        ("Kenia", "Kenia", "NE"),
+        ("mitteilte", "mitteilen", "VV(FIN)"),
+        (",", ",", "$,"),
+        ("gehört", "gehören", "VV(FIN)"),
+        ("Uganda", "Uganda", "NE"),
+        ("der", "der", "ART"),
+        ("EAC", "EAC", "NE"),
+        ("an", "an", "PTKVZ"),
+    ]
+    toks = [Token(i, 0, 0, w, lemma, pos) for i, (w, lemma, pos) in enumerate(words)]
+    heads = [1, 2, 2, 2, 4, 4, 7, 4, 4]
+    deps = ["advmod", "nsubj", "root", "punct", "parataxis", "nsubj", "det", "iobj", "compound:prt"]
+    fronted_comparisons_are_no_subject(toks, heads, deps, load_morphology())
+    assert deps[1] == "nsubj" and heads[1] == 2

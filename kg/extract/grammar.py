@@ -2003,7 +2003,10 @@ def fronted_comparisons_are_no_subject(
     ):
         return
     if any(tokens[k].pos.endswith("(FIN)") for k in range(1, x)):
-        return  # "Wie Kenia mitteilte": a clause of its own
+        return
+    f = next((k for k in range(x + 1, len(tokens)) if tokens[k].pos.endswith("(FIN)")), None)
+    if f is None or (f + 1 < len(tokens) and tokens[f + 1].text == ","):
+        return  # "Wie Kenia mitteilte, …": a clause of its own, its verb last
     deps[x] = "obl"
     heads[0], deps[0] = x, "case"
     objects = [
