@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 
-from kg.dictionary import ActorDictionary, class_is
+from kg.dictionary import ActorDictionary, Entry, class_is
 from kg.extract.facilities import FacilityNouns, facility_group
 from kg.extract.lexicon import Lexicon
 from kg.extract.model import EntityMention, MentionKind, TaggedSentence, Token
@@ -1752,14 +1752,16 @@ class EntityRecognizer:
             return [adjective] * len(names) if shared else []
         homes: list[str | bool | None] = []
         for x, y in names:
-            known = by_first.get(x)
-            entry = (
-                self.dictionary.get(known.keys[0])
-                if known is not None and known.last == y and known.keys
-                else None
-            )
+            entry = self._known_entry(by_first, x, y)
             homes.append(True if shared or (entry is not None and entry.rel("country")) else None)
         return homes
+
+    def _known_entry(self, by_first: dict[int, EntityMention], a: int, b: int) -> Entry | None:
+        """The dictionary's entry of the mention that spans tokens [a, b) exactly."""
+        known = by_first.get(a)
+        if known is None or known.last != b or not known.keys:
+            return None
+        return self.dictionary.get(known.keys[0])
 
     def _state_adjective(self, found: Sequence[EntityMention], a: int, j: int) -> str | None:
         """The state of a state adjective among the mentions in tokens [a, j) ("die
@@ -1979,12 +1981,7 @@ class EntityRecognizer:
             return []
         own: list[str | None] = []
         for a, b in names:
-            known = by_first.get(a)
-            entity = (
-                self.dictionary.get(known.keys[0])
-                if known is not None and known.last == b and known.keys
-                else None
-            )
+            entity = self._known_entry(by_first, a, b)
             country = entity.rel("country") if entity is not None else ()
             own.append(country[0] if country and country[0] in pair else None)
         if own.count(None) == 2 or (None not in own and own[0] == own[1]):

@@ -377,13 +377,8 @@ class _Reader:
         past form, or a participle with an auxiliary; not "tritt aus" or "will
         austreten"). Read off the clause: the organisation after "aus" (or, for
         "verlassen", without a preposition), the members the other bare names."""
-        toks = self.toks
         out: list[Fact] = []
-        for v, t in enumerate(toks):
-            if not t.pos.startswith("V") or self.verb_lemma(v) not in verbs:
-                continue
-            a, b = clause_bounds(toks, v)
-            clause = toks[a:b]
+        for v, t, a, b, clause in self._verbs_of(verbs):
             if not _done(t, clause, forms) or any(x.lemma.lower() in self.modals for x in clause):
                 continue
             if self.negated(v) or any(x.text.lower() in self.neg for x in clause):
@@ -402,6 +397,16 @@ class _Reader:
             out += [f for org in orgs[:1] for f in self._emit(members, org, True)]
         return out
 
+    def _verbs_of(
+        self, verbs: frozenset[str]
+    ) -> Iterator[tuple[int, Token, int, int, Sequence[Token]]]:
+        """Each verb of ``verbs`` in the sentence (its particle joined), with the bounds
+        and tokens of its clause."""
+        for v, t in enumerate(self.toks):
+            if t.pos.startswith("V") and self.verb_lemma(v) in verbs:
+                a, b = clause_bounds(self.toks, v)
+                yield v, t, a, b, self.toks[a:b]
+
     def admitted(self, verbs: frozenset[str], forms: frozenset[str]) -> list[Fact]:
         """ "Ghana wurde 1957 in die Vereinten Nationen aufgenommen", "Die Nato nahm
         Montenegro auf": who an organisation admitted is a member of it, once the
@@ -410,11 +415,7 @@ class _Reader:
         the organisation after "in"; the active's object joins its subject."""
         toks, p = self.toks, self.parse
         out: list[Fact] = []
-        for v, t in enumerate(toks):
-            if not t.pos.startswith("V") or self.verb_lemma(v) not in verbs:
-                continue
-            a, b = clause_bounds(toks, v)
-            clause = toks[a:b]
+        for v, t, a, b, clause in self._verbs_of(verbs):
             passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass"))
             if not _done(t, clause, forms) or self._unreal(v):
                 continue
