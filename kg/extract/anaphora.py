@@ -51,10 +51,15 @@ _TALKS = (
 
 
 def dateline_city(
-    sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention], d: ActorDictionary
+    sentences: Sequence[TaggedSentence],
+    mentions: Sequence[EntityMention],
+    d: ActorDictionary,
+    *,
+    first_of_several: bool = False,
 ) -> str | None:
     """The one city of the dateline that opens the first sentence ("Kathmandu – …"), or
-    None (none, or several: "Moskau/Tiflis – …")."""
+    None (none, or several: "Moskau/Tiflis – …"; with ``first_of_several`` the first of
+    them, where wire copy names the city the story was filed from)."""
     if not sentences:
         return None
     first = sentences[0]
@@ -71,12 +76,12 @@ def dateline_city(
         and m.keys
         and m.first not in agency
     ]
-    if (
-        len(cities) == 1
-        and (d.is_a(cities[0].keys[0], PlaceClass.CITY) or cities[0].cls == PlaceClass.CITY)
-        and "/" not in first.sentence.text[:40]
-    ):
-        return cities[0].keys[0]
+    several = len(cities) > 1 or "/" in first.sentence.text[:40]
+    if not cities or (several and not first_of_several):
+        return None
+    city = min(cities, key=lambda m: m.first)
+    if d.is_a(city.keys[0], PlaceClass.CITY) or city.cls == PlaceClass.CITY:
+        return city.keys[0]
     return None
 
 
@@ -400,7 +405,7 @@ def resolve_event_anaphora(
         else:
             split.append(ev)
     out = _condemned_deeds(split, by_index, mentions, d, lex)
-    city = dateline_city(sentences, mentions, d)
+    city = dateline_city(sentences, mentions, d, first_of_several=True)
     first_para = sentences[0].sentence.paragraph if sentences else 0
     result: list[Event] = []
     for ev in out:
