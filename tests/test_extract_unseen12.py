@@ -1,6 +1,8 @@
 """Session 29: each form tested on sentences written for the test."""
 
-from extract_helpers import analyse, only, positions, roles
+from extract_helpers import analyse, cameo, classes, only, positions, roles
+
+from kg.extract.names import name_key
 
 # -- the dateline: the first city of several is where the lead's talks were ---------------
 
@@ -18,3 +20,37 @@ def test_a_dateline_of_several_cities_gives_no_home_state_to_a_bare_title(ex):
     # the home of "Präsident X" stays unknown where the story is filed from two capitals
     a = analyse(ex, "Nairobi/Kampala – Präsident Samuel Kiprono traf Vertreter Ruandas.")
     assert not positions(a)
+
+
+# -- "sprach von" a crime: a denunciation beside the words said ----------------------------
+
+
+def test_speaking_of_a_crime_denounces_it_and_stays_a_statement(ex):
+    a = analyse(ex, "Die Ukraine sprach von Kriegsverbrechen der russischen Armee.")
+    assert roles(only(a, "Accusation")) == {("agent", "ukraine"), ("addressee", "russia")}
+    assert ("agent", "ukraine") in roles(only(a, "Statement"))
+    a = analyse(ex, "Präsident Boris Jelzin sprach von einer »unverhohlenen Aggression«.")
+    assert cameo(only(a, "Accusation")) == "111"
+
+
+def test_speaking_of_the_dead_or_of_an_attack_is_no_accusation(ex):
+    for text in (
+        "Das Rote Kreuz sprach von Hunderten Toten.",
+        "Ein Sprecher der Armee sprach von einem Angriff auf einen Konvoi.",
+        "Der Minister sprach mit Kenia über die Verletzung der Waffenruhe.",
+    ):
+        assert "Accusation" not in classes(analyse(ex, text)), text
+
+
+# -- where someone lives is no place of what they say -------------------------------------
+
+
+def test_a_place_of_residence_in_an_attribute_is_no_place_of_the_statement(ex):
+    a = analyse(ex, "Der in Hamburg lebende Sprecher Isaac Velazco sprach von einem Erfolg.")
+    assert ("agent", name_key("Isaac Velazco")) in roles(only(a, "Statement"))
+    assert not {k for r, k in roles(only(a, "Statement")) if r == "location"}
+
+
+def test_the_place_of_talks_in_their_own_attribute_stays_their_place(ex):
+    a = analyse(ex, "Die in Ohrid geführten Gespräche endeten am Montag.")
+    assert ("location", "ohrid") in roles(only(a, "Negotiation"))

@@ -507,6 +507,7 @@ CUE_KEYS = (
     "member_companions",
     "member_examples",
     "contrast_phrases",
+    "residence_attributes",
     "member_compound_heads",
     "joined_forms",
     "leadership_nouns",

@@ -154,6 +154,33 @@ class _Functions:
     pred: int = -1  # the verb whose functions these are
 
 
+def _in_attribute(
+    tokens: Sequence[Token], grp: Sequence[EntityMention], trigger: int, residence: Set[str]
+) -> bool:
+    """The place's phrase stands in an attribute of residence (``residence``: lemmas of
+    "lebend", "ansässig", …) between an article and a noun other than the trigger ("Der
+    in Hamburg lebende Sprecher sprach …"): where someone lives, not where the event
+    happens ("die in Genf versammelten Minister einigten sich" are where they agreed).
+
+    >>> from kg.extract.model import Sentence
+    >>> from kg.extract.tokens import Tagger
+    >>> toks = Tagger().tag(Sentence(0, 0, 42, "Der in Hamburg lebende Sprecher sprach.")).tokens
+    >>> m = EntityMention(0, 2, 3, 7, 14, "Hamburg", MentionKind.NAME, ("hamburg",))
+    >>> _in_attribute(toks, [m], 5, {"lebend"}), _in_attribute(toks, [m], 4, {"lebend"})
+    (True, False)
+    """
+    before, after = grp[0].first - 2, grp[-1].last
+    return (
+        before >= 0
+        and tokens[before].pos in ("ART", "PDAT", "PPOSAT", "PIAT")
+        and after + 1 < len(tokens)
+        and tokens[after].pos == "ADJ(A)"
+        and tokens[after].lemma.lower() in residence
+        and tokens[after + 1].pos in ("NN", "NE")
+        and after + 1 != trigger
+    )
+
+
 @dataclass(frozen=True)
 class _Clause:
     """A trigger's clause: its bounds, its finite verb and that verb's clause, the
@@ -1396,8 +1423,11 @@ class RoleAssigner:
                 )
             ):
                 roles.add(frame[g], keys)
-            if (g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei")) or (
-                self._part_of_region(ts, grp[0])
+            if (
+                (g.split(" ")[0] in _LOCATIVE and g in ("in", "nach", "bei"))
+                or self._part_of_region(ts, grp[0])
+            ) and not _in_attribute(
+                ts.tokens, grp, trig.first, self.lex.cue("residence_attributes")
             ):
                 locations += self._places(grp, PlaceClass.PLACE, ActorClass.STATE)
                 locations += self._seats(grp)
