@@ -54,3 +54,44 @@ def test_a_place_of_residence_in_an_attribute_is_no_place_of_the_statement(ex):
 def test_the_place_of_talks_in_their_own_attribute_stays_their_place(ex):
     a = analyse(ex, "Die in Ohrid geführten Gespräche endeten am Montag.")
     assert ("location", "ohrid") in roles(only(a, "Negotiation"))
+
+
+# -- signatories: companions after the verb, and a clause that leaves out the verb -------
+
+
+def test_signatories_named_beside_others_after_the_verb_all_sign(ex):
+    a = analyse(
+        ex, "Zu den Unterzeichnern gehören neben den USA und Kanada auch Belgien und Dänemark."
+    )
+    assert {k for r, k in roles(only(a, "Agreement")) if r == "participant"} == {
+        "united-states",
+        "canada",
+        "belgium",
+        "denmark",
+    }
+
+
+def test_a_thing_beside_the_object_is_no_signatory(ex):
+    a = analyse(ex, "Kenia unterzeichnete neben dem Abkommen auch ein Protokoll.")
+    assert roles(only(a, "Agreement")) == {("participant", "kenya")}
+
+
+def test_the_person_of_a_clause_without_its_verb_signs_too(ex):
+    a = analyse(
+        ex,
+        "Für Japan unterzeichnete Außenminister Jutaro Komura, für Russland der frühere "
+        "Finanzminister Sergej Witte.",
+    )
+    assert {k for r, k in roles(only(a, "Agreement")) if r == "participant"} == {
+        "japan",
+        name_key("Jutaro Komura"),
+        "russia",
+        name_key("Sergej Witte"),
+    }
+
+
+def test_an_unknown_name_after_the_phrase_of_a_clause_without_its_verb_is_a_person(ex):
+    a = analyse(ex, "Für Belgien unterschrieb Paul-Henri Spaak, für Dänemark Gustav Rasmussen.")
+    rasmussen = name_key("Gustav Rasmussen")
+    assert rasmussen in {k for k, _cls, _label in a.new_entities}
+    assert ("participant", rasmussen) in roles(only(a, "Agreement"))

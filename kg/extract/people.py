@@ -256,28 +256,32 @@ class PersonNouns:
             # tagger reads as two proper nouns before a conjunction or verb ("Omar
             # al-Baschir und Salva Kiir setzten …")
             opens = (
-                j == 0
-                and end - j >= 2
-                and end < len(toks)
-                and (
-                    toks[end].pos.startswith(("KON", "V"))
-                    # "Aguila Saleh, der das Repräsentantenhaus führt, …": a relative clause
-                    or (
-                        end + 1 < len(toks)
-                        and toks[end].text == ","
-                        and toks[end + 1].pos == "PRELS"
+                (
+                    j == 0
+                    and end - j >= 2
+                    and end < len(toks)
+                    and (
+                        toks[end].pos.startswith(("KON", "V"))
+                        # "Aguila Saleh, der das Repräsentantenhaus führt, …": a relative clause
+                        or (
+                            end + 1 < len(toks)
+                            and toks[end].text == ","
+                            and toks[end + 1].pos == "PRELS"
+                        )
                     )
                 )
-            ) or (
-                j > 0
-                and (
-                    # (after the reflexive of an inverted clause: "Zu dem Anschlag bekannte
-                    # sich Mokhtar Belmokhtar")
-                    toks[j - 1].pos in ("APPR", "APPRART", "KON", "$,", "ART", "VVFIN", "PRF")
-                    or toks[j - 1].pos.startswith("V")
+                or (
+                    j > 0
+                    and (
+                        # (after the reflexive of an inverted clause: "Zu dem Anschlag bekannte
+                        # sich Mokhtar Belmokhtar")
+                        toks[j - 1].pos in ("APPR", "APPRART", "KON", "$,", "ART", "VVFIN", "PRF")
+                        or toks[j - 1].pos.startswith("V")
+                    )
+                    # "trafen sich in Ponta Delgada": after a locative preposition, a place
+                    and toks[j - 1].text.lower() not in self.locative
                 )
-                # "trafen sich in Ponta Delgada": after a locative preposition, a place
-                and toks[j - 1].text.lower() not in self.locative
+                or _after_gapped_phrase(toks, j, taken)
             )
             if (
                 end - j >= 2
@@ -288,3 +292,15 @@ class PersonNouns:
                 j = end
             else:
                 j += 1
+
+
+def _after_gapped_phrase(toks: Sequence[Token], j: int, taken: Set[int]) -> bool:
+    """Token ``j`` follows a known name in a phrase that opens a clause without its verb
+    after a comma ("Für Belgien unterschrieb X, für Dänemark Gustav Rasmussen"): the
+    clause's subject comes next."""
+    k = j - 1
+    if k not in taken:
+        return False
+    while k > 0 and (k in taken or toks[k].pos in ("ART", "ADJ(A)")):
+        k -= 1
+    return k > 0 and toks[k].pos == "APPR" and toks[k - 1].text == ","

@@ -22,6 +22,7 @@ that acts ("Moskau bemüht sich") to its state, while "in Moskau" stays the city
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
@@ -1375,8 +1376,10 @@ class RoleAssigner:
             # beside the subject does what it does
             companions: list[str] = []
             beside = False  # inside the phrase of "neben", up to the verb
+            # (or after it, up to "auch": "Zu den Unterzeichnern gehören neben X auch Y")
+            also = next(j for j in range(c.fa, max(c.fb, c.b)) if toks[j].text.lower() == "auch")
             for g, grp in c.groups:
-                if grp[0].first >= c.fin:
+                if grp[0].first >= c.fin and not (c.fin < also and grp[0].first < also):
                     break
                 if g in self.morph.companion_prepositions:
                     beside = True
@@ -1388,6 +1391,28 @@ class RoleAssigner:
                 if beside:
                     companions += [k for m in grp for k in self._actor_key(m, "")]
             roles.add(frame.get("subj"), companions)
+        roles.add(frame.get("subj"), self._gapped_subjects(c))
+
+    @staticmethod
+    def _gapped_subjects(c: _Clause) -> list[str]:
+        """The people of a clause that leaves out the verb and repeats a phrase of its
+        frame: "Für Belgien unterschrieb X, für Dänemark Y" — Y signs as X does."""
+        toks = c.ts.tokens
+        out: list[str] = []
+        for (g, grp), (g2, grp2) in itertools.pairwise(c.groups):
+            if g2 or g not in c.frame or g in ("subj", "obj") or grp[0].first <= c.fin:
+                continue
+            p = grp[0].first - 1
+            while p > c.fin and toks[p].pos in NP_INNER:
+                p -= 1
+            opens = toks[p].text.lower() == g and toks[p - 1].text == ","
+            if (
+                opens
+                and all(t.pos in NP_INNER for t in toks[grp[-1].last : grp2[0].first])
+                and all(m.cls == ActorClass.PERSON for m in grp2)
+            ):
+                out += [k for m in grp2 for k in m.keys]
+        return out
 
     def _phrase_roles(self, c: _Clause, fn: _Functions | None, roles: _Roles) -> list[str]:
         """The roles of prepositional phrases (the frame's, mediation and invitation),
