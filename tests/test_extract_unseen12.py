@@ -95,3 +95,23 @@ def test_an_unknown_name_after_the_phrase_of_a_clause_without_its_verb_is_a_pers
     rasmussen = name_key("Gustav Rasmussen")
     assert rasmussen in {k for k, _cls, _label in a.new_entities}
     assert ("participant", rasmussen) in roles(only(a, "Agreement"))
+
+
+# -- "die Liga", "die Union": the organisation named before whose name has the noun -------
+
+
+def test_the_league_is_the_league_named_before(ex):
+    a = analyse(
+        ex, "Die Arabische Liga tagte in Kairo. Die Liga verhängte Sanktionen gegen Syrien."
+    )
+    sanctions = [e for e in a.events if cameo(e) == "163"]
+    assert [roles(e) for e in sanctions] == [{("agent", "arab-league"), ("addressee", "syria")}]
+
+
+def test_the_union_is_no_organisation_of_another_name(ex):
+    a = analyse(ex, "Die Nato tagte in Brüssel. Die Union verurteilte den Putsch.")
+    assert "Accusation" not in classes(a)
+    a = analyse(ex, "Die Afrikanische Union tagte. Die Union verurteilte den Putsch.")
+    assert roles(only(a, "Accusation")) == {("agent", "african-union")}
+    a = analyse(ex, "Die Ecowas tagte. Die internationale Gemeinschaft verurteilte den Putsch.")
+    assert not {e for e in a.events if ("agent", "ecowas") in roles(e) and cameo(e) == "111"}

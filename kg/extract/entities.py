@@ -410,6 +410,7 @@ class EntityRecognizer:
         self._countries = lexicon.ref("countries")
         self._country_heads = tuple(sorted(lexicon.ref("country_heads")))
         self._org_nouns = lexicon.ref("organization_reference_nouns")
+        self._org_name_nouns = lexicon.ref("organization_name_nouns")
         self._neighbour_nouns = lexicon.ref("neighbour_nouns")
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
@@ -3076,7 +3077,8 @@ class EntityRecognizer:
 
     def _ref_organisation(self, ts, j, found, covered) -> _Change | None:
         """ "dem Bündnis", "des Gremiums": the organisation named before (not "das
-        Bündnis X" or "das Gremium der Y", which name it)."""
+        Bündnis X" or "das Gremium der Y", which name it); "die Liga": the one named
+        before whose name has the noun (group ``org:liga``)."""
         toks, tok = ts.tokens, ts.tokens[j]
         # attributes between article and noun: "dem 1981 gegründeten Staatenbund"
         a = j - 1
@@ -3086,14 +3088,16 @@ class EntityRecognizer:
             a -= 1
         if not (
             tok.pos == "NN"
-            and tok.lemma.lower() in self._org_nouns
+            and tok.lemma.lower() in self._org_nouns | self._org_name_nouns
             and a >= 0
             and toks[a].text.lower() in _ARTICLES
             and not (j + 1 < len(toks) and (j + 1) in covered)
             and not (j + 2 < len(toks) and toks[j + 1].pos == "ART" and (j + 2) in covered)
         ):
             return None
-        return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group="org")], []
+        named = tok.lemma.lower() in self._org_name_nouns
+        group = f"org:{tok.lemma.lower()}" if named else "org"
+        return [self._mention(ts, a, j + 1, MentionKind.GROUP, (), group=group)], []
 
     def _ref_armed_group(self, ts, j, found, covered) -> _Change | None:
         """ "Die Rebellen lehnten ab", "die tamilischen Rebellen", "die Koalition": the group

@@ -590,6 +590,7 @@ REF_KEYS = (
     "unnamed_actor_nouns",
     "counted_people_nouns",
     "organization_reference_nouns",
+    "organization_name_nouns",
     "neighbour_nouns",
     "possessive_nouns",
     "state_possessive_nouns",

@@ -449,9 +449,13 @@ class RoleAssigner:
             # "das Gebäude": where the facility named before stands (a place, no actor)
             at = self._facilities.refer(building, disc.facilities)
             return replace(m, place=at) if at else m
-        if m.kind == MentionKind.GROUP and m.group == "org":
+        if m.kind == MentionKind.GROUP and (m.group or "").split(":")[0] == "org":
             named = [*disc.actors, *(k for x in earlier for k in x.keys)]
             orgs = [k for k in named if self.d.is_a(k, ActorClass.ORGANIZATION)]
+            noun = (m.group or "").partition(":")[2]
+            if noun:
+                # "die Liga": only an organisation whose own name has the noun
+                orgs = [k for k in orgs if self._named_with(k, noun)]
             return replace(m, keys=(orgs[-1],)) if orgs else m
         if m.kind == MentionKind.GROUP and m.group in ("armed-group", "bare-group"):
             return self._group(m, disc)
@@ -1392,6 +1396,14 @@ class RoleAssigner:
                     companions += [k for m in grp for k in self._actor_key(m, "")]
             roles.add(frame.get("subj"), companions)
         roles.add(frame.get("subj"), self._gapped_subjects(c))
+
+    def _named_with(self, key: str, noun: str) -> bool:
+        """The entity's German name has ``noun`` as a word or a compound's head ("Arabische
+        Liga" for "liga", "Westeuropäische Union" for "union")."""
+        entry = self.d.get(key)
+        return entry is not None and any(
+            w.lower().endswith(noun) for n in (entry.label_de, *entry.alt_de) for w in n.split()
+        )
 
     @staticmethod
     def _gapped_subjects(c: _Clause) -> list[str]:
