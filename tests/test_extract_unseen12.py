@@ -115,3 +115,27 @@ def test_the_union_is_no_organisation_of_another_name(ex):
     assert roles(only(a, "Accusation")) == {("agent", "african-union")}
     a = analyse(ex, "Die Ecowas tagte. Die internationale Gemeinschaft verurteilte den Putsch.")
     assert not {e for e in a.events if ("agent", "ecowas") in roles(e) and cameo(e) == "111"}
+
+
+# -- one name with an office in apposition ----------------------------------------------
+
+
+def test_one_name_with_an_office_in_apposition_is_a_person_holding_it(ex):
+    a = analyse(ex, "Mussolini, der italienische Regierungschef, forderte eine Entschuldigung.")
+    assert (name_key("Mussolini"), "head-of-government", "italy") in positions(a)
+    a = analyse(ex, "Magsaysay, der Präsident der Philippinen, eröffnete die Konferenz.")
+    assert (name_key("Magsaysay"), "president", "philippines") in positions(a)
+
+
+def test_one_name_before_a_noun_that_is_no_office_is_no_person(ex):
+    a = analyse(ex, "Die Kämpfe dauerten an. Korfu, die größte Insel, wurde beschossen.")
+    assert not a.new_entities or all(c != "Person" for _k, c, _lab in a.new_entities)
+
+
+def test_the_surname_with_an_office_in_apposition_is_the_person_named_before(ex):
+    a = analyse(
+        ex,
+        "Ministerpräsident Benito Mussolini drohte Griechenland. Mussolini, der italienische "
+        "Regierungschef, forderte eine Entschuldigung.",
+    )
+    assert ("agent", name_key("Benito Mussolini")) in roles(only(a, "Demand"))

@@ -190,9 +190,12 @@ class PersonNouns:
                 return []  # brackets ("(LTTE)") may stand in the noun's complement
         return []
 
-    def _apposition_at(self, toks: Sequence[Token], end: int) -> bool:
+    def _apposition_at(
+        self, toks: Sequence[Token], end: int, *, offices_only: bool = False
+    ) -> bool:
         """A comma at ``end`` and a noun of function after it, with its article and
-        adjectives or not (", der frühere Anführer der Gruppe,", ", Sprecher der Armee,")."""
+        adjectives or not (", der frühere Anführer der Gruppe,", ", Sprecher der Armee,");
+        with ``offices_only`` the title of an office only (", der Regierungschef,")."""
         if end >= len(toks) or toks[end].text != ",":
             return False
         k = end + 1
@@ -200,7 +203,11 @@ class PersonNouns:
             k += 1
         while k < len(toks) and toks[k].pos.startswith("ADJ"):
             k += 1
-        return k < len(toks) and (self.is_person_noun(toks[k]) or bool(self.is_title(toks[k].text)))
+        if k >= len(toks):
+            return False
+        return bool(self.is_title(toks[k].text)) or (
+            not offices_only and self.is_person_noun(toks[k])
+        )
 
     def bare_names(self, toks: Sequence[Token], taken: Set[int]) -> Iterator[tuple[int, int]]:
         """Full names without a noun before them ("von Nelson Mandela"): two or three
@@ -225,7 +232,13 @@ class PersonNouns:
             # a function named in apposition makes the words before it a person's name,
             # wherever they stand and however the tagger read them ("Ob Schaker al-Abssi,
             # der Anführer der Gruppe, …"); else only proper nouns count
-            appositive = end - j >= 2 and self._apposition_at(toks, end)
+            appositive = (end - j >= 2 and self._apposition_at(toks, end)) or (
+                # one word with an office in apposition: "Mussolini, der italienische
+                # Regierungschef, …" (a noun of function alone, "Sprecher", is too weak)
+                end - j == 1
+                and toks[j].pos == "NE"
+                and self._apposition_at(toks, end, offices_only=True)
+            )
             if not appositive:
                 end = next((e for e in range(j, end) if toks[e].pos != "NE"), end)
             closes = end < len(toks) and (
@@ -284,7 +297,7 @@ class PersonNouns:
                 or _after_gapped_phrase(toks, j, taken)
             )
             if (
-                end - j >= 2
+                (end - j >= 2 or appositive)
                 and (appositive or (closes and opens))
                 and (end >= len(toks) or end not in taken)
             ):
