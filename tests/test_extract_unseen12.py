@@ -139,3 +139,15 @@ def test_the_surname_with_an_office_in_apposition_is_the_person_named_before(ex)
         "Regierungschef, forderte eine Entschuldigung.",
     )
     assert ("agent", name_key("Benito Mussolini")) in roles(only(a, "Demand"))
+
+
+# -- a father's name after "bin" is no surname ------------------------------------------
+
+
+def test_a_fathers_name_after_bin_names_no_one_alone(ex):
+    # regression: "König Salman" was Mohammed bin Salman, and held the office of monarch
+    a = analyse(ex, "Riad – König Salman empfing den Gast.")
+    assert "mohammed-bin-salman" not in {k for m in a.mentions for k in m.keys}
+    assert not {p for p in positions(a) if p[0] == "mohammed-bin-salman"}
+    a = analyse(ex, "Kronprinz Mohammed bin Salman empfing den Gast.")
+    assert ("agent", "mohammed-bin-salman") in roles(only(a, "Meeting"))

@@ -327,6 +327,7 @@ class EntityRecognizer:
         self._spelled: set[str] = set()
         ambiguous: set[str] = set()
         spelt: dict[str, set[str]] = {}  # surnames of other spellings of full names
+        patronymic = lexicon.ref("patronymic_particles")
         for e in dictionary:
             for name in e.names:
                 words = tuple(t for _s, _e, t in tokenize(name))
@@ -352,6 +353,8 @@ class EntityRecognizer:
                             spelt.setdefault(words[-1], set()).add(e.key)
                         continue
                     sur = words[-1]
+                    if len(words) >= 3 and words[-2].lower() in patronymic:
+                        continue  # "Mohammed bin Salman": "Salman" is his father's name
                     if sur in self._surnames and self._surnames[sur] != e.key:
                         ambiguous.add(sur)
                     self._surnames[sur] = e.key

@@ -618,6 +618,7 @@ REF_KEYS = (
     "organization_name_heads",
     "person_nouns",
     "name_particles",
+    "patronymic_particles",
     "home_prepositions",
 )
 
