@@ -1,6 +1,6 @@
 """Session 29: each form tested on sentences written for the test."""
 
-from extract_helpers import analyse, cameo, classes, only, positions, roles
+from extract_helpers import analyse, cameo, classes, minted, only, positions, roles
 
 from kg.extract.names import name_key
 
@@ -151,3 +151,12 @@ def test_a_fathers_name_after_bin_names_no_one_alone(ex):
     assert not {p for p in positions(a) if p[0] == "mohammed-bin-salman"}
     a = analyse(ex, "Kronprinz Mohammed bin Salman empfing den Gast.")
     assert ("agent", "mohammed-bin-salman") in roles(only(a, "Meeting"))
+
+
+# -- an unlisted town of several words after a title --------------------------------------
+
+
+def test_a_governor_of_an_unlisted_city_with_a_particle_in_its_name(ex):
+    a = analyse(ex, "Der Gouverneur von Rio de Janeiro, Sérgio Cabral, sprach von einem Erfolg.")
+    rio = minted(a, "Rio de Janeiro")
+    assert (name_key("Sérgio Cabral"), "governor", f"{rio}-government") in positions(a)

@@ -117,12 +117,13 @@ def _skip_genitive(
     names_follow: Callable[[Token], bool] = lambda _t: False,
     *,
     agents: Container[str] = (),
+    particles: Container[str] = (),
 ) -> int:
     """The index after a chain of genitive phrases starting at ``k`` ("des Obersten
     Politischen Rates der Huthi"); ``k`` itself when there is none. A noun for which
     ``names_follow`` holds takes the name after it ("der Rebellenbewegung Forces
     Nouvelles"); an extended attribute opening with one of ``agents`` is skipped ("der von
-    der YPG dominierten SDF")."""
+    der YPG dominierten SDF"); a name goes on past ``particles`` ("von Rio de Janeiro")."""
     p = k
     # "von X" only as the first link: "der Präsident von Kenia, William Ruto"
     while (
@@ -146,6 +147,14 @@ def _skip_genitive(
             elif names_follow(toks[q - 1]):
                 while q < len(toks) and q - k < 10 and _name_like(toks[q]) and q not in by_first:
                     q += 1
+            while (
+                q + 1 < len(toks)
+                and q - k < 10
+                and toks[q].text in particles
+                and _name_like(toks[q + 1])
+                and q + 1 not in by_first
+            ):
+                q += 2
         else:
             break
         if q + 1 < len(toks) and toks[q].text in ("in", "aus") and q + 1 in by_first:
@@ -1462,15 +1471,25 @@ class EntityRecognizer:
                 key = self._mint(" ".join(words), cls, new)
                 local[words] = key
                 return key
+        # the name's words, with particles between them ("Rio de Janeiro")
+        r = q
+        while (
+            r + 2 < len(toks)
+            and r - q < 4
+            and toks[r + 1].text in self._particles
+            and _name_like(toks[r + 2])
+            and r + 2 not in by_first
+        ):
+            r += 2
         if not (
-            q + 1 < len(toks)
+            r + 1 < len(toks)
             and q not in by_first
             and _name_like(toks[q])
-            and toks[q + 1].text == ","
+            and toks[r + 1].text == ","
             and not self._people.is_person_noun(toks[q])
         ):
             return None
-        return self._mint(toks[q].text, unknown, new)
+        return self._mint(" ".join(t.text for t in toks[q : r + 1]), unknown, new)
 
     def _name_before(
         self,
@@ -2272,7 +2291,12 @@ class EntityRecognizer:
         # a name after a noun of its class or kind of place ("der Rebellenbewegung Forces
         # Nouvelles", "der Teilrepublik Nordossetien") is the genitive's, not the holder's
         p = _skip_genitive(
-            toks, k, by_first, self._names_follow, agents=self._morph.agent_prepositions
+            toks,
+            k,
+            by_first,
+            self._names_follow,
+            agents=self._morph.agent_prepositions,
+            particles=self._particles,
         )
         if p < n and toks[p].text == "(":
             # "der Präsident der FLNKS (Sozialistische … Befreiungsfront), X": the long
