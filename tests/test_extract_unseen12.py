@@ -160,3 +160,19 @@ def test_a_governor_of_an_unlisted_city_with_a_particle_in_its_name(ex):
     a = analyse(ex, "Der Gouverneur von Rio de Janeiro, Sérgio Cabral, sprach von einem Erfolg.")
     rio = minted(a, "Rio de Janeiro")
     assert (name_key("Sérgio Cabral"), "governor", f"{rio}-government") in positions(a)
+
+
+def test_an_unlisted_region_in_the_bare_genitive_after_a_title(ex):
+    # regression: "Nordossetiens" was taken for a person, and the president held no office
+    a = analyse(ex, "Der Präsident Nordossetiens, Alexander Dsassochow, sprach von einer Tragödie.")
+    region = minted(a, "Nordossetien")
+    assert (name_key("Alexander Dsassochow"), "president", f"{region}-government") in positions(a)
+    assert not {k for k, c, _lab in a.new_entities if c == "Person"} - {
+        name_key("Alexander Dsassochow")
+    }
+
+
+def test_a_title_at_the_end_of_a_sentence_ends_the_search_for_a_genitive(ex):
+    # (a title as the last word leaves no genitive to read: no failure, no office)
+    a = analyse(ex, "Das sagte der Präsident.")
+    assert not positions(a)

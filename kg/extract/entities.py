@@ -2242,6 +2242,39 @@ class EntityRecognizer:
             role in self.lexicon.national or role in self.lexicon.regional_roles
         )
 
+    def _unlisted_genitive(
+        self,
+        ts: TaggedSentence,
+        k: int,
+        by_first: dict[int, EntityMention],
+        new: dict[str, tuple[str, str]],
+        local: dict[tuple[str, ...], str],
+    ) -> str | None:
+        """A region no dictionary lists, in the bare genitive between a title and its
+        holder's name in apposition ("Der Präsident Nordossetiens, Alexander Dsassochow,"):
+        minted from the word without its "s", else None."""
+        toks, n = ts.tokens, len(ts.tokens)
+        if k + 2 >= n:
+            return None
+        word = toks[k].text
+        p = self._past_apposition_noun(toks, k + 2)
+        if not (
+            k not in by_first
+            and toks[k].pos == "NE"
+            and word.endswith("s")
+            and len(word) > 4
+            and word[:1].isupper()
+            and toks[k + 1].text == ","
+            and p + 1 < n
+            and toks[p].pos == "NE"
+            and toks[p + 1].pos == "NE"
+            and toks[p].text[:1].isupper()
+        ):
+            return None
+        key = self._mint(word[:-1], PlaceClass.REGION, new)
+        local[(word,)] = key
+        return key
+
     def _past_genitive(
         self,
         ts: TaggedSentence,
@@ -2266,6 +2299,9 @@ class EntityRecognizer:
             if cand is not None and cand.cls == ActorClass.PERSON:
                 return p, state
             return k, None
+        region = self._unlisted_genitive(ts, k, by_first, new, local) if regional else None
+        if region is not None:
+            return k + 2, region
         if role and k < n - 1 and toks[k].text == "," and _possessed(toks, j):
             # "Ihr amtierender Vorsitzender, Guineas Präsident Alpha Condé,", "deren
             # Generalsekretär, der Liberianer Burgess Carr,": the name in apposition
