@@ -1381,7 +1381,9 @@ class RoleAssigner:
             companions: list[str] = []
             beside = False  # inside the phrase of "neben", up to the verb
             # (or after it, up to "auch": "Zu den Unterzeichnern gehören neben X auch Y")
-            also = next(j for j in range(c.fa, max(c.fb, c.b)) if toks[j].text.lower() == "auch")
+            also = next(
+                (j for j in range(c.fa, max(c.fb, c.b)) if toks[j].text.lower() == "auch"), c.fin
+            )
             for g, grp in c.groups:
                 if grp[0].first >= c.fin and not (c.fin < also and grp[0].first < also):
                     break
@@ -1417,7 +1419,7 @@ class RoleAssigner:
             p = grp[0].first - 1
             while p > c.fin and toks[p].pos in NP_INNER:
                 p -= 1
-            opens = toks[p].text.lower() == g and toks[p - 1].text == ","
+            opens = p > 0 and toks[p].text.lower() == g and toks[p - 1].text == ","
             if (
                 opens
                 and all(t.pos in NP_INNER for t in toks[grp[-1].last : grp2[0].first])
