@@ -110,6 +110,33 @@ def _past_attribute(toks: Sequence[Token], q: int, agents: Container[str]) -> in
     return q
 
 
+def _past_particles(
+    toks: Sequence[Token],
+    end: int,
+    particles: Container[str],
+    by_first: Mapping[int, EntityMention],
+    *,
+    reach: int,
+) -> int:
+    """Where a name that ends before ``end`` ends once its particles and the words after
+    them are added ("Rio" + "de Janeiro"), up to the index ``reach``.
+
+    >>> toks = [Token(i, 0, 0, w, w, p) for i, (w, p) in enumerate(
+    ...     [("Rio", "NE"), ("de", "NE"), ("Janeiro", "NE"), (",", "$,")])]
+    >>> _past_particles(toks, 1, {"de"}, {}, reach=5), _past_particles(toks, 1, set(), {}, reach=5)
+    (3, 1)
+    """
+    while (
+        end + 1 < len(toks)
+        and end < reach
+        and toks[end].text in particles
+        and _name_like(toks[end + 1])
+        and end + 1 not in by_first
+    ):
+        end += 2
+    return end
+
+
 def _skip_genitive(
     toks: Sequence[Token],
     k: int,
@@ -147,14 +174,7 @@ def _skip_genitive(
             elif names_follow(toks[q - 1]):
                 while q < len(toks) and q - k < 10 and _name_like(toks[q]) and q not in by_first:
                     q += 1
-            while (
-                q + 1 < len(toks)
-                and q - k < 10
-                and toks[q].text in particles
-                and _name_like(toks[q + 1])
-                and q + 1 not in by_first
-            ):
-                q += 2
+            q = _past_particles(toks, q, particles, by_first, reach=k + 10)
         else:
             break
         if q + 1 < len(toks) and toks[q].text in ("in", "aus") and q + 1 in by_first:
@@ -423,6 +443,7 @@ class EntityRecognizer:
         self._country_heads = tuple(sorted(lexicon.ref("country_heads")))
         self._org_nouns = lexicon.ref("organization_reference_nouns")
         self._org_name_nouns = lexicon.ref("organization_name_nouns")
+        self._org_ref_nouns = self._org_nouns | self._org_name_nouns
         self._neighbour_nouns = lexicon.ref("neighbour_nouns")
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
@@ -1472,24 +1493,16 @@ class EntityRecognizer:
                 local[words] = key
                 return key
         # the name's words, with particles between them ("Rio de Janeiro")
-        r = q
-        while (
-            r + 2 < len(toks)
-            and r - q < 4
-            and toks[r + 1].text in self._particles
-            and _name_like(toks[r + 2])
-            and r + 2 not in by_first
-        ):
-            r += 2
+        end = _past_particles(toks, q + 1, self._particles, by_first, reach=q + 5)
         if not (
-            r + 1 < len(toks)
+            end < len(toks)
             and q not in by_first
             and _name_like(toks[q])
-            and toks[r + 1].text == ","
+            and toks[end].text == ","
             and not self._people.is_person_noun(toks[q])
         ):
             return None
-        return self._mint(" ".join(t.text for t in toks[q : r + 1]), unknown, new)
+        return self._mint(" ".join(t.text for t in toks[q:end]), unknown, new)
 
     def _name_before(
         self,
@@ -2254,18 +2267,19 @@ class EntityRecognizer:
         holder's name in apposition ("Der Präsident Nordossetiens, Alexander Dsassochow,"):
         minted from the word without its "s", else None."""
         toks, n = ts.tokens, len(ts.tokens)
-        if k + 2 >= n:
-            return None
-        word = toks[k].text
-        p = self._past_apposition_noun(toks, k + 2)
+        word = toks[k].text if k + 2 < n else ""
         if not (
-            k not in by_first
-            and toks[k].pos == "NE"
+            word[:1].isupper()
             and word.endswith("s")
             and len(word) > 4
-            and word[:1].isupper()
+            and toks[k].pos == "NE"
             and toks[k + 1].text == ","
-            and p + 1 < n
+            and k not in by_first
+        ):
+            return None
+        p = self._past_apposition_noun(toks, k + 2)
+        if not (
+            p + 1 < n
             and toks[p].pos == "NE"
             and toks[p + 1].pos == "NE"
             and toks[p].text[:1].isupper()
@@ -3151,7 +3165,7 @@ class EntityRecognizer:
             a -= 1
         if not (
             tok.pos == "NN"
-            and tok.lemma.lower() in self._org_nouns | self._org_name_nouns
+            and tok.lemma.lower() in self._org_ref_nouns
             and a >= 0
             and toks[a].text.lower() in _ARTICLES
             and not (j + 1 < len(toks) and (j + 1) in covered)
