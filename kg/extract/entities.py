@@ -294,6 +294,15 @@ class Recognition:
     new_entities: tuple[tuple[str, str, str], ...]  # (key, class, label)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What a sentence's recognition knows of its article: the slug that keys the
+    article's own actors, and the names it gave before, in order."""
+
+    scope: str
+    named: Sequence[str]
+
+
 def _variants(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     """Inflected variants of a multiword name: adjectives take endings, the head noun -s/-n."""
     out = {words}
@@ -703,7 +712,10 @@ class EntityRecognizer:
         for ts in sentences:
             states = [k for m in out if m.kind == MentionKind.NAME for k in m.keys]
             states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, ActorClass.STATE)]
-            found = self._sentence(ts, surnames, local, new, states)
+            named = list(
+                dict.fromkeys(k for m in out if m.kind == MentionKind.NAME for k in m.keys)
+            )
+            found = self._sentence(ts, surnames, local, new, states, _Context(scope, named))
             if ts is sentences[0]:
                 found = self._dateline_places(ts, found, local, new)
             if pending:
@@ -834,6 +846,7 @@ class EntityRecognizer:
         local: dict[tuple[str, ...], str],
         new: dict[str, tuple[str, str]],
         states: Sequence[str] = (),
+        context: _Context | None = None,
     ) -> list[EntityMention]:
         toks = ts.tokens
         n = len(toks)
@@ -871,7 +884,7 @@ class EntityRecognizer:
         found = self._group_compounds(ts, found, local, new)
         found = self._adjective_org_names(ts, found, local, new)
         found = self._plural_titled(ts, found, new, states)
-        found = self._titled(ts, found, surnames, new, local, states)
+        found = self._titled(ts, found, surnames, new, local, states, context)
         found = self._people_by_function(ts, found, new)
         found = self._title_appositions(ts, found, new)
         found = self._references(ts, found)
@@ -2070,9 +2083,11 @@ class EntityRecognizer:
         new: dict[str, tuple[str, str]],
         local: dict[tuple[str, ...], str] | None = None,
         states: Sequence[str] = (),
+        context: _Context | None = None,
     ) -> list[EntityMention]:
         """Attach titles to names, mint people named after a title, keep titles without
-        names; ``states``: the states the article named before."""
+        names; ``states``: the states the article named before; ``context``: the article's
+        slug and what it named before, for a body the genitive leaves unnamed."""
         toks = ts.tokens
         by_first = {m.first: m for m in found}
         result: list[EntityMention] = []
@@ -2091,7 +2106,7 @@ class EntityRecognizer:
                 j += 1
                 continue
             k, genitive_of = self._past_genitive(
-                ts, j, role, found, by_first, new, {} if local is None else local
+                ts, j, role, found, by_first, new, {} if local is None else local, context
             )
             person = self._holder_named(
                 ts, k, by_first, surnames, new, genitive=j > 0 and toks[j - 1].pos == "NN"
@@ -2298,6 +2313,7 @@ class EntityRecognizer:
         by_first: dict[int, EntityMention],
         new: dict[str, tuple[str, str]],
         local: dict[tuple[str, ...], str],
+        context: _Context | None = None,
     ) -> tuple[int, str | None]:
         """Where the holder's name may start after the title at ``j``, and the state or
         organisation of a genitive in between ("der Präsident des Obersten Rates der Huthi,
@@ -2362,6 +2378,7 @@ class EntityRecognizer:
             # title in the genitive is that title's holder (after a comma, "der Sprecher
             # des Präsidenten, X", it is the first title's)
             return k, None
+        comma = p
         if p < n - 1 and toks[p].text == ",":
             p += 1
             p = self._past_apposition_noun(toks, p)
@@ -2411,21 +2428,102 @@ class EntityRecognizer:
             if toks[k].text == "von" and role in self.lexicon.place_roles
             else ActorClass.ORGANIZATION,
         )
+        if genitive_of is None and context is not None and toks[comma].text == ",":
+            genitive_of = self._unnamed_body(ts, k, comma, found, new, context)
         short = by_first.get(p - 3) if p >= 3 and toks[p - 2].text == ")" else None
         if short is not None and short.keys and short.cls != ActorClass.PERSON:
             genitive_of = short.keys[0]  # "… Opposition (VTO), Said Abdullo Nuri": the VTO
         return p, genitive_of
+
+    def _unnamed_body(
+        self,
+        ts: TaggedSentence,
+        k: int,
+        comma: int,
+        found: Sequence[EntityMention],
+        new: dict[str, tuple[str, str]],
+        context: _Context,
+    ) -> str | None:
+        """The body a title's genitive names by a common noun alone, before its holder's
+        name in apposition ("der Kommandeur der Militärpolizei, Oberst X", "der Chef des
+        Vereinigten Kommandos der Streitkräfte, Admiral X"): for a noun of a kind of group
+        ("der Rebellen", "der Mission"), the last of that kind the article named; else a
+        body of the article's own, labelled with the phrase. None for a state's body ("des
+        Außenministeriums", which the facts stage gives its state), a person ("des
+        Präsidenten") or a phrase holding a name."""
+        toks = ts.tokens
+        h = k + 1
+        while h < comma and toks[h].pos.startswith("ADJ"):
+            h += 1
+        if not (
+            toks[k].text in ("der", "des")
+            and h < comma <= k + 7
+            and toks[h].pos == "NN"
+            and all(
+                t.pos.startswith(("ADJ", "NN", "ART")) and t.text[:1] != "("
+                for t in toks[k + 1 : comma]
+            )
+            and not any(m.first < comma and m.last > k for m in found)
+        ):
+            return None
+        head = toks[h]
+        lem = head.lemma.lower()
+        if (
+            lem in self._gov_nouns
+            or lem.endswith(self._gov_heads)
+            or self._title(head)[0] is not None
+            or self._people.is_person_noun(head)
+            or self._people.is_nationality_noun(head)
+            or self._country_noun(head.lemma)
+        ):
+            return None
+        kind = self.lexicon.group_class(head.lemma) or (
+            ActorClass.ORGANIZATION if lem in self._org_ref_nouns else None
+        )  # "der Organisation": the one named before
+        named = (
+            next(
+                (
+                    key
+                    for key in reversed(context.named)
+                    if class_is(self._class_of(key, new), kind)
+                ),
+                None,
+            )
+            if kind is not None
+            else None
+        )
+        if named is not None:
+            return named
+        words = [t.text for t in toks[k + 1 : comma]]
+        if h == k + 1 and head.lemma[:1].isupper():
+            words[0] = head.lemma  # "der Militärpolizei", "des Sektors": the noun itself
+        label = " ".join(words)
+        key = f"{context.scope}/{slugify(label)}" if context.scope else slugify(label)
+        cls = kind or _noun_class(head.text, self._class_table) or ActorClass.ORGANIZATION
+        new.setdefault(key, (cls, label))
+        return key
+
+    def _class_of(self, key: str, new: Mapping[str, tuple[str, str]]) -> str:
+        """The class of an actor, listed or minted by the article."""
+        entry = self.dictionary.get(key)
+        return entry.cls if entry is not None else new.get(key, ("", ""))[0]
 
     def _past_apposition_noun(self, toks: Sequence[Token], p: int) -> int:
         """Where a name in apposition starts after its article and nouns of function or
         nationality (", der Abgeordnete Jacques Lafleur,", ", der Liberianer X,"); ``p``
         where none stands there."""
         q = p + 1 if p < len(toks) and toks[p].pos == "ART" else p
+        adjectives = q
+        if q > p:
+            while q + 1 < len(toks) and toks[q].pos.startswith("ADJ"):
+                q += 1  # ", der australische Diplomat Nick Warner,"
         start = q
         while q + 1 < len(toks) and (
             self._people.is_person_noun(toks[q]) or self._people.is_nationality_noun(toks[q])
         ):
             q += 1
+        if start > adjectives and any(self._title(t)[0] for t in toks[start:q]):
+            return p  # ", der ivorische Präsident X,": a title of its own, with its state
         return q if q > start and toks[q].text[:1].isupper() else p
 
     def _holder_named(

@@ -269,6 +269,14 @@ def _own_state(entry: Entry | None, named: Set[str], home: str | None) -> str | 
     return home if home in countries else (countries[0] if countries else None)
 
 
+def _sole_state(entry: Entry, role: str, lex: Lexicon) -> str | None:
+    """The one state a known person ever held office in, for a government title with no
+    state named ("Premierminister John Vorster" in a story that only names Soweto), else
+    None: a person of two states needs the article to say which."""
+    countries = entry.rel("country")
+    return countries[0] if len(countries) == 1 and role in lex.national else None
+
+
 def _offices(
     ts: TaggedSentence,
     ms: Sequence[EntityMention],
@@ -337,7 +345,7 @@ def _offices(
                 # "Präsident Félix Tshisekedi" in an article that names his country: the
                 # dictionary's country of a known person, once the article names it; of a
                 # person who held offices in two states, the story's where it is one of them
-                of = _own_state(entry, named_so_far, home)
+                of = _own_state(entry, named_so_far, home) or _sole_state(entry, role, lex)
             elif (
                 role
                 and not of

@@ -1,0 +1,91 @@
+"""Session 30: each form tested on sentences written for the test."""
+
+from extract_helpers import analyse, minted, positions
+
+from kg.extract.names import name_key
+
+# -- a bare government title of a known leader of one state --------------------------------
+
+
+def test_a_known_leader_of_one_state_holds_a_bare_title_of_it(ex):
+    # the article names no state: the dictionary's one state of the person is the office's
+    a = analyse(ex, "Im Norden des Landes sagte Präsident Paul Biya, die Lage sei unter Kontrolle.")
+    assert ("paul-biya", "president", "cameroon") in positions(a)
+
+
+def test_a_known_leader_of_two_states_needs_the_article_to_say_which(ex):
+    a = analyse(ex, "Präsident Václav Havel sagte, die Lage sei unter Kontrolle.")
+    assert not {p for p in positions(a) if p[0] == "vaclav-havel"}
+
+
+# -- a title's genitive names a body by a common noun alone --------------------------------
+
+
+def test_a_body_named_by_a_common_noun_is_one_of_the_article_s_own(ex):
+    a = analyse(
+        ex,
+        "»Wir haben gesiegt«, sagte der Kommandeur der Militärpolizei, Oberst Mário Duarte.",
+    )
+    body = minted(a, "Militärpolizei")
+    assert body.startswith("t/")  # keyed under the article: another article's stays apart
+    assert (name_key("Mário Duarte"), "commander", body) in positions(a)
+
+
+def test_the_body_s_label_keeps_its_adjectives_and_genitive(ex):
+    a = analyse(
+        ex,
+        "Der Chef der Vereinigten Kommission der Grenzgemeinden, Oberst Rubén Alcázar, "
+        "sagte, die Lage sei ruhig.",
+    )
+    body = minted(a, "Vereinigten Kommission der Grenzgemeinden")
+    assert (name_key("Rubén Alcázar"), "leader", body) in positions(a)
+
+
+def test_a_group_noun_in_the_genitive_is_the_group_named_before(ex):
+    a = analyse(
+        ex,
+        "Die Rebellen der MILF griffen an. Der Chefunterhändler der Rebellen, Mohagher "
+        "Iqbal, sprach von einem Zusammenstoß.",
+    )
+    assert (name_key("Mohagher Iqbal"), "chief-negotiator", "milf") in positions(a)
+
+
+def test_a_person_or_a_state_body_in_the_genitive_mints_no_body(ex):
+    a = analyse(ex, "Der Sprecher des Präsidenten, Dmitri Peskow, sagte, die Lage sei ernst.")
+    assert not [lab for _k, _c, lab in a.new_entities if lab.startswith("Präsident")]
+    a = analyse(
+        ex,
+        "Kenia protestierte. Der Sprecher des Außenministeriums, Job Wekesa, sagte, die Lage "
+        "sei ernst.",
+    )
+    assert (name_key("Job Wekesa"), "spokesperson", "kenya") in positions(a)
+
+
+def test_a_commandant_holds_a_command(ex):
+    a = analyse(
+        ex,
+        "Gegen 13 Uhr verhängte der Militärkommandant des Sektors, Generalmajor Pawel "
+        "Dibrowa, den Ausnahmezustand.",
+    )
+    assert (name_key("Pawel Dibrowa"), "commander", minted(a, "Sektor")) in positions(a)
+
+
+# -- a name in apposition after an article and adjectives -----------------------------------
+
+
+def test_the_holder_s_name_may_follow_an_adjective_and_a_noun_of_function(ex):
+    a = analyse(
+        ex,
+        "Die Ecowas tagte in Abuja. Der Generalsekretär der Organisation, der liberianische "
+        "Diplomat Burgess Carr, sprach von Fortschritten.",
+    )
+    assert (name_key("Burgess Carr"), "secretary-general", "ecowas") in positions(a)
+
+
+def test_a_title_after_the_adjective_keeps_its_own_office(ex):
+    a = analyse(
+        ex,
+        "Den Beschluss gab der amtierende Ecowas-Vorsitzende, der ivorische Präsident "
+        "Alassane Ouattara, bekannt.",
+    )
+    assert ("alassane-ouattara", "president", "cote-divoire") in positions(a)
