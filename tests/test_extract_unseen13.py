@@ -89,3 +89,25 @@ def test_a_title_after_the_adjective_keeps_its_own_office(ex):
         "Alassane Ouattara, bekannt.",
     )
     assert ("alassane-ouattara", "president", "cote-divoire") in positions(a)
+
+
+# -- leading a part of an organisation ------------------------------------------------------
+
+
+def test_who_leads_a_group_or_mission_of_an_organisation_holds_its_office(ex):
+    a = analyse(
+        ex,
+        "Vermittelt hatte der Diplomat Tim Guldimann, der die Unterstützungsgruppe der OSZE "
+        "in Grosny leitet.",
+    )
+    assert (name_key("Tim Guldimann"), "leader", "osce") in positions(a)
+    a = analyse(
+        ex, "Anna Berg, die die Mission der Vereinten Nationen leitet, sprach von Fortschritten."
+    )
+    assert (name_key("Anna Berg"), "leader", "united-nations") in positions(a)
+
+
+def test_who_leads_a_group_that_is_no_part_of_the_organisation_holds_no_office_of_it(ex):
+    # the talks are with the OSCE, the group is the person's own
+    a = analyse(ex, "Anna Berg, die die Gruppe leitet, verhandelte mit der OSZE.")
+    assert not {p for p in positions(a) if p[2] == "osce"}
