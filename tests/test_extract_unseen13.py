@@ -1,6 +1,6 @@
 """Session 30: each form tested on sentences written for the test."""
 
-from extract_helpers import analyse, minted, positions
+from extract_helpers import analyse, members, minted, not_members, positions
 
 from kg.extract.names import name_key
 
@@ -111,3 +111,49 @@ def test_who_leads_a_group_that_is_no_part_of_the_organisation_holds_no_office_o
     # the talks are with the OSCE, the group is the person's own
     a = analyse(ex, "Anna Berg, die die Gruppe leitet, verhandelte mit der OSZE.")
     assert not {p for p in positions(a) if p[2] == "osce"}
+
+
+# -- memberships told with a pronoun, a bare member noun, or "nicht aber" -----------------
+
+
+def test_a_dative_pronoun_is_the_organisation_of_the_sentence_before(ex):
+    a = analyse(ex, "Die Nato tagte in Brüssel. Ihr gehört auch die Türkei an.")
+    assert members(a) == {("turkey", "nato")}
+    a = analyse(ex, "Der Minister sprach im Auftrag der SADC. Ihm gehören Angola und Namibia an.")
+    assert members(a) == {("angola", "sadc"), ("namibia", "sadc")}
+
+
+def test_a_pronoun_two_sentences_after_the_organisation_refers_to_none(ex):
+    a = analyse(
+        ex,
+        "Die Nato tagte in Brüssel. Der Minister dankte den Gastgebern. Ihr gehört auch die "
+        "Türkei an.",
+    )
+    assert not members(a)
+
+
+def test_members_listed_with_a_contrast_are_members_and_the_contrasted_are_not(ex):
+    a = analyse(
+        ex,
+        "Vermittelt hatte Sambia im Auftrag der SADC. Ihr gehören unter anderen Angola, "
+        "Namibia und Simbabwe an, nicht aber Ruanda und Uganda.",
+    )
+    assert members(a) == {("angola", "sadc"), ("namibia", "sadc"), ("zimbabwe", "sadc")}
+    assert not_members(a) == {("rwanda", "sadc"), ("uganda", "sadc")}
+    a = analyse(ex, "Angola ist Mitglied der SADC, aber nicht Ruanda.")
+    assert members(a) == {("angola", "sadc")}
+    assert not_members(a) == {("rwanda", "sadc")}
+
+
+def test_member_states_named_without_their_organisation_are_of_the_one_named_before(ex):
+    a = analyse(
+        ex,
+        "Kasachstan rief die OVKS zu Hilfe. Am Donnerstag landeten die ersten Soldaten. "
+        "Auch die übrigen Mitgliedstaaten Belarus, Armenien und Kirgistan schicken Truppen.",
+    )
+    assert {("belarus", "csto"), ("armenia", "csto"), ("kyrgyzstan", "csto")} <= members(a)
+
+
+def test_member_states_with_no_organisation_named_before_are_members_of_none(ex):
+    a = analyse(ex, "Die Mitgliedstaaten Belarus und Armenien schicken Truppen.")
+    assert not members(a)

@@ -26,6 +26,7 @@ rules of :mod:`kg.extract.facts` stay beside these; the facts are merged there.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from kg.dictionary import ActorDictionary, class_is
 from kg.extract.functions import clause_subject, mention_head, preposition
@@ -79,9 +80,13 @@ class _Reader:
         d: ActorDictionary,
         lex: Lexicon,
         morph: Morphology,
+        previous: Sequence[EntityMention] = (),
     ) -> None:
         assert ts.parse is not None
         self.ts, self.toks, self.parse, self.ms, self.d = ts, ts.tokens, ts.parse, ms, d
+        # the mentions of the sentences before, which a pronoun (of the one right before)
+        # or a bare member noun refers to
+        self.previous = previous
         self.neg = lex.cue("negation")
         self.companions = lex.cue("member_companions")
         self.examples = lex.cue("member_examples")
@@ -308,7 +313,7 @@ class _Reader:
         while last > 0 and toks[last].pos.startswith("$"):
             last -= 1
         if toks[last].text.lower() not in self.neg:
-            return None
+            return self._contrasted(after)
         for c in range(after + 1, last):
             if toks[c].text != ",":
                 continue
@@ -318,6 +323,20 @@ class _Reader:
             if rest and rest[0].first == start:
                 return rest[:1], last
             return None
+        return None
+
+    def _contrasted(self, after: int) -> tuple[list[EntityMention], int] | None:
+        """ "…, nicht aber Ruanda und Uganda", "…, aber nicht Ruanda": the mentions after a
+        comma and a negation joined with "aber" or "jedoch", past ``after``, are
+        non-members of their own; returns them and the negation token."""
+        toks = self.toks
+        for c in range(after + 1, len(toks) - 2):
+            pair = {toks[c + 1].text.lower(), toks[c + 2].text.lower()}
+            if toks[c].text != "," or not (pair & self.neg and pair & {"aber", "jedoch"}):
+                continue
+            neg = c + 1 if toks[c + 1].text.lower() in self.neg else c + 2
+            rest = [m for m in self.ms if c + 2 < m.first and not self.orgish(m)]
+            return (rest, neg) if rest and rest[0].first <= c + 4 else None
         return None
 
     def compounds(self, heads: frozenset[str]) -> list[Fact]:
@@ -572,6 +591,10 @@ class _Reader:
         """The phrase at ``c`` is a dative by its article: "dem", or "der" where the verb
         is plural and the phrase no coordination ("Der sogenannten Bruderschaftsallianz
         gehören X und Y an": a subject "der X" would take a singular verb)."""
+        if self.toks[c].pos == "PPER" and self.toks[c].text.lower() in ("ihm", "ihr"):
+            # "Ihr gehören Angola und Namibia an": a third person's dative ("ihr gehört"
+            # of the second person takes no object)
+            return True
         m = _mention_at(self.ms, c)
         if m is None:
             return False
@@ -631,10 +654,24 @@ class _Reader:
     def _pronoun_organisation(self, x: int) -> EntityMention | None:
         """The organisation a personal pronoun refers back to: the last one named before
         it in the sentence ("Armenien ist Mitglied der OVKS, Aserbaidschan gehört ihm nicht
-        an")."""
+        an"), else the last of the sentence before ("… im Auftrag der SADC. Ihr gehören
+        Angola und Namibia an")."""
         if self.toks[x].pos != "PPER":
             return None
+        org = self._last_organisation(x)
+        if org is not None and org.sentence != self.ts.sentence.index:
+            # the sentence before's organisation, mentioned here by the pronoun
+            return replace(org, sentence=self.ts.sentence.index, first=x, last=x + 1)
+        return org
+
+    def _last_organisation(self, x: int, *, back: int = 1) -> EntityMention | None:
+        """The last organisation named before token ``x``, in this sentence or else in
+        the ``back`` sentences before, or None."""
+        here = self.ts.sentence.index
         before = [m for m in self.ms if m.last <= x and self.orgish(m)]
+        before = before or [
+            m for m in self.previous if m.sentence >= here - back and self.orgish(m)
+        ]
         return before[-1] if before else None
 
     def _organisation_beside(self, v: int, c: int, x: int) -> EntityMention | None:
@@ -808,13 +845,16 @@ class _Reader:
         out = self._emit(members, org, neg) if members else []
         return out + (self._emit(elided, org, True) if elided else [])
 
+    def _plural_member_noun(self, n: int) -> bool:
+        """A member noun in the plural ("Mitgliedstaaten", "Mitglieder"): its form is no
+        lemma."""
+        return self.toks[n].text.lower() != self.toks[n].lemma.lower()
+
     def _examples_after(self, k: int, n: int) -> list[int]:
         """The names listed after a comma and an adverb of examples at ``k`` (",
         darunter X und Y", ", unter ihnen X"), for the plural member noun at ``n``."""
         toks = self.toks
-        # (a plural: its form is no lemma, "Mitgliedstaaten")
-        plural = toks[n].text.lower() != toks[n].lemma.lower()
-        if not (plural and k < len(toks) and toks[k].text == ","):
+        if not (self._plural_member_noun(n) and k < len(toks) and toks[k].text == ","):
             return []
         start = self._examples_at(k + 1)
         return self._names_listed(start) if start is not None else []
@@ -875,9 +915,15 @@ class _Reader:
                 for m in [_mention_at(self.ms, c)]
                 if m is not None and self.orgish(m)
             ]
+        listed: list[int] = []
+        if not orgs and self._plural_member_noun(n) and _mention_at(self.ms, n + 1):
+            # "die übrigen Mitgliedstaaten Belarus, Armenien und Kirgistan": of the
+            # organisation the sentence or the one before named last
+            org = self._last_organisation(n, back=3)
+            orgs, listed = ([org], self._names_listed(n + 1)) if org is not None else ([], [])
         if not orgs:
             return []
-        subj = list(p.dependents(n, "nsubj"))
+        subj = listed or list(p.dependents(n, "nsubj"))
         if not subj and preposition(toks, p, n, morph=self.morph) == "als":
             shared = clause_subject(self.ts, p.heads[n], morph=self.morph)
             if shared is not None:
@@ -934,7 +980,8 @@ def _readers(
     for ts in sentences:
         if ts.parse is not None:
             ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
-            yield _Reader(ts, ms, dictionary, lex, morph)
+            before = [m for m in mentions if m.sentence < ts.sentence.index and m.keys]
+            yield _Reader(ts, ms, dictionary, lex, morph, before)
 
 
 def parse_leadership(
