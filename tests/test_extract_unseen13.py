@@ -157,3 +157,44 @@ def test_member_states_named_without_their_organisation_are_of_the_one_named_bef
 def test_member_states_with_no_organisation_named_before_are_members_of_none(ex):
     a = analyse(ex, "Die Mitgliedstaaten Belarus und Armenien schicken Truppen.")
     assert not members(a)
+
+
+def test_members_in_a_relative_clause_after_the_organisation_s_name(ex):
+    # the tagger takes "der" after the comma for an article; the words still tell it
+    a = analyse(
+        ex,
+        "Die Organisation Amerikanischer Staaten (OAS), der Haiti angehört, hatte ein "
+        "Embargo verhängt.",
+    )
+    assert members(a) == {("haiti", "oas")}
+    a = analyse(ex, "Die Nato, der Griechenland, die Türkei und Italien angehören, tagte.")
+    assert members(a) == {("greece", "nato"), ("turkey", "nato"), ("italy", "nato")}
+    a = analyse(ex, "Kuba wurde von der OAS, der Kuba seit 1962 nicht mehr angehört, kritisiert.")
+    assert not_members(a) == {("cuba", "oas")} and not members(a)
+
+
+def test_members_named_by_whose_member_noun(ex):
+    a = analyse(
+        ex,
+        "Die Staaten der Gemeinschaft Unabhängiger Staaten (GUS), deren größtes Mitglied "
+        "Russland ist, reagierten.",
+    )
+    assert members(a) == {("russia", "cis")}
+    a = analyse(ex, "Die Nato, deren Mitglied die Ukraine nicht ist, tagte.")
+    assert not_members(a) == {("ukraine", "nato")}
+
+
+def test_a_full_member_is_a_member(ex):
+    a = analyse(ex, "Fidschi ist seit 1971 Vollmitglied des Pazifischen Inselforums.")
+    assert ("fiji", "pacific-islands-forum") in members(a)
+
+
+def test_wanting_or_being_able_to_belong_is_no_membership(ex):
+    # (a bug: "angehören will" was a membership)
+    for text in (
+        "Die Nato, der die Ukraine angehören will, tagte.",
+        "Die Nato, der Schweden bald angehören könnte, tagte.",
+        "Die Ukraine will der Nato angehören.",
+        "Die Nato, deren Mitglied die Ukraine werden will, tagte.",
+    ):
+        assert not members(analyse(ex, text)), text

@@ -499,6 +499,7 @@ CUE_KEYS = (
     "source_preps",
     "member_nouns",
     "member_verbs",
+    "member_relatives",
     "alliance_words",
     "leave_verbs",
     "leave_forms",

@@ -224,6 +224,17 @@ class _Reader:
             return [], []
         return [org], list(p.dependents(v, "nsubj"))
 
+    def _wanted(self, v: int) -> bool:
+        """Whether the clause of ``v`` has a modal or an auxiliary of what is to come
+        ("will", "könnte", "soll", "wird")."""
+        a, b = clause_bounds(self.toks, v)
+        return any(
+            x.lemma.lower() in self.modals
+            or x.lemma.lower() in self.planned
+            or (x.lemma == "werden" and x.pos == "VA(FIN)")
+            for x in self.toks[a:b]
+        )
+
     def _unreal(self, v: int) -> bool:
         """Whether the clause of ``v`` is negated, modal or told as to come ("soll von X
         geführt werden")."""
@@ -522,7 +533,8 @@ class _Reader:
         """Joining is membership once done: "der X beigetreten ist" / "beigetreten war",
         "trat … bei", not "tritt … bei" or "will … beitreten"."""
         if lemma != "beitreten":
-            return True
+            # "der die Ukraine angehören will", "… angehören könnte": no membership yet
+            return not (self.toks[v].pos.endswith("(INF)") and self._wanted(v))
         if self.toks[v].text.lower() in self.joined:
             return True  # "Finnland trat 2023 der Nato bei"
         return self.toks[v].pos.endswith("(PP)") and any(
@@ -844,6 +856,67 @@ class _Reader:
         neg = self.negated(v, *heads, org_head, skip=skip)
         out = self._emit(members, org, neg) if members else []
         return out + (self._emit(elided, org, True) if elided else [])
+
+    def relative_members(self, relatives: frozenset[str], nouns: frozenset[str]) -> list[Fact]:
+        """Members in a relative clause right after an organisation's name, read off the
+        words ("die Organisation Amerikanischer Staaten (OAS), der Haiti angehört", "…,
+        der Kuba nicht mehr angehört"): the names between the dative pronoun and a form
+        of "angehören" closing the clause; or between a member noun of "deren" and the
+        copula (", deren größtes Mitglied Russland ist")."""
+        toks, out = self.toks, []
+        for org in self.ms:
+            j = org.last
+            if j < len(toks) and toks[j].text == "(":
+                j = next(
+                    (x + 1 for x in range(j, min(len(toks), j + 12)) if toks[x].text == ")"), j
+                )
+            if not (self.orgish(org) and j + 2 < len(toks) and toks[j].text == ","):
+                continue
+            if toks[j + 1].text.lower() == "deren":
+                out += self._whose_members(org, j + 2, nouns)
+                continue
+            if toks[j + 1].text.lower() not in relatives:
+                continue
+            end = next(
+                (
+                    x
+                    for x in range(j + 2, min(len(toks), j + 16))
+                    if toks[x].pos.startswith(("V", "$.", "$("))
+                ),
+                None,
+            )
+            if end is None or toks[end].lemma.lower() != "angehören" or end + 1 >= len(toks):
+                continue
+            if toks[end + 1].text not in (",", ".", ")") or self._wanted(end):
+                continue  # a modal or another verb closes the clause: no membership told
+            members = [m for m in self.ms if j + 1 < m.first and m.last <= end and self.joins(m)]
+            neg = any(negates(toks, x, self.neg) for x in range(j + 2, end))
+            out += self._emit(members, org, neg)
+        return out
+
+    def _whose_members(self, org: EntityMention, k: int, nouns: frozenset[str]) -> list[Fact]:
+        """ "…, deren Mitglied Chile ist", "…, deren größtes Mitglied Russland ist": the
+        names between the member noun at ``k`` (past adjectives) and the copula."""
+        toks = self.toks
+        while k < len(toks) and toks[k].pos.startswith("ADJ"):
+            k += 1
+        if not (k < len(toks) and toks[k].pos == "NN" and toks[k].lemma.lower() in nouns):
+            return []
+        end = next(
+            (
+                x
+                for x in range(k + 1, min(len(toks), k + 12))
+                if toks[x].pos.startswith(("V", "$.", "$("))
+            ),
+            None,
+        )
+        if end is None or toks[end].lemma != "sein" or end + 1 >= len(toks):
+            return []
+        if toks[end + 1].text not in (",", ".", ")"):
+            return []
+        members = [m for m in self.ms if k < m.first and m.last <= end and self.joins(m)]
+        neg = any(negates(toks, x, self.neg) for x in range(k, end))
+        return self._emit(members, org, neg)
 
     def _plural_member_noun(self, n: int) -> bool:
         """A member noun in the plural ("Mitgliedstaaten", "Mitglieder"): its form is no
@@ -1233,8 +1306,14 @@ def parse_memberships(
     allied = lex.cue("alliance_words")
     leave_verbs, leave_forms = lex.cue("leave_verbs"), lex.cue("leave_forms")
     admission_verbs, admission_forms = lex.cue("admission_verbs"), lex.cue("admission_forms")
+    relatives = lex.cue("member_relatives")
     for reader in _readers(sentences, mentions, dictionary, lex, morph):
-        out += reader.facts(member_verbs, member_nouns)
+        # the words' reading of a relative clause after an organisation's name, where the
+        # parse often loses the clause, wins for the pairs it reads
+        read = reader.relative_members(relatives, member_nouns)
+        pairs = {(f.subject, f.object) for f in read}
+        found = reader.facts(member_verbs, member_nouns)
+        out += [f for f in found if (f.subject, f.object) not in pairs] + read
         out += reader.allied(allied)
         out += reader.left(leave_verbs, leave_forms)
         out += reader.admitted(admission_verbs, admission_forms)
