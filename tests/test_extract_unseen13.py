@@ -198,3 +198,15 @@ def test_wanting_or_being_able_to_belong_is_no_membership(ex):
         "Die Nato, deren Mitglied die Ukraine werden will, tagte.",
     ):
         assert not members(analyse(ex, text)), text
+
+
+def test_a_state_that_leads_or_chairs_a_body_of_states_is_its_member(ex):
+    a = analyse(ex, "Die Philippinen haben in diesem Jahr den Vorsitz der Asean inne.")
+    assert ("philippines", "asean") in members(a)
+    a = analyse(ex, "Armenien bat die von Russland angeführte OVKS um Hilfe.")
+    assert ("russia", "csto") in members(a)
+
+
+def test_a_state_said_to_be_no_member_stays_none_though_it_chairs(ex):
+    a = analyse(ex, "Die Türkei ist kein Mitglied der EU, hat aber den Vorsitz der EU inne.")
+    assert not members(a)

@@ -21,7 +21,7 @@ Reads tagged sentences and resolved mentions; writes :class:`~kg.extract.model.F
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 
 from kg.dictionary import ActorDictionary, Entry, class_is
 from kg.extract.dates import MONTH_NAMES
@@ -182,10 +182,32 @@ def derive_facts(
         or (f.subject, f.object, f.sentence) not in decided
     ] + parsed
     facts = _contrasted(sentences, mentions, facts, lex)
+    facts += _leading_members(facts, d, {k: m.cls for m in mentions for k in m.keys[:1]})
     seen: dict[tuple, Fact] = {}
     for f in facts:
         seen.setdefault((f.kind.value, f.subject, f.object, f.role), f)
     return tuple(seen.values())
+
+
+def _leading_members(
+    facts: Sequence[Fact], d: ActorDictionary, minted: Mapping[str, str]
+) -> list[Fact]:
+    """A state that leads or chairs a body of states is a member of it ("die von Russland
+    angeführte OVKS", "Die Philippinen haben den Vorsitz der Asean inne"), unless the
+    article says it is not."""
+    denied = {(f.subject, f.object) for f in facts if f.kind == FactKind.NOT_MEMBER}
+    return [
+        Fact(FactKind.MEMBER, f.subject, f.object, f.sentence)
+        for f in facts
+        if f.kind == FactKind.LEADS
+        and d.is_a(f.subject, ActorClass.STATE)
+        and (f.subject, f.object) not in denied
+        and class_is(
+            d[f.object].cls if f.object in d else minted.get(f.object, ""),
+            ActorClass.INTERNATIONAL_ORGANIZATION,
+            ActorClass.MILITARY_ALLIANCE,
+        )
+    ]
 
 
 def _contrasted(
