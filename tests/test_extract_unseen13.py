@@ -210,3 +210,13 @@ def test_a_state_that_leads_or_chairs_a_body_of_states_is_its_member(ex):
 def test_a_state_said_to_be_no_member_stays_none_though_it_chairs(ex):
     a = analyse(ex, "Die Türkei ist kein Mitglied der EU, hat aber den Vorsitz der EU inne.")
     assert not members(a)
+
+
+# -- the press named by its kind ---------------------------------------------------------
+
+
+def test_a_name_after_a_noun_of_the_press_is_a_media_organisation(ex):
+    a = analyse(ex, "Die amtliche Nachrichtenagentur Xinhua bezeichnete den Einsatz als Notwehr.")
+    assert (minted(a, "Xinhua"), "MediaOrganization") in {(k, c) for k, c, _l in a.new_entities}
+    a = analyse(ex, "Die Zeitung Haaretz meldete, die Armee habe angegriffen.")
+    assert (minted(a, "Haaretz"), "MediaOrganization") in {(k, c) for k, c, _l in a.new_entities}
