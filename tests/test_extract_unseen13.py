@@ -1,6 +1,6 @@
 """Session 30: each form tested on sentences written for the test."""
 
-from extract_helpers import analyse, members, minted, not_members, positions
+from extract_helpers import analyse, analyse_titled, members, minted, not_members, positions
 
 from kg.extract.names import name_key
 
@@ -220,3 +220,28 @@ def test_a_name_after_a_noun_of_the_press_is_a_media_organisation(ex):
     assert (minted(a, "Xinhua"), "MediaOrganization") in {(k, c) for k, c, _l in a.new_entities}
     a = analyse(ex, "Die Zeitung Haaretz meldete, die Armee habe angegriffen.")
     assert (minted(a, "Haaretz"), "MediaOrganization") in {(k, c) for k, c, _l in a.new_entities}
+
+
+# -- a mayor of the dateline's town; the attorney general -----------------------------------
+
+
+def test_a_bare_mayor_is_the_mayor_of_the_dateline_s_one_town(ex):
+    a = analyse(
+        ex, "Berlin (dpa) – Die Blockade ist beendet. Oberbürgermeister Ernst Reuter dankte."
+    )
+    assert (name_key("Ernst Reuter"), "mayor", "berlin-government") in positions(a)
+
+
+def test_a_bare_mayor_of_a_dateline_of_several_towns_is_of_none(ex):
+    a = analyse(ex, "Kunduz/Kabul (dpa) – Bürgermeister Ahmad Wali sagte, die Lage sei ernst.")
+    assert not positions(a)
+
+
+def test_an_attorney_general_holds_a_government_office_of_the_story_s_state(ex):
+    a = analyse_titled(
+        ex,
+        "Ecuador: Anschlag vereitelt",
+        "Quito (AFP) – Die Justiz wirft ihm vor, einen Anschlag auf Generalstaatsanwältin "
+        "Diana Salazar geplant zu haben.",
+    )
+    assert (name_key("Diana Salazar"), "attorney-general", "ecuador") in positions(a)

@@ -32,7 +32,7 @@ from kg.extract.model import EntityMention, Fact, FactKind, MentionKind, TaggedS
 from kg.extract.morphology import Morphology
 from kg.extract.syntax import clause_bounds
 from kg.extract.tokens import bracketed
-from kg.vocabulary import ActorClass
+from kg.vocabulary import ActorClass, PlaceClass
 
 __all__ = ["derive_facts"]
 
@@ -77,6 +77,28 @@ def _dateline_state(
     return state if state in named else None
 
 
+def _dateline_town(
+    sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention], d: ActorDictionary
+) -> str | None:
+    """The town of a dateline that names one place ("Berlin (dena/Reuter) –"), listed or
+    not; None for a state, a region or a dateline of several."""
+    if not sentences:
+        return None
+    first = sentences[0]
+    k = dateline_length(first.tokens)
+    agency = bracketed([t.text for t in first.tokens[:k]])
+    places = [
+        m
+        for m in mentions
+        if m.sentence == first.sentence.index and m.last <= k and m.keys and m.first not in agency
+    ]
+    if len(places) != 1:
+        return None
+    key = places[0].keys[0]
+    cls = d[key].cls if key in d else places[0].cls
+    return key if cls and class_is(cls, PlaceClass.CITY) else None
+
+
 def _adverbials_only(between: Sequence[Token], morph: Morphology) -> bool:
     """Only a copula, adverbs, negation and time phrases between a member and "Mitglied"
     ("Finnland ist seit April 2023 Mitglied der Nato")."""
@@ -107,6 +129,7 @@ def derive_facts(
     dateline_state = _dateline_state(sentences, mentions, d)
     # the headline's state first: a story is datelined where the talks are held abroad
     home = home or dateline_state
+    town = _dateline_town(sentences, mentions, d)
     members = _PositionalMemberships(d, lex, morph)
     # what the article has named up to each sentence, gathered once as the sentences go by
     in_order = sorted(mentions, key=lambda m: m.sentence)
@@ -160,7 +183,16 @@ def derive_facts(
             and (_orgish(d, m) or d.is_a(m.keys[0], ActorClass.STATE))
         ]
         facts += _offices(
-            ts, ms, named_so_far, d, lex, home, armed or armed_in_article, prior_orgs, prior_actors
+            ts,
+            ms,
+            named_so_far,
+            d,
+            lex,
+            home,
+            armed or armed_in_article,
+            prior_orgs,
+            prior_actors,
+            town=town,
         )
         facts += _predicative_offices(ts, [m for m in mentions if m.sentence == idx], lex)
         titles = [m for m in mentions if m.sentence == idx and m.kind == MentionKind.TITLE]
@@ -309,12 +341,15 @@ def _offices(
     armed: Set[str] = frozenset(),
     orgs: Sequence[tuple[int, int, str]] = (),
     actors: Sequence[tuple[int, int, str]] = (),
+    *,
+    town: str | None = None,
 ) -> list[Fact]:
     """Offices of the people of a sentence, and of colleagues ("sein Amtskollege X", "seine
     Kollegen X und Y"); ``orgs``: the organisations named in this sentence and the one
     before, in order, which a possessive before a title refers to ("Die Séléka … Ihr
     Anführer Michel Djotodia"); ``actors``: the states and organisations named there, whose
-    spokesperson a bare title names where they are one."""
+    spokesperson a bare title names where they are one; ``town``: the dateline's one town,
+    whose mayor a bare title names."""
     idx = ts.sentence.index
     facts: list[Fact] = []
     last_office: str | None = None
@@ -368,6 +403,8 @@ def _offices(
                 # dictionary's country of a known person, once the article names it; of a
                 # person who held offices in two states, the story's where it is one of them
                 of = _own_state(entry, named_so_far, home) or _sole_state(entry, role, lex)
+            elif role and not of and town and role in lex.town_roles:
+                of = town  # "Berlin – … Oberbürgermeister Ernst Reuter"
             elif (
                 role
                 and not of

@@ -138,6 +138,9 @@ class Lexicon:
     # offices only a place has: an unknown name after "von" is a town (roles.yaml
     # "place_roles": "der Erzbischof von Ayacucho")
     place_roles: frozenset[str] = frozenset()
+    # offices a bare title holds in the town of a one-city dateline (roles.yaml
+    # "town_roles": "Berlin – … Oberbürgermeister Ernst Reuter")
+    town_roles: frozenset[str] = frozenset()
     regional_governments: Mapping[str, str] = field(default_factory=dict)
     # a church's offices held in the see of the place instead: office -> (key suffix,
     # label) of the see (roles.yaml "regional_sees": "Erzbistum {}")
@@ -575,6 +578,7 @@ ROLES_KEYS = (
     "posting_roles",
     "regional_roles",
     "place_roles",
+    "town_roles",
     "regional_governments",
     "regional_sees",
 )
@@ -697,6 +701,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         shared_roles=frozenset(_tuple(roles.get("shared_roles"))),
         regional_roles=frozenset(_tuple(roles.get("regional_roles"))),
         place_roles=frozenset(_tuple(roles.get("place_roles"))),
+        town_roles=frozenset(_tuple(roles.get("town_roles"))),
         regional_governments={
             str(k): str(v) for k, v in (roles.get("regional_governments") or {}).items()
         },
@@ -749,6 +754,7 @@ def load_lexicon(directory: Path | None = None) -> Lexicon:
         ("shared_roles", lex.shared_roles),
         ("regional_roles", lex.regional_roles),
         ("place_roles", lex.place_roles),
+        ("town_roles", lex.town_roles),
     ):
         unknown = sorted(o for o in listed if o not in labels)
         if unknown:
