@@ -245,3 +245,16 @@ def test_an_attorney_general_holds_a_government_office_of_the_story_s_state(ex):
         "Diana Salazar geplant zu haben.",
     )
     assert (name_key("Diana Salazar"), "attorney-general", "ecuador") in positions(a)
+
+
+# -- names after a compound of "Sekretär" and after an officer ----------------------------
+
+
+def test_a_name_after_a_compound_secretary_title_is_a_person(ex):
+    a = analyse(ex, "Sicherheitssekretär José Mariano Beltrame sagte, die Lage sei ernst.")
+    assert (name_key("José Mariano Beltrame"), "Person") in {(k, c) for k, c, _l in a.new_entities}
+
+
+def test_a_name_after_an_officer_is_a_person(ex):
+    a = analyse(ex, "Dem Kontingent steht der kenianische Polizeioffizier Godfrey Otunge vor.")
+    assert (name_key("Godfrey Otunge"), "Person") in {(k, c) for k, c, _l in a.new_entities}
