@@ -258,3 +258,17 @@ def test_a_name_after_a_compound_secretary_title_is_a_person(ex):
 def test_a_name_after_an_officer_is_a_person(ex):
     a = analyse(ex, "Dem Kontingent steht der kenianische Polizeioffizier Godfrey Otunge vor.")
     assert (name_key("Godfrey Otunge"), "Person") in {(k, c) for k, c, _l in a.new_entities}
+
+
+def test_whose_office_after_an_organisation_is_the_organisation_s_whatever_the_title(ex):
+    a = analyse(
+        ex,
+        "Die Übergabe soll das Internationale Komitee vom Roten Kreuz (IKRK) abwickeln, "
+        "dessen Präsidentin Mirjana Spoljaric am Montag in Katar war.",
+    )
+    assert (name_key("Mirjana Spoljaric"), "president", "icrc") in positions(a)
+
+
+def test_whose_president_after_a_state_stays_the_state_s(ex):
+    a = analyse(ex, "Die Ukraine, deren Präsident Wolodymyr Selenskyj sprach, protestierte.")
+    assert positions(a) == {("volodymyr-zelenskyy", "president", "ukraine")}

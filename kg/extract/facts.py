@@ -368,7 +368,7 @@ def _offices(
                 _possessive_owner(ts, m, orgs)
                 if role and not of and role not in lex.national
                 else None
-            )
+            ) or (_relative_owner(ts, m, ms, d) if role and not of else None)
             if owner is None and role == "spokesperson" and not of:
                 owner = _spoken_for(m, actors, lex)
             people_before = [
@@ -438,6 +438,27 @@ def _possessive_owner(
         return None
     before = [k for s, first, k in orgs if s < m.sentence or first < m.first]
     return before[-1] if before else None
+
+
+def _relative_owner(
+    ts: TaggedSentence, m: EntityMention, ms: Sequence[EntityMention], d: ActorDictionary
+) -> str | None:
+    """The organisation a relative possessive right after its name refers to, whatever
+    the office ("das IKRK, dessen Präsidentin X": the ICRC's president, not a state's),
+    or None."""
+    toks = ts.tokens
+    j = m.first - 1
+    while j >= 0 and toks[j].pos == "ADJ(A)":
+        j -= 1
+    if not (j >= 2 and toks[j].text.lower() in ("dessen", "deren") and toks[j - 1].text == ","):
+        return None
+    end = j - 1
+    while end > 0 and toks[end - 1].pos.startswith("V"):
+        end -= 1  # "soll das IKRK abwickeln, dessen …": the clause moved past the verb
+    if end > 0 and toks[end - 1].text == ")":
+        end -= 1  # "das Komitee vom Roten Kreuz (IKRK), dessen …": its short name
+    before = next((x for x in ms if x.last == end), None)
+    return before.keys[0] if before is not None and _orgish(d, before) else None
 
 
 def _possessive_before(ts: TaggedSentence, m: EntityMention) -> bool:
