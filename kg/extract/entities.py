@@ -2445,8 +2445,8 @@ class EntityRecognizer:
         context: _Context,
     ) -> str | None:
         """The body a title's genitive names by a common noun alone, before its holder's
-        name in apposition ("der Kommandeur der Militärpolizei, Oberst X", "der Chef des
-        Vereinigten Kommandos der Streitkräfte, Admiral X"): for a noun of a kind of group
+        name in apposition ("der Kommandeur der Militärpolizei, Oberst X", "der Chef der
+        Vereinigten Kommission der Grenzgemeinden, Oberst X"): for a noun of a kind of group
         ("der Rebellen", "der Mission"), the last of that kind the article named; else a
         body of the article's own, labelled with the phrase. None for a state's body ("des
         Außenministeriums", which the facts stage gives its state), a person ("des

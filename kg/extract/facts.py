@@ -43,6 +43,23 @@ def _orgish(d: ActorDictionary, m: EntityMention) -> bool:
     )
 
 
+def _dateline_mentions(
+    sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention]
+) -> list[EntityMention]:
+    """The mentions of the article's dateline ("Kabul –", "Berlin (dena/Reuter) –"),
+    without its agency's."""
+    if not sentences:
+        return []
+    first = sentences[0]
+    k = dateline_length(first.tokens)
+    agency = bracketed([t.text for t in first.tokens[:k]])
+    return [
+        m
+        for m in mentions
+        if m.sentence == first.sentence.index and m.last <= k and m.keys and m.first not in agency
+    ]
+
+
 def _dateline_state(
     sentences: Sequence[TaggedSentence], mentions: Sequence[EntityMention], d: ActorDictionary
 ) -> str | None:
@@ -51,17 +68,8 @@ def _dateline_state(
         return None
     first = sentences[0]
     k = dateline_length(first.tokens)
-    agency = bracketed([t.text for t in first.tokens[:k]])
     # (a town of the dateline no dictionary lists tells no state)
-    places = [
-        m.keys[0]
-        for m in mentions
-        if m.sentence == first.sentence.index
-        and m.last <= k
-        and m.keys
-        and m.keys[0] in d
-        and m.first not in agency
-    ]
+    places = [m.keys[0] for m in _dateline_mentions(sentences, mentions) if m.keys[0] in d]
     if len(places) != 1:
         return None
     entry = d.get(places[0])
@@ -82,16 +90,7 @@ def _dateline_town(
 ) -> str | None:
     """The town of a dateline that names one place ("Berlin (dena/Reuter) –"), listed or
     not; None for a state, a region or a dateline of several."""
-    if not sentences:
-        return None
-    first = sentences[0]
-    k = dateline_length(first.tokens)
-    agency = bracketed([t.text for t in first.tokens[:k]])
-    places = [
-        m
-        for m in mentions
-        if m.sentence == first.sentence.index and m.last <= k and m.keys and m.first not in agency
-    ]
+    places = _dateline_mentions(sentences, mentions)
     if len(places) != 1:
         return None
     key = places[0].keys[0]
@@ -368,7 +367,7 @@ def _offices(
                 _possessive_owner(ts, m, orgs)
                 if role and not of and role not in lex.national
                 else None
-            ) or (_relative_owner(ts, m, ms, d) if role and not of else None)
+            ) or (_relative_owner(ts, m, ms, d, lex) if role and not of else None)
             if owner is None and role == "spokesperson" and not of:
                 owner = _spoken_for(m, actors, lex)
             people_before = [
@@ -441,7 +440,11 @@ def _possessive_owner(
 
 
 def _relative_owner(
-    ts: TaggedSentence, m: EntityMention, ms: Sequence[EntityMention], d: ActorDictionary
+    ts: TaggedSentence,
+    m: EntityMention,
+    ms: Sequence[EntityMention],
+    d: ActorDictionary,
+    lex: Lexicon,
 ) -> str | None:
     """The organisation a relative possessive right after its name refers to, whatever
     the office ("das IKRK, dessen Präsidentin X": the ICRC's president, not a state's),
@@ -450,7 +453,8 @@ def _relative_owner(
     j = m.first - 1
     while j >= 0 and toks[j].pos == "ADJ(A)":
         j -= 1
-    if not (j >= 2 and toks[j].text.lower() in ("dessen", "deren") and toks[j - 1].text == ","):
+    relatives = lex.ref("relative_possessives_sein") | lex.ref("relative_possessives_ihr")
+    if not (j >= 2 and toks[j].text.lower() in relatives and toks[j - 1].text == ","):
         return None
     end = j - 1
     while end > 0 and toks[end - 1].pos.startswith("V"):

@@ -84,8 +84,8 @@ class _Reader:
     ) -> None:
         assert ts.parse is not None
         self.ts, self.toks, self.parse, self.ms, self.d = ts, ts.tokens, ts.parse, ms, d
-        # the mentions of the sentences before, which a pronoun (of the one right before)
-        # or a bare member noun refers to
+        # the mentions of the three sentences before, which a pronoun (of the one right
+        # before) or a bare member noun refers to
         self.previous = previous
         self.neg = lex.cue("negation")
         self.companions = lex.cue("member_companions")
@@ -346,8 +346,9 @@ class _Reader:
             if toks[c].text != "," or not (pair & self.neg and pair & {"aber", "jedoch"}):
                 continue
             neg = c + 1 if toks[c + 1].text.lower() in self.neg else c + 2
-            rest = [m for m in self.ms if c + 2 < m.first and not self.orgish(m)]
-            return (rest, neg) if rest and rest[0].first <= c + 4 else None
+            listed = [_mention_at(self.ms, x) for x in self._names_listed(c + 3)]
+            rest = [m for m in listed if m is not None and not self.orgish(m)]
+            return (rest, neg) if rest else None
         return None
 
     def compounds(self, heads: frozenset[str]) -> list[Fact]:
@@ -877,17 +878,8 @@ class _Reader:
                 continue
             if toks[j + 1].text.lower() not in relatives:
                 continue
-            end = next(
-                (
-                    x
-                    for x in range(j + 2, min(len(toks), j + 16))
-                    if toks[x].pos.startswith(("V", "$.", "$("))
-                ),
-                None,
-            )
-            if end is None or toks[end].lemma.lower() != "angehören" or end + 1 >= len(toks):
-                continue
-            if toks[end + 1].text not in (",", ".", ")") or self._wanted(end):
+            end = self._closing_verb(j + 2, 14)
+            if end is None or toks[end].lemma.lower() != "angehören" or self._wanted(end):
                 continue  # a modal or another verb closes the clause: no membership told
             members = [m for m in self.ms if j + 1 < m.first and m.last <= end and self.joins(m)]
             neg = any(negates(toks, x, self.neg) for x in range(j + 2, end))
@@ -902,21 +894,29 @@ class _Reader:
             k += 1
         if not (k < len(toks) and toks[k].pos == "NN" and toks[k].lemma.lower() in nouns):
             return []
-        end = next(
-            (
-                x
-                for x in range(k + 1, min(len(toks), k + 12))
-                if toks[x].pos.startswith(("V", "$.", "$("))
-            ),
-            None,
-        )
-        if end is None or toks[end].lemma != "sein" or end + 1 >= len(toks):
-            return []
-        if toks[end + 1].text not in (",", ".", ")"):
+        end = self._closing_verb(k + 1, 11)
+        if end is None or toks[end].lemma != "sein":
             return []
         members = [m for m in self.ms if k < m.first and m.last <= end and self.joins(m)]
         neg = any(negates(toks, x, self.neg) for x in range(k, end))
         return self._emit(members, org, neg)
+
+    def _closing_verb(self, start: int, reach: int) -> int | None:
+        """The verb that closes a relative clause whose words start at ``start``: the
+        first verb within ``reach`` tokens, right before a comma, a full stop or a
+        bracket; None where a punctuation mark or another verb comes first."""
+        toks = self.toks
+        end = next(
+            (
+                x
+                for x in range(start, min(len(toks), start + reach))
+                if toks[x].pos.startswith(("V", "$.", "$("))
+            ),
+            None,
+        )
+        if end is None or not toks[end].pos.startswith("V") or end + 1 >= len(toks):
+            return None
+        return end if toks[end + 1].text in (",", ".", ")") else None
 
     def _plural_member_noun(self, n: int) -> bool:
         """A member noun in the plural ("Mitgliedstaaten", "Mitglieder"): its form is no
@@ -1050,11 +1050,16 @@ def _readers(
     morph: Morphology,
 ) -> Iterator[_Reader]:
     """A reader for each parsed sentence, over its mentions that name something."""
+    by_sentence: dict[int, list[EntityMention]] = {}
+    for m in mentions:
+        if m.keys:
+            by_sentence.setdefault(m.sentence, []).append(m)
     for ts in sentences:
         if ts.parse is not None:
-            ms = [m for m in mentions if m.sentence == ts.sentence.index and m.keys]
-            before = [m for m in mentions if m.sentence < ts.sentence.index and m.keys]
-            yield _Reader(ts, ms, dictionary, lex, morph, before)
+            idx = ts.sentence.index
+            # (the three sentences before, as far back as a reference reaches)
+            before = [m for i in range(idx - 3, idx) for m in by_sentence.get(i, ())]
+            yield _Reader(ts, by_sentence.get(idx, []), dictionary, lex, morph, before)
 
 
 def parse_leadership(
