@@ -709,13 +709,10 @@ class EntityRecognizer:
         new: dict[str, tuple[str, str]] = {}
         out: list[EntityMention] = []
         pending: tuple[str, tuple[str, ...]] | None = None  # a plural title left unnamed
+        named: dict[str, None] = {}  # the names given so far, in order, kept as they come
         for ts in sentences:
-            states = [k for m in out if m.kind == MentionKind.NAME for k in m.keys]
-            states = [k for k in dict.fromkeys(states) if self.dictionary.is_a(k, ActorClass.STATE)]
-            named = list(
-                dict.fromkeys(k for m in out if m.kind == MentionKind.NAME for k in m.keys)
-            )
-            found = self._sentence(ts, surnames, local, new, states, _Context(scope, named))
+            states = [k for k in named if self.dictionary.is_a(k, ActorClass.STATE)]
+            found = self._sentence(ts, surnames, local, new, states, _Context(scope, list(named)))
             if ts is sentences[0]:
                 found = self._dateline_places(ts, found, local, new)
             if pending:
@@ -723,6 +720,7 @@ class EntityRecognizer:
             pending = self._plural_title_unnamed(ts, found, states)
             self._remember_places(ts, found, local, new)
             out.extend(found)
+            named.update((k, None) for m in found if m.kind == MentionKind.NAME for k in m.keys)
         titled = {k for m in out if m.offices for k in m.keys}
         for m in out:
             # places and groups named after a noun of their class or a locative preposition:
