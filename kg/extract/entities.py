@@ -301,6 +301,7 @@ class _Context:
 
     scope: str
     named: Sequence[str]
+    previous: tuple[TaggedSentence, Sequence[EntityMention]] | None = None
 
 
 def _variants(words: tuple[str, ...]) -> set[tuple[str, ...]]:
@@ -710,9 +711,11 @@ class EntityRecognizer:
         out: list[EntityMention] = []
         pending: tuple[str, tuple[str, ...]] | None = None  # a plural title left unnamed
         named: dict[str, None] = {}  # the names given so far, in order, kept as they come
+        previous: tuple[TaggedSentence, Sequence[EntityMention]] | None = None
         for ts in sentences:
             states = [k for k in named if self.dictionary.is_a(k, ActorClass.STATE)]
-            found = self._sentence(ts, surnames, local, new, states, _Context(scope, list(named)))
+            context = _Context(scope, list(named), previous)
+            found = self._sentence(ts, surnames, local, new, states, context)
             if ts is sentences[0]:
                 found = self._dateline_places(ts, found, local, new)
             if pending:
@@ -721,6 +724,7 @@ class EntityRecognizer:
             self._remember_places(ts, found, local, new)
             out.extend(found)
             named.update((k, None) for m in found if m.kind == MentionKind.NAME for k in m.keys)
+            previous = (ts, found)
         titled = {k for m in out if m.offices for k in m.keys}
         for m in out:
             # places and groups named after a noun of their class or a locative preposition:
@@ -1211,9 +1215,18 @@ class EntityRecognizer:
         out = list(found)
         for tok in ts.tokens:
             prefix, _, head = tok.text.rpartition("-")
-            if tok.i in covered or not prefix or not head[:1].isupper():
+            place = self._place_prefix(tok, prefix, found) if tok.i in covered else None
+            if (tok.i in covered and place is None) or not prefix or not head[:1].isupper():
                 continue
             cls = _noun_class(head, self._class_table, plural=True)
+            if place is not None and cls is not None:
+                # "der Pazifik-Allianz", "die Sahel-Gruppe": a body named after a place is
+                # named by the whole compound, not the place
+                out.remove(place)
+                key = local.get((tok.text,)) or self._mint(tok.text, cls, new)
+                local[(tok.text,)] = key
+                out.append(self._mention(ts, tok.i, tok.i + 1, MentionKind.NAME, (key,), cls=cls))
+                continue
             if (
                 cls is None
                 or not prefix[:1].isupper()
@@ -1238,6 +1251,19 @@ class EntityRecognizer:
                 )
             )
         return out
+
+    def _place_prefix(
+        self, tok: Token, prefix: str, found: Sequence[EntityMention]
+    ) -> EntityMention | None:
+        """The mention of a place that is the first part of the compound ``tok`` alone
+        ("Pazifik" in "Pazifik-Allianz"), or None."""
+        m = next((m for m in found if m.first == tok.i and m.last == tok.i + 1), None)
+        if m is None or not m.keys or m.text != prefix:
+            return None
+        place = class_is(m.cls, PlaceClass.PLACE) or self.dictionary.is_a(
+            m.keys[0], PlaceClass.PLACE
+        )
+        return m if place else None
 
     def _adjective_org_names(
         self,
@@ -1326,11 +1352,16 @@ class EntityRecognizer:
                     break
                 k += 1
             k += 1
+            start = k
             while k < len(toks) and (
                 toks[k].pos in ("ART", "ADJ(A)") or self._people.is_person_noun(toks[k])
             ):
                 k += 1  # "der schwedische Diplomat", "Oberst"
-            at, person = by_first.get(k, (-1, None))
+            # a name merged with its own title starts on the title ("der Premierminister
+            # von Mauritius, Seewoosagur Ramgoolam")
+            at, person = next(
+                (by_first[i] for i in range(start, k + 1) if i in by_first), (-1, None)
+            )
             if person is None and k not in {i for m in out for i in range(m.first, m.last)}:
                 person = self._apposition_name(ts, k, new)
                 if person is not None:
@@ -1345,7 +1376,10 @@ class EntityRecognizer:
                 or toks[person.last].text not in (",", ".")
             ):
                 continue
-            holder = replace(person, offices=person.offices or t.offices)
+            # "der Vorsitzende der OAU, der sambische Präsident Kenneth Kaunda": both
+            # titles are the person's
+            offices = person.offices + tuple(o for o in t.offices if o not in person.offices)
+            holder = replace(person, offices=offices)
             claimed.add(at)
             out[at] = holder
             out[n] = replace(t, keys=holder.keys, cls=ActorClass.PERSON)
@@ -2115,10 +2149,18 @@ class EntityRecognizer:
                 else None
             ) or genitive_of
             a, of, former = self._before_title(toks, j, found, of)
+            if of is None and role and context is not None:
+                of = self._possessive_owner(ts, a, role, found, context.previous)
             if prefix and role in self.lexicon.posting_roles:
                 # "der neuseeländische UN-Botschafter": the state's envoy to the body the
-                # prefix names, not the body's own
-                of = self._state_adjective(found, a, j) or of
+                # prefix names, not the body's own; so "der UN-Botschafter der USA", "der
+                # UN-Botschafter Brasiliens"
+                state_genitive = (
+                    genitive_of
+                    if genitive_of and self.dictionary.is_a(genitive_of, ActorClass.STATE)
+                    else self._genitive_state(by_first.get(j + 1))
+                )
+                of = self._state_adjective(found, a, j) or state_genitive or of
             if of is None and person is not None and role in self.lexicon.national:
                 of = self._signed_for(toks, j, found)
             if (
@@ -2135,11 +2177,16 @@ class EntityRecognizer:
                 former = True
             if person is None:
                 # a title without a name: genitive organisation or state adjective
+                h = j + 2
+                while h < n and toks[h].pos.startswith("ADJ") and h not in by_first:
+                    h += 1  # "der Vorsitzende der konservativen Volkspartei"
                 nxt = (
-                    by_first.get(j + 2)
+                    by_first.get(h)
                     if j + 1 < n and toks[j + 1].text in ("der", "des", "von")
                     else None
                 )  # "Präsident von Gabun" as much as "Präsident der Republik Gabun"
+                if nxt is not None and h > j + 2 and nxt.kind != MentionKind.NAME:
+                    nxt = None  # "der abtrünnigen kongolesischen Provinz Katanga"
                 if nxt is None and self._class_noun_at(toks, j + 2):
                     # "der Anführer der Miliz Boko Haram": the name after its class noun
                     nxt = by_first.get(j + 3)
@@ -2713,6 +2760,53 @@ class EntityRecognizer:
             ):
                 of = of or owner.keys[0]
         return a, of, former
+
+    def _possessive_owner(
+        self,
+        ts: TaggedSentence,
+        a: int,
+        role: str,
+        found: Sequence[EntityMention],
+        previous: tuple[TaggedSentence, Sequence[EntityMention]] | None,
+    ) -> str | None:
+        """A possessive before a title ("Ihr amtierender Vorsitzender, X", "sein
+        Außenminister X"): the state (or, for an office no government has, the
+        organisation) named last before it, in this
+        sentence or the one before, where these name no person (the possessive would be
+        the person's: "Putin und sein Sprecher") and the gender agrees ("sein" a
+        masculine or neuter one, "ihr" a feminine or plural one)."""
+        toks = ts.tokens
+        if a == 0 or toks[a - 1].pos != "PPOSAT":
+            return None
+        pron = toks[a - 1].lemma.lower()
+        if pron not in self._possessives:
+            return None
+        articles = self.lexicon.ref(f"possessive_antecedents_{pron}")
+        here: Sequence[EntityMention] = [m for m in found if m.last < a]
+        places = [(ts, here)]
+        if previous is not None:
+            places.append(previous)
+        for sent, ms in places:
+            if any(m.keys and m.cls == ActorClass.PERSON for m in ms):
+                return None
+            for m in sorted(ms, key=lambda x: x.first, reverse=True):
+                if not m.keys or m.kind != MentionKind.NAME:
+                    continue
+                # (a government's office is a state's, never an organisation's: "Die Asean
+                # tagte. Ihr Außenminister X")
+                kinds: tuple[ActorClass, ...] = (ActorClass.STATE,)
+                if role not in self.lexicon.national:
+                    kinds += (ActorClass.ORGANIZATION,)
+                if not self.dictionary.is_a(m.keys[0], *kinds):
+                    continue
+                j = m.first - 1
+                if j >= 0 and sent.tokens[j].text == "(":
+                    continue  # the short name after the name: "die Afrikanische Union (AU)"
+                while j >= 0 and sent.tokens[j].pos.startswith("ADJ"):
+                    j -= 1
+                art = sent.tokens[j].text.lower() if j >= 0 and sent.tokens[j].pos == "ART" else ""
+                return m.keys[0] if art in articles else None
+        return None
 
     @staticmethod
     def _coordinated_titles(

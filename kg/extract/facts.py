@@ -432,7 +432,8 @@ def _possessive_owner(
 ) -> str | None:
     """The organisation a possessive before a person's title refers to: the last one
     named before the person ("Die Rebellen der UÇK stimmten zu. Ihr politischer Führer
-    Ali Ahmeti …"), or None."""
+    Ali Ahmeti …"), or None. (Recognition resolves a possessive first where the gender
+    agrees and no person is named; this is the fallback where a person is.)"""
     if not _possessive_before(ts, m):
         return None
     before = [k for s, first, k in orgs if s < m.sentence or first < m.first]
