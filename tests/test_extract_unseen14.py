@@ -176,3 +176,78 @@ def test_a_compound_of_a_place_and_a_body_noun_is_the_body_not_the_place(ex):
     body = minted(a, "Pazifik-Allianz")
     assert {("chile", body), ("colombia", body)} <= members(a)
     assert not {m for m in members(a) if m[1] == "pacific-ocean"}
+
+
+# -- leaders and holders in appositions -------------------------------------------------------
+
+
+def test_an_organisation_of_a_person_after_von_is_led_by_the_person(ex):
+    a = analyse(
+        ex,
+        "Nicht unterschrieben hat die Bewegung für die Befreiung des Kongo (MLC) von "
+        "Jean-Pierre Bemba.",
+    )
+    assert ("jean-pierre-bemba", "leader", "mlc") in positions(a)
+
+
+def test_a_definite_title_alone_then_the_name_in_commas_is_the_holder(ex):
+    a = analyse(
+        ex, "Lima – Peru meldet Ruhe. Der Außenminister, Eduardo Ferrero, sagte, alles sei ruhig."
+    )
+    assert (name_key("Eduardo Ferrero"), "foreign-minister", "peru") in positions(a)
+    a = analyse(ex, "Lima – Peru meldet Ruhe. Der Außenminister, Frankreich und Chile schwiegen.")
+    assert not positions(a)
+
+
+def test_a_title_after_a_name_with_a_group_noun_in_the_genitive(ex):
+    a = analyse(
+        ex,
+        "Oberst Ollanta Humala, der Anführer der Putschisten, sagte, die Lage sei ruhig. "
+        "Die Putschisten ergaben sich am Abend.",
+    )
+    (group,) = {k for k, _c, label in a.new_entities if label == "Putschisten"}
+    # one group: the title's genitive and the group's own mention have the same key
+    assert ("ollanta-humala", "leader", group) in positions(a)
+
+
+# -- talks in which a text was worked out -------------------------------------------------
+
+
+def test_talks_framing_a_negotiated_text_are_a_negotiation(ex):
+    a = analyse(
+        ex,
+        "Ausgehandelt worden war der Vertrag in zweijährigen Gesprächen im kenianischen Naivasha.",
+    )
+    ev = only(a, "Negotiation")
+    assert ("location", "naivasha") in {(r.value, k) for r, k in ev.roles}
+    a = analyse(ex, "Im Gespräch mit der Zeitung sagte er, der Plan sei gut.")
+    assert not of_class(a, "Negotiation")
+
+
+# -- units counted by an ordinal -------------------------------------------------------------
+
+
+def test_an_ordinal_after_an_article_ends_no_sentence(ex):
+    a = analyse(ex, "Die 40. Armee zog ab. Es waren 40. Dann kamen 3.")
+    assert [s.sentence.text for s in a.sentences] == [
+        "Die 40. Armee zog ab.",
+        "Es waren 40.",
+        "Dann kamen 3.",
+    ]
+
+
+def test_the_commander_of_a_numbered_unit_commands_that_unit(ex):
+    a = analyse(
+        ex,
+        "Der Befehlshaber der 40. Armee, Generalleutnant Boris Gromow, überquerte die Brücke.",
+    )
+    unit = minted(a, "40. Armee")
+    assert ("boris-gromov", "commander", unit) in positions(a)
+
+
+# -- members given as examples ----------------------------------------------------------------
+
+
+def test_examples_after_darunter_may_have_an_article(ex):
+    a = analyse(ex, "Der Nato gehören 32 Staaten an, darunter die Türkei und Ungarn.")
+    assert {("turkey", "nato"), ("hungary", "nato")} <= members(a)

@@ -2207,6 +2207,11 @@ class EntityRecognizer:
                     of = self._genitive_organisation(
                         ts, j + 2, by_first, new, {} if local is None else local
                     )
+                    end = next((x for x in range(j + 2, min(n, j + 9)) if toks[x].text == ","), n)
+                    if of is None and context is not None and end < n:
+                        # "Oberst X, der Anführer der Putschisten,": a body the genitive
+                        # names by a common noun, as before a name
+                        of = self._unnamed_body(ts, j + 1, end, found, new, context)
                 gen = by_first.get(j + 1)
                 if gen is not None and not (gen.last < n and toks[gen.last].pos == "KON"):
                     # "Außenminister Kenias" (a list of states is a plural title's: read
@@ -2388,12 +2393,26 @@ class EntityRecognizer:
                 return p, None
             return k, None
         if role and k < n - 1 and toks[k].text == ",":
-            # "ein Armeesprecher, Oberstleutnant X,": a name in apposition after a rank
+            # "ein Armeesprecher, Oberstleutnant X,": a name in apposition after a rank;
+            # "Der Außenminister, Eduardo Ferrero, sagte": after the definite title alone,
+            # a name closed by a comma
             p = self._past_apposition_noun(toks, k + 1)
             cand = by_first.get(p)
             if p > k + 1 and (
                 (cand is not None and cand.cls == ActorClass.PERSON)
                 or (cand is None and toks[p].pos == "NE")
+            ):
+                return p, None
+            end = cand.last if cand is not None else p
+            while cand is None and end < n and toks[end].pos == "NE":
+                end += 1
+            if (
+                p == k + 1
+                and j > 0
+                and toks[j - 1].text.lower() in ("der", "die", "den", "dem")
+                and (cand.cls == ActorClass.PERSON if cand is not None else end > p)
+                and end < n
+                and toks[end].text == ","
             ):
                 return p, None
             return k, None
@@ -2513,9 +2532,11 @@ class EntityRecognizer:
             return None
         head = toks[h]
         lem = head.lemma.lower()
+        # a unit counted by an ordinal is one of its own, not the state's forces ("der 40.
+        # Armee", "der 3. Division")
+        ordinal = any(t.text[:1].isdigit() for t in toks[k + 1 : h])
         if (
-            lem in self._gov_nouns
-            or lem.endswith(self._gov_heads)
+            (not ordinal and (lem in self._gov_nouns or lem.endswith(self._gov_heads)))
             or self._title(head)[0] is not None
             or self._people.is_person_noun(head)
             or self._people.is_nationality_noun(head)
@@ -2540,8 +2561,10 @@ class EntityRecognizer:
         if named is not None:
             return named
         words = [t.text for t in toks[k + 1 : comma]]
-        if h == k + 1 and head.lemma[:1].isupper():
-            words[0] = head.lemma  # "der Militärpolizei", "des Sektors": the noun itself
+        if h == k + 1 and head.lemma[:1].isupper() and kind is None:
+            # "der Militärpolizei", "des Sektors": the noun itself (a group keeps its plural,
+            # "der Putschisten", as the group's own mentions are keyed)
+            words[0] = head.lemma
         label = " ".join(words)
         key = f"{context.scope}/{slugify(label)}" if context.scope else slugify(label)
         cls = kind or _noun_class(head.text, self._class_table) or ActorClass.ORGANIZATION

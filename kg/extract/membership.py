@@ -828,7 +828,13 @@ class _Reader:
             for c in range(v + 1, len(toks))
             if (p.heads[c] == v or self._right_after(v, c - 1))
             and c > 0
-            and toks[c - 1].text.lower() in self.examples
+            # ("darunter die Türkei": past an article)
+            and (
+                toks[c - 1].text.lower() in self.examples
+                or (
+                    c > 1 and toks[c - 1].pos == "ART" and toks[c - 2].text.lower() in self.examples
+                )
+            )
             and not (org.first <= c < org.last)
         ]
         if not p.dependents(v, "nsubj"):

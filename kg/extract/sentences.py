@@ -8,7 +8,7 @@ by a closing quotation mark of any kind, see :mod:`kg.extract.quotes`) when the 
 non-blank character opens a new sentence (capital letter, digit or opening quotation
 mark). It does not end after an abbreviation ("Nr.", "z.B.", "Dr."), a single capital
 letter ("Donald J. Trump"), or an ordinal number followed by a month or lowercase word
-("am 27. September", "der 3. große").
+("am 27. September", "der 3. große") or after an article ("der 40. Armee").
 Paragraphs (line breaks) always end a sentence; a dateline "Moskau – " stays part
 of the first sentence.
 
@@ -22,6 +22,8 @@ the whole extraction grows linearly with the article.
 >>> text = "Am 27. September begann es. Dr. Nr. 5 kam. „Gut.“ Er ging."
 >>> [s.text for s in split_sentences(text)]
 ['Am 27. September begann es.', 'Dr. Nr. 5 kam.', '„Gut.“', 'Er ging.']
+>>> [s.text for s in split_sentences("Die 40. Armee zog ab. Es waren 40. Dann kamen 3.")]
+['Die 40. Armee zog ab.', 'Es waren 40.', 'Dann kamen 3.']
 """
 
 from __future__ import annotations
@@ -83,6 +85,12 @@ _ABBREVIATIONS = frozenset(
 )
 # Months and "27. September": a period after an ordinal before a month ends no sentence.
 _MONTHS = MONTH_NAMES
+# Articles and contracted prepositions before a number make it an ordinal, whatever follows
+# ("der 40. Armee", "Kommandeur der 3. Division", "zum 2. Mal"): no sentence ends there.
+_ORDINAL_OPENERS = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "am", "im", "zum", "zur", "vom", "beim", "ins"]
+)
+_NUMBER_BEFORE = re.compile(r"(\w+)\s+\d+$")
 # a sentence end, with the closing quotation marks and brackets after it; the next sentence
 # opens with a capital, a digit, a bracket or any opening quotation mark
 _END = re.compile(r"[.!?]+[" + re.escape("".join(sorted(CLOSING))) + r")]*")
@@ -108,6 +116,9 @@ def _boundary_ok(text: str, dot: int, nxt: int) -> bool:
     if prev.isdigit():
         follower = re.match(r"[\wäöüÄÖÜß]+", text[nxt:])
         if follower and (follower.group(0).lower() in _MONTHS or follower.group(0).islower()):
+            return False
+        opener = _NUMBER_BEFORE.search(text, max(0, dot - _LOOKBEHIND), dot)
+        if opener and opener.group(1).lower() in _ORDINAL_OPENERS:
             return False
     return True
 
