@@ -251,3 +251,24 @@ def test_the_commander_of_a_numbered_unit_commands_that_unit(ex):
 def test_examples_after_darunter_may_have_an_article(ex):
     a = analyse(ex, "Der Nato gehören 32 Staaten an, darunter die Türkei und Ungarn.")
     assert {("turkey", "nato"), ("hungary", "nato")} <= members(a)
+
+
+# -- a dateline's agency, a congress's president -------------------------------------------------
+
+
+def test_an_agency_after_a_dateline_town_is_no_short_name_of_an_organisation(ex):
+    # the regression: "Ngerulmud (KNA) –" made an organisation "Ngerulmud" known as "KNA"
+    a = analyse(
+        ex, "Ngerulmud (KNA) – Palau und Mikronesien haben eine Vereinbarung unterzeichnet."
+    )
+    assert not [k for k, c, _label in a.new_entities if c == "Organization"]
+    assert ("location", "ngerulmud") in roles(only(a, "Agreement"))
+
+
+def test_a_congress_president_is_its_speaker(ex):
+    a = analyse(
+        ex,
+        "Lima – Peru hat eine neue Präsidentin. Sie legte vor Kongresspräsident José Williams "
+        "den Amtseid ab.",
+    )
+    assert (name_key("José Williams"), "speaker", "peru") in positions(a)

@@ -785,6 +785,30 @@ class EntityRecognizer:
         parentheses ("(dpa)") is none."""
         toks = ts.tokens
         k = dateline_words([t.text for t in toks])
+        # "Naypyidaw (KNA) –": the agency after the town is no short name of it, nor the
+        # town an organisation the agency names
+        misread = {
+            m.keys[0]
+            for m in found
+            if m.last < k
+            and m.kind == MentionKind.NAME
+            and m.keys
+            and toks[m.last].text == "("
+            and not self.dictionary.is_a(m.keys[0], ActorClass.ORGANIZATION)
+        }
+        for key in misread:
+            if class_is(new.get(key, ("", ""))[0], ActorClass.ORGANIZATION):
+                del new[key]
+        found = [
+            m
+            for m in found
+            if not (
+                m.first < k
+                and m.keys
+                and m.keys[0] in misread
+                and (class_is(m.cls, ActorClass.ORGANIZATION) or toks[m.first - 1].text == "(")
+            )
+        ]
         covered = {x for m in found for x in range(m.first, m.last)}
         out = list(found)
         start, depth = 0, 0
