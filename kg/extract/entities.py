@@ -458,6 +458,11 @@ class EntityRecognizer:
         self._numbers = {str(k): int(v) for k, v in lexicon.refs.get("numbers", {}).items()}
         self._poss_nouns = lexicon.ref("possessive_nouns")
         self._possessives = lexicon.ref("possessives")
+        # the articles (or none, "") before a name a possessive can refer to
+        self._possessed_articles = {
+            "sein": lexicon.ref("possessive_antecedents_sein"),
+            "ihr": lexicon.ref("possessive_antecedents_ihr"),
+        }
         self._age_nouns = lexicon.ref("age_nouns")
         self._body_heads = tuple(sorted(lexicon.ref("body_heads")))
         self._relative_possessives = lexicon.ref("relative_possessives_sein") | lexicon.ref(
@@ -806,7 +811,10 @@ class EntityRecognizer:
                 m.first < k
                 and m.keys
                 and m.keys[0] in misread
-                and (class_is(m.cls, ActorClass.ORGANIZATION) or toks[m.first - 1].text == "(")
+                and (
+                    class_is(m.cls, ActorClass.ORGANIZATION)
+                    or (m.first > 0 and toks[m.first - 1].text == "(")
+                )
             )
         ]
         covered = {x for m in found for x in range(m.first, m.last)}
@@ -2818,17 +2826,16 @@ class EntityRecognizer:
     ) -> str | None:
         """A possessive before a title ("Ihr amtierender Vorsitzender, X", "sein
         Außenminister X"): the state (or, for an office no government has, the
-        organisation) named last before it, in this
-        sentence or the one before, where these name no person (the possessive would be
-        the person's: "Putin und sein Sprecher") and the gender agrees ("sein" a
-        masculine or neuter one, "ihr" a feminine or plural one)."""
+        organisation) named last before it, in this sentence or the one before, where these
+        name no person (the possessive would be the person's: "Putin und sein Sprecher")
+        and the gender agrees ("sein" a masculine or neuter one, "ihr" a feminine or plural
+        one)."""
         toks = ts.tokens
         if a == 0 or toks[a - 1].pos != "PPOSAT":
             return None
-        pron = toks[a - 1].lemma.lower()
-        if pron not in self._possessives:
+        articles = self._possessed_articles.get(toks[a - 1].lemma.lower())
+        if articles is None:
             return None
-        articles = self.lexicon.ref(f"possessive_antecedents_{pron}")
         here: Sequence[EntityMention] = [m for m in found if m.last < a]
         places = [(ts, here)]
         if previous is not None:
