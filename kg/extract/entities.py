@@ -2239,11 +2239,14 @@ class EntityRecognizer:
                     of = self._genitive_organisation(
                         ts, j + 2, by_first, new, {} if local is None else local
                     )
-                    end = next((x for x in range(j + 2, min(n, j + 9)) if toks[x].text == ","), n)
-                    if of is None and context is not None and end < n:
+                    if of is None and context is not None:
                         # "Oberst X, der Anführer der Putschisten,": a body the genitive
                         # names by a common noun, as before a name
-                        of = self._unnamed_body(ts, j + 1, end, found, new, context)
+                        end = next(
+                            (x for x in range(j + 2, min(n, j + 9)) if toks[x].text == ","), n
+                        )
+                        if end < n:
+                            of = self._unnamed_body(ts, j + 1, end, found, new, context)
                 gen = by_first.get(j + 1)
                 if gen is not None and not (gen.last < n and toks[gen.last].pos == "KON"):
                     # "Außenminister Kenias" (a list of states is a plural title's: read
@@ -2441,7 +2444,8 @@ class EntityRecognizer:
             if (
                 p == k + 1
                 and j > 0
-                and toks[j - 1].text.lower() in ("der", "die", "den", "dem")
+                and toks[j - 1].pos == "ART"
+                and toks[j - 1].lemma.lower() == "der"  # a definite article
                 and (cand.cls == ActorClass.PERSON if cand is not None else end > p)
                 and end < n
                 and toks[end].text == ","
