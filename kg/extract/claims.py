@@ -39,6 +39,7 @@ from kg.extract.model import (
     Token,
     Trigger,
 )
+from kg.extract.morphology import load_morphology
 from kg.extract.quotes import quote_spans
 from kg.extract.syntax import is_subjunctive, is_zu_infinitive
 from kg.vocabulary import ActorClass, EventClass, PlaceClass, RoleProperty
@@ -260,11 +261,14 @@ def _opens_with_quote(ts: TaggedSentence) -> bool:
 
 
 def _reported_speech(ts: TaggedSentence) -> bool:
-    """The sentence's first finite verb is only Konjunktiv I ("seien", "habe"): reported
-    speech going on from the sentence before."""
+    """The sentence's first finite verb is Konjunktiv I ("seien", "habe"), or the
+    Konjunktiv II that stands for it where the first equals the indicative ("hätten"):
+    reported speech going on from the sentence before."""
     toks = ts.tokens
     first = next((j for j, t in enumerate(toks) if t.pos.endswith("(FIN)")), None)
-    return first is not None and is_subjunctive(toks[first : first + 1], 0)
+    morph = load_morphology()
+    forms = morph.subjunctive_forms | morph.reporting_subjunctives
+    return first is not None and is_subjunctive(toks[first : first + 1], 0, forms=forms)
 
 
 def _reported(ts: TaggedSentence, i: int) -> str | None:

@@ -245,6 +245,35 @@ def _foreign_name(tok: Token) -> bool:
     return tok.pos in ("NE", "FM") and tok.text[:1].isupper() and tok.text.isalpha()
 
 
+def _name_at(toks: Sequence[Token], p: int) -> bool:
+    """A proper noun at ``p``, or a noun before one that closes a name of two words (a
+    given name the tagger does not know: "Arsen Kanokow"; not "Sir Julius Chan", whose
+    noun is a title)."""
+    return toks[p].pos == "NE" or (
+        toks[p].pos == "NN"
+        and p + 1 < len(toks)
+        and toks[p + 1].pos == "NE"
+        and (p + 2 >= len(toks) or toks[p + 2].pos != "NE")
+    )
+
+
+def _described_name(toks: Sequence[Token], k: int) -> bool:
+    """A common noun after an article and before a name of two words describes the person
+    named ("der Unabhängigkeitsbefürworter Louis Mapou"): no part of the name.
+
+    >>> toks = [Token(i, 0, 0, w, w, p) for i, (w, p) in enumerate(
+    ...     [("der", "ART"), ("Jurist", "NN"), ("Raphael", "NE"), ("Tuju", "NE")])]
+    >>> _described_name(toks, 1), _described_name(toks, 2)
+    (True, False)
+    """
+    return (
+        0 < k < len(toks) - 2
+        and toks[k - 1].pos == "ART"
+        and toks[k].pos == "NN"
+        and toks[k + 1].pos == toks[k + 2].pos == "NE"
+    )
+
+
 def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
     """A capitalised adjective or adverb inside the sentence right before a proper noun
     is a given name ("Chefunterhändler Pagan Amum"): German writes those in lower case."""
@@ -426,6 +455,7 @@ class EntityRecognizer:
         self._colleague = lexicon.colleague
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
+        self._offensive_nouns = tuple(sorted(lexicon.cue("offensive_nouns")))
         self._taking_verbs = lexicon.cue("place_taking_verbs")
         self._capital_nouns = lexicon.cue("capital_nouns")
         self._town_nouns = lexicon.cue("town_reference_nouns")
@@ -464,6 +494,7 @@ class EntityRecognizer:
             "ihr": lexicon.ref("possessive_antecedents_ihr"),
         }
         self._age_nouns = lexicon.ref("age_nouns")
+        self._epithets = tuple(sorted(lexicon.ref("epithet_nouns")))
         self._body_heads = tuple(sorted(lexicon.ref("body_heads")))
         self._relative_possessives = lexicon.ref("relative_possessives_sein") | lexicon.ref(
             "relative_possessives_ihr"
@@ -1386,9 +1417,11 @@ class EntityRecognizer:
             k += 1
             start = k
             while k < len(toks) and (
-                toks[k].pos in ("ART", "ADJ(A)") or self._people.is_person_noun(toks[k])
+                toks[k].pos in ("ART", "ADJ(A)")
+                or self._people.is_person_noun(toks[k])
+                or _described_name(toks, k)
             ):
-                k += 1  # "der schwedische Diplomat", "Oberst"
+                k += 1  # "der schwedische Diplomat", "Oberst", "der Jurist"
             # a name merged with its own title starts on the title ("der Premierminister
             # von Mauritius, Seewoosagur Ramgoolam")
             at, person = next(
@@ -2469,6 +2502,12 @@ class EntityRecognizer:
             # name the genitive spells out in parentheses stands between
             close = next((x for x in range(p + 1, min(n, p + 16)) if toks[x].text == ")"), p)
             p = close + 1 if close > p else p
+        if regional and p > k + 1 and toks[p - 1].pos == "NN":
+            # "der Präsident der Regierung Neukaledoniens, X,": the unlisted region in the
+            # bare genitive of the genitive's noun, not the holder
+            region = self._unlisted_genitive(ts, p, by_first, new, local)
+            if region is not None:
+                return p + 2, region
         if (
             p > k + 1
             and self._title(toks[p - 1])[0] is not None
@@ -2488,7 +2527,8 @@ class EntityRecognizer:
             and p < n
             and (
                 (cand is not None and cand.cls == ActorClass.PERSON)
-                or (cand is None and toks[p].text[:1].isupper() and toks[p].pos == "NE")
+                # (a given name the tagger takes for a noun: "Arsen Kanokow")
+                or (cand is None and toks[p].text[:1].isupper() and _name_at(toks, p))
             )
         ):
             return k, None
@@ -2628,6 +2668,18 @@ class EntityRecognizer:
             q += 1
         if start > adjectives and any(self._title(t)[0] for t in toks[start:q]):
             return p  # ", der ivorische Präsident X,": a title of its own, with its state
+        if (
+            q == start
+            and q > p
+            and q + 2 < len(toks)
+            and toks[q].pos == "NN"
+            and toks[q + 1].pos == toks[q + 2].pos == "NE"
+            and self._title(toks[q])[0] is None
+            and not self._names_follow(toks[q])
+        ):
+            # ", der Unabhängigkeitsbefürworter Louis Mapou,": any noun that describes the
+            # person, before a name of two words (not "die Stadt Port Moresby")
+            q += 1
         return q if q > start and toks[q].text[:1].isupper() else p
 
     def _holder_named(
@@ -2648,7 +2700,11 @@ class EntityRecognizer:
         while (
             k + 1 < n
             and k not in by_first
-            and (self._people.is_person_noun(toks[k]) or self._title(toks[k])[0] is not None)
+            and (
+                self._people.is_person_noun(toks[k])
+                or self._title(toks[k])[0] is not None
+                or _described_name(toks, k)
+            )
             and toks[k + 1].text[:1].isupper()
         ):
             k += 1
@@ -3197,7 +3253,7 @@ class EntityRecognizer:
                 else self._morph.preposition(toks[k].text)
             )
             # (opening the sentence too: "In Soweto setzte die Polizei …")
-            if prep.lower() not in self._place_prepositions:
+            if prep.lower() not in self._place_prepositions and not self._offensive_on(toks, k):
                 continue
             nxt = toks[end]
             if nxt.pos in ("NE", "NN") or tok.text in surnames or tok.quoted:
@@ -3206,6 +3262,15 @@ class EntityRecognizer:
                 continue
             out.append(self._minted_name(ts, j, end, PlaceClass.PLACE))
         return out
+
+    def _offensive_on(self, toks: Sequence[Token], k: int) -> bool:
+        """ "gegen" at ``k`` after a noun of an offensive ("die Offensive gegen Afrin")."""
+        return (
+            k > 0
+            and toks[k].text.lower() == "gegen"
+            and toks[k - 1].pos == "NN"
+            and toks[k - 1].lemma.lower().endswith(self._offensive_nouns)
+        )
 
     def _minted_name(self, ts: TaggedSentence, first: int, last: int, cls: str) -> EntityMention:
         """A name no dictionary lists, of class ``cls``, keyed by its words (or by the
@@ -3280,6 +3345,7 @@ class EntityRecognizer:
     def _references(self, ts: TaggedSentence, found: list[EntityMention]) -> list[EntityMention]:
         """Group references, possessive and personal pronouns, state-adjective governments:
         at each token the first kind of reference that matches (:meth:`_reference_kinds`)."""
+        found = self._adjective_body_compounds(ts, found)
         covered = {j for m in found for j in range(m.first, m.last)}
         out = list(found)
         for j, tok in enumerate(ts.tokens):
@@ -3292,6 +3358,38 @@ class EntityRecognizer:
                     out = [m for m in out if not any(m is r for r in removed)] + added
                     break
         return out
+
+    def _adjective_body_compounds(
+        self, ts: TaggedSentence, found: list[EntityMention]
+    ) -> list[EntityMention]:
+        """A state adjective before a compound of a body's short name and a government noun
+        is that state's own organ: "die iranische UN-Vertretung" is Iran speaking, not the
+        United Nations."""
+        toks = ts.tokens
+        adjectives = {m.last: m for m in found if m.kind == MentionKind.ADJECTIVE and m.keys}
+        merged: dict[int, EntityMention] = {}  # by the first token of the compound
+        for m in found:
+            adj = adjectives.get(m.first)
+            tok = toks[m.first]
+            if (
+                adj is not None
+                and m.kind == MentionKind.NAME
+                and m.last == m.first + 1
+                and tok.text.startswith(m.text + "-")
+                and tok.lemma.lower().rsplit("-", 1)[-1] in self._gov_nouns
+                and self.dictionary.is_a(adj.keys[0], ActorClass.STATE)
+            ):
+                merged[m.first] = self._mention(
+                    ts, adj.first, m.last, MentionKind.NAME, adj.keys, group="government"
+                )
+        if not merged:
+            return found
+        gone = {id(adjectives[f]) for f in merged}
+        return [
+            merged.get(m.first, m) if m.kind != MentionKind.ADJECTIVE else m
+            for m in found
+            if id(m) not in gone
+        ]
 
     def _reference_kinds(self) -> tuple[_ReferenceKind, ...]:
         """The kinds of reference in the order they are tried at a token."""
@@ -3308,6 +3406,7 @@ class EntityRecognizer:
             self._ref_both,
             self._ref_possessive,
             self._ref_age,
+            self._ref_epithet,
             self._ref_pronoun,
             self._ref_capital_government,
             self._ref_bare_government,
@@ -3628,6 +3727,33 @@ class EntityRecognizer:
             return None
         return [self._mention(ts, j - 1, j + 1, MentionKind.PRONOUN, (), group="person")], []
 
+    def _ref_epithet(self, ts, j, found, covered) -> _Change | None:
+        """ "sagte der Friedensnobelpreisträger", "erklärte die frühere Offizierin": a
+        definite noun describing a person, with no name after it, as the subject right
+        after the verb; refers back as "er" does."""
+        toks, tok = ts.tokens, ts.tokens[j]
+        if tok.pos != "NN" or j + 1 >= len(toks) or toks[j + 1].pos in ("NE", "NN", "$("):
+            return None
+        a = j - 1
+        while a > 0 and toks[a].pos == "ADJ(A)":
+            a -= 1  # "der frühere Offizier"
+        feminine = tok.text.endswith("in")
+        if not (
+            a > 0
+            and toks[a].pos == "ART"
+            and toks[a].text.lower() == ("die" if feminine else "der")
+            and toks[a - 1].pos in ("VV(FIN)", "VA(FIN)")
+            and not any(x in covered for x in range(a, j + 1))
+            and self._title(tok)[0] is None
+            and (
+                tok.lemma.lower().endswith(self._epithets)
+                or self._people.is_person_noun(tok)
+                or self._people.is_nationality_noun(tok)
+            )
+        ):
+            return None
+        return [self._mention(ts, a, j + 1, MentionKind.PRONOUN, (), group="person")], []
+
     def _ref_pronoun(self, ts, j, found, covered) -> _Change | None:
         """ "er"; "sie" (resolved by the verb's number and the sentence before, in the
         roles stage); "ihm" and the other object pronouns: a person not the subject."""
@@ -3849,16 +3975,20 @@ class EntityRecognizer:
         """ "die kenianische Regierung": the state of the adjective."""
         tok = ts.tokens[j]
         lem = tok.lemma.lower()
+        armed = tok.pos == "NN" and self.lexicon.group_class(lem) == ActorClass.ARMED_GROUP
         # "NNA": HanTa reads some plurals as nominalised adjectives ("ukrainische Drohnen")
         if not (
-            tok.pos in ("NN", "NNA") and (lem in self._gov_nouns or lem.endswith(self._adj_heads))
+            (tok.pos in ("NN", "NNA") and (lem in self._gov_nouns or lem.endswith(self._adj_heads)))
+            or armed
         ):
             return None
         if j == 0:
             return None
         adj = next((m for m in found if m.last == j and m.kind == MentionKind.ADJECTIVE), None)
         if adj is None:
-            return [], []
+            return None if armed else ([], [])
+        if armed and (not adj.keys or self.dictionary.is_a(adj.keys[0], ActorClass.ACTOR)):
+            return None  # "syrische Kämpfer" are not the state's: only a region's are a group
         if adj.keys and not self.dictionary.is_a(adj.keys[0], ActorClass.ACTOR):
             # "abchasische Verbände": the forces of a region, an actor of the article's own
             # (the region is no actor), unless a group named before is meant

@@ -485,6 +485,44 @@ def reporting_clause_after_a_comma(
         kids = _children(heads)
 
 
+def reported_clause_before_its_verb(
+    tokens: Sequence[Token], heads: list[int], deps: list[str], morph: Morphology
+) -> None:
+    """ "Die Lage sei unter Kontrolle, teilte Marokko mit": the parse hung the words of the
+    reported clause on the verb after the comma, its subject too, and took the name after
+    that verb for the object. A root verb right after the only comma, with a subject before
+    the comma and a finite verb of its own there: the finite verb before the comma heads
+    the reported clause and takes its words; the phrase right after the verb is the
+    subject (unless its article is accusative)."""
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if len(commas) != 1:
+        return
+    v = commas[0] + 1
+    if not (v + 1 < len(tokens) and heads[v] == v and tokens[v].pos.endswith("(FIN)")):
+        return
+    kids = _children(heads)
+    before = [c for c in kids.get(v, ()) if c < v - 1]
+    finite = [c for c in range(v - 1) if tokens[c].pos.endswith("(FIN)")]
+    subjects = [c for c in before if deps[c].startswith("nsubj")]
+    after = _next_nominal(tokens, v + 1)
+    if not (
+        after is not None
+        and len(finite) == 1
+        and subjects
+        and morph.case_of(tokens[v + 1].text) in (None, "nom")  # not "den": an object
+        and heads[after] == v
+        and deps[after] == "obj"
+        and not any(deps[c].startswith("nsubj") for c in kids.get(v, ()) if c > v)
+    ):
+        return
+    f = finite[0]
+    for c in before:
+        if c != f:
+            heads[c] = f
+    heads[f], deps[f] = v, "ccomp"
+    deps[after] = "nsubj"
+
+
 def _next_nominal(tokens: Sequence[Token], k: int) -> int | None:
     while k < len(tokens) and tokens[k].pos in ("ART", "ADJ(A)", "PPOSAT", "PIAT", "CARD"):
         k += 1
@@ -1020,6 +1058,15 @@ def time_phrases_are_adverbials(
     for i, dep in enumerate(deps):
         if dep == "nsubj" and tokens[i].lemma.lower() in morph.calendar_nouns:
             deps[i] = "obl"  # "Ende September eroberten …": a month says when
+            continue
+        if (
+            dep in ("nsubj", "obj")
+            and tokens[i].lemma.lower() in morph.period_part_nouns
+            and any(
+                deps[c] == "nmod" and morph.is_time_noun(tokens[c].lemma) for c in kids.get(i, ())
+            )
+        ):
+            deps[i] = "obl"  # "Mitte des Monats nahmen …": part of a time says when
             continue
         if dep not in ("nsubj", "obj") or not morph.is_time_noun(tokens[i].lemma):
             continue
@@ -2070,6 +2117,7 @@ RULES: tuple[Rule, ...] = (
     quotes_are_complements,
     finite_clause_has_subject,
     reporting_clause_after_a_comma,
+    reported_clause_before_its_verb,
     comma_subjects,
     no_dative_genitives,
     dative_verbs_take_their_dative,

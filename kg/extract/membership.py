@@ -115,7 +115,8 @@ class _Reader:
         passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass", "aux"))
         antecedent = _mention_at(self.ms, p.heads[v]) if p.deps[v] == "acl:relcl" else None
         if passive and toks[v].pos.endswith("(PP)"):
-            led = p.dependents(v, "nsubj:pass", "nsubj")
+            # "die UN-Truppe, die von General X befehligt wird": the pronoun's antecedent
+            led = tuple(self._antecedent(v, c) for c in p.dependents(v, "nsubj:pass", "nsubj"))
             agents = [
                 c
                 for c in p.dependents(v, "obl")
@@ -733,7 +734,13 @@ class _Reader:
                 # relative clause on the last conjunct is on the whole coordination
                 return self.parse.heads[h]
             g = self._government_of(h)
-            k = self._name_before_comma(c) if _mention_at(self.ms, g) is None else None
+            named = _mention_at(self.ms, g)
+            # (a body's prefix names no antecedent: "die UN-Truppe UNOSOM II, die …")
+            k = (
+                self._name_before_comma(c)
+                if named is None or _prefix_only(named, self.toks[g])
+                else None
+            )
             if k is None:
                 return g
             # the parse hung the clause on a noun that names no one ("zu Kämpfen zwischen
@@ -758,6 +765,8 @@ class _Reader:
         if c < 2 or self.toks[c - 1].text != ",":
             return None
         k = c - 2
+        if k > 0 and self.toks[k].text == ")":
+            k -= 1  # "die UN-Truppe im Libanon (UNIFIL), die …": the short name
         aside = next((j for j in range(k, max(-1, k - 6), -1) if self.toks[j].text == ","), None)
         if aside is not None and self.toks[aside + 1].pos == "VV(PP)":
             k = aside - 1
@@ -1142,6 +1151,11 @@ def parse_leadership(
                     if leader is not None and leader is not org:
                         out += _leaders(leader, org, ts.sentence.index, dictionary, role)
     return out
+
+
+def _prefix_only(m: EntityMention, tok: Token) -> bool:
+    """A mention of the first part of a compound only ("UN" of "UN-Truppe")."""
+    return tok.text.startswith(m.text + "-")
 
 
 def _leaders(

@@ -509,6 +509,7 @@ class RoleAssigner:
             for (r, o), person in disc.offices.items():
                 if o == of and (r == role or self._implies.get(r) == role):
                     return replace(m, keys=(person,), cls=ActorClass.PERSON)
+            national = role in self.lex.national
             for person in reversed(disc.persons):
                 e = self.d.get(person)
                 # (an envoy is no one the article gave another office: "den algerischen
@@ -516,7 +517,9 @@ class RoleAssigner:
                 other = role in self.lex.posting_roles and any(
                     p == person and r != role for r, p in disc.titled
                 )
-                if e is not None and of in e.rel("country") and not other:
+                # (nor is a spokesperson or a commander the state's one known person:
+                # "ein Sprecher der malischen Regierung" after "Präsident Keïta")
+                if e is not None and of in e.rel("country") and not other and national:
                     return replace(m, keys=(person,), cls=ActorClass.PERSON)
             if of and self.d.is_a(of, ActorClass.ORGANIZATION):
                 return replace(m, keys=(of,))

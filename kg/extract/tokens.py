@@ -463,12 +463,17 @@ class Tagger:
         clause before a verb-first reporting clause: "…, warf Ghani ihnen vor"), the first
         weak verb's past form it read as a participle adjective ("Damals besetzten
         türkische Truppen …", "Russland verstärkte seine Truppen") is that verb, unless an
-        article or possessive makes it an attribute ("die besetzten Gebiete").
+        article or possessive makes it an attribute ("die besetzten Gebiete"); so is a
+        participle without "ge-" ending in "-en", the past plural of a strong verb with an
+        unstressed prefix ("Die Rebellen bestritten, …").
 
         >>> t = Tagger()
         >>> [p for _l, p in t._past_tense_misread(("Damals", "besetzten", "Truppen"),
         ...     (("damals", "ADV"), ("besetzt", "ADJ(A)"), ("Truppe", "NN")), 0)]
         ['ADV', 'VV(FIN)', 'NN']
+        >>> [p for _l, p in t._past_tense_misread(("Sie", "bestritten", "es"),
+        ...     (("sie", "PPER"), ("bestreiten", "VV(PP)"), ("es", "PPER")), 0)]
+        ['PPER', 'VV(FIN)', 'PPER']
         """
         end = len(tags)
         if any(pos.endswith("(FIN)") for _lemma, pos in tags):
@@ -486,6 +491,16 @@ class Tagger:
         for i in range(k + 1, end):
             lemma, pos = tags[i]
             word = words[i]
+            if (
+                pos == "VV(PP)"
+                and word.islower()
+                and word.endswith("en")
+                and "ge" not in word
+                and tags[i - 1][1] not in ("ART", "PPOSAT")
+            ):
+                # "Die Rebellen bestritten, …": a strong verb with an unstressed prefix has
+                # no "ge-"; its past plural is its participle
+                return (*tags[:i], (lemma, "VV(FIN)"), *tags[i + 1 :])
             if pos != "ADJ(A)" or not word.islower() or tags[i - 1][1] in ("ART", "PPOSAT"):
                 continue
             weak = (
