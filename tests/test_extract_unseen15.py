@@ -258,3 +258,72 @@ def test_a_denial_in_the_past_plural_is_a_denial_and_what_it_denies_did_not_happ
 def test_a_participle_after_an_article_stays_an_attribute(ex):
     a = analyse(ex, "Die bestritten Gebiete im Osten blieben umkämpft.")
     assert not of_class(a, "Rejection")
+
+
+# -- a part of a time opening the sentence; a region's fighters -----------------------------
+
+
+def test_the_middle_of_a_month_is_when_not_who(ex):
+    # the regression: "Mitte des Monats" was the subject, the units the object
+    a = analyse(ex, "Mitte des Monats nahmen eritreische Einheiten die Grenzposten ein.")
+    assert ("agent", "eritrea") in roles(only(a, "MilitaryAction"))
+
+
+def test_the_end_of_a_week_is_when_not_who(ex):
+    a = analyse(ex, "Ende der Woche griffen tschadische Truppen die Oase Fada an.")
+    assert ("agent", "chad") in roles(only(a, "MilitaryAction"))
+
+
+def test_fighters_named_by_a_region_s_adjective_are_a_group_of_the_article(ex):
+    a = analyse(ex, "Abchasische Kämpfer griffen am Montag die Stadt Suchumi an.")
+    (ev,) = of_class(a, "MilitaryAction")
+    agents = [k for r, k in ev.roles if r == RoleProperty.AGENT]
+    assert agents and "abchasische-kaempfer" in agents[0]
+
+
+def test_fighters_named_by_a_state_s_adjective_are_not_the_state(ex):
+    a = analyse(ex, "Syrische Kämpfer griffen am Montag die Stadt Kirkuk an.")
+    assert ("agent", "syria") not in roles(only(a, "MilitaryAction"))
+
+
+def test_news_that_transpires_from_a_body_is_its_statement(ex):
+    a = analyse(ex, "Aus dem Kreml verlautete am Abend, man sei über die Lage besorgt.")
+    assert ("agent", "kremlin") in roles(only(a, "Statement"))
+
+
+def test_news_that_transpires_from_government_circles_of_a_capital_is_the_state_s(ex):
+    a = analyse(ex, "Die Grenze bleibe geschlossen, verlautete aus Regierungskreisen in Taschkent.")
+    assert ("agent", "uzbekistan") in roles(only(a, "Statement"))
+
+
+# -- sides named without their article; ambushes ---------------------------------------------
+
+
+def test_the_army_as_a_side_without_its_article(ex):
+    a = analyse(ex, "Bei Gefechten zwischen Armee und ADF-Rebellen wurden elf Menschen getötet.")
+    ev = only(a, "MilitaryAction")
+    sides = [k for r, k in ev.roles if r == RoleProperty.PARTICIPANT]
+    assert "adf" in sides
+    assert any(k.endswith("armee") for k in sides)
+
+
+def test_an_ambush_a_convoy_ran_into_is_an_attack_by_those_who_laid_it(ex):
+    a = analyse(ex, "Ein Konvoi der Blauhelme geriet bei Gao in einen Hinterhalt der JNIM.")
+    ev = only(a, "MilitaryAction")
+    assert ("agent", "jnim") in roles(ev)
+
+
+def test_an_ambush_feared_is_none(ex):
+    a = analyse(ex, "Die Soldaten fürchteten, in einen Hinterhalt der JNIM zu geraten.")
+    assert not of_class(a, "MilitaryAction")
+
+
+def test_a_state_s_adjective_before_mediation_makes_the_state_the_mediator(ex):
+    # the regression: "unter norwegischer Vermittlung" was read as Norway's own organ (a
+    # government noun), and the ceasefire lost its mediator
+    a = analyse(
+        ex,
+        "Die Regierung und die Rebellen der SPLA hatten unter kenianischer Vermittlung "
+        "eine Waffenruhe geschlossen.",
+    )
+    assert ("mediator", "kenya") in roles(only(a, "CeasefireAgreement"))

@@ -257,6 +257,22 @@ def _name_at(toks: Sequence[Token], p: int) -> bool:
     )
 
 
+def _between_pair(toks: Sequence[Token], j: int) -> bool:
+    """The word at ``j`` is a side of "zwischen A und B" with no article before it.
+
+    >>> toks = [Token(i, 0, 0, w, w, "X") for i, w in enumerate(
+    ...     "Kämpfe zwischen Armee und Rebellen".split())]
+    >>> _between_pair(toks, 2), _between_pair(toks, 4), _between_pair(toks, 0)
+    (True, True, False)
+    """
+    if j < 1:
+        return False
+    before = toks[j - 1].text.lower()
+    return before == "zwischen" or (
+        before == "und" and any(t.text.lower() == "zwischen" for t in toks[max(0, j - 5) : j - 1])
+    )
+
+
 def _described_name(toks: Sequence[Token], k: int) -> bool:
     """A common noun after an article and before a name of two words describes the person
     named ("der Unabhängigkeitsbefürworter Louis Mapou"): no part of the name.
@@ -3853,14 +3869,17 @@ class EntityRecognizer:
                 ts, first, j + 1, MentionKind.GROUP, (), group="bare-group", head=lem
             )
             return [mention], []
-        # a headline drops the article: "Mali: Armee nimmt Kidal ein"
-        headline_opening = ts.sentence.index < 0 and (j == 0 or toks[j - 1].text == ":")
+        # a headline drops the article: "Mali: Armee nimmt Kidal ein"; so does a pair of
+        # sides: "Kämpfe zwischen Armee und Rebellen"
+        articleless = (ts.sentence.index < 0 and (j == 0 or toks[j - 1].text == ":")) or (
+            _between_pair(toks, j)
+        )
         if not (
             tok.pos == "NN"
             and (lem in self._capital_gov or lem.endswith(self._gov_heads) or same_noun)
             and (
                 self._prev(toks, j) in _ARTICLES
-                or (headline_opening and same_noun and tok.text.lower() == lem)
+                or (articleless and same_noun and tok.text.lower() == lem)
             )
             and (
                 self._object_before_verb(toks, j + 1, found)
@@ -3886,7 +3905,7 @@ class EntityRecognizer:
         group = "same-noun" if same_noun else "government"
         # a force with no state before it is the article's own actor ("die Armee")
         head = lem if same_noun and lem in self._unnamed_forces else ""
-        first = j if headline_opening and self._prev(toks, j) not in _ARTICLES else j - 1
+        first = j if articleless and self._prev(toks, j) not in _ARTICLES else j - 1
         state = None if same_noun else self._capital_opening(toks, first, found)
         keys = (state,) if state else ()
         mention = self._mention(ts, first, j + 1, MentionKind.GROUP, keys, group=group, head=head)

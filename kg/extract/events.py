@@ -156,7 +156,8 @@ def _under_intent(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
     happened."""
     if not is_zu_infinitive(tokens, j, perfect=False):
         return False
-    intent = lex.cue("intent_verbs") | lex.unrealised_verbs
+    # (and one feared or expected: "fürchteten, in einen Hinterhalt zu geraten")
+    intent = lex.cue("intent_verbs") | lex.unrealised_verbs | lex.cue("expectation_verbs")
     around = (*range(j), *((j + 1,) if j + 1 < len(tokens) else ()))
     return any(tokens[k].pos.startswith("V") and full_lemma(tokens, k) in intent for k in around)
 

@@ -998,6 +998,14 @@ class RoleAssigner:
                 gov = ""  # "Eine Delegation aus Saudi-Arabien ist ... zusammengekommen"
             if gov == "&" and ts.tokens[m.first].pos == "PRELAT":
                 gov = ""  # "Der Irak, dessen Truppen …": a relative clause, no conjunct
+            if (
+                gov == "unter"
+                and m.group == "government"
+                and ts.tokens[m.last - 1].lemma.lower() == "vermittlung"
+            ):
+                # "unter norwegischer Vermittlung", read as the state's own organ: the
+                # state mediates
+                gov = "unter vermittlung"
             if gov in self._presence or (gov == "von" and self._presence_before(ts, m)):
                 gov = "presence"  # "im Beisein von X": X attends
             elif gov == "von" and self._source_before(ts, m):
