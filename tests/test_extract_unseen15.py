@@ -327,3 +327,55 @@ def test_a_state_s_adjective_before_mediation_makes_the_state_the_mediator(ex):
         "eine Waffenruhe geschlossen.",
     )
     assert ("mediator", "kenya") in roles(only(a, "CeasefireAgreement"))
+
+
+def test_an_invitation_named_by_a_state_s_adjective_is_the_state_s(ex):
+    a = analyse(ex, "Auf katarische Einladung trafen sich die USA und die Taliban in Doha.")
+    ev = only(a, "Meeting")
+    assert ("agent", "qatar") in roles(ev)
+    assert {("participant", "united-states"), ("participant", "taliban")} <= roles(ev)
+
+
+# -- leadership "unter" a state ----------------------------------------------------------------
+
+
+def test_a_coalition_under_a_state_s_leadership_is_led_by_the_state(ex):
+    a = analyse(ex, "Die Koalition unter emiratischer Führung griff die Hafenstadt Mokka an.")
+    leads = {(f.subject, f.object) for f in a.facts if f.kind.value == "leads"}
+    assert [o for s, o in leads if s == "united-arab-emirates"]
+
+
+def test_a_force_under_the_command_of_a_state_is_led_by_it(ex):
+    a = analyse(ex, "Die Eingreiftruppe Ecomog unter dem Kommando Ghanas rückte in Monrovia ein.")
+    leads = {(f.subject, f.object) for f in a.facts if f.kind.value == "leads"}
+    assert ("ghana", "ecomog") in leads
+
+
+def test_right_after_unter_a_state_leads_nothing(ex):
+    a = analyse(ex, "Die Ecomog unter Nigeria rückte in Monrovia ein.")
+    assert not [f for f in a.facts if f.kind.value == "leads"]
+
+
+# -- whom a demand for an end of attacks is addressed to --------------------------------------
+
+
+def test_a_demand_for_an_end_of_a_group_s_attacks_is_addressed_to_the_group(ex):
+    a = analyse(ex, "Die Afrikanische Union verlangte ein Ende der Angriffe der Al-Shabaab.")
+    ev = only(a, "CeasefireDemand")
+    assert ("addressee", "al-shabaab") in roles(ev)
+    assert ("agent", "african-union") in roles(ev)
+
+
+def test_a_demand_for_an_end_of_fighting_has_no_addressee_of_its_own(ex):
+    a = analyse(ex, "Die Afrikanische Union verlangte ein Ende der Kämpfe in Mogadischu.")
+    ev = only(a, "CeasefireDemand")
+    assert not [k for r, k in ev.roles if r == RoleProperty.ADDRESSEE]
+
+
+def test_parts_of_a_state_s_army_accused_are_the_state(ex):
+    a = analyse(
+        ex,
+        "Chișinău wirft Teilen der russischen Armee vor, die Separatisten mit Waffen "
+        "versorgt zu haben.",
+    )
+    assert ("addressee", "russia") in roles(only(a, "Accusation"))

@@ -174,6 +174,15 @@ class _Reader:
         des Generals X"); the office that noun names ("leader" without one); whether
         there was one."""
         toks, k, role = self.toks, i + 1, "leader"
+        state = next((m for m in self.ms if m.first == k and m.group == "government"), None)
+        if (
+            state is not None
+            and state.keys
+            and lex.holder_role(toks[state.last - 1].text) is not None
+            and self.d.is_a(state.keys[0], ActorClass.STATE)
+        ):
+            # "die Koalition unter saudischer Führung": the state of the adjective leads
+            return "leader", state, True
         if k < len(toks) and toks[k].pos == "ART":
             k += 1
         held = lex.holder_role(toks[k].text) if k < len(toks) and toks[k].pos == "NN" else None
@@ -182,9 +191,20 @@ class _Reader:
             while k < len(toks) and toks[k].text.lower() in ("von", "vom", "des", "der", "dem"):
                 k += 1
         leader = next((m for m in self.ms if m.first >= k), None)
+        # (after a noun of leadership a state or organisation leads too: "unter Führung
+        # der USA"; right after "unter" only a person: "unter Oberst X")
+        acting = leader is not None and (
+            leader.cls == ActorClass.PERSON
+            or (
+                held is not None
+                and leader.kind == MentionKind.NAME
+                and bool(leader.keys)
+                and self.d.is_a(leader.keys[0], ActorClass.STATE, ActorClass.ORGANIZATION)
+            )
+        )
         if (
             leader is None
-            or leader.cls != ActorClass.PERSON
+            or not acting
             or not all(toks[x].pos == "NN" for x in range(k, leader.first))
         ):
             return role, None, held is not None

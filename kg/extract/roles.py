@@ -976,6 +976,14 @@ class RoleAssigner:
                 nxt = ts.tokens[m.last] if m.last < len(ts.tokens) else None
                 if nxt is not None and nxt.lemma.lower() == "vermittlung" and gov_adj == "unter":
                     out.append(("unter vermittlung", [m]))
+                # "auf ägyptische Einladung", "auf amerikanische Initiative": as "auf
+                # Einladung Ägyptens", the adjective's state acts
+                elif (
+                    nxt is not None
+                    and gov_adj == "auf"
+                    and nxt.lemma.lower() in ("einladung", "initiative")
+                ):
+                    out.append(("auf " + nxt.lemma.lower(), [m]))
                 prev = m
                 continue
             gov = governor(ts.tokens, m, prev, morph=self.morph)
@@ -1620,6 +1628,13 @@ class RoleAssigner:
                 while j > c.a and toks[j].pos in NP_INNER:
                     j -= 1
                 hit = j > c.a and of_concept(j)
+                if not hit and j > c.a and toks[j].pos == "NN":
+                    # "ein Ende der Angriffe der Huthis": the genitive of the noun in the
+                    # object's genitive
+                    j -= 1
+                    while j > c.a and toks[j].pos in NP_INNER:
+                        j -= 1
+                    hit = j > c.a and of_concept(j)
             if hit:
                 roles.add(c.frame[slot], [k for m in grp for k in self._actor_key(m, "")])
 
