@@ -257,19 +257,21 @@ def _name_at(toks: Sequence[Token], p: int) -> bool:
     )
 
 
-def _between_pair(toks: Sequence[Token], j: int) -> bool:
-    """The word at ``j`` is a side of "zwischen A und B" with no article before it.
+def _between_pair(toks: Sequence[Token], j: int, prepositions: Set[str]) -> bool:
+    """The word at ``j`` is a side of "zwischen A und B" (``prepositions``: those of a
+    pair) with no article before it.
 
-    >>> toks = [Token(i, 0, 0, w, w, "X") for i, w in enumerate(
-    ...     "Kämpfe zwischen Armee und Rebellen".split())]
-    >>> _between_pair(toks, 2), _between_pair(toks, 4), _between_pair(toks, 0)
-    (True, True, False)
+    >>> toks = [Token(i, 0, 0, w, w, p) for i, (w, p) in enumerate([("Kämpfe", "NN"),
+    ...     ("zwischen", "APPR"), ("Armee", "NN"), ("und", "KON"), ("Rebellen", "NN")])]
+    >>> [_between_pair(toks, j, {"zwischen"}) for j in (2, 4, 0)]
+    [True, True, False]
     """
     if j < 1:
         return False
-    before = toks[j - 1].text.lower()
-    return before == "zwischen" or (
-        before == "und" and any(t.text.lower() == "zwischen" for t in toks[max(0, j - 5) : j - 1])
+    before = toks[j - 1]
+    return before.text.lower() in prepositions or (
+        before.pos == "KON"
+        and any(t.text.lower() in prepositions for t in toks[max(0, j - 5) : j - 1])
     )
 
 
@@ -472,6 +474,8 @@ class EntityRecognizer:
         self._place_nouns = {str(k): str(v) for k, v in lexicon.cues.get("place_nouns", {}).items()}
         self._place_prepositions = lexicon.cue("place_prepositions")
         self._offensive_nouns = tuple(sorted(lexicon.cue("offensive_nouns")))
+        self._offensive_prepositions = lexicon.cue("offensive_prepositions")
+        self._pair_prepositions = lexicon.cue("pair_prepositions")
         self._taking_verbs = lexicon.cue("place_taking_verbs")
         self._capital_nouns = lexicon.cue("capital_nouns")
         self._town_nouns = lexicon.cue("town_reference_nouns")
@@ -3283,7 +3287,7 @@ class EntityRecognizer:
         """ "gegen" at ``k`` after a noun of an offensive ("die Offensive gegen Afrin")."""
         return (
             k > 0
-            and toks[k].text.lower() == "gegen"
+            and toks[k].text.lower() in self._offensive_prepositions
             and toks[k - 1].pos == "NN"
             and toks[k - 1].lemma.lower().endswith(self._offensive_nouns)
         )
@@ -3872,7 +3876,7 @@ class EntityRecognizer:
         # a headline drops the article: "Mali: Armee nimmt Kidal ein"; so does a pair of
         # sides: "Kämpfe zwischen Armee und Rebellen"
         articleless = (ts.sentence.index < 0 and (j == 0 or toks[j - 1].text == ":")) or (
-            _between_pair(toks, j)
+            _between_pair(toks, j, self._pair_prepositions)
         )
         if not (
             tok.pos == "NN"

@@ -527,6 +527,8 @@ CUE_KEYS = (
     "place_nouns",
     "place_prepositions",
     "offensive_nouns",
+    "offensive_prepositions",
+    "pair_prepositions",
     "place_taking_verbs",
     "capital_nouns",
     "town_reference_nouns",
