@@ -204,6 +204,14 @@ def test_a_feminine_describing_noun_takes_the_feminine_article(ex):
     assert ("agent", "ellen-johnson-sirleaf") in roles(speech[0])
 
 
+def test_a_successor_is_someone_else(ex):
+    a = analyse(
+        ex,
+        "Präsident Juan Manuel Santos trat ab. »Der Krieg ist vorbei«, sagte der Nachfolger.",
+    )
+    assert not [e for e in a.events if ("agent", "juan-manuel-santos") in roles(e)]
+
+
 def test_a_describing_noun_in_the_dative_is_no_speaker(ex):
     # "sagte der Zeitung": told the newspaper; "der" before a feminine noun is no subject
     a = analyse(
