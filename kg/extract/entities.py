@@ -275,6 +275,11 @@ def _between_pair(toks: Sequence[Token], j: int, prepositions: Set[str]) -> bool
     )
 
 
+def _noun_before_name(toks: Sequence[Token], k: int) -> bool:
+    """A common noun at ``k`` before a name of two words ("Jurist Raphael Tuju")."""
+    return k < len(toks) - 2 and toks[k].pos == "NN" and toks[k + 1].pos == toks[k + 2].pos == "NE"
+
+
 def _described_name(toks: Sequence[Token], k: int) -> bool:
     """A common noun after an article and before a name of two words describes the person
     named ("der Unabhängigkeitsbefürworter Louis Mapou"): no part of the name.
@@ -284,12 +289,7 @@ def _described_name(toks: Sequence[Token], k: int) -> bool:
     >>> _described_name(toks, 1), _described_name(toks, 2)
     (True, False)
     """
-    return (
-        0 < k < len(toks) - 2
-        and toks[k - 1].pos == "ART"
-        and toks[k].pos == "NN"
-        and toks[k + 1].pos == toks[k + 2].pos == "NE"
-    )
+    return k > 0 and toks[k - 1].pos == "ART" and _noun_before_name(toks, k)
 
 
 def _capitalised_in_name(toks: Sequence[Token], k: int) -> bool:
@@ -2691,9 +2691,7 @@ class EntityRecognizer:
         if (
             q == start
             and q > p
-            and q + 2 < len(toks)
-            and toks[q].pos == "NN"
-            and toks[q + 1].pos == toks[q + 2].pos == "NE"
+            and _noun_before_name(toks, q)
             and self._title(toks[q])[0] is None
             and not self._names_follow(toks[q])
         ):

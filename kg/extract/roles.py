@@ -245,6 +245,16 @@ def _one_person(groups: Sequence[Sequence[EntityMention]]) -> bool:
     )
 
 
+def _adjective_framing(toks: Sequence[Token], k: int, gov: str) -> str | None:
+    """The framing phrase whose noun at ``k`` a state's adjective names, as a genitive
+    would: "unter russischer Vermittlung" (the state mediates), "auf ägyptische Einladung",
+    "auf amerikanische Initiative" (the state acts); ``gov``: the phrase's preposition."""
+    noun = toks[k].lemma.lower() if k < len(toks) else ""
+    if (gov, noun) in (("unter", "vermittlung"), ("auf", "einladung"), ("auf", "initiative")):
+        return f"{gov} {noun}"
+    return None
+
+
 class RoleAssigner:
     """Build once; :meth:`assign` turns one article's triggers into events."""
 
@@ -972,18 +982,9 @@ class RoleAssigner:
                 if joiner is not None and (joiner.pos == "KON" or joiner.text == ","):
                     shared_gov = gov_adj if not shared else shared_gov
                     shared.append(m)
-                # "unter russischer Vermittlung": the adjective's state mediates
-                nxt = ts.tokens[m.last] if m.last < len(ts.tokens) else None
-                if nxt is not None and nxt.lemma.lower() == "vermittlung" and gov_adj == "unter":
-                    out.append(("unter vermittlung", [m]))
-                # "auf ägyptische Einladung", "auf amerikanische Initiative": as "auf
-                # Einladung Ägyptens", the adjective's state acts
-                elif (
-                    nxt is not None
-                    and gov_adj == "auf"
-                    and nxt.lemma.lower() in ("einladung", "initiative")
-                ):
-                    out.append(("auf " + nxt.lemma.lower(), [m]))
+                framing = _adjective_framing(ts.tokens, m.last, gov_adj)
+                if framing:
+                    out.append((framing, [m]))
                 prev = m
                 continue
             gov = governor(ts.tokens, m, prev, morph=self.morph)
@@ -1006,14 +1007,10 @@ class RoleAssigner:
                 gov = ""  # "Eine Delegation aus Saudi-Arabien ist ... zusammengekommen"
             if gov == "&" and ts.tokens[m.first].pos == "PRELAT":
                 gov = ""  # "Der Irak, dessen Truppen …": a relative clause, no conjunct
-            if (
-                gov == "unter"
-                and m.group == "government"
-                and ts.tokens[m.last - 1].lemma.lower() == "vermittlung"
-            ):
+            if m.group == "government":
                 # "unter norwegischer Vermittlung", read as the state's own organ: the
                 # state mediates
-                gov = "unter vermittlung"
+                gov = _adjective_framing(ts.tokens, m.last - 1, gov) or gov
             if gov in self._presence or (gov == "von" and self._presence_before(ts, m)):
                 gov = "presence"  # "im Beisein von X": X attends
             elif gov == "von" and self._source_before(ts, m):
