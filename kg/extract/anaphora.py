@@ -64,9 +64,11 @@ def dateline_city(
         return None
     first = sentences[0]
     toks = first.tokens
-    dash = next((j for j, t in enumerate(toks[:6]) if t.text in ("–", "—", "-")), None)
-    if dash is None:
+    # (the dateline's own length: "Naypyidaw/Bonn (KNA) –" is seven tokens)
+    length = dateline_length(toks)
+    if not length:
         return None
+    dash = length - 1
     agency = bracketed([t.text for t in toks[:dash]])
     cities = [
         m
@@ -418,6 +420,11 @@ def resolve_event_anaphora(
         there = _there(ev, ts, mentions, d)
         if there is not None and not ev.actors(EventProperty.LOCATION):
             ev = replace(ev, roles=(*ev.roles, (EventProperty.LOCATION, there)))
+        if ev.event_class in _TALKS and not ev.actors(EventProperty.LOCATION):
+            # talks told again without their place are held where they were told first
+            # ("Die Gespräche hatten die Delegationen Mitte Februar aufgenommen")
+            held = _told_place(ev, result, reach=ev.sentence)
+            ev = replace(ev, roles=(*ev.roles, *((EventProperty.LOCATION, p) for p in held)))
         lemmas = [t.lemma for t in ts.tokens]
         about: list[str] = []
         topics: list[str] = []

@@ -544,6 +544,9 @@ def apply_claims(
             elif (
                 accusers
                 and ev.event_class != EventClass.ACCUSATION
+                # (the accusers' own words, quoted with the accusation, are theirs: "Kuba
+                # verurteilte den Putsch als „faschistisches Verbrechen“")
+                and ev.trigger.first != accusation_at
                 and (ev.trigger.first > accusation_at or _reporting_clause(toks, accusation_at))
                 and not _coordinated_main_verb(toks, ev.trigger.first)
                 # what the accusers did before the accusation, told in the indicative ("die

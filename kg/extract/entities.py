@@ -90,20 +90,33 @@ def _possessed(toks: Sequence[Token], j: int) -> bool:
 
 
 def _past_attribute(toks: Sequence[Token], q: int, agents: Container[str]) -> int:
-    """Past an extended attribute opening at ``q`` with an agent preposition (``agents``:
-    "von den USA geführten", "von der YPG dominierten"): the participle it ends in, where
-    one follows within a few words; ``q`` otherwise.
+    """Past an extended attribute opening at ``q`` with a preposition: the participle it
+    ends in, where one follows within a few words; ``q`` otherwise. After an agent
+    preposition (``agents``) a past participle ("von den USA geführten", "von der YPG
+    dominierten"), after any a present one ("in Tripolis tagenden", "im Exil lebenden").
 
     >>> words = [("von", "APPR"), ("den", "ART"), ("USA", "NE"), ("geführten", "ADJ(A)")]
     >>> toks = [Token(i, i, i + 1, w, w, p) for i, (w, p) in enumerate(words)]
     >>> _past_attribute(toks, 0, {"von"}), _past_attribute(toks, 0, {"durch"})
     (3, 0)
+    >>> words = [("in", "APPR"), ("Tripolis", "NE"), ("tagenden", "ADJ(A)")]
+    >>> toks = [Token(i, i, i + 1, w, w, p) for i, (w, p) in enumerate(words)]
+    >>> _past_attribute(toks, 0, {"von"})
+    2
     """
-    if q >= len(toks) or toks[q].text.lower() not in agents:
+    if q >= len(toks) or not toks[q].pos.startswith("APPR"):
         return q
+    endings = ("ten", "enen", "nden") if toks[q].text.lower() in agents else ("nden",)
     for r in range(q + 2, min(len(toks), q + 8)):
         t = toks[r]
-        if t.pos == "ADJ(A)" and t.text[:1].islower() and t.text.endswith(("ten", "enen")):
+        if (
+            t.pos == "ADJ(A)"
+            and t.text[:1].islower()
+            and t.text.endswith(endings)
+            # the attribute's own phrase ends in a noun ("in Tripolis"), not in an
+            # adjective of its own ("in der vergangenen Woche")
+            and toks[r - 1].pos in ("NN", "NE", "FM", "ADV")
+        ):
             return r
         if t.pos.startswith(("V", "$", "KON")):
             break
@@ -515,6 +528,7 @@ class EntityRecognizer:
         }
         self._age_nouns = lexicon.ref("age_nouns")
         self._epithets = tuple(sorted(lexicon.ref("epithet_nouns")))
+        self._person_endings = tuple(sorted(lexicon.ref("person_noun_endings")))
         self._body_heads = tuple(sorted(lexicon.ref("body_heads")))
         self._relative_possessives = lexicon.ref("relative_possessives_sein") | lexicon.ref(
             "relative_possessives_ihr"
@@ -1722,6 +1736,16 @@ class EntityRecognizer:
         spans = list(self._people.names(toks, taken))
         taken_now = taken | {i for a, b in spans for i in range(a, b)}
         spans += list(self._people.bare_names(toks, taken_now))
+        taken_now |= {i for a, b in spans for i in range(a, b)}
+        spans += list(
+            self._people.described_names(
+                toks,
+                taken_now,
+                epithets=self._epithets,
+                endings=self._person_endings,
+                names_class=self._names_follow,
+            )
+        )
         for a, b in spans:
             for k in range(a, b):
                 if k in loose and loose[k] in out:
@@ -2262,9 +2286,11 @@ class EntityRecognizer:
                 former = True
             if person is None:
                 # a title without a name: genitive organisation or state adjective
-                h = j + 2
+                # "der Vorsitzende der konservativen Volkspartei", "Chef der in Luanda
+                # tagenden Unita"
+                h = _past_attribute(toks, j + 2, self._morph.agent_prepositions)
                 while h < n and toks[h].pos.startswith("ADJ") and h not in by_first:
-                    h += 1  # "der Vorsitzende der konservativen Volkspartei"
+                    h += 1
                 nxt = (
                     by_first.get(h)
                     if j + 1 < n and toks[j + 1].text in ("der", "des", "von")
@@ -2745,6 +2771,19 @@ class EntityRecognizer:
         )
         if m_next is not None and m_next.cls == ActorClass.PERSON and not given_surname:
             return m_next
+        after = by_first.get(k + 1)
+        if (
+            m_next is None
+            and after is not None
+            and after.kind == MentionKind.NAME
+            and after.cls == ActorClass.PERSON
+            and after.last - after.first >= 2
+            and toks[k].pos == "NE"
+            and toks[k].text[:1].isupper()
+        ):
+            # "Präsident Ratu Josefa Iloilo": a word of honour or a name before a known
+            # person's full name is no one else's name
+            return after
         if not (
             k < n
             and toks[k].text[:1].isupper()

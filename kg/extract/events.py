@@ -377,8 +377,8 @@ def _condition(
         return opens == bool(value)
     if key == "predicative":
         # "zeigte sich besorgt", "gab sich zuversichtlich": an adjective predicated of the
-        # subject after the verb in its clause
-        return any(t.pos == "ADJ(D)" for t in toks[i + 1 : b]) == bool(value)
+        # subject after the verb in its clause, or a participle ("zeigte sich alarmiert")
+        return any(t.pos in ("ADJ(D)", "VV(PP)") for t in toks[i + 1 : b]) == bool(value)
     if key == "clause-verb":
         # the verb of the clause a framing noun stands in ("Nach schweren Kämpfen haben X
         # und Y eine Waffenruhe vereinbart"), by the parse, past auxiliaries

@@ -537,7 +537,7 @@ def _predicative_offices(
             if m.kind == MentionKind.TITLE and m.offices and m.cls != ActorClass.PERSON
         ]
         # (a person's pronoun as much as a name: "Er ist seit Juli Sondergesandter der UN")
-        people = [
+        persons = [
             m
             for m in inside
             if m.keys
@@ -545,8 +545,11 @@ def _predicative_offices(
                 m.cls == ActorClass.PERSON
                 or (m.kind == MentionKind.PRONOUN and m.group == "person")
             )
-            and not m.offices
+            and m.kind != MentionKind.TITLE
         ]
+        # one with no office of its own first; else one with a rank ("Kommandeur der
+        # Unamir ist der kanadische General X")
+        people = [m for m in persons if not m.offices] or persons
         if not people and a >= 2 and toks[a - 1].text == "," and toks[a].pos == "PRELS":
             people = [m for m in ms if m.keys and m.cls == ActorClass.PERSON and m.last == a - 1]
         if len(titles) != 1 or len(people) != 1:

@@ -610,6 +610,7 @@ REF_KEYS = (
     "pronouns",
     "age_nouns",
     "epithet_nouns",
+    "person_noun_endings",
     "object_pronouns",
     "masculine_neuter_determiners",
     "neuter_determiners",

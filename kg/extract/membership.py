@@ -94,6 +94,8 @@ class _Reader:
         self.modals = lex.cue("irrealis_modals")
         self.planned = lex.future_auxiliaries  # "soll von X geführt werden"
         self.governments = lex.ref("government_nouns")
+        self.forces = lex.ref("unnamed_force_nouns")
+        self.person_nouns = lex.ref("person_nouns")
         self.morph = morph
 
     def verb_lemma(self, v: int) -> str:
@@ -151,12 +153,15 @@ class _Reader:
 
     def led_part(self, v: int, parts: dict[str, str], role: str) -> tuple[list[EntityMention], str]:
         """The organisation whose part a verb of leading governs ("die Delegation der
-        Rebellen", "die Truppen der AU"), with the office its leader holds in it: the
+        Rebellen", "die Truppen der AU"; a dative for the verb that takes one: "dem
+        Kontingent der Ecowas steht X vor"), with the office its leader holds in it: the
         part's ("head-of-delegation", "commander"), or the verb's if that is not a
         leader's."""
         p, toks = self.parse, self.toks
         passive = any(toks[c].lemma == "werden" for c in p.dependents(v, "aux:pass", "aux"))
-        objects = p.dependents(v, "nsubj:pass", "nsubj") if passive else p.dependents(v, "obj")
+        objects = (
+            p.dependents(v, "nsubj:pass", "nsubj") if passive else p.dependents(v, "obj", "iobj")
+        )
         for c in objects:
             noun = toks[c].lemma.lower()
             part = next((r for k, r in parts.items() if noun.endswith(k)), None)
@@ -205,10 +210,27 @@ class _Reader:
         if (
             leader is None
             or not acting
-            or not all(toks[x].pos == "NN" for x in range(k, leader.first))
+            # titles between (a rank the tagger takes for a name: "unter Kommodore X")
+            or not all(
+                toks[x].pos == "NN" or toks[x].text.lower() in self.person_nouns
+                for x in range(k, leader.first)
+            )
         ):
             return role, None, held is not None
         return role, leader, held is not None
+
+    def state_body(self, m: EntityMention | None) -> str | None:
+        """The noun of the state's government or forces a mention of a state stands for
+        ("die Militärregierung in Addis Abeba": "militärregierung"; "die Armee Fidschis":
+        "armee"), or None."""
+        if m is None or not m.keys or not self.d.is_a(m.keys[0], ActorClass.STATE):
+            return None
+        if m.group == "government":
+            return self.toks[m.first].lemma.lower()
+        j = m.first - 1
+        if j >= 0 and self.toks[j].pos == "NN" and self.toks[j].lemma.lower() in self.forces:
+            return self.toks[j].lemma.lower()
+        return None
 
     def clause_subject_of(self, i: int) -> EntityMention | None:
         """The named subject of the verb the phrase at ``i`` belongs to ("Die Unita steht
@@ -1123,6 +1145,7 @@ def parse_leadership(
     offices = {str(k): str(v) for k, v in dict(lex.cues.get("office_verbs") or {}).items()}
     verbs = lex.cue("leadership_verbs") | set(offices)
     under = lex.cue("leadership_prepositions")
+    forces = lex.ref("unnamed_force_nouns")
     tops = lex.cue("top_nouns")
     parts = {str(k): str(v) for k, v in dict(lex.cues.get("led_parts") or {}).items()}
     out: list[Fact] = []
@@ -1158,6 +1181,14 @@ def parse_leadership(
                 if org is None and by_noun:
                     org = reader.clause_subject_of(i)
                 led = [org] if org is not None and reader.orgish(org) else []
+                state_body = reader.state_body(org)
+                if not led and state_body is not None and leader is not None:
+                    # "die Militärregierung in Addis Abeba unter Oberstleutnant X", "die
+                    # Armee Fidschis unter Kommodore X": a person leads the state's
+                    # government, or commands its forces
+                    assert org is not None
+                    led = [org]
+                    role = "commander" if state_body in forces else role
                 agents = [leader.first] if leader is not None else []
             elif t.pos == "NN" and t.lemma.lower() in tops and reader.at_top(i):
                 # "An der Spitze der Unita steht X", "X steht an der Spitze der Unita"

@@ -21,7 +21,7 @@ Offices are the title stage's (:mod:`kg.extract.entities`): these people get non
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 
 from kg.extract.model import Token
 
@@ -149,6 +149,46 @@ class PersonNouns:
                 spans = self._apposition(toks, k, taken)
             yield from spans
             j = spans[-1][1] if spans else j + 1
+
+    def described_names(
+        self,
+        toks: Sequence[Token],
+        taken: Set[int],
+        *,
+        epithets: Sequence[str],
+        endings: Sequence[str],
+        names_class: Callable[[Token], bool],
+    ) -> Iterator[tuple[int, int]]:
+        """Names of two words after a noun that describes the person, not a noun of
+        function: one of ``epithets`` or a noun with one of the ``endings`` of nouns of
+        people that names no class of organisation (``names_class``) or kind of place
+        ("der Jurist Hamid Korabi", "der frühere Bankmanager Laisenia Qarase"; not "das
+        Schiff Ever Given", "die Miliz Ansar Dine").
+
+        >>> from kg.extract.model import Sentence
+        >>> from kg.extract.tokens import Tagger
+        >>> text = "Das lehnte der frühere Bankmanager Laisenia Qarase ab."
+        >>> ts = Tagger().tag(Sentence(0, 0, len(text), text))
+        >>> list(PersonNouns(frozenset()).described_names(ts.tokens, set(),
+        ...     epithets=(), endings=("er",), names_class=lambda t: False))
+        [(5, 7)]
+        """
+        for j in range(len(toks) - 2):
+            stem = toks[j].lemma.lower()
+            described = stem.endswith(tuple(epithets)) or (
+                stem.endswith(tuple(endings))
+                and not names_class(toks[j])
+                and not self.is_place_noun(toks[j])
+            )
+            if (
+                described
+                and _described_at(toks, j)
+                and not {j, j + 1, j + 2} & taken
+                and not any(
+                    self.is_person_noun(t) or self.is_title(t.text) for t in toks[j + 1 : j + 3]
+                )
+            ):
+                yield j + 1, j + 3
 
     def _coordinated(self, toks: Sequence[Token], k: int, taken: Set[int]) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
@@ -305,6 +345,37 @@ class PersonNouns:
                 j = end
             else:
                 j += 1
+
+
+def _described_at(toks: Sequence[Token], j: int) -> bool:
+    """A common noun at ``j`` after its article (and adjectives) and before a name of
+    exactly two proper nouns that closes the phrase: "der Jurist Hamid Korabi,", "des
+    früheren Bankmanagers Laisenia Qarase".
+
+    >>> toks = [Token(i, 0, 0, w, w, p) for i, (w, p) in enumerate([("der", "ART"),
+    ...     ("frühere", "ADJ(A)"), ("Jurist", "NN"), ("Hamid", "NE"), ("Korabi", "NE"),
+    ...     ("lehnte", "VV(FIN)")])]
+    >>> _described_at(toks, 2), _described_at(toks, 3)
+    (True, False)
+    """
+    end = j + 3
+    if (
+        end >= len(toks)
+        or toks[j].pos != "NN"
+        or not all(
+            t.pos == "NE" and t.text[:1].isupper() and t.text.isalpha() and not t.quoted
+            for t in toks[j + 1 : end]
+        )
+        or not (
+            toks[end].pos.startswith(("$", "V", "KON", "PTKVZ", "APPR"))
+            or toks[end].verb is not None
+        )
+    ):
+        return False
+    k = j - 1
+    while k >= 0 and toks[k].pos.startswith("ADJ"):
+        k -= 1
+    return k >= 0 and toks[k].pos == "ART"
 
 
 def _after_gapped_phrase(toks: Sequence[Token], j: int, taken: Set[int]) -> bool:

@@ -47,6 +47,7 @@ from kg.extract.model import (
     Event,
     EventRole,
     MentionKind,
+    Parse,
     TaggedSentence,
     Token,
     Trigger,
@@ -212,6 +213,19 @@ class _Roles:
         for k in keys:
             if (role, k) not in self.items:
                 self.items.append((role, k))
+
+
+def _bare_phrase(p: Parse, j: int) -> bool:
+    """The noun at ``j`` and the nouns whose genitive chain it closes stand in no
+    prepositional phrase ("die ersten Soldaten der Friedensmission der AU sind
+    eingetroffen"; not "bei den Gefechten mit Einheiten der Panzerdivision")."""
+    for _ in range(6):
+        if any(p.deps[c] == "case" for c in p.children(j)):
+            return False
+        if p.deps[j] != "nmod" or p.heads[j] == j:
+            break
+        j = p.heads[j]
+    return True
 
 
 def _masculine_nominative(toks: Sequence[Token], first: int) -> bool:
@@ -1162,7 +1176,7 @@ class RoleAssigner:
             self._noun_roles(c, ms, roles)
         for slot in ("obj-gen", "subj-gen"):
             if not trig.nominal and slot in c.frame:
-                self._object_genitive(c, roles, slot)
+                self._object_genitive(c, ms, roles, slot)
         if not trig.nominal and "comp-subj" in c.frame:
             self._complement_subjects(c, ms, roles)
         if trig.event_class == EventClass.MILITARY_ACTION:
@@ -1588,6 +1602,9 @@ class RoleAssigner:
             genitive = g.startswith("gen:") or " " in g
             if (genitive and self._attached(ts, trig, grp, c.groups)) or (
                 g == "poss"
+                # (before the noun: "verhängte die Ecowas Sanktionen" after "nach dem
+                # Angriff der Hamas" is no possessor of the attack)
+                and grp[-1].last <= trig.first
                 and all(toks[j].pos in NP_INNER for j in range(grp[-1].last, trig.first))
             ):
                 roles.add(slot, [k for m in grp for k in self._actor_key(m, "")])
@@ -1599,7 +1616,9 @@ class RoleAssigner:
             ):
                 roles.add(slot, [k for k in self._actor_key(m, "")])
 
-    def _object_genitive(self, c: _Clause, roles: _Roles, slot: str) -> None:
+    def _object_genitive(
+        self, c: _Clause, ms: Sequence[EntityMention], roles: _Roles, slot: str
+    ) -> None:
         """The frame's ``obj-gen`` slot: whose act the verb's object noun names, by its
         genitive or possessor ("verlangte den Abzug der Argentinier", "forderte Mugabes
         Rücktritt": the Argentinians, Mugabe); ``subj-gen`` the same of the subject noun
@@ -1613,6 +1632,7 @@ class RoleAssigner:
         def of_concept(j: int) -> bool:
             return toks[j].pos == "NN" and self.lex.concept_at(lemmas, j, concept)
 
+        p = c.ts.parse
         for g, grp in c.groups:
             if not c.a <= grp[0].first < c.b:
                 continue
@@ -1632,8 +1652,29 @@ class RoleAssigner:
                     while j > c.a and toks[j].pos in NP_INNER:
                         j -= 1
                     hit = j > c.a and of_concept(j)
+                # (the subject's, not a noun's in a phrase: "Bei den Gefechten mit Einheiten
+                # der Panzerdivision des Generals X waren Hunderte getötet worden")
+                hit = hit and not (slot == "subj-gen" and p is not None and not _bare_phrase(p, j))
             if hit:
                 roles.add(c.frame[slot], [k for m in grp for k in self._actor_key(m, "")])
+        # a state's adjective on the noun itself ("russische Luftangriffe töteten …",
+        # "verlangte den syrischen Abzug"), where the parse makes the noun the verb's
+        # subject or object
+        function = "nsubj" if slot == "subj-gen" else "obj"
+        for m in ms:
+            j = m.last
+            while j < c.b and toks[j].pos.startswith("ADJ"):
+                j += 1
+            if (
+                m.kind == MentionKind.ADJECTIVE
+                and c.a <= m.first
+                and j < c.b
+                and of_concept(j)
+                and p is not None
+                and p.heads[j] == c.trig.first
+                and p.deps[j] == function
+            ):
+                roles.add(c.frame[slot], list(self._actor_key(m, "")))
 
     @staticmethod
     def _possessor_before(
@@ -1696,22 +1737,26 @@ class RoleAssigner:
             ):
                 roles.add("addressee", [m.keys[0]])
 
-    @staticmethod
     def _attached(
+        self,
         ts: TaggedSentence,
         trig: Trigger,
         grp: Sequence[EntityMention],
         groups: Sequence[tuple[str, list[EntityMention]]],
     ) -> bool:
         """Whether a phrase follows the event noun inside its noun phrase, with only
-        articles, adjectives, prepositions and the noun's other named attributes between
-        ("der Einmarsch irakischer Truppen in Kuwait": both; "Angriffe auf Stellungen der
-        Rebellen": the rebels' positions are attacked, not the rebels)."""
+        articles, adjectives, prepositions, the noun's other named attributes and nouns
+        that act for the name between ("der Einmarsch irakischer Truppen in Kuwait": both;
+        "der Putsch der Armee Nigers": Niger's; "Angriffe auf Stellungen der Rebellen": the
+        rebels' positions are attacked, not the rebels)."""
         toks = ts.tokens
         named = {j for _g, other in groups for m in other for j in range(m.first, m.last)}
         j = grp[0].first - 1
         while j > trig.first and (
-            toks[j].pos in NP_INNER or toks[j].pos in ("APPR", "APPRART") or j in named
+            toks[j].pos in NP_INNER
+            or toks[j].pos in ("APPR", "APPRART")
+            or j in named
+            or (toks[j].pos == "NN" and toks[j].lemma.lower() in self._acting)
         ):
             j -= 1
         return j == trig.first
@@ -1870,8 +1915,14 @@ class RoleAssigner:
             fn.subj = fn.objs.pop(0)
             fn.objs = []
         if not fn.subj:
+            # (in a clause a conjunction opens, any noun the parse makes its subject is
+            # it: "…, nachdem die Nationalgarde Präsident X gestürzt hatte" is not done by
+            # the subject of the main clause)
+            subordinate = bool(ts.parse.dependents(pred, "mark"))
             fn.unnamed_subject = any(
-                self._unnamed_actor(ts, c, groups) for c in ts.parse.dependents(pred, "nsubj")
+                self._unnamed_actor(ts, c, groups)
+                or (subordinate and self._nameless_noun(ts, c, groups))
+                for c in ts.parse.dependents(pred, "nsubj")
             )
         if not (fn.subj or fn.objs or fn.pass_subj or fn.agents or fn.unnamed_subject):
             return None
@@ -1917,6 +1968,17 @@ class RoleAssigner:
             return False
         span = set(parse.subtree(c))
         return not any(m.first in span for _g, grp in groups for m in grp)
+
+    @staticmethod
+    def _nameless_noun(
+        ts: TaggedSentence, c: int, groups: Sequence[tuple[str, list[EntityMention]]]
+    ) -> bool:
+        """Token ``c`` heads a noun phrase with no name in it."""
+        assert ts.parse is not None
+        span = set(ts.parse.subtree(c))
+        return ts.tokens[c].pos == "NN" and not any(
+            m.first in span for _g, grp in groups for m in grp
+        )
 
     @staticmethod
     def _title_group(ts: TaggedSentence, m: EntityMention) -> bool:

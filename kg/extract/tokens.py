@@ -94,6 +94,24 @@ def long_tokens(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 _ATTRIBUTE_WORDS = ("APPR", "APPRART", "PPER", "ADV", "ADJ(D)", "ART", "NN", "NE", "CARD")
 
 
+def _attribute_phrase(tags: Sequence[tuple[str, str]], i: int, k: int) -> bool:
+    """The words before ``i`` open an extended attribute: an article, a preposition and
+    the words of its phrase ("die von Ruanda …", "die vom Iran …").
+
+    >>> _attribute_phrase([("der", "ART"), ("von", "APPR"), ("Ruanda", "NE"),
+    ...     ("unterstützen", "VV(FIN)")], 3, 0)
+    True
+    >>> _attribute_phrase([("Ruanda", "NE"), ("unterstützen", "VV(FIN)")], 1, 0)
+    False
+    """
+    for x in range(i - 2, max(k, i - 6) - 1, -1):
+        if not all(tags[y][1] in _ATTRIBUTE_WORDS for y in range(x + 1, i)):
+            return False
+        if tags[x][1] == "ART" and tags[x + 1][1] in ("APPR", "APPRART"):
+            return True
+    return False
+
+
 def _untagged(word: str) -> tuple[str, str]:
     """(lemma, tag) of a token too long for HanTa: itself, ``NN`` if capitalised, else ``XY``.
 
@@ -537,10 +555,19 @@ class Tagger:
         out = list(tags)
         for i in range(k + 2, len(tags) - 1):
             word, (_lemma, pos) = words[i], tags[i]
-            if pos != "VV(FIN)" or not word.endswith(("te", "ten")) or tags[i + 1][1] != "NN":
+            if pos != "VV(FIN)" or not word.endswith(("te", "ten")):
                 continue
             adjective = word[:-1] if word.endswith("te") else word[:-2]
-            if self.participle_verb(adjective) is None:
+            if tags[i + 1][1] not in ("NN", "NE") or self.participle_verb(adjective) is None:
+                continue
+            if _attribute_phrase(tags, i, k) and any(
+                p.endswith("(FIN)") for x, (_l, p) in enumerate(tags) if x != i
+            ):
+                # "gegen die von Ruanda unterstützte M23": an article, then the phrase of
+                # the participle's agent, then the noun
+                out[i] = (adjective, "ADJ(A)")
+                continue
+            if tags[i + 1][1] != "NN":
                 continue
             j = i - 1
             while j > k and i - j < 6 and tags[j][1] in _ATTRIBUTE_WORDS:
