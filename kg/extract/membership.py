@@ -1145,7 +1145,6 @@ def parse_leadership(
     offices = {str(k): str(v) for k, v in dict(lex.cues.get("office_verbs") or {}).items()}
     verbs = lex.cue("leadership_verbs") | set(offices)
     under = lex.cue("leadership_prepositions")
-    forces = lex.ref("unnamed_force_nouns")
     tops = lex.cue("top_nouns")
     parts = {str(k): str(v) for k, v in dict(lex.cues.get("led_parts") or {}).items()}
     out: list[Fact] = []
@@ -1188,7 +1187,7 @@ def parse_leadership(
                     # government, or commands its forces
                     assert org is not None
                     led = [org]
-                    role = "commander" if state_body in forces else role
+                    role = "commander" if state_body in reader.forces else role
                 agents = [leader.first] if leader is not None else []
             elif t.pos == "NN" and t.lemma.lower() in tops and reader.at_top(i):
                 # "An der Spitze der Unita steht X", "X steht an der Spitze der Unita"

@@ -1959,15 +1959,10 @@ class RoleAssigner:
     ) -> bool:
         """Token ``c`` heads a phrase of people with no name in it ("Rebellen", "die
         Kämpfer"): a genitive or apposition with a name would name them."""
-        parse = ts.parse
-        assert parse is not None
-        tok = ts.tokens[c]
-        if tok.pos != "NN" or not any(
-            tok.lemma.lower().startswith(n) for n in self.lex.ref("unnamed_actor_nouns")
-        ):
-            return False
-        span = set(parse.subtree(c))
-        return not any(m.first in span for _g, grp in groups for m in grp)
+        lemma = ts.tokens[c].lemma.lower()
+        return any(
+            lemma.startswith(n) for n in self.lex.ref("unnamed_actor_nouns")
+        ) and self._nameless_noun(ts, c, groups)
 
     @staticmethod
     def _nameless_noun(

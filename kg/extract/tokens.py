@@ -545,6 +545,8 @@ class Tagger:
         """A participle before its noun that HanTa read as a relative clause's past verb,
         its article as the relative pronoun ("X, der von ihm verdrängte Präsident Y sowie
         …"): a relative clause ends in its verb; one followed by its noun is an attribute.
+        So is one after an article and its agent's phrase ("gegen die von Ruanda
+        unterstützte M23"), where the sentence has another finite verb.
 
         >>> t = Tagger()
         >>> [p for _l, p in t._attribute_misread((",", "der", "gestürzte", "Präsident", "floh"),
