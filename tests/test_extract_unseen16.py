@@ -286,3 +286,21 @@ def test_a_state_under_no_person_has_no_leader_from_the_phrase(ex):
 def test_the_dative_part_a_verb_of_leading_governs_is_the_bodys(ex):
     a = analyse(ex, "Dem Kontingent der Ecowas steht Oberst Amadou Sidibe vor.")
     assert (name_key("Amadou Sidibe"), "commander", "ecowas") in positions(a)
+
+
+# -- an appointment's office by who appoints ------------------------------------------------
+
+
+def test_a_minister_appointed_by_a_president_holds_an_office_of_his_state(ex):
+    a = analyse(ex, "Kenias Präsident William Ruto ernannte Omar Fadel zum Außenminister.")
+    assert (name_key("Omar Fadel"), "foreign-minister", "kenya") in positions(a)
+
+
+def test_a_president_elected_by_a_states_parliament_is_the_states(ex):
+    a = analyse(ex, "Das Parlament Kenias wählte Omar Fadel zum Präsidenten.")
+    assert (name_key("Omar Fadel"), "president", "kenya") in positions(a)
+
+
+def test_an_appointment_by_someone_with_no_state_names_no_state(ex):
+    a = analyse(ex, "Der Präsident ernannte Omar Fadel zum Außenminister.")
+    assert not [p for p in positions(a) if p[0] == name_key("Omar Fadel")]

@@ -720,6 +720,8 @@ def _appointed_offices(
         of = next((s for s in states if d.is_a(s, ActorClass.STATE)), None)
         if of is None and genitive is not None and _orgish(d, genitive):
             of = genitive.keys[0]  # "zum Generalsekretär der Partei"
+        if of is None:
+            of = _appointers_state(ts, ms, d, verb, holder, role, lex)
         entry = d.get(holder.keys[0])
         of = of or _own_state(entry, named, home)
         if of is None and entry is None and role in lex.national:
@@ -727,6 +729,40 @@ def _appointed_offices(
         if of:
             facts.append(Fact(FactKind.POSITION, holder.keys[0], of, idx, role))
     return facts
+
+
+def _appointers_state(
+    ts: TaggedSentence,
+    ms: Sequence[EntityMention],
+    d: ActorDictionary,
+    verb: Token,
+    holder: EntityMention,
+    role: str,
+    lex: Lexicon,
+) -> str | None:
+    """The state whose national office an appointment fills, by who appoints: the state or
+    its body as the verb's subject ("Das Parlament Kenias wählte X zum Präsidenten") or a
+    person in a national office of one ("Kenias Präsident Y ernannte X zum
+    Außenminister"); None for a passive or another subject (an organisation's choice of a
+    "Präsident" may be its own or a state's: measured, it named the wrong body)."""
+    p = ts.parse
+    if p is None or any(ts.tokens[c].lemma == "werden" for c in p.dependents(verb.i, "aux")):
+        return None
+    # (the subject's phrase: "Das Parlament Kenias", the state in its genitive)
+    span = {x for c in p.dependents(verb.i, "nsubj") for x in p.subtree(c)}
+    subject = next((m for m in ms if m.first in span and m.keys and m is not holder), None)
+    if subject is None or role not in lex.national:
+        return None
+    if d.is_a(subject.keys[0], ActorClass.STATE):
+        return subject.keys[0]
+    return next(
+        (
+            of
+            for role, of, former in subject.offices
+            if of and not former and role in lex.national and d.is_a(of, ActorClass.STATE)
+        ),
+        None,
+    )
 
 
 def _appointing(tok: Token, clause: Sequence[Token], verbs: Set[str]) -> bool:
