@@ -173,10 +173,11 @@ class PersonNouns:
         ...     epithets=(), endings=("er",), names_class=lambda t: False))
         [(5, 7)]
         """
+        epithets, endings = tuple(epithets), tuple(endings)
         for j in range(len(toks) - 2):
             stem = toks[j].lemma.lower()
-            described = stem.endswith(tuple(epithets)) or (
-                stem.endswith(tuple(endings))
+            described = stem.endswith(epithets) or (
+                stem.endswith(endings)
                 and not names_class(toks[j])
                 and not self.is_place_noun(toks[j])
             )
